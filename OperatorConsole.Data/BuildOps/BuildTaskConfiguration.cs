@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OperatorConsole.Domain.BuildOps;
+using OperatorConsole.Domain.Leads;
+
+namespace OperatorConsole.Data.BuildOps;
+
+internal sealed class BuildTaskConfiguration : IEntityTypeConfiguration<BuildTask>
+{
+    public void Configure(EntityTypeBuilder<BuildTask> task)
+    {
+        task.Property(t => t.Title).HasMaxLength(200);
+        task.Property(t => t.Description).HasMaxLength(8000);
+        task.Property(t => t.PrSummary).HasMaxLength(8000);
+        task.HasOne<Lead>().WithMany().HasForeignKey(t => t.LeadId).OnDelete(DeleteBehavior.SetNull);
+        task.HasIndex(t => new { t.Status, t.UpdatedAt });
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using OperatorConsole.Data.Access;
+using OperatorConsole.Data.Audit;
+using OperatorConsole.Data.Idempotency;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Integrations;
+using OperatorConsole.Data.Leads;
+using OperatorConsole.Data.Live;
+using OperatorConsole.Data.Runs;
+using OperatorConsole.Data.Seed;
+using OperatorConsole.Data.Settings;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// The database (SQLite by default, SQL Server with Database:Provider=SqlServer) and the per-feature
+    /// query and command services. Services create a short-lived context per call through the factory,
+    /// which is what Blazor Server circuits need.
+    /// </summary>
+    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString("OperatorConsole");
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LiveChangeInterceptor>();
+        services.AddSingleton<IConsoleChangeSink, NullConsoleChangeSink>();
+
+        if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:OperatorConsole is empty.");
+            }
+
+            services.AddPooledDbContextFactory<SqlServerConsoleDbContext>((sp, db) => db
+                .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                .AddInterceptors(sp.GetRequiredService<LiveChangeInterceptor>()));
+            services.AddSingleton<IDbContextFactory<ConsoleDbContext>>(sp =>
+                new ConsoleDbContextFactory<SqlServerConsoleDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerConsoleDbContext>>()));
+        }
+        else
+        {
+            var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnection : connectionString;
+            services.AddPooledDbContextFactory<SqliteConsoleDbContext>((sp, db) => db
+                .UseSqlite(sqlite)
+                .AddInterceptors(new SqlitePragmas(options.BusyTimeoutMs), sp.GetRequiredService<LiveChangeInterceptor>()));
+            services.AddSingleton<IDbContextFactory<ConsoleDbContext>>(sp =>
+                new ConsoleDbContextFactory<SqliteConsoleDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteConsoleDbContext>>()));
+        }
+
+        // Identity's stores and the health check resolve the context from the request scope.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ConsoleDbContext>>().CreateDbContext());
+
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<LeadService>();
+        services.AddSingleton<PipelineRunService>();
+        services.AddSingleton<IntegrationService>();
+        services.AddSingleton<AuditQueryService>();
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<SettingsService>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<DemoSeeder>();
+        return services;
+    }
+}

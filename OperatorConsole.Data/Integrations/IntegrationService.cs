@@ -1,0 +1,162 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Audit;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Common;
+using OperatorConsole.Domain.Integrations;
+using OperatorConsole.Domain.Runs;
+
+namespace OperatorConsole.Data.Integrations;
+
+public sealed record HeartbeatRequest(bool? Ok, string? Message = null);
+
+public sealed record IntegrationView(
+    string Name,
+    DateTime? LastOkAt,
+    DateTime? LastErrorAt,
+    string? LastError,
+    DateTime? LastReportAt,
+    string? LastMessage,
+    int ExpectedIntervalMinutes,
+    bool Healthy,
+    string Problem,
+    string Description);
+
+public sealed record UpdateIntegrationRequest(int? ExpectedIntervalMinutes);
+
+/// <summary>Integration health: heartbeats, runs of the matching kind, and the silence rule.</summary>
+public sealed partial class IntegrationService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
+{
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,59}$")]
+    private static partial Regex NamePattern();
+
+    public static bool IsValidName(string name) => NamePattern().IsMatch(name);
+
+    public async Task<OperationResult<IntegrationView>> HeartbeatAsync(string name, HeartbeatRequest request, CancellationToken ct = default)
+    {
+        var normalized = (name ?? "").Trim().ToLowerInvariant();
+        var errors = new ValidationErrors().MaxLength("message", request.Message, 2000);
+        if (!IsValidName(normalized))
+        {
+            errors.Add("name", "The integration name may use letters, digits, '-', '_' and '.' (at most 60).");
+        }
+
+        if (request.Ok is null)
+        {
+            errors.Add("ok", "'ok' is required (true or false).");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<IntegrationView>();
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var integration = await GetOrRegisterAsync(db, normalized, now, ct);
+        Report(integration, request.Ok!.Value, request.Message, now);
+        await db.SaveChangesAsync(ct);
+        return OperationResult<IntegrationView>.Ok(ToView(integration, now));
+    }
+
+    /// <summary>A run of kind K counts as a report from integration K, if such an integration is registered.</summary>
+    internal static async Task ApplyRunAsync(ConsoleDbContext db, PipelineRun run, DateTime now, CancellationToken ct)
+    {
+        var integration = await db.Set<IntegrationHealth>().FirstOrDefaultAsync(i => i.Name == run.Kind, ct);
+        if (integration is null)
+        {
+            return;
+        }
+
+        var at = run.FinishedAt ?? run.StartedAt;
+        if (integration.LastReportAt is { } last && last > at)
+        {
+            return;
+        }
+
+        Report(integration, run.Status == RunStatus.Success, run.Status == RunStatus.Success ? $"{run.Kind} run {run.Id} succeeded" : $"{run.Kind} run {run.Id} {run.Status.ToString().ToLowerInvariant()}: {run.Error}", at);
+    }
+
+    private static void Report(IntegrationHealth integration, bool ok, string? message, DateTime at)
+    {
+        integration.LastReportAt = at;
+        integration.LastReportOk = ok;
+        integration.LastMessage = message;
+        if (ok)
+        {
+            integration.LastOkAt = at;
+        }
+        else
+        {
+            integration.LastErrorAt = at;
+            integration.LastError = string.IsNullOrWhiteSpace(message) ? "Reported an error without a message." : message;
+        }
+    }
+
+    private static async Task<IntegrationHealth> GetOrRegisterAsync(ConsoleDbContext db, string name, DateTime now, CancellationToken ct)
+    {
+        var integration = await db.Set<IntegrationHealth>().FirstOrDefaultAsync(i => i.Name == name, ct);
+        if (integration is null)
+        {
+            integration = new IntegrationHealth { Name = name, CreatedAt = now };
+            db.Add(integration);
+        }
+
+        return integration;
+    }
+
+    public async Task<IReadOnlyList<IntegrationView>> ListAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var all = await db.Set<IntegrationHealth>().AsNoTracking().OrderBy(i => i.Name).ToListAsync(ct);
+        return all.Select(i => ToView(i, now)).OrderBy(v => v.Healthy).ThenBy(v => v.Name).ToList();
+    }
+
+    public async Task<OperationResult<IntegrationView>> UpdateAsync(string name, UpdateIntegrationRequest request, Actor actor, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors().Range("expectedIntervalMinutes", request.ExpectedIntervalMinutes, 1, 60 * 24 * 31);
+        if (request.ExpectedIntervalMinutes is null)
+        {
+            errors.Add("expectedIntervalMinutes", "'expectedIntervalMinutes' is required.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<IntegrationView>();
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var normalized = name.Trim().ToLowerInvariant();
+        if (!IsValidName(normalized))
+        {
+            return OperationResult<IntegrationView>.Invalid("name", "Not a valid integration name.");
+        }
+
+        var integration = await GetOrRegisterAsync(db, normalized, now, ct);
+        var before = integration.ExpectedIntervalMinutes;
+        integration.ExpectedIntervalMinutes = request.ExpectedIntervalMinutes!.Value;
+        db.Audit(actor, now, "integration.interval_changed", "integration", normalized,
+            $"Expected interval {before} → {integration.ExpectedIntervalMinutes} min",
+            before: new { ExpectedIntervalMinutes = before }, after: new { integration.ExpectedIntervalMinutes });
+        await db.SaveChangesAsync(ct);
+        return OperationResult<IntegrationView>.Ok(ToView(integration, now));
+    }
+
+    public static IntegrationView ToView(IntegrationHealth i, DateTime now)
+    {
+        var problem = IntegrationHealthPolicy.Assess(i, now);
+        return new IntegrationView(
+            i.Name, i.LastOkAt, i.LastErrorAt, i.LastError, i.LastReportAt, i.LastMessage, i.ExpectedIntervalMinutes,
+            problem == IntegrationProblem.None, ProblemCode(problem), IntegrationHealthPolicy.Describe(i, problem, now));
+    }
+
+    private static string ProblemCode(IntegrationProblem problem) => problem switch
+    {
+        IntegrationProblem.NeverOk => "never_ok",
+        IntegrationProblem.Silent => "silent",
+        IntegrationProblem.LastReportFailed => "last_report_failed",
+        _ => "none",
+    };
+}

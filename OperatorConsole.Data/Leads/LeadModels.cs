@@ -1,0 +1,72 @@
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Runs;
+
+namespace OperatorConsole.Data.Leads;
+
+/// <summary>The lead as the API and the lists show it.</summary>
+public sealed record LeadView(
+    int Id,
+    string Title,
+    string? Company,
+    string? ContactName,
+    string? ContactEmail,
+    string? Source,
+    decimal? EstimatedValue,
+    string? ExternalId,
+    LeadStatus Status,
+    OfferType? OfferType,
+    bool IsArchived,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    DateTime StatusChangedAt,
+    DateTime? LastContactAt,
+    RunStatus? LastRunStatus,
+    int? LastRunId,
+    DateTime? LastRunStartedAt);
+
+/// <summary>POST /api/leads body.</summary>
+public sealed record CreateLeadRequest(
+    string? Title,
+    string? Company = null,
+    string? ContactName = null,
+    string? ContactEmail = null,
+    string? Source = null,
+    decimal? EstimatedValue = null,
+    LeadStatus? Status = null,
+    OfferType? OfferType = null,
+    string? ExternalId = null);
+
+/// <summary>PATCH /api/leads/{id} body: only the fields present change.</summary>
+public sealed record UpdateLeadRequest(
+    string? Title = null,
+    string? Company = null,
+    string? ContactName = null,
+    string? ContactEmail = null,
+    string? Source = null,
+    decimal? EstimatedValue = null,
+    OfferType? OfferType = null,
+    bool? IsArchived = null);
+
+/// <summary>POST /api/leads/{id}/status body.</summary>
+public sealed record ChangeLeadStatusRequest(LeadStatus? Status, string? Reason = null);
+
+public sealed record LeadListQuery(
+    LeadStatus? Status = null,
+    OfferType? OfferType = null,
+    string? Q = null,
+    bool IncludeArchived = false,
+    string? Sort = null,
+    int? Page = null,
+    int? PageSize = null);
+
+public sealed record StatusChangeView(
+    int Id, LeadStatus? FromStatus, LeadStatus ToStatus, DateTime ChangedAt, string ActorName, string ActorKind, string? Reason);
+
+public sealed record TouchView(
+    int Id, int LeadId, TouchChannel Channel, TouchDirection Direction, string? Summary, DateTime OccurredAt, DateTime RecordedAt, string ActorName);
+
+/// <summary>POST /api/leads/{id}/touches body.</summary>
+public sealed record RecordTouchRequest(TouchChannel? Channel, TouchDirection? Direction, string? Summary = null, DateTime? OccurredAt = null);
+
+/// <summary>One line of a lead's timeline: touches, runs, status changes and proposals in one stream.</summary>
+public sealed record TimelineItem(DateTime At, string Kind, string Title, string? Detail, string? Link, string? Status);

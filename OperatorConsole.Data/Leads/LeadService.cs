@@ -1,0 +1,355 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Audit;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Common;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Proposals;
+using OperatorConsole.Domain.Runs;
+
+namespace OperatorConsole.Data.Leads;
+
+/// <summary>Leads, their status history and touches: every write validated, audited where it is a decision.</summary>
+public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
+{
+    public async Task<OperationResult<LeadView>> CreateAsync(CreateLeadRequest request, Actor actor, CancellationToken ct = default)
+    {
+        var errors = LeadRules.ValidateFields(
+            request.Title, request.Company, request.ContactName, request.ContactEmail, request.Source, request.EstimatedValue);
+        errors.Defined("status", request.Status).Defined("offerType", request.OfferType).MaxLength("externalId", request.ExternalId, 100);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<LeadView>();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (request.ExternalId is not null && await db.Set<Lead>().AnyAsync(l => l.ExternalId == request.ExternalId, ct))
+        {
+            return OperationResult<LeadView>.Invalid("externalId", "A lead with this externalId already exists.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var status = request.Status ?? LeadStatus.New;
+        var lead = new Lead
+        {
+            Title = request.Title!.Trim(),
+            Company = Clean(request.Company),
+            ContactName = Clean(request.ContactName),
+            ContactEmail = Clean(request.ContactEmail),
+            Source = Clean(request.Source),
+            EstimatedValue = request.EstimatedValue,
+            ExternalId = Clean(request.ExternalId),
+            OfferType = request.OfferType,
+            Status = status,
+            CreatedAt = now,
+            UpdatedAt = now,
+            StatusChangedAt = now,
+        };
+        lead.StatusHistory.Add(new LeadStatusChange
+        {
+            FromStatus = null,
+            ToStatus = status,
+            ChangedAt = now,
+            ActorKind = actor.Kind,
+            ActorId = actor.Id,
+            ActorName = actor.DisplayName,
+            Reason = "Created",
+        });
+        db.Add(lead);
+        await db.SaveChangesAsync(ct);
+        db.Audit(actor, now, "lead.created", "lead", lead.Id, $"Created lead \"{lead.Title}\"", after: ToView(lead));
+        await db.SaveChangesAsync(ct);
+        return OperationResult<LeadView>.Created(ToView(lead));
+    }
+
+    public async Task<OperationResult<LeadView>> UpdateAsync(int id, UpdateLeadRequest request, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lead = await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (lead is null)
+        {
+            return OperationResult<LeadView>.NotFound($"Lead {id} does not exist.");
+        }
+
+        var before = ToView(lead);
+        var errors = LeadRules.ValidateFields(
+            request.Title ?? lead.Title,
+            request.Company,
+            request.ContactName,
+            request.ContactEmail,
+            request.Source,
+            request.EstimatedValue);
+        errors.Defined("offerType", request.OfferType);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<LeadView>();
+        }
+
+        if (request.Title is not null)
+        {
+            lead.Title = request.Title.Trim();
+        }
+
+        lead.Company = request.Company is null ? lead.Company : Clean(request.Company);
+        lead.ContactName = request.ContactName is null ? lead.ContactName : Clean(request.ContactName);
+        lead.ContactEmail = request.ContactEmail is null ? lead.ContactEmail : Clean(request.ContactEmail);
+        lead.Source = request.Source is null ? lead.Source : Clean(request.Source);
+        lead.EstimatedValue = request.EstimatedValue ?? lead.EstimatedValue;
+        lead.OfferType = request.OfferType ?? lead.OfferType;
+        lead.IsArchived = request.IsArchived ?? lead.IsArchived;
+        var now = time.GetUtcNow().UtcDateTime;
+        lead.UpdatedAt = now;
+        var after = ToView(lead);
+        db.Audit(actor, now, request.IsArchived == true && !before.IsArchived ? "lead.archived" : "lead.updated",
+            "lead", lead.Id, $"Edited lead \"{lead.Title}\"", before: before, after: after);
+        await db.SaveChangesAsync(ct);
+        return OperationResult<LeadView>.Ok(after);
+    }
+
+    public async Task<OperationResult<LeadView>> ChangeStatusAsync(int id, ChangeLeadStatusRequest request, Actor actor, CancellationToken ct = default)
+    {
+        if (request.Status is null)
+        {
+            return OperationResult<LeadView>.Invalid("status", "'status' is required.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lead = await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (lead is null)
+        {
+            return OperationResult<LeadView>.NotFound($"Lead {id} does not exist.");
+        }
+
+        var errors = LeadRules.ValidateStatusChange(lead.Status, request.Status.Value, request.Reason);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<LeadView>();
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var before = ToView(lead);
+        ApplyStatus(db, lead, request.Status.Value, now, actor, request.Reason);
+        db.Audit(actor, now, "lead.status_changed", "lead", lead.Id,
+            $"{before.Status} → {lead.Status}", request.Reason, new { before.Status }, new { lead.Status });
+        await db.SaveChangesAsync(ct);
+        return OperationResult<LeadView>.Ok(ToView(lead));
+    }
+
+    /// <summary>Moves a lead and keeps the history entry; callers in other features (proposal won…) use it too.</summary>
+    public static void ApplyStatus(ConsoleDbContext db, Lead lead, LeadStatus to, DateTime now, Actor actor, string? reason)
+    {
+        db.Add(new LeadStatusChange
+        {
+            LeadId = lead.Id,
+            FromStatus = lead.Status,
+            ToStatus = to,
+            ChangedAt = now,
+            ActorKind = actor.Kind,
+            ActorId = actor.Id,
+            ActorName = actor.DisplayName,
+            Reason = reason,
+        });
+        lead.Status = to;
+        lead.StatusChangedAt = now;
+        lead.UpdatedAt = now;
+    }
+
+    public async Task<LeadView?> GetAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Lead>().AsNoTracking().Where(l => l.Id == id).Select(Projection).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<PagedList<LeadView>> ListAsync(LeadListQuery query, CancellationToken ct = default)
+    {
+        var paging = PageRequest.From(query.Page, query.PageSize);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var leads = db.Set<Lead>().AsNoTracking();
+        if (!query.IncludeArchived)
+        {
+            leads = leads.Where(l => !l.IsArchived);
+        }
+
+        if (query.Status is { } status)
+        {
+            leads = leads.Where(l => l.Status == status);
+        }
+
+        if (query.OfferType is { } offer)
+        {
+            leads = leads.Where(l => l.OfferType == offer);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var pattern = LikePattern.Contains(query.Q);
+            leads = leads.Where(l =>
+                EF.Functions.Like(l.Title, pattern, LikePattern.Escape)
+                || EF.Functions.Like(l.Company!, pattern, LikePattern.Escape)
+                || EF.Functions.Like(l.ContactName!, pattern, LikePattern.Escape)
+                || EF.Functions.Like(l.ContactEmail!, pattern, LikePattern.Escape));
+        }
+
+        var total = await leads.CountAsync(ct);
+        var items = await Sort(leads, query.Sort).Skip(paging.Skip).Take(paging.PageSize).Select(Projection).ToListAsync(ct);
+        return new PagedList<LeadView>(items, total, paging.Page, paging.PageSize);
+    }
+
+    public static readonly IReadOnlyList<string> SortKeys =
+        ["createdAt", "-createdAt", "title", "-title", "lastContactAt", "-lastContactAt", "estimatedValue", "-estimatedValue", "status", "-status"];
+
+    private static IQueryable<Lead> Sort(IQueryable<Lead> leads, string? sort) => sort switch
+    {
+        "createdAt" => leads.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id),
+        "title" => leads.OrderBy(l => l.Title).ThenBy(l => l.Id),
+        "-title" => leads.OrderByDescending(l => l.Title).ThenByDescending(l => l.Id),
+        "lastContactAt" => leads.OrderBy(l => l.LastContactAt).ThenBy(l => l.Id),
+        "-lastContactAt" => leads.OrderByDescending(l => l.LastContactAt).ThenByDescending(l => l.Id),
+        "estimatedValue" => leads.OrderBy(l => (double?)l.EstimatedValue).ThenBy(l => l.Id),
+        "-estimatedValue" => leads.OrderByDescending(l => (double?)l.EstimatedValue).ThenByDescending(l => l.Id),
+        "status" => leads.OrderBy(l => l.Status).ThenBy(l => l.Id),
+        "-status" => leads.OrderByDescending(l => l.Status).ThenByDescending(l => l.Id),
+        _ => leads.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id),
+    };
+
+    public async Task<IReadOnlyList<StatusChangeView>> HistoryAsync(int leadId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<LeadStatusChange>().AsNoTracking()
+            .Where(h => h.LeadId == leadId)
+            .OrderByDescending(h => h.ChangedAt).ThenByDescending(h => h.Id)
+            .Select(h => new StatusChangeView(h.Id, h.FromStatus, h.ToStatus, h.ChangedAt, h.ActorName, h.ActorKind.ToString(), h.Reason))
+            .ToListAsync(ct);
+    }
+
+    public async Task<OperationResult<TouchView>> RecordTouchAsync(int leadId, RecordTouchRequest request, Actor actor, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors();
+        if (request.Channel is null)
+        {
+            errors.Add("channel", "'channel' is required: email, call, meeting, message, linkedin or other.");
+        }
+
+        if (request.Direction is null)
+        {
+            errors.Add("direction", "'direction' is required: inbound or outbound.");
+        }
+
+        errors.Defined("channel", request.Channel).Defined("direction", request.Direction).MaxLength("summary", request.Summary, LeadRules.SummaryMax);
+        var now = time.GetUtcNow().UtcDateTime;
+        var occurredAt = request.OccurredAt?.ToUniversalTime() ?? now;
+        if (occurredAt > now.AddMinutes(5))
+        {
+            errors.Add("occurredAt", "'occurredAt' cannot be in the future.");
+        }
+
+        if (occurredAt < new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc))
+        {
+            errors.Add("occurredAt", "'occurredAt' is before 2000; send the real time of the contact.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lead = await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == leadId, ct);
+        if (lead is null)
+        {
+            return OperationResult<TouchView>.NotFound($"Lead {leadId} does not exist.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<TouchView>();
+        }
+
+        var touch = new Touch
+        {
+            LeadId = leadId,
+            Channel = request.Channel!.Value,
+            Direction = request.Direction!.Value,
+            Summary = Clean(request.Summary),
+            OccurredAt = occurredAt,
+            RecordedAt = now,
+            ActorKind = actor.Kind,
+            ActorId = actor.Id,
+            ActorName = actor.DisplayName,
+        };
+        db.Add(touch);
+        if (lead.LastContactAt is null || occurredAt > lead.LastContactAt)
+        {
+            lead.LastContactAt = occurredAt;
+        }
+
+        lead.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        return OperationResult<TouchView>.Created(ToView(touch));
+    }
+
+    public async Task<IReadOnlyList<TouchView>> TouchesAsync(int leadId, int take = 200, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Touch>().AsNoTracking()
+            .Where(t => t.LeadId == leadId)
+            .OrderByDescending(t => t.OccurredAt).ThenByDescending(t => t.Id)
+            .Take(take)
+            .Select(t => new TouchView(t.Id, t.LeadId, t.Channel, t.Direction, t.Summary, t.OccurredAt, t.RecordedAt, t.ActorName))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Touches, runs, status changes and proposals of one lead, newest first.</summary>
+    public async Task<IReadOnlyList<TimelineItem>> TimelineAsync(int leadId, int take = 200, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var touches = await db.Set<Touch>().AsNoTracking().Where(t => t.LeadId == leadId)
+            .OrderByDescending(t => t.OccurredAt).Take(take)
+            .Select(t => new TimelineItem(t.OccurredAt, "touch", t.Channel + " " + t.Direction, t.Summary, null, null))
+            .ToListAsync(ct);
+        var runs = await db.Set<PipelineRun>().AsNoTracking().Where(r => r.LeadId == leadId)
+            .OrderByDescending(r => r.StartedAt).Take(take)
+            .Select(r => new { r.Id, r.Kind, r.StartedAt, r.Status, r.Error })
+            .ToListAsync(ct);
+        var changes = await db.Set<LeadStatusChange>().AsNoTracking().Where(h => h.LeadId == leadId)
+            .OrderByDescending(h => h.ChangedAt).Take(take)
+            .Select(h => new { h.ChangedAt, h.FromStatus, h.ToStatus, h.ActorName, h.Reason })
+            .ToListAsync(ct);
+        var proposals = await db.Set<Proposal>().AsNoTracking().Where(p => p.LeadId == leadId)
+            .Select(p => new { p.Id, p.Title, p.CreatedAt, p.SentAt, p.Outcome, p.OutcomeAt, p.Status })
+            .ToListAsync(ct);
+
+        var items = new List<TimelineItem>(touches);
+        items.AddRange(runs.Select(r => new TimelineItem(
+            r.StartedAt, "run", $"{r.Kind} run", r.Error, $"/runs/{r.Id}", r.Status.ToString().ToLowerInvariant())));
+        items.AddRange(changes.Select(c => new TimelineItem(
+            c.ChangedAt,
+            "status",
+            c.FromStatus is null ? $"Created in {c.ToStatus}" : $"{c.FromStatus} → {c.ToStatus}",
+            c.Reason is null ? $"by {c.ActorName}" : $"by {c.ActorName}: {c.Reason}",
+            null,
+            null)));
+        foreach (var p in proposals)
+        {
+            items.Add(new TimelineItem(p.CreatedAt, "proposal", $"Proposal drafted: {p.Title}", null, null, p.Status.ToString()));
+            if (p.SentAt is { } sent)
+            {
+                items.Add(new TimelineItem(sent, "proposal", $"Proposal sent: {p.Title}", null, null, "sent"));
+            }
+
+            if (p.OutcomeAt is { } outcomeAt)
+            {
+                items.Add(new TimelineItem(outcomeAt, "proposal", $"Proposal {p.Outcome}: {p.Title}", null, null, p.Outcome?.ToString()));
+            }
+        }
+
+        return items.OrderByDescending(i => i.At).Take(take).ToList();
+    }
+
+    internal static readonly System.Linq.Expressions.Expression<Func<Lead, LeadView>> Projection = l => new LeadView(
+        l.Id, l.Title, l.Company, l.ContactName, l.ContactEmail, l.Source, l.EstimatedValue, l.ExternalId, l.Status, l.OfferType,
+        l.IsArchived, l.CreatedAt, l.UpdatedAt, l.StatusChangedAt, l.LastContactAt, l.LastRunStatus, l.LastRunId, l.LastRunStartedAt);
+
+    private static readonly Func<Lead, LeadView> ToViewCompiled = Projection.Compile();
+
+    public static LeadView ToView(Lead lead) => ToViewCompiled(lead);
+
+    private static TouchView ToView(Touch t) =>
+        new(t.Id, t.LeadId, t.Channel, t.Direction, t.Summary, t.OccurredAt, t.RecordedAt, t.ActorName);
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,174 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Integrations;
+using OperatorConsole.Domain.Common;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Runs;
+
+namespace OperatorConsole.Data.Runs;
+
+/// <summary>Records pipeline runs with their steps; keeps each lead's last run and the matching integration current.</summary>
+public sealed class PipelineRunService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
+{
+    public const int MaxSteps = 200;
+
+    public async Task<OperationResult<RunView>> RecordAsync(RecordRunRequest request, Actor actor, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var errors = new ValidationErrors().Required("kind", request.Kind, 60);
+        if (request.Kind is { } kind && !IntegrationService.IsValidName(kind.Trim().ToLowerInvariant()))
+        {
+            errors.Add("kind", "'kind' may use letters, digits, '-', '_' and '.' only.");
+        }
+
+        if (request.StartedAt is null)
+        {
+            errors.Add("startedAt", "'startedAt' is required.");
+        }
+        else if (request.StartedAt.Value.ToUniversalTime() > now.AddMinutes(5))
+        {
+            errors.Add("startedAt", "'startedAt' cannot be in the future.");
+        }
+
+        if (request.FinishedAt is { } finished && request.StartedAt is { } started && finished.ToUniversalTime() < started.ToUniversalTime())
+        {
+            errors.Add("finishedAt", "'finishedAt' cannot be before 'startedAt'.");
+        }
+
+        var steps = request.Steps ?? [];
+        if (request.Steps is null)
+        {
+            errors.Add("steps", "'steps' is required (send an empty list only if the run really did nothing).");
+        }
+
+        if (steps.Count > MaxSteps)
+        {
+            errors.Add("steps", $"At most {MaxSteps} steps per run.");
+        }
+
+        for (var i = 0; i < Math.Min(steps.Count, MaxSteps); i++)
+        {
+            var step = steps[i];
+            if (step is null)
+            {
+                errors.Add($"steps[{i}]", "A step cannot be null.");
+                continue;
+            }
+
+            errors.Required($"steps[{i}].name", step.Name, 200).MaxLength($"steps[{i}].error", step.Error, 2000);
+            if (step.Success is null)
+            {
+                errors.Add($"steps[{i}].success", "'success' is required.");
+            }
+
+            if (step.DurationMs is < 0)
+            {
+                errors.Add($"steps[{i}].durationMs", "'durationMs' cannot be negative.");
+            }
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        Lead? lead = null;
+        if (request.LeadId is { } leadId)
+        {
+            lead = await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == leadId, ct);
+            if (lead is null)
+            {
+                errors.Add("leadId", $"Lead {leadId} does not exist.");
+            }
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<RunView>();
+        }
+
+        var stepTuples = steps.Select(s => (s.Name!.Trim(), s.Success!.Value, s.Error)).ToList();
+        var run = new PipelineRun
+        {
+            LeadId = request.LeadId,
+            Kind = request.Kind!.Trim().ToLowerInvariant(),
+            StartedAt = request.StartedAt!.Value.ToUniversalTime(),
+            FinishedAt = request.FinishedAt?.ToUniversalTime(),
+            Status = RunStatusPolicy.Compute(stepTuples.Select(s => (s.Item2, s.Error)).ToList()),
+            Error = RunStatusPolicy.FirstError(stepTuples),
+            RecordedAt = now,
+            ActorKind = actor.Kind,
+            ActorId = actor.Id,
+            ActorName = actor.DisplayName,
+            Steps = steps.Select((s, i) => new PipelineRunStep
+            {
+                Position = i,
+                Name = s.Name!.Trim(),
+                Success = s.Success!.Value,
+                Error = s.Error,
+                DurationMs = s.DurationMs,
+            }).ToList(),
+        };
+        db.Add(run);
+        await db.SaveChangesAsync(ct);
+
+        // "Latest" is the latest start (API.md); an older run arriving late does not overwrite a newer one.
+        if (lead is not null && (lead.LastRunStartedAt is null || run.StartedAt >= lead.LastRunStartedAt))
+        {
+            lead.LastRunId = run.Id;
+            lead.LastRunStatus = run.Status;
+            lead.LastRunStartedAt = run.StartedAt;
+        }
+
+        await IntegrationService.ApplyRunAsync(db, run, now, ct);
+        await db.SaveChangesAsync(ct);
+        return OperationResult<RunView>.Created(ToView(run, lead?.Title));
+    }
+
+    public async Task<RunView?> GetAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var run = await db.Set<PipelineRun>().AsNoTracking().Include(r => r.Steps).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (run is null)
+        {
+            return null;
+        }
+
+        var title = run.LeadId is null ? null
+            : await db.Set<Lead>().Where(l => l.Id == run.LeadId).Select(l => l.Title).FirstOrDefaultAsync(ct);
+        return ToView(run, title);
+    }
+
+    public async Task<PagedList<RunView>> ListAsync(RunListQuery query, CancellationToken ct = default)
+    {
+        var paging = PageRequest.From(query.Page, query.PageSize);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var runs = db.Set<PipelineRun>().AsNoTracking();
+        if (query.LeadId is { } leadId)
+        {
+            runs = runs.Where(r => r.LeadId == leadId);
+        }
+
+        if (query.Status is { } status)
+        {
+            runs = runs.Where(r => r.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Kind))
+        {
+            var kind = query.Kind.Trim().ToLowerInvariant();
+            runs = runs.Where(r => r.Kind == kind);
+        }
+
+        var total = await runs.CountAsync(ct);
+        var page = await runs.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
+            .Skip(paging.Skip).Take(paging.PageSize)
+            .Include(r => r.Steps)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        var leadIds = page.Where(r => r.LeadId != null).Select(r => r.LeadId!.Value).Distinct().ToList();
+        var titles = await db.Set<Lead>().Where(l => leadIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.Title, ct);
+        var items = page.Select(r => ToView(r, r.LeadId is { } id && titles.TryGetValue(id, out var t) ? t : null)).ToList();
+        return new PagedList<RunView>(items, total, paging.Page, paging.PageSize);
+    }
+
+    private static RunView ToView(PipelineRun run, string? leadTitle) => new(
+        run.Id, run.LeadId, leadTitle, run.Kind, run.Status, run.Error, run.StartedAt, run.FinishedAt, run.RecordedAt, run.ActorName,
+        run.Steps.OrderBy(s => s.Position).Select(s => new RunStepView(s.Position, s.Name, s.Success, s.Error, s.DurationMs)).ToList());
+}

@@ -1,0 +1,40 @@
+namespace OperatorConsole.Domain.BuildOps;
+
+public enum BusinessImpact
+{
+    Acquire,
+    Deliver,
+    Improve,
+}
+
+public enum BuildTaskStatus
+{
+    Queued,
+    InProgress,
+    Review,
+    Approved,
+    Done,
+    Rejected,
+}
+
+public enum RiskLevel
+{
+    Low,
+    Medium,
+    High,
+}
+
+/// <summary>A Build Ops queue item. Starting and approving it are human acts (axiom 2).</summary>
+public class BuildTask
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    public string? Description { get; set; }
+    public BusinessImpact Impact { get; set; }
+    public int? LeadId { get; set; }
+    public BuildTaskStatus Status { get; set; } = BuildTaskStatus.Queued;
+    public string? PrSummary { get; set; }
+    public RiskLevel RiskLevel { get; set; } = RiskLevel.Medium;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

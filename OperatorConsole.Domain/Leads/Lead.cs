@@ -1,0 +1,39 @@
+using OperatorConsole.Domain.Runs;
+
+namespace OperatorConsole.Domain.Leads;
+
+/// <summary>A prospect or client moving through the agency pipeline.</summary>
+public class Lead
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    public string? Company { get; set; }
+    public string? ContactName { get; set; }
+    public string? ContactEmail { get; set; }
+    public string? Source { get; set; }
+    public decimal? EstimatedValue { get; set; }
+
+    /// <summary>Identifier in the system the lead was imported from (CSV import de-duplication).</summary>
+    public string? ExternalId { get; set; }
+
+    public LeadStatus Status { get; set; } = LeadStatus.New;
+    public bool IsArchived { get; set; }
+    public OfferType? OfferType { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>When the lead entered its current status; stage timings and "stuck" rules read it.</summary>
+    public DateTime StatusChangedAt { get; set; }
+
+    /// <summary>Newest touch's time. Derived: maintained only by recording touches, never typed.</summary>
+    public DateTime? LastContactAt { get; set; }
+
+    /// <summary>Status of the run with the latest start for this lead. Derived from recorded runs.</summary>
+    public RunStatus? LastRunStatus { get; set; }
+    public int? LastRunId { get; set; }
+    public DateTime? LastRunStartedAt { get; set; }
+
+    public List<LeadStatusChange> StatusHistory { get; set; } = [];
+    public List<Touch> Touches { get; set; } = [];
+}

@@ -1,0 +1,82 @@
+using Microsoft.Playwright;
+
+namespace OperatorConsole.Tests.Infrastructure;
+
+/// <summary>
+/// A real Kestrel server (the console on its own SQLite file) and Debian's Chromium driven by Playwright.
+/// Playwright's own browser download does not work on these machines, so the system Chromium is used
+/// with the flags that keep it off the network.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("OC_CHROMIUM") ?? "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public ConsoleFactory Factory { get; } = CreateFactory();
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    private static ConsoleFactory CreateFactory()
+    {
+        var factory = new ConsoleFactory { SeedDemo = true };
+        factory.Settings["Web:UseStaticWebAssets"] = "true";
+        factory.UseKestrel(0);
+        return factory;
+    }
+
+    public async Task InitializeAsync()
+    {
+        Factory.StartServer();
+        BaseUrl = Factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    /// <summary>A new browser context signed in through the real /login page, on the Command Center.</summary>
+    public async Task<IPage> SignedInPageAsync(string email = ConsoleFactory.OperatorEmail, string password = ConsoleFactory.Password)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("[data-testid=login-email]", email);
+        await page.FillAsync("[data-testid=login-password]", password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
+    /// <summary>Blazor pages are interactive only once the circuit is up; clicking before that does nothing.</summary>
+    public static async Task WaitForCircuitAsync(IPage page) =>
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null && window.oc !== undefined");
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await Factory.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+
+namespace OperatorConsole.Web.Api;
+
+/// <summary>
+/// Query-string enums in the same spelling as JSON ("money_sensitive", "fail"). Parsed by hand because the
+/// framework's binder knows only C# names; an unknown value is a 400 with a field error, never ignored.
+/// </summary>
+public static class QueryEnum
+{
+    public static bool TryParse<TEnum>(string? text, out TEnum? value)
+        where TEnum : struct, Enum
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        foreach (var candidate in Enum.GetValues<TEnum>())
+        {
+            var name = candidate.ToString();
+            if (string.Equals(JsonNamingPolicy.SnakeCaseLower.ConvertName(name), text.Trim(), StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static string Spell<TEnum>(TEnum value)
+        where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    public static string Allowed<TEnum>()
+        where TEnum : struct, Enum => string.Join(", ", Enum.GetValues<TEnum>().Select(Spell));
+
+    /// <summary>Collects parse failures of several query parameters into one 400.</summary>
+    public sealed class Errors
+    {
+        private readonly Dictionary<string, string[]> _errors = [];
+
+        public TEnum? Parse<TEnum>(string field, string? text)
+            where TEnum : struct, Enum
+        {
+            if (TryParse<TEnum>(text, out var value))
+            {
+                return value;
+            }
+
+            _errors[field] = [$"'{text}' is not one of: {Allowed<TEnum>()}."];
+            return null;
+        }
+
+        public bool Any => _errors.Count > 0;
+
+        public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ToProblem() => ApiResults.BadRequest("Invalid query parameter.", _errors);
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OperatorConsole.Data.Leads;
+using OperatorConsole.Domain.Access;
+using OperatorConsole.Domain.Common;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Web.Api;
+using OperatorConsole.Web.Auth;
+
+namespace OperatorConsole.Web.Features.Leads;
+
+public static class LeadsApi
+{
+    public static IEndpointRouteBuilder MapLeadsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/leads").WithTags("Leads");
+        api.MapPost("/", CreateLead).WithName("CreateLead").WithSummary("Create a lead")
+            .RequireAuthorization(ConsolePolicies.Record(ApiScopes.LeadsWrite));
+        api.MapGet("/", ListLeads).WithName("ListLeads").WithSummary("List leads (filters status, offerType, q; paging)")
+            .RequireAuthorization(ConsolePolicies.Read);
+        api.MapGet("/{id:int}", GetLead).WithName("GetLead").WithSummary("One lead").RequireAuthorization(ConsolePolicies.Read);
+        api.MapPatch("/{id:int}", UpdateLead).WithName("UpdateLead").WithSummary("Edit a lead's fields (operator)")
+            .RequireAuthorization(ConsolePolicies.Operator);
+        api.MapPost("/{id:int}/status", ChangeStatus).WithName("ChangeLeadStatus").WithSummary("Move a lead to another stage (operator); kept in the status history")
+            .RequireAuthorization(ConsolePolicies.Operator);
+        api.MapGet("/{id:int}/status-history", StatusHistory).WithName("LeadStatusHistory").WithSummary("Every status change with time and who")
+            .RequireAuthorization(ConsolePolicies.Read);
+        api.MapPost("/{id:int}/touches", RecordTouch).WithName("RecordTouch").WithSummary("Record a contact with the lead")
+            .RequireAuthorization(ConsolePolicies.Record(ApiScopes.TouchesWrite));
+        api.MapGet("/{id:int}/touches", ListTouches).WithName("ListTouches").WithSummary("The lead's touches, newest first")
+            .RequireAuthorization(ConsolePolicies.Read);
+        api.MapGet("/{id:int}/timeline", Timeline).WithName("LeadTimeline").WithSummary("Touches, runs, status changes and proposals in one stream")
+            .RequireAuthorization(ConsolePolicies.Read);
+        return app;
+    }
+
+    public static async Task<Results<Created<LeadView>, ProblemHttpResult>> CreateLead(
+        CreateLeadRequest request, LeadService leads, HttpContext http, CancellationToken ct) =>
+        ApiResults.CreatedOrProblem(await leads.CreateAsync(request, http.User.ToActor(), ct), l => $"/api/leads/{l.Id}");
+
+    public static async Task<Results<Ok<PagedList<LeadView>>, ProblemHttpResult>> ListLeads(
+        LeadService leads,
+        CancellationToken ct,
+        [FromQuery] string? status = null,
+        [FromQuery] string? offerType = null,
+        [FromQuery] string? q = null,
+        [FromQuery] bool? includeArchived = null,
+        [FromQuery] string? sort = null,
+        [FromQuery] int? page = null,
+        [FromQuery] int? pageSize = null)
+    {
+        var errors = new QueryEnum.Errors();
+        var statusFilter = errors.Parse<LeadStatus>("status", status);
+        var offerFilter = errors.Parse<OfferType>("offerType", offerType);
+        if (sort is not null && !LeadService.SortKeys.Contains(sort))
+        {
+            return ApiResults.BadRequest("Invalid query parameter.", new Dictionary<string, string[]> { ["sort"] = [$"Sort by one of: {string.Join(", ", LeadService.SortKeys)}."] });
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        return TypedResults.Ok(await leads.ListAsync(new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, page, pageSize), ct));
+    }
+
+    public static async Task<Results<Ok<LeadView>, ProblemHttpResult>> GetLead(int id, LeadService leads, CancellationToken ct) =>
+        await leads.GetAsync(id, ct) is { } lead ? TypedResults.Ok(lead) : ApiResults.NotFound($"Lead {id} does not exist.");
+
+    public static async Task<Results<Ok<LeadView>, ProblemHttpResult>> UpdateLead(
+        int id, UpdateLeadRequest request, LeadService leads, HttpContext http, CancellationToken ct) =>
+        ApiResults.OkOrProblem(await leads.UpdateAsync(id, request, http.User.ToActor(), ct));
+
+    public static async Task<Results<Ok<LeadView>, ProblemHttpResult>> ChangeStatus(
+        int id, ChangeLeadStatusRequest request, LeadService leads, HttpContext http, CancellationToken ct) =>
+        ApiResults.OkOrProblem(await leads.ChangeStatusAsync(id, request, http.User.ToActor(), ct));
+
+    public static async Task<Results<Ok<IReadOnlyList<StatusChangeView>>, ProblemHttpResult>> StatusHistory(int id, LeadService leads, CancellationToken ct) =>
+        await leads.GetAsync(id, ct) is null ? ApiResults.NotFound($"Lead {id} does not exist.") : TypedResults.Ok(await leads.HistoryAsync(id, ct));
+
+    public static async Task<Results<Created<TouchView>, ProblemHttpResult>> RecordTouch(
+        int id, RecordTouchRequest request, LeadService leads, HttpContext http, CancellationToken ct) =>
+        ApiResults.CreatedOrProblem(await leads.RecordTouchAsync(id, request, http.User.ToActor(), ct), t => $"/api/leads/{id}/touches");
+
+    public static async Task<Results<Ok<IReadOnlyList<TouchView>>, ProblemHttpResult>> ListTouches(int id, LeadService leads, CancellationToken ct) =>
+        await leads.GetAsync(id, ct) is null ? ApiResults.NotFound($"Lead {id} does not exist.") : TypedResults.Ok(await leads.TouchesAsync(id, ct: ct));
+
+    public static async Task<Results<Ok<IReadOnlyList<TimelineItem>>, ProblemHttpResult>> Timeline(int id, LeadService leads, CancellationToken ct) =>
+        await leads.GetAsync(id, ct) is null ? ApiResults.NotFound($"Lead {id} does not exist.") : TypedResults.Ok(await leads.TimelineAsync(id, ct: ct));
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Components;
+using OperatorConsole.Data.Live;
+
+namespace OperatorConsole.Web.Live;
+
+/// <summary>
+/// The three steps every live card follows: load, subscribe to the topics it shows, and on a change
+/// re-load and re-render on the circuit's dispatcher (errors go to the error boundary via
+/// DispatchExceptionAsync); unsubscribe on dispose. Bursts are coalesced: at most one reload runs at a
+/// time, and changes that arrive during it cause exactly one more.
+/// </summary>
+public abstract class LiveComponentBase : ComponentBase, IDisposable
+{
+    private IDisposable? _subscription;
+    private int _pending;
+    private bool _disposed;
+
+    [Inject]
+    protected ConsoleEvents Events { get; set; } = default!;
+
+    /// <summary>Entity type names this component shows, e.g. nameof(PipelineRun).</summary>
+    protected abstract IReadOnlyCollection<string> LiveTopics { get; }
+
+    /// <summary>Reads the data the component renders. Called at start and after every relevant change.</summary>
+    protected abstract Task LoadAsync();
+
+    /// <summary>When the data was last read: shown on screen so a viewer can tell the card is live.</summary>
+    protected DateTimeOffset? LoadedAt { get; private set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        LoadedAt = DateTimeOffset.UtcNow;
+        _subscription = Events.Subscribe(LiveTopics, OnChangesAsync);
+    }
+
+    /// <summary>Reload now (after a parameter change or a user action).</summary>
+    protected async Task ReloadAsync()
+    {
+        await LoadAsync();
+        LoadedAt = DateTimeOffset.UtcNow;
+        StateHasChanged();
+    }
+
+    private async Task OnChangesAsync(IReadOnlyList<ConsoleChange> changes)
+    {
+        if (_disposed || Interlocked.Increment(ref _pending) > 1)
+        {
+            return;
+        }
+
+        while (!_disposed)
+        {
+            var seen = Volatile.Read(ref _pending);
+            try
+            {
+                await InvokeAsync(ReloadAsync);
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                await DispatchExceptionAsync(ex);
+                Interlocked.Exchange(ref _pending, 0);
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref _pending, 0, seen) == seen)
+            {
+                return;
+            }
+        }
+    }
+
+    public virtual void Dispose()
+    {
+        _disposed = true;
+        _subscription?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using MudBlazor;
+using MudBlazor.Services;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Web.Api;
+using OperatorConsole.Web.Auth;
+using OperatorConsole.Web.Features;
+using OperatorConsole.Web.Live;
+
+namespace OperatorConsole.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>UI, auth, API conventions and live push. Reads like the list of what the web layer owns.</summary>
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (builder.Environment.IsProduction() || builder.Configuration.GetValue<bool>("Web:UseStaticWebAssets"))
+        {
+            // "dotnet run" in Production serves no static web assets unless told to (STACK.md pitfalls).
+            builder.WebHost.UseStaticWebAssets();
+        }
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
+        services.AddCascadingAuthenticationState();
+
+        services.AddConsoleAuth(builder.Configuration);
+        services.AddConsoleApiConventions(builder.Configuration);
+        services.AddLiveConsole(builder.Configuration);
+        services.AddConsoleFeatures(builder.Configuration);
+
+        services.AddHealthChecks().AddDbContextCheck<ConsoleDbContext>("database", tags: ["ready"]);
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
+        return builder;
+    }
+
+    public static IServiceCollection AddConsoleApiConventions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier);
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
+        services.AddConsoleRateLimiting(configuration);
+        return services;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.MaxDepth = 32;
+    }
+}
