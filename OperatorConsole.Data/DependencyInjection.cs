@@ -64,6 +64,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SettingsService>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<OperatorConsole.Data.Constraint.ConstraintService>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Features.Audit;
+using OperatorConsole.Web.Features.Constraint;
 using OperatorConsole.Web.Features.Integrations;
 using OperatorConsole.Web.Features.Leads;
 using OperatorConsole.Web.Features.Runs;
@@ -23,6 +24,7 @@ public static class ConsoleFeatures
         app.MapIntegrationsApi();
         app.MapAuditApi();
         app.MapSettingsApi();
+        app.MapConstraintApi();
         return app;
     }
 }

@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Settings;
+using OperatorConsole.Domain.Approvals;
+using OperatorConsole.Domain.Constraint;
+using OperatorConsole.Domain.Leads;
+
+namespace OperatorConsole.Data.Constraint;
+
+public sealed record StuckLead(int Id, string Title, LeadStatus Stage, double DaysInStage);
+
+/// <summary>GET /api/constraint: the snapshot plus what the UI needs to link each number to its leads.</summary>
+public sealed record ConstraintReport(
+    ConstraintSnapshot Snapshot,
+    bool AnchoredToLatestData,
+    string? AnchorNote,
+    IReadOnlyList<StuckLead> StuckLeads);
+
+/// <summary>One week of the metrics charts.</summary>
+public sealed record WeeklyStageMetrics(DateTime WeekStart, LeadStatus Stage, double? AvgDaysInStage, int Entered, int Left);
+
+public sealed record WeeklyWinRate(DateTime WeekStart, int Won, int Lost, double? WinRate);
+
+public sealed record MetricsSeries(DateTime AsOf, IReadOnlyList<WeeklyStageMetrics> Stages, IReadOnlyList<WeeklyWinRate> WinRate);
+
+/// <summary>Loads the history the constraint analysis needs with bounded, set-based queries.</summary>
+public sealed class ConstraintService(IDbContextFactory<ConsoleDbContext> dbFactory, SettingsService settings, TimeProvider time)
+{
+    public async Task<ConstraintReport> GetAsync(DateTime? asOf = null, int? periodDays = null, CancellationToken ct = default)
+    {
+        var thresholds = await settings.GetThresholdsAsync(ct);
+        var period = Math.Clamp(periodDays ?? thresholds.ConstraintPeriodDays, 1, 365);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (now, anchored, note) = await ResolveNowAsync(db, asOf, period, ct);
+        var windowStart = now.AddDays(-2 * period);
+
+        // Every change of every lead that moved in the two periods (their earlier changes give stage entry times).
+        var movedIds = db.Set<LeadStatusChange>().Where(c => c.ChangedAt > windowStart && c.ChangedAt <= now).Select(c => c.LeadId);
+        var changes = await db.Set<LeadStatusChange>().AsNoTracking()
+            .Where(c => movedIds.Contains(c.LeadId) && c.ChangedAt <= now)
+            .Select(c => new StageChange(c.LeadId, c.FromStatus, c.ToStatus, c.ChangedAt))
+            .ToListAsync(ct);
+
+        var leads = anchored || asOf is not null
+            ? await LeadsAsOfAsync(db, now, ct)
+            : await db.Set<Lead>().AsNoTracking()
+                .Where(l => !l.IsArchived && l.Status != LeadStatus.Lost && l.Status != LeadStatus.Shipped)
+                .Select(l => new LeadNow(l.Id, l.Title, l.Status, l.StatusChangedAt))
+                .ToListAsync(ct);
+
+        var approvals = await db.Set<ApprovalRequest>().AsNoTracking()
+            .Where(a => a.State == ApprovalState.Pending && a.RequestedAt <= now)
+            .Select(a => a.RequestedAt).ToListAsync(ct);
+
+        var snapshot = ConstraintAnalyzer.Analyze(new ConstraintInput(changes, leads, approvals, now, period, thresholds.StuckInStageDays));
+        var stuckIds = snapshot.Stages.SelectMany(s => s.StuckLeadIds).ToHashSet();
+        var stuck = leads.Where(l => stuckIds.Contains(l.LeadId))
+            .Select(l => new StuckLead(l.LeadId, l.Title, l.Status, Math.Round((now - l.InStatusSince).TotalDays, 1)))
+            .OrderByDescending(l => l.DaysInStage)
+            .Take(200)
+            .ToList();
+        return new ConstraintReport(snapshot, anchored, note, stuck);
+    }
+
+    /// <summary>Weekly time in stage, flow in/out and win rate for the metrics charts (last <paramref name="weeks"/> weeks).</summary>
+    public async Task<MetricsSeries> GetWeeklyAsync(int weeks = 12, DateTime? asOf = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (now, _, _) = await ResolveNowAsync(db, asOf, 7 * weeks / 2, ct);
+        var start = now.AddDays(-7 * weeks);
+        var movedIds = db.Set<LeadStatusChange>().Where(c => c.ChangedAt > start && c.ChangedAt <= now).Select(c => c.LeadId);
+        var changes = await db.Set<LeadStatusChange>().AsNoTracking()
+            .Where(c => movedIds.Contains(c.LeadId) && c.ChangedAt <= now)
+            .Select(c => new StageChange(c.LeadId, c.FromStatus, c.ToStatus, c.ChangedAt))
+            .ToListAsync(ct);
+        var durations = ConstraintAnalyzer.StageDurations(changes);
+        var stages = new List<WeeklyStageMetrics>();
+        var wins = new List<WeeklyWinRate>();
+        for (var w = 0; w < weeks; w++)
+        {
+            var from = start.AddDays(7 * w);
+            var to = from.AddDays(7);
+            foreach (var stage in ConstraintAnalyzer.FlowStages)
+            {
+                var exits = durations.Where(d => d.Stage == stage && d.Left > from && d.Left <= to).Select(d => d.Days).ToList();
+                stages.Add(new WeeklyStageMetrics(from, stage, exits.Count == 0 ? null : Math.Round(exits.Average(), 1),
+                    changes.Count(c => c.To == stage && c.At > from && c.At <= to),
+                    changes.Count(c => c.From == stage && c.At > from && c.At <= to)));
+            }
+
+            var won = changes.Count(c => c.To == LeadStatus.Approved && c.From < LeadStatus.Approved && c.At > from && c.At <= to);
+            var lost = changes.Count(c => c.To == LeadStatus.Lost && c.At > from && c.At <= to);
+            wins.Add(new WeeklyWinRate(from, won, lost, won + lost == 0 ? null : Math.Round((double)won / (won + lost), 3)));
+        }
+
+        return new MetricsSeries(now, stages, wins);
+    }
+
+    /// <summary>
+    /// "Now" for the analysis. An imported historical pipeline (e.g. the Maven CRM data, 2016–2017) has no
+    /// movement near today; comparing against today would call everything stuck for years. Then the analysis
+    /// is anchored at the latest recorded change, and says so.
+    /// </summary>
+    private async Task<(DateTime Now, bool Anchored, string? Note)> ResolveNowAsync(ConsoleDbContext db, DateTime? asOf, int period, CancellationToken ct)
+    {
+        if (asOf is { } explicitNow)
+        {
+            return (explicitNow.ToUniversalTime(), false, $"As of {explicitNow:yyyy-MM-dd} (requested).");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var recentFrom = now.AddDays(-2 * period);
+        if (await db.Set<LeadStatusChange>().AnyAsync(c => c.ChangedAt > recentFrom && c.ChangedAt <= now, ct))
+        {
+            return (now, false, null);
+        }
+
+        var latest = await db.Set<LeadStatusChange>().Where(c => c.ChangedAt <= now).MaxAsync(c => (DateTime?)c.ChangedAt, ct);
+        if (latest is null)
+        {
+            return (now, false, null);
+        }
+
+        return (latest.Value, true, $"No pipeline movement in the last {2 * period} d; analysed as of the latest recorded change, {latest:yyyy-MM-dd}.");
+    }
+
+    /// <summary>Each lead's stage as of a past moment, rebuilt from its history.</summary>
+    private static async Task<List<LeadNow>> LeadsAsOfAsync(ConsoleDbContext db, DateTime asOf, CancellationToken ct)
+    {
+        var latest = await db.Set<LeadStatusChange>().AsNoTracking()
+            .Where(c => c.ChangedAt <= asOf)
+            .GroupBy(c => c.LeadId)
+            .Select(g => g.OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Select(c => new { c.LeadId, c.ToStatus, c.ChangedAt }).First())
+            .ToListAsync(ct);
+        var open = latest.Where(l => l.ToStatus != LeadStatus.Lost && l.ToStatus != LeadStatus.Shipped).ToList();
+        var ids = open.Select(l => l.LeadId).ToList();
+        var titles = await db.Set<Lead>().AsNoTracking().Where(l => ids.Contains(l.Id) && !l.IsArchived).ToDictionaryAsync(l => l.Id, l => l.Title, ct);
+        return open.Where(l => titles.ContainsKey(l.LeadId)).Select(l => new LeadNow(l.LeadId, titles[l.LeadId], l.ToStatus, l.ChangedAt)).ToList();
+    }
+}

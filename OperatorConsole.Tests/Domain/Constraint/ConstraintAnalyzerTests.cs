@@ -1,0 +1,122 @@
+using OperatorConsole.Domain.Constraint;
+using OperatorConsole.Domain.Leads;
+
+namespace OperatorConsole.Tests.Domain.Constraint;
+
+public sealed class ConstraintAnalyzerTests
+{
+    private static readonly DateTime Now = new(2026, 11, 25, 12, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>
+    /// Previous period: proposals took 2 days; this period: 6 days, and two leads sit in Proposal for 10 days.
+    /// Every other stage is quick.
+    /// </summary>
+    private static ConstraintInput SlowingProposalStage()
+    {
+        var changes = new List<StageChange>();
+        var leads = new List<LeadNow>();
+        var id = 0;
+
+        void Visit(double enteredDaysAgo, double proposalDays, LeadStatus end)
+        {
+            id++;
+            var created = Now.AddDays(-enteredDaysAgo - 2);
+            changes.Add(new StageChange(id, null, LeadStatus.New, created));
+            changes.Add(new StageChange(id, LeadStatus.New, LeadStatus.Qualified, created.AddDays(1)));
+            var proposalAt = created.AddDays(2);
+            changes.Add(new StageChange(id, LeadStatus.Qualified, LeadStatus.Proposal, proposalAt));
+            changes.Add(new StageChange(id, LeadStatus.Proposal, end, proposalAt.AddDays(proposalDays)));
+        }
+
+        // Previous period (exits 14–28 days ago): 2.0 d in Proposal, 3 won 1 lost.
+        Visit(25, 2, LeadStatus.Approved);
+        Visit(24, 2, LeadStatus.Approved);
+        Visit(22, 2, LeadStatus.Approved);
+        Visit(20, 2, LeadStatus.Lost);
+        // This period (exits within 14 days): 6.0 d in Proposal, 1 won 2 lost.
+        Visit(12, 6, LeadStatus.Approved);
+        Visit(10, 6, LeadStatus.Lost);
+        Visit(9, 6, LeadStatus.Lost);
+
+        // Two leads stuck in Proposal for 10 days.
+        foreach (var stuckId in new[] { 100, 101 })
+        {
+            changes.Add(new StageChange(stuckId, null, LeadStatus.New, Now.AddDays(-12)));
+            changes.Add(new StageChange(stuckId, LeadStatus.New, LeadStatus.Proposal, Now.AddDays(-10)));
+            leads.Add(new LeadNow(stuckId, $"Stuck {stuckId}", LeadStatus.Proposal, Now.AddDays(-10)));
+        }
+
+        leads.Add(new LeadNow(200, "Fresh", LeadStatus.New, Now.AddDays(-1)));
+        return new ConstraintInput(changes, leads, [Now.AddDays(-3), Now.AddDays(-1)], Now, PeriodDays: 14, StuckDays: 7);
+    }
+
+    [Fact]
+    public void Analyze_ProposalStageSlowsDown_NamesProposalWithAveragesAndDeltas()
+    {
+        var snapshot = ConstraintAnalyzer.Analyze(SlowingProposalStage());
+
+        snapshot.Bottleneck.Should().Be(LeadStatus.Proposal);
+        var proposal = snapshot.Stages.Single(s => s.Stage == LeadStatus.Proposal);
+        proposal.AvgDaysPreviousPeriod.Should().Be(2.0);
+        proposal.AvgDaysThisPeriod.Should().Be(6.0);
+        proposal.Stuck.Should().Be(2);
+        proposal.StuckLeadIds.Should().BeEquivalentTo([100, 101]);
+
+        var cycle = snapshot.Evidence.Single(e => e.Key == "avgDaysInProposal");
+        cycle.Previous.Should().Be(2.0);
+        cycle.Current.Should().Be(6.0);
+        cycle.Text.Should().Contain("2.0 d → 6.0 d");
+        cycle.Worse.Should().BeTrue();
+        snapshot.Evidence.Single(e => e.Key == "leadsStuck").Current.Should().Be(2);
+        snapshot.Evidence.Single(e => e.Key == "approvalsPending").Current.Should().Be(2);
+
+        snapshot.WinRatePreviousPeriod.Should().BeApproximately(0.75, 1e-9);
+        snapshot.WinRateThisPeriod.Should().BeApproximately(1.0 / 3, 1e-9);
+        snapshot.Evidence.Single(e => e.Key == "winRate").Text.Should().Be("win rate 75% → 33%");
+        snapshot.OldestApprovalDays.Should().Be(3.0);
+        snapshot.RecommendedActions.Should().Contain(a => a.Contains("2 proposal-stage leads", StringComparison.Ordinal));
+        snapshot.RecommendedActions.Should().Contain(a => a.Contains("2.0 d → 6.0 d", StringComparison.Ordinal));
+        snapshot.Summary.Should().StartWith("Proposal is the bottleneck");
+    }
+
+    [Fact]
+    public void Analyze_NoData_SaysNoBottleneckYet()
+    {
+        var snapshot = ConstraintAnalyzer.Analyze(new ConstraintInput([], [], [], Now, 14, 7));
+
+        snapshot.Bottleneck.Should().BeNull();
+        snapshot.Summary.Should().StartWith("No bottleneck yet");
+        snapshot.Evidence.Should().BeEmpty();
+        snapshot.WinRateThisPeriod.Should().BeNull();
+    }
+
+    [Fact]
+    public void Analyze_HealthyFlow_SaysNoBottleneckYet()
+    {
+        var changes = new List<StageChange>
+        {
+            new(1, null, LeadStatus.New, Now.AddDays(-3)),
+            new(1, LeadStatus.New, LeadStatus.Qualified, Now.AddDays(-2)),
+        };
+        var snapshot = ConstraintAnalyzer.Analyze(new ConstraintInput(changes, [new LeadNow(1, "A", LeadStatus.Qualified, Now.AddDays(-2))], [], Now, 14, 7));
+
+        // New: 1 in, 1 out; Qualified: 1 in, 0 out → pressure 1 on Qualified. That is real piling up, so name it.
+        snapshot.Bottleneck.Should().Be(LeadStatus.Qualified);
+
+        var balanced = ConstraintAnalyzer.Analyze(new ConstraintInput([new(2, LeadStatus.New, LeadStatus.Qualified, Now.AddDays(-30))], [], [], Now, 14, 7));
+        balanced.Bottleneck.Should().BeNull();
+    }
+
+    [Fact]
+    public void StuckThreshold_IsStrictlyMoreThanTheDays()
+    {
+        var leads = new List<LeadNow>
+        {
+            new(1, "exactly 7 d", LeadStatus.Proposal, Now.AddDays(-7)),
+            new(2, "7 d and a minute", LeadStatus.Proposal, Now.AddDays(-7).AddMinutes(-1)),
+        };
+        var snapshot = ConstraintAnalyzer.Analyze(new ConstraintInput([], leads, [], Now, 14, 7));
+
+        snapshot.Stages.Single(s => s.Stage == LeadStatus.Proposal).StuckLeadIds.Should().Equal(2);
+    }
+}
