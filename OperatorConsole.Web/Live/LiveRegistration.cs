@@ -5,10 +5,21 @@ namespace OperatorConsole.Web.Live;
 
 public static class LiveRegistration
 {
-    /// <summary>The in-process stream; <c>Live:Redis</c> switches the backplane to Redis pub/sub.</summary>
+    /// <summary>The in-process stream; <c>Live:Redis</c> (a StackExchange.Redis connection string) spans instances.</summary>
     public static IServiceCollection AddLiveConsole(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton<ILiveBackplane, InProcessBackplane>();
+        services.AddSingleton<LiveBackplaneHealth>();
+        var redis = configuration["Live:Redis"];
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.TryAddSingleton<ILiveBackplane, InProcessBackplane>();
+        }
+        else
+        {
+            services.TryAddSingleton<ILiveBackplane>(sp =>
+                new RedisBackplane(redis, sp.GetRequiredService<ILogger<RedisBackplane>>(), sp.GetRequiredService<LiveBackplaneHealth>()));
+        }
+
         services.AddSingleton<ConsoleEvents>();
         services.Replace(ServiceDescriptor.Singleton<IConsoleChangeSink>(sp => sp.GetRequiredService<ConsoleEvents>()));
         return services;
