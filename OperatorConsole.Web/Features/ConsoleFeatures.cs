@@ -1,5 +1,6 @@
 using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Features.Audit;
+using OperatorConsole.Web.Features.Chat;
 using OperatorConsole.Web.Features.Constraint;
 using OperatorConsole.Web.Features.Integrations;
 using OperatorConsole.Web.Features.Leads;
@@ -14,6 +15,7 @@ public static class ConsoleFeatures
     public static IServiceCollection AddConsoleFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<DatabaseHealthSignal>();
+        services.AddSingleton<OpsChatService>();
         return services;
     }
 
@@ -25,6 +27,7 @@ public static class ConsoleFeatures
         app.MapAuditApi();
         app.MapSettingsApi();
         app.MapConstraintApi();
+        app.MapChatApi();
         return app;
     }
 }

@@ -124,6 +124,25 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChatExchange",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", nullable: false),
+                    ReceiptsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Engine = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AllVerified = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AskedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChatExchange", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConsoleSetting",
                 columns: table => new
                 {
@@ -633,6 +652,11 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 columns: new[] { "Status", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChatExchange_UserId_AskedAt",
+                table: "ChatExchange",
+                columns: new[] { "UserId", "AskedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecord_CallerId_Key",
                 table: "IdempotencyRecord",
                 columns: new[] { "CallerId", "Key" },
@@ -780,6 +804,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "BuildTask");
+
+            migrationBuilder.DropTable(
+                name: "ChatExchange");
 
             migrationBuilder.DropTable(
                 name: "ConsoleSetting");

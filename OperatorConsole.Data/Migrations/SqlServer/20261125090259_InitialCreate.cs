@@ -124,6 +124,25 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChatExchange",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Question = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Answer = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ReceiptsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Engine = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    AllVerified = table.Column<bool>(type: "bit", nullable: false),
+                    AskedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChatExchange", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConsoleSetting",
                 columns: table => new
                 {
@@ -635,6 +654,11 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 columns: new[] { "Status", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChatExchange_UserId_AskedAt",
+                table: "ChatExchange",
+                columns: new[] { "UserId", "AskedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecord_CallerId_Key",
                 table: "IdempotencyRecord",
                 columns: new[] { "CallerId", "Key" },
@@ -782,6 +806,9 @@ namespace OperatorConsole.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "BuildTask");
+
+            migrationBuilder.DropTable(
+                name: "ChatExchange");
 
             migrationBuilder.DropTable(
                 name: "ConsoleSetting");
