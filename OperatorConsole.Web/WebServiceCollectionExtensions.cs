@@ -57,5 +57,7 @@ public static class WebServiceCollectionExtensions
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.MaxDepth = 32;
+        // A misspelt field must not vanish silently (axiom 5): unknown members are a 422 naming the field.
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
     }
 }

@@ -76,6 +76,15 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
     private static Microsoft.AspNetCore.Mvc.ProblemDetails JsonProblem(JsonException json)
     {
         var field = FieldName(json.Path);
+        if (json.Message.Contains("could not be mapped", StringComparison.Ordinal) && field is not null)
+        {
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [$"'{field}' is not a field of this request."] })
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The request has fields this endpoint does not know.",
+            };
+        }
+
         var isConversion = json.Message.Contains("could not be converted", StringComparison.Ordinal);
         if (isConversion && field is not null)
         {
