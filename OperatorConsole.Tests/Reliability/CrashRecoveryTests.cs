@@ -10,7 +10,7 @@ namespace OperatorConsole.Tests.Reliability;
 /// Kill the console with SIGKILL in the middle of sustained ingest, start it again on the same file:
 /// every request that got a 201 is in the database, and SQLite's integrity check passes.
 /// </summary>
-public sealed class CrashRecoveryTests : IDisposable
+public sealed class CrashRecoveryTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "oc-crash", Guid.NewGuid().ToString("N"));
 
@@ -100,6 +100,8 @@ public sealed class CrashRecoveryTests : IDisposable
         var stored = await Ids(db, "PipelineRun");
         stored.Should().Contain(acknowledgedRuns, "every run that was answered 201 must survive the crash");
         (await Ids(db, "Touch")).Should().Contain(acknowledgedTouches, "every touch that was answered 201 must survive the crash");
+        output.WriteLine($"acknowledged before SIGKILL: {acknowledgedRuns.Count} runs, {acknowledgedTouches.Count} touches; " +
+            $"lost: {acknowledgedRuns.Count(id => !stored.Contains(id))} runs; rows after restart: {stored.Count} runs");
         await using var check = db.CreateCommand();
         check.CommandText = "PRAGMA integrity_check;";
         (await check.ExecuteScalarAsync()).Should().Be("ok");
