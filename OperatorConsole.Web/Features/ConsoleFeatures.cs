@@ -4,6 +4,9 @@ using OperatorConsole.Web.Features.Integrations;
 using OperatorConsole.Web.Features.Leads;
 using OperatorConsole.Web.Features.Runs;
 using OperatorConsole.Web.Features.Settings;
+using OperatorConsole.Web.Features.Packages;
+using OperatorConsole.Web.Features.Expectations;
+using OperatorConsole.Web.Features.Offers;
 
 namespace OperatorConsole.Web.Features;
 
@@ -23,6 +26,7 @@ public static class ConsoleFeatures
         app.MapIntegrationsApi();
         app.MapAuditApi();
         app.MapSettingsApi();
+        app.MapServicePackagesApi().MapExpectationsApi().MapOffersApi();
         return app;
     }
 }
