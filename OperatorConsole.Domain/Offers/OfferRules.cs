@@ -17,7 +17,7 @@ public static class OfferRules
         (2, "Mostly custom: a few parts (prompts, snippets) can be reused."),
         (3, "Half templated: a starter or playbook covers about half the work."),
         (4, "Mostly productized: fixed scope and steps, light per-client tailoring."),
-        (5, "Fully productized: same deliverable, sellable and deliverable every week."),
+        (5, "Fully productized: repeatable weekly, the same deliverable every time."),
     ];
 
     public static string Label(OfferType offer) => offer switch
