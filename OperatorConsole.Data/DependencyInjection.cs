@@ -66,17 +66,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<OperatorConsole.Data.Constraint.ConstraintService>();
         services.AddChatContext();
-        return services;
-    }
-
-    /// <summary>The ops chat's fact sources; each feature adds its own here.</summary>
-    private static IServiceCollection AddChatContext(this IServiceCollection services)
-    {
-        services.AddSingleton<OperatorConsole.Data.Chat.ChatContextBuilder>();
-        services.AddSingleton<OperatorConsole.Data.Chat.ChatHistoryService>();
-        services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.PipelineContextSource>();
-        services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.IntegrationsContextSource>();
-        services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.ConstraintContextSource>();
+        services.AddServicePackagesExpectationsOffers();
         return services;
     }
 }

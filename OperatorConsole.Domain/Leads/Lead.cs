@@ -20,6 +20,9 @@ public class Lead
     public bool IsArchived { get; set; }
     public OfferType? OfferType { get; set; }
 
+    /// <summary>The service package the lead is sold on (sprint 3.1), if any.</summary>
+    public int? ServicePackageId { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

@@ -6,6 +6,9 @@ using OperatorConsole.Web.Features.Integrations;
 using OperatorConsole.Web.Features.Leads;
 using OperatorConsole.Web.Features.Runs;
 using OperatorConsole.Web.Features.Settings;
+using OperatorConsole.Web.Features.Packages;
+using OperatorConsole.Web.Features.Expectations;
+using OperatorConsole.Web.Features.Offers;
 
 namespace OperatorConsole.Web.Features;
 
@@ -28,6 +31,7 @@ public static class ConsoleFeatures
         app.MapSettingsApi();
         app.MapConstraintApi();
         app.MapChatApi();
+        app.MapServicePackagesApi().MapExpectationsApi().MapOffersApi();
         return app;
     }
 }

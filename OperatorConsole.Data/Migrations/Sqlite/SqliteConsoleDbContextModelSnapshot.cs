@@ -658,6 +658,72 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.ToTable("BuildTask");
                 });
 
+            modelBuilder.Entity("OperatorConsole.Domain.Expectations.ExpectationSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActualNeed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskCalibration")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RealisticOutcomeRange")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedOutcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResetScript")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RiskFlags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskNotes")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("LeadId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ExpectationSnapshot");
+                });
+
             modelBuilder.Entity("OperatorConsole.Domain.Integrations.IntegrationHealth", b =>
                 {
                     b.Property<int>("Id")
@@ -752,6 +818,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ServicePackageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Source")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -781,6 +850,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasFilter("[ExternalId] IS NOT NULL");
 
                     b.HasIndex("OfferType");
+
+                    b.HasIndex("ServicePackageId");
 
                     b.HasIndex("LastRunStatus", "LastRunStartedAt");
 
@@ -893,6 +964,112 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.ToTable("Touch");
                 });
 
+            modelBuilder.Entity("OperatorConsole.Domain.Offers.LeadOffer", b =>
+                {
+                    b.Property<int>("LeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RepeatabilityScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpgradePath")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhyChosen")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LeadId");
+
+                    b.ToTable("LeadOffer");
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Packages.ServicePackage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("DeliverySteps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Exclusions")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdealClient")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PriceMax")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PriceMin")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PromisedOutcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevisionPolicy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeIncluded")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TurnaroundTarget")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpgradeOptions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsArchived", "Name");
+
+                    b.ToTable("ServicePackage");
+                });
+
             modelBuilder.Entity("OperatorConsole.Domain.Proposals.Proposal", b =>
                 {
                     b.Property<int>("Id")
@@ -971,6 +1148,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ServicePackageId");
 
                     b.HasIndex("LeadId", "CreatedAt");
 
@@ -1184,6 +1363,23 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("OperatorConsole.Domain.Expectations.ExpectationSnapshot", b =>
+                {
+                    b.HasOne("OperatorConsole.Domain.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Leads.Lead", b =>
+                {
+                    b.HasOne("OperatorConsole.Domain.Packages.ServicePackage", null)
+                        .WithMany()
+                        .HasForeignKey("ServicePackageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("OperatorConsole.Domain.Leads.LeadStatusChange", b =>
                 {
                     b.HasOne("OperatorConsole.Domain.Leads.Lead", null)
@@ -1202,6 +1398,15 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OperatorConsole.Domain.Offers.LeadOffer", b =>
+                {
+                    b.HasOne("OperatorConsole.Domain.Leads.Lead", null)
+                        .WithOne()
+                        .HasForeignKey("OperatorConsole.Domain.Offers.LeadOffer", "LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OperatorConsole.Domain.Proposals.Proposal", b =>
                 {
                     b.HasOne("OperatorConsole.Domain.Leads.Lead", null)
@@ -1209,6 +1414,11 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("OperatorConsole.Domain.Packages.ServicePackage", null)
+                        .WithMany()
+                        .HasForeignKey("ServicePackageId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("OperatorConsole.Domain.Proposals.ProposalVersion", b =>

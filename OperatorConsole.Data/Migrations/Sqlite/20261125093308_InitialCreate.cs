@@ -200,32 +200,30 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "Lead",
+                name: "ServicePackage",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Company = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ContactName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    EstimatedValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    PromisedOutcome = table.Column<string>(type: "TEXT", nullable: true),
+                    ScopeIncluded = table.Column<string>(type: "TEXT", nullable: true),
+                    Exclusions = table.Column<string>(type: "TEXT", nullable: true),
+                    IdealClient = table.Column<string>(type: "TEXT", nullable: true),
+                    DeliverySteps = table.Column<string>(type: "TEXT", nullable: false),
+                    TurnaroundTarget = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RevisionPolicy = table.Column<string>(type: "TEXT", nullable: true),
+                    PriceMin = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    PriceMax = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    UpgradeOptions = table.Column<string>(type: "TEXT", nullable: false),
                     IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OfferType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    StatusChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastContactAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastRunStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    LastRunId = table.Column<int>(type: "INTEGER", nullable: true),
-                    LastRunStartedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Lead", x => x.Id);
+                    table.PrimaryKey("PK_ServicePackage", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -335,6 +333,42 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Lead",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Company = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    EstimatedValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OfferType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ServicePackageId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StatusChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastContactAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastRunStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    LastRunId = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastRunStartedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Lead", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Lead_ServicePackage_ServicePackageId",
+                        column: x => x.ServicePackageId,
+                        principalTable: "ServicePackage",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Artifact",
                 columns: table => new
                 {
@@ -390,6 +424,62 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         principalTable: "Lead",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExpectationSnapshot",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LeadId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposalId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedOutcome = table.Column<string>(type: "TEXT", nullable: true),
+                    RealisticOutcomeRange = table.Column<string>(type: "TEXT", nullable: true),
+                    RiskFlags = table.Column<string>(type: "TEXT", nullable: false),
+                    RiskNotes = table.Column<string>(type: "TEXT", nullable: true),
+                    AskCalibration = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ActualNeed = table.Column<string>(type: "TEXT", nullable: true),
+                    ResetScript = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExpectationSnapshot", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExpectationSnapshot_Lead_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Lead",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LeadOffer",
+                columns: table => new
+                {
+                    LeadId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WhyChosen = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    UpgradePath = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RepeatabilityScore = table.Column<int>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedByKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UpdatedById = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadOffer", x => x.LeadId);
+                    table.ForeignKey(
+                        name: "FK_LeadOffer_Lead_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Lead",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -480,6 +570,12 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         principalTable: "Lead",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Proposal_ServicePackage_ServicePackageId",
+                        column: x => x.ServicePackageId,
+                        principalTable: "ServicePackage",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -657,6 +753,17 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 columns: new[] { "UserId", "AskedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExpectationSnapshot_LeadId_Number",
+                table: "ExpectationSnapshot",
+                columns: new[] { "LeadId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpectationSnapshot_ProposalId",
+                table: "ExpectationSnapshot",
+                column: "ProposalId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecord_CallerId_Key",
                 table: "IdempotencyRecord",
                 columns: new[] { "CallerId", "Key" },
@@ -694,6 +801,11 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 name: "IX_Lead_OfferType",
                 table: "Lead",
                 column: "OfferType");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Lead_ServicePackageId",
+                table: "Lead",
+                column: "ServicePackageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Lead_Status_IsArchived_LastContactAt",
@@ -751,6 +863,11 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 columns: new[] { "Outcome", "OutcomeAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Proposal_ServicePackageId",
+                table: "Proposal",
+                column: "ServicePackageId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Proposal_Status_SentAt",
                 table: "Proposal",
                 columns: new[] { "Status", "SentAt" });
@@ -760,6 +877,11 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 table: "ProposalVersion",
                 columns: new[] { "ProposalId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServicePackage_IsArchived_Name",
+                table: "ServicePackage",
+                columns: new[] { "IsArchived", "Name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Touch_LeadId_OccurredAt",
@@ -812,10 +934,16 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 name: "ConsoleSetting");
 
             migrationBuilder.DropTable(
+                name: "ExpectationSnapshot");
+
+            migrationBuilder.DropTable(
                 name: "IdempotencyRecord");
 
             migrationBuilder.DropTable(
                 name: "IntegrationHealth");
+
+            migrationBuilder.DropTable(
+                name: "LeadOffer");
 
             migrationBuilder.DropTable(
                 name: "LeadStatusChange");
@@ -843,6 +971,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Lead");
+
+            migrationBuilder.DropTable(
+                name: "ServicePackage");
         }
     }
 }

@@ -12,7 +12,7 @@ using OperatorConsole.Data.Infrastructure;
 namespace OperatorConsole.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerConsoleDbContext))]
-    [Migration("20261125090259_InitialCreate")]
+    [Migration("20261125093412_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -686,6 +686,74 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     b.ToTable("BuildTask");
                 });
 
+            modelBuilder.Entity("OperatorConsole.Domain.Expectations.ExpectationSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ActualNeed")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("AskCalibration")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("CreatedByKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("LeadId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RealisticOutcomeRange")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("RequestedOutcome")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ResetScript")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.PrimitiveCollection<string>("RiskFlags")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("RiskNotes")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("LeadId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ExpectationSnapshot");
+                });
+
             modelBuilder.Entity("OperatorConsole.Domain.Integrations.IntegrationHealth", b =>
                 {
                     b.Property<int>("Id")
@@ -784,6 +852,9 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<int?>("ServicePackageId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Source")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -813,6 +884,8 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         .HasFilter("[ExternalId] IS NOT NULL");
 
                     b.HasIndex("OfferType");
+
+                    b.HasIndex("ServicePackageId");
 
                     b.HasIndex("LastRunStatus", "LastRunStartedAt");
 
@@ -929,6 +1002,114 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     b.ToTable("Touch");
                 });
 
+            modelBuilder.Entity("OperatorConsole.Domain.Offers.LeadOffer", b =>
+                {
+                    b.Property<int>("LeadId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RepeatabilityScore")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("UpdatedByKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UpgradePath")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("WhyChosen")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("LeadId");
+
+                    b.ToTable("LeadOffer");
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Packages.ServicePackage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.PrimitiveCollection<string>("DeliverySteps")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Exclusions")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("IdealClient")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<decimal>("PriceMax")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal>("PriceMin")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("PromisedOutcome")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("RevisionPolicy")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ScopeIncluded")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("TurnaroundTarget")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpgradeOptions")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsArchived", "Name");
+
+                    b.ToTable("ServicePackage");
+                });
+
             modelBuilder.Entity("OperatorConsole.Domain.Proposals.Proposal", b =>
                 {
                     b.Property<int>("Id")
@@ -1009,6 +1190,8 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ServicePackageId");
 
                     b.HasIndex("LeadId", "CreatedAt");
 
@@ -1228,6 +1411,23 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("OperatorConsole.Domain.Expectations.ExpectationSnapshot", b =>
+                {
+                    b.HasOne("OperatorConsole.Domain.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Leads.Lead", b =>
+                {
+                    b.HasOne("OperatorConsole.Domain.Packages.ServicePackage", null)
+                        .WithMany()
+                        .HasForeignKey("ServicePackageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("OperatorConsole.Domain.Leads.LeadStatusChange", b =>
                 {
                     b.HasOne("OperatorConsole.Domain.Leads.Lead", null)
@@ -1246,6 +1446,15 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OperatorConsole.Domain.Offers.LeadOffer", b =>
+                {
+                    b.HasOne("OperatorConsole.Domain.Leads.Lead", null)
+                        .WithOne()
+                        .HasForeignKey("OperatorConsole.Domain.Offers.LeadOffer", "LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OperatorConsole.Domain.Proposals.Proposal", b =>
                 {
                     b.HasOne("OperatorConsole.Domain.Leads.Lead", null)
@@ -1253,6 +1462,11 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("OperatorConsole.Domain.Packages.ServicePackage", null)
+                        .WithMany()
+                        .HasForeignKey("ServicePackageId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("OperatorConsole.Domain.Proposals.ProposalVersion", b =>

@@ -200,32 +200,30 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
-                name: "Lead",
+                name: "ServicePackage",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Company = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ContactName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ContactEmail = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: true),
-                    Source = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    EstimatedValue = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
-                    ExternalId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    PromisedOutcome = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ScopeIncluded = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Exclusions = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    IdealClient = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    DeliverySteps = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    TurnaroundTarget = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    RevisionPolicy = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PriceMin = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    PriceMax = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    UpgradeOptions = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     IsArchived = table.Column<bool>(type: "bit", nullable: false),
-                    OfferType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    StatusChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    LastContactAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    LastRunStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    LastRunId = table.Column<int>(type: "int", nullable: true),
-                    LastRunStartedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Lead", x => x.Id);
+                    table.PrimaryKey("PK_ServicePackage", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -335,6 +333,42 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Lead",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Company = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ContactName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ContactEmail = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: true),
+                    Source = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    EstimatedValue = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
+                    ExternalId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    IsArchived = table.Column<bool>(type: "bit", nullable: false),
+                    OfferType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    ServicePackageId = table.Column<int>(type: "int", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    StatusChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastContactAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastRunStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    LastRunId = table.Column<int>(type: "int", nullable: true),
+                    LastRunStartedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Lead", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Lead_ServicePackage_ServicePackageId",
+                        column: x => x.ServicePackageId,
+                        principalTable: "ServicePackage",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Artifact",
                 columns: table => new
                 {
@@ -390,6 +424,62 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         principalTable: "Lead",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExpectationSnapshot",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LeadId = table.Column<int>(type: "int", nullable: false),
+                    ProposalId = table.Column<int>(type: "int", nullable: true),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    RequestedOutcome = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    RealisticOutcomeRange = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    RiskFlags = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    RiskNotes = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    AskCalibration = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    ActualNeed = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ResetScript = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedByKind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CreatedById = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExpectationSnapshot", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExpectationSnapshot_Lead_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Lead",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LeadOffer",
+                columns: table => new
+                {
+                    LeadId = table.Column<int>(type: "int", nullable: false),
+                    WhyChosen = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    UpgradePath = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    RepeatabilityScore = table.Column<int>(type: "int", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedByKind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    UpdatedById = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadOffer", x => x.LeadId);
+                    table.ForeignKey(
+                        name: "FK_LeadOffer_Lead_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Lead",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -480,6 +570,12 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         principalTable: "Lead",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Proposal_ServicePackage_ServicePackageId",
+                        column: x => x.ServicePackageId,
+                        principalTable: "ServicePackage",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -659,6 +755,17 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 columns: new[] { "UserId", "AskedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExpectationSnapshot_LeadId_Number",
+                table: "ExpectationSnapshot",
+                columns: new[] { "LeadId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpectationSnapshot_ProposalId",
+                table: "ExpectationSnapshot",
+                column: "ProposalId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecord_CallerId_Key",
                 table: "IdempotencyRecord",
                 columns: new[] { "CallerId", "Key" },
@@ -696,6 +803,11 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 name: "IX_Lead_OfferType",
                 table: "Lead",
                 column: "OfferType");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Lead_ServicePackageId",
+                table: "Lead",
+                column: "ServicePackageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Lead_Status_IsArchived_LastContactAt",
@@ -753,6 +865,11 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 columns: new[] { "Outcome", "OutcomeAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Proposal_ServicePackageId",
+                table: "Proposal",
+                column: "ServicePackageId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Proposal_Status_SentAt",
                 table: "Proposal",
                 columns: new[] { "Status", "SentAt" });
@@ -762,6 +879,11 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 table: "ProposalVersion",
                 columns: new[] { "ProposalId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServicePackage_IsArchived_Name",
+                table: "ServicePackage",
+                columns: new[] { "IsArchived", "Name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Touch_LeadId_OccurredAt",
@@ -814,10 +936,16 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 name: "ConsoleSetting");
 
             migrationBuilder.DropTable(
+                name: "ExpectationSnapshot");
+
+            migrationBuilder.DropTable(
                 name: "IdempotencyRecord");
 
             migrationBuilder.DropTable(
                 name: "IntegrationHealth");
+
+            migrationBuilder.DropTable(
+                name: "LeadOffer");
 
             migrationBuilder.DropTable(
                 name: "LeadStatusChange");
@@ -845,6 +973,9 @@ namespace OperatorConsole.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Lead");
+
+            migrationBuilder.DropTable(
+                name: "ServicePackage");
         }
     }
 }

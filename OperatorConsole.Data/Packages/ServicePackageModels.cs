@@ -1,0 +1,99 @@
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Packages;
+
+namespace OperatorConsole.Data.Packages;
+
+/// <summary>A package in the list: its price and how it has sold so far.</summary>
+public sealed record ServicePackageSummary(
+    int Id,
+    string Name,
+    string? PromisedOutcome,
+    decimal PriceMin,
+    decimal PriceMax,
+    string Currency,
+    string? TurnaroundTarget,
+    int DeliveryStepCount,
+    bool IsArchived,
+    int LeadCount,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);
+
+/// <summary>The full package as the API returns it.</summary>
+public sealed record ServicePackageView(
+    int Id,
+    string Name,
+    string? PromisedOutcome,
+    string? ScopeIncluded,
+    string? Exclusions,
+    string? IdealClient,
+    IReadOnlyList<string> DeliverySteps,
+    string? TurnaroundTarget,
+    string? RevisionPolicy,
+    decimal PriceMin,
+    decimal PriceMax,
+    string Currency,
+    IReadOnlyList<UpgradeOption> UpgradeOptions,
+    bool IsArchived,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);
+
+/// <summary>One lead sold on the package and where it ended up.</summary>
+/// <param name="Result">won, lost or open.</param>
+/// <param name="ResultsDelta">Delta from the Results Ledger; null until results are recorded for the lead.</param>
+public sealed record PackageLeadResult(
+    int LeadId,
+    string Title,
+    string? Company,
+    LeadStatus Status,
+    OfferType? OfferType,
+    string Result,
+    decimal? WonValue,
+    decimal? ResultsDelta);
+
+/// <summary>The package's track record: how often it wins and for how much.</summary>
+public sealed record PackageTrackRecord(int Leads, int Won, int Lost, decimal WonValue, double? WinRate);
+
+/// <summary>GET /api/service-packages/{id}: the package, its leads and their results.</summary>
+public sealed record ServicePackageDetail(
+    ServicePackageView Package,
+    PackageTrackRecord TrackRecord,
+    IReadOnlyList<PackageLeadResult> Leads,
+    bool CanDelete);
+
+/// <summary>POST /api/service-packages body.</summary>
+public sealed record CreateServicePackageRequest(
+    string? Name,
+    string? PromisedOutcome = null,
+    string? ScopeIncluded = null,
+    string? Exclusions = null,
+    string? IdealClient = null,
+    IReadOnlyList<string>? DeliverySteps = null,
+    string? TurnaroundTarget = null,
+    string? RevisionPolicy = null,
+    decimal? PriceMin = null,
+    decimal? PriceMax = null,
+    string? Currency = null,
+    IReadOnlyList<UpgradeOption>? UpgradeOptions = null);
+
+/// <summary>PATCH /api/service-packages/{id} body: only the fields present change; lists are replaced whole.</summary>
+public sealed record UpdateServicePackageRequest(
+    string? Name = null,
+    string? PromisedOutcome = null,
+    string? ScopeIncluded = null,
+    string? Exclusions = null,
+    string? IdealClient = null,
+    IReadOnlyList<string>? DeliverySteps = null,
+    string? TurnaroundTarget = null,
+    string? RevisionPolicy = null,
+    decimal? PriceMin = null,
+    decimal? PriceMax = null,
+    string? Currency = null,
+    IReadOnlyList<UpgradeOption>? UpgradeOptions = null);
+
+/// <summary>PUT /api/leads/{id}/service-package body: null unlinks.</summary>
+public sealed record LinkServicePackageRequest(int? ServicePackageId);
+
+/// <summary>The package a lead is linked to (if any) and the packages it could be linked to.</summary>
+public sealed record LeadPackageLink(int LeadId, ServicePackageSummary? Package, IReadOnlyList<ServicePackageSummary> Available);
+
+public sealed record ServicePackageListQuery(bool IncludeArchived = false, string? Q = null, int? Page = null, int? PageSize = null);

@@ -1,0 +1,334 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Audit;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Common;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Offers;
+using OperatorConsole.Domain.Packages;
+using OperatorConsole.Domain.Proposals;
+
+namespace OperatorConsole.Data.Packages;
+
+/// <summary>
+/// Service packages (sprint 3.1): internal definitions of repeatable offers, the leads sold on them and
+/// their track record. Writes are operator-only and audited; a package in use is archived, never deleted.
+/// </summary>
+public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
+{
+    public async Task<PagedList<ServicePackageSummary>> ListAsync(ServicePackageListQuery query, CancellationToken ct = default)
+    {
+        var paging = PageRequest.From(query.Page, query.PageSize);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var packages = db.Set<ServicePackage>().AsNoTracking();
+        if (!query.IncludeArchived)
+        {
+            packages = packages.Where(p => !p.IsArchived);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var pattern = LikePattern.Contains(query.Q);
+            packages = packages.Where(p => EF.Functions.Like(p.Name, pattern, LikePattern.Escape)
+                || EF.Functions.Like(p.PromisedOutcome!, pattern, LikePattern.Escape));
+        }
+
+        var total = await packages.CountAsync(ct);
+        var page = await packages.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var counts = await LeadCountsAsync(db, page.Select(p => p.Id).ToList(), ct);
+        var items = page.Select(p => ToSummary(p, counts.GetValueOrDefault(p.Id))).ToList();
+        return new PagedList<ServicePackageSummary>(items, total, paging.Page, paging.PageSize);
+    }
+
+    public async Task<ServicePackageView?> GetAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var package = await db.Set<ServicePackage>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        return package is null ? null : ToView(package);
+    }
+
+    /// <summary>The package with the leads sold on it (linked directly or through a proposal) and their results.</summary>
+    public async Task<ServicePackageDetail?> DetailAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var package = await db.Set<ServicePackage>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (package is null)
+        {
+            return null;
+        }
+
+        var viaProposal = db.Set<Proposal>().Where(p => p.ServicePackageId == id).Select(p => p.LeadId);
+        var leads = await db.Set<Lead>().AsNoTracking()
+            .Where(l => l.ServicePackageId == id || viaProposal.Contains(l.Id))
+            .OrderByDescending(l => l.StatusChangedAt).ThenByDescending(l => l.Id)
+            .Select(l => new { l.Id, l.Title, l.Company, l.Status, l.OfferType, l.EstimatedValue })
+            .ToListAsync(ct);
+        var leadIds = leads.Select(l => l.Id).ToList();
+        var proposals = await db.Set<Proposal>().AsNoTracking()
+            .Where(p => leadIds.Contains(p.LeadId))
+            .Select(p => new { p.LeadId, p.Outcome, p.OutcomeValue, p.Amount })
+            .ToListAsync(ct);
+        var byLead = proposals.ToLookup(p => p.LeadId);
+
+        var rows = new List<PackageLeadResult>();
+        int won = 0, lost = 0;
+        decimal wonValue = 0;
+        foreach (var lead in leads)
+        {
+            var fact = new OfferDealFact(lead.Id, lead.OfferType, lead.Status, lead.EstimatedValue,
+                byLead[lead.Id].Select(p => (p.Outcome, p.OutcomeValue, p.Amount)).ToList());
+            var (isWon, isLost, value) = OfferPerformance.Classify(fact);
+            won += isWon ? 1 : 0;
+            lost += isLost ? 1 : 0;
+            wonValue += value;
+            // The Results Ledger is another feature; until it records results the delta stays unknown (null).
+            rows.Add(new PackageLeadResult(lead.Id, lead.Title, lead.Company, lead.Status, lead.OfferType,
+                isWon ? "won" : isLost ? "lost" : "open", isWon ? value : null, null));
+        }
+
+        var decided = won + lost;
+        var record = new PackageTrackRecord(leads.Count, won, lost, wonValue, decided == 0 ? null : (double)won / decided);
+        var proposalsUsing = await db.Set<Proposal>().CountAsync(p => p.ServicePackageId == id, ct);
+        var leadsUsing = await db.Set<Lead>().CountAsync(l => l.ServicePackageId == id, ct);
+        return new ServicePackageDetail(ToView(package), record, rows, ServicePackageRules.CanDelete(leadsUsing, proposalsUsing));
+    }
+
+    public async Task<OperationResult<ServicePackageView>> CreateAsync(CreateServicePackageRequest request, Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.CanDecide)
+        {
+            return OperationResult<ServicePackageView>.Forbidden("Only a signed-in operator can create service packages.");
+        }
+
+        var fields = new ServicePackageFields(
+            request.Name, request.PromisedOutcome, request.ScopeIncluded, request.Exclusions, request.IdealClient,
+            request.DeliverySteps ?? [], request.TurnaroundTarget, request.RevisionPolicy,
+            request.PriceMin ?? 0, request.PriceMax ?? request.PriceMin ?? 0, request.Currency ?? "USD",
+            request.UpgradeOptions ?? []);
+        var errors = ServicePackageRules.Validate(fields);
+        if (request.PriceMin is null)
+        {
+            errors.Add("priceMin", "'priceMin' is required.");
+        }
+
+        if (request.PriceMax is null)
+        {
+            errors.Add("priceMax", "'priceMax' is required.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<ServicePackageView>();
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var package = new ServicePackage { Name = "", CreatedAt = now, UpdatedAt = now };
+        Apply(package, fields);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Add(package);
+        await db.SaveChangesAsync(ct);
+        var view = ToView(package);
+        db.Audit(actor, now, "service_package.created", "service_package", package.Id, $"Created service package \"{package.Name}\"", after: view);
+        await db.SaveChangesAsync(ct);
+        return OperationResult<ServicePackageView>.Created(view);
+    }
+
+    public async Task<OperationResult<ServicePackageView>> UpdateAsync(int id, UpdateServicePackageRequest request, Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.CanDecide)
+        {
+            return OperationResult<ServicePackageView>.Forbidden("Only a signed-in operator can edit service packages.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var package = await db.Set<ServicePackage>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (package is null)
+        {
+            return OperationResult<ServicePackageView>.NotFound($"Service package {id} does not exist.");
+        }
+
+        var before = ToView(package);
+        var fields = new ServicePackageFields(
+            request.Name ?? package.Name,
+            request.PromisedOutcome ?? package.PromisedOutcome,
+            request.ScopeIncluded ?? package.ScopeIncluded,
+            request.Exclusions ?? package.Exclusions,
+            request.IdealClient ?? package.IdealClient,
+            request.DeliverySteps ?? package.DeliverySteps,
+            request.TurnaroundTarget ?? package.TurnaroundTarget,
+            request.RevisionPolicy ?? package.RevisionPolicy,
+            request.PriceMin ?? package.PriceMin,
+            request.PriceMax ?? package.PriceMax,
+            request.Currency ?? package.Currency,
+            request.UpgradeOptions ?? package.UpgradeOptions);
+        var errors = ServicePackageRules.Validate(fields);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<ServicePackageView>();
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        Apply(package, fields);
+        package.UpdatedAt = now;
+        var after = ToView(package);
+        db.Audit(actor, now, "service_package.updated", "service_package", package.Id, $"Edited service package \"{package.Name}\"", before: before, after: after);
+        await db.SaveChangesAsync(ct);
+        return OperationResult<ServicePackageView>.Ok(after);
+    }
+
+    /// <summary>Archive (hide from new links, keep the history) or bring back a package.</summary>
+    public async Task<OperationResult<ServicePackageView>> SetArchivedAsync(int id, bool archived, Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.CanDecide)
+        {
+            return OperationResult<ServicePackageView>.Forbidden("Only a signed-in operator can archive service packages.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var package = await db.Set<ServicePackage>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (package is null)
+        {
+            return OperationResult<ServicePackageView>.NotFound($"Service package {id} does not exist.");
+        }
+
+        if (package.IsArchived != archived)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            package.IsArchived = archived;
+            package.UpdatedAt = now;
+            db.Audit(actor, now, archived ? "service_package.archived" : "service_package.unarchived", "service_package", package.Id,
+                $"{(archived ? "Archived" : "Restored")} service package \"{package.Name}\"", before: new { IsArchived = !archived }, after: new { IsArchived = archived });
+            await db.SaveChangesAsync(ct);
+        }
+
+        return OperationResult<ServicePackageView>.Ok(ToView(package));
+    }
+
+    /// <summary>Deletes a package no lead or proposal ever used; a used one must be archived (409).</summary>
+    public async Task<OperationResult<ServicePackageView>> DeleteAsync(int id, Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.CanDecide)
+        {
+            return OperationResult<ServicePackageView>.Forbidden("Only a signed-in operator can delete service packages.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var package = await db.Set<ServicePackage>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (package is null)
+        {
+            return OperationResult<ServicePackageView>.NotFound($"Service package {id} does not exist.");
+        }
+
+        var leadsUsing = await db.Set<Lead>().CountAsync(l => l.ServicePackageId == id, ct);
+        var proposalsUsing = await db.Set<Proposal>().CountAsync(p => p.ServicePackageId == id, ct);
+        if (!ServicePackageRules.CanDelete(leadsUsing, proposalsUsing))
+        {
+            return OperationResult<ServicePackageView>.Conflict(
+                $"\"{package.Name}\" is used by {leadsUsing} lead(s) and {proposalsUsing} proposal(s); archive it instead (POST /api/service-packages/{id}/archive).");
+        }
+
+        var view = ToView(package);
+        var now = time.GetUtcNow().UtcDateTime;
+        db.Remove(package);
+        db.Audit(actor, now, "service_package.deleted", "service_package", id, $"Deleted unused service package \"{package.Name}\"", before: view);
+        await db.SaveChangesAsync(ct);
+        return OperationResult<ServicePackageView>.Ok(view);
+    }
+
+    public async Task<LeadPackageLink?> LinkForLeadAsync(int leadId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lead = await db.Set<Lead>().AsNoTracking().Where(l => l.Id == leadId).Select(l => new { l.Id, l.ServicePackageId }).FirstOrDefaultAsync(ct);
+        if (lead is null)
+        {
+            return null;
+        }
+
+        var packages = await db.Set<ServicePackage>().AsNoTracking()
+            .Where(p => !p.IsArchived || p.Id == lead.ServicePackageId)
+            .OrderBy(p => p.Name).ToListAsync(ct);
+        var counts = await LeadCountsAsync(db, packages.Select(p => p.Id).ToList(), ct);
+        var summaries = packages.Select(p => ToSummary(p, counts.GetValueOrDefault(p.Id))).ToList();
+        return new LeadPackageLink(lead.Id, summaries.FirstOrDefault(p => p.Id == lead.ServicePackageId), summaries.Where(p => !p.IsArchived).ToList());
+    }
+
+    /// <summary>Links a lead to a package (or unlinks with null). Archived packages take no new leads.</summary>
+    public async Task<OperationResult<LeadPackageLink>> LinkLeadAsync(int leadId, LinkServicePackageRequest request, Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.CanDecide)
+        {
+            return OperationResult<LeadPackageLink>.Forbidden("Only a signed-in operator can link a lead to a service package.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lead = await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == leadId, ct);
+        if (lead is null)
+        {
+            return OperationResult<LeadPackageLink>.NotFound($"Lead {leadId} does not exist.");
+        }
+
+        string? packageName = null;
+        if (request.ServicePackageId is { } packageId)
+        {
+            var package = await db.Set<ServicePackage>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == packageId, ct);
+            if (package is null)
+            {
+                return OperationResult<LeadPackageLink>.Invalid("servicePackageId", $"Service package {packageId} does not exist.");
+            }
+
+            if (package.IsArchived && lead.ServicePackageId != packageId)
+            {
+                return OperationResult<LeadPackageLink>.Invalid("servicePackageId", $"\"{package.Name}\" is archived; restore it before linking new leads.");
+            }
+
+            packageName = package.Name;
+        }
+
+        if (lead.ServicePackageId != request.ServicePackageId)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var before = lead.ServicePackageId;
+            lead.ServicePackageId = request.ServicePackageId;
+            lead.UpdatedAt = now;
+            db.Audit(actor, now, "lead.service_package_linked", "lead", lead.Id,
+                packageName is null ? $"Unlinked \"{lead.Title}\" from its service package" : $"Linked \"{lead.Title}\" to \"{packageName}\"",
+                before: new { ServicePackageId = before }, after: new { request.ServicePackageId });
+            await db.SaveChangesAsync(ct);
+        }
+
+        return OperationResult<LeadPackageLink>.Ok((await LinkForLeadAsync(leadId, ct))!);
+    }
+
+    private static async Task<Dictionary<int, int>> LeadCountsAsync(ConsoleDbContext db, List<int> packageIds, CancellationToken ct) =>
+        await db.Set<Lead>().AsNoTracking()
+            .Where(l => l.ServicePackageId != null && packageIds.Contains(l.ServicePackageId.Value))
+            .GroupBy(l => l.ServicePackageId!.Value)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
+    private static void Apply(ServicePackage package, ServicePackageFields f)
+    {
+        package.Name = f.Name!.Trim();
+        package.PromisedOutcome = Clean(f.PromisedOutcome);
+        package.ScopeIncluded = Clean(f.ScopeIncluded);
+        package.Exclusions = Clean(f.Exclusions);
+        package.IdealClient = Clean(f.IdealClient);
+        package.DeliverySteps = f.DeliverySteps.Select(s => s.Trim()).ToList();
+        package.TurnaroundTarget = Clean(f.TurnaroundTarget);
+        package.RevisionPolicy = Clean(f.RevisionPolicy);
+        package.PriceMin = f.PriceMin;
+        package.PriceMax = f.PriceMax;
+        package.Currency = f.Currency!.Trim().ToUpperInvariant();
+        package.UpgradeOptions = f.UpgradeOptions.Select(u => new UpgradeOption(u.Name.Trim(), u.Price)).ToList();
+    }
+
+    public static ServicePackageView ToView(ServicePackage p) => new(
+        p.Id, p.Name, p.PromisedOutcome, p.ScopeIncluded, p.Exclusions, p.IdealClient, p.DeliverySteps.ToList(),
+        p.TurnaroundTarget, p.RevisionPolicy, p.PriceMin, p.PriceMax, p.Currency, p.UpgradeOptions.ToList(), p.IsArchived, p.CreatedAt, p.UpdatedAt);
+
+    private static ServicePackageSummary ToSummary(ServicePackage p, int leadCount) => new(
+        p.Id, p.Name, p.PromisedOutcome, p.PriceMin, p.PriceMax, p.Currency, p.TurnaroundTarget, p.DeliverySteps.Count,
+        p.IsArchived, leadCount, p.CreatedAt, p.UpdatedAt);
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
