@@ -64,6 +64,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SettingsService>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<DemoSeeder>();
+        services.AddLeadImport(configuration);
+        services.AddSingleton<OperatorConsole.Data.Search.SearchService>();
+        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.LeadSearchSource>();
+        services.AddSingleton<OperatorConsole.Data.Charts.ChartQueries>();
         return services;
     }
 }
