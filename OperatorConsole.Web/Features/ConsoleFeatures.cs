@@ -1,5 +1,7 @@
 using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Features.Audit;
+using OperatorConsole.Web.Features.Import;
+using OperatorConsole.Web.Features.Search;
 using OperatorConsole.Web.Features.Integrations;
 using OperatorConsole.Web.Features.Leads;
 using OperatorConsole.Web.Features.Runs;
@@ -13,6 +15,7 @@ public static class ConsoleFeatures
     public static IServiceCollection AddConsoleFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<DatabaseHealthSignal>();
+        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, PageSearchSource>();
         return services;
     }
 
@@ -23,6 +26,9 @@ public static class ConsoleFeatures
         app.MapIntegrationsApi();
         app.MapAuditApi();
         app.MapSettingsApi();
+        app.MapImportApi();
+        app.MapExportsApi();
+        app.MapSearchApi();
         return app;
     }
 }
