@@ -6,11 +6,15 @@ namespace OperatorConsole.Tests.Browser.Import;
 [Collection(BrowserCollection.Name)]
 public sealed class CommandPaletteTests(BrowserFixture browser)
 {
+    /// <summary>The prerendered app bar looks the same as the live one; wait until the palette listens.</summary>
+    private static Task PaletteReadyAsync(Microsoft.Playwright.IPage page) =>
+        page.Locator("html[data-oc-palette=ready]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+
     [Fact]
     public async Task CtrlK_OpensThePalette_AndEnterOpensTheLeadTyped()
     {
         var page = await browser.SignedInPageAsync();
-        await page.Locator("[data-testid=command-center-title]").WaitForAsync();
+        await PaletteReadyAsync(page);
 
         await page.Keyboard.PressAsync("Control+k");
         var input = page.Locator("[data-testid=palette-input]");
@@ -28,6 +32,7 @@ public sealed class CommandPaletteTests(BrowserFixture browser)
     public async Task Palette_ArrowsMove_AndEscapeCloses()
     {
         var page = await browser.SignedInPageAsync();
+        await PaletteReadyAsync(page);
         await page.Locator("[data-testid=palette-open]").ClickAsync();
         var input = page.Locator("[data-testid=palette-input]");
         await input.WaitForAsync();
