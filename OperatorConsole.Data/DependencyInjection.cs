@@ -67,6 +67,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OperatorConsole.Data.Constraint.ConstraintService>();
         services.AddChatContext();
         services.AddServicePackagesExpectationsOffers();
+        services.AddLeadImport(configuration);
+        services.AddSingleton<OperatorConsole.Data.Search.SearchService>();
+        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.LeadSearchSource>();
+        services.AddSingleton<OperatorConsole.Data.Charts.ChartQueries>();
         return services;
     }
 }

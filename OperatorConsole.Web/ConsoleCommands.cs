@@ -9,7 +9,10 @@ public static class ConsoleCommands
 {
     public delegate Task<int> Verb(WebApplicationBuilder builder, string[] args);
 
-    public static readonly Dictionary<string, Verb> Verbs = new(StringComparer.OrdinalIgnoreCase);
+    public static readonly Dictionary<string, Verb> Verbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["import"] = Features.Import.ImportCommand.RunAsync,
+    };
 
     public static async Task<bool> TryRunAsync(WebApplicationBuilder builder, string[] args)
     {

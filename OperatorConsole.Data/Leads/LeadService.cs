@@ -163,7 +163,15 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, T
     {
         var paging = PageRequest.From(query.Page, query.PageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var leads = db.Set<Lead>().AsNoTracking();
+        var leads = Filter(db.Set<Lead>().AsNoTracking(), query);
+        var total = await leads.CountAsync(ct);
+        var items = await Sort(leads, query.Sort).Skip(paging.Skip).Take(paging.PageSize).Select(Projection).ToListAsync(ct);
+        return new PagedList<LeadView>(items, total, paging.Page, paging.PageSize);
+    }
+
+    /// <summary>The list filters (status, offerType, q, includeArchived); the CSV export applies exactly the same ones.</summary>
+    public static IQueryable<Lead> Filter(IQueryable<Lead> leads, LeadListQuery query)
+    {
         if (!query.IncludeArchived)
         {
             leads = leads.Where(l => !l.IsArchived);
@@ -189,9 +197,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, T
                 || EF.Functions.Like(l.ContactEmail!, pattern, LikePattern.Escape));
         }
 
-        var total = await leads.CountAsync(ct);
-        var items = await Sort(leads, query.Sort).Skip(paging.Skip).Take(paging.PageSize).Select(Projection).ToListAsync(ct);
-        return new PagedList<LeadView>(items, total, paging.Page, paging.PageSize);
+        return leads;
     }
 
     public static readonly IReadOnlyList<string> SortKeys =

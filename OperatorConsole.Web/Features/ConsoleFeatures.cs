@@ -2,6 +2,8 @@ using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Features.Audit;
 using OperatorConsole.Web.Features.Chat;
 using OperatorConsole.Web.Features.Constraint;
+using OperatorConsole.Web.Features.Import;
+using OperatorConsole.Web.Features.Search;
 using OperatorConsole.Web.Features.Integrations;
 using OperatorConsole.Web.Features.Leads;
 using OperatorConsole.Web.Features.Runs;
@@ -19,6 +21,7 @@ public static class ConsoleFeatures
     {
         services.AddSingleton<DatabaseHealthSignal>();
         services.AddSingleton<OpsChatService>();
+        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, PageSearchSource>();
         return services;
     }
 
@@ -32,6 +35,9 @@ public static class ConsoleFeatures
         app.MapConstraintApi();
         app.MapChatApi();
         app.MapServicePackagesApi().MapExpectationsApi().MapOffersApi();
+        app.MapImportApi();
+        app.MapExportsApi();
+        app.MapSearchApi();
         return app;
     }
 }

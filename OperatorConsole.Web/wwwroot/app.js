@@ -12,4 +12,21 @@ window.oc = {
     a.click();
     URL.revokeObjectURL(a.href);
   },
+  focusById: (id) => { const el = document.getElementById(id); if (el) { el.focus(); } },
+  // Command palette: Ctrl+K / Cmd+K from anywhere opens it (the component registers itself once per circuit).
+  registerPalette: (dotnet) => {
+    window.oc._palette = dotnet;
+    // Marks the page as interactive for the palette (the prerendered page looks the same but does not listen yet).
+    document.documentElement.setAttribute("data-oc-palette", "ready");
+    if (window.oc._paletteListener) { return; }
+    window.oc._paletteListener = (e) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === "k" || e.key === "K")) {
+        e.preventDefault();
+        if (window.oc._palette) { window.oc._palette.invokeMethodAsync("OpenFromKeyboard"); }
+      }
+    };
+    document.addEventListener("keydown", window.oc._paletteListener);
+  },
+  unregisterPalette: () => { window.oc._palette = null; },
 };
+

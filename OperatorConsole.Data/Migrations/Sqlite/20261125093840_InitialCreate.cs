@@ -179,6 +179,38 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportJob",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DuplicateMode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SourceName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    SourcePath = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    MappingJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcessedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    SkippedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorsJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ActorKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJob", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IntegrationHealth",
                 columns: table => new
                 {
@@ -775,6 +807,16 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportJob_CreatedAt",
+                table: "ImportJob",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJob_Status",
+                table: "ImportJob",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IntegrationHealth_Name",
                 table: "IntegrationHealth",
                 column: "Name",
@@ -938,6 +980,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecord");
+
+            migrationBuilder.DropTable(
+                name: "ImportJob");
 
             migrationBuilder.DropTable(
                 name: "IntegrationHealth");

@@ -179,6 +179,38 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportJob",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DuplicateMode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SourceName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    SourcePath = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    MappingJson = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    TotalRows = table.Column<int>(type: "int", nullable: false),
+                    ProcessedRows = table.Column<int>(type: "int", nullable: false),
+                    CreatedCount = table.Column<int>(type: "int", nullable: false),
+                    UpdatedCount = table.Column<int>(type: "int", nullable: false),
+                    SkippedCount = table.Column<int>(type: "int", nullable: false),
+                    ErrorCount = table.Column<int>(type: "int", nullable: false),
+                    ErrorsJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Message = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ActorKind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJob", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IntegrationHealth",
                 columns: table => new
                 {
@@ -777,6 +809,16 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportJob_CreatedAt",
+                table: "ImportJob",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJob_Status",
+                table: "ImportJob",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IntegrationHealth_Name",
                 table: "IntegrationHealth",
                 column: "Name",
@@ -940,6 +982,9 @@ namespace OperatorConsole.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecord");
+
+            migrationBuilder.DropTable(
+                name: "ImportJob");
 
             migrationBuilder.DropTable(
                 name: "IntegrationHealth");

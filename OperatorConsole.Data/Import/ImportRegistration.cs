@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Configuration;
+using OperatorConsole.Data.Import;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class ImportServiceCollectionExtensions
+{
+    /// <summary>CSV import (queue, background worker, writer) and the lead export query.</summary>
+    public static IServiceCollection AddLeadImport(this IServiceCollection services, IConfiguration configuration)
+    {
+        var root = configuration["Storage:Root"] ?? Path.Combine("data", "files");
+        services.AddSingleton(new ImportOptions(Path.Combine(root, "imports"), configuration["Import:MavenFolder"]));
+        services.AddSingleton<ImportQueue>();
+        services.AddSingleton<LeadImportWriter>();
+        services.AddSingleton<ImportJobService>();
+        services.AddSingleton<LeadExportService>();
+        services.AddHostedService<ImportWorker>();
+        return services;
+    }
+}

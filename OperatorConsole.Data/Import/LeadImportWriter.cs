@@ -1,0 +1,253 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Leads;
+using OperatorConsole.Domain.Common;
+using OperatorConsole.Domain.Import;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Proposals;
+
+namespace OperatorConsole.Data.Import;
+
+/// <summary>Counts so far; handed to the progress callback after every batch.</summary>
+public sealed record ImportProgress(int Processed, int Created, int Updated, int Skipped, IReadOnlyList<ImportRowError> Errors);
+
+/// <summary>
+/// Writes mapped rows as leads, in batches. Duplicate checks run against keys preloaded once (no query per
+/// row). A batch is one transaction; if the database refuses it, the batch is replayed row by row so that only
+/// the offending rows are reported and every good row is still written — a bad row never aborts the import
+/// and never leaves half a lead behind.
+/// </summary>
+public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFactory)
+{
+    private sealed record Pending(int Row, ImportedLead Row_, int? ExistingId);
+
+    public async Task<ImportProgress> WriteAsync(
+        IReadOnlyList<SourceRow> rows,
+        DuplicateMode mode,
+        Actor actor,
+        DateTime now,
+        Func<ImportProgress, Task>? onBatch = null,
+        CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        var byExternal = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byNatural = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var lead in db.Set<Lead>().AsNoTracking().Select(l => new { l.Id, l.ExternalId, l.Company, l.Title }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (DuplicateKeys.External(lead.ExternalId) is { } ext)
+            {
+                byExternal.TryAdd(ext, lead.Id);
+            }
+
+            byNatural.TryAdd(DuplicateKeys.Natural(lead.Company, lead.Title), lead.Id);
+        }
+
+        var seenInFile = new Dictionary<string, int>(StringComparer.Ordinal);
+        var errors = new List<ImportRowError>();
+        int created = 0, updated = 0, skipped = 0, processed = 0;
+        var batch = new List<Pending>(ImportRules.BatchSize);
+
+        async Task FlushAsync()
+        {
+            if (batch.Count > 0)
+            {
+                var (c, u) = await WriteBatchAsync(db, batch, actor, now, errors, ct);
+                created += c;
+                updated += u;
+                batch.Clear();
+            }
+
+            if (onBatch is not null)
+            {
+                await onBatch(new ImportProgress(processed, created, updated, skipped, errors));
+            }
+        }
+
+        foreach (var (rowNumber, result) in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            processed++;
+            if (!result.IsValid)
+            {
+                errors.Add(new ImportRowError(rowNumber, null, string.Join(" ", result.Errors)));
+            }
+            else
+            {
+                var lead = result.Lead!;
+                var external = DuplicateKeys.External(lead.ExternalId);
+                var key = external is not null ? "x:" + external : "n:" + DuplicateKeys.Natural(lead.Company, lead.Title);
+                if (seenInFile.TryGetValue(key, out var firstRow))
+                {
+                    errors.Add(new ImportRowError(rowNumber, external ?? lead.Title, $"Same lead as row {firstRow} of this file; the first one was kept."));
+                }
+                else
+                {
+                    seenInFile[key] = rowNumber;
+                    // A row with an external id matches on it alone; company + title is the fallback for rows without one.
+                    int? existing = external is not null
+                        ? (byExternal.TryGetValue(external, out var id) ? id : null)
+                        : (byNatural.TryGetValue(DuplicateKeys.Natural(lead.Company, lead.Title), out var nid) ? nid : null);
+                    if (existing is not null && mode == DuplicateMode.Skip)
+                    {
+                        skipped++;
+                    }
+                    else
+                    {
+                        batch.Add(new Pending(rowNumber, lead, existing));
+                    }
+                }
+            }
+
+            if (processed % ImportRules.BatchSize == 0)
+            {
+                await FlushAsync();
+            }
+        }
+
+        await FlushAsync();
+        return new ImportProgress(processed, created, updated, skipped, errors);
+    }
+
+    private static async Task<(int Created, int Updated)> WriteBatchAsync(
+        ConsoleDbContext db, List<Pending> batch, Actor actor, DateTime now, List<ImportRowError> errors, CancellationToken ct)
+    {
+        try
+        {
+            return await SaveAsync(db, batch, actor, now, ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        // The database refused the batch: find the rows it refuses, one at a time, and keep the rest.
+        int created = 0, updated = 0;
+        foreach (var item in batch)
+        {
+            try
+            {
+                var (c, u) = await SaveAsync(db, [item], actor, now, ct);
+                created += c;
+                updated += u;
+            }
+            catch (DbUpdateException ex)
+            {
+                db.ChangeTracker.Clear();
+                errors.Add(new ImportRowError(item.Row, item.Row_.ExternalId ?? item.Row_.Title,
+                    "The database refused this row: " + (ex.InnerException?.Message ?? ex.Message)));
+            }
+        }
+
+        return (created, updated);
+    }
+
+    private static async Task<(int Created, int Updated)> SaveAsync(
+        ConsoleDbContext db, IReadOnlyList<Pending> items, Actor actor, DateTime now, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var fresh = new List<(Lead Lead, ImportedLead Row)>();
+        foreach (var item in items.Where(i => i.ExistingId is null))
+        {
+            fresh.Add((NewLead(item.Row_, actor), item.Row_));
+        }
+
+        db.AddRange(fresh.Select(f => f.Lead));
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+
+        var proposals = fresh.Where(f => f.Row.Outcome is not null).Select(f => NewProposal(f.Lead, f.Row.Outcome!, actor)).ToList();
+        db.AddRange(proposals);
+
+        var updates = items.Where(i => i.ExistingId is not null).ToList();
+        if (updates.Count > 0)
+        {
+            var ids = updates.Select(u => u.ExistingId!.Value).ToList();
+            var existing = await db.Set<Lead>().Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+            foreach (var update in updates)
+            {
+                if (existing.TryGetValue(update.ExistingId!.Value, out var lead))
+                {
+                    Apply(db, lead, update.Row_, actor, now);
+                }
+            }
+        }
+
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return (fresh.Count, updates.Count);
+    }
+
+    private static Lead NewLead(ImportedLead row, Actor actor)
+    {
+        var lead = new Lead
+        {
+            Title = row.Title,
+            Company = row.Company,
+            ContactName = row.ContactName,
+            ContactEmail = row.ContactEmail,
+            Source = row.Source,
+            EstimatedValue = row.EstimatedValue,
+            ExternalId = DuplicateKeys.External(row.ExternalId),
+            OfferType = row.OfferType,
+            Status = row.Status,
+            CreatedAt = row.CreatedAt,
+            UpdatedAt = row.StatusChangedAt,
+            StatusChangedAt = row.StatusChangedAt,
+        };
+        LeadStatus? from = null;
+        foreach (var step in row.History)
+        {
+            lead.StatusHistory.Add(new LeadStatusChange
+            {
+                FromStatus = from,
+                ToStatus = step.Status,
+                ChangedAt = step.At,
+                ActorKind = actor.Kind,
+                ActorId = actor.Id,
+                ActorName = actor.DisplayName,
+                Reason = from is null ? $"Imported ({row.Source ?? "CSV"})" : "Imported history",
+            });
+            from = step.Status;
+        }
+
+        return lead;
+    }
+
+    private static Proposal NewProposal(Lead lead, ImportedOutcome outcome, Actor actor) => new()
+    {
+        LeadId = lead.Id,
+        Title = lead.Title.Length > 200 ? lead.Title[..200] : lead.Title,
+        Status = ProposalStatus.Closed,
+        Amount = outcome.Amount,
+        CreatedAt = lead.CreatedAt,
+        UpdatedAt = outcome.At,
+        Outcome = outcome.Outcome,
+        OutcomeAt = outcome.At,
+        OutcomeValue = outcome.Value,
+        OutcomeReason = "Imported deal outcome",
+        CreatedByKind = actor.Kind,
+        CreatedById = actor.Id,
+        CreatedByName = actor.DisplayName,
+    };
+
+    /// <summary>Update mode: the file wins for the fields it carries; a new stage is a status change recorded now.</summary>
+    private static void Apply(ConsoleDbContext db, Lead lead, ImportedLead row, Actor actor, DateTime now)
+    {
+        lead.Title = row.Title;
+        lead.Company = row.Company ?? lead.Company;
+        lead.ContactName = row.ContactName ?? lead.ContactName;
+        lead.ContactEmail = row.ContactEmail ?? lead.ContactEmail;
+        lead.Source = row.Source ?? lead.Source;
+        lead.EstimatedValue = row.EstimatedValue ?? lead.EstimatedValue;
+        lead.OfferType = row.OfferType ?? lead.OfferType;
+        lead.UpdatedAt = now;
+        if (lead.Status != row.Status)
+        {
+            LeadService.ApplyStatus(db, lead, row.Status, now, actor, "Updated by import");
+        }
+    }
+}

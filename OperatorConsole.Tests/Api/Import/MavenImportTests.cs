@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OperatorConsole.Data.Import;
+using OperatorConsole.Domain.Common;
+using OperatorConsole.Domain.Import;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Proposals;
+using OperatorConsole.Tests.Infrastructure;
+
+namespace OperatorConsole.Tests.Api.Import;
+
+/// <summary>The whole Maven CRM pipeline through the background worker, then again inline: counts match SOURCE.md, re-import is idempotent.</summary>
+public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<ConsoleFactory>
+{
+    [Fact]
+    public async Task MavenPipeline_ImportsFully_ByStage_AndReimportChangesNothing()
+    {
+        var client = await factory.CreateOperatorClientAsync();
+        var job = await client.WaitForJobAsync(await client.PostJsonAsync("/api/imports/maven", new { folder = ImportTestSupport.MavenFolder() }));
+
+        job.Status.Should().Be(ImportJobStatus.Completed, job.Message);
+        job.TotalRows.Should().Be(8800);
+        job.CreatedCount.Should().Be(8800);
+        job.ErrorCount.Should().Be(0, string.Join("; ", job.Errors.Take(5).Select(e => e.Message)));
+
+        await using (var db = factory.CreateDbContext())
+        {
+            var byStage = await db.Set<Lead>().Where(l => l.Source == MavenCrmMapping.Source)
+                .GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+            // SOURCE.md: Won 4,238, Lost 2,473, Engaging 1,589, Prospecting 500 — mapped as docs/features/import-export.md says.
+            byStage.Should().BeEquivalentTo(new Dictionary<LeadStatus, int>
+            {
+                [LeadStatus.Approved] = 4238,
+                [LeadStatus.Lost] = 2473,
+                [LeadStatus.Qualified] = 1589,
+                [LeadStatus.New] = 500,
+            });
+
+            var won = await db.Set<Proposal>().Where(p => p.Outcome == ProposalOutcome.Won).Select(p => p.OutcomeValue).ToListAsync();
+            won.Should().HaveCount(4238).And.OnlyContain(v => v >= 38 && v <= 30288);
+            (await db.Set<Proposal>().CountAsync(p => p.Outcome == ProposalOutcome.Lost)).Should().Be(2473);
+
+            var gtxPro = await db.Set<Lead>().Where(l => l.Title.StartsWith("GTXPro")).Select(l => l.EstimatedValue).Distinct().ToListAsync();
+            gtxPro.Should().Equal(4821m);
+            (await db.Set<Lead>().CountAsync(l => l.Source == MavenCrmMapping.Source && l.Company == null)).Should().Be(1425);
+            (await db.Set<LeadStatusChange>().CountAsync()).Should().Be(8800 + 4238 + 2473, "one creation entry each, plus the close of every won or lost deal");
+            (await db.AuditEntries.CountAsync(a => a.Action == "import.completed")).Should().Be(1);
+        }
+
+        // Again, inline this time (the CLI path), in update mode: every row is recognised, nothing is added.
+        var imports = factory.Services.GetRequiredService<ImportJobService>();
+        var again = await imports.RunMavenNowAsync(ImportTestSupport.MavenFolder(), DuplicateMode.Skip, Actor.System);
+        again.Value!.CreatedCount.Should().Be(0);
+        again.Value.SkippedCount.Should().Be(8800);
+        var updated = await imports.RunMavenNowAsync(ImportTestSupport.MavenFolder(), DuplicateMode.Update, Actor.System);
+        updated.Value!.UpdatedCount.Should().Be(8800);
+        updated.Value.CreatedCount.Should().Be(0);
+
+        await using (var db = factory.CreateDbContext())
+        {
+            (await db.Set<Lead>().CountAsync(l => l.Source == MavenCrmMapping.Source)).Should().Be(8800);
+            (await db.Set<Proposal>().CountAsync()).Should().Be(4238 + 2473);
+            (await db.Set<LeadStatusChange>().CountAsync()).Should().Be(8800 + 4238 + 2473, "an update with the same stage records no status change");
+        }
+    }
+
+    [Fact]
+    public async Task MavenImport_IsOperatorOnly_AndRefusesAFolderWithoutThePipeline()
+    {
+        await factory.EnsureViewerAsync();
+        var viewer = await factory.CreateViewerClientAsync();
+        (await viewer.PostJsonAsync("/api/imports/maven", new { })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await factory.CreateAgentClient().PostJsonAsync("/api/imports/maven", new { })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+
+        var client = await factory.CreateOperatorClientAsync();
+        var response = await client.PostJsonAsync("/api/imports/maven", new { folder = Path.GetTempPath() });
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await response.ReadJsonAsync()).GetProperty("errors").GetProperty("folder").GetArrayLength().Should().Be(1);
+    }
+}

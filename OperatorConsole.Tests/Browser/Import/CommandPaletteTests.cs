@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using OperatorConsole.Tests.Infrastructure;
+
+namespace OperatorConsole.Tests.Browser.Import;
+
+[Collection(BrowserCollection.Name)]
+public sealed class CommandPaletteTests(BrowserFixture browser)
+{
+    /// <summary>The prerendered app bar looks the same as the live one; wait until the palette listens.</summary>
+    private static Task PaletteReadyAsync(Microsoft.Playwright.IPage page) =>
+        page.Locator("html[data-oc-palette=ready]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+
+    [Fact]
+    public async Task CtrlK_OpensThePalette_AndEnterOpensTheLeadTyped()
+    {
+        var page = await browser.SignedInPageAsync();
+        await PaletteReadyAsync(page);
+
+        await page.Keyboard.PressAsync("Control+k");
+        var input = page.Locator("[data-testid=palette-input]");
+        await input.WaitForAsync();
+        await input.PressSequentiallyAsync("Summit Roofing");
+        await page.Locator("[data-testid=palette-item]").First.WaitForAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForURLAsync(new Regex("/leads/[0-9]+$"));
+        (await page.Locator("[data-testid=lead-title]").InnerTextAsync()).Should().Be("Quote automation for roofing firm");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Palette_ArrowsMove_AndEscapeCloses()
+    {
+        var page = await browser.SignedInPageAsync();
+        await PaletteReadyAsync(page);
+        await page.Locator("[data-testid=palette-open]").ClickAsync();
+        var input = page.Locator("[data-testid=palette-input]");
+        await input.WaitForAsync();
+        await input.PressSequentiallyAsync("lead");
+        await page.Locator("[data-testid=palette-item]").Nth(1).WaitForAsync();
+
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Locator("[data-testid=palette-item][aria-selected=true]").Nth(0).WaitForAsync();
+        (await page.Locator("[data-testid=palette-item]").Nth(1).GetAttributeAsync("aria-selected")).Should().Be("true");
+
+        await page.Keyboard.PressAsync("Escape");
+        await page.Locator("[data-testid=command-palette]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Detached });
+        await page.Context.CloseAsync();
+    }
+}

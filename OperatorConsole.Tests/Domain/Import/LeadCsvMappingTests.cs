@@ -1,0 +1,99 @@
+using OperatorConsole.Domain.Import;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Proposals;
+
+namespace OperatorConsole.Tests.Domain.Import;
+
+public sealed class LeadCsvMappingTests
+{
+    private static readonly DateTime Now = new(2026, 11, 25, 9, 0, 0, DateTimeKind.Utc);
+
+    private static RowMapResult Map(Dictionary<string, string> cells) =>
+        LeadCsvMapping.Map(cells.Keys.ToDictionary(k => k, k => k), c => cells.GetValueOrDefault(c), Now);
+
+    [Fact]
+    public void Guess_MapsTheExportHeaderAndCommonSynonyms()
+    {
+        var exported = LeadCsvMapping.Guess(["id", "externalId", "title", "company", "contactName", "contactEmail", "source", "estimatedValue", "status", "offerType", "createdAt"]);
+        exported["externalId"].Should().Be("externalId", "an exact field name wins over the 'id' synonym");
+        exported["title"].Should().Be("title");
+        exported["status"].Should().Be("status");
+
+        var crm = LeadCsvMapping.Guess(["Deal Name", "Account", "Email", "Amount", "Stage", "Notes"]);
+        crm["title"].Should().Be("Deal Name", "spaces and case are ignored when matching synonyms");
+        crm.Values.Should().NotContain("Notes");
+        crm["company"].Should().Be("Account");
+        crm["contactEmail"].Should().Be("Email");
+        crm["estimatedValue"].Should().Be("Amount");
+        crm["status"].Should().Be("Stage");
+    }
+
+    [Fact]
+    public void ValidateMapping_RequiresTitle_AndColumnsThatExist()
+    {
+        LeadCsvMapping.ValidateMapping(new Dictionary<string, string> { ["company"] = "Account" }, ["Account"])
+            .Should().ContainSingle(e => e.Contains("Title"));
+        LeadCsvMapping.ValidateMapping(new Dictionary<string, string> { ["title"] = "Name" }, ["Title"])
+            .Should().ContainSingle(e => e.Contains("'Name'"));
+    }
+
+    [Fact]
+    public void Map_AValidRow_KeepsEveryField()
+    {
+        var result = Map(new()
+        {
+            ["title"] = " Chatbot ", ["company"] = "Kline", ["contactEmail"] = "s@kline.example", ["estimatedValue"] = "15,000.50",
+            ["status"] = "qualified", ["offerType"] = "fast_cash_dfy", ["createdAt"] = "2026-10-01T08:00:00Z", ["externalId"] = "K-1",
+        });
+
+        result.IsValid.Should().BeTrue(string.Join(" ", result.Errors));
+        var lead = result.Lead!;
+        lead.Title.Should().Be("Chatbot");
+        lead.EstimatedValue.Should().Be(15000.50m);
+        lead.Status.Should().Be(LeadStatus.Qualified);
+        lead.OfferType.Should().Be(OfferType.FastCashDfy);
+        lead.CreatedAt.Should().Be(new DateTime(2026, 10, 1, 8, 0, 0, DateTimeKind.Utc));
+    }
+
+    [Fact]
+    public void Map_WithoutStageOrDate_IsNewCreatedNow()
+    {
+        var lead = Map(new() { ["title"] = "Bare" }).Lead!;
+        lead.Status.Should().Be(LeadStatus.New);
+        lead.CreatedAt.Should().Be(Now);
+    }
+
+    [Fact]
+    public void Map_AWonDeal_RecordsAWonOutcomeAtTheCloseDate()
+    {
+        var lead = Map(new() { ["title"] = "Deal", ["status"] = "Approved", ["wonValue"] = "900", ["createdAt"] = "2026-01-01", ["closedAt"] = "2026-02-01" }).Lead!;
+
+        lead.History.Select(h => h.Status).Should().Equal(LeadStatus.New, LeadStatus.Approved);
+        lead.Outcome!.Outcome.Should().Be(ProposalOutcome.Won);
+        lead.Outcome.Value.Should().Be(900);
+    }
+
+    [Theory]
+    [InlineData("title", "", "'title' is required")]
+    [InlineData("contactEmail", "not-an-email", "e-mail")]
+    [InlineData("estimatedValue", "lots", "not a number")]
+    [InlineData("estimatedValue", "-5", "between")]
+    [InlineData("status", "Negotiating", "stage")]
+    [InlineData("createdAt", "yesterday-ish", "not a date")]
+    public void Map_ABadCell_IsARowError(string field, string value, string expected)
+    {
+        var cells = new Dictionary<string, string> { ["title"] = "Ok title", [field] = value };
+        var result = Map(cells);
+
+        result.IsValid.Should().BeFalse();
+        result.Errors.Should().Contain(e => e.Contains(expected, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void DuplicateKeys_IgnoreCaseAndSpacing()
+    {
+        DuplicateKeys.Natural(" Acme  Inc ", "Chat bot").Should().Be(DuplicateKeys.Natural("acme inc", "CHAT   BOT"));
+        DuplicateKeys.Natural("Acme", "Chat bot").Should().NotBe(DuplicateKeys.Natural("Acme", "Chatbot"));
+        DuplicateKeys.External("  ").Should().BeNull();
+    }
+}

@@ -1,0 +1,22 @@
+using CsvHelper;
+
+namespace OperatorConsole.Web.Features.Import;
+
+/// <summary>
+/// Streams any <c>[CsvRecord]</c> sequence to the response as a CSV download: rows go out as they are read, so
+/// an export of 100,000 leads never sits in memory. Text that a spreadsheet would run as a formula is escaped.
+/// </summary>
+public static class CsvExport
+{
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { Injection = CsvInjection.Escape };
+
+    public static async Task StreamAsync<T>(HttpResponse response, IAsyncEnumerable<T> rows, string fileName, CancellationToken ct = default)
+    {
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = fileName, Inline = false }.ToString();
+        response.Headers.CacheControl = "no-store";
+        await using var writer = CsvWriter.Create(response.Body, Options, leaveOpen: true);
+        await writer.WriteRecordsAsync(rows, ct);
+        await writer.FlushAsync(ct);
+    }
+}
