@@ -1,7 +1,10 @@
 using OperatorConsole.Web.Api;
+using OperatorConsole.Web.Features.Approvals;
 using OperatorConsole.Web.Features.Audit;
+using OperatorConsole.Web.Features.Brief;
 using OperatorConsole.Web.Features.Integrations;
 using OperatorConsole.Web.Features.Leads;
+using OperatorConsole.Web.Features.Proposals;
 using OperatorConsole.Web.Features.Runs;
 using OperatorConsole.Web.Features.Settings;
 
@@ -13,6 +16,7 @@ public static class ConsoleFeatures
     public static IServiceCollection AddConsoleFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<DatabaseHealthSignal>();
+        services.AddSingleton<ProposalDrafter>();
         return services;
     }
 
@@ -23,6 +27,9 @@ public static class ConsoleFeatures
         app.MapIntegrationsApi();
         app.MapAuditApi();
         app.MapSettingsApi();
+        app.MapProposalsApi();
+        app.MapApprovalsApi();
+        app.MapBriefAndScorecardApi();
         return app;
     }
 }
