@@ -11,7 +11,7 @@ using OperatorConsole.Data.Infrastructure;
 namespace OperatorConsole.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteConsoleDbContext))]
-    [Migration("20261125084332_InitialCreate")]
+    [Migration("20261125090505_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -399,6 +399,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -864,6 +865,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ApprovedVersionNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -919,6 +923,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -942,11 +947,75 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.ToTable("Proposal");
                 });
 
+            modelBuilder.Entity("OperatorConsole.Domain.Proposals.ProposalStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadId", "ChangedAt");
+
+                    b.HasIndex("ProposalId", "ChangedAt");
+
+                    b.ToTable("ProposalStatusChange");
+                });
+
             modelBuilder.Entity("OperatorConsole.Domain.Proposals.ProposalVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Body")
                         .IsRequired()
@@ -975,6 +1044,11 @@ namespace OperatorConsole.Data.Migrations.Sqlite
 
                     b.Property<int>("ProposalId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1168,6 +1242,15 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.HasOne("OperatorConsole.Domain.Leads.Lead", null)
                         .WithMany()
                         .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Proposals.ProposalStatusChange", b =>
+                {
+                    b.HasOne("OperatorConsole.Domain.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
