@@ -171,6 +171,10 @@ public sealed class ProposalPathTests(ConsoleFactory factory) : IClassFixture<Co
         var draft = await CreateDraftAsync(op, lead.Id);
         (await op.PostJsonAsync($"/api/proposals/{draft.Id}/outcome", new { outcome = "won", value = 1 })).StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await op.PostJsonAsync($"/api/proposals/{draft.Id}/outcome", new { outcome = "maybe" })).StatusCode.Should().BeOneOf(HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity);
+
+        // The body of request-send is optional.
+        (await op.PostAsync($"/api/proposals/{draft.Id}/request-send", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await op.PostAsync($"/api/proposals/{draft.Id}/request-send", null)).StatusCode.Should().Be(HttpStatusCode.Conflict);
     }
 
     [Fact]
