@@ -1,13 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using OperatorConsole.Data.Access;
+using OperatorConsole.Data.Approvals;
 using OperatorConsole.Data.Audit;
+using OperatorConsole.Data.Brief;
 using OperatorConsole.Data.Idempotency;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Integrations;
 using OperatorConsole.Data.Leads;
 using OperatorConsole.Data.Live;
+using OperatorConsole.Data.Proposals;
 using OperatorConsole.Data.Runs;
+using OperatorConsole.Data.Scorecard;
 using OperatorConsole.Data.Seed;
 using OperatorConsole.Data.Settings;
 
@@ -71,6 +75,19 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OperatorConsole.Data.Search.SearchService>();
         services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.LeadSearchSource>();
         services.AddSingleton<OperatorConsole.Data.Charts.ChartQueries>();
+        services.AddProposalsApprovalsAndBrief();
+        return services;
+    }
+
+    /// <summary>Proposals, the approval gate (with the proposal-send effect), today's brief and the money scorecard.</summary>
+    private static IServiceCollection AddProposalsApprovalsAndBrief(this IServiceCollection services)
+    {
+        services.AddSingleton<ProposalService>();
+        services.AddSingleton<ApprovalService>();
+        services.AddSingleton<IApprovalSubjectHandler, ProposalSendApprovalHandler>();
+        services.AddSingleton<BriefService>();
+        services.AddSingleton<ScorecardService>();
+        services.AddSingleton<IDemoSeedContributor, ProposalDemoSeed>();
         return services;
     }
 }

@@ -16,6 +16,8 @@ internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Ap
         approval.Property(a => a.DecidedById).HasMaxLength(100);
         approval.Property(a => a.DecidedByName).HasMaxLength(200);
         approval.Property(a => a.DecisionNote).HasMaxLength(2000);
+        // Two operators deciding at once: the second save finds the state changed and is refused.
+        approval.Property(a => a.State).IsConcurrencyToken();
         approval.HasIndex(a => new { a.State, a.RequestedAt });
         approval.HasIndex(a => new { a.SubjectType, a.SubjectId });
         approval.HasIndex(a => a.LeadId);

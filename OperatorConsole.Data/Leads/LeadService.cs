@@ -318,6 +318,10 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, T
         var proposals = await db.Set<Proposal>().AsNoTracking().Where(p => p.LeadId == leadId)
             .Select(p => new { p.Id, p.Title, p.CreatedAt, p.SentAt, p.Outcome, p.OutcomeAt, p.Status })
             .ToListAsync(ct);
+        var steps = await db.Set<ProposalStatusChange>().AsNoTracking().Where(c => c.LeadId == leadId)
+            .OrderByDescending(c => c.ChangedAt).Take(take)
+            .Select(c => new { c.ProposalId, c.Step, c.ChangedAt, c.ToStatus, c.VersionNumber, c.ActorName, c.Reason })
+            .ToListAsync(ct);
 
         var items = new List<TimelineItem>(touches);
         items.AddRange(runs.Select(r => new TimelineItem(
@@ -329,7 +333,19 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, T
             c.Reason is null ? $"by {c.ActorName}" : $"by {c.ActorName}: {c.Reason}",
             null,
             null)));
-        foreach (var p in proposals)
+        var titles = proposals.ToDictionary(p => p.Id, p => p.Title);
+        items.AddRange(steps.Select(c => new TimelineItem(
+            c.ChangedAt,
+            "proposal",
+            $"Proposal {ProposalStepLabel(c.Step)}: {titles.GetValueOrDefault(c.ProposalId, "#" + c.ProposalId)}"
+                + (c.VersionNumber is { } v ? $" (v{v})" : ""),
+            c.Reason is null ? $"by {c.ActorName}" : $"by {c.ActorName}: {c.Reason}",
+            $"/leads/{leadId}#proposal-{c.ProposalId}",
+            c.ToStatus.ToString())));
+
+        // Proposals recorded before step history existed still show their milestones.
+        var withSteps = steps.Select(s => s.ProposalId).ToHashSet();
+        foreach (var p in proposals.Where(p => !withSteps.Contains(p.Id)))
         {
             items.Add(new TimelineItem(p.CreatedAt, "proposal", $"Proposal drafted: {p.Title}", null, null, p.Status.ToString()));
             if (p.SentAt is { } sent)
@@ -345,6 +361,17 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, T
 
         return items.OrderByDescending(i => i.At).Take(take).ToList();
     }
+
+    private static string ProposalStepLabel(string step) => step switch
+    {
+        "send_requested" => "send requested",
+        "send_approved" => "send approved",
+        "send_rejected" => "send rejected",
+        "outcome_won" => "won",
+        "outcome_lost" => "lost",
+        "outcome_no_response" => "closed without response",
+        _ => step.Replace('_', ' '),
+    };
 
     internal static readonly System.Linq.Expressions.Expression<Func<Lead, LeadView>> Projection = l => new LeadView(
         l.Id, l.Title, l.Company, l.ContactName, l.ContactEmail, l.Source, l.EstimatedValue, l.ExternalId, l.Status, l.OfferType,

@@ -1,11 +1,14 @@
 using OperatorConsole.Web.Api;
+using OperatorConsole.Web.Features.Approvals;
 using OperatorConsole.Web.Features.Audit;
 using OperatorConsole.Web.Features.Chat;
 using OperatorConsole.Web.Features.Constraint;
 using OperatorConsole.Web.Features.Import;
 using OperatorConsole.Web.Features.Search;
+using OperatorConsole.Web.Features.Brief;
 using OperatorConsole.Web.Features.Integrations;
 using OperatorConsole.Web.Features.Leads;
+using OperatorConsole.Web.Features.Proposals;
 using OperatorConsole.Web.Features.Runs;
 using OperatorConsole.Web.Features.Settings;
 using OperatorConsole.Web.Features.Packages;
@@ -22,6 +25,7 @@ public static class ConsoleFeatures
         services.AddSingleton<DatabaseHealthSignal>();
         services.AddSingleton<OpsChatService>();
         services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, PageSearchSource>();
+        services.AddSingleton<ProposalDrafter>();
         return services;
     }
 
@@ -38,6 +42,9 @@ public static class ConsoleFeatures
         app.MapImportApi();
         app.MapExportsApi();
         app.MapSearchApi();
+        app.MapProposalsApi();
+        app.MapApprovalsApi();
+        app.MapBriefAndScorecardApi();
         return app;
     }
 }

@@ -589,6 +589,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     OutcomeAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     OutcomeValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
                     OutcomeReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ApprovedVersionNumber = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedByKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CreatedById = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
@@ -662,6 +663,35 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProposalStatusChange",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProposalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeadId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalStatusChange", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProposalStatusChange_Proposal_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "Proposal",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProposalVersion",
                 columns: table => new
                 {
@@ -669,7 +699,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     ProposalId = table.Column<int>(type: "INTEGER", nullable: false),
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
                     Origin = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedById = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -915,6 +947,16 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 columns: new[] { "Status", "SentAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProposalStatusChange_LeadId_ChangedAt",
+                table: "ProposalStatusChange",
+                columns: new[] { "LeadId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProposalStatusChange_ProposalId_ChangedAt",
+                table: "ProposalStatusChange",
+                columns: new[] { "ProposalId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProposalVersion_ProposalId_Number",
                 table: "ProposalVersion",
                 columns: new[] { "ProposalId", "Number" },
@@ -995,6 +1037,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PipelineRunStep");
+
+            migrationBuilder.DropTable(
+                name: "ProposalStatusChange");
 
             migrationBuilder.DropTable(
                 name: "ProposalVersion");

@@ -1,0 +1,146 @@
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Proposals;
+
+namespace OperatorConsole.Domain.Scorecard;
+
+/// <summary>A proposal with an outcome, as the scorecard needs it.</summary>
+public sealed record ClosedDeal(
+    int ProposalId, int LeadId, string LeadTitle, ProposalOutcome Outcome, decimal? Value, DateTime OutcomeAt, DateTime LeadCreatedAt);
+
+/// <summary>A lead still being sold (New, Qualified, Proposal), with its estimated value.</summary>
+public sealed record OpenLead(int LeadId, string Title, LeadStatus Stage, decimal? EstimatedValue);
+
+/// <summary>One record behind a figure, with where to open it.</summary>
+public sealed record FigureRecord(string Type, int Id, string Title, decimal? Value, DateTime? At, string Link);
+
+/// <summary>A half-open time window [From, To).</summary>
+public sealed record Period(DateTime From, DateTime To)
+{
+    public bool Contains(DateTime at) => at >= From && at < To;
+}
+
+/// <summary>
+/// One number of the scorecard. <see cref="Key"/> is stable (the ops chat cites it as a source, e.g.
+/// <c>scorecard.won_value.week</c>); <see cref="Previous"/> is the same figure for the previous period.
+/// <see cref="Current"/> is null for a figure that is a snapshot of now (open pipeline).
+/// </summary>
+public sealed record ScorecardFigure(
+    string Key,
+    string Label,
+    string Unit,
+    decimal? Value,
+    decimal? Previous,
+    Period? Current,
+    Period? PreviousPeriod,
+    IReadOnlyList<FigureRecord> Records,
+    IReadOnlyList<FigureRecord> PreviousRecords);
+
+public sealed record MoneyScorecardReport(DateTime GeneratedAt, int PeriodDays, IReadOnlyList<ScorecardFigure> Figures)
+{
+    public ScorecardFigure? Figure(string key) => Figures.FirstOrDefault(f => f.Key == key);
+}
+
+/// <summary>
+/// The money scorecard's arithmetic, pure: weeks start Monday 00:00 UTC, months on the 1st; "this week" and
+/// "this month" run to now and are compared with the whole previous week / month. Rates (win rate,
+/// average deal size, cycle time) use the rolling period of the constraint (Thresholds.ConstraintPeriodDays)
+/// so the scorecard and the constraint card quote the same win rate.
+/// </summary>
+public static class ScorecardCalculator
+{
+    public const string Money = "money";
+    public const string Percent = "percent";
+    public const string Days = "days";
+
+    public static readonly LeadStatus[] OpenStages = [LeadStatus.New, LeadStatus.Qualified, LeadStatus.Proposal];
+
+    public static DateTime WeekStart(DateTime now)
+    {
+        var day = now.Date;
+        return DateTime.SpecifyKind(day.AddDays(-(((int)day.DayOfWeek + 6) % 7)), DateTimeKind.Utc);
+    }
+
+    public static DateTime MonthStart(DateTime now) => new(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>The earliest outcome time any figure looks at (so the data layer loads only that window).</summary>
+    public static DateTime EarliestNeeded(DateTime now, int periodDays) =>
+        new[] { WeekStart(now).AddDays(-7), MonthStart(now).AddMonths(-1), now.AddDays(-2 * periodDays) }.Min();
+
+    public static MoneyScorecardReport Compute(DateTime now, IReadOnlyList<ClosedDeal> deals, IReadOnlyList<OpenLead> openLeads, int periodDays)
+    {
+        periodDays = Math.Max(1, periodDays);
+        var until = now.AddTicks(1); // "to now" includes now
+        var week = new Period(WeekStart(now), until);
+        var lastWeek = new Period(week.From.AddDays(-7), week.From);
+        var month = new Period(MonthStart(now), until);
+        var lastMonth = new Period(month.From.AddMonths(-1), month.From);
+        var rolling = new Period(now.AddDays(-periodDays), until);
+        var lastRolling = new Period(now.AddDays(-2 * periodDays), rolling.From);
+
+        var figures = new List<ScorecardFigure>
+        {
+            WonValue("scorecard.won_value.week", "Won this week", deals, week, lastWeek),
+            WonValue("scorecard.won_value.month", "Won this month", deals, month, lastMonth),
+        };
+
+        foreach (var stage in OpenStages)
+        {
+            var inStage = openLeads.Where(l => l.Stage == stage).ToList();
+            figures.Add(new ScorecardFigure(
+                $"scorecard.pipeline_value.{stage.ToString().ToLowerInvariant()}",
+                $"Open pipeline in {stage}",
+                Money,
+                inStage.Sum(l => l.EstimatedValue ?? 0),
+                null,
+                null,
+                null,
+                inStage.Select(LeadRecord).ToList(),
+                []));
+        }
+
+        var open = openLeads.Where(l => OpenStages.Contains(l.Stage)).ToList();
+        figures.Add(new ScorecardFigure(
+            "scorecard.pipeline_value.total", "Open pipeline", Money, open.Sum(l => l.EstimatedValue ?? 0), null,
+            null, null, open.Select(LeadRecord).ToList(), []));
+
+        var decidedNow = deals.Where(d => rolling.Contains(d.OutcomeAt)).ToList();
+        var decidedThen = deals.Where(d => lastRolling.Contains(d.OutcomeAt)).ToList();
+        figures.Add(new ScorecardFigure(
+            "scorecard.win_rate", $"Win rate (last {periodDays} d vs the {periodDays} d before)", Percent,
+            WinRate(decidedNow), WinRate(decidedThen), rolling, lastRolling, decidedNow.Select(DealRecord).ToList(), decidedThen.Select(DealRecord).ToList()));
+
+        var wonNow = decidedNow.Where(d => d.Outcome == ProposalOutcome.Won).ToList();
+        var wonThen = decidedThen.Where(d => d.Outcome == ProposalOutcome.Won).ToList();
+        figures.Add(new ScorecardFigure(
+            "scorecard.avg_deal_size", "Average deal size", Money,
+            AverageDealSize(wonNow), AverageDealSize(wonThen), rolling, lastRolling, wonNow.Select(DealRecord).ToList(), wonThen.Select(DealRecord).ToList()));
+        figures.Add(new ScorecardFigure(
+            "scorecard.cycle_time_days", "Average cycle time (lead created → won)", Days,
+            AverageCycleDays(wonNow), AverageCycleDays(wonThen), rolling, lastRolling, wonNow.Select(DealRecord).ToList(), wonThen.Select(DealRecord).ToList()));
+
+        return new MoneyScorecardReport(now, periodDays, figures);
+    }
+
+    /// <summary>Won ÷ decided (won + lost + no response), as a percentage with one decimal; null when nothing was decided.</summary>
+    public static decimal? WinRate(IReadOnlyCollection<ClosedDeal> decided) =>
+        decided.Count == 0 ? null : Math.Round(100m * decided.Count(d => d.Outcome == ProposalOutcome.Won) / decided.Count, 1);
+
+    public static decimal? AverageDealSize(IReadOnlyCollection<ClosedDeal> won) =>
+        won.Count == 0 ? null : Math.Round(won.Average(d => d.Value ?? 0), 2);
+
+    public static decimal? AverageCycleDays(IReadOnlyCollection<ClosedDeal> won) =>
+        won.Count == 0 ? null : Math.Round((decimal)won.Average(d => (d.OutcomeAt - d.LeadCreatedAt).TotalDays), 1);
+
+    private static ScorecardFigure WonValue(string key, string label, IReadOnlyList<ClosedDeal> deals, Period current, Period previous)
+    {
+        var now = deals.Where(d => d.Outcome == ProposalOutcome.Won && current.Contains(d.OutcomeAt)).ToList();
+        var then = deals.Where(d => d.Outcome == ProposalOutcome.Won && previous.Contains(d.OutcomeAt)).ToList();
+        return new ScorecardFigure(key, label, Money, now.Sum(d => d.Value ?? 0), then.Sum(d => d.Value ?? 0), current, previous,
+            now.Select(DealRecord).ToList(), then.Select(DealRecord).ToList());
+    }
+
+    private static FigureRecord DealRecord(ClosedDeal d) =>
+        new("proposal", d.ProposalId, $"{d.LeadTitle} ({d.Outcome.ToString().ToLowerInvariant()})", d.Value, d.OutcomeAt, $"/leads/{d.LeadId}#proposal-{d.ProposalId}");
+
+    private static FigureRecord LeadRecord(OpenLead l) => new("lead", l.LeadId, l.Title, l.EstimatedValue, null, $"/leads/{l.LeadId}");
+}

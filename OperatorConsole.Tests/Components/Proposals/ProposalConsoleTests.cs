@@ -1,0 +1,74 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Leads;
+using OperatorConsole.Data.Proposals;
+using OperatorConsole.Domain.Common;
+using OperatorConsole.Tests.Infrastructure;
+using OperatorConsole.Web.Features.Proposals;
+using OperatorConsole.Web.Live;
+
+namespace OperatorConsole.Tests.Components.Proposals;
+
+/// <summary>The proposal console rendered with bUnit over the app's real services and database.</summary>
+public sealed class ProposalConsoleTests(ConsoleFactory factory) : IClassFixture<ConsoleFactory>, IAsyncLifetime
+{
+    private readonly BunitContext _ctx = new();
+
+    private async Task<int> ArrangeAsync(params IProposalTemplateSource[] templates)
+    {
+        var app = factory.Services;
+        var proposals = new ProposalService(app.GetRequiredService<IDbContextFactory<ConsoleDbContext>>(), app.GetRequiredService<TimeProvider>(), templates);
+        _ctx.Services.AddMudServices();
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _ctx.Services.AddSingleton(proposals);
+        _ctx.Services.AddSingleton(app.GetRequiredService<LeadService>());
+        _ctx.Services.AddSingleton(app.GetRequiredService<ConsoleEvents>());
+        _ctx.Services.AddSingleton(app.GetRequiredService<TimeProvider>());
+        _ctx.Services.AddSingleton(new ProposalDrafter(_ctx.Services, app.GetRequiredService<LeadService>(), proposals));
+        var auth = _ctx.AddAuthorization();
+        auth.SetAuthorized("operator@test.local");
+        auth.SetRoles("Operator");
+        var lead = await app.GetRequiredService<LeadService>().CreateAsync(new CreateLeadRequest("Console lead"), Actor.System);
+        return lead.Value!.Id;
+    }
+
+    [Fact]
+    public async Task ProposalConsole_WithoutAzureOpenAIOrPackages_AiButtonIsDisabledAndPackageHookHidden()
+    {
+        var leadId = await ArrangeAsync();
+
+        var cut = _ctx.Render<ProposalConsole>(p => p.Add(c => c.LeadId, leadId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=proposal-ai-draft]").HasAttribute("disabled").Should().BeTrue());
+        cut.Find("[data-testid=proposal-ai-draft]").GetAttribute("aria-label").Should().Contain("not configured");
+        cut.FindAll("[data-testid=proposal-from-package]").Should().BeEmpty();
+        cut.Markup.Should().Contain("No proposal yet");
+    }
+
+    [Fact]
+    public async Task ProposalConsole_WithATemplateSource_OffersStartFromAServicePackage()
+    {
+        var leadId = await ArrangeAsync(new OneTemplate());
+
+        var cut = _ctx.Render<ProposalConsole>(p => p.Add(c => c.LeadId, leadId));
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=proposal-from-package]").Should().NotBeEmpty());
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _ctx.DisposeAsync();
+
+    private sealed class OneTemplate : IProposalTemplateSource
+    {
+        private static readonly ProposalTemplate Template = new(1, "AI intake starter", "Intake automation", "Scope: intake.", 9000);
+
+        public Task<IReadOnlyList<ProposalTemplate>> ListAsync(int leadId, CancellationToken ct) => Task.FromResult<IReadOnlyList<ProposalTemplate>>([Template]);
+
+        public Task<ProposalTemplate?> GetAsync(int servicePackageId, int leadId, CancellationToken ct) =>
+            Task.FromResult(servicePackageId == 1 ? Template : null);
+    }
+}
