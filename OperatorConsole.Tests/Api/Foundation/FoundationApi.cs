@@ -128,20 +128,22 @@ public static class FoundationApi
             await db.Set<IdempotencyRecord>().CountAsync());
     }
 
-    public static async Task ShouldBeProblemAsync(this HttpResponseMessage response, int status)
+    /// <summary>An RFC 9457 problem document with this status and a title; returns it for further checks.</summary>
+    public static async Task<System.Text.Json.JsonElement> ShouldBeProblemAsync(this HttpResponseMessage response, int status)
     {
-        ((int)response.StatusCode).Should().Be(status, "body: {0}", await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadAsStringAsync();
+        ((int)response.StatusCode).Should().Be(status, "body: {0}", body);
         response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
-        var json = await response.ReadJsonAsync();
+        var json = System.Text.Json.JsonDocument.Parse(body).RootElement;
         json.GetProperty("status").GetInt32().Should().Be(status);
-        json.TryGetProperty("title", out _).Should().BeTrue();
+        json.GetProperty("title").GetString().Should().NotBeNullOrWhiteSpace();
+        return json;
     }
 
-    /// <summary>A 422 whose errors map names <paramref name="field"/>.</summary>
+    /// <summary>A problem (422 unless told) whose errors map names <paramref name="field"/>.</summary>
     public static async Task ShouldHaveFieldErrorAsync(this HttpResponseMessage response, string field, int status = 422)
     {
-        await response.ShouldBeProblemAsync(status);
-        var json = await response.ReadJsonAsync();
+        var json = await response.ShouldBeProblemAsync(status);
         json.GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue("errors should name '{0}': {1}", field, json.ToString());
     }
 }
