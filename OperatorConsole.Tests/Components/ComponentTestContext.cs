@@ -158,8 +158,23 @@ public class ComponentTestContext : BunitContext
             provider.GetRequiredService<DatabaseInitializer>().MigrateAsync().GetAwaiter().GetResult();
         }
 
-        // Closing every pooled connection checkpoints the WAL into the file, so a plain copy is complete.
-        SqliteConnection.ClearAllPools();
+        // Closing the pooled connections checkpoints the WAL into the file, so a plain copy is complete.
+        using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left in the temp folder; harmless.
+            }
+        };
         return path;
     }
 
