@@ -146,6 +146,7 @@ public class ComponentTestContext : BunitContext
 
     private static string CreateTemplate()
     {
+        RemoveStaleFolders();
         var folder = Path.Combine(Path.GetTempPath(), "oc-bunit", "template-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, "template.db");
@@ -164,17 +165,6 @@ public class ComponentTestContext : BunitContext
             SqliteConnection.ClearPool(connection);
         }
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Left in the temp folder; harmless.
-            }
-        };
         return path;
     }
 
@@ -182,6 +172,28 @@ public class ComponentTestContext : BunitContext
     /// MudBlazor registers services that can only be disposed asynchronously, so a plain <c>using</c> (or an
     /// xunit class's Dispose) goes through DisposeAsync too.
     /// </summary>
+    /// <summary>Test hosts are often killed rather than exited, so earlier runs' leftovers are swept here.</summary>
+    private static void RemoveStaleFolders()
+    {
+        var root = new DirectoryInfo(Path.Combine(Path.GetTempPath(), "oc-bunit"));
+        if (!root.Exists)
+        {
+            return;
+        }
+
+        foreach (var stale in root.EnumerateDirectories().Where(d => d.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-2)))
+        {
+            try
+            {
+                stale.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // Still in use by a parallel run: leave it.
+            }
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing && !_disposingAsync)
