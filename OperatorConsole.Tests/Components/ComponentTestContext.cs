@@ -41,7 +41,7 @@ public class ComponentTestContext : BunitContext
     private static readonly Lazy<string> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "oc-bunit", Guid.NewGuid().ToString("N"));
-    private BunitAuthorizationContext? _auth;
+    private readonly BunitAuthorizationContext _auth;
     private bool _mudProvidersRendered;
     private bool _disposingAsync;
 
@@ -59,6 +59,8 @@ public class ComponentTestContext : BunitContext
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddLiveConsole(Configuration);
         Services.AddMudServices();
+        // Registered up front (signed out) so SignInAs also works after the container is built.
+        _auth = AddAuthorization();
     }
 
     /// <summary>"Now" for every service and component; move it with Advance/SetUtcNow.</summary>
@@ -82,13 +84,13 @@ public class ComponentTestContext : BunitContext
 
     /// <summary>
     /// Signs a person in for AuthorizeView, [Authorize] and the cascading AuthenticationState; the claims are
-    /// the ones the app issues, so <c>User.ToActor()</c> works inside components.
+    /// the ones the app issues, so <c>User.ToActor()</c> works inside components. Returns the matching actor,
+    /// for calling services as that person. Until called, the visitor is signed out.
     /// </summary>
     public Actor SignInAs(string role = ConsoleRoles.Operator, string? email = null)
     {
         email ??= role.ToLowerInvariant() + "@test.local";
         var userId = "user-" + role.ToLowerInvariant();
-        _auth ??= AddAuthorization();
         _auth.SetAuthorized(email);
         _auth.SetRoles(role);
         _auth.SetClaims(
@@ -101,7 +103,6 @@ public class ComponentTestContext : BunitContext
     /// <summary>An anonymous visitor (AuthorizeView shows NotAuthorized content).</summary>
     public void SignOut()
     {
-        _auth ??= AddAuthorization();
         _auth.SetNotAuthorized();
     }
 
