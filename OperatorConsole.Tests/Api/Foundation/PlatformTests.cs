@@ -61,6 +61,38 @@ public sealed class PlatformTests(ConsoleFactory factory) : IClassFixture<Consol
         response.Headers.GetValues("X-Frame-Options").Should().ContainSingle().Which.Should().Be("DENY");
     }
 
+    [Theory]
+    [InlineData("GET", "/api/no-such-thing")]
+    [InlineData("DELETE", "/api/leads/1")]
+    [InlineData("POST", "/api/audit")]
+    [InlineData("HEAD", "/api/leads")]
+    public async Task AnyApiPath_WithoutCredentials_Is401(string method, string path)
+    {
+        var response = await factory.CreateAnonymousClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        response.Headers.Location.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("/login")]
+    [InlineData("/health/live")]
+    public async Task Head_OnPages_AnswersLikeGet(string path)
+    {
+        var response = await factory.CreateAnonymousClient().SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task UnknownApiPath_WithCredentials_IsAnHonest404Or405()
+    {
+        var client = factory.CreateAgentClient();
+
+        await (await client.GetAsync("/api/no-such-thing")).ShouldBeProblemAsync(404);
+        await (await client.DeleteAsync("/api/leads/1")).ShouldBeProblemAsync(405);
+    }
+
     [Fact]
     public async Task SignIn_LocksTheAccountAfterFiveWrongPasswords()
     {
