@@ -39,8 +39,12 @@ public static class WebApplicationExtensions
         }
 
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<HeadAsGet>();
+        // Explicit, so endpoint matching sees HEAD already turned into GET (implicit routing would run first).
+        app.UseRouting();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
+        app.UseMiddleware<ApiRequiresCredentials>();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();

@@ -49,6 +49,8 @@ public static class WebServiceCollectionExtensions
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
         services.AddConsoleRateLimiting(configuration);
+        services.AddSingleton<IdempotencyPruner>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencyPruner>());
         return services;
     }
 

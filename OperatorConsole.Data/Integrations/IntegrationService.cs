@@ -115,6 +115,12 @@ public sealed partial class IntegrationService(IDbContextFactory<ConsoleDbContex
 
     public async Task<OperationResult<IntegrationView>> UpdateAsync(string name, UpdateIntegrationRequest request, Actor actor, CancellationToken ct = default)
     {
+        // The interval decides when silence counts as broken: a setting only an operator changes.
+        if (!actor.CanDecide)
+        {
+            return OperationResult<IntegrationView>.Forbidden("Only a signed-in operator can change an integration's expected interval.");
+        }
+
         var errors = new ValidationErrors().Range("expectedIntervalMinutes", request.ExpectedIntervalMinutes, 1, 60 * 24 * 31);
         if (request.ExpectedIntervalMinutes is null)
         {

@@ -11,7 +11,7 @@ using OperatorConsole.Data.Infrastructure;
 namespace OperatorConsole.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteConsoleDbContext))]
-    [Migration("20261125095310_InitialCreate")]
+    [Migration("20261125095905_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />

@@ -1,0 +1,180 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OperatorConsole.Data.Idempotency;
+using OperatorConsole.Domain.Access;
+using OperatorConsole.Domain.Runs;
+using OperatorConsole.Tests.Infrastructure;
+
+namespace OperatorConsole.Tests.Api.Foundation;
+
+/// <summary>Idempotency-Key on event POSTs: repeats replay the first response and write nothing new.</summary>
+public sealed class IdempotencyTests(ConsoleFactory factory) : IClassFixture<ConsoleFactory>
+{
+    private const string RunBody = """{"kind":"enrich","startedAt":"2026-11-25T08:00:00Z","steps":[{"name":"lookup","success":true},{"name":"write","success":false,"error":"timeout"}]}""";
+
+    [Fact]
+    public async Task SameKeyAndBody_ReplaysTheFirstResponse_AndWritesOneRun()
+    {
+        var client = factory.CreateAgentClient();
+        var key = Guid.NewGuid().ToString();
+        var before = await factory.CountRowsAsync();
+
+        var first = await client.SendRawAsync("POST", "/api/pipeline-runs", RunBody, key);
+        var second = await client.SendRawAsync("POST", "/api/pipeline-runs", RunBody, key);
+
+        first.StatusCode.Should().Be(HttpStatusCode.Created);
+        second.StatusCode.Should().Be(first.StatusCode);
+        (await second.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
+        second.Headers.Location.Should().Be(first.Headers.Location);
+        second.Headers.GetValues("Idempotent-Replayed").Should().ContainSingle().Which.Should().Be("true");
+        var after = await factory.CountRowsAsync();
+        after.Runs.Should().Be(before.Runs + 1);
+        after.Steps.Should().Be(before.Steps + 2);
+        after.IdempotencyRecords.Should().Be(before.IdempotencyRecords + 1);
+    }
+
+    [Fact]
+    public async Task SameKeyAndBody_OnTouchesAndHeartbeats_WritesOnce()
+    {
+        var lead = await factory.CreateLeadAsync();
+        var client = factory.CreateAgentClient();
+        var touchKey = Guid.NewGuid().ToString();
+        var beatKey = Guid.NewGuid().ToString();
+        var touch = """{"channel":"call","direction":"inbound","summary":"asked for a quote"}""";
+        var before = await factory.CountRowsAsync();
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await client.SendRawAsync("POST", $"/api/leads/{lead.Id}/touches", touch, touchKey)).StatusCode.Should().Be(HttpStatusCode.Created);
+            (await client.SendRawAsync("POST", "/api/integrations/idem-sync/heartbeat", """{"ok":true}""", beatKey)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        }
+
+        var after = await factory.CountRowsAsync();
+        after.Touches.Should().Be(before.Touches + 1);
+        after.Integrations.Should().Be(before.Integrations + 1);
+    }
+
+    [Fact]
+    public async Task SameKey_DifferentBody_Gets422_AndWritesNothing()
+    {
+        var client = factory.CreateAgentClient();
+        var key = Guid.NewGuid().ToString();
+        (await client.SendRawAsync("POST", "/api/pipeline-runs", RunBody, key)).StatusCode.Should().Be(HttpStatusCode.Created);
+        var before = await factory.CountRowsAsync();
+
+        var response = await client.SendRawAsync("POST", "/api/pipeline-runs", RunBody.Replace("enrich", "score"), key);
+
+        await response.ShouldHaveFieldErrorAsync("Idempotency-Key");
+        (await factory.CountRowsAsync()).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task SameKey_OnAnotherPath_Gets422()
+    {
+        var lead = await factory.CreateLeadAsync();
+        var client = factory.CreateAgentClient();
+        var key = Guid.NewGuid().ToString();
+        (await client.SendRawAsync("POST", "/api/pipeline-runs", RunBody, key)).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var response = await client.SendRawAsync("POST", $"/api/leads/{lead.Id}/touches", """{"channel":"call","direction":"inbound"}""", key);
+
+        await response.ShouldBeProblemAsync(422);
+    }
+
+    [Fact]
+    public async Task DifferentCallers_WithTheSameKey_DoNotCollide()
+    {
+        var agent = factory.CreateAgentClient();
+        var runner = factory.CreateBearerClient(await factory.CreateKeyAsync(ApiScopes.RunsWrite));
+        var person = await factory.CreateOperatorClientAsync();
+        const string key = "nightly-2026-11-25";
+        var before = await factory.CountRowsAsync();
+
+        var fromAgent = await agent.SendRawAsync("POST", "/api/pipeline-runs", RunBody, key);
+        var fromRunner = await runner.SendRawAsync("POST", "/api/pipeline-runs", RunBody, key);
+        var fromPerson = await person.SendRawAsync("POST", "/api/pipeline-runs", RunBody, key);
+
+        fromAgent.StatusCode.Should().Be(HttpStatusCode.Created);
+        fromRunner.StatusCode.Should().Be(HttpStatusCode.Created);
+        fromPerson.StatusCode.Should().Be(HttpStatusCode.Created);
+        fromRunner.Headers.Contains("Idempotent-Replayed").Should().BeFalse();
+        var ids = new[] { fromAgent, fromRunner, fromPerson }.Select(r => r.Headers.Location!.ToString()).ToList();
+        ids.Should().OnlyHaveUniqueItems();
+        (await factory.CountRowsAsync()).Runs.Should().Be(before.Runs + 3);
+    }
+
+    [Fact]
+    public async Task RejectedRequest_IsNotRemembered_SoAFixedRepeatWorks()
+    {
+        var client = factory.CreateAgentClient();
+        var key = Guid.NewGuid().ToString();
+        var bad = await client.SendRawAsync("POST", "/api/pipeline-runs", """{"kind":"enrich","steps":[]}""", key);
+        await bad.ShouldBeProblemAsync(422);
+
+        var good = await client.SendRawAsync("POST", "/api/pipeline-runs", RunBody, key);
+
+        good.StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task WithoutAKey_EveryPostWrites()
+    {
+        var client = factory.CreateAgentClient();
+        var before = await factory.CountRowsAsync();
+
+        await client.SendRawAsync("POST", "/api/pipeline-runs", RunBody);
+        await client.SendRawAsync("POST", "/api/pipeline-runs", RunBody);
+
+        (await factory.CountRowsAsync()).Runs.Should().Be(before.Runs + 2);
+    }
+
+    [Fact]
+    public async Task HourlyPruner_RemovesExpiredRecords_WhenTimePasses()
+    {
+        var client = factory.CreateAgentClient();
+        var key = Guid.NewGuid().ToString();
+        (await client.SendRawAsync("POST", "/api/pipeline-runs", RunBody.Replace("enrich", "prune-me"), key)).StatusCode.Should().Be(HttpStatusCode.Created);
+        var pruner = factory.Services.GetRequiredService<OperatorConsole.Web.Api.IdempotencyPruner>();
+        var passes = pruner.Passes;
+
+        // Step an hour at a time, as the clock would, until the record is past twice the 24 h retention.
+        for (var hour = 0; hour < 49; hour++)
+        {
+            factory.Clock.Advance(OperatorConsole.Web.Api.IdempotencyPruner.Interval);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        bool stillThere;
+        do
+        {
+            await Task.Delay(50);
+            await using var db = factory.CreateDbContext();
+            stillThere = await db.Set<IdempotencyRecord>().AnyAsync(r => r.Key == key);
+        }
+        while (stillThere && DateTime.UtcNow < deadline);
+
+        stillThere.Should().BeFalse("the hourly pruner removes records older than 48 h");
+        pruner.Passes.Should().BeGreaterThan(passes);
+    }
+
+    [Fact]
+    public async Task Prune_RemovesRecordsOlderThanTwiceTheRetention_KeepsNewerOnes()
+    {
+        var client = factory.CreateAgentClient();
+        var oldKey = Guid.NewGuid().ToString();
+        (await client.SendRawAsync("POST", "/api/pipeline-runs", RunBody, oldKey)).StatusCode.Should().Be(HttpStatusCode.Created);
+        factory.Clock.Advance(TimeSpan.FromHours(47));
+        var newKey = Guid.NewGuid().ToString();
+        (await client.SendRawAsync("POST", "/api/pipeline-runs", RunBody.Replace("enrich", "score"), newKey)).StatusCode.Should().Be(HttpStatusCode.Created);
+        factory.Clock.Advance(TimeSpan.FromHours(2));
+
+        // The hourly pruner may get there first (the clock moved); either way the end state is the same.
+        await factory.Services.GetRequiredService<IdempotencyStore>().PruneAsync();
+
+        await using var db = factory.CreateDbContext();
+        (await db.Set<IdempotencyRecord>().AnyAsync(r => r.Key == oldKey)).Should().BeFalse();
+        (await db.Set<IdempotencyRecord>().AnyAsync(r => r.Key == newKey)).Should().BeTrue();
+        (await db.Set<PipelineRun>().CountAsync()).Should().BeGreaterThan(0, "pruning keys never touches the runs they recorded");
+    }
+}

@@ -1,0 +1,127 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using OperatorConsole.Data.Leads;
+using OperatorConsole.Data.Runs;
+using OperatorConsole.Domain.Access;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Web.Features.Leads;
+
+namespace OperatorConsole.Tests.Components.Leads;
+
+public sealed class LeadPagesTests : IDisposable
+{
+    private readonly ComponentTestContext _ctx = new();
+
+    public void Dispose() => _ctx.Dispose();
+
+    [Fact]
+    public async Task LeadsPage_ListsSeededLeads_WithStageAndLink()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        var lead = await _ctx.SeedLeadAsync("Contoso intake bot", LeadStatus.Proposal, company: "Contoso");
+        await _ctx.SeedLeadAsync("Fabrikam report pack", LeadStatus.New, company: "Fabrikam");
+
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Should().HaveCount(2));
+        var link = cut.FindAll("[data-testid=lead-row-link]").Single(a => a.TextContent == "Contoso intake bot");
+        link.GetAttribute("href").Should().Be($"/leads/{lead.Id}");
+        cut.Find("[data-testid=leads-table]").TextContent.Should().Contain("Contoso").And.Contain("Proposal");
+        cut.FindAll("[data-testid=new-lead-toggle]").Should().ContainSingle("an operator may create leads");
+    }
+
+    [Fact]
+    public void LeadsPage_Empty_TeachesHowLeadsArrive()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=empty-state]").TextContent.Should().Contain("POST /api/leads"));
+    }
+
+    [Fact]
+    public async Task LeadsPage_ForAViewer_HasNoCreateButton()
+    {
+        _ctx.SignInAs(ConsoleRoles.Viewer);
+        await _ctx.SeedLeadAsync();
+
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Should().ContainSingle());
+        cut.FindAll("[data-testid=new-lead-toggle]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task LeadsPage_ShowsALeadCreatedElsewhere_WithoutAReload()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        await _ctx.SeedLeadAsync("First");
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Should().ContainSingle());
+
+        await _ctx.SeedLeadAsync("Arrived through the API");
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Contain("Arrived through the API"));
+    }
+
+    [Fact]
+    public async Task LeadDetailPage_SeededLead_ShowsTitleStatusAndTimeline()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        var lead = await _ctx.SeedLeadAsync("Northwind CRM clean-up", LeadStatus.Qualified);
+
+        var cut = _ctx.RenderWithMud<LeadDetailPage>(p => p.Add(c => c.Id, lead.Id));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=lead-title]").TextContent.Should().Be("Northwind CRM clean-up"));
+        cut.Find("[data-testid=lead-status-bar]").TextContent.Should().Contain("In Qualified since");
+        cut.Find("[data-testid=lead-timeline]").TextContent.Should().Contain("Created in Qualified");
+        cut.Find("[data-testid=status-proposal]").HasAttribute("disabled").Should().BeFalse("an operator can move the lead");
+    }
+
+    [Fact]
+    public async Task LeadDetailPage_ForAViewer_StatusButtonsAreDisabled()
+    {
+        _ctx.SignInAs(ConsoleRoles.Viewer);
+        var lead = await _ctx.SeedLeadAsync();
+
+        var cut = _ctx.RenderWithMud<LeadDetailPage>(p => p.Add(c => c.Id, lead.Id));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=status-proposal]").HasAttribute("disabled").Should().BeTrue());
+    }
+
+    [Fact]
+    public async Task LeadDetailPage_TimelineShowsRunsTouchesAndChanges_AndUpdatesLive()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        var lead = await _ctx.SeedLeadAsync("Live lead");
+        var cut = _ctx.RenderWithMud<LeadDetailPage>(p => p.Add(c => c.Id, lead.Id));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=lead-title]"));
+
+        var run = await _ctx.Service<PipelineRunService>().RecordAsync(
+            new RecordRunRequest(lead.Id, "research", _ctx.Clock.GetUtcNow().UtcDateTime.AddMinutes(-5), null,
+                [new RecordRunStep("fetch", true), new RecordRunStep("summarise", false, "model timeout")]),
+            ComponentTestContext.TestOperator);
+        await _ctx.Service<LeadService>().RecordTouchAsync(lead.Id, new RecordTouchRequest(TouchChannel.Call, TouchDirection.Inbound, "Asked for a quote"), ComponentTestContext.TestOperator);
+        await _ctx.Service<LeadService>().ChangeStatusAsync(lead.Id, new ChangeLeadStatusRequest(LeadStatus.Qualified), ComponentTestContext.TestOperator);
+
+        cut.WaitForAssertion(() =>
+        {
+            var timeline = cut.Find("[data-testid=lead-timeline]");
+            timeline.TextContent.Should().Contain("research run").And.Contain("summarise: model timeout")
+                .And.Contain("Call Inbound").And.Contain("New → Qualified");
+            timeline.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).Should().Contain($"/runs/{run.Value!.Id}");
+        });
+        cut.Find("[data-testid=lead-status-bar]").TextContent.Should().Contain("In Qualified since");
+    }
+
+    [Fact]
+    public void LeadDetailPage_UnknownLead_SaysItDoesNotExist()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+
+        var cut = _ctx.RenderWithMud<LeadDetailPage>(p => p.Add(c => c.Id, 424242));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=empty-state]").TextContent.Should().Contain("does not exist"));
+    }
+}
