@@ -54,12 +54,29 @@ public static class WebServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Request documents that replace a whole stored document; unknown fields in them are a 422.</summary>
+    public static readonly HashSet<Type> StrictDocuments = [typeof(OperatorConsole.Domain.Settings.Thresholds)];
+
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.MaxDepth = 32;
-        // A misspelt field must not vanish silently (axiom 5): unknown members are a 422 naming the field.
-        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // Unknown fields are ignored, so clients written against an older or newer contract keep working
+        // ("extend, never break"). Full-replacement documents (PUT) are the exception: a body whose fields are
+        // all unknown would otherwise silently reset every setting to its default.
+        options.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+        {
+            Modifiers =
+            {
+                info =>
+                {
+                    if (StrictDocuments.Contains(info.Type))
+                    {
+                        info.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+                    }
+                },
+            },
+        };
     }
 }

@@ -58,6 +58,7 @@ public class ComponentTestContext : BunitContext
         Services.RemoveAll<TimeProvider>();
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddLiveConsole(Configuration);
+        OperatorConsole.Web.Features.ConsoleFeatures.AddConsoleFeatures(Services, Configuration);
         Services.AddMudServices();
         // Registered up front (signed out) so SignInAs also works after the container is built.
         _auth = AddAuthorization();
