@@ -1,15 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using OperatorConsole.Data.Access;
+using OperatorConsole.Data.AgentJobs;
+using OperatorConsole.Data.BuildOps;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Idempotency;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Integrations;
+using OperatorConsole.Data.Failures;
 using OperatorConsole.Data.Leads;
 using OperatorConsole.Data.Live;
+using OperatorConsole.Data.Risk;
 using OperatorConsole.Data.Runs;
 using OperatorConsole.Data.Seed;
 using OperatorConsole.Data.Settings;
+using OperatorConsole.Data.Templates;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -64,6 +69,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SettingsService>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<RiskRuleService>();
+        services.AddSingleton<AgentJobService>();
+        services.AddSingleton<BuildTaskService>();
+        services.AddSingleton<TemplateStarterService>();
+        services.AddSingleton<IInterventionSource, AgentJobInterventions>();
+        services.AddSingleton<IDemoSeedContributor, BuildOpsDemoSeed>();
         return services;
     }
 }

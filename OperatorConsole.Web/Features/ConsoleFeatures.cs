@@ -1,9 +1,13 @@
 using OperatorConsole.Web.Api;
+using OperatorConsole.Web.Features.AgentJobs;
 using OperatorConsole.Web.Features.Audit;
+using OperatorConsole.Web.Features.BuildOps;
 using OperatorConsole.Web.Features.Integrations;
 using OperatorConsole.Web.Features.Leads;
+using OperatorConsole.Web.Features.Risk;
 using OperatorConsole.Web.Features.Runs;
 using OperatorConsole.Web.Features.Settings;
+using OperatorConsole.Web.Features.Templates;
 
 namespace OperatorConsole.Web.Features;
 
@@ -23,6 +27,10 @@ public static class ConsoleFeatures
         app.MapIntegrationsApi();
         app.MapAuditApi();
         app.MapSettingsApi();
+        app.MapAgentJobsApi();
+        app.MapBuildTasksApi();
+        app.MapTemplateStartersApi();
+        app.MapRiskApi();
         return app;
     }
 }
