@@ -220,7 +220,7 @@ public sealed class AgentJobService(IDbContextFactory<ConsoleDbContext> dbFactor
     public async Task<AgentJobView?> GetAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Query(db).Where(j => j.Id == id).FirstOrDefaultAsync(ct);
+        return (await Project(db, db.Set<AgentJob>().AsNoTracking().Where(j => j.Id == id)).ToListAsync(ct)).Select(ToView).FirstOrDefault();
     }
 
     public async Task<PagedList<AgentJobView>> ListAsync(AgentJobListQuery query, CancellationToken ct = default)
@@ -249,23 +249,29 @@ public sealed class AgentJobService(IDbContextFactory<ConsoleDbContext> dbFactor
         }
 
         var total = await jobs.CountAsync(ct);
-        var items = await Project(db, jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Skip(paging.Skip).Take(paging.PageSize))
-            .ToListAsync(ct);
+        var page = jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Skip(paging.Skip).Take(paging.PageSize);
+        var rows = await Project(db, page).ToListAsync(ct);
+        var items = rows.OrderByDescending(r => r.Job.CreatedAt).ThenByDescending(r => r.Job.Id).Select(ToView).ToList();
         return new PagedList<AgentJobView>(items, total, paging.Page, paging.PageSize);
     }
 
     private static async Task<AgentJobView> ViewAsync(ConsoleDbContext db, int id, CancellationToken ct) =>
-        await Query(db).Where(j => j.Id == id).FirstAsync(ct);
+        ToView((await Project(db, db.Set<AgentJob>().AsNoTracking().Where(j => j.Id == id)).ToListAsync(ct)).First());
 
-    private static IQueryable<AgentJobView> Query(ConsoleDbContext db) => Project(db, db.Set<AgentJob>().AsNoTracking());
+    private sealed record JobRow(AgentJob Job, string? TaskTitle);
 
-    private static IQueryable<AgentJobView> Project(ConsoleDbContext db, IQueryable<AgentJob> jobs) =>
+    // The entity comes back whole (its file list is a JSON column) with the task title beside it; the view is built in memory.
+    private static IQueryable<JobRow> Project(ConsoleDbContext db, IQueryable<AgentJob> jobs) =>
         from j in jobs
         join t in db.Set<BuildTask>() on j.BuildTaskId equals t.Id into tasks
         from t in tasks.DefaultIfEmpty()
-        select new AgentJobView(
-            j.Id, j.CreatedAt, j.BuildTaskId, t == null ? null : t.Title, j.TaskRequested, j.FilesTouched, j.Branch, j.Result,
-            j.TestsPassed, j.TestsFailed, j.RiskClass, j.RiskLevel, j.MatchedRule, j.MatchedFile, j.RequiresReview,
-            j.HumanApproved, j.ApprovedAt, j.ApprovedByName, j.ApprovalNote, j.DeployedAt, j.DeployedByName, j.DeployNote,
-            j.RecordedByName, j.ApprovalRequestId);
+        select new JobRow(j, t == null ? null : t.Title);
+
+    public static AgentJobView ToView(AgentJob j, string? taskTitle) => new(
+        j.Id, j.CreatedAt, j.BuildTaskId, taskTitle, j.TaskRequested, j.FilesTouched, j.Branch, j.Result,
+        j.TestsPassed, j.TestsFailed, j.RiskClass, j.RiskLevel, j.MatchedRule, j.MatchedFile, j.RequiresReview,
+        j.HumanApproved, j.ApprovedAt, j.ApprovedByName, j.ApprovalNote, j.DeployedAt, j.DeployedByName, j.DeployNote,
+        j.RecordedByName, j.ApprovalRequestId);
+
+    private static AgentJobView ToView(JobRow row) => ToView(row.Job, row.TaskTitle);
 }
