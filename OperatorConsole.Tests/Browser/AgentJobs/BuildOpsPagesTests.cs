@@ -66,8 +66,22 @@ public sealed class BuildOpsPagesTests(BrowserFixture browser)
     {
         var page = await browser.SignedInPageAsync();
         await OpenAsync(page, "/settings");
-        await page.Locator(".mud-tab", new PageLocatorOptions { HasText = "Risk rules" }).ClickAsync();
-        await page.Locator("[data-testid=risk-rules-editor]").WaitForAsync();
+        // The tab strip can render before its click handler is wired on a busy machine: click until the panel shows.
+        var editor = page.Locator("[data-testid=risk-rules-editor]");
+        for (var attempt = 0; attempt < 3 && !await editor.IsVisibleAsync(); attempt++)
+        {
+            await page.Locator(".mud-tab", new PageLocatorOptions { HasText = "Risk rules" }).ClickAsync();
+            try
+            {
+                await editor.WaitForAsync(new LocatorWaitForOptions { Timeout = 5_000 });
+            }
+            catch (TimeoutException)
+            {
+                // Try the click again.
+            }
+        }
+
+        await editor.WaitForAsync();
 
         await page.Locator("textarea[data-testid=risk-test-paths], [data-testid=risk-test-paths] textarea").FillAsync("src/Web/Pages/Home.razor\ninfra/main.bicep");
         await page.Locator("[data-testid=risk-test-run]").ClickAsync();
