@@ -14,6 +14,15 @@ using OperatorConsole.Web.Features.Settings;
 using OperatorConsole.Web.Features.Packages;
 using OperatorConsole.Web.Features.Expectations;
 using OperatorConsole.Web.Features.Offers;
+using OperatorConsole.Web.Features.AgentJobs;
+using OperatorConsole.Web.Features.Audit;
+using OperatorConsole.Web.Features.BuildOps;
+using OperatorConsole.Web.Features.Integrations;
+using OperatorConsole.Web.Features.Leads;
+using OperatorConsole.Web.Features.Risk;
+using OperatorConsole.Web.Features.Runs;
+using OperatorConsole.Web.Features.Settings;
+using OperatorConsole.Web.Features.Templates;
 
 namespace OperatorConsole.Web.Features;
 
@@ -45,6 +54,10 @@ public static class ConsoleFeatures
         app.MapProposalsApi();
         app.MapApprovalsApi();
         app.MapBriefAndScorecardApi();
+        app.MapAgentJobsApi();
+        app.MapBuildTasksApi();
+        app.MapTemplateStartersApi();
+        app.MapRiskApi();
         return app;
     }
 }
