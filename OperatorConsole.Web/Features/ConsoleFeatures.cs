@@ -15,13 +15,8 @@ using OperatorConsole.Web.Features.Packages;
 using OperatorConsole.Web.Features.Expectations;
 using OperatorConsole.Web.Features.Offers;
 using OperatorConsole.Web.Features.AgentJobs;
-using OperatorConsole.Web.Features.Audit;
 using OperatorConsole.Web.Features.BuildOps;
-using OperatorConsole.Web.Features.Integrations;
-using OperatorConsole.Web.Features.Leads;
 using OperatorConsole.Web.Features.Risk;
-using OperatorConsole.Web.Features.Runs;
-using OperatorConsole.Web.Features.Settings;
 using OperatorConsole.Web.Features.Templates;
 
 namespace OperatorConsole.Web.Features;
