@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using OperatorConsole.Data.Access;
+using OperatorConsole.Data.Assets;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Idempotency;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Integrations;
 using OperatorConsole.Data.Leads;
+using OperatorConsole.Data.Learning;
 using OperatorConsole.Data.Live;
 using OperatorConsole.Data.Runs;
 using OperatorConsole.Data.Seed;
@@ -64,6 +66,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SettingsService>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<DemoSeeder>();
+        services.AddAssetsAndLearning();
         return services;
     }
 }

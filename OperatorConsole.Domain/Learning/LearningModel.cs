@@ -106,6 +106,12 @@ public class LearningProposal
     public string? Rule { get; set; }
     public LearningProposalState State { get; set; } = LearningProposalState.Open;
     public ImprovementMetric? Metric { get; set; }
+
+    /// <summary>Playbook entry the promotion would add a version to; null means a new entry.</summary>
+    public int? PromotionTargetEntryId { get; set; }
+
+    /// <summary>Title of the new entry when there is no target.</summary>
+    public string? PromotionTitle { get; set; }
     public int? ApprovalRequestId { get; set; }
     public int? PromotedEntryId { get; set; }
     public int? PromotedVersionNumber { get; set; }
