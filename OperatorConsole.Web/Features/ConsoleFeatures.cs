@@ -1,7 +1,11 @@
+using OperatorConsole.Data.Learning;
+using OperatorConsole.Web.Ai;
 using OperatorConsole.Web.Api;
+using OperatorConsole.Web.Features.Assets;
 using OperatorConsole.Web.Features.Audit;
 using OperatorConsole.Web.Features.Integrations;
 using OperatorConsole.Web.Features.Leads;
+using OperatorConsole.Web.Features.Learning;
 using OperatorConsole.Web.Features.Runs;
 using OperatorConsole.Web.Features.Settings;
 
@@ -13,6 +17,8 @@ public static class ConsoleFeatures
     public static IServiceCollection AddConsoleFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<DatabaseHealthSignal>();
+        services.AddConsoleAi(configuration);
+        services.AddSingleton<ILearningAiEngine, ChatClientLearningEngine>();
         return services;
     }
 
@@ -23,6 +29,8 @@ public static class ConsoleFeatures
         app.MapIntegrationsApi();
         app.MapAuditApi();
         app.MapSettingsApi();
+        app.MapAssetsApi();
+        app.MapLearningApi();
         return app;
     }
 }
