@@ -136,14 +136,14 @@ public sealed class ReusableAssetService(IDbContextFactory<ConsoleDbContext> dbF
     public async Task<ReusableAssetView?> GetAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Joined(db).Where(a => a.Id == id).FirstOrDefaultAsync(ct);
+        return await Project(Joined(db).Where(x => x.Asset.Id == id)).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>One project's log, newest first.</summary>
     public async Task<IReadOnlyList<ReusableAssetView>> ForLeadAsync(int leadId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Joined(db).Where(a => a.LeadId == leadId).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).ToListAsync(ct);
+        return await Project(Joined(db).Where(x => x.Asset.LeadId == leadId).OrderByDescending(x => x.Asset.CreatedAt).ThenByDescending(x => x.Asset.Id)).ToListAsync(ct);
     }
 
     /// <summary>The library across all projects: filters by type, reuse confidence and free text (label, where stored, notes, client).</summary>
@@ -154,38 +154,38 @@ public sealed class ReusableAssetService(IDbContextFactory<ConsoleDbContext> dbF
         var assets = Joined(db);
         if (query.Type is { } type)
         {
-            assets = assets.Where(a => a.Type == type);
+            assets = assets.Where(x => x.Asset.Type == type);
         }
 
         if (query.ReuseConfidence is { } confidence)
         {
-            assets = assets.Where(a => a.ReuseConfidence == confidence);
+            assets = assets.Where(x => x.Asset.ReuseConfidence == confidence);
         }
 
         if (query.Extracted is { } extracted)
         {
-            assets = assets.Where(a => a.Extracted == extracted);
+            assets = assets.Where(x => x.Asset.Extracted == extracted);
         }
 
         if (query.LeadId is { } leadId)
         {
-            assets = assets.Where(a => a.LeadId == leadId);
+            assets = assets.Where(x => x.Asset.LeadId == leadId);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var pattern = LikePattern.Contains(query.Q);
-            assets = assets.Where(a =>
-                EF.Functions.Like(a.Label!, pattern, LikePattern.Escape)
-                || EF.Functions.Like(a.StoredAt!, pattern, LikePattern.Escape)
-                || EF.Functions.Like(a.Notes!, pattern, LikePattern.Escape)
-                || EF.Functions.Like(a.NotExtractedReason!, pattern, LikePattern.Escape)
-                || EF.Functions.Like(a.LeadTitle, pattern, LikePattern.Escape)
-                || EF.Functions.Like(a.Company!, pattern, LikePattern.Escape));
+            assets = assets.Where(x =>
+                EF.Functions.Like(x.Asset.Label!, pattern, LikePattern.Escape)
+                || EF.Functions.Like(x.Asset.StoredAt!, pattern, LikePattern.Escape)
+                || EF.Functions.Like(x.Asset.Notes!, pattern, LikePattern.Escape)
+                || EF.Functions.Like(x.Asset.NotExtractedReason!, pattern, LikePattern.Escape)
+                || EF.Functions.Like(x.Lead.Title, pattern, LikePattern.Escape)
+                || EF.Functions.Like(x.Lead.Company!, pattern, LikePattern.Escape));
         }
 
         var total = await assets.CountAsync(ct);
-        var items = await assets.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var items = await Project(assets.OrderByDescending(x => x.Asset.CreatedAt).ThenByDescending(x => x.Asset.Id).Skip(paging.Skip).Take(paging.PageSize)).ToListAsync(ct);
         return new PagedList<ReusableAssetView>(items, total, paging.Page, paging.PageSize);
     }
 
@@ -195,12 +195,23 @@ public sealed class ReusableAssetService(IDbContextFactory<ConsoleDbContext> dbF
         return await db.Set<Lead>().AnyAsync(l => l.Id == leadId, ct);
     }
 
-    private static IQueryable<ReusableAssetView> Joined(ConsoleDbContext db) =>
+    private sealed class AssetWithLead
+    {
+        public required ReusableAssetEntry Asset { get; init; }
+        public required Lead Lead { get; init; }
+    }
+
+    /// <summary>Filters run on the entities; the view is built last so the provider can translate everything.</summary>
+    private static IQueryable<AssetWithLead> Joined(ConsoleDbContext db) =>
         from a in db.Set<ReusableAssetEntry>().AsNoTracking()
         join l in db.Set<Lead>().AsNoTracking() on a.LeadId equals l.Id
-        select new ReusableAssetView(
-            a.Id, a.LeadId, l.Title, l.Company, l.Status, a.Extracted, a.NotExtractedReason, a.Type, a.Label, a.StoredAt,
-            a.ReuseConfidence, a.Notes, a.CreatedAt, a.UpdatedAt, a.CreatedByName, a.UpdatedByName);
+        select new AssetWithLead { Asset = a, Lead = l };
+
+    private static IQueryable<ReusableAssetView> Project(IQueryable<AssetWithLead> query) =>
+        query.Select(x => new ReusableAssetView(
+            x.Asset.Id, x.Asset.LeadId, x.Lead.Title, x.Lead.Company, x.Lead.Status, x.Asset.Extracted, x.Asset.NotExtractedReason, x.Asset.Type,
+            x.Asset.Label, x.Asset.StoredAt, x.Asset.ReuseConfidence, x.Asset.Notes, x.Asset.CreatedAt, x.Asset.UpdatedAt, x.Asset.CreatedByName,
+            x.Asset.UpdatedByName));
 
     private static ReusableAssetView ToView(ReusableAssetEntry a, Lead l) => new(
         a.Id, a.LeadId, l.Title, l.Company, l.Status, a.Extracted, a.NotExtractedReason, a.Type, a.Label, a.StoredAt,
