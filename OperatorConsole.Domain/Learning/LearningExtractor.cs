@@ -131,7 +131,7 @@ public static partial class LearningExtractor
 
             string? speaker = null;
             var speakerMatch = SpeakerPrefix().Match(line);
-            if (speakerMatch.Success)
+            if (speakerMatch.Success && !NotSpeakers.Contains(speakerMatch.Groups[1].Value.Trim()))
             {
                 speaker = speakerMatch.Groups[1].Value.Trim();
                 line = line[speakerMatch.Length..].Trim();
@@ -148,6 +148,15 @@ public static partial class LearningExtractor
             }
         }
     }
+
+    /// <summary>"Lesson: …" or "Next time: …" are labels that carry the lesson, not people talking.</summary>
+    private static readonly HashSet<string> NotSpeakers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Lesson", "Lessons", "Lesson learned", "Lessons learned", "Learning", "Learnings", "Takeaway", "Takeaways", "Key takeaway", "Insight",
+        "Note", "Notes", "Note to self", "Action", "Actions", "Action item", "Next time", "Next step", "Next steps", "Todo", "To do", "Problem",
+        "Issue", "Decision", "Outcome", "Result", "Results", "Summary", "Retro", "Post-mortem", "Postmortem", "What went well", "What went wrong",
+        "Objection", "Pricing", "Scope", "Risk", "Follow-up", "Follow up", "Idea", "Recommendation", "Why", "Root cause",
+    };
 
     internal static string Normalise(string text) =>
         text.ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u2013', '-').Replace('\u2014', '-');

@@ -66,3 +66,16 @@ public sealed class LearningExtractorTests
         LearningExtractor.Extract("Hello there. The weather is nice today. See you on Monday.").Should().BeEmpty();
     }
 }
+
+public sealed class LearningExtractorLabelTests
+{
+    [Theory]
+    [InlineData("Lesson: the onboarding checklist was missing the credentials step.")]
+    [InlineData("Next time: send the proposal the same day as the discovery call.")]
+    public void Extract_ALabelLikeLessonIsNotASpeaker_AndKeepsItsSignal(string line)
+    {
+        var proposal = LearningExtractor.Extract(line).Should().ContainSingle().Subject;
+
+        proposal.Text.Should().Be(line);
+    }
+}
