@@ -12,6 +12,7 @@ public sealed class LearningToPlaybookTests(BrowserFixture browser)
         var page = await browser.SignedInPageAsync();
         await page.GotoAsync("/learning");
         await BrowserFixture.WaitForCircuitAsync(page);
+        await page.Locator("[data-testid=learning-title][data-interactive=true]").WaitForAsync();
 
         // Contradicts the seeded "Discount on the first call" entry (v2), so the promotion becomes its v3.
         const string lesson = "We should stop offering a zeppelin discount on the first call.";
