@@ -156,6 +156,15 @@ public sealed class ReusableAssetsApiTests(ConsoleFactory factory) : IClassFixtu
         after.Should().NotContain(i => i.LeadId == shipped);
     }
 
+    [Fact]
+    public async Task OpenApi_DocumentsTheAssetAndLearningEndpoints()
+    {
+        var document = await factory.CreateAnonymousClient().GetStringAsync("/openapi/v1.json");
+
+        document.Should().Contain("/api/leads/{id}/reusable-assets").And.Contain("/api/reusable-assets/{id}")
+            .And.Contain("/api/learning/ingest").And.Contain("/api/learning/proposals/{id}/promotion-decision").And.Contain("/api/playbook");
+    }
+
     private static StringContent JsonContent(object body) =>
         new(JsonSerializer.Serialize(body, ApiJson.Options), System.Text.Encoding.UTF8, "application/json");
 }
