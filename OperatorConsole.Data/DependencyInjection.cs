@@ -4,6 +4,7 @@ using OperatorConsole.Data.Access;
 using OperatorConsole.Data.Approvals;
 using OperatorConsole.Data.AgentJobs;
 using OperatorConsole.Data.BuildOps;
+using OperatorConsole.Data.Assets;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Brief;
 using OperatorConsole.Data.Idempotency;
@@ -11,6 +12,7 @@ using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Integrations;
 using OperatorConsole.Data.Failures;
 using OperatorConsole.Data.Leads;
+using OperatorConsole.Data.Learning;
 using OperatorConsole.Data.Live;
 using OperatorConsole.Data.Proposals;
 using OperatorConsole.Data.Risk;
@@ -99,6 +101,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TemplateStarterService>();
         services.AddSingleton<IInterventionSource, AgentJobInterventions>();
         services.AddSingleton<IDemoSeedContributor, BuildOpsDemoSeed>();
+        services.AddAssetsAndLearning();
         return services;
     }
 }

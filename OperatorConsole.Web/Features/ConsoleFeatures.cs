@@ -1,5 +1,8 @@
+using OperatorConsole.Data.Learning;
+using OperatorConsole.Web.Ai;
 using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Features.Approvals;
+using OperatorConsole.Web.Features.Assets;
 using OperatorConsole.Web.Features.Audit;
 using OperatorConsole.Web.Features.Chat;
 using OperatorConsole.Web.Features.Constraint;
@@ -9,6 +12,7 @@ using OperatorConsole.Web.Features.Brief;
 using OperatorConsole.Web.Features.Integrations;
 using OperatorConsole.Web.Features.Leads;
 using OperatorConsole.Web.Features.Proposals;
+using OperatorConsole.Web.Features.Learning;
 using OperatorConsole.Web.Features.Runs;
 using OperatorConsole.Web.Features.Settings;
 using OperatorConsole.Web.Features.Packages;
@@ -30,6 +34,8 @@ public static class ConsoleFeatures
         services.AddSingleton<OpsChatService>();
         services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, PageSearchSource>();
         services.AddSingleton<ProposalDrafter>();
+        services.AddConsoleAi(configuration);
+        services.AddSingleton<ILearningAiEngine, ChatClientLearningEngine>();
         return services;
     }
 
@@ -53,6 +59,8 @@ public static class ConsoleFeatures
         app.MapBuildTasksApi();
         app.MapTemplateStartersApi();
         app.MapRiskApi();
+        app.MapAssetsApi();
+        app.MapLearningApi();
         return app;
     }
 }

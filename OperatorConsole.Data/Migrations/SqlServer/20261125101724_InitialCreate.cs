@@ -232,6 +232,23 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlaybookEntry",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Class = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CurrentVersion = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlaybookEntry", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServicePackage",
                 columns: table => new
                 {
@@ -386,6 +403,34 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlaybookEntryVersion",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EntryId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedById = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SourceProposalId = table.Column<int>(type: "int", nullable: true),
+                    ApprovalRequestId = table.Column<int>(type: "int", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Metric = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlaybookEntryVersion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlaybookEntryVersion_PlaybookEntry_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "PlaybookEntry",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Lead",
                 columns: table => new
                 {
@@ -520,6 +565,35 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "IngestedLearning",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SourceKind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
+                    LeadId = table.Column<int>(type: "int", nullable: true),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Engine = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    EngineNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedByKind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CreatedById = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IngestedLearning", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IngestedLearning_Lead_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Lead",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LeadOffer",
                 columns: table => new
                 {
@@ -641,6 +715,37 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReusableAssetEntry",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LeadId = table.Column<int>(type: "int", nullable: false),
+                    Extracted = table.Column<bool>(type: "bit", nullable: false),
+                    NotExtractedReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Label = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    StoredAt = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ReuseConfidence = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedById = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReusableAssetEntry", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReusableAssetEntry_Lead_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Lead",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TemplateStarterClient",
                 columns: table => new
                 {
@@ -736,6 +841,44 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "LearningProposal",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LearningId = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Evidence = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Class = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SuggestedClass = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Confidence = table.Column<double>(type: "float", nullable: false),
+                    Produced = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Engine = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Rule = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    State = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Metric = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    PromotionTargetEntryId = table.Column<int>(type: "int", nullable: true),
+                    PromotionTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ApprovalRequestId = table.Column<int>(type: "int", nullable: true),
+                    PromotedEntryId = table.Column<int>(type: "int", nullable: true),
+                    PromotedVersionNumber = table.Column<int>(type: "int", nullable: true),
+                    PromotedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    HumanReviewed = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LearningProposal", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LearningProposal_IngestedLearning_LearningId",
+                        column: x => x.LearningId,
+                        principalTable: "IngestedLearning",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PipelineRunStep",
                 columns: table => new
                 {
@@ -811,6 +954,35 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         name: "FK_ProposalVersion_Proposal_ProposalId",
                         column: x => x.ProposalId,
                         principalTable: "Proposal",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LearningContradiction",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProposalId = table.Column<int>(type: "int", nullable: false),
+                    PlaybookEntryId = table.Column<int>(type: "int", nullable: false),
+                    PlaybookVersionNumber = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LearningContradiction", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LearningContradiction_LearningProposal_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "LearningProposal",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LearningContradiction_PlaybookEntry_PlaybookEntryId",
+                        column: x => x.PlaybookEntryId,
+                        principalTable: "PlaybookEntry",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -963,6 +1135,16 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IngestedLearning_CreatedAt",
+                table: "IngestedLearning",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IngestedLearning_LeadId",
+                table: "IngestedLearning",
+                column: "LeadId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IntegrationHealth_Name",
                 table: "IntegrationHealth",
                 column: "Name",
@@ -1016,6 +1198,36 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 columns: new[] { "ToStatus", "ChangedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LearningContradiction_PlaybookEntryId",
+                table: "LearningContradiction",
+                column: "PlaybookEntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearningContradiction_ProposalId",
+                table: "LearningContradiction",
+                column: "ProposalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearningProposal_Class_CreatedAt",
+                table: "LearningProposal",
+                columns: new[] { "Class", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearningProposal_CreatedAt",
+                table: "LearningProposal",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearningProposal_LearningId",
+                table: "LearningProposal",
+                column: "LearningId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearningProposal_State_Confidence",
+                table: "LearningProposal",
+                columns: new[] { "State", "Confidence" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PipelineRun_Kind_StartedAt",
                 table: "PipelineRun",
                 columns: new[] { "Kind", "StartedAt" });
@@ -1039,6 +1251,17 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 name: "IX_PipelineRunStep_PipelineRunId",
                 table: "PipelineRunStep",
                 column: "PipelineRunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlaybookEntry_Class",
+                table: "PlaybookEntry",
+                column: "Class");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlaybookEntryVersion_EntryId_Number",
+                table: "PlaybookEntryVersion",
+                columns: new[] { "EntryId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Proposal_LeadId_CreatedAt",
@@ -1075,6 +1298,21 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 table: "ProposalVersion",
                 columns: new[] { "ProposalId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReusableAssetEntry_CreatedAt",
+                table: "ReusableAssetEntry",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReusableAssetEntry_LeadId_CreatedAt",
+                table: "ReusableAssetEntry",
+                columns: new[] { "LeadId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReusableAssetEntry_Type_ReuseConfidence",
+                table: "ReusableAssetEntry",
+                columns: new[] { "Type", "ReuseConfidence" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServicePackage_IsArchived_Name",
@@ -1165,13 +1403,22 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 name: "LeadStatusChange");
 
             migrationBuilder.DropTable(
+                name: "LearningContradiction");
+
+            migrationBuilder.DropTable(
                 name: "PipelineRunStep");
+
+            migrationBuilder.DropTable(
+                name: "PlaybookEntryVersion");
 
             migrationBuilder.DropTable(
                 name: "ProposalStatusChange");
 
             migrationBuilder.DropTable(
                 name: "ProposalVersion");
+
+            migrationBuilder.DropTable(
+                name: "ReusableAssetEntry");
 
             migrationBuilder.DropTable(
                 name: "TemplateStarterClient");
@@ -1189,13 +1436,22 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "LearningProposal");
+
+            migrationBuilder.DropTable(
                 name: "PipelineRun");
+
+            migrationBuilder.DropTable(
+                name: "PlaybookEntry");
 
             migrationBuilder.DropTable(
                 name: "Proposal");
 
             migrationBuilder.DropTable(
                 name: "TemplateStarter");
+
+            migrationBuilder.DropTable(
+                name: "IngestedLearning");
 
             migrationBuilder.DropTable(
                 name: "Lead");

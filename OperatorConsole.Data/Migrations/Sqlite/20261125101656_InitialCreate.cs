@@ -232,6 +232,23 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlaybookEntry",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Class = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CurrentVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlaybookEntry", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServicePackage",
                 columns: table => new
                 {
@@ -386,6 +403,34 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlaybookEntryVersion",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EntryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SourceProposalId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ApprovalRequestId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Metric = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlaybookEntryVersion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlaybookEntryVersion_PlaybookEntry_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "PlaybookEntry",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Lead",
                 columns: table => new
                 {
@@ -520,6 +565,35 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "IngestedLearning",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SourceKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    LeadId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Engine = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EngineNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IngestedLearning", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IngestedLearning_Lead_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Lead",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LeadOffer",
                 columns: table => new
                 {
@@ -641,6 +715,37 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReusableAssetEntry",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LeadId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Extracted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NotExtractedReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    StoredAt = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReuseConfidence = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReusableAssetEntry", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReusableAssetEntry_Lead_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Lead",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TemplateStarterClient",
                 columns: table => new
                 {
@@ -736,6 +841,44 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "LearningProposal",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LearningId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Class = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SuggestedClass = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Confidence = table.Column<double>(type: "REAL", nullable: false),
+                    Produced = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Engine = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Metric = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    PromotionTargetEntryId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PromotionTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ApprovalRequestId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PromotedEntryId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PromotedVersionNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    PromotedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    HumanReviewed = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LearningProposal", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LearningProposal_IngestedLearning_LearningId",
+                        column: x => x.LearningId,
+                        principalTable: "IngestedLearning",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PipelineRunStep",
                 columns: table => new
                 {
@@ -811,6 +954,35 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         name: "FK_ProposalVersion_Proposal_ProposalId",
                         column: x => x.ProposalId,
                         principalTable: "Proposal",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LearningContradiction",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProposalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlaybookEntryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlaybookVersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LearningContradiction", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LearningContradiction_LearningProposal_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "LearningProposal",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LearningContradiction_PlaybookEntry_PlaybookEntryId",
+                        column: x => x.PlaybookEntryId,
+                        principalTable: "PlaybookEntry",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -961,6 +1133,16 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IngestedLearning_CreatedAt",
+                table: "IngestedLearning",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IngestedLearning_LeadId",
+                table: "IngestedLearning",
+                column: "LeadId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IntegrationHealth_Name",
                 table: "IntegrationHealth",
                 column: "Name",
@@ -1014,6 +1196,36 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 columns: new[] { "ToStatus", "ChangedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LearningContradiction_PlaybookEntryId",
+                table: "LearningContradiction",
+                column: "PlaybookEntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearningContradiction_ProposalId",
+                table: "LearningContradiction",
+                column: "ProposalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearningProposal_Class_CreatedAt",
+                table: "LearningProposal",
+                columns: new[] { "Class", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearningProposal_CreatedAt",
+                table: "LearningProposal",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearningProposal_LearningId",
+                table: "LearningProposal",
+                column: "LearningId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearningProposal_State_Confidence",
+                table: "LearningProposal",
+                columns: new[] { "State", "Confidence" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PipelineRun_Kind_StartedAt",
                 table: "PipelineRun",
                 columns: new[] { "Kind", "StartedAt" });
@@ -1037,6 +1249,17 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 name: "IX_PipelineRunStep_PipelineRunId",
                 table: "PipelineRunStep",
                 column: "PipelineRunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlaybookEntry_Class",
+                table: "PlaybookEntry",
+                column: "Class");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlaybookEntryVersion_EntryId_Number",
+                table: "PlaybookEntryVersion",
+                columns: new[] { "EntryId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Proposal_LeadId_CreatedAt",
@@ -1073,6 +1296,21 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 table: "ProposalVersion",
                 columns: new[] { "ProposalId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReusableAssetEntry_CreatedAt",
+                table: "ReusableAssetEntry",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReusableAssetEntry_LeadId_CreatedAt",
+                table: "ReusableAssetEntry",
+                columns: new[] { "LeadId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReusableAssetEntry_Type_ReuseConfidence",
+                table: "ReusableAssetEntry",
+                columns: new[] { "Type", "ReuseConfidence" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServicePackage_IsArchived_Name",
@@ -1163,13 +1401,22 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 name: "LeadStatusChange");
 
             migrationBuilder.DropTable(
+                name: "LearningContradiction");
+
+            migrationBuilder.DropTable(
                 name: "PipelineRunStep");
+
+            migrationBuilder.DropTable(
+                name: "PlaybookEntryVersion");
 
             migrationBuilder.DropTable(
                 name: "ProposalStatusChange");
 
             migrationBuilder.DropTable(
                 name: "ProposalVersion");
+
+            migrationBuilder.DropTable(
+                name: "ReusableAssetEntry");
 
             migrationBuilder.DropTable(
                 name: "TemplateStarterClient");
@@ -1187,13 +1434,22 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "LearningProposal");
+
+            migrationBuilder.DropTable(
                 name: "PipelineRun");
+
+            migrationBuilder.DropTable(
+                name: "PlaybookEntry");
 
             migrationBuilder.DropTable(
                 name: "Proposal");
 
             migrationBuilder.DropTable(
                 name: "TemplateStarter");
+
+            migrationBuilder.DropTable(
+                name: "IngestedLearning");
 
             migrationBuilder.DropTable(
                 name: "Lead");

@@ -11,7 +11,7 @@ using OperatorConsole.Data.Infrastructure;
 namespace OperatorConsole.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteConsoleDbContext))]
-    [Migration("20261125101134_InitialCreate")]
+    [Migration("20261125101656_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -659,6 +659,73 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.ToTable("Artifact");
                 });
 
+            modelBuilder.Entity("OperatorConsole.Domain.Assets.ReusableAssetEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Extracted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotExtractedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReuseConfidence")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredAt")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("LeadId", "CreatedAt");
+
+                    b.HasIndex("Type", "ReuseConfidence");
+
+                    b.ToTable("ReusableAssetEntry");
+                });
+
             modelBuilder.Entity("OperatorConsole.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1206,6 +1273,282 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.ToTable("Touch");
                 });
 
+            modelBuilder.Entity("OperatorConsole.Domain.Learning.IngestedLearning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EngineNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("LeadId");
+
+                    b.ToTable("IngestedLearning");
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Learning.LearningContradiction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlaybookEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlaybookVersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaybookEntryId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("LearningContradiction");
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Learning.LearningProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApprovalRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Engine")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HumanReviewed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LearningId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Produced")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PromotedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PromotedEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PromotedVersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PromotionTargetEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PromotionTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggestedClass")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("LearningId");
+
+                    b.HasIndex("Class", "CreatedAt");
+
+                    b.HasIndex("State", "Confidence");
+
+                    b.ToTable("LearningProposal");
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Learning.PlaybookEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Class");
+
+                    b.ToTable("PlaybookEntry");
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Learning.PlaybookEntryVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApprovalRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SourceProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlaybookEntryVersion");
+                });
+
             modelBuilder.Entity("OperatorConsole.Domain.Offers.LeadOffer", b =>
                 {
                     b.Property<int>("LeadId")
@@ -1748,6 +2091,15 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("OperatorConsole.Domain.Assets.ReusableAssetEntry", b =>
+                {
+                    b.HasOne("OperatorConsole.Domain.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OperatorConsole.Domain.BuildOps.BuildTask", b =>
                 {
                     b.HasOne("OperatorConsole.Domain.Leads.Lead", null)
@@ -1787,6 +2139,47 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.HasOne("OperatorConsole.Domain.Leads.Lead", null)
                         .WithMany("Touches")
                         .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Learning.IngestedLearning", b =>
+                {
+                    b.HasOne("OperatorConsole.Domain.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Learning.LearningContradiction", b =>
+                {
+                    b.HasOne("OperatorConsole.Domain.Learning.PlaybookEntry", null)
+                        .WithMany()
+                        .HasForeignKey("PlaybookEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OperatorConsole.Domain.Learning.LearningProposal", null)
+                        .WithMany("Contradictions")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Learning.LearningProposal", b =>
+                {
+                    b.HasOne("OperatorConsole.Domain.Learning.IngestedLearning", null)
+                        .WithMany("Proposals")
+                        .HasForeignKey("LearningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Learning.PlaybookEntryVersion", b =>
+                {
+                    b.HasOne("OperatorConsole.Domain.Learning.PlaybookEntry", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1869,6 +2262,21 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Navigation("StatusHistory");
 
                     b.Navigation("Touches");
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Learning.IngestedLearning", b =>
+                {
+                    b.Navigation("Proposals");
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Learning.LearningProposal", b =>
+                {
+                    b.Navigation("Contradictions");
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Learning.PlaybookEntry", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("OperatorConsole.Domain.Proposals.Proposal", b =>

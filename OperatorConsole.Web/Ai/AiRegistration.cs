@@ -1,0 +1,41 @@
+using Azure;
+using Azure.AI.OpenAI;
+using Microsoft.Extensions.AI;
+
+namespace OperatorConsole.Web.Ai;
+
+/// <summary>Chat:AzureOpenAI settings. All three must be set for the AI engines to be used.</summary>
+public sealed class AzureOpenAiOptions
+{
+    public const string Section = "Chat:AzureOpenAI";
+
+    public string? Endpoint { get; set; }
+    public string? Deployment { get; set; }
+    public string? ApiKey { get; set; }
+
+    public bool IsComplete =>
+        !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(Deployment) && !string.IsNullOrWhiteSpace(ApiKey);
+}
+
+public static class AiRegistration
+{
+    /// <summary>
+    /// Registers one <see cref="IChatClient"/> (Azure OpenAI) when Chat:AzureOpenAI:Endpoint, Deployment and ApiKey
+    /// are all set, and nothing otherwise: features ask for it optionally and use their built-in engines without
+    /// it. Shared by every AI feature (learning extraction, ops chat).
+    /// </summary>
+    public static IServiceCollection AddConsoleAi(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(AzureOpenAiOptions.Section).Get<AzureOpenAiOptions>() ?? new AzureOpenAiOptions();
+        services.AddSingleton(options);
+        if (options.IsComplete)
+        {
+            services.AddSingleton<IChatClient>(_ =>
+                new AzureOpenAIClient(new Uri(options.Endpoint!), new AzureKeyCredential(options.ApiKey!))
+                    .GetChatClient(options.Deployment!)
+                    .AsIChatClient());
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,187 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using OperatorConsole.Data.Learning;
+using OperatorConsole.Domain.Common;
+using OperatorConsole.Domain.Learning;
+using OperatorConsole.Web.Api;
+using OperatorConsole.Web.Auth;
+
+namespace OperatorConsole.Web.Features.Learning;
+
+/// <summary>
+/// Learning → Action (sprint 2.2): ingest, the proposal inbox, "Promote to playbook?" and the operator's
+/// decision, and the versioned playbook. Every write is operator-only; no API key can promote.
+/// </summary>
+public static class LearningApi
+{
+    public static IEndpointRouteBuilder MapLearningApi(this IEndpointRouteBuilder app)
+    {
+        var learning = app.MapGroup("/api/learning").WithTags("Learning");
+        learning.MapPost("/ingest", Ingest).WithName("IngestLearning")
+            .WithSummary("Turn a transcript, note or post-mortem into learning proposals (operator). JSON {text, title?, sourceKind?, leadId?} or multipart with a .txt/.md/.vtt \"file\"")
+            .Accepts<IngestLearningRequest>("application/json", "multipart/form-data")
+            .RequireAuthorization(ConsolePolicies.Operator);
+        learning.MapGet("/", ListLearnings).WithName("ListLearnings").WithSummary("Ingested learnings, newest first, with the engine that read each")
+            .RequireAuthorization(ConsolePolicies.Read);
+        learning.MapGet("/proposals", ListProposals).WithName("ListLearningProposals")
+            .WithSummary("The proposal inbox (filters class, engine, produced, promoted, state, learningId, q)")
+            .RequireAuthorization(ConsolePolicies.Read);
+        learning.MapGet("/proposals/{id:int}", GetProposal).WithName("GetLearningProposal").WithSummary("One proposal with its contradictions side by side")
+            .RequireAuthorization(ConsolePolicies.Read);
+        learning.MapPatch("/proposals/{id:int}", UpdateProposal).WithName("UpdateLearningProposal")
+            .WithSummary("Correct class, confidence, produced tag, contradictions or wording (operator)")
+            .RequireAuthorization(ConsolePolicies.Operator);
+        learning.MapPost("/proposals/{id:int}/promote", RequestPromotion).WithName("RequestPlaybookPromotion")
+            .WithSummary("\"Promote to playbook?\": creates an approval request naming the metric to move; promotes nothing by itself (operator)")
+            .RequireAuthorization(ConsolePolicies.Operator);
+        learning.MapPost("/proposals/{id:int}/promotion-decision", Decide).WithName("DecidePlaybookPromotion")
+            .WithSummary("An operator approves or rejects the pending promotion, with a reason; approval writes a new playbook version")
+            .RequireAuthorization(ConsolePolicies.Operator);
+
+        var playbook = app.MapGroup("/api/playbook").WithTags("Learning");
+        playbook.MapGet("/", ListPlaybook).WithName("ListPlaybook").WithSummary("Playbook entries by class, each with every version")
+            .RequireAuthorization(ConsolePolicies.Read);
+        playbook.MapGet("/{id:int}", GetPlaybookEntry).WithName("GetPlaybookEntry").WithSummary("One playbook entry with its versions")
+            .RequireAuthorization(ConsolePolicies.Read);
+        return app;
+    }
+
+    public static async Task<Results<Created<IngestResult>, ProblemHttpResult>> Ingest(
+        HttpContext http, LearningService learning, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    {
+        IngestLearningRequest request;
+        string? fileName = null;
+        if (http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync(ct);
+            var errors = new Dictionary<string, string[]>();
+            var kind = form["sourceKind"].ToString();
+            if (!QueryEnum.TryParse<LearningSourceKind>(kind, out var sourceKind))
+            {
+                errors["sourceKind"] = [$"'{kind}' is not one of: {QueryEnum.Allowed<LearningSourceKind>()}."];
+            }
+
+            int? leadId = null;
+            if (!string.IsNullOrWhiteSpace(form["leadId"]))
+            {
+                if (int.TryParse(form["leadId"], out var parsed))
+                {
+                    leadId = parsed;
+                }
+                else
+                {
+                    errors["leadId"] = ["'leadId' must be a number."];
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return ApiResults.Validation(errors);
+            }
+
+            var text = form["text"].ToString();
+            if (form.Files.GetFile("file") is { } file)
+            {
+                fileName = file.FileName;
+                using var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                text = await reader.ReadToEndAsync(ct);
+            }
+
+            request = new IngestLearningRequest(text, form["title"].ToString() is { Length: > 0 } title ? title : null, sourceKind, leadId);
+        }
+        else
+        {
+            try
+            {
+                request = await http.Request.ReadFromJsonAsync<IngestLearningRequest>(json.Value.SerializerOptions, ct)
+                    ?? new IngestLearningRequest(null);
+            }
+            catch (JsonException ex)
+            {
+                return JsonProblem(ex);
+            }
+            catch (InvalidOperationException)
+            {
+                return ApiResults.BadRequest("Send JSON {\"text\": …} or a multipart form with a .txt, .md or .vtt \"file\".");
+            }
+        }
+
+        var result = await learning.IngestAsync(request, http.User.ToActor(), fileName, ct);
+        return ApiResults.CreatedOrProblem(result, r => $"/api/learning/proposals?learningId={r.Learning.Id}");
+    }
+
+    /// <summary>Same split as the global handler: a wrong type or unknown enum is a 422 field error; broken JSON is a 400.</summary>
+    private static ProblemHttpResult JsonProblem(JsonException ex)
+    {
+        var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? null : ex.Path.TrimStart('$', '.');
+        if (field is not null && ex.Message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return ApiResults.Validation(new Dictionary<string, string[]> { [field] = [$"'{field}' has a value of the wrong type or an unknown value."] });
+        }
+
+        return ApiResults.BadRequest("The request body is not valid JSON.");
+    }
+
+    public static async Task<Ok<PagedList<LearningView>>> ListLearnings(
+        LearningService learning, CancellationToken ct, [FromQuery] int? page = null, [FromQuery] int? pageSize = null) =>
+        TypedResults.Ok(await learning.ListLearningsAsync(page, pageSize, ct));
+
+    public static async Task<Results<Ok<PagedList<LearningProposalView>>, ProblemHttpResult>> ListProposals(
+        LearningService learning,
+        CancellationToken ct,
+        [FromQuery(Name = "class")] string? cls = null,
+        [FromQuery] string? engine = null,
+        [FromQuery] string? produced = null,
+        [FromQuery] bool? promoted = null,
+        [FromQuery] string? state = null,
+        [FromQuery] int? learningId = null,
+        [FromQuery] string? q = null,
+        [FromQuery] int? page = null,
+        [FromQuery] int? pageSize = null)
+    {
+        var errors = new QueryEnum.Errors();
+        var classFilter = errors.Parse<LearningClass>("class", cls);
+        var producedFilter = errors.Parse<ProducedTag>("produced", produced);
+        var stateFilter = errors.Parse<LearningProposalState>("state", state);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        if (engine is not null && !LearningEngines.All.Contains(engine))
+        {
+            return ApiResults.BadRequest("Invalid query parameter.", new Dictionary<string, string[]> { ["engine"] = [$"'{engine}' is not one of: {string.Join(", ", LearningEngines.All)}."] });
+        }
+
+        return TypedResults.Ok(await learning.ListProposalsAsync(
+            new LearningProposalQuery(classFilter, engine, producedFilter, promoted, stateFilter, learningId, q, page, pageSize), ct));
+    }
+
+    public static async Task<Results<Ok<LearningProposalView>, ProblemHttpResult>> GetProposal(int id, LearningService learning, CancellationToken ct) =>
+        await learning.GetProposalAsync(id, ct) is { } proposal ? TypedResults.Ok(proposal) : ApiResults.NotFound($"Learning proposal {id} does not exist.");
+
+    public static async Task<Results<Ok<LearningProposalView>, ProblemHttpResult>> UpdateProposal(
+        int id, UpdateLearningProposalRequest request, LearningService learning, HttpContext http, CancellationToken ct) =>
+        ApiResults.OkOrProblem(await learning.UpdateProposalAsync(id, request, http.User.ToActor(), ct));
+
+    public static async Task<Results<Created<PromotionRequestResult>, ProblemHttpResult>> RequestPromotion(
+        int id, RequestPromotionRequest request, LearningService learning, HttpContext http, CancellationToken ct) =>
+        ApiResults.CreatedOrProblem(await learning.RequestPromotionAsync(id, request, http.User.ToActor(), ct), _ => $"/api/learning/proposals/{id}");
+
+    public static async Task<Results<Ok<PromotionDecisionResult>, ProblemHttpResult>> Decide(
+        int id, PromotionDecisionRequest request, PlaybookService playbook, HttpContext http, CancellationToken ct) =>
+        ApiResults.OkOrProblem(await playbook.DecideForProposalAsync(id, request.Approve, request.Reason, http.User.ToActor(), ct));
+
+    public static async Task<Results<Ok<IReadOnlyList<PlaybookEntryView>>, ProblemHttpResult>> ListPlaybook(
+        PlaybookService playbook, CancellationToken ct, [FromQuery(Name = "class")] string? cls = null)
+    {
+        var errors = new QueryEnum.Errors();
+        var classFilter = errors.Parse<LearningClass>("class", cls);
+        return errors.Any ? errors.ToProblem() : TypedResults.Ok(await playbook.ListAsync(classFilter, ct));
+    }
+
+    public static async Task<Results<Ok<PlaybookEntryView>, ProblemHttpResult>> GetPlaybookEntry(int id, PlaybookService playbook, CancellationToken ct) =>
+        await playbook.GetAsync(id, ct) is { } entry ? TypedResults.Ok(entry) : ApiResults.NotFound($"Playbook entry {id} does not exist.");
+}
