@@ -1,5 +1,6 @@
 using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Features.Audit;
+using OperatorConsole.Web.Features.Failures;
 using OperatorConsole.Web.Features.Integrations;
 using OperatorConsole.Web.Features.Leads;
 using OperatorConsole.Web.Features.Runs;
@@ -13,6 +14,7 @@ public static class ConsoleFeatures
     public static IServiceCollection AddConsoleFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<DatabaseHealthSignal>();
+        services.AddFailuresFeature();
         return services;
     }
 
@@ -23,6 +25,7 @@ public static class ConsoleFeatures
         app.MapIntegrationsApi();
         app.MapAuditApi();
         app.MapSettingsApi();
+        app.MapFailuresApi();
         return app;
     }
 }
