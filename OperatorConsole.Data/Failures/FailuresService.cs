@@ -189,6 +189,8 @@ public sealed class FailuresService(
     {
         var cutoff = now.AddDays(-thresholds.StuckProposalDays);
         var proposals = db.Set<Proposal>();
+        // The latest proposal is read with two correlated lookups on (LeadId, CreatedAt) for the few stuck leads,
+        // not a window over every proposal.
         var rows = await db.Set<Lead>().AsNoTracking()
             .Where(l => l.Status == LeadStatus.Proposal && !l.IsArchived && l.StatusChangedAt < cutoff)
             .Where(l => !proposals.Any(p => p.LeadId == l.Id && p.SentAt != null && p.Outcome == null))
@@ -197,11 +199,13 @@ public sealed class FailuresService(
                 l.Id,
                 l.Title,
                 l.StatusChangedAt,
-                Latest = proposals.Where(p => p.LeadId == l.Id).OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
-                    .Select(p => new { p.Id, p.Status }).FirstOrDefault(),
+                LatestId = proposals.Where(p => p.LeadId == l.Id).OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+                    .Select(p => (int?)p.Id).FirstOrDefault(),
+                LatestStatus = proposals.Where(p => p.LeadId == l.Id).OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+                    .Select(p => (ProposalStatus?)p.Status).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        return rows.Select(r => StuckProposalPolicy.Item(r.Id, r.Title, r.StatusChangedAt, r.Latest?.Id, r.Latest?.Status, now, thresholds)).ToList();
+        return rows.Select(r => StuckProposalPolicy.Item(r.Id, r.Title, r.StatusChangedAt, r.LatestId, r.LatestStatus, now, thresholds)).ToList();
     }
 
     /// <summary>

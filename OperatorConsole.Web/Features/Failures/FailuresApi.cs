@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc;
 using OperatorConsole.Data.Failures;
 using OperatorConsole.Domain.Common;
@@ -15,6 +16,7 @@ public static class FailuresApi
         var api = app.MapGroup("/api/failures").WithTags("Failures");
         api.MapGet("/", GetReport).WithName("GetFailuresReport")
             .WithSummary("The Failures & Interventions report; include=acknowledged also lists acknowledged and snoozed items")
+            .Produces<FailuresReport>(StatusCodes.Status200OK, "application/json")
             .RequireAuthorization(ConsolePolicies.People);
         api.MapGet("/acknowledgements", ListAcknowledgements).WithName("ListFailureAcknowledgements")
             .WithSummary("Acknowledgements and snoozes, newest first (active=true: only those hiding an item now)")
@@ -31,8 +33,9 @@ public static class FailuresApi
         return app;
     }
 
-    public static async Task<Results<Ok<FailuresReport>, ProblemHttpResult>> GetReport(
-        FailuresReportCache cache, CancellationToken ct, [FromQuery] string? include = null)
+    /// <summary>Served from the shared report's cached JSON (the shape is <see cref="FailuresReport"/>).</summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetReport(
+        FailuresReportCache cache, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct, [FromQuery] string? include = null)
     {
         var includeAcknowledged = false;
         foreach (var part in (include ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -45,8 +48,7 @@ public static class FailuresApi
             includeAcknowledged = true;
         }
 
-        var report = await cache.GetAsync(ct);
-        return TypedResults.Ok(report.View(includeAcknowledged));
+        return TypedResults.Bytes(await cache.GetJsonAsync(includeAcknowledged, json.Value.SerializerOptions, ct), "application/json");
     }
 
     public static async Task<Ok<PagedList<AcknowledgementRecordView>>> ListAcknowledgements(

@@ -30,7 +30,12 @@ public sealed class FailuresReportCache : IDisposable
     private Snapshot? _current;
     private string? _lastFingerprint;
 
-    private sealed record Snapshot(long Generation, DateTime ComputedAt, FailuresReport Report);
+    private sealed record Snapshot(long Generation, DateTime ComputedAt, FailuresReport Report)
+    {
+        public byte[]? Json { get; set; }
+
+        public byte[]? JsonWithAcknowledged { get; set; }
+    }
 
     public FailuresReportCache(
         FailuresService service, ConsoleEvents events, TimeProvider time, ILogger<FailuresReportCache> logger, DatabaseHealthSignal? databaseSignal = null)
@@ -62,9 +67,41 @@ public sealed class FailuresReportCache : IDisposable
     private long _computations;
 
     /// <summary>The current report (acknowledged items marked; use <see cref="FailuresReport.View"/>).</summary>
-    public async Task<FailuresReport> GetAsync(CancellationToken ct = default)
+    public async Task<FailuresReport> GetAsync(CancellationToken ct = default) => (await GetSnapshotAsync(ct)).Report;
+
+    /// <summary>
+    /// The report as the API sends it, serialised once per report and view and shared by every caller: between
+    /// changes, a request costs only writing these bytes.
+    /// </summary>
+    public async Task<byte[]> GetJsonAsync(bool includeAcknowledged, System.Text.Json.JsonSerializerOptions json, CancellationToken ct = default)
     {
-        if (TryCurrent() is { } fresh)
+        var snapshot = await GetSnapshotAsync(ct);
+        var cached = includeAcknowledged ? snapshot.JsonWithAcknowledged : snapshot.Json;
+        if (cached is not null)
+        {
+            return cached;
+        }
+
+        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(snapshot.Report.View(includeAcknowledged), json);
+        if (includeAcknowledged)
+        {
+            snapshot.JsonWithAcknowledged = bytes;
+        }
+        else
+        {
+            snapshot.Json = bytes;
+        }
+
+        return bytes;
+    }
+
+    private async Task<Snapshot> GetSnapshotAsync(CancellationToken ct)
+    {
+        // A caller is served by any report whose computation started at or after the generation it saw: that
+        // report already includes every change the caller was told about. So callers who queue behind a running
+        // computation take the next one instead of each starting their own.
+        var wanted = Interlocked.Read(ref _generation);
+        if (TryCurrent(wanted) is { } fresh)
         {
             return fresh;
         }
@@ -72,7 +109,7 @@ public sealed class FailuresReportCache : IDisposable
         await _compute.WaitAsync(ct);
         try
         {
-            if (TryCurrent() is { } computedMeanwhile)
+            if (TryCurrent(wanted) is { } computedMeanwhile)
             {
                 return computedMeanwhile;
             }
@@ -82,8 +119,9 @@ public sealed class FailuresReportCache : IDisposable
             var generation = Interlocked.Read(ref _generation);
             var report = await _service.GetReportAsync(CancellationToken.None);
             Interlocked.Increment(ref _computations);
-            _current = new Snapshot(generation, _time.GetUtcNow().UtcDateTime, report);
-            return report;
+            var snapshot = new Snapshot(generation, _time.GetUtcNow().UtcDateTime, report);
+            Volatile.Write(ref _current, snapshot);
+            return snapshot;
         }
         finally
         {
@@ -91,15 +129,15 @@ public sealed class FailuresReportCache : IDisposable
         }
     }
 
-    private FailuresReport? TryCurrent()
+    private Snapshot? TryCurrent(long wanted)
     {
         var snapshot = Volatile.Read(ref _current);
-        if (snapshot is null || snapshot.Generation != Interlocked.Read(ref _generation))
+        if (snapshot is null || snapshot.Generation < wanted)
         {
             return null;
         }
 
-        return _time.GetUtcNow().UtcDateTime - snapshot.ComputedAt < MaxAge ? snapshot.Report : null;
+        return _time.GetUtcNow().UtcDateTime - snapshot.ComputedAt < MaxAge ? snapshot : null;
     }
 
     /// <summary>Drops the current report and tells every subscribed screen to reload.</summary>

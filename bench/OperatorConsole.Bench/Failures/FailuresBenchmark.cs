@@ -52,7 +52,12 @@ public sealed class FailuresBenchmark : IBenchCommand
 
         var now = DateTime.UtcNow;
         var load = Stopwatch.StartNew();
-        await dataset.WriteAsync(connectionString, now, options.String("maven"));
+        var reuse = options.String("reuse") is not null && await HasDataAsync(connectionString);
+        if (!reuse)
+        {
+            await dataset.WriteAsync(connectionString, now, options.String("maven"));
+        }
+
         Console.WriteLine($"Dataset written in {load.ElapsedMilliseconds} ms: {string.Join(", ", dataset.Written.Select(w => $"{w.Value:N0} {w.Key}"))}");
 
         var cache = host.Services.GetRequiredService<FailuresReportCache>();
@@ -116,6 +121,10 @@ public sealed class FailuresBenchmark : IBenchCommand
         await service.GetReportAsync();
         capture.Recording = false;
         var statements = capture.Statements.ToList();
+        if (options.String("explain") is not null)
+        {
+            await SqlExplain.PrintAsync(connectionString, statements);
+        }
         for (var i = 0; i < 5; i++)
         {
             await SqlCapture.ReplayAsync(connectionString, statements);
@@ -151,13 +160,22 @@ public sealed class FailuresBenchmark : IBenchCommand
         Console.WriteLine();
         Console.WriteLine(report.ToString());
 
-        if (options.String("keep") is null)
+        if (options.String("keep") is null && options.String("dir") is null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             TryDelete(folder);
         }
 
         return 0;
+    }
+
+    private static async Task<bool> HasDataAsync(string connectionString)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Lead";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0;
     }
 
     private static string Verdict(bool met) => met ? "met" : "MISSED";

@@ -61,6 +61,14 @@ public sealed class FailuresDataset
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        // Leads are written after their touches and runs (they carry the derived last touch and last run), so
+        // foreign keys are checked at commit.
+        await using (var defer = connection.CreateCommand())
+        {
+            defer.Transaction = transaction;
+            defer.CommandText = "PRAGMA defer_foreign_keys = ON;";
+            await defer.ExecuteNonQueryAsync();
+        }
 
         // Leads: created in the last year; status from the Maven stage (Prospecting → New, Engaging → Qualified or
         // Proposal, Won → Approved/Building/Shipped, Lost → Lost), 2% archived.

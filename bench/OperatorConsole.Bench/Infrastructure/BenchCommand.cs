@@ -25,8 +25,9 @@ public sealed class BenchOptions
         {
             if (list[i].StartsWith("--", StringComparison.Ordinal))
             {
+                var name = list[i][2..];
                 var value = i + 1 < list.Count && !list[i + 1].StartsWith("--", StringComparison.Ordinal) ? list[++i] : "true";
-                options._values[list[i][2..]] = value;
+                options._values[name] = value;
             }
         }
 

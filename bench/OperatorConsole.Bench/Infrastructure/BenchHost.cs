@@ -37,6 +37,8 @@ public sealed partial class BenchHost(string databasePath) : WebApplicationFacto
         builder.UseSetting("RateLimiting:ApiPermitsPerSecond", "1000000");
         builder.UseSetting("RateLimiting:ApiBurst", "1000000");
         builder.UseSetting("RateLimiting:SignInAttemptsPerMinute", "1000");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 

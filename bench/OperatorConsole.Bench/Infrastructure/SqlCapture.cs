@@ -57,6 +57,49 @@ public sealed class SqlCapture : DbCommandInterceptor
     }
 }
 
+public static class SqlExplain
+{
+    /// <summary>Per statement: time, rows and SQLite's query plan (for docs/performance.md and tuning).</summary>
+    public static async Task PrintAsync(string connectionString, IReadOnlyList<SqlCapture.Statement> statements)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var statement in statements)
+        {
+            var plan = new List<string>();
+            await using (var explain = connection.CreateCommand())
+            {
+                explain.CommandText = "EXPLAIN QUERY PLAN " + statement.Sql;
+                foreach (var (name, value) in statement.Parameters)
+                {
+                    explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
+                }
+
+                await using var reader = await explain.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    plan.Add(reader.GetString(3));
+                }
+            }
+
+            var best = double.MaxValue;
+            var rows = 0;
+            for (var i = 0; i < 5; i++)
+            {
+                var start = System.Diagnostics.Stopwatch.GetTimestamp();
+                rows = await SqlCapture.ReplayAsync(connectionString, [statement]);
+                best = Math.Min(best, System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+
+            Console.WriteLine($"--- {best:0.0} ms, {rows} rows: {statement.Sql.ReplaceLineEndings(" ")[..Math.Min(160, statement.Sql.Length)]}");
+            foreach (var line in plan)
+            {
+                Console.WriteLine("      " + line);
+            }
+        }
+    }
+}
+
 /// <summary>A context factory over the benchmark file with the capture attached.</summary>
 public sealed class CapturingContextFactory(string connectionString, SqlCapture capture) : IDbContextFactory<ConsoleDbContext>
 {
