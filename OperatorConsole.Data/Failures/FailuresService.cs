@@ -48,20 +48,42 @@ public sealed class FailuresService(
     public async Task<FailuresReport> GetReportAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var lap = started;
+        var timings = logger.IsEnabled(LogLevel.Debug) ? new List<string>() : null;
+        void Lap(string step)
+        {
+            if (timings is not null)
+            {
+                var at = System.Diagnostics.Stopwatch.GetTimestamp();
+                timings.Add($"{step} {System.Diagnostics.Stopwatch.GetElapsedTime(lap, at).TotalMilliseconds:0.0}");
+                lap = at;
+            }
+        }
+
         var thresholds = await settings.GetThresholdsAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        Lap("settings");
 
         var failedSince = FailedRunPolicy.Since(now, thresholds);
         var failedRuns = await FailedRunsAsync(db, failedSince, ct);
+        Lap("failedRuns");
         var lastRuns = await LastRunStatusAsync(db, ct);
+        Lap("lastRunStatus");
         var stale = await StaleByTouchAsync(db, now, thresholds, ct);
+        Lap("staleByTouch");
         var staleProposals = await StaleProposalsAsync(db, now, thresholds, ct);
+        Lap("staleProposals");
         var stuck = await StuckProposalsAsync(db, now, thresholds, ct);
+        Lap("stuckProposals");
         var broken = await BrokenIntegrationsAsync(db, now, ct);
+        Lap("integrations");
         var approvals = await NeedsApprovalAsync(db, now, ct);
+        Lap("approvals");
         var acks = await db.Set<FailureAcknowledgement>().AsNoTracking()
             .Where(a => a.ReopenedAt == null && (a.Until == null || a.Until > now))
             .ToListAsync(ct);
+        Lap("acknowledgements");
 
         var lowConfidence = new List<LowConfidenceFailure>();
         foreach (var source in _lowConfidenceSources)
@@ -84,9 +106,18 @@ public sealed class FailuresService(
                 FailureKeys.Integration(p.Name), FailureLinks.Integrations) { SilenceReference = now }));
         }
 
-        return FailuresReportBuilder.Build(
+        Lap("sources");
+        var report = FailuresReportBuilder.Build(
             now, failedSince, failedRuns, lastRuns, stale, staleProposals, stuck, broken,
             DistinctByKey(lowConfidence), approvals, DistinctByKey(interventions), acks);
+        Lap("build");
+        if (timings is not null)
+        {
+            logger.LogDebug("Failures report computed in {Total:0.0} ms ({Steps})",
+                System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, string.Join(", ", timings));
+        }
+
+        return report;
     }
 
     /// <summary>A source that throws must not blank the whole report; it shows up as a broken integration instead.</summary>

@@ -140,11 +140,30 @@ public sealed class FailuresReportCache : IDisposable
         return _time.GetUtcNow().UtcDateTime - snapshot.ComputedAt < MaxAge ? snapshot : null;
     }
 
-    /// <summary>Drops the current report and tells every subscribed screen to reload.</summary>
+    /// <summary>
+    /// How long a burst of changes is gathered before screens are told. One API call often saves twice (a run,
+    /// then its lead and integration); without this, every screen would reload twice and the report be computed
+    /// twice. Wall-clock on purpose: it is scheduling, not business time.
+    /// </summary>
+    public static readonly TimeSpan CoalesceWindow = TimeSpan.FromMilliseconds(25);
+
+    private int _notifyScheduled;
+
+    /// <summary>Drops the current report at once and tells every subscribed screen to reload (bursts coalesced).</summary>
     public void Invalidate()
     {
         Interlocked.Increment(ref _generation);
-        Notify();
+        if (Interlocked.Exchange(ref _notifyScheduled, 1) == 1)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(CoalesceWindow);
+            Interlocked.Exchange(ref _notifyScheduled, 0);
+            Notify();
+        });
     }
 
     /// <summary>Calls <paramref name="onChange"/> whenever the report may have changed; dispose to stop.</summary>

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OperatorConsole.Data.Failures;
 using OperatorConsole.Data.Settings;
@@ -123,6 +124,15 @@ public sealed class FailuresBenchmark : IBenchCommand
         var statements = capture.Statements.ToList();
         if (options.String("explain") is not null)
         {
+            using var loggers = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug));
+            var traced = new FailuresService(
+                captureFactory, TimeProvider.System, new SettingsService(captureFactory, TimeProvider.System),
+                [], [], [], loggers.CreateLogger<FailuresService>());
+            for (var i = 0; i < 5; i++)
+            {
+                await traced.GetReportAsync();
+            }
+
             await SqlExplain.PrintAsync(connectionString, statements);
         }
         for (var i = 0; i < 5; i++)
@@ -183,7 +193,7 @@ public sealed class FailuresBenchmark : IBenchCommand
     private static async Task<(Samples Samples, long Computations, int Stale)> MeasurePushAsync(
         BenchHost host, FailuresReportCache cache, int subscribers, int rounds, DateTime now)
     {
-        var events = host.Services.GetRequiredService<ConsoleEvents>();
+        _ = host.Services.GetRequiredService<ConsoleEvents>();
         var samples = new Samples($"Push: failed-run POST → {subscribers} subscribers re-loaded the report");
         var stale = 0;
         string? expectedKind = null;
@@ -197,7 +207,8 @@ public sealed class FailuresBenchmark : IBenchCommand
         for (var s = 0; s < subscribers; s++)
         {
             var index = s;
-            subscriptions.Add(events.Subscribe(cache.Topics, async _ =>
+            // Subscribed the way a Command Center circuit is: to the report feed, which ConsoleEvents drives.
+            subscriptions.Add(cache.Subscribe(async () =>
             {
                 var report = await cache.GetAsync();
                 var elapsed = Samples.Since(roundStart);
