@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OperatorConsole.Data.Infrastructure;
@@ -168,40 +166,32 @@ public sealed class FailuresService(
 
     private static async Task<List<StaleByTouchItem>> StaleByTouchAsync(ConsoleDbContext db, DateTime now, Thresholds thresholds, CancellationToken ct)
     {
+        // One cut-off per open stage (per-stage overrides applied), sent as parameters so the SQL text and its
+        // cached query plan never change. Written out stage by stage (not built as an expression tree) so EF's
+        // query cache recognises it; FailuresServiceStagesTests fails if a stage is added and not covered here.
+        var cutoffs = StaleByTouchPolicy.Cutoffs(now, thresholds);
+        var cNew = cutoffs[LeadStatus.New];
+        var cQualified = cutoffs[LeadStatus.Qualified];
+        var cProposal = cutoffs[LeadStatus.Proposal];
+        var cApproved = cutoffs[LeadStatus.Approved];
+        var cBuilding = cutoffs[LeadStatus.Building];
+        var cShipped = cutoffs[LeadStatus.Shipped];
         var rows = await db.Set<Lead>().AsNoTracking()
-            .Where(l => !l.IsArchived)
-            .Where(StalePredicate(StaleByTouchPolicy.Cutoffs(now, thresholds)))
+            .Where(l => !l.IsArchived && (
+                (l.Status == LeadStatus.New && (l.LastContactAt < cNew || (l.LastContactAt == null && l.CreatedAt < cNew)))
+                || (l.Status == LeadStatus.Qualified && (l.LastContactAt < cQualified || (l.LastContactAt == null && l.CreatedAt < cQualified)))
+                || (l.Status == LeadStatus.Proposal && (l.LastContactAt < cProposal || (l.LastContactAt == null && l.CreatedAt < cProposal)))
+                || (l.Status == LeadStatus.Approved && (l.LastContactAt < cApproved || (l.LastContactAt == null && l.CreatedAt < cApproved)))
+                || (l.Status == LeadStatus.Building && (l.LastContactAt < cBuilding || (l.LastContactAt == null && l.CreatedAt < cBuilding)))
+                || (l.Status == LeadStatus.Shipped && (l.LastContactAt < cShipped || (l.LastContactAt == null && l.CreatedAt < cShipped)))))
             .Select(l => new { l.Id, l.Title, l.Status, l.CreatedAt, l.LastContactAt })
             .ToListAsync(ct);
         return rows.Select(l => StaleByTouchPolicy.Item(l.Id, l.Title, l.Status, l.CreatedAt, l.LastContactAt, now, thresholds)).ToList();
     }
 
-    /// <summary>
-    /// (Status = s1 AND counted-from &lt; cutoff1) OR (Status = s2 AND …) for every open stage. Cut-offs are read
-    /// from boxes so that EF sends them as parameters: the SQL text, and its cached plan, stay the same.
-    /// </summary>
-    private static Expression<Func<Lead, bool>> StalePredicate(IReadOnlyDictionary<LeadStatus, DateTime> cutoffs)
-    {
-        var lead = Expression.Parameter(typeof(Lead), "l");
-        var status = Expression.Property(lead, nameof(Lead.Status));
-        var lastContact = Expression.Property(lead, nameof(Lead.LastContactAt));
-        var created = Expression.Property(lead, nameof(Lead.CreatedAt));
-        Expression? any = null;
-        foreach (var (stage, cutoff) in cutoffs.OrderBy(c => c.Key))
-        {
-            var box = Expression.Field(Expression.Constant(new StrongBox<DateTime>(cutoff)), nameof(StrongBox<DateTime>.Value));
-            var neverTouched = Expression.AndAlso(
-                Expression.Equal(lastContact, Expression.Constant(null, typeof(DateTime?))),
-                Expression.LessThan(created, box));
-            var touchedLongAgo = Expression.LessThan(lastContact, Expression.Convert(box, typeof(DateTime?)));
-            var clause = Expression.AndAlso(
-                Expression.Equal(status, Expression.Constant(stage)),
-                Expression.OrElse(neverTouched, touchedLongAgo));
-            any = any is null ? clause : Expression.OrElse(any, clause);
-        }
-
-        return Expression.Lambda<Func<Lead, bool>>(any ?? Expression.Constant(false), lead);
-    }
+    /// <summary>The stages the stale-by-touch query covers; must equal every open stage.</summary>
+    public static readonly IReadOnlyList<LeadStatus> StaleQueryStages =
+        [LeadStatus.New, LeadStatus.Qualified, LeadStatus.Proposal, LeadStatus.Approved, LeadStatus.Building, LeadStatus.Shipped];
 
     private static async Task<List<StaleProposalItem>> StaleProposalsAsync(ConsoleDbContext db, DateTime now, Thresholds thresholds, CancellationToken ct)
     {

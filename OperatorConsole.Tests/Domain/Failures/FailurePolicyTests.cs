@@ -317,3 +317,11 @@ public sealed class FailuresReportBuilderTests
             FailureBucket.NeedsApproval, FailureBucket.FailedRuns, FailureBucket.Interventions, FailureBucket.StaleByTouch);
     }
 }
+
+public sealed class FailuresServiceStagesTests
+{
+    [Fact]
+    public void StaleQuery_CoversEveryOpenStage() =>
+        OperatorConsole.Data.Failures.FailuresService.StaleQueryStages.Should().BeEquivalentTo(
+            Enum.GetValues<LeadStatus>().Where(s => s.IsOpen()), "a new stage must be added to the stale-by-touch query");
+}
