@@ -102,6 +102,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IInterventionSource, AgentJobInterventions>();
         services.AddSingleton<IDemoSeedContributor, BuildOpsDemoSeed>();
         services.AddAssetsAndLearning();
+        services.AddFailures();
         return services;
     }
 }

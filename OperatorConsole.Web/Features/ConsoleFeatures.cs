@@ -9,6 +9,7 @@ using OperatorConsole.Web.Features.Constraint;
 using OperatorConsole.Web.Features.Import;
 using OperatorConsole.Web.Features.Search;
 using OperatorConsole.Web.Features.Brief;
+using OperatorConsole.Web.Features.Failures;
 using OperatorConsole.Web.Features.Integrations;
 using OperatorConsole.Web.Features.Leads;
 using OperatorConsole.Web.Features.Proposals;
@@ -36,6 +37,7 @@ public static class ConsoleFeatures
         services.AddSingleton<ProposalDrafter>();
         services.AddConsoleAi(configuration);
         services.AddSingleton<ILearningAiEngine, ChatClientLearningEngine>();
+        services.AddFailuresFeature();
         return services;
     }
 
@@ -61,6 +63,7 @@ public static class ConsoleFeatures
         app.MapRiskApi();
         app.MapAssetsApi();
         app.MapLearningApi();
+        app.MapFailuresApi();
         return app;
     }
 }
