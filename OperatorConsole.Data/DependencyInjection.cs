@@ -64,6 +64,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SettingsService>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<DemoSeeder>();
+        services.AddResults(configuration);
         return services;
     }
 }

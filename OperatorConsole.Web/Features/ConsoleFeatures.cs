@@ -2,6 +2,7 @@ using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Features.Audit;
 using OperatorConsole.Web.Features.Integrations;
 using OperatorConsole.Web.Features.Leads;
+using OperatorConsole.Web.Features.Results;
 using OperatorConsole.Web.Features.Runs;
 using OperatorConsole.Web.Features.Settings;
 
@@ -23,6 +24,7 @@ public static class ConsoleFeatures
         app.MapIntegrationsApi();
         app.MapAuditApi();
         app.MapSettingsApi();
+        app.MapResultsApi();
         return app;
     }
 }
