@@ -26,7 +26,7 @@ public class ClientSuccess
     public DateTime? DueDate { get; set; }
     public ResultDirection Direction { get; set; } = ResultDirection.HigherIsBetter;
 
-    /// <summary>When the target was first set; the start of the clock when there is no baseline date.</summary>
+    /// <summary>When the target was first set: "unmeasured for N days" counts from here while nothing has been measured.</summary>
     public DateTime? TargetSetAt { get; set; }
 
     // Baseline: the value before the work, with when and where it was measured.

@@ -201,8 +201,9 @@ public static class ResultsLedger
             return (ResultTrack.OffTrack, "The target is no better than the baseline; check the target and its direction.", null, null);
         }
 
-        // Time used: from the baseline (or when the target was set, whichever is later) to the due date.
-        var start = Max(baseline.MeasuredAt, target.SetAt) ?? baseline.MeasuredAt;
+        // Time used runs from the baseline to the due date: progress is measured from the baseline, so the
+        // calendar is too (a target typed in later for an engagement already under way must not reset the clock).
+        var start = baseline.MeasuredAt;
         var expected = start >= target.DueDate
             ? 1m
             : Math.Clamp((decimal)((now - start).TotalSeconds / (target.DueDate - start).TotalSeconds), 0m, 1m);
