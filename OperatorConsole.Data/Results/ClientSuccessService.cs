@@ -226,12 +226,11 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
             RecordedByName = actor.DisplayName,
         };
         db.Add(outcome);
+        // Same unit of work as the outcome: both are saved or neither.
+        db.Audit(actor, now, "outcome.recorded", "lead", leadId, $"Recorded outcome {outcome.Value} (source: {outcome.Source})",
+            after: new { outcome.Value, outcome.MeasuredAt, outcome.Source, outcome.Note });
         await db.SaveChangesAsync(ct);
-        var view = ToView(outcome);
-        db.Audit(actor, now, "outcome.recorded", "lead", leadId,
-            $"Recorded outcome {outcome.Value} (source: {outcome.Source})", after: view);
-        await db.SaveChangesAsync(ct);
-        return OperationResult<OutcomeView>.Created(view);
+        return OperationResult<OutcomeView>.Created(ToView(outcome));
     }
 
     /// <summary>Every active or shipped client with its ledger, filtered, sorted and paged.</summary>

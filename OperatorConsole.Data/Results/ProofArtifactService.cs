@@ -77,9 +77,8 @@ public sealed class ProofArtifactService(
         try
         {
             db.Add(artifact);
-            await db.SaveChangesAsync(ct);
-            db.Audit(actor, now, "proof_artifact.uploaded", "artifact", artifact.Id,
-                $"Uploaded proof \"{artifact.FileName}\" ({artifact.SizeBytes} bytes) for lead {leadId}", after: new { artifact.Title, artifact.FileName, artifact.Sha256, leadId });
+            db.Audit(actor, now, "proof_artifact.uploaded", "lead", leadId,
+                $"Uploaded proof \"{artifact.FileName}\" ({artifact.SizeBytes} bytes)", after: new { artifact.Title, artifact.FileName, artifact.Sha256, artifact.StoragePath });
             await db.SaveChangesAsync(ct);
         }
         catch
@@ -125,8 +124,7 @@ public sealed class ProofArtifactService(
             CreatedByName = actor.DisplayName,
         };
         db.Add(artifact);
-        await db.SaveChangesAsync(ct);
-        db.Audit(actor, now, "proof_artifact.linked", "artifact", artifact.Id, $"Linked proof \"{artifact.Title}\" for lead {leadId}", after: new { artifact.Title, artifact.Url, leadId });
+        db.Audit(actor, now, "proof_artifact.linked", "lead", leadId, $"Linked proof \"{artifact.Title}\"", after: new { artifact.Title, artifact.Url });
         await db.SaveChangesAsync(ct);
         return OperationResult<ProofArtifactView>.Created(ToView(artifact));
     }
@@ -148,8 +146,8 @@ public sealed class ProofArtifactService(
 
         var view = ToView(artifact);
         db.Remove(artifact);
-        db.Audit(actor, time.GetUtcNow().UtcDateTime, "proof_artifact.removed", "artifact", id, $"Removed proof \"{artifact.Title}\"",
-            before: new { artifact.Title, artifact.Url, artifact.FileName, artifact.Sha256, artifact.LeadId });
+        db.Audit(actor, time.GetUtcNow().UtcDateTime, "proof_artifact.removed", artifact.LeadId is null ? "artifact" : "lead", (object?)artifact.LeadId ?? id,
+            $"Removed proof \"{artifact.Title}\" (artifact {id})", before: new { artifact.Title, artifact.Url, artifact.FileName, artifact.Sha256 });
         await db.SaveChangesAsync(ct);
         if (artifact.StoragePath is { } path)
         {

@@ -281,4 +281,28 @@ public sealed class ClientSuccessApiTests(ConsoleFactory factory) : IClassFixtur
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task KeyWithOutcomesScope_MayRecordOutcomes_ButNeverEditClientSuccess()
+    {
+        var id = await CreateClientAsync();
+        var agent = factory.CreateAgentClient(await factory.CreateKeyAsync(ApiScopes.OutcomesWrite));
+
+        var put = await agent.PutAsJsonAsync($"/api/leads/{id}/client-success", Body(), ApiJson.Options);
+        var post = await agent.PostJsonAsync($"/api/leads/{id}/outcomes", new { value = 3, source = "dashboard" });
+
+        put.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        post.StatusCode.Should().Be(HttpStatusCode.Created);
+        await using var db = factory.CreateDbContext();
+        (await db.Set<ClientSuccess>().AnyAsync(s => s.LeadId == id)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task OpenApi_DocumentsTheResultsEndpoints()
+    {
+        var document = await factory.CreateAnonymousClient().GetStringAsync("/openapi/v1.json");
+
+        document.Should().Contain("/api/leads/{id}/client-success").And.Contain("/api/leads/{id}/outcomes")
+            .And.Contain("/api/proof-artifacts/{id}/download").And.Contain("/api/clients");
+    }
 }

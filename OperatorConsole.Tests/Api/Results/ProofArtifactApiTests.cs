@@ -217,5 +217,8 @@ public sealed class ProofArtifactApiTests(SmallUploadConsoleFactory factory) : I
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await StoredForAsync(id)).Should().Be((0, 0));
+        await using var db = factory.CreateDbContext();
+        (await db.Set<OperatorConsole.Domain.Audit.AuditEntry>().Where(a => a.RecordType == "lead" && a.RecordId == id.ToString())
+            .Select(a => a.Action).ToListAsync()).Should().Contain(["proof_artifact.uploaded", "proof_artifact.removed"]);
     }
 }
