@@ -54,4 +54,33 @@ public sealed class ResultsLedgerBrowserTests(BrowserFixture browser)
         (await page.Locator("[data-testid=client-flags]").First.InnerTextAsync()).Should().Contain("Off track");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task ProofUploadedOnTheClientSuccessCard_AppearsOnTheLedgerAndDownloads_AndAWrongTypeIsRefused()
+    {
+        var id = await LeadIdAsync("Oak Street Dental");
+        var page = await browser.SignedInPageAsync();
+        await page.GotoAsync($"/leads/{id}");
+        await BrowserFixture.WaitForCircuitAsync(page);
+        await page.Locator("[data-testid=proof-file]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        // InputFile wires its change listener after rendering (it marks the element when done); files set earlier are lost.
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=proof-file]')?._blazorInputFileNextFileId !== undefined");
+
+        await page.Locator("[data-testid=proof-file]").SetInputFilesAsync(new FilePayload { Name = "evil.exe", MimeType = "application/octet-stream", Buffer = [0x4D, 0x5A, 0x90, 0] });
+        await page.Locator("[data-testid=proof-error]").WaitForAsync();
+        (await page.Locator("[data-testid=proof-error]").InnerTextAsync()).Should().Contain("not accepted");
+
+        var csv = "month,reviews\nOct,12\nNov,14\n"u8.ToArray();
+        await page.SetInputFilesAsync("[data-testid=proof-file]", new FilePayload { Name = "reviews.csv", MimeType = "text/csv", Buffer = csv });
+        var link = page.Locator("[data-testid=ledger-proof] [data-testid=proof-download]", new() { HasText = "reviews.csv" });
+        await link.WaitForAsync();
+
+        var href = await link.GetAttributeAsync("href");
+        var download = await page.Context.APIRequest.GetAsync(href!);
+        download.Status.Should().Be(200);
+        download.Headers["content-disposition"].Should().StartWith("attachment");
+        (await download.BodyAsync()).Should().Equal(csv);
+        await page.Context.CloseAsync();
+    }
 }

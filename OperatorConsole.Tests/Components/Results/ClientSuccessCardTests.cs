@@ -87,4 +87,21 @@ public sealed class ClientSuccessCardTests(ConsoleFactory factory) : IClassFixtu
         cut.FindAll("[data-testid=cs-save]").Should().BeEmpty();
         cut.FindAll("[data-testid=outcome-save]").Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task SuccessCard_UploadOfWrongType_ShowsWhyAndStoresNothing_AndAGoodFileIsStored()
+    {
+        var id = await LeadAsync();
+        var cut = RenderCard(id, ConsoleRoles.Operator);
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=proof-file]").Should().HaveCount(1));
+        var input = cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>();
+
+        input.UploadFiles(InputFileContent.CreateFromBinary([0x4D, 0x5A, 0x90, 0], "evil.exe", contentType: "application/octet-stream"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=proof-error]").TextContent.Should().Contain("not accepted"));
+
+        input.UploadFiles(InputFileContent.CreateFromText("month,reviews\nOct,12\n", "reviews.csv", contentType: "text/csv"));
+        await using var db = factory.CreateDbContext();
+        cut.WaitForAssertion(() => db.Set<OperatorConsole.Domain.Artifacts.Artifact>().Count(a => a.LeadId == id).Should().Be(1), TimeSpan.FromSeconds(5));
+        (await db.Set<OperatorConsole.Domain.Artifacts.Artifact>().SingleAsync(a => a.LeadId == id)).FileName.Should().Be("reviews.csv");
+    }
 }
