@@ -83,6 +83,15 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.LeadSearchSource>();
         services.AddSingleton<OperatorConsole.Data.Charts.ChartQueries>();
         services.AddProposalsApprovalsAndBrief();
+        services.AddSingleton<RiskRuleService>();
+        services.AddSingleton<AgentJobService>();
+        services.AddSingleton<BuildTaskService>();
+        services.AddSingleton<TemplateStarterService>();
+        services.AddSingleton<IInterventionSource, AgentJobInterventions>();
+        services.AddSingleton<IDemoSeedContributor, BuildOpsDemoSeed>();
+        services.AddAssetsAndLearning();
+        services.AddFailures();
+        services.AddResults(configuration);
         return services;
     }
 
@@ -95,14 +104,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<BriefService>();
         services.AddSingleton<ScorecardService>();
         services.AddSingleton<IDemoSeedContributor, ProposalDemoSeed>();
-        services.AddSingleton<RiskRuleService>();
-        services.AddSingleton<AgentJobService>();
-        services.AddSingleton<BuildTaskService>();
-        services.AddSingleton<TemplateStarterService>();
-        services.AddSingleton<IInterventionSource, AgentJobInterventions>();
-        services.AddSingleton<IDemoSeedContributor, BuildOpsDemoSeed>();
-        services.AddAssetsAndLearning();
-        services.AddFailures();
         return services;
     }
 }

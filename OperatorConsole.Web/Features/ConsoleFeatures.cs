@@ -14,6 +14,7 @@ using OperatorConsole.Web.Features.Integrations;
 using OperatorConsole.Web.Features.Leads;
 using OperatorConsole.Web.Features.Proposals;
 using OperatorConsole.Web.Features.Learning;
+using OperatorConsole.Web.Features.Results;
 using OperatorConsole.Web.Features.Runs;
 using OperatorConsole.Web.Features.Settings;
 using OperatorConsole.Web.Features.Packages;
@@ -64,6 +65,7 @@ public static class ConsoleFeatures
         app.MapAssetsApi();
         app.MapLearningApi();
         app.MapFailuresApi();
+        app.MapResultsApi();
         return app;
     }
 }
