@@ -20,10 +20,12 @@ public sealed class CommandPaletteTests(BrowserFixture browser)
         var input = page.Locator("[data-testid=palette-input]");
         await input.WaitForAsync();
         await input.PressSequentiallyAsync("Summit Roofing");
-        await page.Locator("[data-testid=palette-item]").First.WaitForAsync();
+        await page.Locator("[data-testid=palette-item]", new() { HasText = "Quote automation for roofing firm" }).WaitForAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(new Regex("/leads/[0-9]+$"));
+        // Blazor navigates in the page (no load event): wait for the lead page itself.
+        await page.Locator("[data-testid=lead-title]", new() { HasText = "Quote automation for roofing firm" }).WaitForAsync();
+        page.Url.Should().MatchRegex("/leads/[0-9]+$");
         (await page.Locator("[data-testid=lead-title]").InnerTextAsync()).Should().Be("Quote automation for roofing firm");
         await page.Context.CloseAsync();
     }
