@@ -39,11 +39,14 @@ public sealed class CommandPaletteTests(BrowserFixture browser)
         var input = page.Locator("[data-testid=palette-input]");
         await input.WaitForAsync();
         await input.PressSequentiallyAsync("lead");
-        await page.Locator("[data-testid=palette-item]").Nth(1).WaitForAsync();
+        // Wait for the results of the whole word, not of "lea" (a late result would reset the selection).
+        await page.Locator("#oc-palette-list[data-results-for=lead]").WaitForAsync();
+        (await page.Locator("[data-testid=palette-item]").CountAsync()).Should().BeGreaterThan(1);
+        (await page.Locator("#oc-palette-item-0").GetAttributeAsync("aria-selected")).Should().Be("true");
 
         await page.Keyboard.PressAsync("ArrowDown");
-        await page.Locator("[data-testid=palette-item][aria-selected=true]").Nth(0).WaitForAsync();
-        (await page.Locator("[data-testid=palette-item]").Nth(1).GetAttributeAsync("aria-selected")).Should().Be("true");
+        await page.Locator("#oc-palette-item-1[aria-selected=true]").WaitForAsync();
+        (await page.Locator("#oc-palette-item-0").GetAttributeAsync("aria-selected")).Should().Be("false");
 
         await page.Keyboard.PressAsync("Escape");
         await page.Locator("[data-testid=command-palette]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Detached });
