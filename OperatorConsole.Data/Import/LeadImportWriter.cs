@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Leads;
+using OperatorConsole.Data.Live;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Import;
 using OperatorConsole.Domain.Leads;
@@ -12,12 +13,12 @@ namespace OperatorConsole.Data.Import;
 public sealed record ImportProgress(int Processed, int Created, int Updated, int Skipped, IReadOnlyList<ImportRowError> Errors);
 
 /// <summary>
-/// Writes mapped rows as leads, in batches. Duplicate checks run against keys preloaded once (no query per
+/// Writes mapped rows as leads, in batches (new rows as prepared plain INSERTs, see <see cref="BulkInsert"/>). Duplicate checks run against keys preloaded once (no query per
 /// row). A batch is one transaction; if the database refuses it, the batch is replayed row by row so that only
 /// the offending rows are reported and every good row is still written — a bad row never aborts the import
 /// and never leaves half a lead behind.
 /// </summary>
-public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFactory)
+public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFactory, IConsoleChangeSink changes)
 {
     private sealed record Pending(int Row, ImportedLead Row_, int? ExistingId);
 
@@ -110,14 +111,14 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         return new ImportProgress(processed, created, updated, skipped, errors);
     }
 
-    private static async Task<(int Created, int Updated)> WriteBatchAsync(
+    private async Task<(int Created, int Updated)> WriteBatchAsync(
         ConsoleDbContext db, List<Pending> batch, Actor actor, DateTime now, List<ImportRowError> errors, CancellationToken ct)
     {
         try
         {
             return await SaveAsync(db, batch, actor, now, ct);
         }
-        catch (DbUpdateException)
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
         {
             db.ChangeTracker.Clear();
         }
@@ -132,7 +133,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
                 created += c;
                 updated += u;
             }
-            catch (DbUpdateException ex)
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
             {
                 db.ChangeTracker.Clear();
                 errors.Add(new ImportRowError(item.Row, item.Row_.ExternalId ?? item.Row_.Title,
@@ -143,22 +144,34 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         return (created, updated);
     }
 
-    private static async Task<(int Created, int Updated)> SaveAsync(
+    private async Task<(int Created, int Updated)> SaveAsync(
         ConsoleDbContext db, IReadOnlyList<Pending> items, Actor actor, DateTime now, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var fresh = new List<(Lead Lead, ImportedLead Row)>();
         foreach (var item in items.Where(i => i.ExistingId is null))
         {
-            fresh.Add((NewLead(item.Row_, actor), item.Row_));
+            fresh.Add((NewLead(item.Row_), item.Row_));
         }
 
-        db.AddRange(fresh.Select(f => f.Lead));
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
+        // New leads first (their ids are needed), then their history and proposals, all in this batch's transaction.
+        if (db.Database.IsSqlite())
+        {
+            // SQLite: plain prepared INSERT … RETURNING per lead (EF sends one command per row there anyway, with
+            // tracking and fix-up on top). Other providers batch well through SaveChanges.
+            await BulkInsert.InsertReturningKeysAsync(db, fresh.Select(f => f.Lead).ToList(), ct);
+        }
+        else
+        {
+            db.AddRange(fresh.Select(f => f.Lead));
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+        }
 
+        var history = fresh.SelectMany(f => History(f.Lead, f.Row, actor)).ToList();
         var proposals = fresh.Where(f => f.Row.Outcome is not null).Select(f => NewProposal(f.Lead, f.Row.Outcome!, actor)).ToList();
-        db.AddRange(proposals);
+        await BulkInsert.InsertAsync(db, history, ct);
+        await BulkInsert.InsertAsync(db, proposals, ct);
 
         var updates = items.Where(i => i.ExistingId is not null).ToList();
         if (updates.Count > 0)
@@ -178,12 +191,18 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        if (history.Count > 0)
+        {
+            // The plain inserts bypass the SaveChanges interceptor: tell the open screens ourselves.
+            changes.Publish(proposals.Count > 0
+                ? [new ConsoleChange(nameof(Lead)), new ConsoleChange(nameof(LeadStatusChange)), new ConsoleChange(nameof(Proposal))]
+                : [new ConsoleChange(nameof(Lead)), new ConsoleChange(nameof(LeadStatusChange))]);
+        }
+
         return (fresh.Count, updates.Count);
     }
 
-    private static Lead NewLead(ImportedLead row, Actor actor)
-    {
-        var lead = new Lead
+    private static Lead NewLead(ImportedLead row) => new()
         {
             Title = row.Title,
             Company = row.Company,
@@ -198,11 +217,15 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
             UpdatedAt = row.StatusChangedAt,
             StatusChangedAt = row.StatusChangedAt,
         };
+
+    private static IEnumerable<LeadStatusChange> History(Lead lead, ImportedLead row, Actor actor)
+    {
         LeadStatus? from = null;
         foreach (var step in row.History)
         {
-            lead.StatusHistory.Add(new LeadStatusChange
+            yield return new LeadStatusChange
             {
+                LeadId = lead.Id,
                 FromStatus = from,
                 ToStatus = step.Status,
                 ChangedAt = step.At,
@@ -210,11 +233,9 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
                 ActorId = actor.Id,
                 ActorName = actor.DisplayName,
                 Reason = from is null ? $"Imported ({row.Source ?? "CSV"})" : "Imported history",
-            });
+            };
             from = step.Status;
         }
-
-        return lead;
     }
 
     private static Proposal NewProposal(Lead lead, ImportedOutcome outcome, Actor actor) => new()
@@ -251,3 +272,4 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         }
     }
 }
+

@@ -20,10 +20,12 @@ public sealed class CommandPaletteTests(BrowserFixture browser)
         var input = page.Locator("[data-testid=palette-input]");
         await input.WaitForAsync();
         await input.PressSequentiallyAsync("Summit Roofing");
-        await page.Locator("[data-testid=palette-item]").First.WaitForAsync();
+        await page.Locator("[data-testid=palette-item]", new() { HasText = "Quote automation for roofing firm" }).WaitForAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(new Regex("/leads/[0-9]+$"));
+        // Blazor navigates in the page (no load event): wait for the lead page itself.
+        await page.Locator("[data-testid=lead-title]", new() { HasText = "Quote automation for roofing firm" }).WaitForAsync();
+        page.Url.Should().MatchRegex("/leads/[0-9]+$");
         (await page.Locator("[data-testid=lead-title]").InnerTextAsync()).Should().Be("Quote automation for roofing firm");
         await page.Context.CloseAsync();
     }
@@ -37,11 +39,14 @@ public sealed class CommandPaletteTests(BrowserFixture browser)
         var input = page.Locator("[data-testid=palette-input]");
         await input.WaitForAsync();
         await input.PressSequentiallyAsync("lead");
-        await page.Locator("[data-testid=palette-item]").Nth(1).WaitForAsync();
+        // Wait for the results of the whole word, not of "lea" (a late result would reset the selection).
+        await page.Locator("#oc-palette-list[data-results-for=lead]").WaitForAsync();
+        (await page.Locator("[data-testid=palette-item]").CountAsync()).Should().BeGreaterThan(1);
+        (await page.Locator("#oc-palette-item-0").GetAttributeAsync("aria-selected")).Should().Be("true");
 
         await page.Keyboard.PressAsync("ArrowDown");
-        await page.Locator("[data-testid=palette-item][aria-selected=true]").Nth(0).WaitForAsync();
-        (await page.Locator("[data-testid=palette-item]").Nth(1).GetAttributeAsync("aria-selected")).Should().Be("true");
+        await page.Locator("#oc-palette-item-1[aria-selected=true]").WaitForAsync();
+        (await page.Locator("#oc-palette-item-0").GetAttributeAsync("aria-selected")).Should().Be("false");
 
         await page.Keyboard.PressAsync("Escape");
         await page.Locator("[data-testid=command-palette]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Detached });

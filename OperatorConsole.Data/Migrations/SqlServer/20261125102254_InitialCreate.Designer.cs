@@ -12,7 +12,7 @@ using OperatorConsole.Data.Infrastructure;
 namespace OperatorConsole.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerConsoleDbContext))]
-    [Migration("20261125102214_InitialCreate")]
+    [Migration("20261125102254_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />

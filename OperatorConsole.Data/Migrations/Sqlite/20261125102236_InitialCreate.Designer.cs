@@ -11,7 +11,7 @@ using OperatorConsole.Data.Infrastructure;
 namespace OperatorConsole.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteConsoleDbContext))]
-    [Migration("20261125102149_InitialCreate")]
+    [Migration("20261125102236_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
