@@ -101,6 +101,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ProposalService>();
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<IApprovalSubjectHandler, ProposalSendApprovalHandler>();
+        services.AddSingleton<IApprovalOwner, PlaybookPromotionOwner>();
+        services.AddSingleton<IApprovalOwner, HighRiskChangeOwner>();
         services.AddSingleton<BriefService>();
         services.AddSingleton<ScorecardService>();
         services.AddSingleton<IDemoSeedContributor, ProposalDemoSeed>();

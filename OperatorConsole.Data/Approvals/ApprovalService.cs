@@ -16,7 +16,8 @@ public sealed class ApprovalService(
     IDbContextFactory<ConsoleDbContext> dbFactory,
     TimeProvider time,
     SettingsService settings,
-    IEnumerable<IApprovalSubjectHandler> handlers)
+    IEnumerable<IApprovalSubjectHandler> handlers,
+    IEnumerable<IApprovalOwner> owners)
 {
     private readonly IReadOnlyDictionary<ApprovalSubject, IApprovalSubjectHandler> _handlers =
         handlers.GroupBy(h => h.Subject).ToDictionary(g => g.Key, g => g.Last());
@@ -91,6 +92,18 @@ public sealed class ApprovalService(
             return refusal.Forbidden
                 ? OperationResult<ApprovalView>.Forbidden(refusal.Message)
                 : OperationResult<ApprovalView>.Conflict(refusal.Message);
+        }
+
+        if (owners.FirstOrDefault(o => o.Owns(request)) is { } owner)
+        {
+            var owned = await owner.DecideAsync(request, decision.Approve!.Value, decision.Reason!.Trim(), actor, ct);
+            if (!owned.Succeeded)
+            {
+                return owned.As<ApprovalView>();
+            }
+
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            return OperationResult<ApprovalView>.Ok(ToView(await fresh.Set<ApprovalRequest>().AsNoTracking().FirstAsync(a => a.Id == id, ct)));
         }
 
         var now = time.GetUtcNow().UtcDateTime;
