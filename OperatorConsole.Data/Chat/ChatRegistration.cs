@@ -10,6 +10,11 @@ public static class ChatRegistration
         services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.PipelineContextSource>();
         services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.IntegrationsContextSource>();
         services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.ConstraintContextSource>();
+        services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.FailuresContextSource>();
+        services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.BriefContextSource>();
+        services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.ScorecardContextSource>();
+        services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.ResultsContextSource>();
+        services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.LearningContextSource>();
         return services;
     }
 }

@@ -16,7 +16,12 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
     public static TheoryData<string> OperatorQuestions =>
     [
         "What is broken?",
+        "Who is stale?",
         "What is the bottleneck and why?",
+        "How much did we win?",
+        "Which clients are off target?",
+        "What is waiting for me?",
+        "What changed since yesterday?",
     ];
 
     [Theory]
