@@ -77,6 +77,25 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         json.GetProperty("receipts").GetProperty("inferred")[0].GetString().Should().Be("Fix the CRM token first");
     }
 
+    [Fact]
+    public void WhenAzureOpenAIIsConfigured_TheRealAzureClientIsWiredAsTheChatClient()
+    {
+        using var configured = new ConsoleFactory();
+        configured.Settings["Chat:AzureOpenAI:Endpoint"] = "https://contoso-test.openai.azure.com/";
+        configured.Settings["Chat:AzureOpenAI:Deployment"] = "gpt-4o-mini";
+        configured.Settings["Chat:AzureOpenAI:ApiKey"] = "not-a-real-key";
+
+        var client = configured.Services.GetRequiredService<IChatClient>();
+
+        // Building the client contacts nothing; it is the Azure OpenAI SDK behind Microsoft.Extensions.AI.
+        var metadata = client.GetService<ChatClientMetadata>();
+        metadata.Should().NotBeNull();
+        metadata!.ProviderUri!.Host.Should().Be("contoso-test.openai.azure.com");
+        metadata.DefaultModelId.Should().Be("gpt-4o-mini");
+        configured.Services.GetRequiredService<OperatorConsole.Web.Features.Chat.OpsChatService>().UsesModel.Should().BeTrue();
+        factory.Services.GetService<IChatClient>().Should().BeNull("without configuration the built-in grounded engine answers");
+    }
+
     private sealed class FakeModel(string reply) : IChatClient
     {
         public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
