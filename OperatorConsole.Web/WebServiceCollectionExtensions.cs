@@ -55,7 +55,12 @@ public static class WebServiceCollectionExtensions
     }
 
     /// <summary>Request documents that replace a whole stored document; unknown fields in them are a 422.</summary>
-    public static readonly HashSet<Type> StrictDocuments = [typeof(OperatorConsole.Domain.Settings.Thresholds)];
+    public static readonly HashSet<Type> StrictDocuments =
+    [
+        typeof(OperatorConsole.Domain.Settings.Thresholds),
+        // Starting an import is an action: a body of unknown fields must not start one with the defaults.
+        typeof(OperatorConsole.Web.Features.Import.MavenImportRequest),
+    ];
 
     public static void ConfigureJson(JsonSerializerOptions options)
     {

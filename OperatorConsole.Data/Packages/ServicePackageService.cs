@@ -13,7 +13,7 @@ namespace OperatorConsole.Data.Packages;
 /// Service packages (sprint 3.1): internal definitions of repeatable offers, the leads sold on them and
 /// their track record. Writes are operator-only and audited; a package in use is archived, never deleted.
 /// </summary>
-public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
+public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time, IServiceProvider services)
 {
     public async Task<PagedList<ServicePackageSummary>> ListAsync(ServicePackageListQuery query, CancellationToken ct = default)
     {
@@ -73,6 +73,11 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
         var rows = new List<PackageLeadResult>();
         int won = 0, lost = 0;
         decimal wonValue = 0;
+        // Deltas come from the Results Ledger (resolved lazily: the ledger is another feature's service).
+        var ledger = (await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                .GetRequiredService<OperatorConsole.Data.Results.ClientSuccessService>(services)
+                .ListClientsAsync(new OperatorConsole.Data.Results.ClientListQuery(PageSize: 500), ct)).Items
+            .ToDictionary(c => c.LeadId, c => c.Delta.Absolute);
         foreach (var lead in leads)
         {
             var fact = new OfferDealFact(lead.Id, lead.OfferType, lead.Status, lead.EstimatedValue,
@@ -81,9 +86,9 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
             won += isWon ? 1 : 0;
             lost += isLost ? 1 : 0;
             wonValue += value;
-            // The Results Ledger is another feature; until it records results the delta stays unknown (null).
+            // Null until the Results Ledger has a baseline and an outcome for the lead (never invented).
             rows.Add(new PackageLeadResult(lead.Id, lead.Title, lead.Company, lead.Status, lead.OfferType,
-                isWon ? "won" : isLost ? "lost" : "open", isWon ? value : null, null));
+                isWon ? "won" : isLost ? "lost" : "open", isWon ? value : null, ledger.GetValueOrDefault(lead.Id)));
         }
 
         var decided = won + lost;

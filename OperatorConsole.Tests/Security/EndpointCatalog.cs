@@ -7,7 +7,7 @@ using OperatorConsole.Web.Auth;
 namespace OperatorConsole.Tests.Security;
 
 /// <summary>One API endpoint as the app has it mapped, with the policy that guards it.</summary>
-public sealed record ApiEndpoint(string Method, string Route, string? Policy, bool AllowsAnonymous, bool AcceptsForm = false)
+public sealed record ApiEndpoint(string Method, string Route, string? Policy, bool AllowsAnonymous, bool AcceptsForm = false, bool HasBody = false)
 {
     /// <summary>The route with every parameter filled with an id that does not exist, so no call changes real data.</summary>
     public string SamplePath(string id = "999999") =>
@@ -42,7 +42,7 @@ public static class EndpointCatalog
             var formOnly = accepts.Count > 0 && accepts.All(c => c.StartsWith("multipart/", StringComparison.Ordinal) || c.StartsWith("application/x-www-form", StringComparison.Ordinal));
             foreach (var method in methods)
             {
-                result.Add(new ApiEndpoint(method, route.TrimEnd('/'), policies.LastOrDefault(), anonymous, formOnly));
+                result.Add(new ApiEndpoint(method, route.TrimEnd('/'), policies.LastOrDefault(), anonymous, formOnly, accepts.Count > 0));
             }
         }
 

@@ -155,8 +155,12 @@ public sealed class FailuresReportApiTests(FailuresDatasetFactory factory) : ICl
         counts.GetProperty("brokenIntegrations").GetInt32().Should().Be(3, "the silent one, the erroring one and the broken feature source");
         counts.GetProperty("lowConfidence").GetInt32().Should().Be(1);
         counts.GetProperty("needsApproval").GetInt32().Should().Be(2);
-        counts.GetProperty("interventions").GetInt32().Should().Be(1);
-        counts.GetProperty("total").GetInt32().Should().Be(15);
+        // The test's own source, plus what the merged features see in this dataset's Shipped lead:
+        // no reusable-asset entry (assets) and no result target (results).
+        counts.GetProperty("interventions").GetInt32().Should().Be(3);
+        report.GetProperty("interventions").EnumerateArray().Select(i => i.GetProperty("kind").GetString())
+            .Should().Contain("missing_reusable_asset");
+        counts.GetProperty("total").GetInt32().Should().Be(17);
 
         var stale = report.GetProperty("staleByTouch").EnumerateArray().Select(s => s.GetProperty("leadId").GetInt32()).ToList();
         stale.Should().BeEquivalentTo([factory.Leads["Stale new lead"], factory.Leads["Never touched"], factory.Leads["Proposal quiet 4 days"]]);
