@@ -76,6 +76,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.LeadSearchSource>();
         services.AddSingleton<OperatorConsole.Data.Charts.ChartQueries>();
         services.AddProposalsApprovalsAndBrief();
+        services.AddFailures();
         return services;
     }
 
