@@ -77,6 +77,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OperatorConsole.Data.Charts.ChartQueries>();
         services.AddProposalsApprovalsAndBrief();
         services.AddFailures();
+        services.AddResults(configuration);
         return services;
     }
 

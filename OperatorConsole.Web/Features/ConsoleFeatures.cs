@@ -10,6 +10,7 @@ using OperatorConsole.Web.Features.Failures;
 using OperatorConsole.Web.Features.Integrations;
 using OperatorConsole.Web.Features.Leads;
 using OperatorConsole.Web.Features.Proposals;
+using OperatorConsole.Web.Features.Results;
 using OperatorConsole.Web.Features.Runs;
 using OperatorConsole.Web.Features.Settings;
 using OperatorConsole.Web.Features.Packages;
@@ -48,6 +49,7 @@ public static class ConsoleFeatures
         app.MapApprovalsApi();
         app.MapBriefAndScorecardApi();
         app.MapFailuresApi();
+        app.MapResultsApi();
         return app;
     }
 }

@@ -488,6 +488,64 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ClientIntervention",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LeadId = table.Column<int>(type: "int", nullable: false),
+                    WhatWasDone = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    DoneAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RecordedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClientIntervention", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClientIntervention_Lead_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Lead",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClientSuccess",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LeadId = table.Column<int>(type: "int", nullable: false),
+                    MetricName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Unit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    TargetValue = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
+                    DueDate = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Direction = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    TargetSetAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    BaselineValue = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
+                    BaselineMeasuredAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    BaselineSource = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Risks = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ClientFeedback = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    WhatWorked = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    WhatFailed = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClientSuccess", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClientSuccess_Lead_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Lead",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExpectationSnapshot",
                 columns: table => new
                 {
@@ -563,6 +621,33 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     table.PrimaryKey("PK_LeadStatusChange", x => x.Id);
                     table.ForeignKey(
                         name: "FK_LeadStatusChange_Lead_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Lead",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutcomeEntry",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LeadId = table.Column<int>(type: "int", nullable: false),
+                    Value = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    MeasuredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RecordedByKind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RecordedById = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    RecordedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeEntry", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutcomeEntry_Lead_LeadId",
                         column: x => x.LeadId,
                         principalTable: "Lead",
                         principalColumn: "Id",
@@ -848,6 +933,17 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 columns: new[] { "UserId", "AskedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClientIntervention_LeadId_DoneAt",
+                table: "ClientIntervention",
+                columns: new[] { "LeadId", "DoneAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClientSuccess_LeadId",
+                table: "ClientSuccess",
+                column: "LeadId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExpectationSnapshot_LeadId_Number",
                 table: "ExpectationSnapshot",
                 columns: new[] { "LeadId", "Number" },
@@ -946,6 +1042,11 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 name: "IX_LeadStatusChange_ToStatus_ChangedAt",
                 table: "LeadStatusChange",
                 columns: new[] { "ToStatus", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeEntry_LeadId_MeasuredAt",
+                table: "OutcomeEntry",
+                columns: new[] { "LeadId", "MeasuredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PipelineRun_Kind_StartedAt",
@@ -1061,6 +1162,12 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                 name: "ChatExchange");
 
             migrationBuilder.DropTable(
+                name: "ClientIntervention");
+
+            migrationBuilder.DropTable(
+                name: "ClientSuccess");
+
+            migrationBuilder.DropTable(
                 name: "ConsoleSetting");
 
             migrationBuilder.DropTable(
@@ -1083,6 +1190,9 @@ namespace OperatorConsole.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "LeadStatusChange");
+
+            migrationBuilder.DropTable(
+                name: "OutcomeEntry");
 
             migrationBuilder.DropTable(
                 name: "PipelineRunStep");

@@ -488,6 +488,64 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ClientIntervention",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LeadId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WhatWasDone = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    DoneAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClientIntervention", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClientIntervention_Lead_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Lead",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClientSuccess",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LeadId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MetricName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    TargetValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    DueDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    TargetSetAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BaselineValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    BaselineMeasuredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BaselineSource = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Risks = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ClientFeedback = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    WhatWorked = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    WhatFailed = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClientSuccess", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClientSuccess_Lead_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Lead",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExpectationSnapshot",
                 columns: table => new
                 {
@@ -563,6 +621,33 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_LeadStatusChange", x => x.Id);
                     table.ForeignKey(
                         name: "FK_LeadStatusChange_Lead_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Lead",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutcomeEntry",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LeadId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    MeasuredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedByKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeEntry", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutcomeEntry_Lead_LeadId",
                         column: x => x.LeadId,
                         principalTable: "Lead",
                         principalColumn: "Id",
@@ -846,6 +931,17 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 columns: new[] { "UserId", "AskedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClientIntervention_LeadId_DoneAt",
+                table: "ClientIntervention",
+                columns: new[] { "LeadId", "DoneAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClientSuccess_LeadId",
+                table: "ClientSuccess",
+                column: "LeadId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExpectationSnapshot_LeadId_Number",
                 table: "ExpectationSnapshot",
                 columns: new[] { "LeadId", "Number" },
@@ -944,6 +1040,11 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 name: "IX_LeadStatusChange_ToStatus_ChangedAt",
                 table: "LeadStatusChange",
                 columns: new[] { "ToStatus", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeEntry_LeadId_MeasuredAt",
+                table: "OutcomeEntry",
+                columns: new[] { "LeadId", "MeasuredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PipelineRun_Kind_StartedAt",
@@ -1059,6 +1160,12 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 name: "ChatExchange");
 
             migrationBuilder.DropTable(
+                name: "ClientIntervention");
+
+            migrationBuilder.DropTable(
+                name: "ClientSuccess");
+
+            migrationBuilder.DropTable(
                 name: "ConsoleSetting");
 
             migrationBuilder.DropTable(
@@ -1081,6 +1188,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "LeadStatusChange");
+
+            migrationBuilder.DropTable(
+                name: "OutcomeEntry");
 
             migrationBuilder.DropTable(
                 name: "PipelineRunStep");

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using OperatorConsole.Data.Failures;
+using OperatorConsole.Data.Results;
+using OperatorConsole.Data.Seed;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class ResultsServiceCollectionExtensions
+{
+    /// <summary>Client success, proof storage (section "Storage"), the ledger's interventions and its demo data.</summary>
+    public static IServiceCollection AddResults(this IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddSingleton(storage);
+        services.AddSingleton<ProofFileStore>();
+        services.AddSingleton<ClientSuccessService>();
+        services.AddSingleton<ProofArtifactService>();
+        services.AddSingleton<IInterventionSource, ResultsInterventionSource>();
+        services.AddSingleton<IDemoSeedContributor, ResultsDemoSeed>();
+        return services;
+    }
+}
