@@ -2,18 +2,23 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using OperatorConsole.Data.Access;
 using OperatorConsole.Data.Approvals;
+using OperatorConsole.Data.AgentJobs;
+using OperatorConsole.Data.BuildOps;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Brief;
 using OperatorConsole.Data.Idempotency;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Integrations;
+using OperatorConsole.Data.Failures;
 using OperatorConsole.Data.Leads;
 using OperatorConsole.Data.Live;
 using OperatorConsole.Data.Proposals;
+using OperatorConsole.Data.Risk;
 using OperatorConsole.Data.Runs;
 using OperatorConsole.Data.Scorecard;
 using OperatorConsole.Data.Seed;
 using OperatorConsole.Data.Settings;
+using OperatorConsole.Data.Templates;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -78,6 +83,12 @@ public static class DataServiceCollectionExtensions
         services.AddProposalsApprovalsAndBrief();
         services.AddFailures();
         services.AddResults(configuration);
+        services.AddSingleton<RiskRuleService>();
+        services.AddSingleton<AgentJobService>();
+        services.AddSingleton<BuildTaskService>();
+        services.AddSingleton<TemplateStarterService>();
+        services.AddSingleton<IInterventionSource, AgentJobInterventions>();
+        services.AddSingleton<IDemoSeedContributor, BuildOpsDemoSeed>();
         return services;
     }
 

@@ -37,4 +37,19 @@ public class BuildTask
     public RiskLevel RiskLevel { get; set; } = RiskLevel.Medium;
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>When the task entered its current status, and the reason given (the full trail is in the audit log).</summary>
+    public DateTime StatusChangedAt { get; set; }
+    public string? StatusReason { get; set; }
+    public string? CreatedByName { get; set; }
+
+    /// <summary>
+    /// The recorded operator approval (who, when, why) and the risk level it was given at. A task whose risk was raised
+    /// to high after approval needs approving again before it is done.
+    /// </summary>
+    public DateTime? ApprovedAt { get; set; }
+    public string? ApprovedById { get; set; }
+    public string? ApprovedByName { get; set; }
+    public string? ApprovalReason { get; set; }
+    public RiskLevel? ApprovedRiskLevel { get; set; }
 }

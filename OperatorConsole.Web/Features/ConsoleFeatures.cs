@@ -16,6 +16,10 @@ using OperatorConsole.Web.Features.Settings;
 using OperatorConsole.Web.Features.Packages;
 using OperatorConsole.Web.Features.Expectations;
 using OperatorConsole.Web.Features.Offers;
+using OperatorConsole.Web.Features.AgentJobs;
+using OperatorConsole.Web.Features.BuildOps;
+using OperatorConsole.Web.Features.Risk;
+using OperatorConsole.Web.Features.Templates;
 
 namespace OperatorConsole.Web.Features;
 
@@ -50,6 +54,10 @@ public static class ConsoleFeatures
         app.MapBriefAndScorecardApi();
         app.MapFailuresApi();
         app.MapResultsApi();
+        app.MapAgentJobsApi();
+        app.MapBuildTasksApi();
+        app.MapTemplateStartersApi();
+        app.MapRiskApi();
         return app;
     }
 }

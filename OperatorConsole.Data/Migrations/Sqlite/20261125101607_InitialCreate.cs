@@ -288,6 +288,27 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "TemplateStarter",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Niche = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Stack = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ResultsProduced = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    Modules = table.Column<string>(type: "TEXT", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TemplateStarter", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -474,7 +495,15 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     PrSummary = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
                     RiskLevel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StatusChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ApprovedById = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ApprovedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ApprovalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ApprovedRiskLevel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -726,6 +755,31 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "TemplateStarterClient",
+                columns: table => new
+                {
+                    TemplateStarterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeadId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TemplateStarterClient", x => new { x.TemplateStarterId, x.LeadId });
+                    table.ForeignKey(
+                        name: "FK_TemplateStarterClient_Lead_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Lead",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TemplateStarterClient_TemplateStarter_TemplateStarterId",
+                        column: x => x.TemplateStarterId,
+                        principalTable: "TemplateStarter",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Touch",
                 columns: table => new
                 {
@@ -750,6 +804,49 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         principalTable: "Lead",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgentJob",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BuildTaskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TaskRequested = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    FilesTouched = table.Column<string>(type: "TEXT", nullable: false),
+                    Branch = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    TestsPassed = table.Column<int>(type: "INTEGER", nullable: true),
+                    TestsFailed = table.Column<int>(type: "INTEGER", nullable: true),
+                    RiskClass = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RiskLevel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    MatchedRule = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    MatchedFile = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RequiresReview = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ApprovalRequestId = table.Column<int>(type: "INTEGER", nullable: true),
+                    HumanApproved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ApprovedById = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ApprovedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ApprovalNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DeployedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeployedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DeployNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedByKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgentJob", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgentJob_BuildTask_BuildTaskId",
+                        column: x => x.BuildTaskId,
+                        principalTable: "BuildTask",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -831,6 +928,21 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentJob_BuildTaskId",
+                table: "AgentJob",
+                column: "BuildTaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentJob_CreatedAt",
+                table: "AgentJob",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgentJob_RiskLevel_CreatedAt",
+                table: "AgentJob",
+                columns: new[] { "RiskLevel", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKey_SecretHash",
@@ -1113,6 +1225,21 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 columns: new[] { "IsArchived", "Name" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_TemplateStarter_Niche",
+                table: "TemplateStarter",
+                column: "Niche");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TemplateStarter_Status",
+                table: "TemplateStarter",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TemplateStarterClient_LeadId",
+                table: "TemplateStarterClient",
+                column: "LeadId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Touch_LeadId_OccurredAt",
                 table: "Touch",
                 columns: new[] { "LeadId", "OccurredAt" });
@@ -1126,6 +1253,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AgentJob");
+
             migrationBuilder.DropTable(
                 name: "ApiKey");
 
@@ -1152,9 +1282,6 @@ namespace OperatorConsole.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
-
-            migrationBuilder.DropTable(
-                name: "BuildTask");
 
             migrationBuilder.DropTable(
                 name: "ChatExchange");
@@ -1202,7 +1329,13 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 name: "ProposalVersion");
 
             migrationBuilder.DropTable(
+                name: "TemplateStarterClient");
+
+            migrationBuilder.DropTable(
                 name: "Touch");
+
+            migrationBuilder.DropTable(
+                name: "BuildTask");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1215,6 +1348,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Proposal");
+
+            migrationBuilder.DropTable(
+                name: "TemplateStarter");
 
             migrationBuilder.DropTable(
                 name: "Lead");

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Approvals;
+using OperatorConsole.Domain.Common;
+
+namespace OperatorConsole.Data.BuildOps;
+
+/// <summary>
+/// The "high-risk change" approval requests of agent jobs and build tasks. A pending request is what puts the change
+/// in the approval queue of Failures &amp; Interventions; deciding the job or task resolves it in the same save.
+/// </summary>
+public static class HighRiskApprovals
+{
+    public const string AgentJobSubject = "agent_job";
+    public const string BuildTaskSubject = "build_task";
+
+    public static ApprovalRequest Open(
+        ConsoleDbContext db, string subjectType, int subjectId, string title, string? context, int? leadId, Actor requestedBy, DateTime now)
+    {
+        var request = new ApprovalRequest
+        {
+            Subject = ApprovalSubject.HighRiskChange,
+            SubjectType = subjectType,
+            SubjectId = subjectId.ToString(CultureInfo.InvariantCulture),
+            LeadId = leadId,
+            Title = title.Length > 300 ? title[..297] + "…" : title,
+            Context = context,
+            RequestedAt = now,
+            RequestedByKind = requestedBy.Kind,
+            RequestedById = requestedBy.Id,
+            RequestedByName = requestedBy.DisplayName,
+        };
+        db.Add(request);
+        return request;
+    }
+
+    public static Task<bool> HasPendingAsync(ConsoleDbContext db, string subjectType, int subjectId, CancellationToken ct)
+    {
+        var id = subjectId.ToString(CultureInfo.InvariantCulture);
+        return db.Set<ApprovalRequest>().AnyAsync(
+            a => a.SubjectType == subjectType && a.SubjectId == id && a.State == ApprovalState.Pending && a.Subject == ApprovalSubject.HighRiskChange, ct);
+    }
+
+    /// <summary>Marks every pending high-risk request of the record decided (tracked; the caller saves).</summary>
+    public static async Task<int> ResolveAsync(
+        ConsoleDbContext db, string subjectType, int subjectId, bool approved, Actor decider, DateTime now, string? note, CancellationToken ct)
+    {
+        var id = subjectId.ToString(CultureInfo.InvariantCulture);
+        var pending = await db.Set<ApprovalRequest>()
+            .Where(a => a.SubjectType == subjectType && a.SubjectId == id && a.State == ApprovalState.Pending && a.Subject == ApprovalSubject.HighRiskChange)
+            .ToListAsync(ct);
+        foreach (var request in pending)
+        {
+            request.State = approved ? ApprovalState.Approved : ApprovalState.Rejected;
+            request.DecidedAt = now;
+            request.DecidedById = decider.Id;
+            request.DecidedByName = decider.DisplayName;
+            request.DecisionNote = note;
+        }
+
+        return pending.Count;
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OperatorConsole.Data.AgentJobs;
+using OperatorConsole.Domain.Access;
+using OperatorConsole.Domain.AgentJobs;
+using OperatorConsole.Domain.BuildOps;
+using OperatorConsole.Domain.Common;
+using OperatorConsole.Web.Api;
+using OperatorConsole.Web.Auth;
+
+namespace OperatorConsole.Web.Features.AgentJobs;
+
+/// <summary>The coding-agent job ledger (API.md "Agent job"): the agent records, people read, only an operator decides.</summary>
+public static class AgentJobsApi
+{
+    public static IEndpointRouteBuilder MapAgentJobsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/agent-jobs").WithTags("Agent jobs");
+        api.MapPost("/", RecordJob).WithName("RecordAgentJob")
+            .WithSummary("Record a coding-agent job; the risk is classified from filesTouched (Idempotency-Key supported)")
+            .RequireAuthorization(ConsolePolicies.Record(ApiScopes.JobsWrite));
+        api.MapGet("/", ListJobs).WithName("ListAgentJobs").WithSummary("Agent jobs, newest first (filters result, riskLevel, approved, buildTaskId)")
+            .RequireAuthorization(ConsolePolicies.People);
+        api.MapGet("/{id:int}", GetJob).WithName("GetAgentJob").WithSummary("One agent job").RequireAuthorization(ConsolePolicies.People);
+        api.MapPatch("/{id:int}", DecideJob).WithName("DecideAgentJob")
+            .WithSummary("Operator only: approve ({humanApproved}) and/or mark deployed ({deployedAt}); an API key gets 403")
+            .RequireAuthorization(ConsolePolicies.Operator);
+        return app;
+    }
+
+    public static async Task<Results<Created<AgentJobView>, ProblemHttpResult>> RecordJob(
+        RecordAgentJobRequest request, AgentJobService jobs, HttpContext http, CancellationToken ct) =>
+        ApiResults.CreatedOrProblem(await jobs.RecordAsync(request, http.User.ToActor(), ct), j => $"/api/agent-jobs/{j.Id}");
+
+    public static async Task<Results<Ok<PagedList<AgentJobView>>, ProblemHttpResult>> ListJobs(
+        AgentJobService jobs,
+        CancellationToken ct,
+        [FromQuery] string? result = null,
+        [FromQuery] string? riskLevel = null,
+        [FromQuery] string? approved = null,
+        [FromQuery] int? buildTaskId = null,
+        [FromQuery] int? page = null,
+        [FromQuery] int? pageSize = null)
+    {
+        var errors = new QueryEnum.Errors();
+        var resultFilter = errors.Parse<AgentJobResult>("result", result);
+        var riskFilter = errors.Parse<RiskLevel>("riskLevel", riskLevel);
+        bool? approvedFilter = null;
+        if (!string.IsNullOrWhiteSpace(approved))
+        {
+            if (!bool.TryParse(approved.Trim(), out var value))
+            {
+                return ApiResults.BadRequest("Invalid query parameter.", new Dictionary<string, string[]> { ["approved"] = ["'approved' is true or false."] });
+            }
+
+            approvedFilter = value;
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        return TypedResults.Ok(await jobs.ListAsync(new AgentJobListQuery(resultFilter, riskFilter, approvedFilter, buildTaskId, page, pageSize), ct));
+    }
+
+    public static async Task<Results<Ok<AgentJobView>, ProblemHttpResult>> GetJob(int id, AgentJobService jobs, CancellationToken ct) =>
+        await jobs.GetAsync(id, ct) is { } job ? TypedResults.Ok(job) : ApiResults.NotFound($"Agent job {id} does not exist.");
+
+    public static async Task<Results<Ok<AgentJobView>, ProblemHttpResult>> DecideJob(
+        int id, DecideAgentJobRequest request, AgentJobService jobs, HttpContext http, CancellationToken ct) =>
+        ApiResults.OkOrProblem(await jobs.DecideAsync(id, request, http.User.ToActor(), ct));
+}
