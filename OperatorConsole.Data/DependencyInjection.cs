@@ -83,6 +83,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.LeadSearchSource>();
         services.AddSingleton<OperatorConsole.Data.Charts.ChartQueries>();
         services.AddProposalsApprovalsAndBrief();
+        services.AddFailures();
+        services.AddResults(configuration);
         services.AddSingleton<RiskRuleService>();
         services.AddSingleton<AgentJobService>();
         services.AddSingleton<BuildTaskService>();

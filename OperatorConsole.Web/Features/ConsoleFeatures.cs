@@ -58,6 +58,8 @@ public static class ConsoleFeatures
         app.MapProposalsApi();
         app.MapApprovalsApi();
         app.MapBriefAndScorecardApi();
+        app.MapFailuresApi();
+        app.MapResultsApi();
         app.MapAgentJobsApi();
         app.MapBuildTasksApi();
         app.MapTemplateStartersApi();
