@@ -88,6 +88,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<BriefService>();
         services.AddSingleton<ScorecardService>();
         services.AddSingleton<IDemoSeedContributor, ProposalDemoSeed>();
+        services.AddFailures();
         return services;
     }
 }

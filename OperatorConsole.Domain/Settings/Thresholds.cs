@@ -14,6 +14,9 @@ public sealed record Thresholds
     public Dictionary<LeadStatus, int> StaleTouchDaysByStage { get; init; } = [];
     public int StaleProposalDays { get; init; } = 7;
     public int StuckProposalDays { get; init; } = 5;
+
+    /// <summary>How far back failed and partial runs are listed in Failures &amp; Interventions.</summary>
+    public int FailedRunWindowDays { get; init; } = 7;
     public double LowConfidenceFloor { get; init; } = 0.6;
     public int ResultUnmeasuredDays { get; init; } = 30;
     public int ConstraintPeriodDays { get; init; } = 14;
@@ -29,6 +32,7 @@ public sealed record Thresholds
             .Range("staleTouchDays", StaleTouchDays, 1, 365)
             .Range("staleProposalDays", StaleProposalDays, 1, 365)
             .Range("stuckProposalDays", StuckProposalDays, 1, 365)
+            .Range("failedRunWindowDays", FailedRunWindowDays, 1, 365)
             .Range("lowConfidenceFloor", (decimal)LowConfidenceFloor, 0, 1)
             .Range("resultUnmeasuredDays", ResultUnmeasuredDays, 1, 365)
             .Range("constraintPeriodDays", ConstraintPeriodDays, 1, 365)

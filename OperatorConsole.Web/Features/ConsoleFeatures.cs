@@ -6,6 +6,7 @@ using OperatorConsole.Web.Features.Constraint;
 using OperatorConsole.Web.Features.Import;
 using OperatorConsole.Web.Features.Search;
 using OperatorConsole.Web.Features.Brief;
+using OperatorConsole.Web.Features.Failures;
 using OperatorConsole.Web.Features.Integrations;
 using OperatorConsole.Web.Features.Leads;
 using OperatorConsole.Web.Features.Proposals;
@@ -26,6 +27,7 @@ public static class ConsoleFeatures
         services.AddSingleton<OpsChatService>();
         services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, PageSearchSource>();
         services.AddSingleton<ProposalDrafter>();
+        services.AddFailuresFeature();
         return services;
     }
 
@@ -45,6 +47,7 @@ public static class ConsoleFeatures
         app.MapProposalsApi();
         app.MapApprovalsApi();
         app.MapBriefAndScorecardApi();
+        app.MapFailuresApi();
         return app;
     }
 }

@@ -157,6 +157,35 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FailureAcknowledgement",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Bucket = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RecordKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Until = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Episode = table.Column<string>(type: "TEXT", maxLength: 2200, nullable: false),
+                    Level = table.Column<double>(type: "REAL", nullable: false),
+                    Step = table.Column<double>(type: "REAL", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReopenedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReopenedById = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReopenedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReopenReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FailureAcknowledgement", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecord",
                 columns: table => new
                 {
@@ -828,6 +857,21 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 column: "ProposalId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FailureAcknowledgement_Bucket_RecordKey",
+                table: "FailureAcknowledgement",
+                columns: new[] { "Bucket", "RecordKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FailureAcknowledgement_CreatedAt",
+                table: "FailureAcknowledgement",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FailureAcknowledgement_ReopenedAt_Until",
+                table: "FailureAcknowledgement",
+                columns: new[] { "ReopenedAt", "Until" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecord_CallerId_Key",
                 table: "IdempotencyRecord",
                 columns: new[] { "CallerId", "Key" },
@@ -1019,6 +1063,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ExpectationSnapshot");
+
+            migrationBuilder.DropTable(
+                name: "FailureAcknowledgement");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecord");

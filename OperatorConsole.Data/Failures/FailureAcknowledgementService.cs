@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Audit;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Common;
+using OperatorConsole.Domain.Failures;
+
+namespace OperatorConsole.Data.Failures;
+
+/// <summary>POST /api/failures/acknowledgements body. <c>until</c> only for a snooze.</summary>
+public sealed record AcknowledgeFailureRequest(FailureBucket? Bucket, string? Key, AcknowledgementKind? Kind, string? Reason, DateTime? Until = null);
+
+public sealed record ReopenAcknowledgementRequest(string? Reason = null);
+
+public sealed record AcknowledgementRecordView(
+    int Id,
+    FailureBucket Bucket,
+    string Key,
+    AcknowledgementKind Kind,
+    DateTime? Until,
+    string Reason,
+    string Title,
+    double Level,
+    DateTime CreatedAt,
+    string CreatedBy,
+    DateTime? ReopenedAt,
+    string? ReopenedBy,
+    string? ReopenReason,
+    bool Active);
+
+/// <summary>
+/// Acknowledge and snooze, by a signed-in operator only, always with a reason and an audit entry. The badness
+/// snapshot is taken from the report as the server sees it now, never from the request.
+/// </summary>
+public sealed class FailureAcknowledgementService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time, FailuresService failures)
+{
+    public async Task<OperationResult<AcknowledgementRecordView>> AcknowledgeAsync(AcknowledgeFailureRequest request, Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.CanDecide)
+        {
+            return OperationResult<AcknowledgementRecordView>.Forbidden("Only a signed-in operator can acknowledge or snooze a failure.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var errors = AcknowledgementPolicy.Validate(request.Bucket, request.Key, request.Kind, request.Until, request.Reason, now);
+        errors.Defined("bucket", request.Bucket).Defined("kind", request.Kind);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<AcknowledgementRecordView>();
+        }
+
+        var report = await failures.GetReportAsync(ct);
+        var key = request.Key!.Trim();
+        var item = report.Items(request.Bucket!.Value).FirstOrDefault(i => string.Equals(i.Key, key, StringComparison.Ordinal));
+        if (item is null)
+        {
+            return OperationResult<AcknowledgementRecordView>.Invalid("key", $"Nothing in {request.Bucket.Value.Code()} has the key '{key}' now (it may have been fixed).");
+        }
+
+        if (item.Acknowledgement is not null)
+        {
+            return OperationResult<AcknowledgementRecordView>.Conflict(
+                $"Already {(item.Acknowledgement.Kind == AcknowledgementKind.Snooze ? "snoozed" : "acknowledged")} by {item.Acknowledgement.By}; reopen it first (acknowledgement {item.Acknowledgement.Id}).");
+        }
+
+        var badness = item.GetBadness();
+        var ack = new FailureAcknowledgement
+        {
+            Bucket = request.Bucket.Value,
+            RecordKey = key,
+            Kind = request.Kind!.Value,
+            Until = request.Kind == AcknowledgementKind.Snooze ? request.Until!.Value.ToUniversalTime() : null,
+            Reason = request.Reason!.Trim(),
+            Title = Truncate(item.Describe(), 500),
+            Episode = Truncate(badness.Episode, 2200),
+            Level = badness.Level,
+            Step = badness.Step,
+            CreatedAt = now,
+            CreatedByKind = actor.Kind,
+            CreatedById = actor.Id,
+            CreatedByName = actor.DisplayName,
+        };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Add(ack);
+        await db.SaveChangesAsync(ct);
+        var action = ack.Kind == AcknowledgementKind.Snooze ? "failure.snoozed" : "failure.acknowledged";
+        var summary = ack.Kind == AcknowledgementKind.Snooze
+            ? $"Snoozed until {ack.Until:yyyy-MM-dd HH:mm} UTC: {ack.Title}"
+            : $"Acknowledged: {ack.Title}";
+        db.Audit(actor, now, action, "failure", $"{ack.Bucket.Code()}/{ack.RecordKey}", summary, ack.Reason,
+            after: new { ack.Id, Bucket = ack.Bucket.Code(), ack.RecordKey, ack.Kind, ack.Until, ack.Title, ack.Episode, ack.Level, ack.Step });
+        await db.SaveChangesAsync(ct);
+        return OperationResult<AcknowledgementRecordView>.Created(ToView(ack, now));
+    }
+
+    /// <summary>Ends an acknowledgement or snooze early: the item is counted again at once.</summary>
+    public async Task<OperationResult<AcknowledgementRecordView>> ReopenAsync(int id, ReopenAcknowledgementRequest request, Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.CanDecide)
+        {
+            return OperationResult<AcknowledgementRecordView>.Forbidden("Only a signed-in operator can reopen a failure.");
+        }
+
+        var errors = new ValidationErrors().MaxLength("reason", request.Reason, AcknowledgementPolicy.ReasonMax);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<AcknowledgementRecordView>();
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ack = await db.Set<FailureAcknowledgement>().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (ack is null)
+        {
+            return OperationResult<AcknowledgementRecordView>.NotFound($"Acknowledgement {id} does not exist.");
+        }
+
+        if (ack.ReopenedAt is not null)
+        {
+            return OperationResult<AcknowledgementRecordView>.Conflict($"Acknowledgement {id} was already reopened by {ack.ReopenedByName}.");
+        }
+
+        ack.ReopenedAt = now;
+        ack.ReopenedById = actor.Id;
+        ack.ReopenedByName = actor.DisplayName;
+        ack.ReopenReason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        db.Audit(actor, now, "failure.reopened", "failure", $"{ack.Bucket.Code()}/{ack.RecordKey}", $"Reopened: {ack.Title}", ack.ReopenReason,
+            before: new { ack.Id, ack.Kind, ack.Until, ack.Reason });
+        await db.SaveChangesAsync(ct);
+        return OperationResult<AcknowledgementRecordView>.Ok(ToView(ack, now));
+    }
+
+    public async Task<PagedList<AcknowledgementRecordView>> ListAsync(bool activeOnly, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        var paging = PageRequest.From(page, pageSize);
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Set<FailureAcknowledgement>().AsNoTracking();
+        if (activeOnly)
+        {
+            query = query.Where(a => a.ReopenedAt == null && (a.Until == null || a.Until > now));
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new PagedList<AcknowledgementRecordView>(rows.Select(a => ToView(a, now)).ToList(), total, paging.Page, paging.PageSize);
+    }
+
+    private static AcknowledgementRecordView ToView(FailureAcknowledgement a, DateTime now) => new(
+        a.Id, a.Bucket, a.RecordKey, a.Kind, a.Until, a.Reason, a.Title, a.Level, a.CreatedAt, a.CreatedByName, a.ReopenedAt, a.ReopenedByName, a.ReopenReason,
+        a.ReopenedAt is null && (a.Until is null || a.Until > now));
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

@@ -1,0 +1,277 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Settings;
+using OperatorConsole.Domain.Approvals;
+using OperatorConsole.Domain.Failures;
+using OperatorConsole.Domain.Integrations;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Proposals;
+using OperatorConsole.Domain.Runs;
+using OperatorConsole.Domain.Settings;
+
+namespace OperatorConsole.Data.Failures;
+
+/// <summary>
+/// Computes the Failures &amp; Interventions report. Each bucket is one set-based query that returns only the
+/// rows that are failures (never every lead); the rules are the pure policies in Domain/Failures, and the same
+/// cut-offs are computed once from "now" and passed to the database as parameters.
+/// Callers that serve many screens should use the web layer's cache, which shares one computation.
+/// </summary>
+public sealed class FailuresService(
+    IDbContextFactory<ConsoleDbContext> dbFactory,
+    TimeProvider time,
+    SettingsService settings,
+    IEnumerable<IInterventionSource> interventionSources,
+    IEnumerable<ILowConfidenceSource> lowConfidenceSources,
+    IEnumerable<IRuntimeHealthSignals> runtimeSignals,
+    ILogger<FailuresService> logger)
+{
+    private static readonly string[] CoreTopics =
+    [
+        nameof(Lead), nameof(Touch), nameof(PipelineRun), nameof(Proposal), nameof(ApprovalRequest), nameof(IntegrationHealth),
+        nameof(FailureAcknowledgement), nameof(ConsoleSetting),
+    ];
+
+    private readonly IInterventionSource[] _interventionSources = interventionSources.ToArray();
+    private readonly ILowConfidenceSource[] _lowConfidenceSources = lowConfidenceSources.ToArray();
+    private readonly IRuntimeHealthSignals[] _runtimeSignals = runtimeSignals.ToArray();
+
+    /// <summary>Entity type names whose changes can change the report: the core ones and every source's.</summary>
+    public IReadOnlyCollection<string> Topics =>
+        CoreTopics.Concat(_interventionSources.SelectMany(s => s.Topics)).Concat(_lowConfidenceSources.SelectMany(s => s.Topics))
+            .Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The full report with acknowledged items marked (use <see cref="FailuresReport.View"/> to hide them).</summary>
+    public async Task<FailuresReport> GetReportAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var lap = started;
+        var timings = logger.IsEnabled(LogLevel.Debug) ? new List<string>() : null;
+        void Lap(string step)
+        {
+            if (timings is not null)
+            {
+                var at = System.Diagnostics.Stopwatch.GetTimestamp();
+                timings.Add($"{step} {System.Diagnostics.Stopwatch.GetElapsedTime(lap, at).TotalMilliseconds:0.0}");
+                lap = at;
+            }
+        }
+
+        var thresholds = await settings.GetThresholdsAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        Lap("settings");
+
+        var failedSince = FailedRunPolicy.Since(now, thresholds);
+        var failedRuns = await FailedRunsAsync(db, failedSince, ct);
+        Lap("failedRuns");
+        var lastRuns = await LastRunStatusAsync(db, ct);
+        Lap("lastRunStatus");
+        var stale = await StaleByTouchAsync(db, now, thresholds, ct);
+        Lap("staleByTouch");
+        var staleProposals = await StaleProposalsAsync(db, now, thresholds, ct);
+        Lap("staleProposals");
+        var stuck = await StuckProposalsAsync(db, now, thresholds, ct);
+        Lap("stuckProposals");
+        var broken = await BrokenIntegrationsAsync(db, now, ct);
+        Lap("integrations");
+        var approvals = await NeedsApprovalAsync(db, now, ct);
+        Lap("approvals");
+        var acks = await db.Set<FailureAcknowledgement>().AsNoTracking()
+            .Where(a => a.ReopenedAt == null && (a.Until == null || a.Until > now))
+            .ToListAsync(ct);
+        Lap("acknowledgements");
+
+        var lowConfidence = new List<LowConfidenceFailure>();
+        foreach (var source in _lowConfidenceSources)
+        {
+            var items = await FromSourceAsync(source, () => source.GetAsync(now, thresholds.LowConfidenceFloor, ct), broken, now, ct);
+            lowConfidence.AddRange(items.Where(i => i.Confidence < thresholds.LowConfidenceFloor).Select(LowConfidenceFailure.From));
+        }
+
+        var interventions = new List<InterventionItem>();
+        foreach (var source in _interventionSources)
+        {
+            var items = await FromSourceAsync(source, () => source.GetAsync(now, thresholds, ct), broken, now, ct);
+            interventions.AddRange(items.Select(InterventionItem.From));
+        }
+
+        foreach (var signal in _runtimeSignals)
+        {
+            broken.AddRange(signal.Current(now).Select(p => new BrokenIntegrationItem(
+                p.Name, p.LastOkAt, p.Message, BrokenIntegrationProblem.Runtime, p.At, null, p.At,
+                FailureKeys.Integration(p.Name), FailureLinks.Integrations) { SilenceReference = now }));
+        }
+
+        Lap("sources");
+        var report = FailuresReportBuilder.Build(
+            now, failedSince, failedRuns, lastRuns, stale, staleProposals, stuck, broken,
+            DistinctByKey(lowConfidence), approvals, DistinctByKey(interventions), acks);
+        Lap("build");
+        if (timings is not null)
+        {
+            logger.LogDebug("Failures report computed in {Total:0.0} ms ({Steps})",
+                System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, string.Join(", ", timings));
+        }
+
+        return report;
+    }
+
+    /// <summary>A source that throws must not blank the whole report; it shows up as a broken integration instead.</summary>
+    private async Task<IReadOnlyList<T>> FromSourceAsync<T>(object source, Func<Task<IReadOnlyList<T>>> read, List<BrokenIntegrationItem> broken, DateTime now, CancellationToken ct)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            var name = "failures-source:" + source.GetType().Name;
+            logger.LogError(ex, "Failure source {Source} failed", source.GetType().Name);
+            broken.Add(new BrokenIntegrationItem(
+                name, null, $"Could not read this source, so its items are missing: {ex.GetBaseException().Message}",
+                BrokenIntegrationProblem.SourceFailed, null, null, now, FailureKeys.Integration(name), FailureLinks.Integrations) { SilenceReference = now });
+            return [];
+        }
+    }
+
+    private static IEnumerable<T> DistinctByKey<T>(IEnumerable<T> items)
+        where T : IFailureItem => items.DistinctBy(i => i.Key, StringComparer.Ordinal);
+
+    private static async Task<List<FailedRunItem>> FailedRunsAsync(ConsoleDbContext db, DateTime since, CancellationToken ct)
+    {
+        var rows = await (
+            from r in db.Set<PipelineRun>().AsNoTracking()
+            where (r.Status == RunStatus.Fail || r.Status == RunStatus.Partial) && r.StartedAt >= since
+            join l in db.Set<Lead>() on r.LeadId equals l.Id into leads
+            from l in leads.DefaultIfEmpty()
+            select new { r.Id, r.LeadId, LeadTitle = l == null ? null : l.Title, r.Kind, r.Status, r.Error, r.StartedAt, r.FinishedAt })
+            .ToListAsync(ct);
+        return rows.Select(r => FailedRunPolicy.Item(r.Id, r.LeadId, r.LeadTitle, r.Kind, r.Status, r.Error, r.StartedAt, r.FinishedAt)).ToList();
+    }
+
+    /// <summary>Open leads with a run: the lead keeps its latest run's status, so this is one indexed read.</summary>
+    private static async Task<List<LastRunStatusItem>> LastRunStatusAsync(ConsoleDbContext db, CancellationToken ct)
+    {
+        var rows = await (
+            from l in db.Set<Lead>().AsNoTracking()
+            where l.LastRunStatus != null && !l.IsArchived && l.Status != LeadStatus.Lost
+            join r in db.Set<PipelineRun>() on l.LastRunId equals (int?)r.Id into runs
+            from r in runs.DefaultIfEmpty()
+            select new { l.Id, l.Title, Status = l.LastRunStatus!.Value, l.LastRunId, l.LastRunStartedAt, FinishedAt = r == null ? null : r.FinishedAt })
+            .ToListAsync(ct);
+        return rows.Select(r => new LastRunStatusItem(r.Id, r.Title, r.Status, r.LastRunId, r.LastRunStartedAt, r.FinishedAt, FailureLinks.Lead(r.Id))).ToList();
+    }
+
+    private static async Task<List<StaleByTouchItem>> StaleByTouchAsync(ConsoleDbContext db, DateTime now, Thresholds thresholds, CancellationToken ct)
+    {
+        // One cut-off per open stage (per-stage overrides applied), sent as parameters so the SQL text and its
+        // cached query plan never change. Written out stage by stage (not built as an expression tree) so EF's
+        // query cache recognises it; FailuresServiceStagesTests fails if a stage is added and not covered here.
+        var cutoffs = StaleByTouchPolicy.Cutoffs(now, thresholds);
+        var cNew = cutoffs[LeadStatus.New];
+        var cQualified = cutoffs[LeadStatus.Qualified];
+        var cProposal = cutoffs[LeadStatus.Proposal];
+        var cApproved = cutoffs[LeadStatus.Approved];
+        var cBuilding = cutoffs[LeadStatus.Building];
+        var cShipped = cutoffs[LeadStatus.Shipped];
+        var rows = await db.Set<Lead>().AsNoTracking()
+            .Where(l => !l.IsArchived && (
+                (l.Status == LeadStatus.New && (l.LastContactAt < cNew || (l.LastContactAt == null && l.CreatedAt < cNew)))
+                || (l.Status == LeadStatus.Qualified && (l.LastContactAt < cQualified || (l.LastContactAt == null && l.CreatedAt < cQualified)))
+                || (l.Status == LeadStatus.Proposal && (l.LastContactAt < cProposal || (l.LastContactAt == null && l.CreatedAt < cProposal)))
+                || (l.Status == LeadStatus.Approved && (l.LastContactAt < cApproved || (l.LastContactAt == null && l.CreatedAt < cApproved)))
+                || (l.Status == LeadStatus.Building && (l.LastContactAt < cBuilding || (l.LastContactAt == null && l.CreatedAt < cBuilding)))
+                || (l.Status == LeadStatus.Shipped && (l.LastContactAt < cShipped || (l.LastContactAt == null && l.CreatedAt < cShipped)))))
+            .Select(l => new { l.Id, l.Title, l.Status, l.CreatedAt, l.LastContactAt })
+            .ToListAsync(ct);
+        return rows.Select(l => StaleByTouchPolicy.Item(l.Id, l.Title, l.Status, l.CreatedAt, l.LastContactAt, now, thresholds)).ToList();
+    }
+
+    /// <summary>The stages the stale-by-touch query covers; must equal every open stage.</summary>
+    public static readonly IReadOnlyList<LeadStatus> StaleQueryStages =
+        [LeadStatus.New, LeadStatus.Qualified, LeadStatus.Proposal, LeadStatus.Approved, LeadStatus.Building, LeadStatus.Shipped];
+
+    private static async Task<List<StaleProposalItem>> StaleProposalsAsync(ConsoleDbContext db, DateTime now, Thresholds thresholds, CancellationToken ct)
+    {
+        var cutoff = now.AddDays(-thresholds.StaleProposalDays);
+        var rows = await (
+            from p in db.Set<Proposal>().AsNoTracking()
+            where p.SentAt != null && p.Outcome == null && p.SentAt < cutoff
+            join l in db.Set<Lead>() on p.LeadId equals l.Id
+            where !l.IsArchived && l.Status != LeadStatus.Lost
+            select new { p.Id, p.LeadId, LeadTitle = l.Title, p.Title, SentAt = p.SentAt!.Value })
+            .ToListAsync(ct);
+        return rows.Select(r => StaleProposalPolicy.Item(r.Id, r.LeadId, r.LeadTitle, r.Title, r.SentAt, now, thresholds)).ToList();
+    }
+
+    private static async Task<List<StuckProposalItem>> StuckProposalsAsync(ConsoleDbContext db, DateTime now, Thresholds thresholds, CancellationToken ct)
+    {
+        var cutoff = now.AddDays(-thresholds.StuckProposalDays);
+        var proposals = db.Set<Proposal>();
+        // The latest proposal is read with two correlated lookups on (LeadId, CreatedAt) for the few stuck leads,
+        // not a window over every proposal.
+        var rows = await db.Set<Lead>().AsNoTracking()
+            .Where(l => l.Status == LeadStatus.Proposal && !l.IsArchived && l.StatusChangedAt < cutoff)
+            .Where(l => !proposals.Any(p => p.LeadId == l.Id && p.SentAt != null && p.Outcome == null))
+            .Select(l => new
+            {
+                l.Id,
+                l.Title,
+                l.StatusChangedAt,
+                LatestId = proposals.Where(p => p.LeadId == l.Id).OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+                    .Select(p => (int?)p.Id).FirstOrDefault(),
+                LatestStatus = proposals.Where(p => p.LeadId == l.Id).OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+                    .Select(p => (ProposalStatus?)p.Status).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => StuckProposalPolicy.Item(r.Id, r.Title, r.StatusChangedAt, r.LatestId, r.LatestStatus, now, thresholds)).ToList();
+    }
+
+    /// <summary>
+    /// Integrations are few (one row per named job), so every row is read and judged by
+    /// <see cref="IntegrationHealthPolicy"/>: the silence rule needs each row's own interval.
+    /// </summary>
+    private static async Task<List<BrokenIntegrationItem>> BrokenIntegrationsAsync(ConsoleDbContext db, DateTime now, CancellationToken ct)
+    {
+        var all = await db.Set<IntegrationHealth>().AsNoTracking().ToListAsync(ct);
+        var result = new List<BrokenIntegrationItem>();
+        foreach (var integration in all)
+        {
+            var problem = IntegrationHealthPolicy.Assess(integration, now);
+            if (problem == IntegrationProblem.None)
+            {
+                continue;
+            }
+
+            var (kind, since) = problem switch
+            {
+                IntegrationProblem.LastReportFailed => (BrokenIntegrationProblem.LastReportFailed, integration.LastErrorAt ?? integration.LastReportAt ?? now),
+                IntegrationProblem.NeverOk => (BrokenIntegrationProblem.NeverOk, integration.CreatedAt),
+                _ => (BrokenIntegrationProblem.Silent, integration.LastOkAt ?? integration.CreatedAt),
+            };
+            result.Add(new BrokenIntegrationItem(
+                integration.Name, integration.LastOkAt, IntegrationHealthPolicy.Describe(integration, problem, now), kind, integration.LastReportAt,
+                integration.ExpectedIntervalMinutes, since, FailureKeys.Integration(integration.Name), FailureLinks.Integrations)
+            { SilenceReference = now });
+        }
+
+        return result;
+    }
+
+    private static async Task<List<NeedsApprovalItem>> NeedsApprovalAsync(ConsoleDbContext db, DateTime now, CancellationToken ct)
+    {
+        var rows = await (
+            from a in db.Set<ApprovalRequest>().AsNoTracking()
+            where a.State == ApprovalState.Pending
+            join l in db.Set<Lead>() on a.LeadId equals l.Id into leads
+            from l in leads.DefaultIfEmpty()
+            orderby a.RequestedAt, a.Id
+            select new { a.Id, a.Subject, a.Title, a.LeadId, LeadTitle = l == null ? null : l.Title, a.RequestedAt, a.RequestedByName })
+            .ToListAsync(ct);
+        return rows.Select(a => new NeedsApprovalItem(
+            a.Id, a.Subject, a.Title, a.LeadId, a.LeadTitle, a.RequestedAt, a.RequestedByName,
+            Math.Round(Math.Max(0, (now - a.RequestedAt).TotalDays), 1), FailureKeys.Approval(a.Id), FailureLinks.Approvals)).ToList();
+    }
+}

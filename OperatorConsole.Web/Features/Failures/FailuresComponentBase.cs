@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Components;
+using OperatorConsole.Domain.Failures;
+
+namespace OperatorConsole.Web.Features.Failures;
+
+/// <summary>
+/// The live-card steps of <see cref="Live.LiveComponentBase"/>, fed by the shared <see cref="FailuresReportCache"/>
+/// instead of raw topics: the cache is invalidated first and then tells the screens, so a screen never re-reads
+/// the previous report, and it also pushes when time alone changes the report. Bursts are coalesced the same way.
+/// </summary>
+public abstract class FailuresComponentBase : ComponentBase, IDisposable
+{
+    private IDisposable? _subscription;
+    private int _pending;
+    private bool _disposed;
+
+    [Inject]
+    protected FailuresReportCache Cache { get; set; } = default!;
+
+    /// <summary>The current report, acknowledged items marked; null until the first load.</summary>
+    protected FailuresReport? Report { get; private set; }
+
+    protected DateTimeOffset? LoadedAt { get; private set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        Report = await Cache.GetAsync();
+        LoadedAt = DateTimeOffset.UtcNow;
+        _subscription = Cache.Subscribe(OnChangedAsync);
+    }
+
+    /// <summary>Called after each new report, before rendering (derive filtered lists here).</summary>
+    protected virtual void OnReportChanged()
+    {
+    }
+
+    protected override void OnParametersSet() => OnReportChanged();
+
+    protected async Task ReloadAsync()
+    {
+        Report = await Cache.GetAsync();
+        LoadedAt = DateTimeOffset.UtcNow;
+        OnReportChanged();
+        StateHasChanged();
+    }
+
+    private async Task OnChangedAsync()
+    {
+        if (_disposed || Interlocked.Increment(ref _pending) > 1)
+        {
+            return;
+        }
+
+        while (!_disposed)
+        {
+            var seen = Volatile.Read(ref _pending);
+            try
+            {
+                await InvokeAsync(ReloadAsync);
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                await DispatchExceptionAsync(ex);
+                Interlocked.Exchange(ref _pending, 0);
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref _pending, 0, seen) == seen)
+            {
+                return;
+            }
+        }
+    }
+
+    public virtual void Dispose()
+    {
+        _disposed = true;
+        _subscription?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

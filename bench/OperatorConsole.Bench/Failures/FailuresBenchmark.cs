@@ -1,0 +1,296 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OperatorConsole.Data.Failures;
+using OperatorConsole.Data.Settings;
+using OperatorConsole.Web.Features.Failures;
+using OperatorConsole.Web.Live;
+
+namespace OperatorConsole.Bench.Failures;
+
+/// <summary>
+/// GET /api/failures end to end over HTTP (steady state from the shared cache, and cold: recomputed for every
+/// request), the same report's SQL replayed with bare ADO.NET (the floor), and the push latency from a failed-run
+/// POST to 100 subscribers that each re-load the report.
+/// </summary>
+public sealed class FailuresBenchmark : IBenchCommand
+{
+    public string Name => "failures";
+
+    public string Description => "Failures report: HTTP p50/p95 vs raw SQL floor, and push latency to 100 subscribers";
+
+    public async Task<int> RunAsync(BenchOptions options)
+    {
+        var folder = options.String("dir") ?? Path.Combine(Path.GetTempPath(), "oc-bench-failures-" + Environment.ProcessId);
+        Directory.CreateDirectory(folder);
+        var databasePath = Path.Combine(folder, "bench.db");
+        var connectionString = $"Data Source={databasePath}";
+        var requests = options.Int("requests", 200);
+        var coldRequests = options.Int("cold-requests", 50);
+        var subscribers = options.Int("subscribers", 100);
+        var rounds = options.Int("push-rounds", 30);
+        var dataset = new FailuresDataset
+        {
+            Leads = options.Int("leads", 10_000),
+            Touches = options.Int("touches", 200_000),
+            Runs = options.Int("runs", 50_000),
+            Integrations = options.Int("integrations", 200),
+            Approvals = options.Int("approvals", 1_000),
+        };
+
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
+        Console.WriteLine($"Database: {databasePath}");
+
+        await using var host = new BenchHost(databasePath);
+        var startup = Stopwatch.StartNew();
+        host.Start();
+        Console.WriteLine($"Console started on {host.BaseUrl} (migrations, operator, key) in {startup.ElapsedMilliseconds} ms");
+
+        var now = DateTime.UtcNow;
+        var load = Stopwatch.StartNew();
+        var reuse = options.String("reuse") is not null && await HasDataAsync(connectionString);
+        if (!reuse)
+        {
+            await dataset.WriteAsync(connectionString, now, options.String("maven"));
+        }
+
+        Console.WriteLine($"Dataset written in {load.ElapsedMilliseconds} ms: {string.Join(", ", dataset.Written.Select(w => $"{w.Value:N0} {w.Key}"))}");
+
+        var cache = host.Services.GetRequiredService<FailuresReportCache>();
+        cache.Invalidate();
+        using var client = await host.OperatorClientAsync();
+
+        // Warm-up: JIT, EF query compilation, connection pool, SQLite page cache.
+        string body = "";
+        for (var i = 0; i < 10; i++)
+        {
+            cache.Invalidate();
+            body = await client.GetStringAsync("/api/failures");
+        }
+
+        using (var doc = JsonDocument.Parse(body))
+        {
+            Console.WriteLine($"Report: {Encoding.UTF8.GetByteCount(body):N0} bytes, counts {doc.RootElement.GetProperty("counts").GetRawText()}, " +
+                $"lastRunStatusByLead {doc.RootElement.GetProperty("lastRunStatusByLead").GetArrayLength():N0} rows");
+        }
+
+        // (a) steady state: every open dashboard and API caller between changes is served from the shared report.
+        var warm = new Samples("GET /api/failures over HTTP, steady state (shared report)");
+        for (var i = 0; i < requests; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await client.GetStringAsync("/api/failures");
+            warm.Add(Samples.Since(start));
+        }
+
+        // (a') cold: the first request after a change pays the whole computation.
+        var cold = new Samples("GET /api/failures over HTTP, cold (recomputed each request)");
+        for (var i = 0; i < coldRequests; i++)
+        {
+            cache.Invalidate();
+            var start = Stopwatch.GetTimestamp();
+            await client.GetStringAsync("/api/failures");
+            cold.Add(Samples.Since(start));
+        }
+
+        // The service alone (EF queries + materialisation + rules), no HTTP.
+        var capture = new SqlCapture();
+        var captureFactory = new CapturingContextFactory(connectionString, capture);
+        var service = new FailuresService(
+            captureFactory, TimeProvider.System, new SettingsService(captureFactory, TimeProvider.System),
+            [], [], [], NullLogger<FailuresService>.Instance);
+        for (var i = 0; i < 5; i++)
+        {
+            await service.GetReportAsync();
+        }
+
+        var serviceSamples = new Samples("FailuresService.GetReportAsync (EF, no HTTP)");
+        for (var i = 0; i < coldRequests; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await service.GetReportAsync();
+            serviceSamples.Add(Samples.Since(start));
+        }
+
+        // (b) the floor: the exact statements of one report, replayed with bare ADO.NET, every value read.
+        capture.Recording = true;
+        await service.GetReportAsync();
+        capture.Recording = false;
+        var statements = capture.Statements.ToList();
+        if (options.String("explain") is not null)
+        {
+            using var loggers = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug));
+            var traced = new FailuresService(
+                captureFactory, TimeProvider.System, new SettingsService(captureFactory, TimeProvider.System),
+                [], [], [], loggers.CreateLogger<FailuresService>());
+            for (var i = 0; i < 5; i++)
+            {
+                await traced.GetReportAsync();
+            }
+
+            await SqlExplain.PrintAsync(connectionString, statements);
+        }
+        for (var i = 0; i < 5; i++)
+        {
+            await SqlCapture.ReplayAsync(connectionString, statements);
+        }
+
+        var floor = new Samples($"Raw SQL floor ({statements.Count} statements, ADO.NET)");
+        var rows = 0;
+        for (var i = 0; i < coldRequests; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            rows = await SqlCapture.ReplayAsync(connectionString, statements);
+            floor.Add(Samples.Since(start));
+        }
+
+        // (c) push: a failed run POSTed with the API key; 100 subscribers of the console's event stream each
+        // re-load the report (what a circuit does before it re-renders). Latency = POST sent → subscriber holds
+        // a report that contains the new run.
+        var push = await MeasurePushAsync(host, cache, subscribers, rounds, now);
+
+        var report = new StringBuilder();
+        report.AppendLine("| measurement | n | median ms | p95 ms | max ms |");
+        report.AppendLine("|---|---|---|---|---|");
+        foreach (var s in new[] { warm, cold, serviceSamples, floor, push.Samples })
+        {
+            report.AppendLine(s.Row());
+        }
+
+        report.AppendLine();
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Floor rows read per report: {rows:N0}; report JSON {Encoding.UTF8.GetByteCount(body):N0} bytes."));
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Endpoint / floor (p95): steady state {warm.P95 / floor.P95:0.00}×, cold {cold.P95 / floor.P95:0.00}×; (median: {warm.Median / floor.Median:0.00}×, {cold.Median / floor.Median:0.00}×)."));
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Push: {subscribers} subscribers × {rounds} failed runs; report computations during the push phase: {push.Computations} ({push.Computations / (double)rounds:0.0} per POST; without sharing it would be {subscribers} per POST); stale deliveries: {push.Stale}."));
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Targets: HTTP p95 ≤ 50 ms (steady {Verdict(warm.P95 <= 50)}, cold {Verdict(cold.P95 <= 50)}); endpoint ≤ 3× floor (steady {Verdict(warm.P95 <= 3 * floor.P95)}, cold {Verdict(cold.P95 <= 3 * floor.P95)}); push p95 ≤ 250 ms ({Verdict(push.Samples.P95 <= 250)})."));
+        Console.WriteLine();
+        Console.WriteLine(report.ToString());
+
+        if (options.String("keep") is null && options.String("dir") is null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TryDelete(folder);
+        }
+
+        return 0;
+    }
+
+    private static async Task<bool> HasDataAsync(string connectionString)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Lead";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static string Verdict(bool met) => met ? "met" : "MISSED";
+
+    private static async Task<(Samples Samples, long Computations, int Stale)> MeasurePushAsync(
+        BenchHost host, FailuresReportCache cache, int subscribers, int rounds, DateTime now)
+    {
+        _ = host.Services.GetRequiredService<ConsoleEvents>();
+        var samples = new Samples($"Push: failed-run POST → {subscribers} subscribers re-loaded the report");
+        var stale = 0;
+        string? expectedKind = null;
+        long roundStart = 0;
+        var done = new bool[subscribers];
+        var remaining = 0;
+        TaskCompletionSource? allDone = null;
+        var gate = new Lock();
+
+        var subscriptions = new List<IDisposable>();
+        for (var s = 0; s < subscribers; s++)
+        {
+            var index = s;
+            // Subscribed the way a Command Center circuit is: to the report feed, which ConsoleEvents drives.
+            subscriptions.Add(cache.Subscribe(async () =>
+            {
+                var report = await cache.GetAsync();
+                var elapsed = Samples.Since(roundStart);
+                lock (gate)
+                {
+                    if (expectedKind is null || done[index])
+                    {
+                        return;
+                    }
+
+                    if (!report.FailedRuns.Any(r => r.Kind == expectedKind))
+                    {
+                        // An earlier event of the same POST (the run is saved before the lead is updated); the next
+                        // one brings the run. Counted only if no later delivery catches up (see below).
+                        return;
+                    }
+
+                    done[index] = true;
+                    samples.Add(elapsed);
+                    if (--remaining == 0)
+                    {
+                        allDone!.TrySetResult();
+                    }
+                }
+            }));
+        }
+
+        using var agent = host.AgentClient();
+        var computationsBefore = cache.Computations;
+        for (var round = 0; round < rounds; round++)
+        {
+            lock (gate)
+            {
+                expectedKind = "bench-push-" + round.ToString(CultureInfo.InvariantCulture);
+                Array.Clear(done);
+                remaining = subscribers;
+                allDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            var startedAt = DateTime.UtcNow.AddSeconds(-30);
+            var json = JsonSerializer.Serialize(new
+            {
+                leadId = 1 + round,
+                kind = expectedKind,
+                startedAt,
+                finishedAt = startedAt.AddSeconds(20),
+                steps = new[] { new { name = "fetch", success = false, error = "bench: upstream 503" } },
+            });
+            roundStart = Stopwatch.GetTimestamp();
+            var response = await agent.PostAsync("/api/pipeline-runs", new StringContent(json, Encoding.UTF8, "application/json"));
+            response.EnsureSuccessStatusCode();
+            var finished = await Task.WhenAny(allDone!.Task, Task.Delay(5000));
+            if (finished != allDone.Task)
+            {
+                lock (gate)
+                {
+                    stale += remaining;
+                    expectedKind = null;
+                }
+            }
+
+            await Task.Delay(200);
+        }
+
+        var computations = cache.Computations - computationsBefore;
+        foreach (var subscription in subscriptions)
+        {
+            subscription.Dispose();
+        }
+
+        return (samples, computations, stale);
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left in the temp folder; harmless.
+        }
+    }
+}
