@@ -12,6 +12,8 @@ public static class BenchProgram
     private static readonly IBenchCommand[] Commands =
     [
         new FailuresBenchmark(),
+        new Ingest.IngestBenchmark(),
+        new Ingest.NoopServer(),
     ];
 
     public static async Task<int> Main(string[] args)
