@@ -211,6 +211,14 @@ public sealed class FailuresReportApiTests(FailuresDatasetFactory factory) : ICl
     }
 
     [Fact]
+    public async Task OpenApi_DescribesTheFailuresEndpointsAndReportShape()
+    {
+        var document = await factory.CreateAnonymousClient().GetStringAsync("/openapi/v1.json");
+
+        document.Should().Contain("/api/failures").And.Contain("/api/failures/acknowledgements").And.Contain("FailuresReport");
+    }
+
+    [Fact]
     public async Task GetFailures_UnknownInclude_Is400()
     {
         var viewer = await factory.CreateViewerClientAsync();
