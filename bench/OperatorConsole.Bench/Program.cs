@@ -14,6 +14,7 @@ public static class BenchProgram
         new FailuresBenchmark(),
         new Ingest.IngestBenchmark(),
         new Ingest.NoopServer(),
+        new Live.LiveDashboardsBenchmark(),
     ];
 
     public static async Task<int> Main(string[] args)
