@@ -56,9 +56,10 @@ public static class DataServiceCollectionExtensions
         else
         {
             var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnection : connectionString;
+            var writeGate = new SqliteWriteGate(options.BusyTimeoutMs);
             services.AddPooledDbContextFactory<SqliteConsoleDbContext>((sp, db) => db
                 .UseSqlite(sqlite)
-                .AddInterceptors(new SqlitePragmas(options.BusyTimeoutMs), sp.GetRequiredService<LiveChangeInterceptor>()));
+                .AddInterceptors(new SqlitePragmas(options.BusyTimeoutMs), writeGate, sp.GetRequiredService<LiveChangeInterceptor>()));
             services.AddSingleton<IDbContextFactory<ConsoleDbContext>>(sp =>
                 new ConsoleDbContextFactory<SqliteConsoleDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteConsoleDbContext>>()));
         }
@@ -108,6 +109,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<BriefService>();
         services.AddSingleton<ScorecardService>();
         services.AddSingleton<IDemoSeedContributor, ProposalDemoSeed>();
+        services.AddFailures();
         return services;
     }
 }

@@ -100,3 +100,18 @@ public sealed class LiveBackplaneHealth(TimeProvider time)
     /// <summary>Broken while the latest report is a failure.</summary>
     public bool IsBroken => LastFailureAt is { } failed && (LastOkAt is null || LastOkAt < failed);
 }
+
+/// <summary>
+/// The Redis backplane's health as a line in Failures &amp; Interventions ("live-backplane"): while Redis refuses,
+/// dashboards on other instances miss updates, which the people watching them must know.
+/// </summary>
+public sealed class LiveBackplaneHealthSignal(LiveBackplaneHealth health) : OperatorConsole.Data.Failures.IRuntimeHealthSignals
+{
+    public const string IntegrationName = "live-backplane";
+
+    public IReadOnlyList<OperatorConsole.Data.Failures.RuntimeHealthProblem> Current(DateTime now) =>
+        health.IsBroken && health.LastFailureAt is { } at
+            ? [new OperatorConsole.Data.Failures.RuntimeHealthProblem(IntegrationName, health.LastOkAt, at,
+                $"Live updates between instances are failing since {at:HH:mm:ss} UTC: {health.LastFailure}")]
+            : [];
+}

@@ -12,6 +12,9 @@ public static class BenchProgram
     private static readonly IBenchCommand[] Commands =
     [
         new FailuresBenchmark(),
+        new Ingest.IngestBenchmark(),
+        new Ingest.NoopServer(),
+        new Live.LiveDashboardsBenchmark(),
     ];
 
     public static async Task<int> Main(string[] args)

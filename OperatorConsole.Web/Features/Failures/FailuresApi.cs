@@ -75,6 +75,7 @@ public static class FailuresFeatureRegistration
     {
         services.AddSingleton<FailuresReportCache>();
         services.AddSingleton<OperatorConsole.Data.Failures.IRuntimeHealthSignals>(sp => sp.GetRequiredService<DatabaseHealthSignal>());
+        services.AddSingleton<OperatorConsole.Data.Failures.IRuntimeHealthSignals, OperatorConsole.Web.Live.LiveBackplaneHealthSignal>();
         return services;
     }
 }

@@ -1,0 +1,78 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace OperatorConsole.Data.Infrastructure;
+
+/// <summary>
+/// SQLite allows one writer at a time. Without this gate, concurrent SaveChanges calls collide on the file lock
+/// and SQLite's busy handler makes the losers sleep (1, 2, 5, 10… up to 100 ms per retry) even when the lock
+/// is free again microseconds later; under 32 concurrent writers that sleeping, not the writing, is what bounds
+/// throughput. Queuing writers in-process hands the lock over immediately instead.
+/// The wait is bounded by the busy timeout: if the file is held by someone else (another process, a backup),
+/// the caller proceeds to SQLite's own busy handling and gets the same "busy" error (→ 503) as before.
+/// SaveChanges inside an explicit transaction bypasses the gate (the transaction may already hold the file lock,
+/// and waiting here for a writer that waits for us would deadlock).
+/// </summary>
+internal sealed class SqliteWriteGate(int busyTimeoutMs) : SaveChangesInterceptor
+{
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly ConditionalWeakTable<DbContext, object> _holders = [];
+    private static readonly object Held = new();
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is { } db && db.Database.CurrentTransaction is null && _writer.Wait(busyTimeoutMs))
+        {
+            _holders.AddOrUpdate(db, Held);
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db && db.Database.CurrentTransaction is null && await _writer.WaitAsync(busyTimeoutMs, cancellationToken))
+        {
+            _holders.AddOrUpdate(db, Held);
+        }
+
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Release(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Release(DbContext? db)
+    {
+        if (db is not null && _holders.Remove(db))
+        {
+            _writer.Release();
+        }
+    }
+}
