@@ -93,8 +93,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IInterventionSource, AgentJobInterventions>();
         services.AddSingleton<IDemoSeedContributor, BuildOpsDemoSeed>();
         services.AddAssetsAndLearning();
-        services.AddFailures();
-        services.AddResults(configuration);
         return services;
     }
 
@@ -109,7 +107,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<BriefService>();
         services.AddSingleton<ScorecardService>();
         services.AddSingleton<IDemoSeedContributor, ProposalDemoSeed>();
-        services.AddFailures();
         return services;
     }
 }

@@ -66,8 +66,6 @@ public static class ConsoleFeatures
         app.MapRiskApi();
         app.MapAssetsApi();
         app.MapLearningApi();
-        app.MapFailuresApi();
-        app.MapResultsApi();
         return app;
     }
 }
