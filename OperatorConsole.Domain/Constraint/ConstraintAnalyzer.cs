@@ -75,6 +75,9 @@ public static class ConstraintAnalyzer
         var previousStart = thisStart - period;
         var stuckCutoff = input.Now - TimeSpan.FromDays(input.StuckDays);
         var durations = StageDurations(input.Changes);
+        // A sales-only pipeline (an imported CRM where "won" is the end) never moves leads out of Approved or
+        // Building: there those stages are where the pipeline ends, not queues, and cannot be its bottleneck.
+        var everLeft = input.Changes.Where(c => c.From is not null).Select(c => c.From!.Value).ToHashSet();
 
         var stages = FlowStages.Select(stage =>
         {
@@ -88,7 +91,8 @@ public static class ConstraintAnalyzer
             var leftThis = input.Changes.Count(c => c.From == stage && c.At > thisStart && c.At <= input.Now);
             var leftPrevious = input.Changes.Count(c => c.From == stage && c.At > previousStart && c.At <= thisStart);
             var slowdown = avgThis is { } a && avgPrevious is { } p && a > p ? a - p : 0;
-            var pressure = stuck.Count + Math.Max(0, enteredThis - leftThis) + slowdown;
+            var isQueue = stage < LeadStatus.Approved || everLeft.Contains(stage);
+            var pressure = isQueue ? stuck.Count + Math.Max(0, enteredThis - leftThis) + slowdown : 0;
             return new StageStats(stage, inStage.Count, stuck.Count, stuck, avgThis, avgPrevious, enteredThis, enteredPrevious, leftThis, leftPrevious, Math.Round(pressure, 2));
         }).ToList();
 

@@ -24,6 +24,11 @@ public sealed class ConsoleEvents : IConsoleChangeSink, IDisposable
 
     public int SubscriberCount => _subscriptions.Length;
 
+    /// <summary>Increases with every delivery: lets a component tell whether anything changed since it loaded.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    private long _version;
+
     /// <summary>Raised after every delivery (tests and the stand-up screen's "last update" use it).</summary>
     public event Action<IReadOnlyList<ConsoleChange>>? Delivered;
 
@@ -50,6 +55,7 @@ public sealed class ConsoleEvents : IConsoleChangeSink, IDisposable
     /// <summary>Local fan-out; the backplane calls it for changes from this and from other instances.</summary>
     internal void Deliver(IReadOnlyList<ConsoleChange> changes)
     {
+        Interlocked.Increment(ref _version);
         foreach (var subscription in _subscriptions)
         {
             if (subscription.Topics.Count > 0 && !changes.Any(c => subscription.Topics.Contains(c.Topic)))

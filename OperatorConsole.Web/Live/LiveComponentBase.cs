@@ -12,6 +12,7 @@ namespace OperatorConsole.Web.Live;
 public abstract class LiveComponentBase : ComponentBase, IDisposable
 {
     private IDisposable? _subscription;
+    private long _loadedVersion;
     private int _pending;
     private bool _disposed;
 
@@ -29,9 +30,28 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        _loadedVersion = Events.Version;
         await LoadAsync();
         LoadedAt = DateTimeOffset.UtcNow;
-        _subscription = Events.Subscribe(LiveTopics, OnChangesAsync);
+    }
+
+    /// <summary>
+    /// Subscribes after the first interactive render, never while prerendering: a change arriving during a
+    /// one-shot prerender must not re-render a response that is already being streamed. A change that landed
+    /// between the load and the subscription is caught up at once.
+    /// </summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && _subscription is null && !_disposed)
+        {
+            _subscription = Events.Subscribe(LiveTopics, OnChangesAsync);
+            if (Events.Version != _loadedVersion)
+            {
+                await OnChangesAsync([]);
+            }
+        }
+
+        await base.OnAfterRenderAsync(firstRender);
     }
 
     /// <summary>Reload now (after a parameter change or a user action).</summary>

@@ -53,6 +53,18 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
         var again = await imports.RunMavenNowAsync(ImportTestSupport.MavenFolder(), DuplicateMode.Skip, Actor.System);
         again.Value!.CreatedCount.Should().Be(0);
         again.Value.SkippedCount.Should().Be(8800);
+        // The constraint gives a sensible answer on the historical pipeline: anchored at its last change (2017-12-31),
+        // not "everything stuck since 2017", naming the stage where deals pile up (Engaging → our Qualified).
+        var constraint = await (await client.GetAsync("/api/constraint")).ReadJsonAsync();
+        constraint.GetProperty("anchoredToLatestData").GetBoolean().Should().BeTrue();
+        constraint.GetProperty("snapshot").GetProperty("asOf").GetDateTime().Date.Should().Be(new DateTime(2017, 12, 31));
+        var summary = constraint.GetProperty("snapshot").GetProperty("summary").GetString();
+        constraint.GetProperty("snapshot").GetProperty("bottleneck").GetString().Should().Be("qualified", summary);
+        var winRate = constraint.GetProperty("snapshot").GetProperty("winRateThisPeriod").GetDouble();
+        winRate.Should().BeInRange(0.3, 0.9, "the Maven pipeline wins about 63% of decided deals");
+        constraint.GetProperty("snapshot").GetProperty("evidence").EnumerateArray()
+            .Single(e => e.GetProperty("key").GetString() == "avgDaysInQualified").GetProperty("current").GetDouble().Should().BePositive();
+
         var updated = await imports.RunMavenNowAsync(ImportTestSupport.MavenFolder(), DuplicateMode.Update, Actor.System);
         updated.Value!.UpdatedCount.Should().Be(8800);
         updated.Value.CreatedCount.Should().Be(0);

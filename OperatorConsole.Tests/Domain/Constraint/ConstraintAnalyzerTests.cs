@@ -120,3 +120,36 @@ public sealed class ConstraintAnalyzerTests
         snapshot.Stages.Single(s => s.Stage == LeadStatus.Proposal).StuckLeadIds.Should().Equal(2);
     }
 }
+
+public sealed class ConstraintAnalyzerSalesOnlyTests
+{
+    private static readonly DateTime Now = new(2026, 11, 25, 12, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Analyze_PipelineThatNeverLeavesApproved_TreatsApprovedAsTheEnd_NotTheBottleneck()
+    {
+        var changes = new List<StageChange>();
+        var leads = new List<LeadNow>();
+        for (var i = 1; i <= 20; i++)
+        {
+            changes.Add(new StageChange(i, null, LeadStatus.Qualified, Now.AddDays(-60)));
+            changes.Add(new StageChange(i, LeadStatus.Qualified, LeadStatus.Approved, Now.AddDays(-30)));
+            leads.Add(new LeadNow(i, $"Won {i}", LeadStatus.Approved, Now.AddDays(-30)));
+        }
+
+        for (var i = 100; i < 105; i++)
+        {
+            changes.Add(new StageChange(i, null, LeadStatus.Qualified, Now.AddDays(-20)));
+            leads.Add(new LeadNow(i, $"Open {i}", LeadStatus.Qualified, Now.AddDays(-20)));
+        }
+
+        var snapshot = ConstraintAnalyzer.Analyze(new ConstraintInput(changes, leads, [], Now, 14, 7));
+
+        snapshot.Bottleneck.Should().Be(LeadStatus.Qualified);
+        snapshot.Stages.Single(s => s.Stage == LeadStatus.Approved).Pressure.Should().Be(0);
+
+        // Once the business moves leads on from Approved, approved-but-not-started work is a queue again.
+        changes.Add(new StageChange(1, LeadStatus.Approved, LeadStatus.Building, Now.AddDays(-1)));
+        ConstraintAnalyzer.Analyze(new ConstraintInput(changes, leads, [], Now, 14, 7)).Bottleneck.Should().Be(LeadStatus.Approved);
+    }
+}

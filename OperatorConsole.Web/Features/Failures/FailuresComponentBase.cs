@@ -26,7 +26,24 @@ public abstract class FailuresComponentBase : ComponentBase, IDisposable
     {
         Report = await Cache.GetAsync();
         LoadedAt = DateTimeOffset.UtcNow;
-        _subscription = Cache.Subscribe(OnChangedAsync);
+    }
+
+    /// <summary>
+    /// Subscribes after the first interactive render, never while prerendering (a change arriving during a
+    /// one-shot prerender must not re-render a response already being streamed). A report that changed in
+    /// between is picked up at once.
+    /// </summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && _subscription is null && !_disposed)
+        {
+            var loaded = Report;
+            _subscription = Cache.Subscribe(OnChangedAsync);
+            if (!ReferenceEquals(loaded, await Cache.GetAsync()))
+            {
+                await OnChangedAsync();
+            }
+        }
     }
 
     /// <summary>Called after each new report, before rendering (derive filtered lists here).</summary>
