@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Domain.Access;
 using OperatorConsole.Domain.Audit;
@@ -204,6 +205,16 @@ public sealed class ServicePackagesApiTests(ConsoleFactory factory) : IClassFixt
             await db.SaveChangesAsync();
         }
 
+        // The building client has a measured result: its delta comes from the Results Ledger (130 − 100).
+        var now2 = factory.Clock.GetUtcNow().UtcDateTime;
+        (await client.PutAsJsonAsync($"/api/leads/{client2}/client-success", new
+        {
+            target = new { metricName = "Bookings per week", unit = "bookings", targetValue = 200, dueDate = now2.AddDays(30), direction = "higher_is_better" },
+            baseline = new { value = 100, measuredAt = now2.AddDays(-20), source = "Booking export" },
+        }, ApiJson.Options)).EnsureSuccessStatusCode();
+        (await client.PostJsonAsync($"/api/leads/{client2}/outcomes", new { value = 130, source = "Booking export wk 3", measuredAt = now2.AddDays(-1) }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+
         var detail = await (await client.GetAsync($"/api/service-packages/{id}")).ReadJsonAsync();
 
         var record = detail.GetProperty("trackRecord");
@@ -218,6 +229,7 @@ public sealed class ServicePackagesApiTests(ConsoleFactory factory) : IClassFixt
         rows[lost].GetProperty("result").GetString().Should().Be("lost");
         rows[open].GetProperty("result").GetString().Should().Be("open");
         rows[open].GetProperty("resultsDelta").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        rows[client2].GetProperty("resultsDelta").GetDecimal().Should().Be(30);
         detail.GetProperty("canDelete").GetBoolean().Should().BeFalse();
     }
 
