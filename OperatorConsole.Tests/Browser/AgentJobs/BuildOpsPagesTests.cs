@@ -58,6 +58,9 @@ public sealed class BuildOpsPagesTests(BrowserFixture browser)
         await page.Locator("[data-testid=template-title]").WaitForAsync();
         (await page.Locator("[data-testid=template-client-row]").CountAsync()).Should().BeGreaterThanOrEqualTo(1);
         (await page.Locator("[data-testid=template-clients]").InnerTextAsync()).Should().Contain("Results Ledger");
+        // The seeded client (Helio SaaS) has a measured result: the template shows baseline → current and the target.
+        await page.Locator("[data-testid=template-client-result]").First.WaitForAsync();
+        (await page.Locator("[data-testid=template-client-result]").First.InnerTextAsync()).Should().Contain("→").And.Contain("target");
         await page.Context.CloseAsync();
     }
 
