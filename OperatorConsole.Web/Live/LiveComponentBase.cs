@@ -13,8 +13,10 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
 {
     private IDisposable? _subscription;
     private long _loadedVersion;
-    private int _pending;
     private bool _disposed;
+    private CoalescedReload? _coalesced;
+
+    private CoalescedReload Refresh => _coalesced ??= new CoalescedReload(() => InvokeAsync(ReloadAsync), DispatchExceptionAsync, () => _disposed);
 
     [Inject]
     protected ConsoleEvents Events { get; set; } = default!;
@@ -62,37 +64,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         StateHasChanged();
     }
 
-    private async Task OnChangesAsync(IReadOnlyList<ConsoleChange> changes)
-    {
-        if (_disposed || Interlocked.Increment(ref _pending) > 1)
-        {
-            return;
-        }
-
-        while (!_disposed)
-        {
-            var seen = Volatile.Read(ref _pending);
-            try
-            {
-                await InvokeAsync(ReloadAsync);
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                await DispatchExceptionAsync(ex);
-                Interlocked.Exchange(ref _pending, 0);
-                return;
-            }
-
-            if (Interlocked.CompareExchange(ref _pending, 0, seen) == seen)
-            {
-                return;
-            }
-        }
-    }
+    private Task OnChangesAsync(IReadOnlyList<ConsoleChange> changes) => Refresh.RequestAsync();
 
     public virtual void Dispose()
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using OperatorConsole.Domain.Failures;
+using OperatorConsole.Web.Live;
 
 namespace OperatorConsole.Web.Features.Failures;
 
@@ -11,8 +12,10 @@ namespace OperatorConsole.Web.Features.Failures;
 public abstract class FailuresComponentBase : ComponentBase, IDisposable
 {
     private IDisposable? _subscription;
-    private int _pending;
     private bool _disposed;
+    private CoalescedReload? _coalesced;
+
+    private CoalescedReload Refresh => _coalesced ??= new CoalescedReload(() => InvokeAsync(ReloadAsync), DispatchExceptionAsync, () => _disposed);
 
     [Inject]
     protected FailuresReportCache Cache { get; set; } = default!;
@@ -61,37 +64,7 @@ public abstract class FailuresComponentBase : ComponentBase, IDisposable
         StateHasChanged();
     }
 
-    private async Task OnChangedAsync()
-    {
-        if (_disposed || Interlocked.Increment(ref _pending) > 1)
-        {
-            return;
-        }
-
-        while (!_disposed)
-        {
-            var seen = Volatile.Read(ref _pending);
-            try
-            {
-                await InvokeAsync(ReloadAsync);
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                await DispatchExceptionAsync(ex);
-                Interlocked.Exchange(ref _pending, 0);
-                return;
-            }
-
-            if (Interlocked.CompareExchange(ref _pending, 0, seen) == seen)
-            {
-                return;
-            }
-        }
-    }
+    private Task OnChangedAsync() => Refresh.RequestAsync();
 
     public virtual void Dispose()
     {
