@@ -100,6 +100,7 @@ public sealed class ApiKeyService(IDbContextFactory<ConsoleDbContext> dbFactory,
         key.RevokedBy = actor.DisplayName;
         db.Audit(actor, now, "api_key.revoked", "api_key", key.Id, $"Revoked API key \"{key.Name}\"", reason);
         await db.SaveChangesAsync(ct);
+        ForgetCachedKeys();
         return OperationResult<ApiKeyView>.Ok(ToView(key));
     }
 
@@ -110,6 +111,25 @@ public sealed class ApiKeyService(IDbContextFactory<ConsoleDbContext> dbFactory,
         return keys.Select(ToView).ToList();
     }
 
+    /// <summary>
+    /// How long a verified key is trusted without reading its row again. Machines call many times a second, and
+    /// reading the key on every call was a measurable share of ingest time. Revocation on this instance forgets
+    /// the cache at once; <see cref="ForgetCachedKeys"/> is also called when any instance changes a key (the
+    /// live backplane carries that), so this window only matters if that signal is lost.
+    /// </summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
+
+    private sealed record CachedKey(ApiKeyPrincipal Principal, DateTime VerifiedAt, DateTime? LastUsedAt);
+
+    // Only valid keys are cached (a handful), so random secrets sent by an attacker cannot grow it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CachedKey> _verified = new(StringComparer.Ordinal);
+
+    /// <summary>Drops every cached verification: the next call of each key reads its row again.</summary>
+    public void ForgetCachedKeys() => _verified.Clear();
+
+    /// <summary>How many verified keys are cached now (tests read it).</summary>
+    public int CachedKeyCount => _verified.Count;
+
     /// <summary>Null unless the secret belongs to an active key. Compares hashes, never secrets.</summary>
     public async Task<ApiKeyPrincipal?> AuthenticateAsync(string secret, CancellationToken ct = default)
     {
@@ -119,20 +139,42 @@ public sealed class ApiKeyService(IDbContextFactory<ConsoleDbContext> dbFactory,
         }
 
         var hash = Hash(secret);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (_verified.TryGetValue(hash, out var cached) && now - cached.VerifiedAt < CacheFor && now >= cached.VerifiedAt)
+        {
+            if (cached.LastUsedAt is { } used && now - used <= LastUsedPrecision)
+            {
+                return cached.Principal;
+            }
+
+            // Only the caller that wins this swap records the use; the others go on with the cached key.
+            if (_verified.TryUpdate(hash, cached with { LastUsedAt = now }, cached))
+            {
+                await using var touch = await dbFactory.CreateDbContextAsync(ct);
+                await touch.Set<ApiKey>().Where(k => k.Id == cached.Principal.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
+            }
+
+            return cached.Principal;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var key = await db.Set<ApiKey>().FirstOrDefaultAsync(k => k.SecretHash == hash, ct);
+        var key = await db.Set<ApiKey>().AsNoTracking().FirstOrDefaultAsync(k => k.SecretHash == hash, ct);
         if (key is null || key.RevokedAt is not null)
         {
+            _verified.TryRemove(hash, out _);
             return null;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        if (key.LastUsedAt is null || now - key.LastUsedAt > LastUsedPrecision)
+        var lastUsed = key.LastUsedAt;
+        if (lastUsed is null || now - lastUsed > LastUsedPrecision)
         {
             await db.Set<ApiKey>().Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
+            lastUsed = now;
         }
 
-        return new ApiKeyPrincipal(key.Id, key.Name, key.Prefix, key.ScopeList);
+        var principal = new ApiKeyPrincipal(key.Id, key.Name, key.Prefix, key.ScopeList);
+        _verified[hash] = new CachedKey(principal, now, lastUsed);
+        return principal;
     }
 
     public static string NewSecret() => SecretPrefix + Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace OperatorConsole.Data.Infrastructure;
@@ -6,24 +8,49 @@ namespace OperatorConsole.Data.Infrastructure;
 /// <summary>
 /// Per-connection SQLite settings. WAL (set once on the file) with synchronous=NORMAL survives a killed
 /// process without losing committed writes; busy_timeout makes writers wait instead of failing at once.
+/// These settings belong to the physical connection, which the pool keeps open across the many logical opens
+/// EF makes (one per query or SaveChanges), so they are sent once per physical connection, not on every open:
+/// at ingest rates that extra statement per open was measurable.
 /// </summary>
 internal sealed class SqlitePragmas(int busyTimeoutMs) : DbConnectionInterceptor
 {
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    private static readonly object Applied = new();
+
+    // Keyed by the native handle the pool reuses; entries go away with the physical connection.
+    private readonly ConditionalWeakTable<object, object> _configured = [];
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (NeedsSettings(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            command.ExecuteNonQuery();
+            MarkApplied(connection);
+        }
+    }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (NeedsSettings(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            MarkApplied(connection);
+        }
     }
 
     private string Sql => $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON;";
 
-    private void Apply(DbConnection connection)
+    private bool NeedsSettings(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || !_configured.TryGetValue(handle, out _);
+
+    private void MarkApplied(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        command.ExecuteNonQuery();
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            _configured.AddOrUpdate(handle, Applied);
+        }
     }
 }

@@ -61,6 +61,7 @@ public static class ConsoleAuth
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 600_000);
         services.AddAuthorization(ConsolePolicies.Add);
         services.AddScoped<FirstRunBootstrapper>();
+        services.AddHostedService<ApiKeyCacheInvalidation>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<IUserClaimsPrincipalFactory<ConsoleUser>, ConsoleClaimsFactory>();
         return services;
