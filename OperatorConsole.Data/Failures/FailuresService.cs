@@ -151,17 +151,14 @@ public sealed class FailuresService(
         return rows.Select(r => FailedRunPolicy.Item(r.Id, r.LeadId, r.LeadTitle, r.Kind, r.Status, r.Error, r.StartedAt, r.FinishedAt)).ToList();
     }
 
-    /// <summary>Open leads with a run: the lead keeps its latest run's status, so this is one indexed read.</summary>
+    /// <summary>Open leads with a run: the lead keeps its latest run's status and times, so this is one read of leads.</summary>
     private static async Task<List<LastRunStatusItem>> LastRunStatusAsync(ConsoleDbContext db, CancellationToken ct)
     {
-        var rows = await (
-            from l in db.Set<Lead>().AsNoTracking()
-            where l.LastRunStatus != null && !l.IsArchived && l.Status != LeadStatus.Lost
-            join r in db.Set<PipelineRun>() on l.LastRunId equals (int?)r.Id into runs
-            from r in runs.DefaultIfEmpty()
-            select new { l.Id, l.Title, Status = l.LastRunStatus!.Value, l.LastRunId, l.LastRunStartedAt, FinishedAt = r == null ? null : r.FinishedAt })
+        var rows = await db.Set<Lead>().AsNoTracking()
+            .Where(l => l.LastRunStatus != null && !l.IsArchived && l.Status != LeadStatus.Lost)
+            .Select(l => new { l.Id, l.Title, Status = l.LastRunStatus!.Value, l.LastRunId, l.LastRunStartedAt, l.LastRunFinishedAt })
             .ToListAsync(ct);
-        return rows.Select(r => new LastRunStatusItem(r.Id, r.Title, r.Status, r.LastRunId, r.LastRunStartedAt, r.FinishedAt, FailureLinks.Lead(r.Id))).ToList();
+        return rows.Select(r => new LastRunStatusItem(r.Id, r.Title, r.Status, r.LastRunId, r.LastRunStartedAt, r.LastRunFinishedAt, FailureLinks.Lead(r.Id))).ToList();
     }
 
     private static async Task<List<StaleByTouchItem>> StaleByTouchAsync(ConsoleDbContext db, DateTime now, Thresholds thresholds, CancellationToken ct)

@@ -147,7 +147,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
     private async Task<(int Created, int Updated)> SaveAsync(
         ConsoleDbContext db, IReadOnlyList<Pending> items, Actor actor, DateTime now, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var fresh = new List<(Lead Lead, ImportedLead Row)>();
         foreach (var item in items.Where(i => i.ExistingId is null))
         {

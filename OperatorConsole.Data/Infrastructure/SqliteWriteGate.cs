@@ -12,13 +12,19 @@ namespace OperatorConsole.Data.Infrastructure;
 /// The wait is bounded by the busy timeout: if the file is held by someone else (another process, a backup),
 /// the caller proceeds to SQLite's own busy handling and gets the same "busy" error (→ 503) as before.
 /// SaveChanges inside an explicit transaction bypasses the gate (the transaction may already hold the file lock,
-/// and waiting here for a writer that waits for us would deadlock).
+/// and waiting here for a writer that waits for us would deadlock); <see cref="WriteTransaction"/> takes the
+/// gate for the whole transaction instead.
 /// </summary>
 internal sealed class SqliteWriteGate(int busyTimeoutMs) : SaveChangesInterceptor
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly ConditionalWeakTable<DbContext, object> _holders = [];
     private static readonly object Held = new();
+
+    /// <summary>Takes the writer slot for a whole transaction; false when the wait timed out (SQLite decides then).</summary>
+    public Task<bool> EnterAsync(CancellationToken ct) => _writer.WaitAsync(busyTimeoutMs, ct);
+
+    public void Exit() => _writer.Release();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

@@ -54,10 +54,16 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, T
             ActorName = actor.DisplayName,
             Reason = "Created",
         });
-        db.Add(lead);
-        await db.SaveChangesAsync(ct);
-        db.Audit(actor, now, "lead.created", "lead", lead.Id, $"Created lead \"{lead.Title}\"", after: ToView(lead));
-        await db.SaveChangesAsync(ct);
+        // The audit entry needs the new id: two saves, one transaction, so a lead never exists unaudited.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var write = await WriteTransaction.BeginAsync(db, ct);
+            db.Add(lead);
+            await db.SaveChangesAsync(ct);
+            db.Audit(actor, now, "lead.created", "lead", lead.Id, $"Created lead \"{lead.Title}\"", after: ToView(lead));
+            await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
+        });
         return OperationResult<LeadView>.Created(ToView(lead));
     }
 

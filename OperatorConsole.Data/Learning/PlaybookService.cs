@@ -113,7 +113,7 @@ public sealed class PlaybookService(IDbContextFactory<ConsoleDbContext> dbFactor
         PlaybookEntry? entry = null;
         await strategy.ExecuteAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await WriteTransaction.BeginAsync(db, ct);
             var proposalBefore = LearningService.Snapshot(proposal);
             var approvalBefore = new { approval.State };
             approval.State = approve!.Value ? ApprovalState.Approved : ApprovalState.Rejected;

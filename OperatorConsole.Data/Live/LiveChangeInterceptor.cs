@@ -1,17 +1,24 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace OperatorConsole.Data.Live;
 
 /// <summary>
 /// Publishes every successful SaveChanges as console changes. Writes from the API, the UI, the importer
 /// and the seeder all pass through here, so no write path can forget to tell the open dashboards.
+/// A SaveChanges inside an explicit transaction is published when that transaction commits (and never if it
+/// rolls back): a screen told earlier would reload before the data is visible to it, and miss it.
 /// </summary>
-internal sealed class LiveChangeInterceptor(IConsoleChangeSink sink) : SaveChangesInterceptor
+internal sealed class LiveChangeInterceptor(IConsoleChangeSink sink) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     // Entries are captured before saving (afterwards they are Unchanged) and read after (ids are known).
     private readonly ConditionalWeakTable<DbContext, List<object>> _pending = new();
+
+    // Changes saved inside an explicit transaction, waiting for its commit.
+    private readonly ConditionalWeakTable<DbTransaction, List<ConsoleChange>> _uncommitted = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -78,7 +85,41 @@ internal sealed class LiveChangeInterceptor(IConsoleChangeSink sink) : SaveChang
             .Select(e => new ConsoleChange(e.GetType().Name, IdOf(context, e)))
             .Distinct()
             .ToList();
+        if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction)
+        {
+            _uncommitted.GetValue(transaction, _ => []).AddRange(changes);
+            return;
+        }
+
         sink.Publish(changes);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => PublishCommitted(transaction);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        PublishCommitted(transaction);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _uncommitted.Remove(transaction);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _uncommitted.Remove(transaction);
+        return Task.CompletedTask;
+    }
+
+    private void PublishCommitted(DbTransaction transaction)
+    {
+        if (_uncommitted.TryGetValue(transaction, out var changes))
+        {
+            _uncommitted.Remove(transaction);
+            if (changes.Count > 0)
+            {
+                sink.Publish(changes.Distinct().ToList());
+            }
+        }
     }
 
     private static string? IdOf(DbContext context, object entity)

@@ -141,7 +141,7 @@ public sealed class ProposalService(
         // The proposal's id is needed for its history and audit entry: two saves, one transaction.
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await WriteTransaction.BeginAsync(db, ct);
             db.Add(proposal);
             await db.SaveChangesAsync(ct);
             Step(db, proposal, null, "drafted", 1, actor, now, origin == ProposalOrigins.Manual ? null : $"origin {origin}");

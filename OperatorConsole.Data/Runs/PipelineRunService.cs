@@ -67,58 +67,71 @@ public sealed class PipelineRunService(IDbContextFactory<ConsoleDbContext> dbFac
             }
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        Lead? lead = null;
-        if (request.LeadId is { } leadId)
-        {
-            lead = await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == leadId, ct);
-            if (lead is null)
-            {
-                errors.Add("leadId", $"Lead {leadId} does not exist.");
-            }
-        }
-
         if (!errors.IsEmpty)
         {
             return errors.ToResult<RunView>();
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var stepTuples = steps.Select(s => (s.Name!.Trim(), s.Success!.Value, s.Error)).ToList();
-        var run = new PipelineRun
+        OperationResult<RunView>? result = null;
+
+        // The run, its lead's last run and the matching integration are stored together or not at all, and the
+        // lead is read inside the transaction so two runs arriving at once cannot overwrite each other's order.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            LeadId = request.LeadId,
-            Kind = request.Kind!.Trim().ToLowerInvariant(),
-            StartedAt = request.StartedAt!.Value.ToUniversalTime(),
-            FinishedAt = request.FinishedAt?.ToUniversalTime(),
-            Status = RunStatusPolicy.Compute(stepTuples.Select(s => (s.Item2, s.Error)).ToList()),
-            Error = RunStatusPolicy.FirstError(stepTuples),
-            RecordedAt = now,
-            ActorKind = actor.Kind,
-            ActorId = actor.Id,
-            ActorName = actor.DisplayName,
-            Steps = steps.Select((s, i) => new PipelineRunStep
+            db.ChangeTracker.Clear();
+            await using var write = await WriteTransaction.BeginAsync(db, ct);
+            Lead? lead = null;
+            if (request.LeadId is { } leadId)
             {
-                Position = i,
-                Name = s.Name!.Trim(),
-                Success = s.Success!.Value,
-                Error = s.Error,
-                DurationMs = s.DurationMs,
-            }).ToList(),
-        };
-        db.Add(run);
-        await db.SaveChangesAsync(ct);
+                lead = await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == leadId, ct);
+                if (lead is null)
+                {
+                    result = new ValidationErrors().Add("leadId", $"Lead {leadId} does not exist.").ToResult<RunView>();
+                    return;
+                }
+            }
 
-        // "Latest" is the latest start (API.md); an older run arriving late does not overwrite a newer one.
-        if (lead is not null && (lead.LastRunStartedAt is null || run.StartedAt >= lead.LastRunStartedAt))
-        {
-            lead.LastRunId = run.Id;
-            lead.LastRunStatus = run.Status;
-            lead.LastRunStartedAt = run.StartedAt;
-        }
+            var run = new PipelineRun
+            {
+                LeadId = request.LeadId,
+                Kind = request.Kind!.Trim().ToLowerInvariant(),
+                StartedAt = request.StartedAt!.Value.ToUniversalTime(),
+                FinishedAt = request.FinishedAt?.ToUniversalTime(),
+                Status = RunStatusPolicy.Compute(stepTuples.Select(s => (s.Item2, s.Error)).ToList()),
+                Error = RunStatusPolicy.FirstError(stepTuples),
+                RecordedAt = now,
+                ActorKind = actor.Kind,
+                ActorId = actor.Id,
+                ActorName = actor.DisplayName,
+                Steps = steps.Select((s, i) => new PipelineRunStep
+                {
+                    Position = i,
+                    Name = s.Name!.Trim(),
+                    Success = s.Success!.Value,
+                    Error = s.Error,
+                    DurationMs = s.DurationMs,
+                }).ToList(),
+            };
+            db.Add(run);
+            await db.SaveChangesAsync(ct);
 
-        await IntegrationService.ApplyRunAsync(db, run, now, ct);
-        await db.SaveChangesAsync(ct);
-        return OperationResult<RunView>.Created(ToView(run, lead?.Title));
+            // "Latest" is the latest start (API.md); an older run arriving late does not overwrite a newer one.
+            if (lead is not null && (lead.LastRunStartedAt is null || run.StartedAt >= lead.LastRunStartedAt))
+            {
+                lead.LastRunId = run.Id;
+                lead.LastRunStatus = run.Status;
+                lead.LastRunStartedAt = run.StartedAt;
+                lead.LastRunFinishedAt = run.FinishedAt;
+            }
+
+            await IntegrationService.ApplyRunAsync(db, run, now, ct);
+            await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
+            result = OperationResult<RunView>.Created(ToView(run, lead?.Title));
+        });
+        return result!;
     }
 
     public async Task<RunView?> GetAsync(int id, CancellationToken ct = default)

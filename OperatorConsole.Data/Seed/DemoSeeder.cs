@@ -252,6 +252,7 @@ public sealed class DemoSeeder(
                 if (lead.LastRunStartedAt is null || started > lead.LastRunStartedAt)
                 {
                     lead.LastRunStartedAt = started;
+                    lead.LastRunFinishedAt = started.AddSeconds(4);
                     lead.LastRunStatus = outcome;
                     latest[lead] = run;
                 }

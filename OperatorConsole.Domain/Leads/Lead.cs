@@ -37,6 +37,9 @@ public class Lead
     public int? LastRunId { get; set; }
     public DateTime? LastRunStartedAt { get; set; }
 
+    /// <summary>When that run finished: kept here so the failures report lists last runs without a join.</summary>
+    public DateTime? LastRunFinishedAt { get; set; }
+
     public List<LeadStatusChange> StatusHistory { get; set; } = [];
     public List<Touch> Touches { get; set; } = [];
 }

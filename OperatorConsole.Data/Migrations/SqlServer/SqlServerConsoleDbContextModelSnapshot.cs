@@ -1238,6 +1238,9 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     b.Property<DateTime?>("LastContactAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("LastRunFinishedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int?>("LastRunId")
                         .HasColumnType("int");
 

@@ -1199,6 +1199,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<DateTime?>("LastContactAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastRunFinishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("LastRunId")
                         .HasColumnType("INTEGER");
 

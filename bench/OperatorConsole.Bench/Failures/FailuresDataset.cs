@@ -76,7 +76,7 @@ public sealed class FailuresDataset
         var leadStatus = new string[Leads + 1];
         var leadStatusChanged = new DateTime[Leads + 1];
         var lastTouch = new DateTime?[Leads + 1];
-        var lastRun = new (int Id, DateTime Started, string Status)?[Leads + 1];
+        var lastRun = new (int Id, DateTime Started, DateTime Finished, string Status)?[Leads + 1];
         for (var i = 1; i <= Leads; i++)
         {
             var row = maven?[(i - 1) % maven.Count];
@@ -147,7 +147,8 @@ public sealed class FailuresDataset
                 run.Parameters[1].Value = (object?)lead ?? DBNull.Value;
                 run.Parameters[2].Value = kind;
                 run.Parameters[3].Value = T(started);
-                run.Parameters[4].Value = T(started.AddSeconds(random.Next(5, 600)));
+                var finished = started.AddSeconds(random.Next(5, 600));
+                run.Parameters[4].Value = T(finished);
                 run.Parameters[5].Value = status;
                 run.Parameters[6].Value = (object?)error ?? DBNull.Value;
                 await run.ExecuteNonQueryAsync();
@@ -166,7 +167,7 @@ public sealed class FailuresDataset
 
                 if (lead is { } l && (lastRun[l] is null || started >= lastRun[l]!.Value.Started))
                 {
-                    lastRun[l] = (id, started, status);
+                    lastRun[l] = (id, started, finished, status);
                 }
             }
         }
@@ -175,9 +176,9 @@ public sealed class FailuresDataset
         Written["steps"] = steps;
 
         await using (var lead = Command(connection, transaction,
-            "INSERT INTO Lead (Id, Title, Company, ContactName, Source, EstimatedValue, Status, IsArchived, CreatedAt, UpdatedAt, StatusChangedAt, LastContactAt, LastRunStatus, LastRunId, LastRunStartedAt) " +
-            "VALUES ($id, $title, $company, $contact, 'maven-crm', $value, $status, $archived, $created, $created, $changed, $touch, $runStatus, $runId, $runStarted)",
-            "$id", "$title", "$company", "$contact", "$value", "$status", "$archived", "$created", "$changed", "$touch", "$runStatus", "$runId", "$runStarted"))
+            "INSERT INTO Lead (Id, Title, Company, ContactName, Source, EstimatedValue, Status, IsArchived, CreatedAt, UpdatedAt, StatusChangedAt, LastContactAt, LastRunStatus, LastRunId, LastRunStartedAt, LastRunFinishedAt) " +
+            "VALUES ($id, $title, $company, $contact, 'maven-crm', $value, $status, $archived, $created, $created, $changed, $touch, $runStatus, $runId, $runStarted, $runFinished)",
+            "$id", "$title", "$company", "$contact", "$value", "$status", "$archived", "$created", "$changed", "$touch", "$runStatus", "$runId", "$runStarted", "$runFinished"))
         {
             for (var i = 1; i <= Leads; i++)
             {
@@ -195,6 +196,7 @@ public sealed class FailuresDataset
                 lead.Parameters[10].Value = (object?)lastRun[i]?.Status ?? DBNull.Value;
                 lead.Parameters[11].Value = (object?)lastRun[i]?.Id ?? DBNull.Value;
                 lead.Parameters[12].Value = lastRun[i] is { } lr ? T(lr.Started) : DBNull.Value;
+                lead.Parameters[13].Value = lastRun[i] is { } lf ? T(lf.Finished) : DBNull.Value;
                 await lead.ExecuteNonQueryAsync();
             }
         }

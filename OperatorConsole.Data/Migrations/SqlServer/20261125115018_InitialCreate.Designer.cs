@@ -12,7 +12,7 @@ using OperatorConsole.Data.Infrastructure;
 namespace OperatorConsole.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerConsoleDbContext))]
-    [Migration("20261125104113_InitialCreate")]
+    [Migration("20261125115018_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1239,6 +1239,9 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         .HasColumnType("bit");
 
                     b.Property<DateTime?>("LastContactAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LastRunFinishedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<int?>("LastRunId")

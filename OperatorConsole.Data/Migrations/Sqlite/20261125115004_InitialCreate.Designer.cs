@@ -11,7 +11,7 @@ using OperatorConsole.Data.Infrastructure;
 namespace OperatorConsole.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteConsoleDbContext))]
-    [Migration("20261125104101_InitialCreate")]
+    [Migration("20261125115004_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1200,6 +1200,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LastContactAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastRunFinishedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("LastRunId")
