@@ -227,7 +227,20 @@ public sealed class AgentJobService(IDbContextFactory<ConsoleDbContext> dbFactor
     {
         var paging = PageRequest.From(query.Page, query.PageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var jobs = db.Set<AgentJob>().AsNoTracking();
+        var jobs = Filter(db.Set<AgentJob>().AsNoTracking(), query);
+        var total = await jobs.CountAsync(ct);
+        var page = Newest(jobs).Skip(paging.Skip).Take(paging.PageSize);
+        var rows = await Project(db, page).ToListAsync(ct);
+        var items = rows.OrderByDescending(r => r.Job.CreatedAt).ThenByDescending(r => r.Job.Id).Select(ToView).ToList();
+        return new PagedList<AgentJobView>(items, total, paging.Page, paging.PageSize);
+    }
+
+    /// <summary>
+    /// The list's filters (result, risk level, approval, build task) as one query, shared by the list and the CSV
+    /// export so a filtered export holds exactly the jobs the filtered list shows.
+    /// </summary>
+    public static IQueryable<AgentJob> Filter(IQueryable<AgentJob> jobs, AgentJobListQuery query)
+    {
         if (query.Result is { } result)
         {
             jobs = jobs.Where(j => j.Result == result);
@@ -248,12 +261,11 @@ public sealed class AgentJobService(IDbContextFactory<ConsoleDbContext> dbFactor
             jobs = jobs.Where(j => j.BuildTaskId == taskId);
         }
 
-        var total = await jobs.CountAsync(ct);
-        var page = jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Skip(paging.Skip).Take(paging.PageSize);
-        var rows = await Project(db, page).ToListAsync(ct);
-        var items = rows.OrderByDescending(r => r.Job.CreatedAt).ThenByDescending(r => r.Job.Id).Select(ToView).ToList();
-        return new PagedList<AgentJobView>(items, total, paging.Page, paging.PageSize);
+        return jobs;
     }
+
+    /// <summary>Newest first, the order of the list and the export.</summary>
+    public static IOrderedQueryable<AgentJob> Newest(IQueryable<AgentJob> jobs) => jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id);
 
     private static async Task<AgentJobView> ViewAsync(ConsoleDbContext db, int id, CancellationToken ct) =>
         ToView((await Project(db, db.Set<AgentJob>().AsNoTracking().Where(j => j.Id == id)).ToListAsync(ct)).First());

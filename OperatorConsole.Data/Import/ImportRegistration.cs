@@ -5,7 +5,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class ImportServiceCollectionExtensions
 {
-    /// <summary>CSV import (queue, background worker, writer) and the lead export query.</summary>
+    /// <summary>CSV import (queue, background worker, writer) and the CSV export queries (leads, agent jobs, Results Ledger).</summary>
     public static IServiceCollection AddLeadImport(this IServiceCollection services, IConfiguration configuration)
     {
         var root = configuration["Storage:Root"] ?? Path.Combine("data", "files");
@@ -14,6 +14,8 @@ public static class ImportServiceCollectionExtensions
         services.AddSingleton<LeadImportWriter>();
         services.AddSingleton<ImportJobService>();
         services.AddSingleton<LeadExportService>();
+        services.AddSingleton<AgentJobExportService>();
+        services.AddSingleton<ResultsExportService>();
         services.AddHostedService<ImportWorker>();
         return services;
     }

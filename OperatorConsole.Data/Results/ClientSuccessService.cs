@@ -237,6 +237,17 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
     public async Task<PagedList<ClientRow>> ListClientsAsync(ClientListQuery query, CancellationToken ct = default)
     {
         var paging = PageRequest.From(query.Page, query.PageSize);
+        var list = await FilteredClientsAsync(query, ct);
+        return new PagedList<ClientRow>(list.Skip(paging.Skip).Take(paging.PageSize).ToList(), list.Count, paging.Page, paging.PageSize);
+    }
+
+    /// <summary>
+    /// Every client the list's filters (status, flag, q) keep, in the list's sort, unpaged: the list pages it and the
+    /// Results Ledger export walks it, so a filtered export holds exactly the clients the filtered list shows.
+    /// One small row per client; the flag filter needs the computed ledger, so it cannot run in the database.
+    /// </summary>
+    public async Task<IReadOnlyList<ClientRow>> FilteredClientsAsync(ClientListQuery query, CancellationToken ct = default)
+    {
         var thresholds = await settings.GetThresholdsAsync(ct);
         var rows = await ClientRowsAsync(time.GetUtcNow().UtcDateTime, thresholds.ResultUnmeasuredDays, query.Status, query.Q, ct);
         IEnumerable<ClientRow> filtered = rows;
@@ -245,19 +256,13 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
             filtered = filtered.Where(r => r.Flags.Contains(flag));
         }
 
-        var list = Sort(filtered, query.Sort).ToList();
-        return new PagedList<ClientRow>(list.Skip(paging.Skip).Take(paging.PageSize).ToList(), list.Count, paging.Page, paging.PageSize);
+        return Sort(filtered, query.Sort).ToList();
     }
 
-    /// <summary>
-    /// Client rows in three set-based queries (clients, their success records, the newest outcome of each);
-    /// the ledger arithmetic then runs in memory because it is the pure, tested rule.
-    /// </summary>
-    internal async Task<IReadOnlyList<ClientRow>> ClientRowsAsync(DateTime now, int unmeasuredDays, LeadStatus? status, string? q, CancellationToken ct)
+    /// <summary>Leads that are clients (Approved, Building, Shipped; not archived), narrowed by stage and a search of title and company.</summary>
+    private static IQueryable<Lead> ClientLeads(IQueryable<Lead> leads, LeadStatus? status, string? q)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var clients = db.Set<Lead>().AsNoTracking()
-            .Where(l => !l.IsArchived && (l.Status == LeadStatus.Approved || l.Status == LeadStatus.Building || l.Status == LeadStatus.Shipped));
+        var clients = leads.Where(l => !l.IsArchived && (l.Status == LeadStatus.Approved || l.Status == LeadStatus.Building || l.Status == LeadStatus.Shipped));
         if (status is { } s)
         {
             clients = clients.Where(l => l.Status == s);
@@ -269,6 +274,17 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
             clients = clients.Where(l => EF.Functions.Like(l.Title, pattern, LikePattern.Escape) || EF.Functions.Like(l.Company!, pattern, LikePattern.Escape));
         }
 
+        return clients;
+    }
+
+    /// <summary>
+    /// Client rows in three set-based queries (clients, their success records, the newest outcome of each);
+    /// the ledger arithmetic then runs in memory because it is the pure, tested rule.
+    /// </summary>
+    internal async Task<IReadOnlyList<ClientRow>> ClientRowsAsync(DateTime now, int unmeasuredDays, LeadStatus? status, string? q, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var clients = ClientLeads(db.Set<Lead>().AsNoTracking(), status, q);
         var leads = await clients.Select(l => new { l.Id, l.Title, l.Company, l.Status, l.CreatedAt, l.StatusChangedAt }).ToListAsync(ct);
         var successes = await db.Set<ClientSuccess>().AsNoTracking()
             .Where(cs => clients.Any(l => l.Id == cs.LeadId))

@@ -54,6 +54,9 @@ public static class QueryEnum
             return null;
         }
 
+        /// <summary>A query parameter that is not an enum but is just as wrong (a bad boolean, an unknown sort key).</summary>
+        public void Add(string field, string message) => _errors[field] = [message];
+
         public bool Any => _errors.Count > 0;
 
         public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ToProblem() => ApiResults.BadRequest("Invalid query parameter.", _errors);

@@ -42,26 +42,38 @@ public static class AgentJobsApi
         [FromQuery] int? page = null,
         [FromQuery] int? pageSize = null)
     {
+        if (ParseFilter(result, riskLevel, approved, buildTaskId, out var filter) is { } problem)
+        {
+            return problem;
+        }
+
+        return TypedResults.Ok(await jobs.ListAsync(filter with { Page = page, PageSize = pageSize }, ct));
+    }
+
+    /// <summary>
+    /// The list's filter query parameters, read once for the list and the CSV export (GET /api/exports/agent-jobs.csv):
+    /// an unknown result or risk level, or an approval that is not true/false, is a 400 problem naming the parameter.
+    /// </summary>
+    public static ProblemHttpResult? ParseFilter(string? result, string? riskLevel, string? approved, int? buildTaskId, out AgentJobListQuery filter)
+    {
         var errors = new QueryEnum.Errors();
         var resultFilter = errors.Parse<AgentJobResult>("result", result);
         var riskFilter = errors.Parse<RiskLevel>("riskLevel", riskLevel);
         bool? approvedFilter = null;
         if (!string.IsNullOrWhiteSpace(approved))
         {
-            if (!bool.TryParse(approved.Trim(), out var value))
+            if (bool.TryParse(approved.Trim(), out var value))
             {
-                return ApiResults.BadRequest("Invalid query parameter.", new Dictionary<string, string[]> { ["approved"] = ["'approved' is true or false."] });
+                approvedFilter = value;
             }
-
-            approvedFilter = value;
+            else
+            {
+                errors.Add("approved", "'approved' is true or false.");
+            }
         }
 
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        return TypedResults.Ok(await jobs.ListAsync(new AgentJobListQuery(resultFilter, riskFilter, approvedFilter, buildTaskId, page, pageSize), ct));
+        filter = new AgentJobListQuery(resultFilter, riskFilter, approvedFilter, buildTaskId);
+        return errors.Any ? errors.ToProblem() : null;
     }
 
     public static async Task<Results<Ok<AgentJobView>, ProblemHttpResult>> GetJob(int id, AgentJobService jobs, CancellationToken ct) =>

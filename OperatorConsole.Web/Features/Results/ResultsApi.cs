@@ -144,24 +144,34 @@ public static class ResultsApi
         [FromQuery] int? page = null,
         [FromQuery] int? pageSize = null)
     {
+        if (ParseClientFilter(status, flag, q, sort, out var filter) is { } problem)
+        {
+            return problem;
+        }
+
+        return TypedResults.Ok(await service.ListClientsAsync(filter with { Page = page, PageSize = pageSize }, ct));
+    }
+
+    /// <summary>
+    /// The clients list's filter and sort query parameters, read once for the list and the Results Ledger export
+    /// (GET /api/exports/results.csv): an unknown stage, flag or sort key is a 400 problem naming the parameter.
+    /// </summary>
+    public static ProblemHttpResult? ParseClientFilter(string? status, string? flag, string? q, string? sort, out ClientListQuery filter)
+    {
         var errors = new QueryEnum.Errors();
         var statusFilter = errors.Parse<LeadStatus>("status", status);
         var flagFilter = errors.Parse<ResultFlag>("flag", flag);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
         if (statusFilter is { } s && !s.IsClient())
         {
-            return ApiResults.BadRequest("Invalid query parameter.", new Dictionary<string, string[]> { ["status"] = ["Clients are approved, building or shipped."] });
+            errors.Add("status", "Clients are approved, building or shipped.");
         }
 
         if (sort is not null && !ClientSuccessService.SortKeys.Contains(sort))
         {
-            return ApiResults.BadRequest("Invalid query parameter.", new Dictionary<string, string[]> { ["sort"] = [$"Sort by one of: {string.Join(", ", ClientSuccessService.SortKeys)}."] });
+            errors.Add("sort", $"Sort by one of: {string.Join(", ", ClientSuccessService.SortKeys)}.");
         }
 
-        return TypedResults.Ok(await service.ListClientsAsync(new ClientListQuery(statusFilter, flagFilter, q, sort, page, pageSize), ct));
+        filter = new ClientListQuery(statusFilter, flagFilter, q, sort);
+        return errors.Any ? errors.ToProblem() : null;
     }
 }
