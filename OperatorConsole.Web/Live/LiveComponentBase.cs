@@ -21,6 +21,17 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     [Inject]
     protected ConsoleEvents Events { get; set; } = default!;
 
+    [Inject]
+    private SharedLiveQueries SharedQueries { get; set; } = default!;
+
+    /// <summary>
+    /// Loads data that is the same for every viewer once per change for all open circuits (see
+    /// <see cref="SharedLiveQueries"/>), invalidated by this component's <see cref="LiveTopics"/>. The result is
+    /// shared: treat it as read-only.
+    /// </summary>
+    protected Task<T> Shared<T>(Func<Task<T>> load, [System.Runtime.CompilerServices.CallerMemberName] string key = "") =>
+        SharedQueries.GetAsync(GetType().FullName + "." + key, LiveTopics, _ => load());
+
     /// <summary>Entity type names this component shows, e.g. nameof(PipelineRun).</summary>
     protected abstract IReadOnlyCollection<string> LiveTopics { get; }
 

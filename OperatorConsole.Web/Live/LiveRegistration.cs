@@ -21,6 +21,7 @@ public static class LiveRegistration
         }
 
         services.AddSingleton<ConsoleEvents>();
+        services.AddSingleton<SharedLiveQueries>();
         services.Replace(ServiceDescriptor.Singleton<IConsoleChangeSink>(sp => sp.GetRequiredService<ConsoleEvents>()));
         return services;
     }

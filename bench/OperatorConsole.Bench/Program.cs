@@ -15,6 +15,7 @@ public static class BenchProgram
         new Ingest.IngestBenchmark(),
         new Ingest.NoopServer(),
         new Live.LiveDashboardsBenchmark(),
+        new Live.CircuitsBenchmark(),
     ];
 
     public static async Task<int> Main(string[] args)

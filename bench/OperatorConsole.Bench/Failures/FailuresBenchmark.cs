@@ -224,7 +224,7 @@ public sealed class FailuresBenchmark : IBenchCommand
         return 0;
     }
 
-    private static async Task<bool> HasDataAsync(string connectionString)
+    internal static async Task<bool> HasDataAsync(string connectionString)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
         await connection.OpenAsync();

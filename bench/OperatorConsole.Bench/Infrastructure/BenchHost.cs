@@ -37,6 +37,8 @@ public sealed partial class BenchHost(string databasePath) : WebApplicationFacto
         builder.UseSetting("RateLimiting:ApiPermitsPerSecond", "1000000");
         builder.UseSetting("RateLimiting:ApiBurst", "1000000");
         builder.UseSetting("RateLimiting:SignInAttemptsPerMinute", "1000");
+        // Browsers need the console's static files (Blazor's script, MudBlazor's styles) served from the build.
+        builder.UseSetting("Web:UseStaticWebAssets", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

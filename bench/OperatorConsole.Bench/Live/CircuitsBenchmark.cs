@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+using OperatorConsole.Bench.Failures;
+
+namespace OperatorConsole.Bench.Live;
+
+/// <summary>
+/// Real Blazor circuits, not their service-level stand-ins: N Chromium pages each hold the Command Center open
+/// (one circuit each, every live card subscribed). Measures the server's memory per circuit, and the push latency
+/// from a failed-run POST (API key) to the moment each browser shows the new Failures total — server computation,
+/// every circuit's re-render, the SignalR hop and the browser's DOM update included.
+/// </summary>
+public sealed class CircuitsBenchmark : IBenchCommand
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        // Many tabs in one window: without these, Chromium delays work in hidden tabs, which would be measured
+        // as server latency.
+        "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows",
+    ];
+
+    public string Name => "circuits";
+
+    public string Description => "Real Blazor circuits in Chromium: server memory per circuit, push latency POST → every browser shows it";
+
+    public async Task<int> RunAsync(BenchOptions options)
+    {
+        var circuits = options.Int("circuits", 100);
+        var rounds = options.Int("rounds", 10);
+        var folder = options.String("dir") ?? Path.Combine(Path.GetTempPath(), "oc-bench-circuits-" + Environment.ProcessId);
+        Directory.CreateDirectory(folder);
+        var databasePath = Path.Combine(folder, "bench.db");
+        var connectionString = $"Data Source={databasePath}";
+        var chromium = options.String("chromium") ?? "/usr/bin/chromium";
+        var path = options.String("path") ?? "/";
+        var settle = TimeSpan.FromMilliseconds(options.Int("settle-ms", 3000));
+
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
+        await using var host = new BenchHost(databasePath);
+        host.Start();
+        if (options.String("reuse") is null || !await FailuresBenchmark.HasDataAsync(connectionString))
+        {
+            // The failures benchmark's dataset (10,000 leads …), so each Command Center holds a realistic report.
+            var dataset = new FailuresDataset
+            {
+                Leads = options.Int("leads", 10_000),
+                Touches = options.Int("touches", 200_000),
+                Runs = options.Int("runs", 50_000),
+                Integrations = options.Int("integrations", 200),
+                Approvals = options.Int("approvals", 1_000),
+            };
+            await dataset.WriteAsync(connectionString, DateTime.UtcNow, options.String("maven"));
+            Console.WriteLine($"Dataset: {string.Join(", ", dataset.Written.Select(w => $"{w.Value:N0} {w.Key}"))}");
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumArgs });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl });
+        context.SetDefaultTimeout(120_000);
+        var first = await context.NewPageAsync();
+        await first.GotoAsync("/login");
+        await first.FillAsync("[data-testid=login-email]", BenchHost.OperatorEmail);
+        await first.FillAsync("[data-testid=login-password]", BenchHost.Password);
+        await first.ClickAsync("[data-testid=login-submit]");
+        await first.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await WaitForTotalAsync(first);
+        await first.CloseAsync();
+
+        // Memory: managed heap after full collections, before and after the circuits are open and loaded.
+        var heapBefore = SettledHeap();
+        var workingSetBefore = Process.GetCurrentProcess().WorkingSet64;
+        var pages = new List<IPage>();
+        var open = Stopwatch.StartNew();
+        for (var i = 0; i < circuits; i++)
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(path);
+            await WaitForTotalAsync(page);
+            pages.Add(page);
+        }
+
+        Console.WriteLine($"{circuits} pages of {path} open and live in {open.Elapsed.TotalSeconds:0.0} s");
+        await Task.Delay(3000);
+        var heapAfter = SettledHeap();
+        var workingSetAfter = Process.GetCurrentProcess().WorkingSet64;
+        var perCircuitHeap = (heapAfter - heapBefore) / (double)circuits;
+        var perCircuitWorkingSet = (workingSetAfter - workingSetBefore) / (double)circuits;
+
+        // Push: each page records (wall clock, ms) when its Failures total changes; the POST is stamped just before
+        // it is sent. Browser and bench share this machine's clock.
+        var samples = new Samples($"Push: failed-run POST → {circuits} browsers show the new Failures total");
+        var missed = 0;
+        using var agent = host.AgentClient();
+        for (var round = 0; round < rounds; round++)
+        {
+            await Task.WhenAll(pages.Select(p => p.EvaluateAsync(WatchScript)));
+            var startedAt = DateTime.UtcNow.AddSeconds(-30);
+            var json = JsonSerializer.Serialize(new
+            {
+                leadId = 1 + round,
+                kind = "bench-circuit-" + round.ToString(CultureInfo.InvariantCulture),
+                startedAt,
+                finishedAt = startedAt.AddSeconds(20),
+                steps = new[] { new { name = "fetch", success = false, error = "bench: upstream 503" } },
+            });
+            var sentWallMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var response = await agent.PostAsync("/api/pipeline-runs", new StringContent(json, Encoding.UTF8, "application/json"));
+            response.EnsureSuccessStatusCode();
+
+            // The pages stamp the change themselves; asking them only after a quiet wait keeps the bench's own
+            // round trips to 100 browsers out of the measured window.
+            var deadline = Stopwatch.StartNew();
+            var seen = new double?[pages.Count];
+            await Task.Delay(settle);
+            while (seen.Any(s => s is null) && deadline.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                for (var i = 0; i < pages.Count; i++)
+                {
+                    if (seen[i] is null)
+                    {
+                        seen[i] = await pages[i].EvaluateAsync<double?>("() => window.__ocChangedAt ?? null");
+                    }
+                }
+
+                if (seen.Any(s => s is null))
+                {
+                    await Task.Delay(250);
+                }
+            }
+
+            foreach (var at in seen)
+            {
+                if (at is { } changed)
+                {
+                    samples.Add(Math.Max(0, changed - sentWallMs));
+                }
+                else
+                {
+                    missed++;
+                }
+            }
+
+            await Task.Delay(500);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| measurement | n | median ms | p95 ms | max ms |");
+        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine(samples.Row());
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"- Pages that never showed the change within 10 s: {missed} of {circuits * rounds}."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"- Server memory per open Command Center circuit: {perCircuitHeap / 1024:0.0} KB managed heap (after full GCs: {heapBefore / 1024 / 1024:0.0} → {heapAfter / 1024 / 1024:0.0} MB), {perCircuitWorkingSet / 1024:0.0} KB working set (the bench process also hosts Playwright's client)."));
+        Console.WriteLine($"- Target push p95 ≤ 250 ms: {(samples.P95 <= 250 && missed == 0 ? "met" : "MISSED")}");
+
+        await context.CloseAsync();
+        return missed == 0 ? 0 : 1;
+    }
+
+    /// <summary>Remembers when this page's Failures total next changes (a MutationObserver, no polling).</summary>
+    private const string WatchScript = """
+        () => {
+            window.__ocChangedAt = null;
+            const el = document.querySelector('[data-testid=failures-total]');
+            const before = el.textContent;
+            if (window.__ocObserver) { window.__ocObserver.disconnect(); }
+            window.__ocObserver = new MutationObserver(() => {
+                if (window.__ocChangedAt === null && el.textContent !== before) { window.__ocChangedAt = Date.now(); }
+            });
+            window.__ocObserver.observe(el, { childList: true, characterData: true, subtree: true });
+        }
+        """;
+
+    private static async Task WaitForTotalAsync(IPage page) =>
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && window.oc !== undefined && /^\\d+$/.test(document.querySelector('[data-testid=failures-total]')?.textContent ?? '')");
+
+    private static long SettledHeap()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}
