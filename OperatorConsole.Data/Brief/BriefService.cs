@@ -43,7 +43,7 @@ public sealed class BriefService(IDbContextFactory<ConsoleDbContext> dbFactory, 
 
     /// <summary>Everything the brief shows, for live components to subscribe to.</summary>
     public IReadOnlyCollection<string> Topics =>
-        new[] { nameof(Lead), nameof(Touch), nameof(PipelineRun), nameof(ApprovalRequest), nameof(Proposal) }
+        new[] { nameof(Lead), Lead.ActivityTopic, nameof(Touch), nameof(PipelineRun), nameof(ApprovalRequest), nameof(Proposal) }
             .Concat(_sources.SelectMany(s => s.Topics)).Distinct().ToList();
 
     public async Task<TodaysBriefReport> GetAsync(CancellationToken ct = default)

@@ -29,7 +29,7 @@ public sealed class FailuresService(
 {
     private static readonly string[] CoreTopics =
     [
-        nameof(Lead), nameof(Touch), nameof(PipelineRun), nameof(Proposal), nameof(ApprovalRequest), nameof(IntegrationHealth),
+        nameof(Lead), Lead.ActivityTopic, nameof(Touch), nameof(PipelineRun), nameof(Proposal), nameof(ApprovalRequest), nameof(IntegrationHealth),
         nameof(FailureAcknowledgement), nameof(ConsoleSetting),
     ];
 

@@ -1,8 +1,11 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
+
+using OperatorConsole.Domain.Leads;
 
 namespace OperatorConsole.Data.Live;
 
@@ -15,7 +18,7 @@ namespace OperatorConsole.Data.Live;
 internal sealed class LiveChangeInterceptor(IConsoleChangeSink sink) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     // Entries are captured before saving (afterwards they are Unchanged) and read after (ids are known).
-    private readonly ConditionalWeakTable<DbContext, List<object>> _pending = new();
+    private readonly ConditionalWeakTable<DbContext, List<Pending>> _pending = new();
 
     // Changes saved inside an explicit transaction, waiting for its commit.
     private readonly ConditionalWeakTable<DbTransaction, List<ConsoleChange>> _uncommitted = new();
@@ -63,10 +66,27 @@ internal sealed class LiveChangeInterceptor(IConsoleChangeSink sink) : SaveChang
 
         var entities = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => e.Entity)
+            .Select(e => new Pending(e.Entity, TopicOf(e)))
             .ToList();
         _pending.AddOrUpdate(context, entities);
     }
+
+    /// <summary>
+    /// The entity's type name, except for a lead whose only modified columns are its derived activity (see
+    /// <see cref="Lead.ActivityTopic"/>): recording a run or a touch then does not reload every screen about leads.
+    /// </summary>
+    private static string TopicOf(EntityEntry entry)
+    {
+        if (entry is { Entity: Lead, State: EntityState.Modified }
+            && entry.Properties.Where(p => p.IsModified).All(p => Lead.ActivityProperties.Contains(p.Metadata.Name)))
+        {
+            return Lead.ActivityTopic;
+        }
+
+        return entry.Entity.GetType().Name;
+    }
+
+    private sealed record Pending(object Entity, string Topic);
 
     private void Flush(DbContext? context)
     {
@@ -82,7 +102,7 @@ internal sealed class LiveChangeInterceptor(IConsoleChangeSink sink) : SaveChang
         }
 
         var changes = entities
-            .Select(e => new ConsoleChange(e.GetType().Name, IdOf(context, e)))
+            .Select(e => new ConsoleChange(e.Topic, IdOf(context, e.Entity)))
             .Distinct()
             .ToList();
         if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction)

@@ -40,6 +40,19 @@ public class Lead
     /// <summary>When that run finished: kept here so the failures report lists last runs without a join.</summary>
     public DateTime? LastRunFinishedAt { get; set; }
 
+    /// <summary>
+    /// The live-update topic of a lead whose only change is its derived activity (a run or a touch recorded):
+    /// screens about stages, values or titles need not reload for it; those showing last contact or last run
+    /// subscribe to it next to "Lead".
+    /// </summary>
+    public const string ActivityTopic = "LeadActivity";
+
+    /// <summary>The derived activity columns (see <see cref="ActivityTopic"/>).</summary>
+    public static readonly IReadOnlySet<string> ActivityProperties = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(LastContactAt), nameof(LastRunStatus), nameof(LastRunId), nameof(LastRunStartedAt), nameof(LastRunFinishedAt), nameof(UpdatedAt),
+    };
+
     public List<LeadStatusChange> StatusHistory { get; set; } = [];
     public List<Touch> Touches { get; set; } = [];
 }

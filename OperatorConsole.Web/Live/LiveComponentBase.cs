@@ -16,7 +16,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     private bool _disposed;
     private CoalescedReload? _coalesced;
 
-    private CoalescedReload Refresh => _coalesced ??= new CoalescedReload(() => InvokeAsync(ReloadAsync), DispatchExceptionAsync, () => _disposed);
+    private CoalescedReload Refresh => _coalesced ??= new CoalescedReload(() => InvokeAsync(ReloadAsync), DispatchExceptionAsync, () => _disposed, GetType().Name);
 
     [Inject]
     protected ConsoleEvents Events { get; set; } = default!;
@@ -75,7 +75,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         StateHasChanged();
     }
 
-    private Task OnChangesAsync(IReadOnlyList<ConsoleChange> changes) => Refresh.RequestAsync();
+    private Task OnChangesAsync(IReadOnlyList<ConsoleChange> changes) => Refresh.RequestAsync(System.Diagnostics.Stopwatch.GetTimestamp());
 
     public virtual void Dispose()
     {

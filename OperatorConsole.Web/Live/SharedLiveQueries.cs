@@ -42,7 +42,9 @@ public sealed class SharedLiveQueries(ConsoleEvents events, TimeProvider time) :
 
             // Read before querying: a change saved during the query bumps it, so the next caller recomputes.
             var generation = Interlocked.Read(ref entry.Generation);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var value = await load(CancellationToken.None);
+            LiveMetrics.RecordSharedQuery(started, key);
             Interlocked.Increment(ref entry.Computations);
             Volatile.Write(ref entry.Current, new Snapshot(generation, time.GetUtcNow(), value));
             return value;

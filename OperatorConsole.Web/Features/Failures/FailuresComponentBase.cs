@@ -15,7 +15,7 @@ public abstract class FailuresComponentBase : ComponentBase, IDisposable
     private bool _disposed;
     private CoalescedReload? _coalesced;
 
-    private CoalescedReload Refresh => _coalesced ??= new CoalescedReload(() => InvokeAsync(ReloadAsync), DispatchExceptionAsync, () => _disposed);
+    private CoalescedReload Refresh => _coalesced ??= new CoalescedReload(() => InvokeAsync(ReloadAsync), DispatchExceptionAsync, () => _disposed, GetType().Name);
 
     [Inject]
     protected FailuresReportCache Cache { get; set; } = default!;
@@ -44,7 +44,7 @@ public abstract class FailuresComponentBase : ComponentBase, IDisposable
             _subscription = Cache.Subscribe(OnChangedAsync);
             if (!ReferenceEquals(loaded, await Cache.GetAsync()))
             {
-                await OnChangedAsync();
+                await Refresh.RequestAsync();
             }
         }
     }
@@ -64,7 +64,7 @@ public abstract class FailuresComponentBase : ComponentBase, IDisposable
         StateHasChanged();
     }
 
-    private Task OnChangedAsync() => Refresh.RequestAsync();
+    private Task OnChangedAsync() => Refresh.RequestAsync(Cache.LastChangeHeardAt);
 
     public virtual void Dispose()
     {

@@ -148,6 +148,13 @@ public sealed class FailuresReportCache : IDisposable
     public static readonly TimeSpan CoalesceWindow = TimeSpan.FromMilliseconds(25);
 
     private int _notifyScheduled;
+    private long _burstStartedAt;
+
+    /// <summary>
+    /// When the oldest change of the burst the screens are being told about was heard
+    /// (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>): screens measure how late they are from it.
+    /// </summary>
+    public long LastChangeHeardAt => Interlocked.Read(ref _burstStartedAt);
 
     /// <summary>Drops the current report at once and tells every subscribed screen to reload (bursts coalesced).</summary>
     public void Invalidate()
@@ -157,6 +164,8 @@ public sealed class FailuresReportCache : IDisposable
         {
             return;
         }
+
+        Interlocked.Exchange(ref _burstStartedAt, System.Diagnostics.Stopwatch.GetTimestamp());
 
         _ = Task.Run(async () =>
         {
@@ -218,6 +227,7 @@ public sealed class FailuresReportCache : IDisposable
             if (fingerprint != _lastFingerprint)
             {
                 _lastFingerprint = fingerprint;
+                Interlocked.Exchange(ref _burstStartedAt, System.Diagnostics.Stopwatch.GetTimestamp());
                 Notify();
             }
         }

@@ -94,11 +94,52 @@ public sealed class CircuitsBenchmark : IBenchCommand
         // Push: each page records (wall clock, ms) when its Failures total changes; the POST is stamped just before
         // it is sent. Browser and bench share this machine's clock.
         var samples = new Samples($"Push: failed-run POST → {circuits} browsers show the new Failures total");
+
+        // The server's side of the same pushes: each circuit's components report, through the console's
+        // OperatorConsole.Live meter, how long after the change was heard they had re-rendered.
+        var lags = new System.Collections.Concurrent.ConcurrentDictionary<string, Samples>(StringComparer.Ordinal);
+        var recording = false;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == OperatorConsole.Web.Live.LiveMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            if (!Volatile.Read(ref recording))
+            {
+                return;
+            }
+
+            var component = "";
+            var query = "";
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "component")
+                {
+                    component = tag.Value as string ?? "";
+                }
+                else if (tag.Key == "query")
+                {
+                    query = tag.Value as string ?? "";
+                }
+            }
+
+            var name = query.Length > 0
+                ? $"Shared query {query[(query.LastIndexOf('.', query.LastIndexOf('.') - 1) + 1)..]} (once for all circuits)"
+                : $"Change heard → {component} re-rendered, per circuit (server)";
+            lags.GetOrAdd(name, n => new Samples(n)).Add(value);
+        });
+        listener.Start();
         var missed = 0;
         using var agent = host.AgentClient();
         for (var round = 0; round < rounds; round++)
         {
             await Task.WhenAll(pages.Select(p => p.EvaluateAsync(WatchScript)));
+            Volatile.Write(ref recording, true);
             var startedAt = DateTime.UtcNow.AddSeconds(-30);
             var json = JsonSerializer.Serialize(new
             {
@@ -145,6 +186,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
                 }
             }
 
+            Volatile.Write(ref recording, false);
             await Task.Delay(500);
         }
 
@@ -152,6 +194,11 @@ public sealed class CircuitsBenchmark : IBenchCommand
         Console.WriteLine("| measurement | n | median ms | p95 ms | max ms |");
         Console.WriteLine("|---|---|---|---|---|");
         Console.WriteLine(samples.Row());
+        foreach (var lag in lags.OrderBy(l => l.Key.Contains("FailuresBadge", StringComparison.Ordinal) ? 0 : 1).ThenBy(l => l.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine(lag.Value.Row());
+        }
+
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"- Pages that never showed the change within 10 s: {missed} of {circuits * rounds}."));
