@@ -34,3 +34,12 @@ public interface IRuntimeHealthSignals
 }
 
 public sealed record RuntimeHealthProblem(string Name, DateTime? LastOkAt, DateTime At, string Message);
+
+/// <summary>
+/// Lets a caller that knows which topics changed (the web layer's report cache) reuse a source's last answer
+/// when nothing it reads has changed since. Without one, every source is read on every report.
+/// </summary>
+public interface IFailureSourceMemo
+{
+    Task<IReadOnlyList<T>> GetAsync<T>(object source, Func<Task<IReadOnlyList<T>>> read);
+}

@@ -37,13 +37,20 @@ public sealed class FailuresService(
     private readonly ILowConfidenceSource[] _lowConfidenceSources = lowConfidenceSources.ToArray();
     private readonly IRuntimeHealthSignals[] _runtimeSignals = runtimeSignals.ToArray();
 
+    /// <summary>The intervention and low-confidence sources with the topics each one reads.</summary>
+    public IReadOnlyList<(object Source, IReadOnlyCollection<string> Topics)> Sources =>
+        _interventionSources.Select(s => ((object)s, s.Topics)).Concat(_lowConfidenceSources.Select(s => ((object)s, s.Topics))).ToList();
+
     /// <summary>Entity type names whose changes can change the report: the core ones and every source's.</summary>
     public IReadOnlyCollection<string> Topics =>
         CoreTopics.Concat(_interventionSources.SelectMany(s => s.Topics)).Concat(_lowConfidenceSources.SelectMany(s => s.Topics))
             .Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>The full report with acknowledged items marked (use <see cref="FailuresReport.View"/> to hide them).</summary>
-    public async Task<FailuresReport> GetReportAsync(CancellationToken ct = default)
+    public Task<FailuresReport> GetReportAsync(CancellationToken ct = default) => GetReportAsync(null, ct);
+
+    /// <summary>The report, reusing sources' answers through <paramref name="memo"/> when it says they are current.</summary>
+    public async Task<FailuresReport> GetReportAsync(IFailureSourceMemo? memo, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -86,14 +93,14 @@ public sealed class FailuresService(
         var lowConfidence = new List<LowConfidenceFailure>();
         foreach (var source in _lowConfidenceSources)
         {
-            var items = await FromSourceAsync(source, () => source.GetAsync(now, thresholds.LowConfidenceFloor, ct), broken, now, ct);
+            var items = await FromSourceAsync(source, () => source.GetAsync(now, thresholds.LowConfidenceFloor, ct), memo, broken, now, ct);
             lowConfidence.AddRange(items.Where(i => i.Confidence < thresholds.LowConfidenceFloor).Select(LowConfidenceFailure.From));
         }
 
         var interventions = new List<InterventionItem>();
         foreach (var source in _interventionSources)
         {
-            var items = await FromSourceAsync(source, () => source.GetAsync(now, thresholds, ct), broken, now, ct);
+            var items = await FromSourceAsync(source, () => source.GetAsync(now, thresholds, ct), memo, broken, now, ct);
             interventions.AddRange(items.Select(InterventionItem.From));
         }
 
@@ -119,11 +126,12 @@ public sealed class FailuresService(
     }
 
     /// <summary>A source that throws must not blank the whole report; it shows up as a broken integration instead.</summary>
-    private async Task<IReadOnlyList<T>> FromSourceAsync<T>(object source, Func<Task<IReadOnlyList<T>>> read, List<BrokenIntegrationItem> broken, DateTime now, CancellationToken ct)
+    private async Task<IReadOnlyList<T>> FromSourceAsync<T>(
+        object source, Func<Task<IReadOnlyList<T>>> read, IFailureSourceMemo? memo, List<BrokenIntegrationItem> broken, DateTime now, CancellationToken ct)
     {
         try
         {
-            return await read();
+            return memo is null ? await read() : await memo.GetAsync(source, read);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {

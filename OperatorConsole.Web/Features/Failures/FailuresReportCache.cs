@@ -23,6 +23,7 @@ public sealed class FailuresReportCache : IDisposable
     private readonly IDisposable _eventsSubscription;
     private readonly DatabaseHealthSignal? _databaseSignal;
     private readonly ITimer _timer;
+    private readonly SourceMemo _sources;
     private readonly SemaphoreSlim _compute = new(1, 1);
     private readonly Lock _gate = new();
     private List<Func<Task>> _listeners = [];
@@ -44,9 +45,12 @@ public sealed class FailuresReportCache : IDisposable
         _time = time;
         _logger = logger;
         Topics = service.Topics;
-        _eventsSubscription = events.Subscribe(Topics, _ =>
+        _sources = new SourceMemo(service.Sources, time);
+        _eventsSubscription = events.Subscribe(Topics, changes =>
         {
-            Invalidate();
+            // The sources first: a report computed after this invalidation must not reuse their old answers.
+            _sources.Changed(changes);
+            InvalidateReport();
             return Task.CompletedTask;
         });
         _databaseSignal = databaseSignal;
@@ -117,7 +121,7 @@ public sealed class FailuresReportCache : IDisposable
             // Read the generation before querying: a change saved during the queries bumps it, so the next
             // caller computes again instead of trusting a report that may have missed that change.
             var generation = Interlocked.Read(ref _generation);
-            var report = await _service.GetReportAsync(CancellationToken.None);
+            var report = await _service.GetReportAsync(_sources, CancellationToken.None);
             Interlocked.Increment(ref _computations);
             var snapshot = new Snapshot(generation, _time.GetUtcNow().UtcDateTime, report);
             Volatile.Write(ref _current, snapshot);
@@ -156,8 +160,17 @@ public sealed class FailuresReportCache : IDisposable
     /// </summary>
     public long LastChangeHeardAt => Interlocked.Read(ref _burstStartedAt);
 
-    /// <summary>Drops the current report at once and tells every subscribed screen to reload (bursts coalesced).</summary>
+    /// <summary>
+    /// Drops the current report and every source's remembered answer at once, and tells every subscribed screen to
+    /// reload (bursts coalesced).
+    /// </summary>
     public void Invalidate()
+    {
+        _sources.Changed([]);
+        InvalidateReport();
+    }
+
+    private void InvalidateReport()
     {
         Interlocked.Increment(ref _generation);
         if (Interlocked.Exchange(ref _notifyScheduled, 1) == 1)
@@ -260,6 +273,60 @@ public sealed class FailuresReportCache : IDisposable
 
         _compute.Dispose();
     }
+
+    /// <summary>
+    /// Each source's last answer, reused until a change to one of its topics (or a setting) or until
+    /// <see cref="SourceMaxAge"/>, as answers depend on "now" too. A failed run then does not re-read every
+    /// client's results ledger.
+    /// </summary>
+    private sealed class SourceMemo(IReadOnlyList<(object Source, IReadOnlyCollection<string> Topics)> sources, TimeProvider time) : IFailureSourceMemo
+    {
+        private readonly Dictionary<object, (HashSet<string> Topics, Box State)> _sources = sources.ToDictionary(
+            s => s.Source, s => (new HashSet<string>(s.Topics.Append(nameof(OperatorConsole.Data.Settings.ConsoleSetting)), StringComparer.Ordinal), new Box()),
+            ReferenceEqualityComparer.Instance);
+
+        public void Changed(IReadOnlyList<OperatorConsole.Data.Live.ConsoleChange> changes)
+        {
+            foreach (var (topics, state) in _sources.Values)
+            {
+                if (changes.Count == 0 || changes.Any(c => topics.Contains(c.Topic)))
+                {
+                    Interlocked.Increment(ref state.Generation);
+                }
+            }
+        }
+
+        public async Task<IReadOnlyList<T>> GetAsync<T>(object source, Func<Task<IReadOnlyList<T>>> read)
+        {
+            if (!_sources.TryGetValue(source, out var entry))
+            {
+                return await read();
+            }
+
+            var state = entry.State;
+            var generation = Interlocked.Read(ref state.Generation);
+            if (Volatile.Read(ref state.Answer) is { } answer && answer.Generation == generation
+                && time.GetUtcNow().UtcDateTime - answer.At < SourceMaxAge && answer.Items is IReadOnlyList<T> items)
+            {
+                return items;
+            }
+
+            var fresh = await read();
+            Volatile.Write(ref state.Answer, new Answer(generation, time.GetUtcNow().UtcDateTime, fresh));
+            return fresh;
+        }
+
+        private sealed record Answer(long Generation, DateTime At, object Items);
+
+        private sealed class Box
+        {
+            public long Generation;
+            public Answer? Answer;
+        }
+    }
+
+    /// <summary>How long a source's answer is reused when nothing it reads has changed.</summary>
+    public static readonly TimeSpan SourceMaxAge = TimeSpan.FromSeconds(30);
 
     private sealed class Unsubscriber(FailuresReportCache owner, Func<Task> listener) : IDisposable
     {
