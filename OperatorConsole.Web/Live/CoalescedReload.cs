@@ -29,6 +29,11 @@ public sealed class CoalescedReload(Func<Task> reloadOnDispatcher, Func<Exceptio
             return;
         }
 
+        // Never reload on the caller's thread: that is the delivery loop of the thread that saved the change
+        // (often an API request). An idle circuit dispatcher would otherwise run this reload inline, and the
+        // request and every later screen would wait for it.
+        await Task.Yield();
+
         while (!isDisposed())
         {
             var seen = Volatile.Read(ref _pending);

@@ -29,6 +29,16 @@ public sealed class ConsoleEvents : IConsoleChangeSink, IDisposable
 
     private long _version;
 
+    [ThreadStatic]
+    private static long t_deliveryStartedAt;
+
+    /// <summary>
+    /// Inside a handler (before its first await): when this instance started delivering the change
+    /// (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>). Later subscribers are called later in the same
+    /// delivery; screens measure how late they are from here, not from their own turn.
+    /// </summary>
+    public static long DeliveryStartedAt => t_deliveryStartedAt;
+
     /// <summary>Raised after every delivery (tests and the stand-up screen's "last update" use it).</summary>
     public event Action<IReadOnlyList<ConsoleChange>>? Delivered;
 
@@ -55,6 +65,7 @@ public sealed class ConsoleEvents : IConsoleChangeSink, IDisposable
     /// <summary>Local fan-out; the backplane calls it for changes from this and from other instances.</summary>
     internal void Deliver(IReadOnlyList<ConsoleChange> changes)
     {
+        t_deliveryStartedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _version);
         foreach (var subscription in _subscriptions)
         {

@@ -60,7 +60,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
             _subscription = Events.Subscribe(LiveTopics, OnChangesAsync);
             if (Events.Version != _loadedVersion)
             {
-                await OnChangesAsync([]);
+                await Refresh.RequestAsync();
             }
         }
 
@@ -75,7 +75,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         StateHasChanged();
     }
 
-    private Task OnChangesAsync(IReadOnlyList<ConsoleChange> changes) => Refresh.RequestAsync(System.Diagnostics.Stopwatch.GetTimestamp());
+    private Task OnChangesAsync(IReadOnlyList<ConsoleChange> changes) => Refresh.RequestAsync(ConsoleEvents.DeliveryStartedAt);
 
     public virtual void Dispose()
     {
