@@ -137,6 +137,9 @@ public sealed class CircuitsBenchmark : IBenchCommand
         var missed = 0;
         using var agent = host.AgentClient();
         var warmups = options.Int("warmup-rounds", 2);
+        var cpuSelf = TimeSpan.Zero;
+        var cpuBrowser = TimeSpan.Zero;
+        var measuredWall = TimeSpan.Zero;
         for (var round = -warmups; round < rounds; round++)
         {
             // Rounds below zero warm up (JIT of the push path) and are not recorded.
@@ -153,6 +156,9 @@ public sealed class CircuitsBenchmark : IBenchCommand
                 steps = new[] { new { name = "fetch", success = false, error = "bench: upstream 503" } },
             });
             var sentWallMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var selfBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var browserBefore = BrowserCpu();
+            var wallBefore = Stopwatch.GetTimestamp();
             var response = await agent.PostAsync("/api/pipeline-runs", new StringContent(json, Encoding.UTF8, "application/json"));
             response.EnsureSuccessStatusCode();
 
@@ -161,6 +167,13 @@ public sealed class CircuitsBenchmark : IBenchCommand
             var deadline = Stopwatch.StartNew();
             var seen = new double?[pages.Count];
             await Task.Delay(settle);
+            if (measured)
+            {
+                cpuSelf += Process.GetCurrentProcess().TotalProcessorTime - selfBefore;
+                cpuBrowser += BrowserCpu() - browserBefore;
+                measuredWall += Stopwatch.GetElapsedTime(wallBefore);
+            }
+
             while (seen.Any(s => s is null) && deadline.Elapsed < TimeSpan.FromSeconds(10))
             {
                 for (var i = 0; i < pages.Count; i++)
@@ -207,6 +220,8 @@ public sealed class CircuitsBenchmark : IBenchCommand
             $"- Pages that never showed the change within 10 s: {missed} of {circuits * rounds}."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"- Server memory per open Command Center circuit: {perCircuitHeap / 1024:0.0} KB managed heap (after full GCs: {heapBefore / 1024 / 1024:0.0} → {heapAfter / 1024 / 1024:0.0} MB), {perCircuitWorkingSet / 1024:0.0} KB working set (the bench process also hosts Playwright's client)."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"- CPU in the {settle.TotalSeconds:0} s after each measured POST: console + bench process {cpuSelf.TotalSeconds / rounds:0.00} s, Chromium {cpuBrowser.TotalSeconds / rounds:0.00} s, of {2 * measuredWall.TotalSeconds / rounds:0.00} s available on {Environment.ProcessorCount} cores."));
         Console.WriteLine($"- Target push p95 ≤ 250 ms: {(samples.P95 <= 250 && missed == 0 ? "met" : "MISSED")}");
 
         await context.CloseAsync();
@@ -226,6 +241,35 @@ public sealed class CircuitsBenchmark : IBenchCommand
             window.__ocObserver.observe(el, { childList: true, characterData: true, subtree: true });
         }
         """;
+
+    /// <summary>CPU time of every Chromium process (Linux /proc), to tell browser work from server work.</summary>
+    private static TimeSpan BrowserCpu()
+    {
+        long ticks = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var comm = File.ReadAllText(Path.Combine(dir, "comm")).Trim();
+                if (!comm.Contains("chrom", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
 
     private static async Task WaitForTotalAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && window.oc !== undefined && /^\\d+$/.test(document.querySelector('[data-testid=failures-total]')?.textContent ?? '')");
