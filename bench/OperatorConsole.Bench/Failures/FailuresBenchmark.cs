@@ -37,14 +37,7 @@ public sealed class FailuresBenchmark : IBenchCommand
         var rounds = options.Int("push-rounds", 30);
         // Enough recomputations for tiered JIT to have promoted the report's per-row code to optimised code.
         var warmups = options.Int("warmups", 100);
-        var dataset = new FailuresDataset
-        {
-            Leads = options.Int("leads", 10_000),
-            Touches = options.Int("touches", 200_000),
-            Runs = options.Int("runs", 50_000),
-            Integrations = options.Int("integrations", 200),
-            Approvals = options.Int("approvals", 1_000),
-        };
+        var dataset = FailuresDataset.FromOptions(options);
 
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
         Console.WriteLine($"Database: {databasePath}");

@@ -12,6 +12,16 @@ namespace OperatorConsole.Bench.Failures;
 /// </summary>
 public sealed class FailuresDataset
 {
+    /// <summary>The dataset sized by <c>--leads --touches --runs --integrations --approvals</c> (defaults: the issue's).</summary>
+    public static FailuresDataset FromOptions(BenchOptions options) => new()
+    {
+        Leads = options.Int("leads", 10_000),
+        Touches = options.Int("touches", 200_000),
+        Runs = options.Int("runs", 50_000),
+        Integrations = options.Int("integrations", 200),
+        Approvals = options.Int("approvals", 1_000),
+    };
+
     public int Leads { get; init; } = 10_000;
     public int Touches { get; init; } = 200_000;
     public int Runs { get; init; } = 50_000;

@@ -46,14 +46,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
         if (options.String("reuse") is null || !await FailuresBenchmark.HasDataAsync(connectionString))
         {
             // The failures benchmark's dataset (10,000 leads …), so each Command Center holds a realistic report.
-            var dataset = new FailuresDataset
-            {
-                Leads = options.Int("leads", 10_000),
-                Touches = options.Int("touches", 200_000),
-                Runs = options.Int("runs", 50_000),
-                Integrations = options.Int("integrations", 200),
-                Approvals = options.Int("approvals", 1_000),
-            };
+            var dataset = FailuresDataset.FromOptions(options);
             await dataset.WriteAsync(connectionString, DateTime.UtcNow, options.String("maven"));
             Console.WriteLine($"Dataset: {string.Join(", ", dataset.Written.Select(w => $"{w.Value:N0} {w.Key}"))}");
         }
