@@ -29,8 +29,13 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     /// <see cref="SharedLiveQueries"/>), invalidated by this component's <see cref="LiveTopics"/>. The result is
     /// shared: treat it as read-only.
     /// </summary>
-    protected Task<T> Shared<T>(Func<Task<T>> load, [System.Runtime.CompilerServices.CallerMemberName] string key = "") =>
-        SharedQueries.GetAsync(GetType().FullName + "." + key, LiveTopics, _ => load());
+    /// <remarks>Each call site is its own query (keyed by component type, member and line), so a component may share
+    /// several. Only for components without parameters that change what is loaded.</remarks>
+    protected Task<T> Shared<T>(
+        Func<Task<T>> load,
+        [System.Runtime.CompilerServices.CallerMemberName] string member = "",
+        [System.Runtime.CompilerServices.CallerLineNumber] int line = 0) =>
+        SharedQueries.GetAsync($"{GetType().FullName}.{member}:{line}", LiveTopics, _ => load());
 
     /// <summary>Entity type names this component shows, e.g. nameof(PipelineRun).</summary>
     protected abstract IReadOnlyCollection<string> LiveTopics { get; }
