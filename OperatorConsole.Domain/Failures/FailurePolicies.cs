@@ -166,17 +166,29 @@ public static class FailureOrdering
     /// </summary>
     public static IReadOnlyList<IFailureItem> Worst(FailuresReport report, int count)
     {
-        var lists = BucketRank.Select(b => report.Items(b).Where(i => i.Acknowledgement is null).ToList()).ToList();
+        // Walks each bucket only as far as needed (a bucket can hold thousands of items; every open screen calls
+        // this after every change), skipping acknowledged items.
+        var cursors = BucketRank.Select(b => report.Items(b).Where(i => i.Acknowledgement is null).GetEnumerator()).ToArray();
+        var live = cursors.Select(_ => true).ToArray();
         var result = new List<IFailureItem>(count);
-        for (var round = 0; result.Count < count && lists.Any(l => l.Count > round); round++)
+        while (result.Count < count && live.Any(l => l))
         {
-            foreach (var list in lists)
+            for (var b = 0; b < cursors.Length && result.Count < count; b++)
             {
-                if (list.Count > round && result.Count < count)
+                if (live[b] && cursors[b].MoveNext())
                 {
-                    result.Add(list[round]);
+                    result.Add(cursors[b].Current);
+                }
+                else
+                {
+                    live[b] = false;
                 }
             }
+        }
+
+        foreach (var cursor in cursors)
+        {
+            cursor.Dispose();
         }
 
         return result;
