@@ -21,6 +21,9 @@ public sealed class SharedLiveQueries(ConsoleEvents events, TimeProvider time) :
     /// <summary>How many times <paramref name="key"/>'s query ran (tests and benchmarks read it).</summary>
     public long Computations<T>(string key) => _entries.TryGetValue(EntryKey<T>(key), out var entry) ? Interlocked.Read(ref entry.Computations) : 0;
 
+    /// <summary>How many shared computations ran, all queries together (tests read it).</summary>
+    public long TotalComputations => _entries.Values.Sum(e => Interlocked.Read(ref e.Computations));
+
     private static string EntryKey<T>(string key) => key + "|" + typeof(T).FullName;
 
     public async Task<T> GetAsync<T>(string key, IReadOnlyCollection<string> topics, Func<CancellationToken, Task<T>> load)
