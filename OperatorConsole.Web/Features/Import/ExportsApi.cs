@@ -35,6 +35,7 @@ public static class ExportsApi
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportLeads(
         LeadExportService exports,
+        TimeProvider time,
         HttpContext http,
         CancellationToken ct,
         [FromQuery] string? status = null,
@@ -51,7 +52,7 @@ public static class ExportsApi
         }
 
         var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false);
-        await CsvExport.StreamAsync(http.Response, exports.LeadsAsync(query, ct), $"leads-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv", ct);
+        await CsvExport.StreamAsync(http.Response, exports.LeadsAsync(query, ct), $"leads-{time.GetUtcNow():yyyyMMdd-HHmm}.csv", ct);
         return TypedResults.Empty;
     }
 
