@@ -53,10 +53,12 @@ public sealed class ReusableAssetService(IDbContextFactory<ConsoleDbContext> dbF
             CreatedByName = actor.DisplayName,
         };
         db.Add(entry);
-        await db.SaveChangesAsync(ct);
-        var view = ToView(entry, lead);
-        db.Audit(actor, now, "reusable_asset.created", "reusable_asset", entry.Id, Summary(view), after: view);
-        await db.SaveChangesAsync(ct);
+        var view = await db.SaveWithAuditAsync(() =>
+        {
+            var created = ToView(entry, lead);
+            db.Audit(actor, now, "reusable_asset.created", "reusable_asset", entry.Id, Summary(created), after: created);
+            return created;
+        }, ct);
         return OperationResult<ReusableAssetView>.Created(view);
     }
 

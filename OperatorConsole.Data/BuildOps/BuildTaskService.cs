@@ -49,9 +49,7 @@ public sealed class BuildTaskService(IDbContextFactory<ConsoleDbContext> dbFacto
             CreatedByName = actor.DisplayName,
         };
         db.Add(task);
-        await db.SaveChangesAsync(ct);
-        db.Audit(actor, now, "build_task.created", "build_task", task.Id, $"Queued build task \"{task.Title}\"", after: Snapshot(task));
-        await db.SaveChangesAsync(ct);
+        await db.SaveWithAuditAsync(() => db.Audit(actor, now, "build_task.created", "build_task", task.Id, $"Queued build task \"{task.Title}\"", after: Snapshot(task)), ct);
         return OperationResult<BuildTaskView>.Created(await ViewAsync(db, task.Id, ct));
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Approvals;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.Common;
@@ -16,24 +17,10 @@ public static class HighRiskApprovals
     public const string BuildTaskSubject = "build_task";
 
     public static ApprovalRequest Open(
-        ConsoleDbContext db, string subjectType, int subjectId, string title, string? context, int? leadId, Actor requestedBy, DateTime now)
-    {
-        var request = new ApprovalRequest
-        {
-            Subject = ApprovalSubject.HighRiskChange,
-            SubjectType = subjectType,
-            SubjectId = subjectId.ToString(CultureInfo.InvariantCulture),
-            LeadId = leadId,
-            Title = title.Length > 300 ? title[..297] + "…" : title,
-            Context = context,
-            RequestedAt = now,
-            RequestedByKind = requestedBy.Kind,
-            RequestedById = requestedBy.Id,
-            RequestedByName = requestedBy.DisplayName,
-        };
-        db.Add(request);
-        return request;
-    }
+        ConsoleDbContext db, string subjectType, int subjectId, string title, string? context, int? leadId, Actor requestedBy, DateTime now) =>
+        // A long title is cut with an ellipsis here, so the shared opener (which cuts at 300) keeps it as it is.
+        ApprovalRequests.Open(
+            db, ApprovalSubject.HighRiskChange, subjectType, subjectId, leadId, title.Length > 300 ? title[..297] + "…" : title, context, requestedBy, now);
 
     public static Task<bool> HasPendingAsync(ConsoleDbContext db, string subjectType, int subjectId, CancellationToken ct)
     {

@@ -117,12 +117,14 @@ public sealed class ExpectationService(IDbContextFactory<ConsoleDbContext> dbFac
             CreatedByName = actor.DisplayName,
         };
         db.Add(snapshot);
-        await db.SaveChangesAsync(ct);
-        var view = ToView(snapshot, ExpectationRules.Diff(previous is null ? null : Fields(previous), Fields(snapshot)));
-        db.Audit(actor, now, "expectation.snapshot_added", "lead", leadId,
-            $"Expectation snapshot #{snapshot.Number}" + (view.Changes.Count == 0 ? " (no changes)" : $": {string.Join(", ", view.Changes.Select(c => c.Label))}"),
-            before: previous is null ? null : ToView(previous, []), after: view);
-        await db.SaveChangesAsync(ct);
+        var view = await db.SaveWithAuditAsync(() =>
+        {
+            var created = ToView(snapshot, ExpectationRules.Diff(previous is null ? null : Fields(previous), Fields(snapshot)));
+            db.Audit(actor, now, "expectation.snapshot_added", "lead", leadId,
+                $"Expectation snapshot #{snapshot.Number}" + (created.Changes.Count == 0 ? " (no changes)" : $": {string.Join(", ", created.Changes.Select(c => c.Label))}"),
+                before: previous is null ? null : ToView(previous, []), after: created);
+            return created;
+        }, ct);
         return OperationResult<ExpectationSnapshotView>.Created(view);
     }
 

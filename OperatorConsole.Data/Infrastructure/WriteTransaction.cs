@@ -55,3 +55,33 @@ public sealed class WriteTransaction : IAsyncDisposable
         }
     }
 }
+
+public static class AuditedWrites
+{
+    /// <summary>
+    /// Saves what the context holds, then — once new rows have their ids — runs <paramref name="afterIdsAreKnown"/>
+    /// (typically <c>db.Audit(…)</c> for the new record) and saves again, all in one <see cref="WriteTransaction"/>:
+    /// a record never exists without its audit entry. Returns what <paramref name="afterIdsAreKnown"/> returns.
+    /// </summary>
+    public static async Task<T> SaveWithAuditAsync<T>(this ConsoleDbContext db, Func<T> afterIdsAreKnown, CancellationToken ct)
+    {
+        T result = default!;
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var write = await WriteTransaction.BeginAsync(db, ct);
+            await db.SaveChangesAsync(ct);
+            result = afterIdsAreKnown();
+            await db.SaveChangesAsync(ct);
+            await write.CommitAsync(ct);
+        });
+        return result;
+    }
+
+    /// <inheritdoc cref="SaveWithAuditAsync{T}(ConsoleDbContext, Func{T}, CancellationToken)"/>
+    public static Task SaveWithAuditAsync(this ConsoleDbContext db, Action afterIdsAreKnown, CancellationToken ct) =>
+        db.SaveWithAuditAsync(() =>
+        {
+            afterIdsAreKnown();
+            return true;
+        }, ct);
+}

@@ -54,16 +54,8 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, T
             ActorName = actor.DisplayName,
             Reason = "Created",
         });
-        // The audit entry needs the new id: two saves, one transaction, so a lead never exists unaudited.
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            await using var write = await WriteTransaction.BeginAsync(db, ct);
-            db.Add(lead);
-            await db.SaveChangesAsync(ct);
-            db.Audit(actor, now, "lead.created", "lead", lead.Id, $"Created lead \"{lead.Title}\"", after: ToView(lead));
-            await db.SaveChangesAsync(ct);
-            await write.CommitAsync(ct);
-        });
+        db.Add(lead);
+        await db.SaveWithAuditAsync(() => db.Audit(actor, now, "lead.created", "lead", lead.Id, $"Created lead \"{lead.Title}\"", after: ToView(lead)), ct);
         return OperationResult<LeadView>.Created(ToView(lead));
     }
 

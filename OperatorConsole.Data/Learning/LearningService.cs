@@ -87,11 +87,9 @@ public sealed class LearningService(
         }
 
         db.Add(learning);
-        await db.SaveChangesAsync(ct);
-        db.Audit(actor, now, "learning.ingested", "learning", learning.Id,
+        await db.SaveWithAuditAsync(() => db.Audit(actor, now, "learning.ingested", "learning", learning.Id,
             $"Ingested \"{learning.Title}\": {learning.Proposals.Count} proposal(s) by {engine}", note,
-            after: new { learning.Title, learning.SourceKind, learning.FileName, learning.Engine, learning.EngineNote, Proposals = learning.Proposals.Count });
-        await db.SaveChangesAsync(ct);
+            after: new { learning.Title, learning.SourceKind, learning.FileName, learning.Engine, learning.EngineNote, Proposals = learning.Proposals.Count }), ct);
 
         var floor = (await settings.GetThresholdsAsync(ct)).LowConfidenceFloor;
         var views = await LearningViews.ProposalsAsync(db, learning.Proposals, floor, now, ct);

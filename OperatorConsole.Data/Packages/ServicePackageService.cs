@@ -131,10 +131,12 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
         Apply(package, fields);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Add(package);
-        await db.SaveChangesAsync(ct);
-        var view = ToView(package);
-        db.Audit(actor, now, "service_package.created", "service_package", package.Id, $"Created service package \"{package.Name}\"", after: view);
-        await db.SaveChangesAsync(ct);
+        var view = await db.SaveWithAuditAsync(() =>
+        {
+            var created = ToView(package);
+            db.Audit(actor, now, "service_package.created", "service_package", package.Id, $"Created service package \"{package.Name}\"", after: created);
+            return created;
+        }, ct);
         return OperationResult<ServicePackageView>.Created(view);
     }
 

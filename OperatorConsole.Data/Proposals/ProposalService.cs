@@ -138,18 +138,14 @@ public sealed class ProposalService(
         };
         proposal.Versions.Add(NewVersion(proposal, 1, origin, actor, now));
 
-        // The proposal's id is needed for its history and audit entry: two saves, one transaction.
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        // The proposal's id is needed for its history and audit entry.
+        db.Add(proposal);
+        await db.SaveWithAuditAsync(() =>
         {
-            await using var transaction = await WriteTransaction.BeginAsync(db, ct);
-            db.Add(proposal);
-            await db.SaveChangesAsync(ct);
             Step(db, proposal, null, "drafted", 1, actor, now, origin == ProposalOrigins.Manual ? null : $"origin {origin}");
             db.Audit(actor, now, "proposal.drafted", "proposal", proposal.Id, $"Drafted \"{proposal.Title}\" for {lead.Title}",
                 after: Snapshot(proposal, 1));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        });
+        }, ct);
         return OperationResult<ProposalDetail>.Created((await GetAsync(proposal.Id, ct))!);
     }
 

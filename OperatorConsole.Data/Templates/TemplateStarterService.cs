@@ -47,9 +47,7 @@ public sealed class TemplateStarterService(IDbContextFactory<ConsoleDbContext> d
             UpdatedAt = now,
         };
         db.Add(template);
-        await db.SaveChangesAsync(ct);
-        db.Audit(actor, now, "template.created", "template_starter", template.Id, $"Added template \"{template.Name}\"", after: Snapshot(template));
-        await db.SaveChangesAsync(ct);
+        await db.SaveWithAuditAsync(() => db.Audit(actor, now, "template.created", "template_starter", template.Id, $"Added template \"{template.Name}\"", after: Snapshot(template)), ct);
         return OperationResult<TemplateStarterView>.Created((await GetAsync(template.Id, ct))!);
     }
 
