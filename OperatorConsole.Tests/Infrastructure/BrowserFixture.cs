@@ -59,6 +59,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>An HTTP client of the running console that sends the agent's API key (a machine, not the browser).</summary>
+    public HttpClient AgentHttpClient()
+    {
+        var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ConsoleFactory.AgentKey);
+        return http;
+    }
+
+    /// <summary>The agent records a failed "enrich" run over real HTTP, as an outside pipeline would; returns the response.</summary>
+    public async Task<HttpResponseMessage> PostFailedRunAsync(string error)
+    {
+        using var http = AgentHttpClient();
+        var startedAt = Factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1);
+        return await http.PostJsonAsync("/api/pipeline-runs", new
+        {
+            kind = "enrich",
+            startedAt,
+            finishedAt = startedAt.AddSeconds(30),
+            steps = new[] { new { name = "fetch", success = false, error } },
+        });
+    }
+
     /// <summary>Blazor pages are interactive only once the circuit is up; clicking before that does nothing.</summary>
     public static async Task WaitForCircuitAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null && window.oc !== undefined");

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using OperatorConsole.Tests.Infrastructure;
@@ -19,8 +18,7 @@ public sealed class AgentJobsLiveTests(BrowserFixture browser)
         page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame) navigations++; };
 
         var task = "Live job " + Guid.NewGuid().ToString("N")[..8];
-        using var http = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ConsoleFactory.AgentKey);
+        using var http = browser.AgentHttpClient();
         var response = await http.PostAsJsonAsync("/api/agent-jobs", new
         {
             buildTaskId = (int?)null,

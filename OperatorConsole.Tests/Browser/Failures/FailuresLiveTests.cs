@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.Playwright;
 using OperatorConsole.Tests.Infrastructure;
 
@@ -24,16 +23,7 @@ public sealed class FailuresLiveTests(BrowserFixture browser)
         // A marker that a reload would wipe out.
         await page.EvaluateAsync("() => window.__failuresMarker = 'same page'");
 
-        using var http = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ConsoleFactory.AgentKey);
-        var startedAt = browser.Factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1);
-        var response = await http.PostJsonAsync("/api/pipeline-runs", new
-        {
-            kind = "enrich",
-            startedAt,
-            finishedAt = startedAt.AddSeconds(30),
-            steps = new[] { new { name = "fetch", success = false, error = "Company site answered 503" } },
-        });
+        var response = await browser.PostFailedRunAsync("Company site answered 503");
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
 
         await page.WaitForFunctionAsync(

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.Playwright;
 using OperatorConsole.Tests.Infrastructure;
 
@@ -26,16 +25,7 @@ public sealed class StandupScreenTests(BrowserFixture browser)
         // A marker that a reload would wipe out.
         await page.EvaluateAsync("() => window.__standupMarker = 'same page'");
 
-        using var http = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ConsoleFactory.AgentKey);
-        var startedAt = browser.Factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1);
-        var response = await http.PostJsonAsync("/api/pipeline-runs", new
-        {
-            kind = "enrich",
-            startedAt,
-            finishedAt = startedAt.AddSeconds(30),
-            steps = new[] { new { name = "fetch", success = false, error = "Stand-up screen saw this 502" } },
-        });
+        var response = await browser.PostFailedRunAsync("Stand-up screen saw this 502");
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
 
         await page.WaitForFunctionAsync(
