@@ -34,7 +34,7 @@ public sealed class ExpectationCardTests : PackagesComponentContext
         cut.FindAll("[data-testid=expectation-needs-script]").Should().BeEmpty();
         var newest = cut.FindAll("[data-testid=expectation-history-item]")[0].TextContent;
         newest.Should().Contain("#2").And.Contain("Reset script").And.NotContain("Requested outcome");
-        await using var db = Db();
+        await using var db = CreateDbContext();
         var snapshots = await db.Set<ExpectationSnapshot>().OrderBy(s => s.Number).ToListAsync();
         snapshots.Should().HaveCount(2);
         snapshots[0].ResetScript.Should().BeNull();
@@ -52,7 +52,7 @@ public sealed class ExpectationCardTests : PackagesComponentContext
 
         cut.WaitForElement("[data-testid=expectation-error]");
         cut.Markup.Should().Contain("at least one field");
-        await using var db = Db();
+        await using var db = CreateDbContext();
         (await db.Set<ExpectationSnapshot>().AnyAsync()).Should().BeFalse();
     }
 

@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
+using OperatorConsole.Domain.Access;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Offers;
 using OperatorConsole.Web.Features.Offers;
@@ -24,7 +25,7 @@ public sealed class OfferLadderCardTests : PackagesComponentContext
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=offer-type-value]").TextContent.Should().Be("Productized"));
         cut.Find("[data-testid=offer-score-value]").TextContent.Should().Contain("5/5");
-        await using var db = Db();
+        await using var db = CreateDbContext();
         (await db.Set<Lead>().SingleAsync(l => l.Id == leadId)).OfferType.Should().Be(OfferType.Productized);
         (await db.Set<LeadOffer>().SingleAsync(o => o.LeadId == leadId)).WhyChosen.Should().Be("Same build as three clinics");
     }
@@ -42,7 +43,7 @@ public sealed class OfferLadderCardTests : PackagesComponentContext
         cut.Find("[data-testid=offer-save]").Click();
 
         cut.WaitForAssertion(() => cut.Markup.Should().Contain("between 1 and 5"));
-        await using var db = Db();
+        await using var db = CreateDbContext();
         (await db.Set<LeadOffer>().AnyAsync()).Should().BeFalse();
         (await db.Set<Lead>().SingleAsync(l => l.Id == leadId)).OfferType.Should().BeNull();
     }
@@ -50,7 +51,7 @@ public sealed class OfferLadderCardTests : PackagesComponentContext
     [Fact]
     public async Task OfferLadderCard_AsViewer_HasNoEditButton()
     {
-        Auth.SetRoles("Viewer");
+        SignInAs(ConsoleRoles.Viewer);
         var leadId = await AddLeadAsync("Intake bot");
         var cut = Render<OfferLadderCard>(p => p.Add(c => c.LeadId, leadId));
         cut.WaitForElement("[data-testid=empty-state]");

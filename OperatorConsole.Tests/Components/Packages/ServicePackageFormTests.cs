@@ -48,7 +48,7 @@ public sealed class ServicePackageFormTests : PackagesComponentContext
         cut.WaitForAssertion(() => saved.Should().NotBeNull());
         saved!.DeliverySteps.Should().Equal("Kick-off", "Build", "Go live");
         saved.UpgradeOptions.Should().Equal(new UpgradeOption("Second location", 1500m));
-        await using var db = Db();
+        await using var db = CreateDbContext();
         var stored = await db.Set<ServicePackage>().SingleAsync();
         stored.DeliverySteps.Should().Equal("Kick-off", "Build", "Go live");
         stored.PriceMin.Should().Be(4500);
@@ -66,7 +66,7 @@ public sealed class ServicePackageFormTests : PackagesComponentContext
 
         cut.WaitForAssertion(() => cut.Markup.Should().Contain("must not be more than"));
         cut.Find("[data-testid=package-form-error]").Should().NotBeNull();
-        await using var db = Db();
+        await using var db = CreateDbContext();
         (await db.Set<ServicePackage>().AnyAsync()).Should().BeFalse();
     }
 
