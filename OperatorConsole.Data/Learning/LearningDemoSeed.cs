@@ -175,24 +175,7 @@ public sealed class LearningDemoSeed : IDemoSeedContributor
             CreatedById = context.Operator.Id,
             CreatedByName = context.Operator.DisplayName,
         };
-        foreach (var item in LearningExtractor.Extract(text))
-        {
-            var proposal = new LearningProposal
-            {
-                Text = item.Text,
-                Evidence = item.Evidence,
-                Class = item.Class,
-                SuggestedClass = item.Class,
-                Confidence = item.Confidence,
-                Produced = item.Produced,
-                Engine = LearningEngines.BuiltIn,
-                Rule = item.Rule,
-                CreatedAt = at,
-                UpdatedAt = at,
-            };
-            proposal.Contradictions.AddRange(ContradictionDetector.Detect(item.Class, item.Text, playbook).Select(LearningService.Detected));
-            learning.Proposals.Add(proposal);
-        }
+        learning.Proposals.AddRange(LearningExtractor.Extract(text).Select(item => LearningService.NewProposal(item, LearningEngines.BuiltIn, at, playbook)));
 
         db.Add(learning);
         return learning;

@@ -67,24 +67,7 @@ public sealed class LearningService(
             CreatedById = actor.Id,
             CreatedByName = actor.DisplayName,
         };
-        foreach (var item in extracted)
-        {
-            var proposal = new LearningProposal
-            {
-                Text = item.Text,
-                Evidence = item.Evidence,
-                Class = item.Class,
-                SuggestedClass = item.Class,
-                Confidence = item.Confidence,
-                Produced = item.Produced,
-                Engine = engine,
-                Rule = item.Rule,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            proposal.Contradictions.AddRange(ContradictionDetector.Detect(item.Class, item.Text, playbook).Select(Detected));
-            learning.Proposals.Add(proposal);
-        }
+        learning.Proposals.AddRange(extracted.Select(item => NewProposal(item, engine, now, playbook)));
 
         db.Add(learning);
         await db.SaveWithAuditAsync(() => db.Audit(actor, now, "learning.ingested", "learning", learning.Id,
@@ -385,6 +368,26 @@ public sealed class LearningService(
     {
         var floor = (await settings.GetThresholdsAsync(ct)).LowConfidenceFloor;
         return (await LearningViews.ProposalsAsync(db, [proposal], floor, time.GetUtcNow().UtcDateTime, ct))[0];
+    }
+
+    /// <summary>A proposal as extracted, with the contradictions it has with the current playbook.</summary>
+    internal static LearningProposal NewProposal(ExtractedProposal item, string engine, DateTime at, IEnumerable<PlaybookStatement> playbook)
+    {
+        var proposal = new LearningProposal
+        {
+            Text = item.Text,
+            Evidence = item.Evidence,
+            Class = item.Class,
+            SuggestedClass = item.Class,
+            Confidence = item.Confidence,
+            Produced = item.Produced,
+            Engine = engine,
+            Rule = item.Rule,
+            CreatedAt = at,
+            UpdatedAt = at,
+        };
+        proposal.Contradictions.AddRange(ContradictionDetector.Detect(item.Class, item.Text, playbook).Select(Detected));
+        return proposal;
     }
 
     internal static LearningContradiction Detected(DetectedContradiction d) => new()
