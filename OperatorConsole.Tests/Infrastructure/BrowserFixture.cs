@@ -81,9 +81,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>Blazor pages are interactive only once the circuit is up; clicking before that does nothing.</summary>
+    /// <summary>
+    /// Blazor pages are interactive only once the circuit is up; clicking the prerendered page before that does
+    /// nothing. The layout's command palette marks the document once its first interactive render has run.
+    /// </summary>
     public static async Task WaitForCircuitAsync(IPage page) =>
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null && window.oc !== undefined");
+        await page.WaitForFunctionAsync(
+            "() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null && document.documentElement.getAttribute('data-oc-palette') === 'ready'");
 
     public async Task DisposeAsync()
     {
