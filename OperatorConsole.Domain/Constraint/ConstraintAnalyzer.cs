@@ -150,7 +150,11 @@ public static class ConstraintAnalyzer
             new("throughputIn", $"Entered {s.Stage}", s.EnteredPreviousPeriod, s.EnteredThisPeriod, "leads",
                 $"{s.EnteredPreviousPeriod} → {s.EnteredThisPeriod} leads entered {s.Stage}", false, []),
             new("throughputOut", $"Left {s.Stage}", s.LeftPreviousPeriod, s.LeftThisPeriod, "leads",
-                $"{s.LeftPreviousPeriod} → {s.LeftThisPeriod} leads left {s.Stage}", s.LeftThisPeriod < s.EnteredThisPeriod, []),
+                // Flagged when fewer leave than enter: the stage is filling up, whatever the trend of exits.
+                s.LeftThisPeriod < s.EnteredThisPeriod
+                    ? $"{s.LeftPreviousPeriod} → {s.LeftThisPeriod} leads left {s.Stage}, fewer than the {s.EnteredThisPeriod} that entered"
+                    : $"{s.LeftPreviousPeriod} → {s.LeftThisPeriod} leads left {s.Stage}",
+                s.LeftThisPeriod < s.EnteredThisPeriod, []),
             new("approvalsPending", "Approvals pending", null, input.PendingApprovalsRequestedAt.Count, "approvals",
                 input.PendingApprovalsRequestedAt.Count == 0 ? "No approvals waiting" : $"{input.PendingApprovalsRequestedAt.Count} approvals waiting, oldest {oldestApproval:0.0} d",
                 input.PendingApprovalsRequestedAt.Count > 0, []),

@@ -69,6 +69,10 @@ public sealed class ConstraintAnalyzerTests
         cycle.Worse.Should().BeTrue();
         snapshot.Evidence.Single(e => e.Key == "leadsStuck").Current.Should().Be(2);
         snapshot.Evidence.Single(e => e.Key == "approvalsPending").Current.Should().Be(2);
+        // Three left while five entered: flagged, and the line says why (more exits than last period is not enough).
+        var outflow = snapshot.Evidence.Single(e => e.Key == "throughputOut");
+        outflow.Worse.Should().BeTrue();
+        outflow.Text.Should().Be("4 → 3 leads left Proposal, fewer than the 5 that entered");
 
         snapshot.WinRatePreviousPeriod.Should().BeApproximately(0.75, 1e-9);
         snapshot.WinRateThisPeriod.Should().BeApproximately(1.0 / 3, 1e-9);
