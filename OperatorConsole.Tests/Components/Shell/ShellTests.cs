@@ -56,15 +56,6 @@ public sealed class ShellTests : IDisposable
         _ctx.JSInterop.VerifyInvoke("oc.setTheme").Arguments.Should().Equal("dark");
     }
 
-    [Fact]
-    public void NotBuiltYet_SaysPlainlyThatTheAreaIsAPlaceholder()
-    {
-        var cut = _ctx.Render<NotBuiltYet>(p => p.Add(n => n.Area, "Ops chat").Add(n => n.Purpose, "Ask questions about the pipeline."));
-
-        var text = cut.Find("[data-testid=not-built-yet]").TextContent;
-        text.Should().Contain("Ops chat is not built yet").And.Contain("Ask questions about the pipeline.").And.Contain("placeholder");
-    }
-
     private static string? NormalizeHref(string? href) =>
         href is null ? null : href.Length > 1 ? href.TrimEnd('/') : href;
 }
