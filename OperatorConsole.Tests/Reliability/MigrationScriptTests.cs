@@ -51,11 +51,11 @@ public sealed class MigrationScriptTests
     {
         using (var sqlServer = SqlServer())
         {
-            sqlServer.Database.HasPendingModelChanges().Should().BeFalse("run scripts/regen-migrations.sh after changing the model (SQL Server)");
+            sqlServer.Database.HasPendingModelChanges().Should().BeFalse("run scripts/add-migration.sh <Name> after changing the model (SQL Server)");
         }
 
         using var sqlite = Sqlite();
-        sqlite.Database.HasPendingModelChanges().Should().BeFalse("run scripts/regen-migrations.sh after changing the model (SQLite)");
+        sqlite.Database.HasPendingModelChanges().Should().BeFalse("run scripts/add-migration.sh <Name> after changing the model (SQLite)");
     }
 
     [Fact]

@@ -12,8 +12,8 @@ using OperatorConsole.Data.Infrastructure;
 namespace OperatorConsole.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerConsoleDbContext))]
-    [Migration("20261125115018_InitialCreate")]
-    partial class InitialCreate
+    [Migration("20261125151423_LeadLastRunFinishedAt")]
+    partial class LeadLastRunFinishedAt
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

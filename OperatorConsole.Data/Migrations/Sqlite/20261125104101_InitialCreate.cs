@@ -482,8 +482,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     LastContactAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastRunStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     LastRunId = table.Column<int>(type: "INTEGER", nullable: true),
-                    LastRunStartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastRunFinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    LastRunStartedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

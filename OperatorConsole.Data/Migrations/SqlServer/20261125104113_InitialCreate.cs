@@ -482,8 +482,7 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     LastContactAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     LastRunStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     LastRunId = table.Column<int>(type: "int", nullable: true),
-                    LastRunStartedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    LastRunFinishedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    LastRunStartedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
