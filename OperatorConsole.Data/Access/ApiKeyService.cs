@@ -151,7 +151,7 @@ public sealed class ApiKeyService(IDbContextFactory<ConsoleDbContext> dbFactory,
             if (_verified.TryUpdate(hash, cached with { LastUsedAt = now }, cached))
             {
                 await using var touch = await dbFactory.CreateDbContextAsync(ct);
-                await touch.Set<ApiKey>().Where(k => k.Id == cached.Principal.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
+                await RecordUseAsync(touch, cached.Principal.Id, now, ct);
             }
 
             return cached.Principal;
@@ -168,7 +168,7 @@ public sealed class ApiKeyService(IDbContextFactory<ConsoleDbContext> dbFactory,
         var lastUsed = key.LastUsedAt;
         if (lastUsed is null || now - lastUsed > LastUsedPrecision)
         {
-            await db.Set<ApiKey>().Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
+            await RecordUseAsync(db, key.Id, now, ct);
             lastUsed = now;
         }
 
@@ -176,6 +176,9 @@ public sealed class ApiKeyService(IDbContextFactory<ConsoleDbContext> dbFactory,
         _verified[hash] = new CachedKey(principal, now, lastUsed);
         return principal;
     }
+
+    private static Task<int> RecordUseAsync(ConsoleDbContext db, int keyId, DateTime now, CancellationToken ct) =>
+        db.Set<ApiKey>().Where(k => k.Id == keyId).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
 
     public static string NewSecret() => SecretPrefix + Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
 

@@ -48,7 +48,10 @@ public sealed record AgentJobView(
     int? ApprovalRequestId)
 {
     /// <summary>"appsettings*.json matched src/Web/appsettings.json", or the default explained.</summary>
-    public string RiskExplanation => (MatchedRule, MatchedFile) switch
+    public string RiskExplanation => ExplainRisk(MatchedRule, MatchedFile);
+
+    /// <summary>Why a job got its risk: the rule and the file it matched, or why the default applied.</summary>
+    public static string ExplainRisk(string? matchedRule, string? matchedFile) => (matchedRule, matchedFile) switch
     {
         ({ } rule, { } file) => $"{rule} matched {file}",
         (null, null) => "default: no files touched",

@@ -76,7 +76,7 @@ public sealed class AgentJobExportService(IDbContextFactory<ConsoleDbContext> db
             yield return new AgentJobCsvRow(
                 j.Id, j.CreatedAt, j.TaskRequested, j.Result, j.Branch, j.TestsPassed, j.TestsFailed,
                 j.FilesTouched.Count, string.Join(AgentJobCsvRow.FileSeparator, j.FilesTouched),
-                j.RiskClass, j.RiskLevel, AgentJobService.ToView(j, row.TaskTitle).RiskExplanation, j.MatchedRule, j.MatchedFile,
+                j.RiskClass, j.RiskLevel, AgentJobView.ExplainRisk(j.MatchedRule, j.MatchedFile), j.MatchedRule, j.MatchedFile,
                 j.RequiresReview, j.HumanApproved, j.ApprovedAt, j.ApprovedByName, j.ApprovalNote, j.ApprovalRequestId,
                 j.DeployedAt, j.DeployedByName, j.DeployNote, j.BuildTaskId, row.TaskTitle, row.LeadId, row.LeadTitle,
                 j.RecordedByName, j.RecordedByKind);

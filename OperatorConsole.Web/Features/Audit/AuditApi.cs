@@ -48,7 +48,7 @@ public static class AuditApi
         [FromQuery] DateTime? to = null)
     {
         var query = new AuditQuery(actor, recordType, recordId, action, from, to);
-        var fileName = $"audit-{time.GetUtcNow():yyyyMMdd-HHmm}.csv";
+        var fileName = Import.CsvExport.FileName("audit", time);
         return TypedResults.Stream(
             async body =>
             {

@@ -10,6 +10,9 @@ public static class CsvExport
 {
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { Injection = CsvInjection.Escape };
 
+    /// <summary>A download name that says what and when: <c>leads-20261125-1430.csv</c>.</summary>
+    public static string FileName(string what, TimeProvider time) => $"{what}-{time.GetUtcNow():yyyyMMdd-HHmm}.csv";
+
     public static async Task StreamAsync<T>(HttpResponse response, IAsyncEnumerable<T> rows, string fileName, CancellationToken ct = default)
     {
         response.ContentType = "text/csv; charset=utf-8";

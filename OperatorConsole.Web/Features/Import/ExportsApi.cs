@@ -52,7 +52,7 @@ public static class ExportsApi
         }
 
         var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false);
-        await CsvExport.StreamAsync(http.Response, exports.LeadsAsync(query, ct), $"leads-{time.GetUtcNow():yyyyMMdd-HHmm}.csv", ct);
+        await CsvExport.StreamAsync(http.Response, exports.LeadsAsync(query, ct), CsvExport.FileName("leads", time), ct);
         return TypedResults.Empty;
     }
 
@@ -71,7 +71,7 @@ public static class ExportsApi
             return problem;
         }
 
-        await CsvExport.StreamAsync(http.Response, exports.JobsAsync(filter, ct), $"agent-jobs-{time.GetUtcNow():yyyyMMdd-HHmm}.csv", ct);
+        await CsvExport.StreamAsync(http.Response, exports.JobsAsync(filter, ct), CsvExport.FileName("agent-jobs", time), ct);
         return TypedResults.Empty;
     }
 
@@ -90,7 +90,7 @@ public static class ExportsApi
             return problem;
         }
 
-        await CsvExport.StreamAsync(http.Response, exports.LedgerAsync(filter, ct), $"results-{time.GetUtcNow():yyyyMMdd-HHmm}.csv", ct);
+        await CsvExport.StreamAsync(http.Response, exports.LedgerAsync(filter, ct), CsvExport.FileName("results", time), ct);
         return TypedResults.Empty;
     }
 }
