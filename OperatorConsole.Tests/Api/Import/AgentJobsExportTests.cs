@@ -77,10 +77,7 @@ public sealed class AgentJobsExportTests(ConsoleFactory factory) : IClassFixture
         var client = await factory.CreateOperatorClientAsync();
         var response = await client.GetAsync("/api/exports/agent-jobs.csv");
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
-        response.Content.Headers.ContentDisposition!.DispositionType.Should().Be("attachment");
-        response.Content.Headers.ContentDisposition.FileName.Should().MatchRegex(@"^""?agent-jobs-\d{8}-\d{4}\.csv""?$");
+        response.ShouldBeCsvAttachment("agent-jobs");
         var rows = ParseCsv<AgentJobCsvRow>(await response.Content.ReadAsStringAsync());
         var list = await ListAsync(client, "");
 

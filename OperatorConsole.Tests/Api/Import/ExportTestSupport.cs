@@ -30,6 +30,15 @@ internal static class ExportTestSupport
         { } v => DateTime.SpecifyKind(v, DateTimeKind.Utc),
     };
 
+    /// <summary>A 200 CSV download named <c>{what}-yyyyMMdd-HHmm.csv</c>, sent as an attachment.</summary>
+    public static void ShouldBeCsvAttachment(this HttpResponseMessage response, string what)
+    {
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        response.Content.Headers.ContentDisposition!.DispositionType.Should().Be("attachment");
+        response.Content.Headers.ContentDisposition.FileName.Should().MatchRegex($@"^""?{what}-\d{{8}}-\d{{4}}\.csv""?$");
+    }
+
     public static async Task<string> ExportAsync(this HttpClient client, string url)
     {
         var response = await client.GetAsync(url);

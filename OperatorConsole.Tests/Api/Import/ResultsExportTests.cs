@@ -91,10 +91,7 @@ public sealed class ResultsExportTests(ConsoleFactory factory) : IClassFixture<C
         var client = await factory.CreateOperatorClientAsync();
         var response = await client.GetAsync("/api/exports/results.csv");
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
-        response.Content.Headers.ContentDisposition!.DispositionType.Should().Be("attachment");
-        response.Content.Headers.ContentDisposition.FileName.Should().MatchRegex(@"^""?results-\d{8}-\d{4}\.csv""?$");
+        response.ShouldBeCsvAttachment("results");
         var rows = ParseCsv<ResultsCsvRow>(await response.Content.ReadAsStringAsync());
         var list = await ListAsync(client, "");
 
