@@ -64,6 +64,7 @@ public sealed class DatabaseFaultTests : IDisposable
         var factory = Factory();
         var anonymous = factory.CreateAnonymousClient();
         (await anonymous.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var @operator = await factory.CreateOperatorClientAsync();
 
         await using (var holder = await HoldWriteLockAsync(factory.DatabasePath))
         {
@@ -71,7 +72,6 @@ public sealed class DatabaseFaultTests : IDisposable
             ready.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, "readiness must not say Healthy while every write fails");
 
             // No API write has failed: the probe alone puts the database in Failures.
-            var @operator = await factory.CreateOperatorClientAsync();
             var report = await (await @operator.GetAsync("/api/failures")).ReadJsonAsync();
             report.GetProperty("brokenIntegrations").EnumerateArray().Select(i => i.GetProperty("name").GetString()).Should().Contain("database");
             await using var rollback = holder.CreateCommand();
@@ -80,7 +80,7 @@ public sealed class DatabaseFaultTests : IDisposable
         }
 
         (await anonymous.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK, "writes work again");
-        var after = await (await (await factory.CreateOperatorClientAsync()).GetAsync("/api/failures")).ReadJsonAsync();
+        var after = await (await @operator.GetAsync("/api/failures")).ReadJsonAsync();
         after.GetProperty("brokenIntegrations").EnumerateArray().Select(i => i.GetProperty("name").GetString()).Should().NotContain("database");
 
         // A restarted console (a new host on the same file) still has the outage on the "database" integration.
@@ -106,6 +106,8 @@ public sealed class DatabaseFaultTests : IDisposable
             runsBefore = await db.Set<PipelineRun>().CountAsync();
         }
 
+        var @operator = await factory.CreateOperatorClientAsync();
+
         await using (var holder = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False"))
         {
             await holder.OpenAsync();
@@ -130,6 +132,10 @@ public sealed class DatabaseFaultTests : IDisposable
                 body.Should().NotContain("SqliteException").And.NotContain("   at ");
             }
 
+            // Shown while the database refuses writes (until a write works again).
+            var report = await (await @operator.GetAsync("/api/failures")).ReadJsonAsync();
+            report.GetProperty("brokenIntegrations").EnumerateArray().Select(i => i.GetProperty("name").GetString()).Should().Contain("database");
+
             await using var rollback = holder.CreateCommand();
             rollback.CommandText = "ROLLBACK;";
             await rollback.ExecuteNonQueryAsync();
@@ -140,11 +146,6 @@ public sealed class DatabaseFaultTests : IDisposable
             (await db.Set<PipelineRun>().CountAsync()).Should().Be(runsBefore, "nothing is written when the database refuses");
             (await db.Set<OperatorConsole.Domain.Leads.Touch>().CountAsync(t => t.LeadId == leadId)).Should().Be(0);
         }
-
-        var @operator = await factory.CreateOperatorClientAsync();
-        var report = await (await @operator.GetAsync("/api/failures")).ReadJsonAsync();
-        var broken = report.GetProperty("brokenIntegrations").EnumerateArray().Select(i => i.GetProperty("name").GetString()).ToList();
-        broken.Should().Contain("database");
 
         // And the console works again once the lock is gone.
         (await agent.PostRawAsync($"/api/leads/{leadId}/touches", """{"channel":"email","direction":"outbound","summary":"after"}"""))

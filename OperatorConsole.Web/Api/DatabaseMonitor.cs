@@ -26,9 +26,15 @@ public sealed class DatabaseWriteProbe(IDbContextFactory<ConsoleDbContext> dbFac
             var builder = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false, DefaultTimeout = 1 };
             await using var connection = new SqliteConnection(builder.ConnectionString);
             await connection.OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA busy_timeout={Math.Min(options.BusyTimeoutMs, 1000)}; BEGIN IMMEDIATE; ROLLBACK;";
-            await command.ExecuteNonQueryAsync(ct);
+            // One statement per command: a command runs its later statements only if its reader is read to the
+            // end, and the PRAGMA returns a row — "PRAGMA …; BEGIN IMMEDIATE" would never take the lock.
+            foreach (var sql in new[] { $"PRAGMA busy_timeout={Math.Min(options.BusyTimeoutMs, 1000)}", "BEGIN IMMEDIATE", "ROLLBACK" })
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                await command.ExecuteNonQueryAsync(ct);
+            }
+
             return null;
         }
         catch (Exception e) when (ApiExceptionHandler.IsDatabaseUnavailable(e) || e is SqliteException or InvalidOperationException)
