@@ -17,7 +17,7 @@ public sealed class AlertEvaluator(IDbContextFactory<ConsoleDbContext> dbFactory
     public const int MaxSingleAlerts = 5;
 
     /// <summary>Returns how many deliveries were queued.</summary>
-    public async Task<int> EvaluateAsync(FailuresReport report, DateTime now, string consoleUrl, CancellationToken ct = default)
+    public async Task<int> EvaluateAsync(Func<CancellationToken, Task<FailuresReport>> readReport, DateTime now, string consoleUrl, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var channels = await db.Set<AlertChannel>().Where(c => c.Enabled).ToListAsync(ct);
@@ -26,6 +26,7 @@ public sealed class AlertEvaluator(IDbContextFactory<ConsoleDbContext> dbFactory
             return 0;
         }
 
+        var report = await readReport(ct);
         var notices = (await db.Set<AlertNotice>().Where(n => n.ResolvedAt == null).ToListAsync(ct)).ToLookup(n => n.ChannelId);
         var queued = 0;
         foreach (var channel in channels)
