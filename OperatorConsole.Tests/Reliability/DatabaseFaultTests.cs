@@ -87,7 +87,7 @@ public sealed class DatabaseFaultTests : IDisposable
         var restarted = new ConsoleFactory();
         restarted.Settings["ConnectionStrings:OperatorConsole"] = $"Data Source={factory.DatabasePath}";
         _factories.Add(restarted);
-        var integrations = await (await restarted.CreateAgentClient().GetAsync("/api/integrations")).ReadJsonAsync();
+        var integrations = await (await (await restarted.CreateOperatorClientAsync()).GetAsync("/api/integrations")).ReadJsonAsync();
         var database = integrations.EnumerateArray().Single(i => i.GetProperty("name").GetString() == "database");
         database.GetProperty("lastError").GetString().Should().Contain("Refused writes");
     }
