@@ -94,6 +94,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IInterventionSource, AgentJobInterventions>();
         services.AddSingleton<IDemoSeedContributor, BuildOpsDemoSeed>();
         services.AddAssetsAndLearning();
+        services.AddAlertsData();
         return services;
     }
 

@@ -79,6 +79,28 @@ public sealed partial class IntegrationService(IDbContextFactory<ConsoleDbContex
         Report(integration, run.Status == RunStatus.Success, run.Status == RunStatus.Success ? $"{run.Kind} run {run.Id} succeeded" : $"{run.Kind} run {run.Id} {run.Status.ToString().ToLowerInvariant()}: {run.Error}", at);
     }
 
+    /// <summary>
+    /// A report from inside the console (e.g. an alert channel's deliveries), in the caller's unit of work.
+    /// With <paramref name="registerIfMissing"/> false, an ok report is dropped for an integration nobody registered.
+    /// </summary>
+    internal static async Task ReportAsync(
+        ConsoleDbContext db, string name, bool ok, string? message, DateTime at, bool registerIfMissing, int expectedIntervalMinutes, CancellationToken ct)
+    {
+        var integration = await db.Set<IntegrationHealth>().FirstOrDefaultAsync(i => i.Name == name, ct);
+        if (integration is null)
+        {
+            if (!registerIfMissing)
+            {
+                return;
+            }
+
+            integration = new IntegrationHealth { Name = name, CreatedAt = at, ExpectedIntervalMinutes = expectedIntervalMinutes };
+            db.Add(integration);
+        }
+
+        Report(integration, ok, message, at);
+    }
+
     private static void Report(IntegrationHealth integration, bool ok, string? message, DateTime at)
     {
         integration.LastReportAt = at;
