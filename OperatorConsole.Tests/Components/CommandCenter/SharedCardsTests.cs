@@ -63,18 +63,18 @@ public sealed class SharedCardsTests : IDisposable
         await _ctx.SeedLeadAsync("Steady");
         var queries = _ctx.Service<LiveQueries>();
         var card = _ctx.Render<PipelineByStageCard>();
-        card.WaitForAssertion(() => card.Find("[data-testid=stage-count-new]").TextContent.Should().Be("1"));
+        card.WaitForAssertion(() => card.Find("[data-testid=stage-count-new]").TextContent.Should().Be("1"), TimeSpan.FromSeconds(10));
         var renders = card.RenderCount;
         var computations = queries.TotalComputations;
 
         _ctx.Service<ConsoleEvents>().Publish([new OperatorConsole.Data.Live.ConsoleChange(nameof(Lead), "1")]);
 
-        card.WaitForAssertion(() => queries.TotalComputations.Should().Be(computations + 1, "the change was heard and the query recomputed"));
+        card.WaitForAssertion(() => queries.TotalComputations.Should().Be(computations + 1, "the change was heard and the query recomputed"), TimeSpan.FromSeconds(10));
         await Task.Delay(200);
         card.RenderCount.Should().Be(renders, "the answer did not change, so the card is not re-rendered");
 
         await _ctx.SeedLeadAsync("A second lead");
-        card.WaitForAssertion(() => card.Find("[data-testid=stage-count-new]").TextContent.Should().Be("2"));
+        card.WaitForAssertion(() => card.Find("[data-testid=stage-count-new]").TextContent.Should().Be("2"), TimeSpan.FromSeconds(10));
         card.RenderCount.Should().BeGreaterThan(renders);
     }
 

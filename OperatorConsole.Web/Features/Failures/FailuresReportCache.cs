@@ -62,6 +62,9 @@ public sealed class FailuresReportCache : IDisposable
             r => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(r.View(includeAcknowledged), json));
     }
 
+    /// <summary>Calls <paramref name="onChange"/> each time the report changed (after the new one exists); dispose to stop.</summary>
+    public IDisposable Subscribe(Func<Task> onChange) => _queries.Watch(Query, _ => onChange());
+
     /// <summary>Drops the report and every source's answer (the database's health changed, or a test says so).</summary>
     public void Invalidate()
     {
