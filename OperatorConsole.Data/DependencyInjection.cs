@@ -68,6 +68,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ConsoleDbContext>>().CreateDbContext());
 
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<IngestWriter>();
         services.AddSingleton<LeadService>();
         services.AddSingleton<PipelineRunService>();
         services.AddSingleton<IntegrationService>();

@@ -25,7 +25,7 @@ public sealed record IntegrationView(
 public sealed record UpdateIntegrationRequest(int? ExpectedIntervalMinutes);
 
 /// <summary>Integration health: heartbeats, runs of the matching kind, and the silence rule.</summary>
-public sealed partial class IntegrationService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
+public sealed partial class IntegrationService(IDbContextFactory<ConsoleDbContext> dbFactory, IngestWriter writer, TimeProvider time)
 {
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,59}$")]
     private static partial Regex NamePattern();
@@ -52,11 +52,13 @@ public sealed partial class IntegrationService(IDbContextFactory<ConsoleDbContex
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var integration = await GetOrRegisterAsync(db, normalized, now, ct);
-        Report(integration, request.Ok!.Value, request.Message, now);
-        await db.SaveChangesAsync(ct);
-        return OperationResult<IntegrationView>.Ok(ToView(integration, now));
+        return await writer.WriteAsync(async (db, token) =>
+        {
+            var integration = await GetOrRegisterAsync(db, normalized, now, token);
+            Report(integration, request.Ok!.Value, request.Message, now);
+            await db.SaveChangesAsync(token);
+            return OperationResult<IntegrationView>.Ok(ToView(integration, now));
+        }, ct);
     }
 
     /// <summary>A run of kind K counts as a report from integration K, if such an integration is registered.</summary>
