@@ -34,7 +34,7 @@ public static class WebServiceCollectionExtensions
         services.AddConsoleFeatures(builder.Configuration);
 
         services.AddHealthChecks().AddDbContextCheck<ConsoleDbContext>("database", tags: ["ready"]);
-        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>().AddOperationTransformer(HumanGateEndpoints.Describe));
         return builder;
     }
 

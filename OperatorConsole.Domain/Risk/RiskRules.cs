@@ -73,7 +73,7 @@ public static class RiskRules
                 continue;
             }
 
-            if (GlobPattern.Validate(rule.Pattern) is { } problem)
+            if (RiskPattern.Validate(rule.Pattern) is { } problem)
             {
                 errors.Add($"rules[{i}].pattern", problem);
             }
