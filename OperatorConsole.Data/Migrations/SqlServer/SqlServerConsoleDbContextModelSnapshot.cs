@@ -442,6 +442,14 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     b.Property<int?>("BuildTaskId")
                         .HasColumnType("int");
 
+                    b.Property<string>("ClassifiedRiskClass")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ClassifiedRiskLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -463,6 +471,12 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     b.Property<bool>("HumanApproved")
                         .HasColumnType("bit");
 
+                    b.Property<int?>("LinesAdded")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("LinesRemoved")
+                        .HasColumnType("int");
+
                     b.Property<string>("MatchedFile")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -470,6 +484,17 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     b.Property<string>("MatchedRule")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime?>("OverrideAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("OverrideByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<string>("RecordedById")
                         .IsRequired()
@@ -483,6 +508,21 @@ namespace OperatorConsole.Data.Migrations.SqlServer
 
                     b.Property<string>("RecordedByName")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("RefusedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RefusedById")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("RefusedByName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
@@ -503,6 +543,17 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime?>("RiskOverriddenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RiskOverriddenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RiskOverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<string>("TaskRequested")
                         .IsRequired()

@@ -423,6 +423,14 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<int?>("BuildTaskId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClassifiedRiskClass")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClassifiedRiskLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -444,12 +452,29 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<bool>("HumanApproved")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LinesAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LinesRemoved")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MatchedFile")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MatchedRule")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OverrideAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedById")
@@ -464,6 +489,21 @@ namespace OperatorConsole.Data.Migrations.Sqlite
 
                     b.Property<string>("RecordedByName")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RefusedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusedById")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusedByName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -483,6 +523,17 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<string>("RiskLevel")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RiskOverriddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskOverriddenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskOverrideReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TaskRequested")
