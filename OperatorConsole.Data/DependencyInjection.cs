@@ -69,6 +69,7 @@ public static class DataServiceCollectionExtensions
 
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<LeadService>();
+        services.AddSingleton<NextStepService>();
         services.AddSingleton<PipelineRunService>();
         services.AddSingleton<IntegrationService>();
         services.AddSingleton<AuditQueryService>();

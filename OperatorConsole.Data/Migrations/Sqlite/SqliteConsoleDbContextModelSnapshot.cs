@@ -966,6 +966,10 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DecisionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Episode")
                         .IsRequired()
                         .HasMaxLength(2200)
@@ -1018,6 +1022,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DecisionId");
 
                     b.HasIndex("Bucket", "RecordKey");
 
@@ -1210,6 +1216,16 @@ namespace OperatorConsole.Data.Migrations.Sqlite
 
                     b.Property<string>("LastRunStatus")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextStepDoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextStepDueAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OfferType")
