@@ -1303,6 +1303,10 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("DecisionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("Episode")
                         .IsRequired()
                         .HasMaxLength(2200)
@@ -1355,6 +1359,8 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DecisionId");
 
                     b.HasIndex("Bucket", "RecordKey");
 
@@ -1554,6 +1560,16 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     b.Property<string>("LastRunStatus")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime?>("NextStepDoneAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("NextStepDueAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("OfferType")
                         .HasMaxLength(40)
