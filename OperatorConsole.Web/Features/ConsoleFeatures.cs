@@ -34,6 +34,7 @@ public static class ConsoleFeatures
     {
         services.AddSingleton<DatabaseHealthSignal>();
         services.AddSingleton<OpsChatService>();
+        services.AddSingleton<ChatToolbox>();
         services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, PageSearchSource>();
         services.AddSingleton<ProposalDrafter>();
         services.AddConsoleAi(configuration);
