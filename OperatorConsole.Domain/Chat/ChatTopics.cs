@@ -52,7 +52,7 @@ public static class ChatTopicCatalog
             ["client", "clients", "off", "customer", "customers", "result", "results", "target", "targets", "track", "metric", "baseline", "doing", "ledger", "outcome", "roi", "measured"]),
         new(ChatTopic.Money,
             ["How much did we win this month?", "What is our win rate?", "What is the average deal size?", "How long is the sales cycle?", "How much revenue did we make?"],
-            ["win", "won", "revenue", "money", "much", "earn", "earned", "make", "made", "rate", "average", "avg", "size", "cycle", "usd", "dollars", "value", "worth", "sales", "sold", "income", "book", "booked", "close", "closed"]),
+            ["win", "won", "revenue", "money", "much", "earn", "earned", "make", "made", "rate", "average", "avg", "size", "cycle", "usd", "dollars", "value", "worth", "sales", "sold", "income", "book", "booked", "close", "closed", "buy", "bought", "pay", "paid", "spend", "spent"]),
         new(ChatTopic.Constraint,
             ["What is the bottleneck and why?", "Where is the pipeline constrained?", "What slows us down?"],
             ["bottleneck", "constraint", "constrained", "slow", "slows", "stuck", "why", "block", "blocked", "blocking"]),

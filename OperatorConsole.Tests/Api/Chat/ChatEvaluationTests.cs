@@ -157,6 +157,8 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var avg = Math.Round(y2017.Where(d => d.Won).Average(d => d.Value), 2);
         var cancity = Total(await GetAsync(api, "/api/leads?q=Cancity&pageSize=1"));
         var all = Total(await GetAsync(api, "/api/leads?pageSize=1"));
+        var acme = Total(await GetAsync(api, "/api/leads?q=Acme%20Corporation&pageSize=1"));
+        var initech = Total(await GetAsync(api, "/api/leads?q=Initech&pageSize=1"));
         var constraint = (await GetAsync(api, "/api/constraint")).GetProperty("snapshot").GetProperty("summary").GetString()!;
 
         return
@@ -176,7 +178,8 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "How many deals does Cancity have?", Expectation.States($"{cancity} deals")),
             new("maven", "How many deals does Cancty have?", Expectation.States($"{cancity} deals")),
             new("maven", "What is the bottleneck?", Expectation.States(constraint)),
-            new("maven", "How much did Acme Corporation buy from us?", Expectation.Missing("Acme Corporation")),
+            new("maven", "How many deals does Acme Corporation have?", Expectation.States($"{acme} deals")),
+            new("maven", "How much did Initech Global buy from us?", initech == 0 ? Expectation.Missing("Initech Global") : Expectation.States($"{initech} deals")),
             new("maven", "What is the CEO's favourite movie?", Expectation.Missing("movie")),
             new("maven", "How many employees does the company have in Berlin?", Expectation.Missing()),
         ];
