@@ -85,6 +85,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<OperatorConsole.Data.Constraint.ConstraintService>();
         services.AddChatContext();
+        services.AddSemanticIndex();
         services.AddServicePackagesExpectationsOffers();
         services.AddLeadImport(configuration);
         services.AddSingleton<OperatorConsole.Data.Search.SearchService>();

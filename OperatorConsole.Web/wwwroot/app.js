@@ -4,6 +4,8 @@ window.oc = {
   setTheme: (value) => localStorage.setItem("oc-theme", value),
   prefersDark: () => window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches,
   copyText: async (text) => { await navigator.clipboard.writeText(text); return true; },
+  // The chat shows its newest answer: scroll it into view (block "end" keeps the pinned input visible below it).
+  scrollToId: (id) => { const el = document.getElementById(id); if (el) { el.scrollIntoView({ block: "end", behavior: "smooth" }); } return !!el; },
   downloadText: (fileName, text, mime) => {
     const blob = new Blob([text], { type: mime || "text/plain" });
     const a = document.createElement("a");
