@@ -68,6 +68,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ConsoleDbContext>>().CreateDbContext());
 
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<IngestWriter>();
         services.AddSingleton<LeadService>();
         services.AddSingleton<PipelineRunService>();
         services.AddSingleton<IntegrationService>();
@@ -97,6 +98,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IInterventionSource, AgentJobInterventions>();
         services.AddSingleton<IDemoSeedContributor, BuildOpsDemoSeed>();
         services.AddAssetsAndLearning();
+        services.AddAlertsData();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using OperatorConsole.Data.Learning;
 using OperatorConsole.Web.Ai;
 using OperatorConsole.Web.Api;
+using OperatorConsole.Web.Features.Alerts;
 using OperatorConsole.Web.Features.Approvals;
 using OperatorConsole.Web.Features.Assets;
 using OperatorConsole.Web.Features.Audit;
@@ -39,6 +40,7 @@ public static class ConsoleFeatures
         services.AddConsoleAi(configuration);
         services.AddSingleton<ILearningAiEngine, ChatClientLearningEngine>();
         services.AddFailuresFeature();
+        services.AddAlertsFeature(configuration);
         return services;
     }
 
@@ -66,6 +68,7 @@ public static class ConsoleFeatures
         app.MapRiskApi();
         app.MapAssetsApi();
         app.MapLearningApi();
+        app.MapAlertsApi();
         return app;
     }
 }

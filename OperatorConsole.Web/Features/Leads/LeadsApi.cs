@@ -26,7 +26,7 @@ public static class LeadsApi
         api.MapGet("/{id:int}/status-history", StatusHistory).WithName("LeadStatusHistory").WithSummary("Every status change with time and who")
             .RequireAuthorization(ConsolePolicies.Read);
         api.MapPost("/{id:int}/touches", RecordTouch).WithName("RecordTouch").WithSummary("Record a contact with the lead")
-            .RequireAuthorization(ConsolePolicies.Record(ApiScopes.TouchesWrite));
+            .RequireAuthorization(ConsolePolicies.Record(ApiScopes.TouchesWrite)).StoresCreatedWithTheWrite<TouchView>(TouchesLocation);
         api.MapGet("/{id:int}/touches", ListTouches).WithName("ListTouches").WithSummary("The lead's touches, newest first")
             .RequireAuthorization(ConsolePolicies.Read);
         api.MapGet("/{id:int}/timeline", Timeline).WithName("LeadTimeline").WithSummary("Touches, runs, status changes and proposals in one stream")
@@ -81,7 +81,9 @@ public static class LeadsApi
 
     public static async Task<Results<Created<TouchView>, ProblemHttpResult>> RecordTouch(
         int id, RecordTouchRequest request, LeadService leads, HttpContext http, CancellationToken ct) =>
-        ApiResults.CreatedOrProblem(await leads.RecordTouchAsync(id, request, http.User.ToActor(), ct), t => $"/api/leads/{id}/touches");
+        ApiResults.CreatedOrProblem(await leads.RecordTouchAsync(id, request, http.User.ToActor(), ct), TouchesLocation);
+
+    private static string TouchesLocation(TouchView touch) => $"/api/leads/{touch.LeadId}/touches";
 
     public static async Task<Results<Ok<IReadOnlyList<TouchView>>, ProblemHttpResult>> ListTouches(int id, LeadService leads, CancellationToken ct) =>
         await leads.GetAsync(id, ct) is null ? ApiResults.NotFound($"Lead {id} does not exist.") : TypedResults.Ok(await leads.TouchesAsync(id, ct: ct));
