@@ -90,6 +90,10 @@ public static class DataServiceCollectionExtensions
         services.AddLeadImport(configuration);
         services.AddSingleton<OperatorConsole.Data.Search.SearchService>();
         services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.LeadSearchSource>();
+        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.RunSearchSource>();
+        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.IntegrationSearchSource>();
+        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.ApprovalSearchSource>();
+        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.AgentJobSearchSource>();
         services.AddSingleton<OperatorConsole.Data.Charts.ChartQueries>();
         services.AddProposalsApprovalsAndBrief();
         services.AddFailures();
