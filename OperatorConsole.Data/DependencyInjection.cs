@@ -75,6 +75,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<IngestWriter>();
         services.AddSingleton<LeadService>();
+        services.AddSingleton<NextStepService>();
         services.AddSingleton<PipelineRunService>();
         services.AddSingleton<IntegrationService>();
         services.AddSingleton<AuditQueryService>();
@@ -84,10 +85,15 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<OperatorConsole.Data.Constraint.ConstraintService>();
         services.AddChatContext();
+        services.AddSemanticIndex();
         services.AddServicePackagesExpectationsOffers();
         services.AddLeadImport(configuration);
         services.AddSingleton<OperatorConsole.Data.Search.SearchService>();
         services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.LeadSearchSource>();
+        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.RunSearchSource>();
+        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.IntegrationSearchSource>();
+        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.ApprovalSearchSource>();
+        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.AgentJobSearchSource>();
         services.AddSingleton<OperatorConsole.Data.Charts.ChartQueries>();
         services.AddProposalsApprovalsAndBrief();
         services.AddFailures();

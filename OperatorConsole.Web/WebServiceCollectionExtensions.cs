@@ -38,7 +38,7 @@ public static class WebServiceCollectionExtensions
         // "database" is unhealthy while writes fail (a held lock, a full disk), not only when it cannot connect.
         services.AddHealthChecks().AddCheck<DatabaseWritableHealthCheck>("database", tags: ["ready"])
             .AddCheck<OperatorConsole.Web.Features.Audit.AuditChainHealthCheck>("audit-chain", tags: ["ready"]);
-        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>().AddOperationTransformer(HumanGateEndpoints.Describe));
         return builder;
     }
 

@@ -39,6 +39,7 @@ public static class ConsoleFeatures
         services.AddSingleton<DatabaseMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseMonitor>());
         services.AddSingleton<OpsChatService>();
+        services.AddSingleton<ChatToolbox>();
         services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, PageSearchSource>();
         services.AddSingleton<ProposalDrafter>();
         services.AddConsoleAi(configuration);
