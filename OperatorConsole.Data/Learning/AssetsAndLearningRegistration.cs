@@ -14,6 +14,7 @@ public static class AssetsAndLearningServiceCollectionExtensions
         services.AddSingleton<IInterventionSource, MissingReusableAssetSource>();
         services.AddSingleton<IDemoSeedContributor, AssetsDemoSeed>();
         services.AddSingleton<LearningService>();
+        services.AddSingleton<SemanticContradictionFinder>();
         services.AddSingleton<PlaybookService>();
         services.AddSingleton<ILowConfidenceSource, LowConfidenceLearningSource>();
         services.AddSingleton<IDemoSeedContributor, LearningDemoSeed>();

@@ -22,6 +22,7 @@ public sealed class LearningService(
     TimeProvider time,
     SettingsService settings,
     IEnumerable<ILearningAiEngine> aiEngines,
+    SemanticContradictionFinder contradictions,
     ILogger<LearningService> logger)
 {
     public const string SubjectType = "learning_proposal";
@@ -67,7 +68,10 @@ public sealed class LearningService(
             CreatedById = actor.Id,
             CreatedByName = actor.DisplayName,
         };
-        learning.Proposals.AddRange(extracted.Select(item => NewProposal(item, engine, now, playbook)));
+        foreach (var item in extracted)
+        {
+            learning.Proposals.Add(NewProposal(item, engine, now, await contradictions.DetectAsync(item.Text, playbook, ct)));
+        }
 
         db.Add(learning);
         await db.SaveWithAuditAsync(() => db.Audit(actor, now, "learning.ingested", "learning", learning.Id,
@@ -261,7 +265,7 @@ public sealed class LearningService(
             proposal.Contradictions.Clear();
             proposal.Contradictions.AddRange(manual);
             var playbook = await LearningViews.CurrentPlaybookAsync(db, ct);
-            proposal.Contradictions.AddRange(ContradictionDetector.Detect(proposal.Class, proposal.Text, playbook)
+            proposal.Contradictions.AddRange((await contradictions.DetectAsync(proposal.Text, playbook, ct))
                 .Where(d => manual.All(m => m.PlaybookEntryId != d.EntryId))
                 .Select(Detected));
         }
@@ -371,7 +375,11 @@ public sealed class LearningService(
     }
 
     /// <summary>A proposal as extracted, with the contradictions it has with the current playbook.</summary>
-    internal static LearningProposal NewProposal(ExtractedProposal item, string engine, DateTime at, IEnumerable<PlaybookStatement> playbook)
+    internal static LearningProposal NewProposal(ExtractedProposal item, string engine, DateTime at, IEnumerable<PlaybookStatement> playbook) =>
+        NewProposal(item, engine, at, ContradictionDetector.Detect(item.Class, item.Text, playbook));
+
+    /// <summary>A proposal as extracted, with the contradictions already found (by meaning, see <see cref="SemanticContradictionFinder"/>).</summary>
+    internal static LearningProposal NewProposal(ExtractedProposal item, string engine, DateTime at, IReadOnlyList<DetectedContradiction> detected)
     {
         var proposal = new LearningProposal
         {
@@ -386,7 +394,7 @@ public sealed class LearningService(
             CreatedAt = at,
             UpdatedAt = at,
         };
-        proposal.Contradictions.AddRange(ContradictionDetector.Detect(item.Class, item.Text, playbook).Select(Detected));
+        proposal.Contradictions.AddRange(detected.Select(Detected));
         return proposal;
     }
 

@@ -26,6 +26,7 @@ public static class ContradictionDetector
         ("raise", "lower"), ("more", "less"), ("more", "fewer"), ("longer", "shorter"), ("include", "exclude"),
         ("free", "paid"), ("early", "late"), ("first", "last"), ("start", "stop"), ("add", "remove"), ("weekly", "monthly"),
         ("higher", "lower"), ("cheaper", "premium"), ("shorter", "longer"), ("written", "verbal"), ("async", "live"),
+        ("short", "long"), ("shorter", "long"), ("high", "lower"), ("manual", "automatically"),
     ];
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
@@ -78,6 +79,37 @@ public static class ContradictionDetector
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The polarity check alone: whether two statements point opposite ways (one negated and the other not, or an
+    /// opposite word pair), with the words that show it; null when they point the same way. Whether they are about
+    /// the same subject is decided separately (shared words here, embedding similarity in the semantic detector).
+    /// </summary>
+    public static string? Opposition(string proposalText, string entryText)
+    {
+        var lower = LearningExtractor.Normalise(proposalText);
+        var tokens = LearningExtractor.Tokens(lower);
+        var entryLower = LearningExtractor.Normalise(entryText);
+        var entryTokens = LearningExtractor.Tokens(entryLower);
+        var proposalNegation = FirstNegation(lower, tokens);
+        var entryNegation = FirstNegation(entryLower, entryTokens);
+        if ((proposalNegation is null) != (entryNegation is null))
+        {
+            return proposalNegation is not null
+                ? $"the proposal says \"{proposalNegation}\", the playbook entry does not"
+                : $"the playbook entry says \"{entryNegation}\", the proposal does not";
+        }
+
+        foreach (var (a, b) in Opposites)
+        {
+            if ((Opposed(tokens, entryTokens, a, b) ?? Opposed(tokens, entryTokens, b, a)) is { } reason)
+            {
+                return reason;
+            }
+        }
+
+        return null;
     }
 
     private static string? Opposed(HashSet<string> proposal, HashSet<string> entry, string mine, string theirs) =>

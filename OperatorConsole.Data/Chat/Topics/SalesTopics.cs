@@ -34,7 +34,7 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
 
         var total = rows.Sum(r => r.Count);
         var open = rows.Where(r => ScorecardCalculator.OpenStages.Contains(r.Stage)).Sum(r => r.Count);
-        var text = $"{total} leads: " + string.Join(", ", Enum.GetValues<LeadStatus>().Select(s => $"{byStage[s]?.Count ?? 0} {s}"));
+        var text = $"{Say.Plural(total, "lead", "leads")}: " + string.Join(", ", Enum.GetValues<LeadStatus>().Select(s => $"{byStage[s]?.Count ?? 0} {s}"));
         var claim = text + $" ({open} open in New, Qualified or Proposal)";
         var inferred = new List<string>();
         var biggest = rows.Where(r => r.Stage != LeadStatus.Lost).OrderByDescending(r => r.Count).FirstOrDefault();

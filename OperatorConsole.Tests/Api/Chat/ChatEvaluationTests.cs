@@ -26,7 +26,7 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         public static Expectation Missing(string? mentions = null) => new([], true, mentions);
     }
 
-    private sealed record Outcome(Case Case, bool Correct, int Known, int Flagged, string Answer, string Missing);
+    private sealed record Outcome(Case Case, bool Correct, int Known, int Flagged, string Answer, string Missing, double Ms = 0, double BaselineMs = 0);
 
     [Fact]
     public async Task Evaluation_OnDemoAndMaven_MeetsTheBar()
@@ -61,7 +61,13 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var outcomes = new List<Outcome>();
         foreach (var c in cases)
         {
+            // Baseline in the same run: the failures report, one card's endpoint, timed right before the question.
+            var baseline = System.Diagnostics.Stopwatch.StartNew();
+            (await client.GetAsync("/api/failures")).EnsureSuccessStatusCode();
+            var baselineMs = baseline.Elapsed.TotalMilliseconds;
+            var timer = System.Diagnostics.Stopwatch.StartNew();
             var json = await (await client.PostJsonAsync("/api/ops/chat", new { question = c.Question })).ReadJsonAsync();
+            var ms = timer.Elapsed.TotalMilliseconds;
             var answer = json.GetProperty("answer").GetString()!;
             var receipts = json.GetProperty("receipts");
             var known = receipts.GetProperty("known").EnumerateArray().ToList();
@@ -70,7 +76,7 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             var correct = c.Expect.Unanswerable
                 ? known.Count == 0 && missing.Length > 0 && (c.Expect.MissingMentions is null || missing.Contains(c.Expect.MissingMentions, StringComparison.OrdinalIgnoreCase))
                 : known.Count > 0 && flagged == 0 && c.Expect.Tokens.All(t => answer.Contains(t, StringComparison.OrdinalIgnoreCase));
-            outcomes.Add(new Outcome(c, correct, known.Count, flagged, answer, missing));
+            outcomes.Add(new Outcome(c, correct, known.Count, flagged, answer, missing, ms, baselineMs));
         }
 
         return outcomes;
@@ -211,7 +217,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
                         $"unanswerable answered with Known facts: {outcomes.Count(o => o.Case.Expect.Unanswerable && o.Known > 0)}; Known facts flagged: {outcomes.Sum(o => o.Flagged)}");
         foreach (var set in outcomes.GroupBy(o => o.Case.Set))
         {
-            text.AppendLine($"  {set.Key}: {set.Count(o => o.Correct)}/{set.Count()}");
+            var ms = set.Skip(1).Select(o => o.Ms).Order().ToList(); // the first question of a set pays the model load
+            var baseline = set.Skip(1).Select(o => o.BaselineMs).Order().ToList();
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {set.Key}: {set.Count(o => o.Correct)}/{set.Count()}; answer p50 {ms[ms.Count / 2]:0} ms, p95 {ms[(int)(ms.Count * 0.95)]:0} ms, " +
+                $"first {set.First().Ms:0} ms; GET /api/failures p50 {baseline[baseline.Count / 2]:0} ms (ratio {ms[ms.Count / 2] / baseline[baseline.Count / 2]:0.0}×)");
         }
 
         foreach (var o in outcomes.Where(o => !o.Correct))
