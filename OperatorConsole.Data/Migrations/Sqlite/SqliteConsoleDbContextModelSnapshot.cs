@@ -317,6 +317,55 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OperatorConsole.Data.Semantic.EmbeddingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dimensions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Preview")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "RefId")
+                        .IsUnique();
+
+                    b.ToTable("EmbeddingRecord");
+                });
+
             modelBuilder.Entity("OperatorConsole.Data.Settings.ConsoleSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -423,6 +472,14 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<int?>("BuildTaskId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClassifiedRiskClass")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClassifiedRiskLevel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -444,12 +501,29 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<bool>("HumanApproved")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LinesAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LinesRemoved")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MatchedFile")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MatchedRule")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OverrideAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedById")
@@ -464,6 +538,21 @@ namespace OperatorConsole.Data.Migrations.Sqlite
 
                     b.Property<string>("RecordedByName")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RefusedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusedById")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusedByName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -483,6 +572,17 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<string>("RiskLevel")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RiskOverriddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskOverriddenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskOverrideReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TaskRequested")
@@ -991,6 +1091,14 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<string>("Before")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1012,6 +1120,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("PreviousHash")
+                        .IsUnique();
 
                     b.HasIndex("Action", "At");
 
