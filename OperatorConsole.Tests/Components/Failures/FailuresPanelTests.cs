@@ -133,7 +133,7 @@ public sealed class FailuresPanelTests : IAsyncLifetime
 
         // Eight items in eight buckets: a failed run and a broken integration (Broken) and an approval (Needs a decision).
         cut.WaitForAssertion(() => cut.Find("[data-testid=failures-total]").TextContent.Trim().Should().Be("3"), TimeSpan.FromSeconds(5));
-        cut.Find("[data-testid=failures-badge]").GetAttribute("aria-label").Should().Contain("5 nudges not counted here");
+        cut.Find("[data-testid=failures-badge]").GetAttribute("aria-label").Should().Be("Failures 3: 2 broken, 1 waiting for a decision");
     }
 
     [Fact]
