@@ -123,6 +123,39 @@ public sealed class FailuresPanelTests : IAsyncLifetime
         cut.WaitForAssertion(() => cut.Find("[data-testid=failures-count-failed_runs] [data-testid=failures-count-value]").TextContent.Should().Be("1"), TimeSpan.FromSeconds(5));
     }
 
+    [Fact]
+    public async Task FailuresBadge_CountsBrokenAndDecisionsOnly_NeverNudges()
+    {
+        await StartAsync();
+        await SeedEveryBucketAsync();
+
+        var cut = _context.Render<FailuresBadge>();
+
+        // Eight items in eight buckets: a failed run and a broken integration (Broken) and an approval (Needs a decision).
+        cut.WaitForAssertion(() => cut.Find("[data-testid=failures-total]").TextContent.Trim().Should().Be("3"), TimeSpan.FromSeconds(5));
+        cut.Find("[data-testid=failures-badge]").GetAttribute("aria-label").Should().Be("Failures 3: 2 broken, 1 waiting for a decision");
+    }
+
+    [Fact]
+    public async Task BucketSection_ShowsTheFirstRows_AndShowMoreAddsAPage()
+    {
+        var auth = _context.AddAuthorization();
+        auth.SetAuthorized("op");
+        auth.SetRoles("Operator");
+        await StartAsync(withSources: false);
+        var items = Enumerable.Range(1, 30).Select(i => (OperatorConsole.Domain.Failures.IFailureItem)OperatorConsole.Domain.Failures.StaleByTouchPolicy.Item(
+            new OperatorConsole.Domain.Failures.DealActivity(i, $"Deal {i}", LeadStatus.New, false, Now.AddDays(-40), null), Now, new OperatorConsole.Domain.Settings.Thresholds())).ToList();
+
+        var cut = _context.Render<FailuresBucketSection>(p => p
+            .Add(c => c.Bucket, OperatorConsole.Domain.Failures.FailureBucket.StaleByTouch).Add(c => c.Items, items).Add(c => c.Count, 30).Add(c => c.Now, Now));
+
+        cut.FindAll("[data-testid=failures-row]").Should().HaveCount(FailuresBucketSection.PageSize);
+        cut.Find("[data-testid=failures-bucket-ack-all]").TextContent.Should().Contain("all 30");
+        cut.Find("[data-testid=failures-show-more]").Click();
+        cut.FindAll("[data-testid=failures-row]").Should().HaveCount(30);
+        cut.FindAll("[data-testid=failures-show-more]").Should().BeEmpty();
+    }
+
     public async Task DisposeAsync()
     {
         await _context.DisposeAsync();
