@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OperatorConsole.Domain.AgentJobs;
+using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.BuildOps;
 
 namespace OperatorConsole.Data.AgentJobs;
@@ -20,6 +21,13 @@ internal sealed class AgentJobConfiguration : IEntityTypeConfiguration<AgentJob>
         job.Property(j => j.ApprovalNote).HasMaxLength(AgentJobRules.NoteMax);
         job.Property(j => j.DeployedByName).HasMaxLength(200);
         job.Property(j => j.DeployNote).HasMaxLength(AgentJobRules.NoteMax);
+        job.Property(j => j.RefusedById).HasMaxLength(100);
+        job.Property(j => j.RefusedByName).HasMaxLength(200);
+        job.Property(j => j.RefusalReason).HasMaxLength(HumanGate.ReasonMax);
+        job.Property(j => j.OverrideByName).HasMaxLength(200);
+        job.Property(j => j.OverrideReason).HasMaxLength(HumanGate.ReasonMax);
+        job.Property(j => j.RiskOverriddenByName).HasMaxLength(200);
+        job.Property(j => j.RiskOverrideReason).HasMaxLength(HumanGate.ReasonMax);
         job.Property(j => j.RecordedById).HasMaxLength(100);
         job.Property(j => j.RecordedByName).HasMaxLength(200);
         job.HasOne<BuildTask>().WithMany().HasForeignKey(j => j.BuildTaskId).OnDelete(DeleteBehavior.SetNull);

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Approvals;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.BuildOps;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Risk;
 using OperatorConsole.Domain.AgentJobs;
+using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.BuildOps;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Risk;
@@ -20,6 +22,7 @@ public sealed class AgentJobService(IDbContextFactory<ConsoleDbContext> dbFactor
     {
         var errors = AgentJobRules.ValidateRecord(
             request.TaskRequested, request.FilesTouched, request.Branch, request.Result, request.TestsPassed, request.TestsFailed);
+        ValidateDiff(errors, request.Diff);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         BuildTask? task = null;
         if (request.BuildTaskId is { } taskId)
@@ -37,7 +40,8 @@ public sealed class AgentJobService(IDbContextFactory<ConsoleDbContext> dbFactor
         }
 
         var files = request.FilesTouched?.Select(f => GlobPattern.NormalizePath(f)).ToList() ?? [];
-        var risk = ChangeRiskClassifier.Classify(await riskRules.GetRulesAsync(ct), files);
+        var (added, removed) = DiffTotals(request.Diff);
+        var risk = ChangeRiskClassifier.Classify(await riskRules.GetRulesAsync(ct), files, LinesChanged(added, removed));
         var now = time.GetUtcNow().UtcDateTime;
         var job = new AgentJob
         {
@@ -53,6 +57,8 @@ public sealed class AgentJobService(IDbContextFactory<ConsoleDbContext> dbFactor
             MatchedRule = risk.MatchedRule?.Pattern,
             MatchedFile = risk.MatchedFile,
             RequiresReview = risk.RequiresReview,
+            LinesAdded = added,
+            LinesRemoved = removed,
             CreatedAt = now,
             RecordedByKind = actor.Kind,
             RecordedById = actor.Id,
@@ -92,15 +98,49 @@ public sealed class AgentJobService(IDbContextFactory<ConsoleDbContext> dbFactor
         return OperationResult<AgentJobView>.Created(await ViewAsync(db, job.Id, ct));
     }
 
+    private static void ValidateDiff(ValidationErrors errors, List<FileDiffStat?>? diff)
+    {
+        if (diff is null)
+        {
+            return;
+        }
+
+        if (diff.Count > AgentJobRules.MaxFiles)
+        {
+            errors.Add("diff", $"At most {AgentJobRules.MaxFiles} files per job.");
+            return;
+        }
+
+        for (var i = 0; i < diff.Count; i++)
+        {
+            if (diff[i] is not { } file || string.IsNullOrWhiteSpace(file.Path))
+            {
+                errors.Add($"diff[{i}].path", "Each diff entry names its file.");
+            }
+
+            if (diff[i]?.LinesAdded is < 0 || diff[i]?.LinesRemoved is < 0)
+            {
+                errors.Add($"diff[{i}]", "Line counts cannot be negative.");
+            }
+        }
+    }
+
+    private static (int? Added, int? Removed) DiffTotals(List<FileDiffStat?>? diff) =>
+        diff is null ? (null, null) : (diff.Sum(d => d?.LinesAdded ?? 0), diff.Sum(d => d?.LinesRemoved ?? 0));
+
+    internal static int? LinesChanged(int? added, int? removed) => added is null && removed is null ? null : (added ?? 0) + (removed ?? 0);
+
     /// <summary>
-    /// PATCH: an operator approves (or withdraws/refuses approval) and records the deployment. deployedAt needs an
-    /// approval first when the job requires review. Both in one request are applied approval first.
+    /// PATCH: an operator approves, refuses (or withdraws an approval) and records the deployment — every one a human
+    /// gate: operator only, a non-blank reason, the guards (failed checks need the override, every level above low
+    /// needs approval before deploying, deployedAt now or in the past after creation and approval), one audit entry per
+    /// decision and the approval request closed in the same save. Both in one request are applied approval first.
     /// </summary>
     public async Task<OperationResult<AgentJobView>> DecideAsync(int id, DecideAgentJobRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.Forbidden<AgentJobView>(actor, "Approving, refusing or deploying an agent job") is { } forbidden)
         {
-            return OperationResult<AgentJobView>.Forbidden("Approving or deploying an agent job is a human decision: only a signed-in operator can do it.");
+            return forbidden;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -110,38 +150,19 @@ public sealed class AgentJobService(IDbContextFactory<ConsoleDbContext> dbFactor
             return OperationResult<AgentJobView>.NotFound($"Agent job {id} does not exist.");
         }
 
-        var errors = new ValidationErrors().MaxLength("reason", request.Reason, AgentJobRules.NoteMax);
-        if (request.HumanApproved is null && request.DeployedAt is null)
-        {
-            errors.Add("humanApproved", "Send humanApproved and/or deployedAt.");
-        }
-
-        var approvedAfter = request.HumanApproved ?? job.HumanApproved;
-        if (request.HumanApproved == false && job.DeployedAt is not null)
-        {
-            errors.Add("humanApproved", "This job is already deployed; its approval cannot be withdrawn.");
-        }
-
-        if (request.DeployedAt is { } deployedAt)
-        {
-            if (AgentJobRules.DeployBlocker(job.RequiresReview, approvedAfter) is { } blocker)
-            {
-                errors.Add("deployedAt", blocker);
-            }
-
-            if (deployedAt.ToUniversalTime() < new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc))
-            {
-                errors.Add("deployedAt", "'deployedAt' is before 2000; send the real deployment time.");
-            }
-        }
-
+        var now = time.GetUtcNow().UtcDateTime;
+        var errors = AgentJobDecisionRules.Validate(job, request, now);
         if (!errors.IsEmpty)
         {
             return errors.ToResult<AgentJobView>();
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        var reason = request.Reason!.Trim();
+        if (request.OverrideReason is { } overrideReason && job.OverrideAt is null)
+        {
+            await RecordOverrideAsync(db, job, overrideReason.Trim(), actor, now, ct);
+        }
+
         if (request.HumanApproved is { } approve)
         {
             await ApplyDecisionAsync(db, job, approve, reason, actor, now, ct);
@@ -149,13 +170,13 @@ public sealed class AgentJobService(IDbContextFactory<ConsoleDbContext> dbFactor
 
         if (request.DeployedAt is { } at)
         {
-            var before = job.DeployedAt;
+            var before = new { deployedAt = job.DeployedAt, deployedBy = job.DeployedByName };
             job.DeployedAt = at.ToUniversalTime();
             job.DeployedByName = actor.DisplayName;
             job.DeployNote = reason;
-            db.Audit(actor, now, "agent_job.deployed", "agent_job", job.Id,
-                before is null ? $"Marked deployed at {job.DeployedAt:yyyy-MM-dd HH:mm} UTC" : "Changed the deployment time",
-                reason, new { deployedAt = before }, new { deployedAt = job.DeployedAt });
+            await HumanDecisions.RecordAsync(db, new HumanDecision(actor, now, "agent_job.deployed", "agent_job", job.Id,
+                before.deployedAt is null ? $"Marked deployed at {job.DeployedAt:yyyy-MM-dd HH:mm} UTC" : "Changed the deployment time",
+                reason, before, new { deployedAt = job.DeployedAt, deployedBy = job.DeployedByName }, null), ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -163,59 +184,141 @@ public sealed class AgentJobService(IDbContextFactory<ConsoleDbContext> dbFactor
     }
 
     /// <summary>
-    /// For the approvals inbox: apply a decision taken on the job's approval request. Sets the job's approval and
-    /// resolves any request still pending, so calling it after the inbox already marked the request decided is safe.
+    /// For the approvals inbox: a decision taken on the job's approval request goes through exactly the PATCH path
+    /// (same gate, same guards, same audit entry), and closes any request still pending.
     /// </summary>
-    public async Task<OperationResult<AgentJobView>> ApplyApprovalAsync(int jobId, bool approved, string? note, Actor actor, CancellationToken ct = default)
+    public Task<OperationResult<AgentJobView>> ApplyApprovalAsync(int jobId, bool approved, string? note, Actor actor, CancellationToken ct = default) =>
+        DecideAsync(jobId, new DecideAgentJobRequest(HumanApproved: approved, Reason: note), actor, ct);
+
+    /// <summary>
+    /// An operator corrects this one job's class and level, with a reason (audited, rules' verdict kept beside it).
+    /// Only while the job is undecided; raising it to high opens the review request, lowering it from high closes it.
+    /// </summary>
+    public async Task<OperationResult<AgentJobView>> OverrideRiskAsync(int id, OverrideAgentJobRiskRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.Forbidden<AgentJobView>(actor, "Overriding an agent job's risk") is { } forbidden)
         {
-            return OperationResult<AgentJobView>.Forbidden("Only a signed-in operator can decide an approval.");
+            return forbidden;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var job = await db.Set<AgentJob>().FirstOrDefaultAsync(j => j.Id == jobId, ct);
+        var job = await db.Set<AgentJob>().FirstOrDefaultAsync(j => j.Id == id, ct);
         if (job is null)
         {
-            return OperationResult<AgentJobView>.NotFound($"Agent job {jobId} does not exist.");
+            return OperationResult<AgentJobView>.NotFound($"Agent job {id} does not exist.");
         }
 
-        if (!approved && job.DeployedAt is not null)
+        var errors = HumanGate.CheckReason(new ValidationErrors(), request.Reason)
+            .Defined("riskClass", request.RiskClass).Defined("riskLevel", request.RiskLevel);
+        if (request.RiskClass is null)
         {
-            return OperationResult<AgentJobView>.Invalid("humanApproved", "This job is already deployed; its approval cannot be withdrawn.");
+            errors.Add("riskClass", "'riskClass' is required.");
         }
 
-        await ApplyDecisionAsync(db, job, approved, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), actor, time.GetUtcNow().UtcDateTime, ct);
+        if (request.RiskLevel is null)
+        {
+            errors.Add("riskLevel", "'riskLevel' is required.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<AgentJobView>();
+        }
+
+        if (job.HumanApproved || job.RefusedAt is not null || job.DeployedAt is not null)
+        {
+            return OperationResult<AgentJobView>.Conflict("This job is already decided (approved, refused or deployed); its risk can no longer be changed.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var reason = request.Reason!.Trim();
+        var before = RiskSnapshot(job);
+        job.ClassifiedRiskClass ??= job.RiskClass;
+        job.ClassifiedRiskLevel ??= job.RiskLevel;
+        job.RiskOverriddenAt = now;
+        job.RiskOverriddenByName = actor.DisplayName;
+        job.RiskOverrideReason = reason;
+        var wasHigh = job.RequiresReview;
+        SetRisk(job, request.RiskClass!.Value, request.RiskLevel!.Value);
+        if (job.RequiresReview && !wasHigh)
+        {
+            OpenReview(db, job, $"Risk raised by {actor.DisplayName}: {reason}", actor, now);
+        }
+
+        await HumanDecisions.RecordAsync(db, new HumanDecision(actor, now, "agent_job.risk_overridden", "agent_job", job.Id,
+            $"Risk {RiskClasses.Spell(before.RiskClass)}/{Spell(before.RiskLevel)} → {RiskClasses.Spell(job.RiskClass)}/{Spell(job.RiskLevel)}",
+            reason, before, RiskSnapshot(job), wasHigh && !job.RequiresReview ? ApprovalState.Approved : null), ct);
         await db.SaveChangesAsync(ct);
         return OperationResult<AgentJobView>.Ok(await ViewAsync(db, job.Id, ct));
     }
 
-    private static async Task ApplyDecisionAsync(ConsoleDbContext db, AgentJob job, bool approve, string? reason, Actor actor, DateTime now, CancellationToken ct)
+    private sealed record RiskState(RiskClass RiskClass, RiskLevel RiskLevel, bool RequiresReview, string? OverrideReason);
+
+    private static RiskState RiskSnapshot(AgentJob job) => new(job.RiskClass, job.RiskLevel, job.RequiresReview, job.RiskOverrideReason);
+
+    internal static void SetRisk(AgentJob job, RiskClass riskClass, RiskLevel level)
     {
-        var resolved = await HighRiskApprovals.ResolveAsync(db, HighRiskApprovals.AgentJobSubject, job.Id, approve, actor, now, reason, ct);
-        if (approve == job.HumanApproved && resolved == 0)
+        job.RiskClass = riskClass;
+        job.RiskLevel = level;
+        job.RequiresReview = level == RiskLevel.High;
+    }
+
+    /// <summary>A job that (now) requires review gets its pending "high-risk change" request.</summary>
+    internal static void OpenReview(ConsoleDbContext db, AgentJob job, string context, Actor actor, DateTime now) =>
+        HighRiskApprovals.Open(db, HighRiskApprovals.AgentJobSubject, job.Id, $"Review high-risk agent change: {job.TaskRequested}", context, null, actor, now);
+
+    private static string Spell(RiskLevel level) => level.ToString().ToLowerInvariant();
+
+    private static async Task RecordOverrideAsync(ConsoleDbContext db, AgentJob job, string reason, Actor actor, DateTime now, CancellationToken ct)
+    {
+        job.OverrideAt = now;
+        job.OverrideByName = actor.DisplayName;
+        job.OverrideReason = reason;
+        await HumanDecisions.RecordAsync(db, new HumanDecision(actor, now, "agent_job.checks_overridden", "agent_job", job.Id,
+            $"Overrode failed checks (result {job.Result.ToString().ToLowerInvariant()}, {job.TestsFailed ?? 0} failing test(s))", reason,
+            new { overrideReason = (string?)null }, new { overrideReason = reason, overrideBy = actor.DisplayName }, null), ct);
+    }
+
+    private static async Task ApplyDecisionAsync(ConsoleDbContext db, AgentJob job, bool approve, string reason, Actor actor, DateTime now, CancellationToken ct)
+    {
+        var pending = await HighRiskApprovals.HasPendingAsync(db, HighRiskApprovals.AgentJobSubject, job.Id, ct);
+        var repeated = approve ? job.HumanApproved : job.RefusedAt is not null;
+        if (repeated && !pending)
         {
             return; // Repeating a decision changes nothing and is not a new decision.
         }
 
-        var before = new { humanApproved = job.HumanApproved, job.ApprovedAt, approvedBy = job.ApprovedByName };
+        var before = Decision(job);
+        var withdrawing = !approve && job.HumanApproved;
         job.HumanApproved = approve;
         job.ApprovedAt = approve ? now : null;
         job.ApprovedById = approve ? actor.Id : null;
         job.ApprovedByName = approve ? actor.DisplayName : null;
         job.ApprovalNote = reason;
-        if (!approve && before.humanApproved && job.RequiresReview)
+        if (!approve && !withdrawing)
         {
-            // Withdrawn on a high-risk job: it needs a decision again, so it goes back to the approval queue.
-            HighRiskApprovals.Open(db, HighRiskApprovals.AgentJobSubject, job.Id, $"Review high-risk agent change again: {job.TaskRequested}",
-                $"Approval withdrawn by {actor.DisplayName}: {reason ?? "no reason given"}", null, actor, now);
+            job.RefusedAt = now;
+            job.RefusedById = actor.Id;
+            job.RefusedByName = actor.DisplayName;
+            job.RefusalReason = reason;
         }
 
-        var action = approve ? "agent_job.approved" : before.humanApproved ? "agent_job.approval_withdrawn" : "agent_job.rejected";
-        var summary = approve ? $"Approved agent job \"{job.TaskRequested}\"" : before.humanApproved ? "Withdrew the approval" : "Refused approval";
-        db.Audit(actor, now, action, "agent_job", job.Id, summary, reason, before,
-            new { humanApproved = job.HumanApproved, job.ApprovedAt, approvedBy = job.ApprovedByName });
+        var action = approve ? "agent_job.approved" : withdrawing ? "agent_job.approval_withdrawn" : "agent_job.rejected";
+        var summary = approve ? $"Approved agent job \"{job.TaskRequested}\"" : withdrawing ? "Withdrew the approval" : $"Refused agent job \"{job.TaskRequested}\"";
+        await HumanDecisions.RecordAsync(db, new HumanDecision(actor, now, action, "agent_job", job.Id, summary, reason, before, Decision(job),
+            withdrawing ? null : approve ? ApprovalState.Approved : ApprovalState.Rejected), ct);
+        if (withdrawing && job.RequiresReview)
+        {
+            // Withdrawn on a high-risk job: it needs a decision again, so it goes back to the approval queue.
+            OpenReview(db, job, $"Approval withdrawn by {actor.DisplayName}: {reason}", actor, now);
+        }
     }
+
+    private static object Decision(AgentJob job) => new
+    {
+        humanApproved = job.HumanApproved, job.ApprovedAt, approvedBy = job.ApprovedByName, job.RefusedAt, refusedBy = job.RefusedByName,
+        job.RefusalReason, job.OverrideReason,
+    };
 
     public async Task<AgentJobView?> GetAsync(int id, CancellationToken ct = default)
     {
@@ -261,6 +364,17 @@ public sealed class AgentJobService(IDbContextFactory<ConsoleDbContext> dbFactor
             jobs = jobs.Where(j => j.BuildTaskId == taskId);
         }
 
+        // The same rule as AgentJobStatuses.Of, as a query.
+        jobs = query.Status switch
+        {
+            AgentJobStatus.Deployed => jobs.Where(j => j.DeployedAt != null),
+            AgentJobStatus.Refused => jobs.Where(j => j.DeployedAt == null && j.RefusedAt != null),
+            AgentJobStatus.Approved => jobs.Where(j => j.DeployedAt == null && j.RefusedAt == null && j.HumanApproved),
+            AgentJobStatus.NeedsReview => jobs.Where(j => j.DeployedAt == null && j.RefusedAt == null && !j.HumanApproved && j.RiskLevel != RiskLevel.Low),
+            AgentJobStatus.Ready => jobs.Where(j => j.DeployedAt == null && j.RefusedAt == null && !j.HumanApproved && j.RiskLevel == RiskLevel.Low),
+            _ => jobs,
+        };
+
         return jobs;
     }
 
@@ -283,7 +397,22 @@ public sealed class AgentJobService(IDbContextFactory<ConsoleDbContext> dbFactor
         j.Id, j.CreatedAt, j.BuildTaskId, taskTitle, j.TaskRequested, j.FilesTouched, j.Branch, j.Result,
         j.TestsPassed, j.TestsFailed, j.RiskClass, j.RiskLevel, j.MatchedRule, j.MatchedFile, j.RequiresReview,
         j.HumanApproved, j.ApprovedAt, j.ApprovedByName, j.ApprovalNote, j.DeployedAt, j.DeployedByName, j.DeployNote,
-        j.RecordedByName, j.ApprovalRequestId);
+        j.RecordedByName, j.ApprovalRequestId)
+    {
+        RefusedAt = j.RefusedAt,
+        RefusedBy = j.RefusedByName,
+        RefusalReason = j.RefusalReason,
+        OverrideAt = j.OverrideAt,
+        OverrideBy = j.OverrideByName,
+        OverrideReason = j.OverrideReason,
+        ClassifiedRiskClass = j.ClassifiedRiskClass,
+        ClassifiedRiskLevel = j.ClassifiedRiskLevel,
+        RiskOverriddenAt = j.RiskOverriddenAt,
+        RiskOverriddenBy = j.RiskOverriddenByName,
+        RiskOverrideReason = j.RiskOverrideReason,
+        LinesAdded = j.LinesAdded,
+        LinesRemoved = j.LinesRemoved,
+    };
 
     private static AgentJobView ToView(JobRow row) => ToView(row.Job, row.TaskTitle);
 }

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Approvals;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Domain.AgentJobs;
+using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.BuildOps;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Leads;
@@ -155,9 +157,9 @@ public sealed class BuildTaskService(IDbContextFactory<ConsoleDbContext> dbFacto
             return await TransitionAsync(taskId, new TransitionBuildTaskRequest(BuildTaskStatus.Approved, note), actor, ct);
         }
 
-        if (!actor.CanDecide)
+        if (HumanGate.Refusal<BuildTaskView>(actor, note, "Refusing a build task's approval") is { } refused)
         {
-            return OperationResult<BuildTaskView>.Forbidden("Only a signed-in operator can decide an approval.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -168,8 +170,9 @@ public sealed class BuildTaskService(IDbContextFactory<ConsoleDbContext> dbFacto
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        await HighRiskApprovals.ResolveAsync(db, HighRiskApprovals.BuildTaskSubject, task.Id, false, actor, now, Clean(note), ct);
-        db.Audit(actor, now, "build_task.approval_refused", "build_task", task.Id, $"Refused approval of \"{task.Title}\"", Clean(note));
+        await HumanDecisions.RecordAsync(db, new HumanDecision(actor, now, "build_task.approval_refused", "build_task", task.Id,
+            $"Refused approval of \"{task.Title}\"", note!.Trim(), new { task.Status, approval = "pending" }, new { task.Status, approval = "refused" },
+            Domain.Approvals.ApprovalState.Rejected), ct);
         await db.SaveChangesAsync(ct);
         return OperationResult<BuildTaskView>.Ok(await ViewAsync(db, task.Id, ct));
     }

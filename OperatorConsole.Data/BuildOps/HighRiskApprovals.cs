@@ -30,22 +30,8 @@ public static class HighRiskApprovals
     }
 
     /// <summary>Marks every pending high-risk request of the record decided (tracked; the caller saves).</summary>
-    public static async Task<int> ResolveAsync(
-        ConsoleDbContext db, string subjectType, int subjectId, bool approved, Actor decider, DateTime now, string? note, CancellationToken ct)
-    {
-        var id = subjectId.ToString(CultureInfo.InvariantCulture);
-        var pending = await db.Set<ApprovalRequest>()
-            .Where(a => a.SubjectType == subjectType && a.SubjectId == id && a.State == ApprovalState.Pending && a.Subject == ApprovalSubject.HighRiskChange)
-            .ToListAsync(ct);
-        foreach (var request in pending)
-        {
-            request.State = approved ? ApprovalState.Approved : ApprovalState.Rejected;
-            request.DecidedAt = now;
-            request.DecidedById = decider.Id;
-            request.DecidedByName = decider.DisplayName;
-            request.DecisionNote = note;
-        }
-
-        return pending.Count;
-    }
+    public static Task<int> ResolveAsync(
+        ConsoleDbContext db, string subjectType, int subjectId, bool approved, Actor decider, DateTime now, string? note, CancellationToken ct) =>
+        HumanDecisions.CloseRequestsAsync(
+            db, subjectType, subjectId, approved ? ApprovalState.Approved : ApprovalState.Rejected, decider, now, note, ApprovalSubject.HighRiskChange, ct);
 }

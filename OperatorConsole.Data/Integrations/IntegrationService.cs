@@ -25,7 +25,7 @@ public sealed record IntegrationView(
 public sealed record UpdateIntegrationRequest(int? ExpectedIntervalMinutes);
 
 /// <summary>Integration health: heartbeats, runs of the matching kind, and the silence rule.</summary>
-public sealed partial class IntegrationService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
+public sealed partial class IntegrationService(IDbContextFactory<ConsoleDbContext> dbFactory, IngestWriter writer, TimeProvider time)
 {
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,59}$")]
     private static partial Regex NamePattern();
@@ -52,11 +52,13 @@ public sealed partial class IntegrationService(IDbContextFactory<ConsoleDbContex
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var integration = await GetOrRegisterAsync(db, normalized, now, ct);
-        Report(integration, request.Ok!.Value, request.Message, now);
-        await db.SaveChangesAsync(ct);
-        return OperationResult<IntegrationView>.Ok(ToView(integration, now));
+        return await writer.WriteAsync(async (db, token) =>
+        {
+            var integration = await GetOrRegisterAsync(db, normalized, now, token);
+            Report(integration, request.Ok!.Value, request.Message, now);
+            await db.SaveChangesAsync(token);
+            return OperationResult<IntegrationView>.Ok(ToView(integration, now));
+        }, ct);
     }
 
     /// <summary>A run of kind K counts as a report from integration K, if such an integration is registered.</summary>
@@ -75,6 +77,28 @@ public sealed partial class IntegrationService(IDbContextFactory<ConsoleDbContex
         }
 
         Report(integration, run.Status == RunStatus.Success, run.Status == RunStatus.Success ? $"{run.Kind} run {run.Id} succeeded" : $"{run.Kind} run {run.Id} {run.Status.ToString().ToLowerInvariant()}: {run.Error}", at);
+    }
+
+    /// <summary>
+    /// A report from inside the console (e.g. an alert channel's deliveries), in the caller's unit of work.
+    /// With <paramref name="registerIfMissing"/> false, an ok report is dropped for an integration nobody registered.
+    /// </summary>
+    internal static async Task ReportAsync(
+        ConsoleDbContext db, string name, bool ok, string? message, DateTime at, bool registerIfMissing, int expectedIntervalMinutes, CancellationToken ct)
+    {
+        var integration = await db.Set<IntegrationHealth>().FirstOrDefaultAsync(i => i.Name == name, ct);
+        if (integration is null)
+        {
+            if (!registerIfMissing)
+            {
+                return;
+            }
+
+            integration = new IntegrationHealth { Name = name, CreatedAt = at, ExpectedIntervalMinutes = expectedIntervalMinutes };
+            db.Add(integration);
+        }
+
+        Report(integration, ok, message, at);
     }
 
     private static void Report(IntegrationHealth integration, bool ok, string? message, DateTime at)

@@ -9,7 +9,7 @@ using OperatorConsole.Domain.Runs;
 namespace OperatorConsole.Data.Leads;
 
 /// <summary>Leads, their status history and touches: every write validated, audited where it is a decision.</summary>
-public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
+public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, IngestWriter writer, TimeProvider time)
 {
     public async Task<OperationResult<LeadView>> CreateAsync(CreateLeadRequest request, Actor actor, CancellationToken ct = default)
     {
@@ -251,39 +251,43 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, T
             errors.Add("occurredAt", "'occurredAt' is before 2000; send the real time of the contact.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var lead = await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == leadId, ct);
-        if (lead is null)
+        // One item of an ingest batch: the lead is read inside the batch's transaction, so two touches arriving
+        // at once cannot overwrite each other's last contact.
+        return await writer.WriteAsync(async (db, token) =>
         {
-            return OperationResult<TouchView>.NotFound($"Lead {leadId} does not exist.");
-        }
+            var lead = await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == leadId, token);
+            if (lead is null)
+            {
+                return OperationResult<TouchView>.NotFound($"Lead {leadId} does not exist.");
+            }
 
-        if (!errors.IsEmpty)
-        {
-            return errors.ToResult<TouchView>();
-        }
+            if (!errors.IsEmpty)
+            {
+                return errors.ToResult<TouchView>();
+            }
 
-        var touch = new Touch
-        {
-            LeadId = leadId,
-            Channel = request.Channel!.Value,
-            Direction = request.Direction!.Value,
-            Summary = Clean(request.Summary),
-            OccurredAt = occurredAt,
-            RecordedAt = now,
-            ActorKind = actor.Kind,
-            ActorId = actor.Id,
-            ActorName = actor.DisplayName,
-        };
-        db.Add(touch);
-        if (lead.LastContactAt is null || occurredAt > lead.LastContactAt)
-        {
-            lead.LastContactAt = occurredAt;
-        }
+            var touch = new Touch
+            {
+                LeadId = leadId,
+                Channel = request.Channel!.Value,
+                Direction = request.Direction!.Value,
+                Summary = Clean(request.Summary),
+                OccurredAt = occurredAt,
+                RecordedAt = now,
+                ActorKind = actor.Kind,
+                ActorId = actor.Id,
+                ActorName = actor.DisplayName,
+            };
+            db.Add(touch);
+            if (lead.LastContactAt is null || occurredAt > lead.LastContactAt)
+            {
+                lead.LastContactAt = occurredAt;
+            }
 
-        lead.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
-        return OperationResult<TouchView>.Created(ToView(touch));
+            lead.UpdatedAt = now;
+            await db.SaveChangesAsync(token);
+            return OperationResult<TouchView>.Created(ToView(touch));
+        }, ct);
     }
 
     public async Task<IReadOnlyList<TouchView>> TouchesAsync(int leadId, int take = 200, CancellationToken ct = default)
@@ -373,7 +377,8 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, T
 
     internal static readonly System.Linq.Expressions.Expression<Func<Lead, LeadView>> Projection = l => new LeadView(
         l.Id, l.Title, l.Company, l.ContactName, l.ContactEmail, l.Source, l.EstimatedValue, l.ExternalId, l.Status, l.OfferType,
-        l.IsArchived, l.CreatedAt, l.UpdatedAt, l.StatusChangedAt, l.LastContactAt, l.LastRunStatus, l.LastRunId, l.LastRunStartedAt);
+        l.IsArchived, l.CreatedAt, l.UpdatedAt, l.StatusChangedAt, l.LastContactAt, l.LastRunStatus, l.LastRunId, l.LastRunStartedAt,
+        l.NextStep, l.NextStepDueAt, l.NextStepDoneAt);
 
     private static readonly Func<Lead, LeadView> ToViewCompiled = Projection.Compile();
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using OperatorConsole.Data.AgentJobs;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Settings;
 using OperatorConsole.Domain.BuildOps;
@@ -13,14 +14,18 @@ namespace OperatorConsole.Data.Risk;
 public sealed record RiskRuleText(string? Pattern, string? Class, string? Level);
 
 /// <summary>The rules in force and where they came from.</summary>
-public sealed record RiskRuleSet(IReadOnlyList<RiskRule> Rules, bool IsCustomised, DateTime? UpdatedAt, string? UpdatedBy);
+public sealed record RiskRuleSet(IReadOnlyList<RiskRule> Rules, bool IsCustomised, DateTime? UpdatedAt, string? UpdatedBy)
+{
+    /// <summary>After a save: how many open agent jobs took a new verdict.</summary>
+    public int? Reclassified { get; init; }
+}
 
 /// <summary>
 /// The change-risk rules: the operator's saved list (settings key <c>risk_rules</c>) when there is one, otherwise the
 /// defaults from configuration (section <c>RiskRules</c>), otherwise the built-in defaults. Every save is audited by
 /// <see cref="SettingsService"/> with the list before and after.
 /// </summary>
-public sealed class RiskRuleService(IDbContextFactory<ConsoleDbContext> dbFactory, SettingsService settings, IConfiguration configuration)
+public sealed class RiskRuleService(IDbContextFactory<ConsoleDbContext> dbFactory, SettingsService settings, IConfiguration configuration, TimeProvider time)
 {
     public const string SettingsKey = "risk_rules";
     public const string ConfigurationSection = "RiskRules";
@@ -78,7 +83,31 @@ public sealed class RiskRuleService(IDbContextFactory<ConsoleDbContext> dbFactor
 
         var clean = RiskRules.Clean(parsed);
         await settings.SaveAsync(SettingsKey, ToText(clean), actor, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), ct);
-        return OperationResult<RiskRuleSet>.Ok(await GetAsync(ct));
+
+        // Jobs nobody has decided yet take the new verdict (a second save: the settings service owns its own).
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var reclassified = await AgentJobReclassification.ApplyAsync(db, clean, actor, time.GetUtcNow().UtcDateTime, ct);
+        await db.SaveChangesAsync(ct);
+        return OperationResult<RiskRuleSet>.Ok(await GetAsync(ct) with { Reclassified = reclassified });
+    }
+
+    /// <summary>What saving <paramref name="rules"/> would do to the open jobs (nothing is written).</summary>
+    public async Task<OperationResult<IReadOnlyList<ReclassifiedJob>>> PreviewAsync(IReadOnlyList<RiskRuleText>? rules, CancellationToken ct = default)
+    {
+        if (rules is null)
+        {
+            return OperationResult<IReadOnlyList<ReclassifiedJob>>.Invalid("rules", "'rules' is required.");
+        }
+
+        var (parsed, errors) = Parse(rules);
+        errors = Merge(errors, RiskRules.Validate(parsed));
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<IReadOnlyList<ReclassifiedJob>>();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return OperationResult<IReadOnlyList<ReclassifiedJob>>.Ok(await AgentJobReclassification.PreviewAsync(db, RiskRules.Clean(parsed), ct));
     }
 
     /// <summary>Puts the configured defaults back (saved explicitly, so the reset itself is in the audit log).</summary>

@@ -8,7 +8,7 @@ using OperatorConsole.Domain.Runs;
 namespace OperatorConsole.Data.Runs;
 
 /// <summary>Records pipeline runs with their steps; keeps each lead's last run and the matching integration current.</summary>
-public sealed class PipelineRunService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
+public sealed class PipelineRunService(IDbContextFactory<ConsoleDbContext> dbFactory, IngestWriter writer, TimeProvider time)
 {
     public const int MaxSteps = 200;
 
@@ -72,66 +72,66 @@ public sealed class PipelineRunService(IDbContextFactory<ConsoleDbContext> dbFac
             return errors.ToResult<RunView>();
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var stepTuples = steps.Select(s => (s.Name!.Trim(), s.Success!.Value, s.Error)).ToList();
-        OperationResult<RunView>? result = null;
+        // The run, its lead's last run and the matching integration are stored together or not at all (one item
+        // of an ingest batch), and the lead is read inside the batch's transaction so two runs arriving at once
+        // cannot overwrite each other's order.
+        return await writer.WriteAsync((db, token) => StoreAsync(db, request, steps, actor, now, token), ct);
+    }
 
-        // The run, its lead's last run and the matching integration are stored together or not at all, and the
-        // lead is read inside the transaction so two runs arriving at once cannot overwrite each other's order.
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+    private static async Task<OperationResult<RunView>> StoreAsync(
+        ConsoleDbContext db, RecordRunRequest request, IReadOnlyList<RecordRunStep> steps, Actor actor, DateTime now, CancellationToken ct)
+    {
+        Lead? lead = null;
+        if (request.LeadId is { } leadId)
         {
-            db.ChangeTracker.Clear();
-            await using var write = await WriteTransaction.BeginAsync(db, ct);
-            Lead? lead = null;
-            if (request.LeadId is { } leadId)
+            lead = await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == leadId, ct);
+            if (lead is null)
             {
-                lead = await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == leadId, ct);
-                if (lead is null)
-                {
-                    result = new ValidationErrors().Add("leadId", $"Lead {leadId} does not exist.").ToResult<RunView>();
-                    return;
-                }
+                return new ValidationErrors().Add("leadId", $"Lead {leadId} does not exist.").ToResult<RunView>();
             }
+        }
 
-            var run = new PipelineRun
+        var run = NewRun(request, steps, actor, now);
+        db.Add(run);
+        await db.SaveChangesAsync(ct);
+
+        // "Latest" is the latest start (API.md); an older run arriving late does not overwrite a newer one.
+        if (lead is not null && (lead.LastRunStartedAt is null || run.StartedAt >= lead.LastRunStartedAt))
+        {
+            lead.LastRunId = run.Id;
+            lead.LastRunStatus = run.Status;
+            lead.LastRunStartedAt = run.StartedAt;
+            lead.LastRunFinishedAt = run.FinishedAt;
+        }
+
+        await IntegrationService.ApplyRunAsync(db, run, now, ct);
+        return OperationResult<RunView>.Created(ToView(run, lead?.Title));
+    }
+
+    private static PipelineRun NewRun(RecordRunRequest request, IReadOnlyList<RecordRunStep> steps, Actor actor, DateTime now)
+    {
+        var stepTuples = steps.Select(s => (s.Name!.Trim(), s.Success!.Value, s.Error)).ToList();
+        return new PipelineRun
+        {
+            LeadId = request.LeadId,
+            Kind = request.Kind!.Trim().ToLowerInvariant(),
+            StartedAt = request.StartedAt!.Value.ToUniversalTime(),
+            FinishedAt = request.FinishedAt?.ToUniversalTime(),
+            Status = RunStatusPolicy.Compute(stepTuples.Select(s => (s.Item2, s.Error)).ToList()),
+            Error = RunStatusPolicy.FirstError(stepTuples),
+            RecordedAt = now,
+            ActorKind = actor.Kind,
+            ActorId = actor.Id,
+            ActorName = actor.DisplayName,
+            Steps = steps.Select((s, i) => new PipelineRunStep
             {
-                LeadId = request.LeadId,
-                Kind = request.Kind!.Trim().ToLowerInvariant(),
-                StartedAt = request.StartedAt!.Value.ToUniversalTime(),
-                FinishedAt = request.FinishedAt?.ToUniversalTime(),
-                Status = RunStatusPolicy.Compute(stepTuples.Select(s => (s.Item2, s.Error)).ToList()),
-                Error = RunStatusPolicy.FirstError(stepTuples),
-                RecordedAt = now,
-                ActorKind = actor.Kind,
-                ActorId = actor.Id,
-                ActorName = actor.DisplayName,
-                Steps = steps.Select((s, i) => new PipelineRunStep
-                {
-                    Position = i,
-                    Name = s.Name!.Trim(),
-                    Success = s.Success!.Value,
-                    Error = s.Error,
-                    DurationMs = s.DurationMs,
-                }).ToList(),
-            };
-            db.Add(run);
-            await db.SaveChangesAsync(ct);
-
-            // "Latest" is the latest start (API.md); an older run arriving late does not overwrite a newer one.
-            if (lead is not null && (lead.LastRunStartedAt is null || run.StartedAt >= lead.LastRunStartedAt))
-            {
-                lead.LastRunId = run.Id;
-                lead.LastRunStatus = run.Status;
-                lead.LastRunStartedAt = run.StartedAt;
-                lead.LastRunFinishedAt = run.FinishedAt;
-            }
-
-            await IntegrationService.ApplyRunAsync(db, run, now, ct);
-            await db.SaveChangesAsync(ct);
-            await write.CommitAsync(ct);
-            result = OperationResult<RunView>.Created(ToView(run, lead?.Title));
-        });
-        return result!;
+                Position = i,
+                Name = s.Name!.Trim(),
+                Success = s.Success!.Value,
+                Error = s.Error,
+                DurationMs = s.DurationMs,
+            }).ToList(),
+        };
     }
 
     public async Task<RunView?> GetAsync(int id, CancellationToken ct = default)

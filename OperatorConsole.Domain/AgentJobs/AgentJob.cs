@@ -11,6 +11,29 @@ public enum AgentJobResult
     Partial,
 }
 
+/// <summary>Where a job stands for the operator (the ledger's filter and its approval column).</summary>
+public enum AgentJobStatus
+{
+    /// <summary>Above low risk and not decided yet: it needs an operator's approval (or refusal) before deploying.</summary>
+    NeedsReview,
+
+    /// <summary>Low risk, not deployed: nothing to decide.</summary>
+    Ready,
+    Approved,
+    Refused,
+    Deployed,
+}
+
+public static class AgentJobStatuses
+{
+    public static AgentJobStatus Of(RiskLevel level, bool approved, bool refused, bool deployed) =>
+        deployed ? AgentJobStatus.Deployed
+        : refused ? AgentJobStatus.Refused
+        : approved ? AgentJobStatus.Approved
+        : level > RiskLevel.Low ? AgentJobStatus.NeedsReview
+        : AgentJobStatus.Ready;
+}
+
 /// <summary>
 /// One coding-agent run (sprint 4.1), recorded by the agent. Its risk is classified from the files it touched when it
 /// is recorded and kept as recorded (later rule edits do not rewrite history). Approval and deployment are set only by a
@@ -49,6 +72,31 @@ public class AgentJob
     public DateTime? DeployedAt { get; set; }
     public string? DeployedByName { get; set; }
     public string? DeployNote { get; set; }
+
+    /// <summary>An operator refused the change: final (the agent records a new job for a new attempt).</summary>
+    public DateTime? RefusedAt { get; set; }
+    public string? RefusedById { get; set; }
+    public string? RefusedByName { get; set; }
+    public string? RefusalReason { get; set; }
+
+    /// <summary>
+    /// The operator's explicit override of the failed-checks guard (result failure/partial or failing tests), with its
+    /// own reason; without it such a job is neither approved nor deployed.
+    /// </summary>
+    public DateTime? OverrideAt { get; set; }
+    public string? OverrideByName { get; set; }
+    public string? OverrideReason { get; set; }
+
+    /// <summary>What the rules said, kept when an operator overrides the class/level of this one job.</summary>
+    public RiskClass? ClassifiedRiskClass { get; set; }
+    public RiskLevel? ClassifiedRiskLevel { get; set; }
+    public DateTime? RiskOverriddenAt { get; set; }
+    public string? RiskOverriddenByName { get; set; }
+    public string? RiskOverrideReason { get; set; }
+
+    /// <summary>Diff summary sent by the agent (sum over files), when it sent one; a large change raises the level.</summary>
+    public int? LinesAdded { get; set; }
+    public int? LinesRemoved { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public ActorKind RecordedByKind { get; set; }
@@ -110,12 +158,44 @@ public static class AgentJobRules
         return errors;
     }
 
-    /// <summary>
-    /// Deployment rule (API.md): a job that requires review is deployed only after a human approved it.
-    /// Returns the error message, or null when deploying is allowed.
-    /// </summary>
-    public static string? DeployBlocker(bool requiresReview, bool humanApproved) =>
-        requiresReview && !humanApproved
-            ? "This job is high risk: an operator must approve it (humanApproved: true) before it is marked deployed."
+    /// <summary>The agent's own checks did not pass: a failed or partial run, or any failing test.</summary>
+    public static bool FailedChecks(AgentJobResult result, int? testsFailed) => result != AgentJobResult.Success || testsFailed is > 0;
+
+    /// <summary>Why failed checks block a decision, or null when they do not (checks passed, or the operator overrides).</summary>
+    public static string? FailedChecksBlocker(AgentJobResult result, int? testsFailed, bool overridden, string decision) =>
+        FailedChecks(result, testsFailed) && !overridden
+            ? $"This job's checks did not pass (result {result.ToString().ToLowerInvariant()}, {testsFailed ?? 0} failing test(s)): it cannot be {decision} " +
+              "unless you override with its own reason (overrideReason)."
             : null;
+
+    /// <summary>
+    /// Deployment rule: every level above low is deployed only after a human approved it; a refused job is never
+    /// deployed; failed checks need the explicit override. Returns the error message, or null when deploying is allowed.
+    /// </summary>
+    public static string? DeployBlocker(RiskLevel level, bool humanApproved, bool refused) =>
+        refused ? "This job was refused; it cannot be deployed (the agent records a new job for a new attempt)."
+        : level > RiskLevel.Low && !humanApproved
+            ? $"This job is {level.ToString().ToLowerInvariant()} risk: an operator must approve it (humanApproved: true) before it is marked deployed."
+            : null;
+
+    /// <summary>
+    /// A deployment happened now or in the past, after the job existed and after its approval: never in the future
+    /// (a future time would read "just now" and hide that nothing was deployed yet).
+    /// </summary>
+    public static string? DeployedAtProblem(DateTime deployedAtUtc, DateTime nowUtc, DateTime createdAtUtc, DateTime? approvedAtUtc)
+    {
+        if (deployedAtUtc > nowUtc)
+        {
+            return $"'deployedAt' is in the future ({deployedAtUtc:u}); send the time it was deployed (now or earlier).";
+        }
+
+        if (deployedAtUtc < createdAtUtc)
+        {
+            return $"'deployedAt' ({deployedAtUtc:u}) is before the job was recorded ({createdAtUtc:u}).";
+        }
+
+        return approvedAtUtc is { } approved && deployedAtUtc < approved
+            ? $"'deployedAt' ({deployedAtUtc:u}) is before the job was approved ({approved:u})."
+            : null;
+    }
 }

@@ -43,7 +43,7 @@ public static class ApprovalPolicy
             errors.Add("approve", "'approve' is required: true to approve, false to reject.");
         }
 
-        return errors.Required("reason", reason, ReasonMax);
+        return HumanGate.CheckReason(errors, reason);
     }
 
     /// <summary>Where the record an approval is about lives in the UI.</summary>
@@ -51,7 +51,7 @@ public static class ApprovalPolicy
     {
         "proposal" when leadId is not null => $"/leads/{leadId}#proposal-{subjectId}",
         "lead" => $"/leads/{subjectId}",
-        "agent_job" => $"/agent-jobs?id={subjectId}",
+        "agent_job" => $"/agent-jobs?job={subjectId}",
         "build_task" => $"/build-ops?task={subjectId}",
         "learning_proposal" => $"/learning?id={subjectId}",
         "playbook_entry" => $"/playbook?id={subjectId}",

@@ -6,6 +6,9 @@ namespace OperatorConsole.Domain.Risk;
 public sealed record FileRisk(string Path, RiskClass Class, RiskLevel Level, RiskRule? MatchedRule)
 {
     public bool IsDefault => MatchedRule is null;
+
+    /// <summary>An exclusion rule (<c>!pattern</c>) took this file out of the other rules (docs, tests, fixtures).</summary>
+    public bool IsExcluded => MatchedRule is { } rule && RiskPattern.IsExclusion(rule.Pattern);
 }
 
 /// <summary>
@@ -17,7 +20,9 @@ public sealed record RiskAssessment(
     RiskLevel Level,
     RiskRule? MatchedRule,
     string? MatchedFile,
-    IReadOnlyList<FileRisk> Files)
+    IReadOnlyList<FileRisk> Files,
+    int? LinesChanged = null,
+    RiskLevel? RaisedFrom = null)
 {
     public bool IsDefault => MatchedRule is null;
 
@@ -25,13 +30,21 @@ public sealed record RiskAssessment(
     public bool RequiresReview => Level == RiskLevel.High;
 
     /// <summary>A sentence for screens: "appsettings*.json matched src/Web/appsettings.json".</summary>
-    public string Explanation => (MatchedRule, MatchedFile) switch
+    public string Explanation => Explain(MatchedRule?.Pattern, MatchedFile, RaisedFrom, LinesChanged);
+
+    public static string Explain(string? rule, string? file, RiskLevel? raisedFrom, int? linesChanged)
     {
-        ({ } rule, { } file) => $"{rule.Pattern} matched {file}",
-        (null, null) => "default: no files touched",
-        (null, { } file) => $"default: no rule matches {file}",
-        _ => "",
-    };
+        var why = (rule, file) switch
+        {
+            ({ } r, { } f) => $"{r} matched {f}",
+            (null, null) => "default: no files touched",
+            (null, { } f) => $"default: no rule matches {f}",
+            _ => "",
+        };
+        return raisedFrom is { } from
+            ? $"{why}; raised from {from.ToString().ToLowerInvariant()}: large change ({linesChanged:N0} lines)"
+            : why;
+    }
 }
 
 /// <summary>
@@ -47,14 +60,30 @@ public static class ChangeRiskClassifier
     public const RiskClass DefaultClass = RiskClass.FeatureLogic;
     public const RiskLevel DefaultLevel = RiskLevel.Medium;
 
+    /// <summary>A change of this many lines (added + removed) is at least medium: too big to wave through.</summary>
+    public const int LargeChangeLines = 400;
+
+    /// <summary>A change of this many lines is high: a person reads it before it merges, whatever it touches.</summary>
+    public const int VeryLargeChangeLines = 1500;
+
     public static FileRisk ClassifyFile(IReadOnlyList<RiskRule> rules, string path)
     {
         var normalized = GlobPattern.NormalizePath(path);
+
+        // Exclusions first, whatever their place in the list: a file they match is out of every other rule.
+        foreach (var exclusion in rules)
+        {
+            if (RiskPattern.IsExclusion(exclusion.Pattern) && RiskPattern.IsMatch(exclusion.Pattern, normalized))
+            {
+                return new FileRisk(normalized, exclusion.Class, exclusion.Level, exclusion);
+            }
+        }
+
         RiskRule? best = null;
         for (var i = 0; i < rules.Count; i++)
         {
             var rule = rules[i];
-            if (!GlobPattern.IsMatch(rule.Pattern, normalized))
+            if (RiskPattern.IsExclusion(rule.Pattern) || !RiskPattern.IsMatch(rule.Pattern, normalized))
             {
                 continue;
             }
@@ -68,6 +97,24 @@ public static class ChangeRiskClassifier
         return best is null
             ? new FileRisk(normalized, DefaultClass, DefaultLevel, null)
             : new FileRisk(normalized, best.Class, best.Level, best);
+    }
+
+    /// <summary>
+    /// With the optional diff size: a change of <see cref="LargeChangeLines"/> lines or more is raised to at least medium,
+    /// of <see cref="VeryLargeChangeLines"/> or more to high — unless every file is excluded (docs and tests only).
+    /// </summary>
+    public static RiskAssessment Classify(IReadOnlyList<RiskRule> rules, IEnumerable<string>? files, int? linesChanged)
+    {
+        var verdict = Classify(rules, files);
+        if (linesChanged is not { } lines || verdict.Files.Count == 0 || verdict.Files.All(f => f.IsExcluded))
+        {
+            return verdict with { LinesChanged = linesChanged };
+        }
+
+        var floor = lines >= VeryLargeChangeLines ? RiskLevel.High : lines >= LargeChangeLines ? RiskLevel.Medium : RiskLevel.Low;
+        return floor > verdict.Level
+            ? verdict with { Level = floor, LinesChanged = lines, RaisedFrom = verdict.Level }
+            : verdict with { LinesChanged = lines };
     }
 
     public static RiskAssessment Classify(IReadOnlyList<RiskRule> rules, IEnumerable<string>? files)

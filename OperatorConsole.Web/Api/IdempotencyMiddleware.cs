@@ -1,21 +1,35 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using OperatorConsole.Data.Idempotency;
 using OperatorConsole.Web.Auth;
 
 namespace OperatorConsole.Web.Api;
 
 /// <summary>
-/// Idempotency-Key on POST /api/*: the first response is stored; a repeat with the same key and the same
-/// body gets that response again and writes nothing; the same key with another body is 422.
-/// Keys are per caller, so two agents cannot collide. Only successful responses are stored: a rejected
-/// request wrote nothing, so repeating it is already safe.
+/// Idempotency-Key on POST /api/* (Stripe / IETF draft semantics): the key is taken before the work starts;
+/// a repeat with the same key and body gets the first response again and writes nothing; a repeat while the
+/// first is still running gets 409 "in progress" with Retry-After; the same key with another body is 422,
+/// also while the first is running. Keys are per caller, so two agents cannot collide. Only successful
+/// responses are kept: a rejected request wrote nothing, so its key is freed and a corrected repeat runs.
+/// <para>How the key is taken depends on the endpoint. Ingest endpoints (<see cref="IdempotentWrite"/>) hand it
+/// to the group-commit writer, which stores the response in the same transaction as the record: both survive a
+/// crash or neither does. Other endpoints reserve the key in its own row first and store the response after.
+/// A response that carries a secret (<see cref="SecretResponse"/>) is never stored: a repeat gets 409 and the
+/// created resource's Location, not the secret again.</para>
 /// </summary>
-internal sealed class IdempotencyMiddleware(RequestDelegate next)
+internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<IdempotencyMiddleware> logger)
 {
     public const string Header = "Idempotency-Key";
     public const int MaxKeyLength = 200;
 
-    public async Task InvokeAsync(HttpContext context, IdempotencyStore store, IProblemDetailsService problems)
+    /// <summary>Seconds a client should wait before repeating a request whose twin is still running.</summary>
+    public const int RetryAfterSeconds = 1;
+
+    // Keys being served by this instance, with their body hash: the atomic "taken" step for concurrent twins.
+    private readonly ConcurrentDictionary<(string Caller, string Key), string> _inFlight = new();
+
+    public async Task InvokeAsync(HttpContext context, IdempotencyStore store, IProblemDetailsService problems, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         if (!HttpMethods.IsPost(context.Request.Method)
             || !context.Request.Path.StartsWithSegments("/api")
@@ -34,45 +48,97 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
         }
 
         context.Request.EnableBuffering();
-        var hash = await HashBodyAsync(context);
-        var caller = context.User.CallerId();
-        var existing = await store.FindAsync(caller, key, context.RequestAborted);
-        if (existing is not null)
+        var request = new IdempotencyRequest(context.User.CallerId(), key, context.Request.Method, context.Request.Path.Value ?? "", await HashBodyAsync(context));
+        var slot = (request.CallerId, request.Key);
+        if (!_inFlight.TryAdd(slot, request.RequestHash))
         {
-            await ReplayOrRefuseAsync(context, problems, existing, hash);
+            await RefuseTwinAsync(context, problems, _inFlight.TryGetValue(slot, out var runningHash) ? runningHash : request.RequestHash, request);
+            return;
+        }
+
+        try
+        {
+            if (await store.FindAsync(request.CallerId, request.Key, context.RequestAborted) is { } existing)
+            {
+                await AnswerExistingAsync(context, problems, existing, request);
+                return;
+            }
+
+            var metadata = context.GetEndpoint()?.Metadata;
+            if (metadata?.GetMetadata<SecretResponse>() is null && metadata?.GetMetadata<IdempotentWrite>() is { } write)
+            {
+                await RunWithTheWriteAsync(context, store, problems, request, write, json.Value.SerializerOptions);
+            }
+            else
+            {
+                await RunReservedAsync(context, store, problems, request, secret: metadata?.GetMetadata<SecretResponse>() is not null);
+            }
+        }
+        finally
+        {
+            _inFlight.TryRemove(slot, out _);
+        }
+    }
+
+    /// <summary>The writer stores the response with the record, in one transaction.</summary>
+    private async Task RunWithTheWriteAsync(
+        HttpContext context, IdempotencyStore store, IProblemDetailsService problems, IdempotencyRequest request, IdempotentWrite write, System.Text.Json.JsonSerializerOptions json)
+    {
+        var scope = new IdempotencyScope(request, value => write.Render(value, json));
+        using (IdempotencyScope.Enter(scope))
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (IdempotencyKeyTakenException) when (!context.Response.HasStarted)
+            {
+                // Another instance stored this key first (its write committed, ours rolled back): answer as it did.
+                var winner = await store.FindAsync(request.CallerId, request.Key, CancellationToken.None);
+                await AnswerExistingAsync(context, problems, winner!, request);
+                return;
+            }
+        }
+
+        if (context.Response.StatusCode is >= 200 and < 300 && !scope.Stored)
+        {
+            logger.LogWarning("{Path} is marked as storing its idempotent response with the write, but its write did not", request.Path);
+        }
+    }
+
+    /// <summary>Takes the key in its own row, runs the request, then stores its answer (or frees the key).</summary>
+    private async Task RunReservedAsync(HttpContext context, IdempotencyStore store, IProblemDetailsService problems, IdempotencyRequest request, bool secret)
+    {
+        if (await store.TryReserveAsync(request, context.RequestAborted) is not { } reservation)
+        {
+            var taken = await store.FindAsync(request.CallerId, request.Key, context.RequestAborted);
+            await AnswerExistingAsync(context, problems, taken ?? request.ToInProgress(), request);
             return;
         }
 
         var original = context.Response.Body;
         await using var buffer = new MemoryStream();
         context.Response.Body = buffer;
+        var completed = false;
         try
         {
             await next(context);
+            if (context.Response.StatusCode is >= 200 and < 300)
+            {
+                var location = context.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null;
+                var response = secret
+                    ? new StoredResponse(context.Response.StatusCode, null, location, [])
+                    : new StoredResponse(context.Response.StatusCode, context.Response.ContentType, location, buffer.ToArray());
+                await store.CompleteAsync(reservation.Id, response, CancellationToken.None);
+                completed = true;
+            }
         }
         finally
         {
             context.Response.Body = original;
-        }
-
-        if (context.Response.StatusCode is >= 200 and < 300)
-        {
-            var record = new IdempotencyRecord
+            if (!completed)
             {
-                CallerId = caller,
-                Key = key,
-                Method = context.Request.Method,
-                Path = context.Request.Path.Value ?? "",
-                RequestHash = hash,
-                StatusCode = context.Response.StatusCode,
-                ContentType = context.Response.ContentType,
-                Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
-                ResponseBody = buffer.ToArray(),
-            };
-            if (!await store.TrySaveAsync(record, context.RequestAborted))
-            {
-                // A concurrent twin stored its response first; ours has already been written, so say so.
-                context.Response.Headers["Idempotency-Conflict"] = "concurrent";
+                await store.ReleaseAsync(reservation.Id, CancellationToken.None);
             }
         }
 
@@ -80,16 +146,39 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
-    private static async Task ReplayOrRefuseAsync(HttpContext context, IProblemDetailsService problems, IdempotencyRecord existing, string hash)
-    {
-        var samePath = string.Equals(existing.Path, context.Request.Path.Value, StringComparison.Ordinal);
-        if (!samePath || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(existing.RequestHash), Convert.FromHexString(hash)))
-        {
-            await WriteProblemAsync(context, problems, StatusCodes.Status422UnprocessableEntity,
-                $"This {Header} was already used with a different request. Use a new key for a new request.");
-            return;
-        }
+    private static Task RefuseTwinAsync(HttpContext context, IProblemDetailsService problems, string runningHash, IdempotencyRequest request) =>
+        SameRequest(runningHash, request.RequestHash)
+            ? InProgressAsync(context, problems)
+            : DifferentRequestAsync(context, problems);
 
+    private static async Task AnswerExistingAsync(HttpContext context, IProblemDetailsService problems, IdempotencyRecord existing, IdempotencyRequest request)
+    {
+        if (!string.Equals(existing.Path, request.Path, StringComparison.Ordinal) || !SameRequest(existing.RequestHash, request.RequestHash))
+        {
+            await DifferentRequestAsync(context, problems);
+        }
+        else if (existing.StatusCode == IdempotencyStore.InProgress)
+        {
+            await InProgressAsync(context, problems);
+        }
+        else if (context.GetEndpoint()?.Metadata.GetMetadata<SecretResponse>() is not null)
+        {
+            if (existing.Location is not null)
+            {
+                context.Response.Headers.Location = existing.Location;
+            }
+
+            await WriteProblemAsync(context, problems, StatusCodes.Status409Conflict,
+                $"This {Header} already completed. Its response held a secret, which is shown only once and was not kept; see Location for what was created.");
+        }
+        else
+        {
+            await ReplayAsync(context, existing);
+        }
+    }
+
+    private static async Task ReplayAsync(HttpContext context, IdempotencyRecord existing)
+    {
         context.Response.StatusCode = existing.StatusCode;
         context.Response.Headers["Idempotent-Replayed"] = "true";
         if (existing.ContentType is not null)
@@ -104,6 +193,20 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
 
         await context.Response.Body.WriteAsync(existing.ResponseBody, context.RequestAborted);
     }
+
+    private static Task InProgressAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return WriteProblemAsync(context, problems, StatusCodes.Status409Conflict,
+            $"A request with this {Header} is still in progress. Repeat it after {RetryAfterSeconds} s to get its response.");
+    }
+
+    private static Task DifferentRequestAsync(HttpContext context, IProblemDetailsService problems) =>
+        WriteProblemAsync(context, problems, StatusCodes.Status422UnprocessableEntity,
+            $"This {Header} was already used with a different request. Use a new key for a new request.");
+
+    private static bool SameRequest(string storedHash, string hash) =>
+        CryptographicOperations.FixedTimeEquals(Convert.FromHexString(storedHash), Convert.FromHexString(hash));
 
     private static async Task<string> HashBodyAsync(HttpContext context)
     {

@@ -2,6 +2,7 @@ using OperatorConsole.Data.Learning;
 using OperatorConsole.Web.Ai;
 using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Api.Contract;
+using OperatorConsole.Web.Features.Alerts;
 using OperatorConsole.Web.Features.Approvals;
 using OperatorConsole.Web.Features.Assets;
 using OperatorConsole.Web.Features.Audit;
@@ -34,12 +35,18 @@ public static class ConsoleFeatures
     public static IServiceCollection AddConsoleFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<DatabaseHealthSignal>();
+        services.AddSingleton<DatabaseWriteProbe>();
+        services.AddSingleton<AuditChainCheck>();
+        services.AddSingleton<DatabaseMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseMonitor>());
         services.AddSingleton<OpsChatService>();
+        services.AddSingleton<ChatToolbox>();
         services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, PageSearchSource>();
         services.AddSingleton<ProposalDrafter>();
         services.AddConsoleAi(configuration);
         services.AddSingleton<ILearningAiEngine, ChatClientLearningEngine>();
         services.AddFailuresFeature();
+        services.AddAlertsFeature(configuration);
         return services;
     }
 
@@ -69,6 +76,7 @@ public static class ConsoleFeatures
         app.MapRiskApi();
         app.MapAssetsApi();
         app.MapLearningApi();
+        app.MapAlertsApi();
         return routes;
     }
 }

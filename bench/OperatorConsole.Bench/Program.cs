@@ -16,6 +16,7 @@ public static class BenchProgram
         new Ingest.NoopServer(),
         new Live.LiveDashboardsBenchmark(),
         new Live.CircuitsBenchmark(),
+        new Risk.RiskCorpusBenchmark(),
     ];
 
     public static async Task<int> Main(string[] args)

@@ -180,7 +180,7 @@ public sealed class AgentJobsApiTests(ConsoleFactory factory) : IClassFixture<Co
         var operatorClient = await factory.CreateOperatorClientAsync();
 
         var response = await operatorClient.PatchAsJsonAsync($"/api/agent-jobs/{job.GetProperty("id").GetInt32()}",
-            new { humanApproved = true, deployedAt = factory.Clock.GetUtcNow() });
+            new { humanApproved = true, deployedAt = factory.Clock.GetUtcNow(), reason = "Reviewed the secret store change" });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var body = await response.ReadJsonAsync();
@@ -194,7 +194,7 @@ public sealed class AgentJobsApiTests(ConsoleFactory factory) : IClassFixture<Co
         var job = await RecordAsync(Job("copy tweak", "src/Web/Components/Footer.razor"));
         var operatorClient = await factory.CreateOperatorClientAsync();
 
-        var response = await operatorClient.PatchAsJsonAsync($"/api/agent-jobs/{job.GetProperty("id").GetInt32()}", new { deployedAt = factory.Clock.GetUtcNow() });
+        var response = await operatorClient.PatchAsJsonAsync($"/api/agent-jobs/{job.GetProperty("id").GetInt32()}", new { deployedAt = factory.Clock.GetUtcNow(), reason = "Release 12" });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }

@@ -137,7 +137,7 @@ public sealed class BuildTasksApiTests(ConsoleFactory factory) : IClassFixture<C
         // Still blocked: the high-risk job itself has no human approval.
         (await MoveAsync(op, id, "done", "merge")).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
 
-        (await op.PatchAsJsonAsync($"/api/agent-jobs/{jobId}", new { humanApproved = true })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await op.PatchAsJsonAsync($"/api/agent-jobs/{jobId}", new { humanApproved = true, reason = "Billing change reviewed" })).StatusCode.Should().Be(HttpStatusCode.OK);
         (await MoveAsync(op, id, "done", "merge")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 

@@ -68,14 +68,15 @@ public sealed class AgentJobsTableTests : IAsyncLifetime
     [Fact]
     public void Row_ForAnOperator_HighRiskUnapproved_CanApproveButNotDeploy()
     {
-        AgentJobView? approved = null;
+        JobDecisionStart? started = null;
         var cut = Render(p => p.Add(t => t.Jobs, [Job(3)]).Add(t => t.CanDecide, true)
-            .Add(t => t.OnApprove, (AgentJobView j) => approved = j));
+            .Add(t => t.OnDecide, (JobDecisionStart d) => started = d));
 
         cut.Find("[data-testid=job-deploy]").HasAttribute("disabled").Should().BeTrue();
         cut.Find("[data-testid=job-approve]").Click();
 
-        approved!.Id.Should().Be(3);
+        started!.Job.Id.Should().Be(3);
+        started.Action.Should().Be(JobAction.Approve);
     }
 
     [Fact]
@@ -97,7 +98,72 @@ public sealed class AgentJobsTableTests : IAsyncLifetime
         var cut = Render(p => p.Add(t => t.Jobs, [job]));
 
         cut.Find("[data-testid=job-matched-rule]").TextContent.Should().Be("default: no rule matches README.md");
-        cut.Find("[data-testid=job-approval]").TextContent.Should().Contain("not needed");
+        cut.Find("[data-testid=job-approval]").TextContent.Should().Contain("needs review").And.Contain("approve before deploying");
         cut.FindAll("[data-testid=job-build-task-link]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Row_ForAnOperator_UndecidedJob_OffersRefuseNextToApprove()
+    {
+        JobDecisionStart? started = null;
+        var cut = Render(p => p.Add(t => t.Jobs, [Job(6)]).Add(t => t.CanDecide, true)
+            .Add(t => t.OnDecide, (JobDecisionStart d) => started = d));
+
+        cut.Find("[data-testid=job-refuse]").Click();
+
+        started!.Job.Id.Should().Be(6);
+        started.Action.Should().Be(JobAction.Refuse);
+    }
+
+    [Fact]
+    public void Row_RefusedJob_ShowsRefusedWithWhoAndWhyAndOffersNoApprove()
+    {
+        var refused = Job(7) with { RefusedAt = Now.AddMinutes(-1), RefusedBy = "Grace", RefusalReason = "Touches the ledger without tests" };
+
+        var cut = Render(p => p.Add(t => t.Jobs, [refused]).Add(t => t.CanDecide, true));
+
+        var approval = cut.Find("[data-testid=job-approval]");
+        approval.TextContent.Should().Contain("refused").And.NotContain("needs review");
+        approval.GetAttribute("data-status").Should().Be("refused");
+        cut.Find("[data-testid=job-refusal]").TextContent.Should().Contain("Grace").And.Contain("Touches the ledger without tests");
+        cut.FindAll("[data-testid=job-approve]").Should().BeEmpty();
+        cut.FindAll("[data-testid=job-refuse]").Should().BeEmpty();
+        cut.FindAll("[data-testid=job-deploy]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Row_MediumUnapproved_NeedsReviewAndCannotBeDeployedYet()
+    {
+        var medium = Job(8, RiskLevel.Medium) with { RiskClass = RiskClass.FeatureLogic };
+
+        var cut = Render(p => p.Add(t => t.Jobs, [medium]).Add(t => t.CanDecide, true));
+
+        cut.Find("[data-testid=job-approval]").TextContent.Should().Contain("needs review").And.Contain("approve before deploying");
+        cut.Find("[data-testid=job-deploy]").HasAttribute("disabled").Should().BeTrue();
+    }
+
+    [Fact]
+    public void Row_OverriddenChecksAndRisk_AreShownOnTheJob()
+    {
+        var job = Job(9, approved: true) with
+        {
+            OverrideAt = Now, OverrideBy = "Ada", OverrideReason = "Flaky e2e test, verified by hand",
+            RiskOverriddenAt = Now, RiskOverriddenBy = "Ada", RiskOverrideReason = "Only renames", ClassifiedRiskClass = RiskClass.AuthSecurity,
+            ClassifiedRiskLevel = RiskLevel.High,
+        };
+
+        var cut = Render(p => p.Add(t => t.Jobs, [job]));
+
+        cut.Find("[data-testid=job-override]").TextContent.Should().Contain("Ada").And.Contain("Flaky e2e test, verified by hand");
+        cut.Find("[data-testid=job-risk-overridden]").TextContent.Should().Contain("overridden");
+        cut.Find("[data-testid=job-matched-rule]").TextContent.Should().Contain("Only renames").And.Contain("rules said auth_security/high");
+    }
+
+    [Fact]
+    public void Row_LinksToTheJobWithTheJobQueryParameter()
+    {
+        var cut = Render(p => p.Add(t => t.Jobs, [Job(11)]));
+
+        cut.Find("[data-testid=job-link]").GetAttribute("href").Should().Be("/agent-jobs?job=11");
     }
 }

@@ -9,9 +9,11 @@ namespace OperatorConsole.Web.Api.OpenApi;
 /// </summary>
 public static class ConsoleOpenApi
 {
-    public static IServiceCollection AddConsoleOpenApi(this IServiceCollection services) =>
+    /// <param name="configure">Feature-specific transformers (e.g. the human-gate descriptions), run before ours.</param>
+    public static IServiceCollection AddConsoleOpenApi(this IServiceCollection services, Action<OpenApiOptions>? configure = null) =>
         services.AddOpenApi(o =>
         {
+            configure?.Invoke(o);
             o.AddSchemaTransformer<ContractSchemaTransformer>();
             o.AddOperationTransformer<OperationContractTransformer>();
             o.AddDocumentTransformer<DocumentContractTransformer>();

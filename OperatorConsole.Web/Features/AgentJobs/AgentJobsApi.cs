@@ -19,12 +19,16 @@ public static class AgentJobsApi
         api.MapPost("/", RecordJob).WithName("RecordAgentJob")
             .WithSummary("Record a coding-agent job; the risk is classified from filesTouched (Idempotency-Key supported)")
             .RequireAuthorization(ConsolePolicies.Record(ApiScopes.JobsWrite));
-        api.MapGet("/", ListJobs).WithName("ListAgentJobs").WithSummary("Agent jobs, newest first (filters result, riskLevel, approved, buildTaskId)")
+        api.MapGet("/", ListJobs).WithName("ListAgentJobs").WithSummary("Agent jobs, newest first (filters status = needs_review|ready|approved|refused|deployed, result, riskLevel, approved, buildTaskId)")
             .RequireAuthorization(ConsolePolicies.People);
         api.MapGet("/{id:int}", GetJob).WithName("GetAgentJob").WithSummary("One agent job").RequireAuthorization(ConsolePolicies.People);
         api.MapPatch("/{id:int}", DecideJob).WithName("DecideAgentJob")
-            .WithSummary("Operator only: approve ({humanApproved}) and/or mark deployed ({deployedAt}); an API key gets 403")
-            .RequireAuthorization(ConsolePolicies.Operator);
+            .WithSummary("Operator only: approve or refuse ({humanApproved}) and/or mark deployed ({deployedAt}), with a reason; " +
+                "failed checks need overrideReason; an API key gets 403")
+            .HumanGate("agent job approve / refuse / deploy");
+        api.MapPost("/{id:int}/risk", OverrideRisk).WithName("OverrideAgentJobRisk")
+            .WithSummary("Operator only: set this job's riskClass and riskLevel, with a reason (audited; the rules' verdict is kept)")
+            .HumanGate("agent job risk override");
         return app;
     }
 
@@ -40,14 +44,22 @@ public static class AgentJobsApi
         [FromQuery] string? approved = null,
         [FromQuery] int? buildTaskId = null,
         [FromQuery] int? page = null,
-        [FromQuery] int? pageSize = null)
+        [FromQuery] int? pageSize = null,
+        [FromQuery] string? status = null)
     {
         if (ParseFilter(result, riskLevel, approved, buildTaskId, out var filter) is { } problem)
         {
             return problem;
         }
 
-        return TypedResults.Ok(await jobs.ListAsync(filter with { Page = page, PageSize = pageSize }, ct));
+        var errors = new QueryEnum.Errors();
+        var statusFilter = errors.Parse<AgentJobStatus>("status", status);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        return TypedResults.Ok(await jobs.ListAsync(filter with { Page = page, PageSize = pageSize, Status = statusFilter }, ct));
     }
 
     /// <summary>
@@ -82,4 +94,8 @@ public static class AgentJobsApi
     public static async Task<Results<Ok<AgentJobView>, ProblemHttpResult>> DecideJob(
         int id, DecideAgentJobRequest request, AgentJobService jobs, HttpContext http, CancellationToken ct) =>
         ApiResults.OkOrProblem(await jobs.DecideAsync(id, request, http.User.ToActor(), ct));
+
+    public static async Task<Results<Ok<AgentJobView>, ProblemHttpResult>> OverrideRisk(
+        int id, OverrideAgentJobRiskRequest request, AgentJobService jobs, HttpContext http, CancellationToken ct) =>
+        ApiResults.OkOrProblem(await jobs.OverrideRiskAsync(id, request, http.User.ToActor(), ct));
 }

@@ -18,7 +18,7 @@ public static class ApprovalsApi
             .WithSummary("Approval requests (filters state, subject); pending oldest first, decided newest first").RequireAuthorization(ConsolePolicies.People);
         api.MapGet("/{id:int}", GetApproval).WithName("GetApproval").WithSummary("One approval request with its context").RequireAuthorization(ConsolePolicies.People);
         api.MapPost("/{id:int}/decision", Decide).WithName("DecideApproval")
-            .WithSummary("Approve or reject with a reason (operator only); recorded in the audit log").RequireAuthorization(ConsolePolicies.Operator);
+            .WithSummary("Approve or reject with a reason (operator only); recorded in the audit log").HumanGate("approval request decision (every subject)");
         return app;
     }
 

@@ -27,7 +27,8 @@ public static class BuildTasksApi
             .RequireAuthorization(ConsolePolicies.Record(ApiScopes.JobsWrite));
         api.MapPost("/{id:int}/transition", TransitionTask).WithName("TransitionBuildTask")
             .WithSummary("Move a task {to, reason}; only in_progress → review is open to an API key; gated moves need a reason")
-            .RequireAuthorization(ConsolePolicies.Record(ApiScopes.JobsWrite));
+            .RequireAuthorization(ConsolePolicies.Record(ApiScopes.JobsWrite))
+            .HumanGateInService("build start / approve / done / reject");
         return app;
     }
 

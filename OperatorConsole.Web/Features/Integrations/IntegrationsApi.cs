@@ -12,7 +12,7 @@ public static class IntegrationsApi
     {
         var api = app.MapGroup("/api/integrations").WithTags("Integrations");
         api.MapPost("/{name}/heartbeat", Heartbeat).WithName("IntegrationHeartbeat").WithSummary("Report that an integration ran (ok or not)")
-            .RequireAuthorization(ConsolePolicies.Record(ApiScopes.Heartbeats));
+            .RequireAuthorization(ConsolePolicies.Record(ApiScopes.Heartbeats)).StoresNoContentWithTheWrite();
         api.MapGet("/", ListIntegrations).WithName("ListIntegrations").WithSummary("Every integration with its health")
             .RequireAuthorization(ConsolePolicies.People);
         api.MapPatch("/{name}", UpdateIntegration).WithName("UpdateIntegration").WithSummary("Change the expected interval (operator)")

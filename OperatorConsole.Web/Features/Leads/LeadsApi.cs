@@ -23,16 +23,30 @@ public static class LeadsApi
             .RequireAuthorization(ConsolePolicies.Operator);
         api.MapPost("/{id:int}/status", ChangeStatus).WithName("ChangeLeadStatus").WithSummary("Move a lead to another stage (operator); kept in the status history")
             .RequireAuthorization(ConsolePolicies.Operator);
+        api.MapPut("/{id:int}/next-step", SetNextStep).WithName("SetLeadNextStep")
+            .WithSummary("Plan an open deal's next step (what, dueAt); replaces the previous one (audited)")
+            .RequireAuthorization(ConsolePolicies.Record(ApiScopes.LeadsWrite));
+        api.MapPost("/{id:int}/next-step/done", CompleteNextStep).WithName("CompleteLeadNextStep")
+            .WithSummary("Mark the open next step done (audited); 409 when there is none")
+            .RequireAuthorization(ConsolePolicies.Record(ApiScopes.LeadsWrite));
         api.MapGet("/{id:int}/status-history", StatusHistory).WithName("LeadStatusHistory").WithSummary("Every status change with time and who")
             .RequireAuthorization(ConsolePolicies.Read);
         api.MapPost("/{id:int}/touches", RecordTouch).WithName("RecordTouch").WithSummary("Record a contact with the lead")
-            .RequireAuthorization(ConsolePolicies.Record(ApiScopes.TouchesWrite));
+            .RequireAuthorization(ConsolePolicies.Record(ApiScopes.TouchesWrite)).StoresCreatedWithTheWrite<TouchView>(TouchesLocation);
         api.MapGet("/{id:int}/touches", ListTouches).WithName("ListTouches").WithSummary("The lead's touches, newest first")
             .RequireAuthorization(ConsolePolicies.Read);
         api.MapGet("/{id:int}/timeline", Timeline).WithName("LeadTimeline").WithSummary("Touches, runs, status changes and proposals in one stream")
             .RequireAuthorization(ConsolePolicies.Read);
         return app;
     }
+
+    public static async Task<Results<Ok<NextStepView>, ProblemHttpResult>> SetNextStep(
+        int id, SetNextStepRequest request, NextStepService steps, HttpContext http, CancellationToken ct) =>
+        ApiResults.OkOrProblem(await steps.SetAsync(id, request, http.User.ToActor(), ct));
+
+    public static async Task<Results<Ok<NextStepView>, ProblemHttpResult>> CompleteNextStep(
+        int id, NextStepService steps, HttpContext http, CancellationToken ct) =>
+        ApiResults.OkOrProblem(await steps.MarkDoneAsync(id, http.User.ToActor(), ct));
 
     public static async Task<Results<Created<LeadView>, ProblemHttpResult>> CreateLead(
         CreateLeadRequest request, LeadService leads, HttpContext http, CancellationToken ct) =>
@@ -81,7 +95,9 @@ public static class LeadsApi
 
     public static async Task<Results<Created<TouchView>, ProblemHttpResult>> RecordTouch(
         int id, RecordTouchRequest request, LeadService leads, HttpContext http, CancellationToken ct) =>
-        ApiResults.CreatedOrProblem(await leads.RecordTouchAsync(id, request, http.User.ToActor(), ct), t => $"/api/leads/{id}/touches");
+        ApiResults.CreatedOrProblem(await leads.RecordTouchAsync(id, request, http.User.ToActor(), ct), TouchesLocation);
+
+    private static string TouchesLocation(TouchView touch) => $"/api/leads/{touch.LeadId}/touches";
 
     public static async Task<Results<Ok<IReadOnlyList<TouchView>>, ProblemHttpResult>> ListTouches(int id, LeadService leads, CancellationToken ct) =>
         await leads.GetAsync(id, ct) is null ? ApiResults.NotFound($"Lead {id} does not exist.") : TypedResults.Ok(await leads.TouchesAsync(id, ct: ct));

@@ -38,7 +38,7 @@ public static class LearningApi
             .RequireAuthorization(ConsolePolicies.Operator);
         learning.MapPost("/proposals/{id:int}/promotion-decision", Decide).WithName("DecidePlaybookPromotion")
             .WithSummary("An operator approves or rejects the pending promotion, with a reason; approval writes a new playbook version")
-            .RequireAuthorization(ConsolePolicies.Operator);
+            .HumanGate("playbook promotion");
 
         var playbook = app.MapGroup("/api/playbook").WithTags("Learning");
         playbook.MapGet("/", ListPlaybook).WithName("ListPlaybook").WithSummary("Playbook entries by class, each with every version")

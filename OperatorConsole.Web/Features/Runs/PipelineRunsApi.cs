@@ -15,7 +15,7 @@ public static class PipelineRunsApi
     {
         var api = app.MapGroup("/api/pipeline-runs").WithTags("Pipeline runs");
         api.MapPost("/", RecordRun).WithName("RecordPipelineRun").WithSummary("Record a run with its steps; the status is computed")
-            .RequireAuthorization(ConsolePolicies.Record(ApiScopes.RunsWrite));
+            .RequireAuthorization(ConsolePolicies.Record(ApiScopes.RunsWrite)).StoresCreatedWithTheWrite<RunView>(Location);
         api.MapGet("/", ListRuns).WithName("ListPipelineRuns").WithSummary("Runs, newest start first (filters leadId, status, kind)")
             .RequireAuthorization(ConsolePolicies.Read);
         api.MapGet("/{id:int}", GetRun).WithName("GetPipelineRun").WithSummary("One run with its steps").RequireAuthorization(ConsolePolicies.Read);
@@ -24,7 +24,9 @@ public static class PipelineRunsApi
 
     public static async Task<Results<Created<RunView>, ProblemHttpResult>> RecordRun(
         RecordRunRequest request, PipelineRunService runs, HttpContext http, CancellationToken ct) =>
-        ApiResults.CreatedOrProblem(await runs.RecordAsync(request, http.User.ToActor(), ct), r => $"/api/pipeline-runs/{r.Id}");
+        ApiResults.CreatedOrProblem(await runs.RecordAsync(request, http.User.ToActor(), ct), Location);
+
+    private static string Location(RunView run) => $"/api/pipeline-runs/{run.Id}";
 
     public static async Task<Results<Ok<PagedList<RunView>>, ProblemHttpResult>> ListRuns(
         PipelineRunService runs,

@@ -17,7 +17,7 @@ public static class SettingsApi
         var keys = app.MapGroup("/api/api-keys").WithTags("Settings").RequireAuthorization(ConsolePolicies.Operator);
         keys.MapGet("/", async (ApiKeyService service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(ct)))
             .WithName("ListApiKeys").WithSummary("API keys (never their secrets)");
-        keys.MapPost("/", CreateKey).WithName("CreateApiKey").WithSummary("Create a key; the secret is in this response only");
+        keys.MapPost("/", CreateKey).WithName("CreateApiKey").WithSummary("Create a key; the secret is in this response only").CarriesASecret();
         keys.MapPost("/{id:int}/revoke", RevokeKey).WithName("RevokeApiKey").WithSummary("Revoke a key at once");
 
         var thresholds = app.MapGroup("/api/settings/thresholds").WithTags("Settings");
