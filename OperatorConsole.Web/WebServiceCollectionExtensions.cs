@@ -6,6 +6,8 @@ using MudBlazor;
 using MudBlazor.Services;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Web.Api;
+using OperatorConsole.Web.Api.Contract;
+using OperatorConsole.Web.Api.OpenApi;
 using OperatorConsole.Web.Auth;
 using OperatorConsole.Web.Features;
 using OperatorConsole.Web.Live;
@@ -38,7 +40,7 @@ public static class WebServiceCollectionExtensions
         // "database" is unhealthy while writes fail (a held lock, a full disk), not only when it cannot connect.
         services.AddHealthChecks().AddCheck<DatabaseWritableHealthCheck>("database", tags: ["ready"])
             .AddCheck<OperatorConsole.Web.Features.Audit.AuditChainHealthCheck>("audit-chain", tags: ["ready"]);
-        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>().AddOperationTransformer(HumanGateEndpoints.Describe));
+        services.AddConsoleOpenApi(o => o.AddOperationTransformer(HumanGateEndpoints.Describe));
         return builder;
     }
 
@@ -58,34 +60,22 @@ public static class WebServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Request documents that replace a whole stored document; unknown fields in them are a 422.</summary>
-    public static readonly HashSet<Type> StrictDocuments =
-    [
-        typeof(OperatorConsole.Domain.Settings.Thresholds),
-        // Starting an import is an action: a body of unknown fields must not start one with the defaults.
-        typeof(OperatorConsole.Web.Features.Import.MavenImportRequest),
-    ];
-
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        // Exact snake_case enums and explicit-zone times: one spelling per value, one instant per time (docs/api.md).
+        options.Converters.Add(new StrictEnumConverterFactory());
+        options.Converters.Add(new UtcTime.DateTimeConverter());
+        options.Converters.Add(new UtcTime.DateTimeOffsetConverter());
         options.MaxDepth = 32;
-        // Unknown fields are ignored, so clients written against an older or newer contract keep working
-        // ("extend, never break"). Full-replacement documents (PUT) are the exception: a body whose fields are
-        // all unknown would otherwise silently reset every setting to its default.
+        // Numbers are JSON numbers: "leadId": "1" is a wrong-typed field (422), as docs/api.md says.
+        options.NumberHandling = JsonNumberHandling.Strict;
+        // A field this endpoint does not know is a 422 naming it, never dropped: a client using another name for
+        // a field (the seed's offerChosenReason for whyChosen) used to get 200 while its value was lost.
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
         {
-            Modifiers =
-            {
-                info =>
-                {
-                    if (StrictDocuments.Contains(info.Type))
-                    {
-                        info.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-                    }
-                },
-            },
+            Modifiers = { ContractNames.Apply },
         };
     }
 }

@@ -46,7 +46,8 @@ public sealed record Thresholds
             .Range("staleProposalDays", StaleProposalDays, 1, 365)
             .Range("stuckProposalDays", StuckProposalDays, 1, 365)
             .Range("failedRunWindowDays", FailedRunWindowDays, 1, 365)
-            .Range("lowConfidenceFloor", (decimal)LowConfidenceFloor, 0, 1)
+            // Checked as a double: a value like 1e308 does not fit a decimal, and must be a 422, not an overflow.
+            .Range("lowConfidenceFloor", LowConfidenceFloor is >= 0 and <= 1 ? (decimal)LowConfidenceFloor : -1, 0, 1)
             .Range("resultUnmeasuredDays", ResultUnmeasuredDays, 1, 365)
             .Range("constraintPeriodDays", ConstraintPeriodDays, 1, 365)
             .Range("stuckInStageDays", StuckInStageDays, 1, 365);

@@ -38,6 +38,11 @@ public class ConsoleFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration (key → value) for a test class that needs it.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>Validates every JSON answer against the served OpenAPI document (issue 20); see <see cref="ResponseConformance"/>.</summary>
+    public ResponseConformance Conformance { get; }
+
+    public ConsoleFactory() => Conformance = new ResponseConformance(() => CreateAnonymousClient().GetStringAsync("/openapi/v1.json"));
+
     /// <summary>Extra service replacements for a test class that needs them.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
@@ -67,6 +72,7 @@ public class ConsoleFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             // Tests hash passwords many times; production keeps the OWASP iteration count.
             services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1000);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(Conformance.StartupFilter());
             ConfigureServices?.Invoke(services);
         });
     }
@@ -156,6 +162,8 @@ public class ConsoleFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            Conformance.Report(GetType().FullName ?? GetType().Name);
+
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {
@@ -164,6 +172,11 @@ public class ConsoleFactory : WebApplicationFactory<Program>
             catch (IOException)
             {
                 // A file still held by the OS is harmless in a temp folder.
+            }
+
+            if (Conformance.Mismatches.Count > 0)
+            {
+                throw new InvalidOperationException("Responses that do not match the OpenAPI document's schema:\n" + string.Join("\n", Conformance.Mismatches.Take(30)));
             }
         }
     }
@@ -178,6 +191,8 @@ public static class ApiJson
     {
         var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
         OperatorConsole.Web.WebServiceCollectionExtensions.ConfigureJson(options);
+        // The server refuses unknown fields; a test reading a response into a partial record is a tolerant client.
+        options.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip;
         return options;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Web.Api.Contract;
 
 namespace OperatorConsole.Web.Api;
 
@@ -10,11 +11,11 @@ namespace OperatorConsole.Web.Api;
 /// Turns exceptions into problem documents: the client's mistakes into 400/422 with the field named,
 /// an overloaded or full database into 503 with Retry-After, and anything else into a 500 without internals.
 /// </summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger, DatabaseHealthSignal databaseSignal) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger, DatabaseHealthSignal databaseSignal) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Classify(exception);
+        var problem = Classify(exception, context);
         if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
@@ -30,12 +31,22 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    internal static Microsoft.AspNetCore.Mvc.ProblemDetails Classify(Exception exception)
+    internal static Microsoft.AspNetCore.Mvc.ProblemDetails Classify(Exception exception, HttpContext? context = null)
     {
         switch (exception)
         {
             case BadHttpRequestException bad when FindJsonException(bad) is { } json:
-                return JsonProblem(json);
+                return JsonProblem(json, context);
+            case BadHttpRequestException bad when BoundParameter().Match(bad.Message) is { Success: true } parameter:
+                // "?page=abc": the framework names the parameter only in its message; docs/api.md promises it in errors.
+                return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+                {
+                    [parameter.Groups["name"].Value] = [$"'{parameter.Groups["value"].Value}' is not a valid {parameter.Groups["type"].Value.TrimEnd('?')}."],
+                })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "Invalid query parameter.",
+                };
             case BadHttpRequestException bad:
                 return new HttpValidationProblemDetails
                 {
@@ -73,15 +84,20 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
     }
 
     /// <summary>A value of the wrong type is a field error (422); JSON that does not parse is a 400.</summary>
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails JsonProblem(JsonException json)
+    internal static Microsoft.AspNetCore.Mvc.ProblemDetails JsonProblem(JsonException json, HttpContext? context)
     {
         var field = FieldName(json.Path);
         if (json.Message.Contains("could not be mapped", StringComparison.Ordinal) && field is not null)
         {
-            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [$"'{field}' is not a field of this request."] })
+            return UnknownFieldProblem(field, context);
+        }
+
+        if (json.Message.Contains("maximum configured depth", StringComparison.Ordinal) && field is not null)
+        {
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [$"'{field}' is nested deeper than 32 levels."] })
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
-                Title = "The request has fields this endpoint does not know.",
+                Title = "One or more fields are invalid.",
             };
         }
 
@@ -102,6 +118,26 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             Detail = json.LineNumber is { } line ? $"Parse error at line {line + 1}, byte {json.BytePositionInLine}." : null,
         };
     }
+
+    /// <summary>An unknown field is refused by name, with the fields the client probably meant.</summary>
+    private static HttpValidationProblemDetails UnknownFieldProblem(string field, HttpContext? context)
+    {
+        // The exception handler clears the endpoint before it runs; the feature keeps the one that failed.
+        var endpoint = context?.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context?.GetEndpoint();
+        var requestType = endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
+        var options = context?.RequestServices.GetService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()?.Value.SerializerOptions;
+        var hints = options is null ? [] : UnknownFields.Suggest(requestType, options, field);
+        var message = $"'{field}' is not a field of this request." + (hints.Count == 0 ? "" : $" Did you mean {string.Join(" or ", hints.Select(h => $"'{h}'"))}?");
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "The request has fields this endpoint does not know; nothing was written.",
+        };
+    }
+
+    /// <summary>The framework's binding failure: Failed to bind parameter "int? page" from "abc".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "(?<type>[^ "]+) (?<name>[^ "]+)" from "(?<value>.*)"\.?$""", System.Text.RegularExpressions.RegexOptions.Singleline, 100)]
+    private static partial System.Text.RegularExpressions.Regex BoundParameter();
 
     /// <summary>"$.steps[0].success" → "steps[0].success".</summary>
     private static string? FieldName(string? path)

@@ -24,6 +24,10 @@ public static class ApiResults
             Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
         });
 
+    /// <summary>For a body read by hand: the same answer the global handler gives a bound body (400, or 422 naming the field).</summary>
+    public static ProblemHttpResult FromJsonException(System.Text.Json.JsonException exception, HttpContext context) =>
+        TypedResults.Problem(ApiExceptionHandler.JsonProblem(exception, context));
+
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 

@@ -1,6 +1,7 @@
 using OperatorConsole.Data.Learning;
 using OperatorConsole.Web.Ai;
 using OperatorConsole.Web.Api;
+using OperatorConsole.Web.Api.Contract;
 using OperatorConsole.Web.Features.Alerts;
 using OperatorConsole.Web.Features.Approvals;
 using OperatorConsole.Web.Features.Assets;
@@ -49,8 +50,10 @@ public static class ConsoleFeatures
         return services;
     }
 
-    public static IEndpointRouteBuilder MapConsoleApis(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapConsoleApis(this IEndpointRouteBuilder routes)
     {
+        // One group around every feature, so rules every request body obeys apply to endpoints added later too.
+        var app = routes.MapGroup("").AddEndpointFilterFactory(BodyRules.Factory);
         app.MapLeadsApi();
         app.MapPipelineRunsApi();
         app.MapIntegrationsApi();
@@ -74,6 +77,6 @@ public static class ConsoleFeatures
         app.MapAssetsApi();
         app.MapLearningApi();
         app.MapAlertsApi();
-        return app;
+        return routes;
     }
 }

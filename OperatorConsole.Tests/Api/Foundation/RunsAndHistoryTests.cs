@@ -35,13 +35,13 @@ public sealed class RunsAndHistoryTests(ConsoleFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task RecordRun_IgnoresAStatusSentByTheClient()
+    public async Task RecordRun_RefusesAStatusSentByTheClient_BecauseItIsComputed()
     {
+        // Strict bodies (docs/api.md): a computed field sent by the client is an unknown field, refused by name.
         var response = await factory.CreateAgentClient().SendRawAsync("POST", "/api/pipeline-runs",
             Run(null, "2026-11-25T07:00:00Z", """[{"name":"a","success":false}]""", ""","status":"success" """));
 
-        response.StatusCode.Should().Be(HttpStatusCode.Created);
-        (await response.ReadJsonAsync()).GetProperty("status").GetString().Should().Be("fail");
+        await response.ShouldHaveFieldErrorAsync("status");
     }
 
     [Fact]

@@ -80,6 +80,12 @@ public static class ImportApi
     public static async Task<Results<Accepted<ImportJobView>, ProblemHttpResult>> ImportMaven(
         MavenImportRequest request, ImportJobService imports, HttpContext http, CancellationToken ct)
     {
+        // The API names the folder it imports; a missing one must not quietly import the default dataset.
+        if (string.IsNullOrWhiteSpace(request.Folder))
+        {
+            return ApiResults.Validation(new Dictionary<string, string[]> { ["folder"] = ["'folder' is required: the server folder holding the Maven CRM CSV files."] });
+        }
+
         var result = await imports.QueueMavenAsync(request.Folder, request.DuplicateMode ?? DuplicateMode.Skip, http.User.ToActor(), ct);
         return result.Succeeded ? TypedResults.Accepted($"/api/imports/{result.Value!.Id}", result.Value) : ApiResults.Problem(result);
     }

@@ -100,7 +100,7 @@ public static class LearningApi
             }
             catch (JsonException ex)
             {
-                return JsonProblem(ex);
+                return ApiResults.FromJsonException(ex, http);
             }
             catch (InvalidOperationException)
             {
@@ -110,18 +110,6 @@ public static class LearningApi
 
         var result = await learning.IngestAsync(request, http.User.ToActor(), fileName, ct);
         return ApiResults.CreatedOrProblem(result, r => $"/api/learning/proposals?learningId={r.Learning.Id}");
-    }
-
-    /// <summary>Same split as the global handler: a wrong type or unknown enum is a 422 field error; broken JSON is a 400.</summary>
-    private static ProblemHttpResult JsonProblem(JsonException ex)
-    {
-        var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? null : ex.Path.TrimStart('$', '.');
-        if (field is not null && ex.Message.Contains("could not be converted", StringComparison.Ordinal))
-        {
-            return ApiResults.Validation(new Dictionary<string, string[]> { [field] = [$"'{field}' has a value of the wrong type or an unknown value."] });
-        }
-
-        return ApiResults.BadRequest("The request body is not valid JSON.");
     }
 
     public static async Task<Ok<PagedList<LearningView>>> ListLearnings(

@@ -92,9 +92,9 @@ public static class ResultsApi
             {
                 request = await http.Request.ReadFromJsonAsync<AddProofLinkRequest>(json.Value.SerializerOptions, ct);
             }
-            catch (JsonException)
+            catch (JsonException ex)
             {
-                return ApiResults.BadRequest("The request body is not valid JSON for this endpoint.");
+                return ApiResults.FromJsonException(ex, http);
             }
 
             if (request is null)

@@ -22,7 +22,7 @@ public static class SettingsApi
 
         var thresholds = app.MapGroup("/api/settings/thresholds").WithTags("Settings");
         thresholds.MapGet("/", async (SettingsService settings, CancellationToken ct) => TypedResults.Ok(await settings.GetThresholdsAsync(ct)))
-            .WithName("GetThresholds").RequireAuthorization(ConsolePolicies.People);
+            .WithName("GetThresholds").WithSummary("The failure thresholds in force").RequireAuthorization(ConsolePolicies.People);
         thresholds.MapPut("/", SaveThresholds).WithName("SaveThresholds").WithSummary("Change the failure thresholds (audited)")
             .RequireAuthorization(ConsolePolicies.Operator);
         return app;
