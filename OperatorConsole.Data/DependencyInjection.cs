@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiveChangeInterceptor>();
+        services.AddSingleton<AuditChainInterceptor>();
         services.AddSingleton<IConsoleChangeSink, NullConsoleChangeSink>();
 
         if (options.Provider == DatabaseProvider.SqlServer)
@@ -49,7 +50,7 @@ public static class DataServiceCollectionExtensions
 
             services.AddPooledDbContextFactory<SqlServerConsoleDbContext>((sp, db) => db
                 .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
-                .AddInterceptors(sp.GetRequiredService<LiveChangeInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditChainInterceptor>(), sp.GetRequiredService<LiveChangeInterceptor>()));
             services.AddSingleton<IDbContextFactory<ConsoleDbContext>>(sp =>
                 new ConsoleDbContextFactory<SqlServerConsoleDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerConsoleDbContext>>()));
         }
@@ -57,9 +58,13 @@ public static class DataServiceCollectionExtensions
         {
             var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnection : connectionString;
             var writeGate = new SqliteWriteGate(options.BusyTimeoutMs);
+            // Microsoft.Data.Sqlite retries a busy statement itself until the command timeout (30 s by default),
+            // which made the busy timeout meaningless; the command timeout is the busy timeout, in whole seconds.
+            var commandTimeout = options.CommandTimeoutSeconds;
+            sqlite = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(sqlite) { DefaultTimeout = commandTimeout }.ConnectionString;
             services.AddPooledDbContextFactory<SqliteConsoleDbContext>((sp, db) => db
-                .UseSqlite(sqlite)
-                .AddInterceptors(new SqlitePragmas(options.BusyTimeoutMs), writeGate, sp.GetRequiredService<LiveChangeInterceptor>()));
+                .UseSqlite(sqlite, o => o.CommandTimeout(commandTimeout))
+                .AddInterceptors(new SqlitePragmas(options.BusyTimeoutMs), writeGate, sp.GetRequiredService<AuditChainInterceptor>(), sp.GetRequiredService<LiveChangeInterceptor>()));
             services.AddSingleton<IDbContextFactory<ConsoleDbContext>>(sp =>
                 new ConsoleDbContextFactory<SqliteConsoleDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteConsoleDbContext>>()));
         }
@@ -70,6 +75,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<IngestWriter>();
         services.AddSingleton<LeadService>();
+        services.AddSingleton<NextStepService>();
         services.AddSingleton<PipelineRunService>();
         services.AddSingleton<IntegrationService>();
         services.AddSingleton<AuditQueryService>();
@@ -79,10 +85,15 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<OperatorConsole.Data.Constraint.ConstraintService>();
         services.AddChatContext();
+        services.AddSemanticIndex();
         services.AddServicePackagesExpectationsOffers();
         services.AddLeadImport(configuration);
         services.AddSingleton<OperatorConsole.Data.Search.SearchService>();
         services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.LeadSearchSource>();
+        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.RunSearchSource>();
+        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.IntegrationSearchSource>();
+        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.ApprovalSearchSource>();
+        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.AgentJobSearchSource>();
         services.AddSingleton<OperatorConsole.Data.Charts.ChartQueries>();
         services.AddProposalsApprovalsAndBrief();
         services.AddFailures();

@@ -12,6 +12,7 @@ public static class ConsoleCommands
     public static readonly Dictionary<string, Verb> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
         ["import"] = Features.Import.ImportCommand.RunAsync,
+        ["audit"] = Features.Audit.AuditCommand.RunAsync,
     };
 
     public static async Task<bool> TryRunAsync(WebApplicationBuilder builder, string[] args)

@@ -30,7 +30,10 @@ public static class WebApplicationExtensions
 
     public static WebApplication UseOperatorConsole(this WebApplication app)
     {
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        if (ForwardedHeadersFromConfiguration(app.Configuration) is { } forwarded)
+        {
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseExceptionHandler();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         if (!app.Environment.IsDevelopment())
@@ -44,12 +47,38 @@ public static class WebApplicationExtensions
         app.UseRouting();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
+        app.UseMiddleware<SameOriginWrites>();
         app.UseMiddleware<ApiRequiresCredentials>();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseAntiforgery();
         return app;
+    }
+
+    /// <summary>
+    /// X-Forwarded-For/-Proto are believed only from the proxies named in ForwardedHeaders:KnownProxies (IP
+    /// addresses) and ForwardedHeaders:KnownNetworks (CIDR); none by default — not even loopback, which ASP.NET
+    /// Core trusts unless told otherwise — so a client cannot pick the address the per-IP sign-in limit and the
+    /// audit log see. Null when none is configured: ForwardedHeadersOptions with both lists empty would trust
+    /// every sender.
+    /// </summary>
+    internal static ForwardedHeadersOptions? ForwardedHeadersFromConfiguration(IConfiguration configuration)
+    {
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+        {
+            options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        }
+
+        foreach (var network in configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        }
+
+        return options.KnownProxies.Count == 0 && options.KnownIPNetworks.Count == 0 ? null : options;
     }
 
     public static WebApplication MapOperatorConsole(this WebApplication app)

@@ -24,6 +24,8 @@ public static class WebServiceCollectionExtensions
             builder.WebHost.UseStaticWebAssets();
         }
 
+        // No "Server: Kestrel": nothing to tell a scanner which server and version to try.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
         services.AddCascadingAuthenticationState();
@@ -33,7 +35,9 @@ public static class WebServiceCollectionExtensions
         services.AddLiveConsole(builder.Configuration);
         services.AddConsoleFeatures(builder.Configuration);
 
-        services.AddHealthChecks().AddDbContextCheck<ConsoleDbContext>("database", tags: ["ready"]);
+        // "database" is unhealthy while writes fail (a held lock, a full disk), not only when it cannot connect.
+        services.AddHealthChecks().AddCheck<DatabaseWritableHealthCheck>("database", tags: ["ready"])
+            .AddCheck<OperatorConsole.Web.Features.Audit.AuditChainHealthCheck>("audit-chain", tags: ["ready"]);
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>().AddOperationTransformer(HumanGateEndpoints.Describe));
         return builder;
     }

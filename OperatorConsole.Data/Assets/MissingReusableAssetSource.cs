@@ -14,7 +14,7 @@ namespace OperatorConsole.Data.Assets;
 /// </summary>
 public sealed class MissingReusableAssetSource(IDbContextFactory<ConsoleDbContext> dbFactory) : IInterventionSource
 {
-    public const string Kind = "missing_reusable_asset";
+    public const string Kind = NoticeKinds.MissingReusableAsset;
 
     public IReadOnlyCollection<string> Topics { get; } = [nameof(Lead), nameof(ReusableAssetEntry)];
 

@@ -19,5 +19,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.HasIndex(e => new { e.RecordType, e.RecordId });
         entry.HasIndex(e => new { e.ActorId, e.At });
         entry.HasIndex(e => new { e.Action, e.At });
+        entry.Property(e => e.PreviousHash).HasMaxLength(64);
+        entry.Property(e => e.Hash).HasMaxLength(64);
+        // One successor per entry: two entries linking to the same one would fork the chain.
+        entry.HasIndex(e => e.PreviousHash).IsUnique();
     }
 }

@@ -1,20 +1,27 @@
+using OperatorConsole.Data.Chat.Topics;
+
 namespace Microsoft.Extensions.DependencyInjection;
 
 public static class ChatRegistration
 {
-    /// <summary>The ops chat's fact sources; each feature adds its own source here.</summary>
+    /// <summary>The ops chat's fact sources; each topic is one typed source over the service its card uses.</summary>
     public static IServiceCollection AddChatContext(this IServiceCollection services)
     {
-        services.AddSingleton<OperatorConsole.Data.Chat.ChatContextBuilder>();
         services.AddSingleton<OperatorConsole.Data.Chat.ChatHistoryService>();
-        services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.PipelineContextSource>();
-        services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.IntegrationsContextSource>();
-        services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.ConstraintContextSource>();
-        services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.FailuresContextSource>();
-        services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.BriefContextSource>();
-        services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.ScorecardContextSource>();
-        services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.ResultsContextSource>();
-        services.AddSingleton<OperatorConsole.Data.Chat.IChatContextSource, OperatorConsole.Data.Chat.LearningContextSource>();
+        services.AddSingleton<OperatorConsole.Data.Chat.BuiltInChatEngine>();
+        services.AddSingleton<IChatTopicSource, FailuresTopic>();
+        services.AddSingleton<IChatTopicSource, IntegrationsTopic>();
+        services.AddSingleton<IChatTopicSource, PipelineTopic>();
+        services.AddSingleton<IChatTopicSource, ProposalsTopic>();
+        services.AddSingleton<IChatTopicSource, MoneyTopic>();
+        services.AddSingleton<IChatTopicSource, ApprovalsTopic>();
+        services.AddSingleton<IChatTopicSource, BuildOpsTopic>();
+        services.AddSingleton<IChatTopicSource, AgentJobsTopic>();
+        services.AddSingleton<IChatTopicSource, ResultsTopic>();
+        services.AddSingleton<IChatTopicSource, ConstraintTopic>();
+        services.AddSingleton<IChatTopicSource, LearningTopic>();
+        services.AddSingleton<IChatTopicSource, BriefTopic>();
+        services.AddSingleton<IChatTopicSource, EntityTopic>();
         return services;
     }
 }

@@ -17,6 +17,8 @@ internal sealed class FailureAcknowledgementConfiguration : IEntityTypeConfigura
         ack.Property(a => a.CreatedByName).HasMaxLength(200);
         ack.Property(a => a.ReopenedById).HasMaxLength(100);
         ack.Property(a => a.ReopenedByName).HasMaxLength(200);
+        ack.Property(a => a.DecisionId).HasMaxLength(40);
+        ack.HasIndex(a => a.DecisionId);
         // The report reads the open ones on every computation.
         ack.HasIndex(a => new { a.ReopenedAt, a.Until });
         ack.HasIndex(a => new { a.Bucket, a.RecordKey });

@@ -11,6 +11,21 @@ public sealed record AcknowledgeFailureRequest(FailureBucket? Bucket, string? Ke
 
 public sealed record ReopenAcknowledgementRequest(string? Reason = null);
 
+/// <summary>
+/// POST /api/failures/acknowledgements/bulk body: every open item of a bucket, a group, or everything, narrowed by
+/// the search text <c>q</c> (the same filter as the page), acknowledged or snoozed with one reason.
+/// </summary>
+public sealed record BulkAcknowledgeRequest(
+    FailureBucket? Bucket, FailureGroup? Group, string? Q, AcknowledgementKind? Kind, string? Reason, DateTime? Until = null);
+
+/// <summary>One item a bulk decision covered.</summary>
+public sealed record CoveredItem(string Bucket, string Key, string Title);
+
+/// <summary>The result of a bulk decision: its id (the audit entry's record id) and exactly what it covered.</summary>
+public sealed record BulkAcknowledgementView(
+    string DecisionId, AcknowledgementKind Kind, DateTime? Until, string Reason, string Filter, int Count, IReadOnlyList<CoveredItem> Covered,
+    DateTime CreatedAt, string CreatedBy);
+
 public sealed record AcknowledgementRecordView(
     int Id,
     FailureBucket Bucket,
@@ -62,23 +77,8 @@ public sealed class FailureAcknowledgementService(IDbContextFactory<ConsoleDbCon
                 $"Already {(item.Acknowledgement.Kind == AcknowledgementKind.Snooze ? "snoozed" : "acknowledged")} by {item.Acknowledgement.By}; reopen it first (acknowledgement {item.Acknowledgement.Id}).");
         }
 
-        var badness = item.GetBadness();
-        var ack = new FailureAcknowledgement
-        {
-            Bucket = request.Bucket.Value,
-            RecordKey = key,
-            Kind = request.Kind!.Value,
-            Until = request.Kind == AcknowledgementKind.Snooze ? request.Until!.Value.ToUniversalTime() : null,
-            Reason = request.Reason!.Trim(),
-            Title = Truncate(item.Describe(), 500),
-            Episode = Truncate(badness.Episode, 2200),
-            Level = badness.Level,
-            Step = badness.Step,
-            CreatedAt = now,
-            CreatedByKind = actor.Kind,
-            CreatedById = actor.Id,
-            CreatedByName = actor.DisplayName,
-        };
+        var ack = NewAcknowledgement(item, request.Kind!.Value, request.Kind == AcknowledgementKind.Snooze ? request.Until!.Value.ToUniversalTime() : null,
+            request.Reason!.Trim(), actor, now, null);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Add(ack);
         await db.SaveChangesAsync(ct);
@@ -90,6 +90,78 @@ public sealed class FailureAcknowledgementService(IDbContextFactory<ConsoleDbCon
             after: new { ack.Id, Bucket = ack.Bucket.Code(), ack.RecordKey, ack.Kind, ack.Until, ack.Title, ack.Episode, ack.Level, ack.Step });
         await db.SaveChangesAsync(ct);
         return OperationResult<AcknowledgementRecordView>.Created(ToView(ack, now));
+    }
+
+    /// <summary>
+    /// Acknowledges or snoozes every open item the filter selects right now, as ONE decision: one reason, one audit
+    /// entry listing what it covered, one row per item (so each comes back on its own when it gets worse). Items
+    /// already acknowledged and items outside the filter are left exactly as they are.
+    /// </summary>
+    public async Task<OperationResult<BulkAcknowledgementView>> AcknowledgeManyAsync(BulkAcknowledgeRequest request, Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.CanDecide)
+        {
+            return OperationResult<BulkAcknowledgementView>.Forbidden("Only a signed-in operator can acknowledge or snooze failures.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var errors = AcknowledgementPolicy.Validate(request.Bucket ?? FailureBucket.FailedRuns, "bulk", request.Kind, request.Until, request.Reason, now);
+        errors.Defined("bucket", request.Bucket).Defined("group", request.Group).Defined("kind", request.Kind).MaxLength("q", request.Q, FailureFilter.QueryMax);
+        if (request.Bucket is { } b && request.Group is { } g && b.Group() != g)
+        {
+            errors.Add("group", $"Bucket {b.Code()} is not in group {g.Code()}.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<BulkAcknowledgementView>();
+        }
+
+        var filter = new FailureFilter(request.Bucket, request.Group, string.IsNullOrWhiteSpace(request.Q) ? null : request.Q.Trim());
+        var report = await failures.GetReportAsync(ct);
+        var items = filter.OpenItems(report).ToList();
+        if (items.Count == 0)
+        {
+            return OperationResult<BulkAcknowledgementView>.Invalid("q", $"Nothing open matches {filter.Describe()}: there is nothing to acknowledge.");
+        }
+
+        var decisionId = "bulk-" + Guid.NewGuid().ToString("N")[..16];
+        var until = request.Kind == AcknowledgementKind.Snooze ? request.Until!.Value.ToUniversalTime() : (DateTime?)null;
+        var reason = request.Reason!.Trim();
+        var rows = items.Select(item => NewAcknowledgement(item, request.Kind!.Value, until, reason, actor, now, decisionId)).ToList();
+        var covered = rows.Select(a => new CoveredItem(a.Bucket.Code(), a.RecordKey, a.Title)).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AddRange(rows);
+        var verb = request.Kind == AcknowledgementKind.Snooze ? $"Snoozed until {until:yyyy-MM-dd HH:mm} UTC" : "Acknowledged";
+        db.Audit(actor, now, request.Kind == AcknowledgementKind.Snooze ? "failure.bulk_snoozed" : "failure.bulk_acknowledged", "failure_decision", decisionId,
+            Truncate($"{verb}: {covered.Count} items ({filter.Describe()})", 1000), reason,
+            after: new { Filter = filter.Describe(), request.Bucket, request.Group, request.Q, request.Kind, Until = until, Count = covered.Count, Covered = covered });
+        await db.SaveChangesAsync(ct);
+        return OperationResult<BulkAcknowledgementView>.Created(new BulkAcknowledgementView(
+            decisionId, request.Kind!.Value, until, reason, filter.Describe(), covered.Count, covered, now, actor.DisplayName));
+    }
+
+    private static FailureAcknowledgement NewAcknowledgement(
+        IFailureItem item, AcknowledgementKind kind, DateTime? until, string reason, Actor actor, DateTime now, string? decisionId)
+    {
+        var badness = item.GetBadness();
+        return new FailureAcknowledgement
+        {
+            Bucket = item.GetBucket(),
+            RecordKey = item.Key,
+            Kind = kind,
+            Until = until,
+            Reason = reason,
+            Title = Truncate(item.Describe(), 500),
+            Episode = Truncate(badness.Episode, 2200),
+            Level = badness.Level,
+            Step = badness.Step,
+            CreatedAt = now,
+            CreatedByKind = actor.Kind,
+            CreatedById = actor.Id,
+            CreatedByName = actor.DisplayName,
+            DecisionId = decisionId,
+        };
     }
 
     /// <summary>Ends an acknowledgement or snooze early: the item is counted again at once.</summary>
@@ -129,7 +201,7 @@ public sealed class FailureAcknowledgementService(IDbContextFactory<ConsoleDbCon
         return OperationResult<AcknowledgementRecordView>.Ok(ToView(ack, now));
     }
 
-    public async Task<PagedList<AcknowledgementRecordView>> ListAsync(bool activeOnly, int? page, int? pageSize, CancellationToken ct = default)
+    public async Task<PagedList<AcknowledgementRecordView>> ListAsync(bool activeOnly, int? page, int? pageSize, CancellationToken ct = default, string? decisionId = null)
     {
         var paging = PageRequest.From(page, pageSize);
         var now = time.GetUtcNow().UtcDateTime;
@@ -138,6 +210,11 @@ public sealed class FailureAcknowledgementService(IDbContextFactory<ConsoleDbCon
         if (activeOnly)
         {
             query = query.Where(a => a.ReopenedAt == null && (a.Until == null || a.Until > now));
+        }
+
+        if (!string.IsNullOrWhiteSpace(decisionId))
+        {
+            query = query.Where(a => a.DecisionId == decisionId);
         }
 
         var total = await query.CountAsync(ct);

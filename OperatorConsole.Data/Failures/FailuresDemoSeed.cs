@@ -17,14 +17,14 @@ internal sealed class FailuresDemoSeed : IDemoSeedContributor
     public Task SeedAsync(ConsoleDbContext db, DemoSeedContext context, CancellationToken ct)
     {
         var thresholds = new Domain.Settings.Thresholds();
-        var lead = context.Leads.FirstOrDefault(l => StaleByTouchPolicy.IsStale(l.Status, l.IsArchived, l.CreatedAt, l.LastContactAt, context.Now, thresholds)
+        var lead = context.Leads.FirstOrDefault(l => StaleByTouchPolicy.IsStale(Activity(l), context.Now, thresholds)
             && l.Status == LeadStatus.Qualified);
         if (lead is null)
         {
             return Task.CompletedTask;
         }
 
-        var item = StaleByTouchPolicy.Item(lead.Id, lead.Title, lead.Status, lead.CreatedAt, lead.LastContactAt, context.Now, thresholds);
+        var item = StaleByTouchPolicy.Item(Activity(lead), context.Now, thresholds);
         var badness = item.GetBadness();
         var ack = new FailureAcknowledgement
         {
@@ -47,4 +47,7 @@ internal sealed class FailuresDemoSeed : IDemoSeedContributor
             $"Snoozed until {ack.Until:yyyy-MM-dd HH:mm} UTC: {ack.Title}", ack.Reason);
         return Task.CompletedTask;
     }
+
+    private static DealActivity Activity(Lead l) =>
+        new(l.Id, l.Title, l.Status, l.IsArchived, l.CreatedAt, l.LastContactAt, l.NextStep, l.NextStepDueAt, l.NextStepDoneAt);
 }

@@ -104,6 +104,8 @@ public sealed class FailuresService(
             interventions.AddRange(items.Select(InterventionItem.From));
         }
 
+        interventions = await WithoutNoticesTurnedOffAsync(db, interventions, thresholds, ct);
+
         foreach (var signal in _runtimeSignals)
         {
             broken.AddRange(signal.Current(now).Select(p => new BrokenIntegrationItem(
@@ -144,6 +146,35 @@ public sealed class FailuresService(
         }
     }
 
+    /// <summary>
+    /// Drops the notices an operator turned off for the lead's stage or offer type (Settings → Thresholds → Notices).
+    /// Applied here, once, rather than in every source, so a new source's notices can be turned off the same way.
+    /// </summary>
+    private static async Task<List<InterventionItem>> WithoutNoticesTurnedOffAsync(
+        ConsoleDbContext db, List<InterventionItem> interventions, Thresholds thresholds, CancellationToken ct)
+    {
+        if (thresholds.NoticesOff.Count == 0 || interventions.Count == 0)
+        {
+            return interventions;
+        }
+
+        var kinds = thresholds.NoticesOff.Select(r => r.Kind).ToHashSet(StringComparer.Ordinal);
+        var everywhere = thresholds.NoticesOff.Where(r => r.Stage is null && r.OfferType is null).Select(r => r.Kind).ToHashSet(StringComparer.Ordinal);
+        var leads = interventions.Any(i => kinds.Contains(i.Kind) && !everywhere.Contains(i.Kind) && i.LeadId is not null)
+            ? await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Select(l => new { l.Id, l.Status, l.OfferType }).ToDictionaryAsync(l => l.Id, ct)
+            : null;
+        return interventions.Where(i =>
+        {
+            if (!kinds.Contains(i.Kind))
+            {
+                return true;
+            }
+
+            var lead = i.LeadId is { } id && leads is not null && leads.TryGetValue(id, out var l) ? l : null;
+            return !thresholds.NoticeOff(i.Kind, lead?.Status, lead?.OfferType);
+        }).ToList();
+    }
+
     private static IEnumerable<T> DistinctByKey<T>(IEnumerable<T> items)
         where T : IFailureItem => items.DistinctBy(i => i.Key, StringComparer.Ordinal);
 
@@ -171,32 +202,33 @@ public sealed class FailuresService(
 
     private static async Task<List<StaleByTouchItem>> StaleByTouchAsync(ConsoleDbContext db, DateTime now, Thresholds thresholds, CancellationToken ct)
     {
-        // One cut-off per open stage (per-stage overrides applied), sent as parameters so the SQL text and its
-        // cached query plan never change. Written out stage by stage (not built as an expression tree) so EF's
-        // query cache recognises it; FailuresServiceStagesTests fails if a stage is added and not covered here.
+        // Open deals only (won and lost deals are never stale). One cut-off and one on/off flag per open-deal stage,
+        // sent as parameters so the SQL text and its cached query plan never change. Written out stage by stage (not
+        // built as an expression tree) so EF's query cache recognises it; FailurePolicyTests fails if an open-deal
+        // stage is added and not covered here. A deal is selected when its next step is overdue, or when it has no
+        // open next step and its quiet period (last touch or creation, or a later completed step) began before the cut-off.
         var cutoffs = StaleByTouchPolicy.Cutoffs(now, thresholds);
         var cNew = cutoffs[LeadStatus.New];
         var cQualified = cutoffs[LeadStatus.Qualified];
         var cProposal = cutoffs[LeadStatus.Proposal];
-        var cApproved = cutoffs[LeadStatus.Approved];
-        var cBuilding = cutoffs[LeadStatus.Building];
-        var cShipped = cutoffs[LeadStatus.Shipped];
+        var onNew = thresholds.StaleTouchWatches(LeadStatus.New);
+        var onQualified = thresholds.StaleTouchWatches(LeadStatus.Qualified);
+        var onProposal = thresholds.StaleTouchWatches(LeadStatus.Proposal);
         var rows = await db.Set<Lead>().AsNoTracking()
             .Where(l => !l.IsArchived && (
-                (l.Status == LeadStatus.New && (l.LastContactAt < cNew || (l.LastContactAt == null && l.CreatedAt < cNew)))
-                || (l.Status == LeadStatus.Qualified && (l.LastContactAt < cQualified || (l.LastContactAt == null && l.CreatedAt < cQualified)))
-                || (l.Status == LeadStatus.Proposal && (l.LastContactAt < cProposal || (l.LastContactAt == null && l.CreatedAt < cProposal)))
-                || (l.Status == LeadStatus.Approved && (l.LastContactAt < cApproved || (l.LastContactAt == null && l.CreatedAt < cApproved)))
-                || (l.Status == LeadStatus.Building && (l.LastContactAt < cBuilding || (l.LastContactAt == null && l.CreatedAt < cBuilding)))
-                || (l.Status == LeadStatus.Shipped && (l.LastContactAt < cShipped || (l.LastContactAt == null && l.CreatedAt < cShipped)))))
-            .Select(l => new { l.Id, l.Title, l.Status, l.CreatedAt, l.LastContactAt })
+                (onNew && l.Status == LeadStatus.New) || (onQualified && l.Status == LeadStatus.Qualified) || (onProposal && l.Status == LeadStatus.Proposal)))
+            .Where(l => (l.NextStepDueAt != null && l.NextStepDoneAt == null && l.NextStepDueAt < now)
+                || ((l.NextStepDueAt == null || l.NextStepDoneAt != null) && (
+                    (l.Status == LeadStatus.New && (l.LastContactAt ?? l.CreatedAt) < cNew && (l.NextStepDoneAt == null || l.NextStepDoneAt < cNew))
+                    || (l.Status == LeadStatus.Qualified && (l.LastContactAt ?? l.CreatedAt) < cQualified && (l.NextStepDoneAt == null || l.NextStepDoneAt < cQualified))
+                    || (l.Status == LeadStatus.Proposal && (l.LastContactAt ?? l.CreatedAt) < cProposal && (l.NextStepDoneAt == null || l.NextStepDoneAt < cProposal)))))
+            .Select(l => new DealActivity(l.Id, l.Title, l.Status, l.IsArchived, l.CreatedAt, l.LastContactAt, l.NextStep, l.NextStepDueAt, l.NextStepDoneAt))
             .ToListAsync(ct);
-        return rows.Select(l => StaleByTouchPolicy.Item(l.Id, l.Title, l.Status, l.CreatedAt, l.LastContactAt, now, thresholds)).ToList();
+        return rows.Select(d => StaleByTouchPolicy.Item(d, now, thresholds)).ToList();
     }
 
-    /// <summary>The stages the stale-by-touch query covers; must equal every open stage.</summary>
-    public static readonly IReadOnlyList<LeadStatus> StaleQueryStages =
-        [LeadStatus.New, LeadStatus.Qualified, LeadStatus.Proposal, LeadStatus.Approved, LeadStatus.Building, LeadStatus.Shipped];
+    /// <summary>The stages the stale-by-touch query covers; must equal every open-deal stage.</summary>
+    public static readonly IReadOnlyList<LeadStatus> StaleQueryStages = [LeadStatus.New, LeadStatus.Qualified, LeadStatus.Proposal];
 
     private static async Task<List<StaleProposalItem>> StaleProposalsAsync(ConsoleDbContext db, DateTime now, Thresholds thresholds, CancellationToken ct)
     {
@@ -205,7 +237,7 @@ public sealed class FailuresService(
             from p in db.Set<Proposal>().AsNoTracking()
             where p.SentAt != null && p.Outcome == null && p.SentAt < cutoff
             join l in db.Set<Lead>() on p.LeadId equals l.Id
-            where !l.IsArchived && l.Status != LeadStatus.Lost
+            where !l.IsArchived && l.Status <= LeadStatus.Proposal
             select new { p.Id, p.LeadId, LeadTitle = l.Title, p.Title, SentAt = p.SentAt!.Value })
             .ToListAsync(ct);
         return rows.Select(r => StaleProposalPolicy.Item(r.Id, r.LeadId, r.LeadTitle, r.Title, r.SentAt, now, thresholds)).ToList();

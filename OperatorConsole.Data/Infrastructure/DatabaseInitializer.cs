@@ -23,31 +23,57 @@ public sealed class DatabaseInitializer(IDbContextFactory<ConsoleDbContext> dbFa
         }
 
         await InstallAuditGuardsAsync(db, ct);
+        var sealedCount = await Audit.AuditChain.SealUnsealedAsync(db, ct);
+        if (sealedCount > 0)
+        {
+            logger.LogInformation("Linked {Count} audit entries written before the hash chain existed", sealedCount);
+        }
+
         logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
     }
 
     /// <summary>
-    /// Triggers that refuse UPDATE and DELETE on the audit table, so even SQL typed by hand cannot rewrite
-    /// history. The DbContext refuses first; these catch everything else.
+    /// Triggers that refuse rewriting the audit table, so even SQL typed by hand cannot change history: no DELETE;
+    /// no UPDATE except filling the hash columns of an entry that has none (the one-time chain backfill); and —
+    /// on SQLite — no INSERT that would replace an entry (INSERT OR REPLACE / REPLACE INTO delete the old row
+    /// without firing the delete trigger), whether it collides on the id or on the chain link. SQL Server has no
+    /// REPLACE; its MERGE fires the same triggers. Re-created on every start, so a database always has the
+    /// current version. The DbContext refuses first; the hash chain detects whatever gets past both.
     /// </summary>
     private static async Task InstallAuditGuardsAsync(ConsoleDbContext db, CancellationToken ct)
     {
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("""
-                CREATE TRIGGER IF NOT EXISTS AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries
+                DROP TRIGGER IF EXISTS AuditEntries_NoUpdate;
+                CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries
+                WHEN OLD.Hash IS NOT NULL OR NEW.Id IS NOT OLD.Id OR NEW.At IS NOT OLD.At OR NEW.ActorKind IS NOT OLD.ActorKind
+                  OR NEW.ActorId IS NOT OLD.ActorId OR NEW.ActorName IS NOT OLD.ActorName OR NEW.Action IS NOT OLD.Action
+                  OR NEW.RecordType IS NOT OLD.RecordType OR NEW.RecordId IS NOT OLD.RecordId OR NEW.Summary IS NOT OLD.Summary
+                  OR NEW.Reason IS NOT OLD.Reason OR NEW.Before IS NOT OLD.Before OR NEW.After IS NOT OLD.After
                 BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
-                """, ct);
-            await db.Database.ExecuteSqlRawAsync("""
                 CREATE TRIGGER IF NOT EXISTS AuditEntries_NoDelete BEFORE DELETE ON AuditEntries
                 BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+                DROP TRIGGER IF EXISTS AuditEntries_NoReplace;
+                CREATE TRIGGER AuditEntries_NoReplace BEFORE INSERT ON AuditEntries
+                WHEN EXISTS (SELECT 1 FROM AuditEntries WHERE Id = NEW.Id OR (NEW.PreviousHash IS NOT NULL AND PreviousHash = NEW.PreviousHash))
+                BEGIN SELECT RAISE(ABORT, 'audit log is append-only: an entry cannot be replaced'); END;
                 """, ct);
         }
         else if (db.Database.IsSqlServer())
         {
             await db.Database.ExecuteSqlRawAsync("""
-                CREATE OR ALTER TRIGGER AuditEntries_AppendOnly ON AuditEntries INSTEAD OF UPDATE, DELETE
+                CREATE OR ALTER TRIGGER AuditEntries_AppendOnly ON AuditEntries INSTEAD OF DELETE
                 AS BEGIN THROW 51000, 'audit log is append-only', 1; END;
+                """, ct);
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE OR ALTER TRIGGER AuditEntries_SealedOnly ON AuditEntries AFTER UPDATE
+                AS BEGIN
+                  IF EXISTS (SELECT 1 FROM deleted WHERE Hash IS NOT NULL) OR UPDATE(At) OR UPDATE(ActorKind) OR UPDATE(ActorId)
+                     OR UPDATE(ActorName) OR UPDATE(Action) OR UPDATE(RecordType) OR UPDATE(RecordId) OR UPDATE(Summary)
+                     OR UPDATE(Reason) OR UPDATE(Before) OR UPDATE(After)
+                    THROW 51000, 'audit log is append-only', 1;
+                END;
                 """, ct);
         }
     }

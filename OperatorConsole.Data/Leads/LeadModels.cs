@@ -22,7 +22,10 @@ public sealed record LeadView(
     DateTime? LastContactAt,
     RunStatus? LastRunStatus,
     int? LastRunId,
-    DateTime? LastRunStartedAt);
+    DateTime? LastRunStartedAt,
+    string? NextStep = null,
+    DateTime? NextStepDueAt = null,
+    DateTime? NextStepDoneAt = null);
 
 /// <summary>POST /api/leads body.</summary>
 public sealed record CreateLeadRequest(

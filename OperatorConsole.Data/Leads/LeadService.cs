@@ -377,7 +377,8 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
 
     internal static readonly System.Linq.Expressions.Expression<Func<Lead, LeadView>> Projection = l => new LeadView(
         l.Id, l.Title, l.Company, l.ContactName, l.ContactEmail, l.Source, l.EstimatedValue, l.ExternalId, l.Status, l.OfferType,
-        l.IsArchived, l.CreatedAt, l.UpdatedAt, l.StatusChangedAt, l.LastContactAt, l.LastRunStatus, l.LastRunId, l.LastRunStartedAt);
+        l.IsArchived, l.CreatedAt, l.UpdatedAt, l.StatusChangedAt, l.LastContactAt, l.LastRunStatus, l.LastRunId, l.LastRunStartedAt,
+        l.NextStep, l.NextStepDueAt, l.NextStepDoneAt);
 
     private static readonly Func<Lead, LeadView> ToViewCompiled = Projection.Compile();
 

@@ -15,7 +15,7 @@ public sealed class ResultsInterventionSource(ClientSuccessService clients) : II
 {
     public const string OffTrack = "result_off_track";
     public const string Unmeasured = "result_unmeasured";
-    public const string NoTarget = "client_without_result_target";
+    public const string NoTarget = NoticeKinds.NoResultTarget;
 
     public IReadOnlyCollection<string> Topics { get; } =
         [nameof(ClientSuccess), nameof(OutcomeEntry), nameof(Lead), nameof(Artifact)];

@@ -24,4 +24,10 @@ public class AuditEntry
     /// <summary>JSON snapshots for decisions and edits.</summary>
     public string? Before { get; set; }
     public string? After { get; set; }
+
+    /// <summary>Hash chain: the previous entry's <see cref="Hash"/> (64 zeros for the first entry).</summary>
+    public string? PreviousHash { get; set; }
+
+    /// <summary>SHA-256 (hex) over <see cref="PreviousHash"/> and this entry's canonical content; see AuditChain.</summary>
+    public string? Hash { get; set; }
 }

@@ -33,6 +33,13 @@ public class FailureAcknowledgement
     public required string CreatedById { get; set; }
     public required string CreatedByName { get; set; }
 
+    /// <summary>
+    /// The bulk decision this acknowledgement was part of (one reason and one audit entry for a whole bucket or
+    /// filter); null for a single acknowledgement. Each covered item still has its own row, so each comes back on
+    /// its own when it gets worse.
+    /// </summary>
+    public string? DecisionId { get; set; }
+
     public DateTime? ReopenedAt { get; set; }
     public string? ReopenedById { get; set; }
     public string? ReopenedByName { get; set; }

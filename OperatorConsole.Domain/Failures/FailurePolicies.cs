@@ -6,33 +6,84 @@ using OperatorConsole.Domain.Settings;
 
 namespace OperatorConsole.Domain.Failures;
 
+/// <summary>What the stale rule reads of a lead (one row of the database query, or a lead in memory).</summary>
+public sealed record DealActivity(
+    int LeadId, string Title, LeadStatus Stage, bool Archived, DateTime CreatedAt, DateTime? LastContactAt,
+    string? NextStep = null, DateTime? NextStepDueAt = null, DateTime? NextStepDoneAt = null);
+
+/// <summary>Why an open deal is in the stale bucket.</summary>
+public enum StaleSignal
+{
+    /// <summary>Nothing planned (no open next step) and no touch for more than the stage's threshold.</summary>
+    NoNextStep,
+
+    /// <summary>The next step's due time has passed and it is not done.</summary>
+    OverdueNextStep,
+}
+
 /// <summary>
-/// Stale by touch: an open lead (not Lost, not archived) with no touch for MORE than its stage's threshold
-/// (exactly N days is not yet stale). A lead never touched counts from its creation.
+/// Stale deal ("stale by touch"): only an <b>open deal</b> (New, Qualified, Proposal, not archived, its stage not
+/// turned off in Settings) can be stale; a won or lost deal never is, however old its last touch. An open deal is
+/// stale when its next step is overdue, or when it has no open next step and no touch (or completed step) for
+/// MORE than its stage's threshold (exactly N days is not yet stale; never touched counts from creation). A deal
+/// with a next step planned in the future is not stale: the plan is the follow-up.
 /// </summary>
 public static class StaleByTouchPolicy
 {
-    public static bool Applies(LeadStatus stage, bool archived) => !archived && stage.IsOpen();
+    public static bool Applies(LeadStatus stage, bool archived, Thresholds thresholds) => !archived && thresholds.StaleTouchWatches(stage);
 
-    public static DateTime CountedFrom(DateTime createdAt, DateTime? lastContactAt) => lastContactAt ?? createdAt;
+    /// <summary>The time the quiet period runs from: the last touch (creation if never touched), or a later completed step.</summary>
+    public static DateTime CountedFrom(DateTime createdAt, DateTime? lastContactAt, DateTime? nextStepDoneAt)
+    {
+        var touched = lastContactAt ?? createdAt;
+        return nextStepDoneAt is { } done && done > touched ? done : touched;
+    }
 
     /// <summary>A lead whose count starts before this time is stale; the database query uses the same cut-offs.</summary>
     public static DateTime Cutoff(DateTime now, int thresholdDays) => now.AddDays(-thresholdDays);
 
-    /// <summary>The cut-off of every stage that can go stale (per-stage overrides applied).</summary>
+    /// <summary>The cut-off of every open-deal stage (per-stage overrides applied).</summary>
     public static IReadOnlyDictionary<LeadStatus, DateTime> Cutoffs(DateTime now, Thresholds thresholds) =>
-        Enum.GetValues<LeadStatus>().Where(s => s.IsOpen()).ToDictionary(s => s, s => Cutoff(now, thresholds.StaleTouchDaysFor(s)));
+        LeadStatusExtensions.OpenDealStages.ToDictionary(s => s, s => Cutoff(now, thresholds.StaleTouchDaysFor(s)));
 
-    public static bool IsStale(LeadStatus stage, bool archived, DateTime createdAt, DateTime? lastContactAt, DateTime now, Thresholds thresholds) =>
-        Applies(stage, archived) && CountedFrom(createdAt, lastContactAt) < Cutoff(now, thresholds.StaleTouchDaysFor(stage));
-
-    public static StaleByTouchItem Item(int leadId, string title, LeadStatus stage, DateTime createdAt, DateTime? lastContactAt, DateTime now, Thresholds thresholds)
+    /// <summary>The signal that makes the deal stale now, or null when it is not stale.</summary>
+    public static StaleSignal? Signal(DealActivity deal, DateTime now, Thresholds thresholds)
     {
-        var from = CountedFrom(createdAt, lastContactAt);
+        if (!Applies(deal.Stage, deal.Archived, thresholds))
+        {
+            return null;
+        }
+
+        return NextStepRules.State(deal.NextStepDueAt, deal.NextStepDoneAt, now) switch
+        {
+            NextStepState.Overdue => StaleSignal.OverdueNextStep,
+            NextStepState.Planned => null,
+            _ => CountedFrom(deal.CreatedAt, deal.LastContactAt, deal.NextStepDoneAt) < Cutoff(now, thresholds.StaleTouchDaysFor(deal.Stage))
+                ? StaleSignal.NoNextStep
+                : null,
+        };
+    }
+
+    public static bool IsStale(DealActivity deal, DateTime now, Thresholds thresholds) => Signal(deal, now, thresholds) is not null;
+
+    /// <summary>The bucket item of a stale deal (call only when <see cref="Signal"/> is not null).</summary>
+    public static StaleByTouchItem Item(DealActivity deal, DateTime now, Thresholds thresholds)
+    {
+        var from = CountedFrom(deal.CreatedAt, deal.LastContactAt, deal.NextStepDoneAt);
+        var signal = Signal(deal, now, thresholds) ?? StaleSignal.NoNextStep;
+        var overdue = signal == StaleSignal.OverdueNextStep ? FailureDays.Whole(now - deal.NextStepDueAt!.Value) : (int?)null;
+        // DaysSinceTouch is the real touch age (what a person reads); QuietDays also counts a completed step (what the rule measures).
         return new StaleByTouchItem(
-            leadId, title, FailureDays.Whole(now - from), stage, lastContactAt, lastContactAt is null, thresholds.StaleTouchDaysFor(stage),
-            FailureKeys.Lead(leadId), FailureLinks.Lead(leadId))
-        { CountedFrom = from };
+            deal.LeadId, deal.Title, FailureDays.Whole(now - (deal.LastContactAt ?? deal.CreatedAt)), deal.Stage, deal.LastContactAt, deal.LastContactAt is null,
+            thresholds.StaleTouchDaysFor(deal.Stage), FailureKeys.Lead(deal.LeadId), FailureLinks.Lead(deal.LeadId))
+        {
+            CountedFrom = from,
+            QuietDays = FailureDays.Whole(now - from),
+            Signal = signal,
+            NextStep = signal == StaleSignal.OverdueNextStep ? deal.NextStep : null,
+            NextStepDueAt = signal == StaleSignal.OverdueNextStep ? deal.NextStepDueAt : null,
+            DaysOverdue = overdue,
+        };
     }
 }
 
@@ -40,7 +91,7 @@ public static class StaleByTouchPolicy
 public static class StaleProposalPolicy
 {
     public static bool IsStale(DateTime? sentAt, ProposalOutcome? outcome, LeadStatus leadStatus, bool leadArchived, DateTime now, Thresholds thresholds) =>
-        sentAt is { } sent && outcome is null && !leadArchived && leadStatus.IsOpen() && sent < now.AddDays(-thresholds.StaleProposalDays);
+        sentAt is { } sent && outcome is null && !leadArchived && leadStatus.IsOpenDeal() && sent < now.AddDays(-thresholds.StaleProposalDays);
 
     public static StaleProposalItem Item(int proposalId, int leadId, string leadTitle, string proposalTitle, DateTime sentAt, DateTime now, Thresholds thresholds) =>
         new(proposalId, leadId, leadTitle, proposalTitle, sentAt, FailureDays.Whole(now - sentAt), thresholds.StaleProposalDays,
@@ -109,9 +160,13 @@ public static class FailureOrdering
     public static IEnumerable<FailedRunItem> Order(IEnumerable<FailedRunItem> items) =>
         items.OrderBy(i => i.Status == RunStatus.Fail ? 0 : 1).ThenByDescending(i => i.StartedAt).ThenByDescending(i => i.RunId);
 
-    /// <summary>Most overdue first, measured against each lead's own threshold.</summary>
+    /// <summary>
+    /// A missed next step first (a promise broken), longest overdue first; then deals with nothing planned, most
+    /// overdue against each lead's own threshold.
+    /// </summary>
     public static IEnumerable<StaleByTouchItem> Order(IEnumerable<StaleByTouchItem> items) =>
-        items.OrderByDescending(i => i.DaysSinceTouch - i.ThresholdDays).ThenByDescending(i => i.DaysSinceTouch).ThenBy(i => i.LeadId);
+        items.OrderBy(i => i.Signal == StaleSignal.OverdueNextStep ? 0 : 1).ThenByDescending(i => i.DaysOverdue ?? 0)
+            .ThenByDescending(i => i.QuietDays - i.ThresholdDays).ThenByDescending(i => i.DaysSinceTouch).ThenBy(i => i.LeadId);
 
     public static IEnumerable<StaleProposalItem> Order(IEnumerable<StaleProposalItem> items) =>
         items.OrderBy(i => i.SentAt).ThenBy(i => i.ProposalId);

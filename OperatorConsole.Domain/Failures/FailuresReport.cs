@@ -54,13 +54,35 @@ public sealed record StaleByTouchItem(
     /// <summary>The time the count runs from: the last touch, or the lead's creation when it was never touched.</summary>
     public DateTime CountedFrom { get; init; }
 
+    /// <summary>Whole days since <see cref="CountedFrom"/> (the last touch or a later completed step): what the threshold is measured on.</summary>
+    public int QuietDays { get; init; }
+
+    /// <summary>Why it is stale: nothing planned, or a planned next step overdue.</summary>
+    public StaleSignal Signal { get; init; }
+
+    /// <summary>The overdue next step (only for <see cref="StaleSignal.OverdueNextStep"/>).</summary>
+    public string? NextStep { get; init; }
+
+    public DateTime? NextStepDueAt { get; init; }
+
+    public int? DaysOverdue { get; init; }
+
     public FailureBucket GetBucket() => FailureBucket.StaleByTouch;
 
-    public string Describe() => NeverTouched
-        ? $"{LeadTitle}: never touched, created {DaysSinceTouch} d ago ({Stage})"
-        : $"{LeadTitle}: no touch for {DaysSinceTouch} d ({Stage}, threshold {ThresholdDays} d)";
+    /// <summary>The touch age stays visible whichever signal made the deal stale.</summary>
+    public string Describe() => Signal == StaleSignal.OverdueNextStep
+        ? $"{LeadTitle}: next step \"{NextStep}\" overdue by {DaysOverdue} d ({Stage}, {TouchAge})"
+        : $"{LeadTitle}: no next step, {TouchAge} ({Stage}, threshold {ThresholdDays} d)";
 
-    public Badness GetBadness() => new(Stamp(CountedFrom), DaysSinceTouch, ThresholdDays);
+    private string TouchAge => NeverTouched ? $"never touched, created {DaysSinceTouch} d ago" : $"no touch for {DaysSinceTouch} d";
+
+    /// <summary>
+    /// An overdue step is one occurrence per due time (re-planning makes a new one) and gets worse with every
+    /// further threshold of days overdue; a deal with nothing planned, with every further threshold of quiet.
+    /// </summary>
+    public Badness GetBadness() => Signal == StaleSignal.OverdueNextStep
+        ? new("next:" + Stamp(NextStepDueAt ?? CountedFrom), DaysOverdue ?? 0, ThresholdDays)
+        : new(Stamp(CountedFrom), QuietDays, ThresholdDays);
 
     public IFailureItem Acknowledged(AcknowledgementView? acknowledgement) => this with { Acknowledgement = acknowledgement };
 
@@ -181,6 +203,24 @@ public sealed record FailureCounts(
 {
     public int Total => FailedRuns + StaleByTouch + StaleProposals + StuckProposals + BrokenIntegrations + LowConfidence + NeedsApproval + Interventions;
 
+    /// <summary>Failed runs and broken integrations (<see cref="FailureGroup.Broken"/>).</summary>
+    [JsonIgnore]
+    public int Broken => For(FailureGroup.Broken);
+
+    /// <summary>Approvals waiting (<see cref="FailureGroup.NeedsDecision"/>).</summary>
+    [JsonIgnore]
+    public int NeedsDecision => For(FailureGroup.NeedsDecision);
+
+    /// <summary>Stale, stuck, low confidence and interventions (<see cref="FailureGroup.Nudges"/>).</summary>
+    [JsonIgnore]
+    public int Nudges => For(FailureGroup.Nudges);
+
+    /// <summary>What the app-bar badge shows: breakage and decisions, never nudges.</summary>
+    [JsonIgnore]
+    public int Urgent => Enum.GetValues<FailureGroup>().Where(g => g.IsUrgent()).Sum(For);
+
+    public int For(FailureGroup group) => group.Buckets().Sum(For);
+
     public int For(FailureBucket bucket) => bucket switch
     {
         FailureBucket.FailedRuns => FailedRuns,
@@ -194,6 +234,9 @@ public sealed record FailureCounts(
         _ => 0,
     };
 }
+
+/// <summary>The report's counts per triage group; <see cref="Urgent"/> = Broken + NeedsDecision (the badge).</summary>
+public sealed record FailureGroupCounts(int Broken, int NeedsDecision, int Nudges, int Urgent);
 
 /// <summary>
 /// The Failures &amp; Interventions report (API.md "Failures report"), extended with interventions, the counts of
@@ -215,6 +258,18 @@ public sealed record FailuresReport(
     bool IncludesAcknowledged,
     DateTime FailedRunsSince)
 {
+    /// <summary>
+    /// Set when each list holds only its first rows (<c>/api/failures?limit=</c>): the counts stay full, and
+    /// <c>/api/failures/buckets/{bucket}?offset=</c> serves the rest. Null: every item is listed.
+    /// </summary>
+    public int? PageLimit { get; init; }
+
+    /// <summary>Counts per triage group (<see cref="FailureGroup"/>); <c>urgent</c> is what the app-bar badge shows.</summary>
+    public FailureGroupCounts Groups => new(Counts.Broken, Counts.NeedsDecision, Counts.Nudges, Counts.Urgent);
+
+    /// <summary>How many leads <see cref="LastRunStatusByLead"/> holds before any cut (it has no count of its own).</summary>
+    public int? LastRunStatusTotal { get; init; }
+
     /// <summary>Every counted item of one bucket, in the bucket's order.</summary>
     public IReadOnlyList<IFailureItem> Items(FailureBucket bucket) => bucket switch
     {

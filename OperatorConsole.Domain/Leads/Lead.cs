@@ -41,6 +41,16 @@ public class Lead
     public DateTime? LastRunFinishedAt { get; set; }
 
     /// <summary>
+    /// The agreed next step of an open deal (what to do), due at <see cref="NextStepDueAt"/>. An open deal with no
+    /// open next step, or with an overdue one, is a stale nudge (see <c>StaleByTouchPolicy</c>).
+    /// </summary>
+    public string? NextStep { get; set; }
+    public DateTime? NextStepDueAt { get; set; }
+
+    /// <summary>When the next step was marked done; a done step is no longer open.</summary>
+    public DateTime? NextStepDoneAt { get; set; }
+
+    /// <summary>
     /// The live-update topic of a lead whose only change is its derived activity (a run or a touch recorded):
     /// screens about stages, values or titles need not reload for it; those showing last contact or last run
     /// subscribe to it next to "Lead".

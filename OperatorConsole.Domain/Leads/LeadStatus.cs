@@ -26,8 +26,18 @@ public static class LeadStatusExtensions
     public static bool IsClient(this LeadStatus status) =>
         status is LeadStatus.Approved or LeadStatus.Building or LeadStatus.Shipped;
 
-    /// <summary>Stages where the lead is still being sold and can go stale.</summary>
+    /// <summary>Every stage but Lost (the lead is not given up).</summary>
     public static bool IsOpen(this LeadStatus status) => status != LeadStatus.Lost;
+
+    /// <summary>
+    /// An open deal: still being sold (New, Qualified, Proposal). Only open deals can go stale or need a next step;
+    /// a won deal (Approved and on) or a lost one is closed, whatever its last touch.
+    /// </summary>
+    public static bool IsOpenDeal(this LeadStatus status) =>
+        status is LeadStatus.New or LeadStatus.Qualified or LeadStatus.Proposal;
+
+    /// <summary>The open-deal stages, in pipeline order.</summary>
+    public static IReadOnlyList<LeadStatus> OpenDealStages { get; } = [LeadStatus.New, LeadStatus.Qualified, LeadStatus.Proposal];
 
     public static string Label(this LeadStatus status) => status.ToString();
 }

@@ -54,6 +54,8 @@ public class ConsoleFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimiting:ApiBurst", "100000");
         builder.UseSetting("RateLimiting:SignInAttemptsPerMinute", "1000");
         builder.UseSetting("Storage:Root", Path.Combine(_folder, "files"));
+        // The real model is tested where semantic quality is the subject (Tests/*/Semantic, the chat evaluation).
+        builder.UseSetting("Semantic:Embeddings", "lexical");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -25,6 +25,7 @@ public sealed class ConsoleProcess : IDisposable
             ["Bootstrap__ApiKey"] = ConsoleFactory.AgentKey,
             ["RateLimiting__ApiPermitsPerSecond"] = "100000",
             ["RateLimiting__ApiBurst"] = "100000",
+            ["Semantic__Embeddings"] = "lexical",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())

@@ -19,12 +19,77 @@ public sealed class DatabaseFaultTests : IDisposable
 {
     private readonly List<ConsoleFactory> _factories = [];
 
-    private ConsoleFactory Factory(Action<IServiceCollection>? services = null)
+    private ConsoleFactory Factory(Action<IServiceCollection>? services = null, int busyTimeoutMs = 200)
     {
         var factory = new ConsoleFactory { ConfigureServices = services };
-        factory.Settings["Database:BusyTimeoutMs"] = "200";
+        factory.Settings["Database:BusyTimeoutMs"] = busyTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _factories.Add(factory);
         return factory;
+    }
+
+    /// <summary>Another connection holding the write lock, as another process or a backup would.</summary>
+    private static async Task<SqliteConnection> HoldWriteLockAsync(string path)
+    {
+        var holder = new SqliteConnection($"Data Source={path};Pooling=False");
+        await holder.OpenAsync();
+        await using var begin = holder.CreateCommand();
+        begin.CommandText = "BEGIN EXCLUSIVE;";
+        await begin.ExecuteNonQueryAsync();
+        return holder;
+    }
+
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(3000)]
+    public async Task HeldLock_503ArrivesWithinTheBusyTimeout_NotTheProviders30Seconds(int busyTimeoutMs)
+    {
+        var factory = Factory(busyTimeoutMs: busyTimeoutMs);
+        var agent = factory.CreateAgentClient();
+        (await agent.PostRawAsync("/api/leads", """{"title":"warm up"}""")).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        await using var holder = await HoldWriteLockAsync(factory.DatabasePath);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var response = await agent.PostRawAsync("/api/leads", """{"title":"while locked"}""");
+        var elapsed = clock.Elapsed;
+
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(busyTimeoutMs * 0.9), "the writer does wait for the lock");
+        elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(busyTimeoutMs + 1500), "the busy timeout setting is the bound");
+        Console.WriteLine($"busy timeout {busyTimeoutMs} ms → 503 after {elapsed.TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
+    public async Task HeldLock_ReadinessIsUnhealthy_FailuresShowDatabase_AndTheOutageIsKeptAcrossARestart()
+    {
+        var factory = Factory();
+        var anonymous = factory.CreateAnonymousClient();
+        (await anonymous.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var @operator = await factory.CreateOperatorClientAsync();
+
+        await using (var holder = await HoldWriteLockAsync(factory.DatabasePath))
+        {
+            var ready = await anonymous.GetAsync("/health/ready");
+            ready.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, "readiness must not say Healthy while every write fails");
+
+            // No API write has failed: the probe alone puts the database in Failures.
+            var report = await (await @operator.GetAsync("/api/failures")).ReadJsonAsync();
+            report.GetProperty("brokenIntegrations").EnumerateArray().Select(i => i.GetProperty("name").GetString()).Should().Contain("database");
+            await using var rollback = holder.CreateCommand();
+            rollback.CommandText = "ROLLBACK;";
+            await rollback.ExecuteNonQueryAsync();
+        }
+
+        (await anonymous.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK, "writes work again");
+        var after = await (await @operator.GetAsync("/api/failures")).ReadJsonAsync();
+        after.GetProperty("brokenIntegrations").EnumerateArray().Select(i => i.GetProperty("name").GetString()).Should().NotContain("database");
+
+        // A restarted console (a new host on the same file) still has the outage on the "database" integration.
+        var restarted = new ConsoleFactory();
+        restarted.Settings["ConnectionStrings:OperatorConsole"] = $"Data Source={factory.DatabasePath}";
+        _factories.Add(restarted);
+        var integrations = await (await restarted.CreateAgentClient().GetAsync("/api/integrations")).ReadJsonAsync();
+        var database = integrations.EnumerateArray().Single(i => i.GetProperty("name").GetString() == "database");
+        database.GetProperty("lastError").GetString().Should().Contain("Refused writes");
     }
 
     [Fact]
@@ -40,6 +105,8 @@ public sealed class DatabaseFaultTests : IDisposable
         {
             runsBefore = await db.Set<PipelineRun>().CountAsync();
         }
+
+        var @operator = await factory.CreateOperatorClientAsync();
 
         await using (var holder = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False"))
         {
@@ -65,6 +132,10 @@ public sealed class DatabaseFaultTests : IDisposable
                 body.Should().NotContain("SqliteException").And.NotContain("   at ");
             }
 
+            // Shown while the database refuses writes (until a write works again).
+            var report = await (await @operator.GetAsync("/api/failures")).ReadJsonAsync();
+            report.GetProperty("brokenIntegrations").EnumerateArray().Select(i => i.GetProperty("name").GetString()).Should().Contain("database");
+
             await using var rollback = holder.CreateCommand();
             rollback.CommandText = "ROLLBACK;";
             await rollback.ExecuteNonQueryAsync();
@@ -75,11 +146,6 @@ public sealed class DatabaseFaultTests : IDisposable
             (await db.Set<PipelineRun>().CountAsync()).Should().Be(runsBefore, "nothing is written when the database refuses");
             (await db.Set<OperatorConsole.Domain.Leads.Touch>().CountAsync(t => t.LeadId == leadId)).Should().Be(0);
         }
-
-        var @operator = await factory.CreateOperatorClientAsync();
-        var report = await (await @operator.GetAsync("/api/failures")).ReadJsonAsync();
-        var broken = report.GetProperty("brokenIntegrations").EnumerateArray().Select(i => i.GetProperty("name").GetString()).ToList();
-        broken.Should().Contain("database");
 
         // And the console works again once the lock is gone.
         (await agent.PostRawAsync($"/api/leads/{leadId}/touches", """{"channel":"email","direction":"outbound","summary":"after"}"""))

@@ -36,6 +36,39 @@ public static class AiRegistration
                     .AsIChatClient());
         }
 
+        AddEmbeddings(services, configuration, options);
         return services;
+    }
+
+    /// <summary>
+    /// One <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/>: Semantic:Embeddings = minilm (default: the local model
+    /// shipped in the package), azure (Azure OpenAI, deployment Semantic:AzureDeployment on the Chat:AzureOpenAI
+    /// endpoint) or lexical (hashed words, no model; for tests and tiny machines).
+    /// </summary>
+    private static void AddEmbeddings(IServiceCollection services, IConfiguration configuration, AzureOpenAiOptions azure)
+    {
+        var engine = configuration["Semantic:Embeddings"]?.Trim().ToLowerInvariant() ?? "minilm";
+        var deployment = configuration["Semantic:AzureDeployment"];
+        switch (engine)
+        {
+            case "azure" when azure.IsComplete && !string.IsNullOrWhiteSpace(deployment):
+                services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ =>
+                    new AzureOpenAIClient(new Uri(azure.Endpoint!), new AzureKeyCredential(azure.ApiKey!))
+                        .GetEmbeddingClient(deployment)
+                        .AsIEmbeddingGenerator());
+                break;
+            case "azure":
+                throw new InvalidOperationException("Semantic:Embeddings=azure needs Chat:AzureOpenAI (Endpoint, Deployment, ApiKey) and Semantic:AzureDeployment.");
+            case "lexical":
+                services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, OperatorConsole.Data.Semantic.LexicalEmbeddingGenerator>();
+                break;
+            case "minilm":
+                services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, MiniLmEmbeddingGenerator>();
+                break;
+            default:
+                throw new InvalidOperationException($"Semantic:Embeddings must be minilm, azure or lexical (was '{engine}').");
+        }
+
+        services.AddHostedService<SemanticIndexer>();
     }
 }

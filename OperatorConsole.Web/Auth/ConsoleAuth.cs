@@ -10,8 +10,10 @@ public static class ConsoleAuth
     public const string SmartScheme = "Console";
 
     /// <summary>
-    /// One default scheme that picks the API key handler when a bearer token is present and the Identity
-    /// cookie otherwise, so every endpoint accepts both and policies decide what each may do.
+    /// One default scheme: on <c>/api</c> it picks the API key handler when a bearer token is present and the
+    /// Identity cookie otherwise, so every API endpoint accepts both and policies decide what each may do.
+    /// Everywhere else (pages, the Blazor circuit hub, account endpoints) only the cookie counts: a machine key
+    /// never opens a person's screen, whatever its scopes (a key sent to a page is ignored → sign-in redirect).
     /// </summary>
     public static IServiceCollection AddConsoleAuth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,7 +24,7 @@ public static class ConsoleAuth
                 o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
             .AddPolicyScheme(SmartScheme, "Cookie or API key", o => o.ForwardDefaultSelector = context =>
-                ApiKeyAuthenticationHandler.TryReadBearer(context.Request, out _) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+                UsesApiKey(context.Request) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
 
@@ -40,13 +42,21 @@ public static class ConsoleAuth
             // /api answers 401/403 problem documents, never a redirect to the sign-in page.
             cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            // Replaces Identity's 30-minute security-stamp validator: a revoked session ends on its next request.
+            cookie.Events.OnValidatePrincipal = SessionStamps.ValidatePrincipalAsync;
         });
 
         services.AddIdentityCore<ConsoleUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // ASVS 2.1: at least 12 characters, no composition rules (passphrases of plain words are fine);
+                // CommonPasswordValidator refuses common and breached passwords instead.
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequiredUniqueChars = 1;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -55,17 +65,27 @@ public static class ConsoleAuth
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ConsoleDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
 
         // OWASP (2023) asks for at least 600,000 PBKDF2-HMAC-SHA256 iterations; Identity's default is 100,000.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 600_000);
         services.AddAuthorization(ConsolePolicies.Add);
+        services.Configure<ConsoleSessionOptions>(configuration.GetSection(ConsoleSessionOptions.Section));
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidatingStateProvider>();
         services.AddScoped<FirstRunBootstrapper>();
         services.AddHostedService<ApiKeyCacheInvalidation>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<ConsoleSignIn>();
+        services.AddSingleton<UnknownAccountHash>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GateRefusals>();
         services.AddScoped<IUserClaimsPrincipalFactory<ConsoleUser>, ConsoleClaimsFactory>();
         return services;
     }
+
+    /// <summary>API keys authenticate the HTTP API only.</summary>
+    public static bool UsesApiKey(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") && ApiKeyAuthenticationHandler.TryReadBearer(request, out _);
 
     private static async Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

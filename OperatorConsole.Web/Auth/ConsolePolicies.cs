@@ -23,6 +23,9 @@ public static class ConsolePolicies
 
     public static void Add(AuthorizationOptions options)
     {
+        // A bare [Authorize] (every page, through Features/_Imports.razor) means "a signed-in person": even if a
+        // key ever reached a page, it would not pass.
+        options.DefaultPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(c => c.User.IsPerson()).Build();
         options.AddPolicy(Operator, p => p.RequireAssertion(c => c.User.IsPerson() && c.User.IsInRole(ConsoleRoles.Operator)));
         options.AddPolicy(People, p => p.RequireAssertion(c => c.User.IsPerson() && (c.User.IsInRole(ConsoleRoles.Operator) || c.User.IsInRole(ConsoleRoles.Viewer))));
         options.AddPolicy(Read, p => p.RequireAssertion(c =>

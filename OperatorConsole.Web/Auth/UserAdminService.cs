@@ -7,7 +7,7 @@ using OperatorConsole.Domain.Common;
 
 namespace OperatorConsole.Web.Auth;
 
-public sealed record UserView(string Id, string Email, string DisplayName, string Role, bool LockedOut, DateTime CreatedAt);
+public sealed record UserView(string Id, string Email, string DisplayName, string Role, bool LockedOut, DateTime CreatedAt, bool Disabled = false);
 
 public sealed record CreateUserRequest(string? Email, string? DisplayName, string? Role, string? Password);
 
@@ -23,7 +23,7 @@ public sealed class UserAdminService(
         {
             var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
             var locked = user.LockoutEnd is { } end && end > time.GetUtcNow();
-            result.Add(new UserView(user.Id, user.Email ?? "", user.DisplayName, role, locked, user.CreatedAt));
+            result.Add(new UserView(user.Id, user.Email ?? "", user.DisplayName, role, locked, user.CreatedAt, user.LockoutEnd == DateTimeOffset.MaxValue));
         }
 
         return result;
@@ -115,6 +115,51 @@ public sealed class UserAdminService(
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await AuditAsync(actor, "user.password_reset", user.Id, $"Password reset for {user.Email}");
+        return OperationResult<bool>.Ok(true);
+    }
+
+    /// <summary>Ends every session of the person (all browsers, all open screens) by changing their security stamp.</summary>
+    public async Task<OperationResult<bool>> SignOutEverywhereAsync(string userId, Actor actor)
+    {
+        if (!actor.CanDecide)
+        {
+            return OperationResult<bool>.Forbidden("Only an operator can sign people out.");
+        }
+
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return OperationResult<bool>.NotFound("No such user.");
+        }
+
+        await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(actor, "user.signed_out_everywhere", user.Id, $"Ended every session of {user.Email}");
+        return OperationResult<bool>.Ok(true);
+    }
+
+    /// <summary>Disables sign-in (a lockout that never ends, lifted by Unlock) and ends every session at once.</summary>
+    public async Task<OperationResult<bool>> DisableAsync(string userId, Actor actor)
+    {
+        if (!actor.CanDecide)
+        {
+            return OperationResult<bool>.Forbidden("Only an operator can disable people.");
+        }
+
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return OperationResult<bool>.NotFound("No such user.");
+        }
+
+        if (actor.Id == user.Id)
+        {
+            return OperationResult<bool>.Invalid("user", "You cannot disable yourself.");
+        }
+
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(actor, "user.disabled", user.Id, $"Disabled {user.Email} and ended their sessions");
         return OperationResult<bool>.Ok(true);
     }
 

@@ -34,7 +34,12 @@ public static class ConsoleFeatures
     public static IServiceCollection AddConsoleFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<DatabaseHealthSignal>();
+        services.AddSingleton<DatabaseWriteProbe>();
+        services.AddSingleton<AuditChainCheck>();
+        services.AddSingleton<DatabaseMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseMonitor>());
         services.AddSingleton<OpsChatService>();
+        services.AddSingleton<ChatToolbox>();
         services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, PageSearchSource>();
         services.AddSingleton<ProposalDrafter>();
         services.AddConsoleAi(configuration);

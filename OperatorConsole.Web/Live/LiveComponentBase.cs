@@ -4,40 +4,39 @@ using OperatorConsole.Data.Live;
 namespace OperatorConsole.Web.Live;
 
 /// <summary>
-/// The three steps every live card follows: load, subscribe to the topics it shows, and on a change
-/// re-load and re-render on the circuit's dispatcher (errors go to the error boundary via
-/// DispatchExceptionAsync); unsubscribe on dispose. Bursts are coalesced: at most one reload runs at a
-/// time, and changes that arrive during it cause exactly one more.
+/// Binds a component to live data, one of two ways (or both):
+/// <list type="bullet">
+/// <item><b>Shared</b> — <see cref="Shared{T}(LiveQuery{T})"/> reads a <see cref="LiveQuery{T}"/>: one answer for every
+/// circuit, recomputed once per change by <see cref="LiveQueries"/>, which tells this component only after the new
+/// answer exists and only if it differs.</item>
+/// <item><b>Per viewer</b> — <see cref="LiveTopics"/>: data that depends on this component's parameters or user is
+/// re-read by <see cref="LoadAsync"/> after any change to those topics.</item>
+/// </list>
+/// Either way a change goes through one coalescing step (<see cref="CoalescedReload"/>: at most one reload running,
+/// changes during it cause exactly one more), reloads on the circuit's dispatcher (errors go to the error boundary),
+/// and re-renders only if something this component shows changed: a reload caused only by shared queries whose
+/// versions did not move renders nothing. Subscriptions start after the first interactive render (never while
+/// prerendering) and end with the component.
 /// </summary>
 public abstract class LiveComponentBase : ComponentBase, IDisposable
 {
+    private readonly Dictionary<string, Binding> _bindings = new(StringComparer.Ordinal);
     private IDisposable? _subscription;
-    private long _loadedVersion;
+    private long _loadedEventsVersion;
+    private int _perViewerChanged;
+    private bool _subscribed;
     private bool _disposed;
     private CoalescedReload? _coalesced;
 
-    private CoalescedReload Refresh => _coalesced ??= new CoalescedReload(() => InvokeAsync(ReloadAsync), DispatchExceptionAsync, () => _disposed, GetType().Name);
+    private CoalescedReload Refresh => _coalesced ??= new CoalescedReload(() => InvokeAsync(ReloadAfterChangeAsync), DispatchExceptionAsync, () => _disposed, GetType().Name);
 
     [Inject]
     protected ConsoleEvents Events { get; set; } = default!;
 
     [Inject]
-    private SharedLiveQueries SharedQueries { get; set; } = default!;
+    protected LiveQueries Queries { get; set; } = default!;
 
-    /// <summary>
-    /// Loads data that is the same for every viewer once per change for all open circuits (see
-    /// <see cref="SharedLiveQueries"/>), invalidated by this component's <see cref="LiveTopics"/>. The result is
-    /// shared: treat it as read-only.
-    /// </summary>
-    /// <remarks>Each call site is its own query (keyed by component type, member and line), so a component may share
-    /// several. Only for components without parameters that change what is loaded.</remarks>
-    protected Task<T> Shared<T>(
-        Func<Task<T>> load,
-        [System.Runtime.CompilerServices.CallerMemberName] string member = "",
-        [System.Runtime.CompilerServices.CallerLineNumber] int line = 0) =>
-        SharedQueries.GetAsync($"{GetType().FullName}.{member}:{line}", LiveTopics, _ => load());
-
-    /// <summary>Entity type names this component shows, e.g. nameof(PipelineRun).</summary>
+    /// <summary>Topics of the per-viewer data <see cref="LoadAsync"/> reads (not those of its shared queries).</summary>
     protected abstract IReadOnlyCollection<string> LiveTopics { get; }
 
     /// <summary>Reads the data the component renders. Called at start and after every relevant change.</summary>
@@ -46,9 +45,36 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     /// <summary>When the data was last read: shown on screen so a viewer can tell the card is live.</summary>
     protected DateTimeOffset? LoadedAt { get; private set; }
 
+    /// <summary>Re-renders skipped because nothing this component shows had changed (tests and benchmarks read it).</summary>
+    public int SkippedRenders { get; private set; }
+
+    /// <summary>
+    /// The shared answer of <paramref name="query"/>, and this component is told when it changes. Only for data that
+    /// is the same for every viewer; the value is shared, so treat it as read-only.
+    /// </summary>
+    protected async Task<T> Shared<T>(LiveQuery<T> query) => (await SharedValue(query)).Value;
+
+    /// <summary>As <see cref="Shared{T}(LiveQuery{T})"/>, with the answer's version and its shared derived values.</summary>
+    protected async Task<LiveValue<T>> SharedValue<T>(LiveQuery<T> query)
+    {
+        var value = await Queries.GetAsync(query);
+        if (!_bindings.TryGetValue(query.Key, out var binding))
+        {
+            binding = new Binding(query, q => Queries.Watch((LiveQuery<T>)q, OnSharedChangedAsync));
+            _bindings[query.Key] = binding;
+            if (_subscribed)
+            {
+                binding.Start();
+            }
+        }
+
+        binding.Version = value.Version;
+        return value;
+    }
+
     protected override async Task OnInitializedAsync()
     {
-        _loadedVersion = Events.Version;
+        _loadedEventsVersion = Events.Version;
         await LoadAsync();
         LoadedAt = DateTimeOffset.UtcNow;
     }
@@ -60,11 +86,23 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     /// </summary>
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && _subscription is null && !_disposed)
+        if (firstRender && !_subscribed && !_disposed)
         {
-            _subscription = Events.Subscribe(LiveTopics, OnChangesAsync);
-            if (Events.Version != _loadedVersion)
+            _subscribed = true;
+            if (LiveTopics.Count > 0)
             {
+                _subscription = Events.Subscribe(LiveTopics, OnTopicsChangedAsync);
+            }
+
+            foreach (var binding in _bindings.Values)
+            {
+                binding.Start();
+            }
+
+            var topicsMissed = LiveTopics.Count > 0 && Events.Version != _loadedEventsVersion;
+            if (topicsMissed || _bindings.Values.Any(b => Queries.FreshVersion(b.Query) != b.Version))
+            {
+                Interlocked.Exchange(ref _perViewerChanged, topicsMissed ? 1 : 0);
                 await Refresh.RequestAsync();
             }
         }
@@ -72,7 +110,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         await base.OnAfterRenderAsync(firstRender);
     }
 
-    /// <summary>Reload now (after a parameter change or a user action).</summary>
+    /// <summary>Reload and re-render now (after a parameter change or a user action).</summary>
     protected async Task ReloadAsync()
     {
         await LoadAsync();
@@ -80,12 +118,55 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         StateHasChanged();
     }
 
-    private Task OnChangesAsync(IReadOnlyList<ConsoleChange> changes) => Refresh.RequestAsync(ConsoleEvents.DeliveryStartedAt);
+    /// <summary>After a change: re-render only if per-viewer data may have changed or a shared answer moved.</summary>
+    private async Task ReloadAfterChangeAsync()
+    {
+        var perViewer = Interlocked.Exchange(ref _perViewerChanged, 0) == 1;
+        var before = _bindings.ToDictionary(b => b.Key, b => b.Value.Version, StringComparer.Ordinal);
+        await LoadAsync();
+        LoadedAt = DateTimeOffset.UtcNow;
+        var sharedMoved = _bindings.Count != before.Count || _bindings.Any(b => !before.TryGetValue(b.Key, out var v) || v != b.Value.Version);
+        if (perViewer || sharedMoved)
+        {
+            StateHasChanged();
+        }
+        else
+        {
+            SkippedRenders++;
+        }
+    }
+
+    private Task OnTopicsChangedAsync(IReadOnlyList<ConsoleChange> changes)
+    {
+        Interlocked.Exchange(ref _perViewerChanged, 1);
+        return Refresh.RequestAsync(ConsoleEvents.DeliveryStartedAt);
+    }
+
+    private Task OnSharedChangedAsync(long heardAt) => Refresh.RequestAsync(heardAt);
 
     public virtual void Dispose()
     {
         _disposed = true;
         _subscription?.Dispose();
+        foreach (var binding in _bindings.Values)
+        {
+            binding.Dispose();
+        }
+
         GC.SuppressFinalize(this);
+    }
+
+    private sealed class Binding(ILiveQuery query, Func<ILiveQuery, IDisposable> watch) : IDisposable
+    {
+        private IDisposable? _watch;
+
+        public ILiveQuery Query => query;
+
+        /// <summary>The version this component last loaded (and rendered, unless a render is pending).</summary>
+        public long Version { get; set; }
+
+        public void Start() => _watch ??= watch(query);
+
+        public void Dispose() => _watch?.Dispose();
     }
 }

@@ -21,7 +21,7 @@ public static class LiveRegistration
         }
 
         services.AddSingleton<ConsoleEvents>();
-        services.AddSingleton<SharedLiveQueries>();
+        services.AddSingleton<LiveQueries>();
         services.Replace(ServiceDescriptor.Singleton<IConsoleChangeSink>(sp => sp.GetRequiredService<ConsoleEvents>()));
         return services;
     }

@@ -2,8 +2,12 @@
 window.oc = {
   getTheme: () => localStorage.getItem("oc-theme"),
   setTheme: (value) => localStorage.setItem("oc-theme", value),
+  // Marks which palette is painted (tests and the stand-up wait for it; CSS may use it).
+  markTheme: (dark) => document.documentElement.setAttribute("data-oc-theme", dark ? "dark" : "light"),
   prefersDark: () => window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches,
   copyText: async (text) => { await navigator.clipboard.writeText(text); return true; },
+  // The chat shows its newest answer: scroll it into view (block "end" keeps the pinned input visible below it).
+  scrollToId: (id) => { const el = document.getElementById(id); if (el) { el.scrollIntoView({ block: "end", behavior: "smooth" }); } return !!el; },
   downloadText: (fileName, text, mime) => {
     const blob = new Blob([text], { type: mime || "text/plain" });
     const a = document.createElement("a");

@@ -332,6 +332,57 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OperatorConsole.Data.Semantic.EmbeddingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Dimensions")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Preview")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RefId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "RefId")
+                        .IsUnique();
+
+                    b.ToTable("EmbeddingRecord");
+                });
+
             modelBuilder.Entity("OperatorConsole.Data.Settings.ConsoleSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -1077,6 +1128,14 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     b.Property<string>("Before")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -1098,6 +1157,10 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("PreviousHash")
+                        .IsUnique()
+                        .HasFilter("[PreviousHash] IS NOT NULL");
 
                     b.HasIndex("Action", "At");
 
@@ -1291,6 +1354,10 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("DecisionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("Episode")
                         .IsRequired()
                         .HasMaxLength(2200)
@@ -1343,6 +1410,8 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DecisionId");
 
                     b.HasIndex("Bucket", "RecordKey");
 
@@ -1542,6 +1611,16 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     b.Property<string>("LastRunStatus")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime?>("NextStepDoneAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("NextStepDueAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("OfferType")
                         .HasMaxLength(40)

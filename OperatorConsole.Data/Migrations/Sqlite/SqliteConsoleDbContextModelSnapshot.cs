@@ -317,6 +317,55 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OperatorConsole.Data.Semantic.EmbeddingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dimensions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Preview")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "RefId")
+                        .IsUnique();
+
+                    b.ToTable("EmbeddingRecord");
+                });
+
             modelBuilder.Entity("OperatorConsole.Data.Settings.ConsoleSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -1042,6 +1091,14 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<string>("Before")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1063,6 +1120,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("PreviousHash")
+                        .IsUnique();
 
                     b.HasIndex("Action", "At");
 
@@ -1250,6 +1310,10 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DecisionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Episode")
                         .IsRequired()
                         .HasMaxLength(2200)
@@ -1302,6 +1366,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DecisionId");
 
                     b.HasIndex("Bucket", "RecordKey");
 
@@ -1494,6 +1560,16 @@ namespace OperatorConsole.Data.Migrations.Sqlite
 
                     b.Property<string>("LastRunStatus")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextStepDoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextStepDueAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OfferType")

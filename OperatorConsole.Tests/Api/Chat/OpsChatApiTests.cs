@@ -22,11 +22,17 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         "Which clients are off target?",
         "What is waiting for me?",
         "What changed since yesterday?",
+        "How many leads are in each stage?",
+        "How many proposals did we send?",
+        "What is in the Build Ops queue?",
+        "Which agent jobs are high risk?",
+        "What is in the playbook?",
+        "Which integrations are broken?",
     ];
 
     [Theory]
     [MemberData(nameof(OperatorQuestions))]
-    public async Task GroundedEngine_AnswersWithReceiptsWhoseSourcesResolve(string question)
+    public async Task BuiltInEngine_AnswersWithReceiptsWhoseSourcesAndLinksResolve(string question)
     {
         var client = await factory.CreateOperatorClientAsync();
 
@@ -38,8 +44,77 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         var known = json.GetProperty("receipts").GetProperty("known").EnumerateArray().ToList();
         known.Should().NotBeEmpty();
         known.Should().OnlyContain(k => k.GetProperty("verified").GetBoolean());
-        json.GetProperty("receipts").TryGetProperty("inferred", out _).Should().BeTrue();
-        json.GetProperty("receipts").TryGetProperty("missing", out _).Should().BeTrue();
+        known.Should().OnlyContain(k => !string.IsNullOrEmpty(k.GetProperty("label").GetString()), "a person reads the card's name, not its key");
+        foreach (var link in known.Select(k => k.GetProperty("link").GetString()!))
+        {
+            await AssertLinkResolvesAsync(client, link);
+        }
+
+        json.GetProperty("answer").GetString().Should().NotContain("constraint.evidence").And.NotContain("failures.");
+    }
+
+    /// <summary>The page exists, and a /failures bucket link names a bucket the page actually reads.</summary>
+    private static async Task AssertLinkResolvesAsync(HttpClient client, string link)
+    {
+        link.Should().StartWith("/");
+        if (link.StartsWith("/failures?bucket=", StringComparison.Ordinal))
+        {
+            OperatorConsole.Domain.Failures.FailureBucketExtensions.FromCode(link["/failures?bucket=".Length..]).Should().NotBeNull($"{link} must name a bucket /failures reads");
+        }
+
+        (await client.GetAsync(link)).StatusCode.Should().Be(HttpStatusCode.OK, link);
+    }
+
+    [Fact]
+    public async Task FailedRuns_CountAndNamesAgree_AndTheLinkUsesTheBucketCode()
+    {
+        var client = await factory.CreateOperatorClientAsync();
+        var failures = await (await client.GetAsync("/api/failures")).ReadJsonAsync();
+        var failedRuns = failures.GetProperty("counts").GetProperty("failedRuns").GetInt32();
+
+        var json = await (await client.PostJsonAsync("/api/ops/chat", new { question = "How many runs failed?" })).ReadJsonAsync();
+
+        json.GetProperty("answer").GetString().Should().StartWith($"{failedRuns} failed runs");
+        var known = json.GetProperty("receipts").GetProperty("known").EnumerateArray().Single();
+        known.GetProperty("link").GetString().Should().Be("/failures?bucket=failed_runs");
+        known.GetProperty("label").GetString().Should().Be("Failures · Failed runs");
+    }
+
+    [Fact]
+    public async Task UnknownEntity_IsReportedAsUnknown_WithNoKnownFacts()
+    {
+        var client = await factory.CreateOperatorClientAsync();
+
+        var json = await (await client.PostJsonAsync("/api/ops/chat", new { question = "How much did Acme Corp pay us last month?" })).ReadJsonAsync();
+
+        json.GetProperty("receipts").GetProperty("known").GetArrayLength().Should().Be(0);
+        json.GetProperty("receipts").GetProperty("missing").EnumerateArray().Select(m => m.GetString()).Should().Contain(m => m!.Contains("named \"Acme Corp\""));
+    }
+
+    [Fact]
+    public async Task OutOfScopeQuestion_GetsMissingOnly_NamingWhatIsNotRecorded()
+    {
+        var client = await factory.CreateOperatorClientAsync();
+
+        var json = await (await client.PostJsonAsync("/api/ops/chat", new { question = "What is the favourite colour of the cat owned by client X?" })).ReadJsonAsync();
+
+        var receipts = json.GetProperty("receipts");
+        receipts.GetProperty("known").GetArrayLength().Should().Be(0);
+        receipts.GetProperty("inferred").GetArrayLength().Should().Be(0);
+        var missing = string.Join(" ", receipts.GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
+        missing.Should().Contain("\"X\"").And.Contain("colour").And.Contain("cat");
+    }
+
+    [Fact]
+    public async Task PartlyAnswerableQuestion_AnswersThePartItCan_AndNamesTheRest()
+    {
+        var client = await factory.CreateOperatorClientAsync();
+        var approved = (await (await client.GetAsync("/api/leads?status=proposal&pageSize=1")).ReadJsonAsync()).GetProperty("total").GetInt32();
+
+        var json = await (await client.PostJsonAsync("/api/ops/chat", new { question = "How many leads are in Proposal and what is their horoscope?" })).ReadJsonAsync();
+
+        json.GetProperty("answer").GetString().Should().StartWith($"{approved} lead");
+        json.GetProperty("receipts").GetProperty("missing").EnumerateArray().Select(m => m.GetString()).Should().Contain(m => m!.Contains("horoscope"));
     }
 
     [Fact]
@@ -55,26 +130,44 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
     }
 
     [Fact]
-    public async Task AzurePath_WithAFakeChatClient_ParsesAndChecksTheModelsReceipts()
+    public async Task AzurePath_TheModelCallsTools_ReceiptsComeFromToolResults_AndInventedNumbersAreFlagged()
     {
+        var model = new ToolCallingModel("failures", "How many runs failed?", reply: "There are 97 failed runs.");
         using var azure = new ConsoleFactory
         {
             SeedDemo = true,
-            ConfigureServices = services => services.AddSingleton<IChatClient>(new FakeModel(
-                "Two integrations are broken.\nRECEIPTS: {\"known\":[{\"fact\":\"2 of 4 integrations are broken or silent\",\"source\":\"integrations.broken\"}," +
-                "{\"fact\":\"97 integrations are broken\",\"source\":\"integrations.broken\"}],\"inferred\":[\"Fix the CRM token first\"],\"missing\":[]}")),
+            ConfigureServices = services => services.AddSingleton<IChatClient>(model),
+        };
+        var client = await azure.CreateOperatorClientAsync();
+        var failedRuns = (await (await client.GetAsync("/api/failures")).ReadJsonAsync()).GetProperty("counts").GetProperty("failedRuns").GetInt32();
+
+        var json = await (await client.PostJsonAsync("/api/ops/chat", new { question = "How many runs failed?" })).ReadJsonAsync();
+
+        model.ToolNames.Should().Contain(["failures", "pipeline", "money", "entity"], "every fact source is offered as a tool");
+        json.GetProperty("engine").GetString().Should().Be("azure_openai");
+        json.GetProperty("answer").GetString().Should().Be("There are 97 failed runs.");
+        var known = json.GetProperty("receipts").GetProperty("known").EnumerateArray().ToList();
+        known.Should().Contain(k => k.GetProperty("source").GetString() == "failures.failed_runs" && k.GetProperty("verified").GetBoolean()
+            && k.GetProperty("fact").GetString()!.StartsWith($"{failedRuns} failed runs"), "the receipt is the tool's result, not the model's prose");
+        if (failedRuns != 97)
+        {
+            known.Should().Contain(k => k.GetProperty("fact").GetString() == "The answer states 97" && !k.GetProperty("verified").GetBoolean());
+        }
+    }
+
+    [Fact]
+    public async Task AzurePath_AModelThatCallsNoTool_GetsNoKnownFacts_AndSaysSo()
+    {
+        using var azure = new ConsoleFactory
+        {
+            ConfigureServices = services => services.AddSingleton<IChatClient>(new ToolCallingModel(null, "", reply: "Everything is fine.")),
         };
         var client = await azure.CreateOperatorClientAsync();
 
-        var json = await (await client.PostJsonAsync("/api/ops/chat", new { question = "What is broken?" })).ReadJsonAsync();
+        var json = await (await client.PostJsonAsync("/api/ops/chat", new { question = "Is anything broken?" })).ReadJsonAsync();
 
-        json.GetProperty("engine").GetString().Should().Be("azure_openai");
-        json.GetProperty("answer").GetString().Should().Be("Two integrations are broken.");
-        var known = json.GetProperty("receipts").GetProperty("known").EnumerateArray().ToList();
-        known.Should().HaveCount(2);
-        known[0].GetProperty("verified").GetBoolean().Should().BeTrue();
-        known[1].GetProperty("verified").GetBoolean().Should().BeFalse("the deliberately wrong number is not in the source");
-        json.GetProperty("receipts").GetProperty("inferred")[0].GetString().Should().Be("Fix the CRM token first");
+        json.GetProperty("receipts").GetProperty("known").GetArrayLength().Should().Be(0);
+        json.GetProperty("receipts").GetProperty("missing")[0].GetString().Should().Contain("called no console tool");
     }
 
     [Fact]
@@ -96,17 +189,31 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         factory.Services.GetService<IChatClient>().Should().BeNull("without configuration the built-in grounded engine answers");
     }
 
-    private sealed class FakeModel(string reply) : IChatClient
+    /// <summary>A fake model that calls one tool first (as Azure OpenAI does with function calling), then answers.</summary>
+    private sealed class ToolCallingModel(string? tool, string argument, string reply) : IChatClient
     {
-        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, reply)));
+        public List<string> ToolNames { get; } = [];
+
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            ToolNames.Clear();
+            ToolNames.AddRange(options?.Tools?.Select(t => t.Name) ?? []);
+            var calledAlready = messages.Any(m => m.Contents.OfType<FunctionResultContent>().Any());
+            if (tool is not null && !calledAlready)
+            {
+                return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant,
+                    [new FunctionCallContent("call-1", tool, new Dictionary<string, object?> { ["question"] = argument })])));
+            }
+
+            return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, reply)));
+        }
 
         public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
-            foreach (var chunk in reply.Chunk(16))
+            var response = await GetResponseAsync(messages, options, cancellationToken);
+            foreach (var update in response.ToChatResponseUpdates())
             {
-                await Task.Yield();
-                yield return new ChatResponseUpdate(ChatRole.Assistant, new string(chunk));
+                yield return update;
             }
         }
 

@@ -21,7 +21,7 @@ public sealed class SharedCardsTests : IDisposable
         _ctx.SignInAs();
         await _ctx.SeedLeadAsync("First");
         await _ctx.SeedLeadAsync("Second");
-        var queries = _ctx.Service<SharedLiveQueries>();
+        var queries = _ctx.Service<LiveQueries>();
 
         var first = _ctx.Render<PipelineByStageCard>();
         var second = _ctx.Render<PipelineByStageCard>();
@@ -41,7 +41,7 @@ public sealed class SharedCardsTests : IDisposable
     {
         _ctx.SignInAs();
         var lead = await _ctx.SeedLeadAsync("Touched");
-        var queries = _ctx.Service<SharedLiveQueries>();
+        var queries = _ctx.Service<LiveQueries>();
         var card = _ctx.Render<PipelineByStageCard>();
         card.WaitForAssertion(() => card.Find("[data-testid=stage-count-new]").TextContent.Should().Be("1"));
         var before = queries.TotalComputations;
@@ -53,6 +53,29 @@ public sealed class SharedCardsTests : IDisposable
 
         card.WaitForAssertion(() => card.Find("[data-testid=stage-count-new]").TextContent.Should().Be("2"));
         queries.TotalComputations.Should().Be(before + 1, "only the new lead, not the touch, made the card recompute");
+    }
+
+    /// <summary>Render only what changed: a saved lead that leaves the stage counts as they were re-renders nothing.</summary>
+    [Fact]
+    public async Task AChangeThatLeavesTheCardsDataAsItWas_DoesNotReRenderIt()
+    {
+        _ctx.SignInAs();
+        await _ctx.SeedLeadAsync("Steady");
+        var queries = _ctx.Service<LiveQueries>();
+        var card = _ctx.Render<PipelineByStageCard>();
+        card.WaitForAssertion(() => card.Find("[data-testid=stage-count-new]").TextContent.Should().Be("1"), TimeSpan.FromSeconds(10));
+        var renders = card.RenderCount;
+        var computations = queries.TotalComputations;
+
+        _ctx.Service<ConsoleEvents>().Publish([new OperatorConsole.Data.Live.ConsoleChange(nameof(Lead), "1")]);
+
+        card.WaitForAssertion(() => queries.TotalComputations.Should().Be(computations + 1, "the change was heard and the query recomputed"), TimeSpan.FromSeconds(10));
+        await Task.Delay(200);
+        card.RenderCount.Should().Be(renders, "the answer did not change, so the card is not re-rendered");
+
+        await _ctx.SeedLeadAsync("A second lead");
+        card.WaitForAssertion(() => card.Find("[data-testid=stage-count-new]").TextContent.Should().Be("2"), TimeSpan.FromSeconds(10));
+        card.RenderCount.Should().BeGreaterThan(renders);
     }
 
     public void Dispose() => _ctx.Dispose();

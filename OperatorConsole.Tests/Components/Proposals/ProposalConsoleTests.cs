@@ -26,7 +26,7 @@ public sealed class ProposalConsoleTests(ConsoleFactory factory) : IClassFixture
         _ctx.Services.AddSingleton(proposals);
         _ctx.Services.AddSingleton(app.GetRequiredService<LeadService>());
         _ctx.Services.AddSingleton(app.GetRequiredService<ConsoleEvents>());
-        _ctx.Services.AddSingleton(app.GetRequiredService<SharedLiveQueries>());
+        _ctx.Services.AddSingleton(app.GetRequiredService<LiveQueries>());
         _ctx.Services.AddSingleton(app.GetRequiredService<TimeProvider>());
         _ctx.Services.AddSingleton(new ProposalDrafter(_ctx.Services, app.GetRequiredService<LeadService>(), proposals));
         var auth = _ctx.AddAuthorization();

@@ -31,7 +31,7 @@ public sealed class ClientSuccessCardTests(ConsoleFactory factory) : IClassFixtu
         _bunit.Services.AddSingleton(factory.Services.GetRequiredService<ClientSuccessService>());
         _bunit.Services.AddSingleton(factory.Services.GetRequiredService<ProofArtifactService>());
         _bunit.Services.AddSingleton(factory.Services.GetRequiredService<ConsoleEvents>());
-        _bunit.Services.AddSingleton(factory.Services.GetRequiredService<SharedLiveQueries>());
+        _bunit.Services.AddSingleton(factory.Services.GetRequiredService<LiveQueries>());
         _bunit.Services.AddSingleton<TimeProvider>(factory.Clock);
         var auth = _bunit.AddAuthorization();
         auth.SetAuthorized("Test person");

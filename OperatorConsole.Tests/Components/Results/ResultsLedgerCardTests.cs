@@ -34,7 +34,7 @@ public sealed class ResultsLedgerCardTests(ConsoleFactory factory) : IClassFixtu
         _bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         _bunit.Services.AddSingleton(ClientSuccess);
         _bunit.Services.AddSingleton(factory.Services.GetRequiredService<ConsoleEvents>());
-        _bunit.Services.AddSingleton(factory.Services.GetRequiredService<SharedLiveQueries>());
+        _bunit.Services.AddSingleton(factory.Services.GetRequiredService<LiveQueries>());
         _bunit.Services.AddSingleton<TimeProvider>(factory.Clock);
         return _bunit.Render<ResultsLedgerCard>(p => p.Add(c => c.LeadId, leadId));
     }

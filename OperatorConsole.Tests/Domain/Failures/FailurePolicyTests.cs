@@ -14,21 +14,24 @@ public sealed class StaleByTouchPolicyTests
     private static readonly DateTime Now = new(2026, 11, 25, 9, 0, 0, DateTimeKind.Utc);
     private static readonly Thresholds Defaults = new();
 
+    private static DealActivity D(LeadStatus stage, bool archived, DateTime createdAt, DateTime? lastContactAt) =>
+        new(1, "Deal", stage, archived, createdAt, lastContactAt);
+
     [Fact]
     public void IsStale_ExactlyAtTheThreshold_IsNotStale() =>
-        StaleByTouchPolicy.IsStale(LeadStatus.Qualified, false, Now.AddDays(-30), Now.AddDays(-7), Now, Defaults).Should().BeFalse();
+        StaleByTouchPolicy.IsStale(D(LeadStatus.Qualified, false, Now.AddDays(-30), Now.AddDays(-7)), Now, Defaults).Should().BeFalse();
 
     [Fact]
     public void IsStale_JustPastTheThreshold_IsStale() =>
-        StaleByTouchPolicy.IsStale(LeadStatus.Qualified, false, Now.AddDays(-30), Now.AddDays(-7).AddSeconds(-1), Now, Defaults).Should().BeTrue();
+        StaleByTouchPolicy.IsStale(D(LeadStatus.Qualified, false, Now.AddDays(-30), Now.AddDays(-7).AddSeconds(-1)), Now, Defaults).Should().BeTrue();
 
     [Fact]
     public void IsStale_NeverTouched_CountsFromCreation()
     {
-        StaleByTouchPolicy.IsStale(LeadStatus.New, false, Now.AddDays(-7), null, Now, Defaults).Should().BeFalse();
-        StaleByTouchPolicy.IsStale(LeadStatus.New, false, Now.AddDays(-7).AddMinutes(-1), null, Now, Defaults).Should().BeTrue();
+        StaleByTouchPolicy.IsStale(D(LeadStatus.New, false, Now.AddDays(-7), null), Now, Defaults).Should().BeFalse();
+        StaleByTouchPolicy.IsStale(D(LeadStatus.New, false, Now.AddDays(-7).AddMinutes(-1), null), Now, Defaults).Should().BeTrue();
 
-        var item = StaleByTouchPolicy.Item(3, "Never called", LeadStatus.New, Now.AddDays(-9.5), null, Now, Defaults);
+        var item = StaleByTouchPolicy.Item(new DealActivity(3, "Never called", LeadStatus.New, false, Now.AddDays(-9.5), null), Now, Defaults);
         item.NeverTouched.Should().BeTrue();
         item.DaysSinceTouch.Should().Be(9);
         item.CountedFrom.Should().Be(Now.AddDays(-9.5));
@@ -38,15 +41,15 @@ public sealed class StaleByTouchPolicyTests
 
     [Fact]
     public void IsStale_OldTouchButRecentCreation_UsesTheTouch() =>
-        StaleByTouchPolicy.IsStale(LeadStatus.New, false, Now.AddDays(-1), Now.AddDays(-20), Now, Defaults).Should().BeTrue();
+        StaleByTouchPolicy.IsStale(D(LeadStatus.New, false, Now.AddDays(-1), Now.AddDays(-20)), Now, Defaults).Should().BeTrue();
 
     [Fact]
     public void IsStale_LostLead_IsNeverStale() =>
-        StaleByTouchPolicy.IsStale(LeadStatus.Lost, false, Now.AddDays(-300), Now.AddDays(-200), Now, Defaults).Should().BeFalse();
+        StaleByTouchPolicy.IsStale(D(LeadStatus.Lost, false, Now.AddDays(-300), Now.AddDays(-200)), Now, Defaults).Should().BeFalse();
 
     [Fact]
     public void IsStale_ArchivedLead_IsNeverStale() =>
-        StaleByTouchPolicy.IsStale(LeadStatus.Qualified, true, Now.AddDays(-300), null, Now, Defaults).Should().BeFalse();
+        StaleByTouchPolicy.IsStale(D(LeadStatus.Qualified, true, Now.AddDays(-300), null), Now, Defaults).Should().BeFalse();
 
     [Fact]
     public void IsStale_PerStageOverride_ReplacesTheDefaultForThatStageOnly()
@@ -54,20 +57,143 @@ public sealed class StaleByTouchPolicyTests
         var thresholds = new Thresholds { StaleTouchDaysByStage = new() { [LeadStatus.Proposal] = 3, [LeadStatus.New] = 14 } };
         var touched = Now.AddDays(-4);
 
-        StaleByTouchPolicy.IsStale(LeadStatus.Proposal, false, Now.AddDays(-30), touched, Now, thresholds).Should().BeTrue();
-        StaleByTouchPolicy.IsStale(LeadStatus.Qualified, false, Now.AddDays(-30), touched, Now, thresholds).Should().BeFalse();
-        StaleByTouchPolicy.IsStale(LeadStatus.New, false, Now.AddDays(-30), Now.AddDays(-10), Now, thresholds).Should().BeFalse();
-        StaleByTouchPolicy.Item(1, "x", LeadStatus.Proposal, Now.AddDays(-30), touched, Now, thresholds).ThresholdDays.Should().Be(3);
+        StaleByTouchPolicy.IsStale(D(LeadStatus.Proposal, false, Now.AddDays(-30), touched), Now, thresholds).Should().BeTrue();
+        StaleByTouchPolicy.IsStale(D(LeadStatus.Qualified, false, Now.AddDays(-30), touched), Now, thresholds).Should().BeFalse();
+        StaleByTouchPolicy.IsStale(D(LeadStatus.New, false, Now.AddDays(-30), Now.AddDays(-10)), Now, thresholds).Should().BeFalse();
+        StaleByTouchPolicy.Item(new DealActivity(1, "x", LeadStatus.Proposal, false, Now.AddDays(-30), touched), Now, thresholds).ThresholdDays.Should().Be(3);
     }
 
     [Fact]
-    public void Cutoffs_CoverEveryOpenStageAndNotLost()
+    public void Cutoffs_CoverTheOpenDealStagesOnly()
     {
-        var cutoffs = StaleByTouchPolicy.Cutoffs(Now, new Thresholds { StaleTouchDaysByStage = new() { [LeadStatus.Shipped] = 30 } });
+        var cutoffs = StaleByTouchPolicy.Cutoffs(Now, new Thresholds { StaleTouchDaysByStage = new() { [LeadStatus.Proposal] = 30 } });
 
-        cutoffs.Keys.Should().BeEquivalentTo(Enum.GetValues<LeadStatus>().Where(s => s != LeadStatus.Lost));
-        cutoffs[LeadStatus.Shipped].Should().Be(Now.AddDays(-30));
+        cutoffs.Keys.Should().BeEquivalentTo([LeadStatus.New, LeadStatus.Qualified, LeadStatus.Proposal]);
+        cutoffs[LeadStatus.Proposal].Should().Be(Now.AddDays(-30));
         cutoffs[LeadStatus.New].Should().Be(Now.AddDays(-7));
+    }
+
+    [Theory]
+    [InlineData(LeadStatus.Approved)]
+    [InlineData(LeadStatus.Building)]
+    [InlineData(LeadStatus.Shipped)]
+    [InlineData(LeadStatus.Lost)]
+    public void AClosedDeal_IsNeverStale(LeadStatus closed)
+    {
+        // Won (Approved and on) or lost, never touched for ten years and with an overdue next step: still not stale.
+        var deal = new DealActivity(1, "Closed", closed, false, Now.AddYears(-10), null, "Call back", Now.AddYears(-9));
+
+        StaleByTouchPolicy.IsStale(deal, Now, Defaults).Should().BeFalse();
+        StaleByTouchPolicy.Signal(deal, Now, new Thresholds { StaleTouchDays = 1 }).Should().BeNull();
+    }
+
+    [Fact]
+    public void AStageTurnedOff_IsNeverStale_OthersStillAre()
+    {
+        var off = new Thresholds { StaleTouchOffStages = [LeadStatus.New] };
+
+        StaleByTouchPolicy.IsStale(D(LeadStatus.New, false, Now.AddDays(-300), null), Now, off).Should().BeFalse();
+        StaleByTouchPolicy.IsStale(D(LeadStatus.Qualified, false, Now.AddDays(-300), null), Now, off).Should().BeTrue();
+    }
+
+    [Fact]
+    public void AnOverdueNextStep_IsStale_EvenWithARecentTouch()
+    {
+        var deal = new DealActivity(7, "Acme", LeadStatus.Qualified, false, Now.AddDays(-30), Now.AddHours(-2), "Send pricing", Now.AddDays(-3).AddHours(-1));
+
+        StaleByTouchPolicy.Signal(deal, Now, Defaults).Should().Be(StaleSignal.OverdueNextStep);
+        var item = StaleByTouchPolicy.Item(deal, Now, Defaults);
+        item.DaysOverdue.Should().Be(3);
+        item.DaysSinceTouch.Should().Be(0, "the touch age stays visible next to the overdue step");
+        item.Describe().Should().Be("Acme: next step \"Send pricing\" overdue by 3 d (Qualified, no touch for 0 d)");
+    }
+
+    [Fact]
+    public void APlannedNextStep_KeepsAnUntouchedDealFromGoingStale_UntilItIsDue()
+    {
+        var planned = new DealActivity(7, "Acme", LeadStatus.New, false, Now.AddDays(-60), null, "Intro call", Now.AddDays(2));
+
+        StaleByTouchPolicy.IsStale(planned, Now, Defaults).Should().BeFalse();
+        StaleByTouchPolicy.IsStale(planned with { NextStepDueAt = Now.AddSeconds(-1) }, Now, Defaults).Should().BeTrue();
+    }
+
+    [Fact]
+    public void NoNextStep_IsStaleAfterTheThreshold_CountingFromTheLastDoneStep()
+    {
+        var done = new DealActivity(7, "Acme", LeadStatus.Proposal, false, Now.AddDays(-60), Now.AddDays(-20), "Demo", Now.AddDays(-6), Now.AddDays(-5));
+
+        StaleByTouchPolicy.IsStale(done, Now, Defaults).Should().BeFalse("the step was done 5 d ago, inside the 7 d threshold");
+        var later = Now.AddDays(3);
+        StaleByTouchPolicy.Signal(done, later, Defaults).Should().Be(StaleSignal.NoNextStep);
+        StaleByTouchPolicy.Item(done, later, Defaults).Describe().Should().Be("Acme: no next step, no touch for 23 d (Proposal, threshold 7 d)");
+    }
+
+    [Fact]
+    public void AnOverdueStep_GetsWorseByAFullThresholdOfDaysOverdue_AndReplanningIsANewOccurrence()
+    {
+        var deal = new DealActivity(7, "Acme", LeadStatus.Qualified, false, Now.AddDays(-30), null, "Call", Now.AddDays(-1));
+        var snapshot = StaleByTouchPolicy.Item(deal, Now, Defaults).GetBadness();
+        var ack = new FailureAcknowledgement
+        {
+            RecordKey = "lead:7", Reason = "r", Title = "t", Episode = snapshot.Episode, Level = snapshot.Level, Step = snapshot.Step,
+            Kind = AcknowledgementKind.Snooze, Until = Now.AddDays(30), CreatedById = "u", CreatedByName = "U",
+        };
+
+        AcknowledgementPolicy.Covers(ack, StaleByTouchPolicy.Item(deal, Now.AddDays(6), Defaults).GetBadness(), Now.AddDays(6)).Should().BeTrue();
+        AcknowledgementPolicy.Covers(ack, StaleByTouchPolicy.Item(deal, Now.AddDays(7), Defaults).GetBadness(), Now.AddDays(7)).Should().BeFalse("8 d overdue is a full threshold worse");
+        var replanned = deal with { NextStepDueAt = Now.AddDays(-0.5) };
+        AcknowledgementPolicy.Covers(ack, StaleByTouchPolicy.Item(replanned, Now, Defaults).GetBadness(), Now).Should().BeFalse();
+    }
+}
+
+public sealed class NoticeRuleTests
+{
+    [Fact]
+    public void ARule_TurnsItsKindOff_OnlyForItsStageAndOfferType()
+    {
+        var t = new Thresholds { NoticesOff = [new NoticeRule(NoticeKinds.NoResultTarget, LeadStatus.Approved, null), new NoticeRule(NoticeKinds.MissingReusableAsset, null, OfferType.FastCashDfy)] };
+
+        t.NoticeOff(NoticeKinds.NoResultTarget, LeadStatus.Approved, OfferType.Productized).Should().BeTrue();
+        t.NoticeOff(NoticeKinds.NoResultTarget, LeadStatus.Building, null).Should().BeFalse();
+        t.NoticeOff(NoticeKinds.MissingReusableAsset, LeadStatus.Shipped, OfferType.FastCashDfy).Should().BeTrue();
+        t.NoticeOff(NoticeKinds.MissingReusableAsset, LeadStatus.Shipped, OfferType.Productized).Should().BeFalse();
+        t.NoticeOff("result_off_track", LeadStatus.Approved, null).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Validate_RefusesAnUnknownNoticeAndAClosedStageTurnedOff()
+    {
+        var errors = new Thresholds { NoticesOff = [new NoticeRule("result_off_track")], StaleTouchOffStages = [LeadStatus.Shipped] }.Validate();
+
+        errors.Keys.Should().BeEquivalentTo(["noticesOff[0].kind", "staleTouchOffStages"]);
+    }
+}
+
+public sealed class FailureFilterTests
+{
+    private static readonly DateTime Now = new(2026, 11, 25, 9, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Filter_SelectsByGroupBucketAndSearch_AndPagingCountsWhatItSelects()
+    {
+        var stale = Enumerable.Range(1, 30).Select(i => StaleByTouchPolicy.Item(
+            new DealActivity(i, i % 2 == 0 ? $"Even {i}" : $"Odd {i}", LeadStatus.New, false, Now.AddDays(-20 - i), null), Now, new Thresholds())).ToList();
+        var report = FailuresReportBuilder.Build(Now, Now.AddDays(-7),
+            [FailedRunPolicy.Item(1, null, null, "research", RunStatus.Fail, "boom", Now.AddHours(-1), null)], [], stale, [], [], [], [], [], [], []);
+
+        new FailureFilter(Group: FailureGroup.Nudges).OpenItems(report).Should().HaveCount(30);
+        new FailureFilter(Group: FailureGroup.Broken).OpenItems(report).Should().ContainSingle();
+        new FailureFilter(FailureBucket.StaleByTouch, Query: "even").OpenItems(report).Should().HaveCount(15);
+        report.Counts.Broken.Should().Be(1);
+        report.Counts.Nudges.Should().Be(30);
+        report.Counts.Urgent.Should().Be(1, "the badge counts Broken + Needs a decision, never nudges");
+
+        var page = FailurePaging.Page(report, FailureBucket.StaleByTouch, new FailureFilter(Query: "even"), 10, 10);
+        page.Total.Should().Be(15);
+        page.Items.Should().HaveCount(5);
+        page.NextOffset.Should().BeNull();
+        FailurePaging.FirstPage(report, 10).StaleByTouch.Should().HaveCount(10);
+        FailurePaging.FirstPage(report, 10).Counts.StaleByTouch.Should().Be(30);
     }
 }
 
@@ -264,7 +390,7 @@ public sealed class FailuresReportBuilderTests
         Now, Now.AddDays(-7),
         [FailedRunPolicy.Item(1, 1, "A", "research", RunStatus.Partial, "x", Now.AddHours(-1), null), FailedRunPolicy.Item(2, 1, "A", "score", RunStatus.Fail, "y", Now.AddHours(-3), null)],
         [new LastRunStatusItem(1, "A", RunStatus.Success, 3, Now, Now, "/leads/1"), new LastRunStatusItem(2, "B", RunStatus.Fail, 4, Now.AddDays(-1), null, "/leads/2")],
-        [StaleByTouchPolicy.Item(1, "A", LeadStatus.New, Now.AddDays(-20), Now.AddDays(-8), Now, Defaults), StaleByTouchPolicy.Item(2, "B", LeadStatus.New, Now.AddDays(-30), null, Now, Defaults)],
+        [StaleByTouchPolicy.Item(new DealActivity(1, "A", LeadStatus.New, false, Now.AddDays(-20), Now.AddDays(-8)), Now, Defaults), StaleByTouchPolicy.Item(new DealActivity(2, "B", LeadStatus.New, false, Now.AddDays(-30), null), Now, Defaults)],
         [], [], [], [], [Approval(10, 1), Approval(11, 5)],
         [InterventionItem.From(new Intervention("missing_reusable_asset", "Helio shipped, no asset", "/leads/5", "lead", "5", Now.AddDays(-2)))],
         acks ?? []);
@@ -323,5 +449,5 @@ public sealed class FailuresServiceStagesTests
     [Fact]
     public void StaleQuery_CoversEveryOpenStage() =>
         OperatorConsole.Data.Failures.FailuresService.StaleQueryStages.Should().BeEquivalentTo(
-            Enum.GetValues<LeadStatus>().Where(s => s.IsOpen()), "a new stage must be added to the stale-by-touch query");
+            Enum.GetValues<LeadStatus>().Where(s => s.IsOpenDeal()), "a new open-deal stage must be added to the stale-by-touch query");
 }

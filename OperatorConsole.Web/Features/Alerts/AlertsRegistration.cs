@@ -1,3 +1,4 @@
+using Polly;
 using Microsoft.Extensions.Http.Resilience;
 
 namespace OperatorConsole.Web.Features.Alerts;
@@ -11,14 +12,22 @@ public static class AlertsRegistration
         services.Configure<AlertsOptions>(section);
         var options = section.Get<AlertsOptions>() ?? new AlertsOptions();
         services.AddHttpClient(WebhookAlertSender.ClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("OperatorConsole-Alerts/1.0"))
-            .AddStandardResilienceHandler(r =>
+            .AddResilienceHandler("alerts-webhook", pipeline =>
             {
-                // A few quick retries inside one queue attempt; longer outages are the queue's backoff.
-                r.Retry.MaxRetryAttempts = 2;
-                r.Retry.Delay = TimeSpan.FromMilliseconds(200);
-                r.AttemptTimeout.Timeout = options.WebhookTimeout;
-                r.TotalRequestTimeout.Timeout = options.WebhookTimeout * 3 + TimeSpan.FromSeconds(1);
-                r.CircuitBreaker.SamplingDuration = options.WebhookTimeout * 2 + TimeSpan.FromSeconds(1);
+                // Retry scheduling is wall-clock on purpose (like the live coalescing window): the business clock
+                // may be a fake in tests, and a retry 200 ms later is not business time.
+                pipeline.TimeProvider = TimeProvider.System;
+                pipeline
+                    .AddTimeout(options.WebhookTimeout * 3 + TimeSpan.FromSeconds(1))
+                    .AddRetry(new HttpRetryStrategyOptions
+                    {
+                        // A few quick retries inside one queue attempt; longer outages are the queue's backoff.
+                        MaxRetryAttempts = 2,
+                        Delay = TimeSpan.FromMilliseconds(200),
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                    })
+                    .AddTimeout(options.WebhookTimeout);
             });
         services.AddSingleton<IAlertSender, WebhookAlertSender>();
         services.AddSingleton<IAlertSender, EmailAlertSender>();

@@ -15,6 +15,8 @@ public static class AuditApi
     {
         var api = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(ConsolePolicies.Operator);
         api.MapGet("/", ListAudit).WithName("ListAudit").WithSummary("Audit entries, newest first (filters actor, recordType, recordId, action, from, to)");
+        api.MapGet("/verify", async (AuditChainCheck check, CancellationToken ct) => TypedResults.Ok(await check.VerifyAsync(fresh: true, ct)))
+            .WithName("VerifyAuditChain").WithSummary("Verifies the audit hash chain: intact, or the first entry where it breaks");
         api.MapGet("/export.csv", ExportCsv).WithName("ExportAuditCsv")
             .WithSummary("Every matching audit entry as CSV, oldest first, streamed (same filters as the list)");
         return app;

@@ -1,32 +1,33 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using OperatorConsole.Data.Chat;
 using OperatorConsole.Domain.Chat;
+using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 
 namespace OperatorConsole.Web.Features.Chat;
 
 /// <summary>POST /api/ops/chat body.</summary>
 public sealed record ChatRequest(string? Question);
 
-/// <summary>The answer with its receipts, as JSON: <c>receipts: {known:[{fact, source, verified}], inferred, missing}</c>.</summary>
+/// <summary>The answer with its receipts, as JSON: <c>receipts: {known:[{fact, source, label, verified, link}], inferred, missing}</c>.</summary>
 public sealed record ChatResponse(string Answer, ReceiptsView Receipts, string Engine, DateTime AskedAt);
 
 public sealed record ReceiptsView(IReadOnlyList<KnownFactView> Known, IReadOnlyList<string> Inferred, IReadOnlyList<string> Missing);
 
-public sealed record KnownFactView(string Fact, string Source, bool Verified, string? Problem, string? Link);
+/// <summary>A Known fact; <c>source</c> is the stable key for machines, <c>label</c> what a person reads.</summary>
+public sealed record KnownFactView(string Fact, string Source, bool Verified, string? Problem, string? Link, string? Label = null);
 
 /// <summary>
-/// Ops chat over the business data. With an Azure OpenAI deployment configured (an <see cref="IChatClient"/> in
-/// DI) the model answers from the fact sheet and returns receipts; without one the built-in grounded engine does.
-/// Either way every Known fact is re-checked against its source before anyone sees it.
+/// Ops chat over the business data. Without Azure OpenAI the built-in engine answers (<see cref="BuiltInChatEngine"/>).
+/// With it, the model answers through function calling: every topic's fact source is an <see cref="AIFunction"/>
+/// tool, and the receipts are built from what the tools returned, never from the model's prose. Either way every
+/// Known fact is re-checked against its source before anyone sees it.
 /// </summary>
-public sealed class OpsChatService(ChatContextBuilder context, ChatHistoryService history, TimeProvider time, IServiceProvider services, ILogger<OpsChatService> logger)
+public sealed class OpsChatService(BuiltInChatEngine engine, ChatToolbox tools, ChatHistoryService history, TimeProvider time, IServiceProvider services)
 {
     public const string AzureEngine = "azure_openai";
     public const int MaxQuestionLength = 2000;
-    private const string ReceiptsMarker = "RECEIPTS:";
 
     private IChatClient? Model => services.GetService<IChatClient>();
 
@@ -34,20 +35,17 @@ public sealed class OpsChatService(ChatContextBuilder context, ChatHistoryServic
 
     public async Task<ChatResponse> AskAsync(string question, string userId, CancellationToken ct = default)
     {
-        var (facts, missingSources) = await context.BuildAsync(ct);
-        var sheet = facts.ToDictionary(f => f.Source, StringComparer.Ordinal);
-        ChatAnswer answer;
         if (Model is { } model)
         {
-            var response = await model.GetResponseAsync(Prompt(question, facts), cancellationToken: ct);
-            answer = ParseModelAnswer(response.Text);
-        }
-        else
-        {
-            answer = GroundedEngine.Answer(question, facts);
+            var session = tools.Begin(question);
+            var response = await new ChatClientBuilder(model).UseFunctionInvocation().Build()
+                .GetResponseAsync(Prompt(question), new ChatOptions { Tools = [.. session.Tools] }, ct);
+            var (answer, sheet) = session.Receipts(response.Text);
+            return await FinishAsync(question, userId, answer, sheet, ct);
         }
 
-        return await FinishAsync(question, userId, answer, sheet, missingSources, ct);
+        var builtIn = await engine.AnswerAsync(question, ct);
+        return await FinishAsync(question, userId, builtIn.Answer, builtIn.Sheet, ct);
     }
 
     /// <summary>Streams the model's answer text as it arrives, then yields the final response with checked receipts.</summary>
@@ -59,27 +57,27 @@ public sealed class OpsChatService(ChatContextBuilder context, ChatHistoryServic
             yield break;
         }
 
-        var (facts, missingSources) = await context.BuildAsync(ct);
-        var text = new StringBuilder();
-        await foreach (var update in model.GetStreamingResponseAsync(Prompt(question, facts), cancellationToken: ct))
+        var session = tools.Begin(question);
+        var text = new System.Text.StringBuilder();
+        await foreach (var update in new ChatClientBuilder(model).UseFunctionInvocation().Build()
+                           .GetStreamingResponseAsync(Prompt(question), new ChatOptions { Tools = [.. session.Tools] }, ct))
         {
             text.Append(update.Text);
-            var visible = text.ToString();
-            var marker = visible.IndexOf(ReceiptsMarker, StringComparison.Ordinal);
-            yield return (marker >= 0 ? visible[..marker] : visible, null);
+            yield return (text.ToString(), null);
         }
 
-        var sheet = facts.ToDictionary(f => f.Source, StringComparer.Ordinal);
-        yield return (null, await FinishAsync(question, userId, ParseModelAnswer(text.ToString()), sheet, missingSources, ct));
+        var (answer, sheet) = session.Receipts(text.ToString());
+        yield return (null, await FinishAsync(question, userId, answer, sheet, ct));
     }
 
-    private async Task<ChatResponse> FinishAsync(string question, string userId, ChatAnswer answer, Dictionary<string, ContextFact> sheet, IReadOnlyList<string> missingSources, CancellationToken ct)
+    private async Task<ChatResponse> FinishAsync(string question, string userId, ChatAnswer answer, IReadOnlyDictionary<string, ContextFact> sheet, CancellationToken ct)
     {
         var receipts = ReceiptsChecker.Check(answer.Receipts, sheet);
-        receipts = receipts with { Missing = [.. receipts.Missing, .. missingSources] };
         var now = time.GetUtcNow().UtcDateTime;
         var view = new ReceiptsView(
-            receipts.Known.Select(k => new KnownFactView(k.Fact, k.Source, k.Verified, k.Problem, sheet.TryGetValue(k.Source, out var f) ? f.Link : null)).ToList(),
+            receipts.Known.Select(k => sheet.TryGetValue(k.Source, out var f)
+                ? new KnownFactView(k.Fact, k.Source, k.Verified, k.Problem, f.Link, f.Label)
+                : new KnownFactView(k.Fact, k.Source, k.Verified, k.Problem, null)).ToList(),
             receipts.Inferred,
             receipts.Missing);
         var response = new ChatResponse(answer.Answer, view, answer.Engine, now);
@@ -96,57 +94,14 @@ public sealed class OpsChatService(ChatContextBuilder context, ChatHistoryServic
         return response;
     }
 
-    private static List<ChatMessage> Prompt(string question, IReadOnlyList<ContextFact> facts)
+    private static List<AiChatMessage> Prompt(string question)
     {
-        var sheet = new StringBuilder();
-        foreach (var fact in facts)
-        {
-            sheet.Append('[').Append(fact.Source).Append("] ").AppendLine(fact.Text);
-        }
-
-        var system = $$"""
+        const string system = """
             You are the operations assistant of a small software agency's Operator Console.
-            Answer ONLY from the facts below; each fact is "[source] text". Never invent numbers or names.
-            Be brief and concrete. After the answer write a line "{{ReceiptsMarker}}" followed by one line of JSON:
-            {"known":[{"fact":"…","source":"<a source key from the list>"}],"inferred":["…"],"missing":["…"]}
-            "known" facts must copy numbers exactly from their source. Put conclusions you drew under "inferred"
-            and anything the facts cannot answer under "missing".
-            FACTS:
-            {{sheet}}
+            Answer ONLY from the console's tools: call the tool of every topic the question touches, then answer in
+            one to three short sentences, the figure first, copying numbers and names exactly as the tools return them.
+            If the tools do not cover part of the question, say so plainly; never guess, never invent numbers or names.
             """;
-        return [new ChatMessage(ChatRole.System, system), new ChatMessage(ChatRole.User, question)];
+        return [new AiChatMessage(ChatRole.System, system), new AiChatMessage(ChatRole.User, question)];
     }
-
-    /// <summary>Splits the model's text into answer and receipts; a reply without readable receipts says so.</summary>
-    public ChatAnswer ParseModelAnswer(string text)
-    {
-        var marker = text.IndexOf(ReceiptsMarker, StringComparison.Ordinal);
-        if (marker < 0)
-        {
-            return new ChatAnswer(text.Trim(), new Receipts([], [], ["The model returned no receipts: nothing in this answer is verified."]), AzureEngine);
-        }
-
-        var answer = text[..marker].Trim();
-        var json = text[(marker + ReceiptsMarker.Length)..].Trim().Trim('`');
-        if (json.StartsWith("json", StringComparison.OrdinalIgnoreCase))
-        {
-            json = json[4..];
-        }
-
-        try
-        {
-            var parsed = JsonSerializer.Deserialize<ModelReceipts>(json, JsonSerializerOptions.Web);
-            var known = parsed?.Known?.Where(k => k.Fact is not null && k.Source is not null).Select(k => new KnownFact(k.Fact!, k.Source!)).ToList() ?? [];
-            return new ChatAnswer(answer, new Receipts(known, parsed?.Inferred ?? [], parsed?.Missing ?? []), AzureEngine);
-        }
-        catch (JsonException ex)
-        {
-            logger.LogWarning(ex, "The model's receipts were not valid JSON");
-            return new ChatAnswer(answer, new Receipts([], [], ["The model's receipts could not be read: nothing in this answer is verified."]), AzureEngine);
-        }
-    }
-
-    private sealed record ModelReceipts(List<ModelFact>? Known, List<string>? Inferred, List<string>? Missing);
-
-    private sealed record ModelFact(string? Fact, string? Source);
 }

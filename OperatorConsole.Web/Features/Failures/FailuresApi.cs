@@ -18,6 +18,13 @@ public static class FailuresApi
             .WithSummary("The Failures & Interventions report; include=acknowledged also lists acknowledged and snoozed items")
             .Produces<FailuresReport>(StatusCodes.Status200OK, "application/json")
             .RequireAuthorization(ConsolePolicies.People);
+        api.MapGet("/buckets/{bucket}", GetBucketPage).WithName("GetFailuresBucketPage")
+            .WithSummary("One bucket's items from offset (limit ≤ 500), narrowed by q; the report's first page plus this is every item")
+            .Produces<FailureBucketPage>(StatusCodes.Status200OK, "application/json")
+            .RequireAuthorization(ConsolePolicies.People);
+        api.MapPost("/acknowledgements/bulk", AcknowledgeMany).WithName("AcknowledgeFailuresInBulk")
+            .WithSummary("Acknowledge or snooze every open item of a bucket, a group or the search, with one reason: one audited decision (operator only)")
+            .RequireAuthorization(ConsolePolicies.Operator);
         api.MapGet("/acknowledgements", ListAcknowledgements).WithName("ListFailureAcknowledgements")
             .WithSummary("Acknowledgements and snoozes, newest first (active=true: only those hiding an item now)")
             .RequireAuthorization(ConsolePolicies.People);
@@ -33,27 +40,93 @@ public static class FailuresApi
         return app;
     }
 
-    /// <summary>Served from the shared report's cached JSON (the shape is <see cref="FailuresReport"/>).</summary>
+    /// <summary>
+    /// The shared report with each list cut to its first <paramref name="limit"/> rows (default 50, at most 500;
+    /// counts stay whole): a 10,000-item report is never one multi-megabyte document. The rest of a bucket comes
+    /// from <see cref="GetBucketPage"/>.
+    /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetReport(
-        FailuresReportCache cache, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct, [FromQuery] string? include = null)
+        FailuresReportCache cache, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct,
+        [FromQuery] string? include = null, [FromQuery] int? limit = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var includeAcknowledged = ParseInclude(include, errors);
+        var pageLimit = ParseLimit(limit, errors);
+        if (errors.Count > 0)
+        {
+            return ApiResults.BadRequest("Invalid query parameter.", errors);
+        }
+
+        var report = FailurePaging.FirstPage((await cache.GetAsync(ct)).View(includeAcknowledged), pageLimit);
+        return TypedResults.Bytes(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(report, json.Value.SerializerOptions), "application/json");
+    }
+
+    /// <summary>"Show more": one bucket's items from <paramref name="offset"/>, with the same search as the page (q).</summary>
+    public static async Task<Results<Ok<FailureBucketPage>, ProblemHttpResult>> GetBucketPage(
+        string bucket, FailuresReportCache cache, CancellationToken ct,
+        [FromQuery] int? offset = null, [FromQuery] int? limit = null, [FromQuery] string? q = null, [FromQuery] string? include = null)
+    {
+        if (FailureBucketExtensions.FromCode(bucket) is not { } which)
+        {
+            return ApiResults.NotFound($"There is no bucket '{bucket}': {string.Join(", ", Enum.GetValues<FailureBucket>().Select(b => b.Code()))}.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var includeAcknowledged = ParseInclude(include, errors);
+        var pageLimit = ParseLimit(limit, errors);
+        if (offset is < 0)
+        {
+            errors["offset"] = ["'offset' must be 0 or more."];
+        }
+
+        if (q is { Length: > FailureFilter.QueryMax })
+        {
+            errors["q"] = [$"'q' is at most {FailureFilter.QueryMax} characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiResults.BadRequest("Invalid query parameter.", errors);
+        }
+
+        var report = (await cache.GetAsync(ct)).View(includeAcknowledged);
+        return TypedResults.Ok(FailurePaging.Page(report, which, new FailureFilter(which, null, q), offset ?? 0, pageLimit));
+    }
+
+    private static bool ParseInclude(string? include, Dictionary<string, string[]> errors)
     {
         var includeAcknowledged = false;
         foreach (var part in (include ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!string.Equals(part, "acknowledged", StringComparison.OrdinalIgnoreCase))
             {
-                return ApiResults.BadRequest("Invalid query parameter.", new Dictionary<string, string[]> { ["include"] = [$"'{part}' is not one of: acknowledged."] });
+                errors["include"] = [$"'{part}' is not one of: acknowledged."];
             }
 
             includeAcknowledged = true;
         }
 
-        return TypedResults.Bytes(await cache.GetJsonAsync(includeAcknowledged, json.Value.SerializerOptions, ct), "application/json");
+        return includeAcknowledged;
     }
 
+    private static int ParseLimit(int? limit, Dictionary<string, string[]> errors)
+    {
+        if (limit is < 1 or > FailurePaging.MaxLimit)
+        {
+            errors["limit"] = [$"'limit' must be between 1 and {FailurePaging.MaxLimit}."];
+        }
+
+        return limit ?? FailurePaging.DefaultLimit;
+    }
+
+    public static async Task<Results<Created<BulkAcknowledgementView>, ProblemHttpResult>> AcknowledgeMany(
+        BulkAcknowledgeRequest request, FailureAcknowledgementService acks, HttpContext http, CancellationToken ct) =>
+        ApiResults.CreatedOrProblem(await acks.AcknowledgeManyAsync(request, http.User.ToActor(), ct), d => $"/api/failures/acknowledgements?decision={d.DecisionId}");
+
     public static async Task<Ok<PagedList<AcknowledgementRecordView>>> ListAcknowledgements(
-        FailureAcknowledgementService acks, CancellationToken ct, [FromQuery] bool? active = null, [FromQuery] int? page = null, [FromQuery] int? pageSize = null) =>
-        TypedResults.Ok(await acks.ListAsync(active ?? false, page, pageSize, ct));
+        FailureAcknowledgementService acks, CancellationToken ct, [FromQuery] bool? active = null, [FromQuery] int? page = null, [FromQuery] int? pageSize = null,
+        [FromQuery] string? decision = null) =>
+        TypedResults.Ok(await acks.ListAsync(active ?? false, page, pageSize, ct, decision));
 
     public static async Task<Results<Created<AcknowledgementRecordView>, ProblemHttpResult>> Acknowledge(
         AcknowledgeFailureRequest request, FailureAcknowledgementService acks, HttpContext http, CancellationToken ct) =>

@@ -23,6 +23,12 @@ public static class LeadsApi
             .RequireAuthorization(ConsolePolicies.Operator);
         api.MapPost("/{id:int}/status", ChangeStatus).WithName("ChangeLeadStatus").WithSummary("Move a lead to another stage (operator); kept in the status history")
             .RequireAuthorization(ConsolePolicies.Operator);
+        api.MapPut("/{id:int}/next-step", SetNextStep).WithName("SetLeadNextStep")
+            .WithSummary("Plan an open deal's next step (what, dueAt); replaces the previous one (audited)")
+            .RequireAuthorization(ConsolePolicies.Record(ApiScopes.LeadsWrite));
+        api.MapPost("/{id:int}/next-step/done", CompleteNextStep).WithName("CompleteLeadNextStep")
+            .WithSummary("Mark the open next step done (audited); 409 when there is none")
+            .RequireAuthorization(ConsolePolicies.Record(ApiScopes.LeadsWrite));
         api.MapGet("/{id:int}/status-history", StatusHistory).WithName("LeadStatusHistory").WithSummary("Every status change with time and who")
             .RequireAuthorization(ConsolePolicies.Read);
         api.MapPost("/{id:int}/touches", RecordTouch).WithName("RecordTouch").WithSummary("Record a contact with the lead")
@@ -33,6 +39,14 @@ public static class LeadsApi
             .RequireAuthorization(ConsolePolicies.Read);
         return app;
     }
+
+    public static async Task<Results<Ok<NextStepView>, ProblemHttpResult>> SetNextStep(
+        int id, SetNextStepRequest request, NextStepService steps, HttpContext http, CancellationToken ct) =>
+        ApiResults.OkOrProblem(await steps.SetAsync(id, request, http.User.ToActor(), ct));
+
+    public static async Task<Results<Ok<NextStepView>, ProblemHttpResult>> CompleteNextStep(
+        int id, NextStepService steps, HttpContext http, CancellationToken ct) =>
+        ApiResults.OkOrProblem(await steps.MarkDoneAsync(id, http.User.ToActor(), ct));
 
     public static async Task<Results<Created<LeadView>, ProblemHttpResult>> CreateLead(
         CreateLeadRequest request, LeadService leads, HttpContext http, CancellationToken ct) =>

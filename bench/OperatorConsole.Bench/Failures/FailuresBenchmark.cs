@@ -245,8 +245,8 @@ public sealed class FailuresBenchmark : IBenchCommand
         for (var s = 0; s < subscribers; s++)
         {
             var index = s;
-            // Subscribed the way a Command Center circuit is: to the report feed, which ConsoleEvents drives.
-            subscriptions.Add(cache.Subscribe(async () =>
+            // Subscribed the way a Command Center circuit is: watching the report's live query.
+            subscriptions.Add(host.Services.GetRequiredService<LiveQueries>().Watch(cache.Query, async _ =>
             {
                 var report = await cache.GetAsync();
                 var elapsed = Samples.Since(roundStart);

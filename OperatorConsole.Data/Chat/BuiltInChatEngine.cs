@@ -1,0 +1,174 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Chat.Topics;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Semantic;
+using OperatorConsole.Domain.Chat;
+using OperatorConsole.Domain.Integrations;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Packages;
+using OperatorConsole.Domain.Semantic;
+using OperatorConsole.Domain.Templates;
+
+namespace OperatorConsole.Data.Chat;
+
+/// <summary>The built-in engine's answer and the sheet of sources its Known facts are checked against.</summary>
+public sealed record EngineAnswer(ChatAnswer Answer, IReadOnlyDictionary<string, ContextFact> Sheet, QuestionAnalysis Analysis);
+
+/// <summary>
+/// Chat v2 without a cloud model: question → topics (exact topic words plus semantic similarity to each topic's
+/// example questions, on the configured embedding model) and entities (exact names with typo tolerance) → the
+/// typed fact source of each topic → a short answer, figure first, whose Known facts are exactly the facts used.
+/// Everything the question asks that no source covers is named under Missing, an unknown name is reported as
+/// unknown, and a question outside the console's data gets Missing only.
+/// </summary>
+public sealed class BuiltInChatEngine(
+    IEnumerable<IChatTopicSource> sources,
+    SemanticIndex semantic,
+    IDbContextFactory<ConsoleDbContext> dbFactory,
+    TimeProvider time)
+{
+    public const string EngineName = "grounded";
+    private readonly Dictionary<ChatTopic, IChatTopicSource> _sources = sources.ToDictionary(s => s.Topic);
+
+    public async Task<EngineAnswer> AnswerAsync(string question, CancellationToken ct = default)
+    {
+        var analysis = await AnalyzeAsync(question, ct);
+        if (analysis.UnknownNames.Count > 0 && analysis.Entities.Count == 0)
+        {
+            var missing = new List<string>();
+            foreach (var name in analysis.UnknownNames)
+            {
+                missing.Add($"No lead, account, integration, package or template named \"{name}\" is in the console." + await NearestNameAsync(name, ct));
+            }
+
+            missing.AddRange(UncoveredMissing(analysis));
+            return Finish(analysis, "The console has no record of " + string.Join(" or ", analysis.UnknownNames.Select(n => $"\"{n}\"")) + ", so it cannot answer this.", [], [], missing);
+        }
+
+        var chosen = Choose(analysis);
+        if (chosen.Count == 0 || IsOutOfScope(analysis))
+        {
+            return Finish(analysis, "The console's data does not answer this question.", [], [],
+                [.. UncoveredMissing(analysis).DefaultIfEmpty($"No source in the console answers \"{question.Trim()}\".")]);
+        }
+
+        var parts = new List<TopicAnswer>();
+        foreach (var topic in chosen)
+        {
+            parts.Add(await _sources[topic].AnswerAsync(analysis, ct));
+        }
+
+        var known = parts.SelectMany(p => p.Facts).ToList();
+        var allMissing = parts.SelectMany(p => p.Missing).Concat(UncoveredMissing(analysis)).ToList();
+        allMissing.AddRange(analysis.UnknownNames.Select(n => $"No lead, account, integration, package or template named \"{n}\" is in the console."));
+        var text = string.Join(" ", parts.Select(p => p.Sentence).Where(s => s.Length > 0));
+        return Finish(analysis, text.Length == 0 ? "The console has no data that answers this yet." : text, known, parts.SelectMany(p => p.Inferred).ToList(), allMissing);
+    }
+
+    /// <summary>The entity source's answer for an analysis whose entities are already resolved (the model's entity tool).</summary>
+    public Task<TopicAnswer> EntityAnswerAsync(QuestionAnalysis analysis, CancellationToken ct) => _sources[ChatTopic.Entity].AnswerAsync(analysis, ct);
+
+    /// <summary>The stored name nearest in meaning, offered as a hint (never answered on: the operator decides).</summary>
+    private async Task<string> NearestNameAsync(string name, CancellationToken ct)
+    {
+        var hit = (await semantic.SearchAsync(SemanticKinds.Name, name, 1, ct)).FirstOrDefault();
+        return hit is { Similarity: >= NearestNameFloor } ? $" The nearest name on record is \"{hit.Preview}\"." : "";
+    }
+
+    private const float NearestNameFloor = 0.75f;
+
+    public async Task<QuestionAnalysis> AnalyzeAsync(string question, CancellationToken ct = default)
+    {
+        var entities = await EntitiesAsync(ct);
+        var similarity = await TopicSimilarityAsync(question, ct);
+        return QuestionAnalyzer.Analyze(question, entities, similarity, time.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>Best cosine similarity of the question to each topic's example questions.</summary>
+    public async Task<IReadOnlyDictionary<ChatTopic, float>> TopicSimilarityAsync(string question, CancellationToken ct)
+    {
+        var examples = ChatTopicCatalog.Topics.SelectMany(t => t.Examples.Select(e => (t.Topic, Text: e))).ToList();
+        var vectors = await semantic.EmbedManyAsync([question, .. examples.Select(e => e.Text)], ct);
+        var q = vectors[0];
+        return examples.Select((e, i) => (e.Topic, Sim: Vectors.Cosine(q, vectors[i + 1])))
+            .GroupBy(x => x.Topic).ToDictionary(g => g.Key, g => g.Max(x => x.Sim));
+    }
+
+    /// <summary>
+    /// The topics to answer: an entity named in the question wins (its figures are the answer); otherwise the best
+    /// topic, and a second one only if it adds a word of its own (so "leads in Proposal" is not also about proposals).
+    /// </summary>
+    private static List<ChatTopic> Choose(QuestionAnalysis analysis)
+    {
+        if (analysis.Has(ChatTopic.Entity))
+        {
+            return [ChatTopic.Entity];
+        }
+
+        var ranked = analysis.Topics.ToList();
+        if (ranked.Count == 0)
+        {
+            return [];
+        }
+
+        var chosen = new List<ChatTopic> { ranked[0].Topic };
+        var bestWords = TopicWords(ranked[0].Topic, analysis);
+        foreach (var next in ranked.Skip(1).Where(t => t.KeywordHits > 0))
+        {
+            if (TopicWords(next.Topic, analysis).Except(bestWords).Any() && next.KeywordHits >= ranked[0].KeywordHits)
+            {
+                chosen.Add(next.Topic);
+                break;
+            }
+        }
+
+        return chosen;
+    }
+
+    private static HashSet<string> TopicWords(ChatTopic topic, QuestionAnalysis analysis)
+    {
+        var words = ChatTopicCatalog.Topics.First(t => t.Topic == topic).Words.SelectMany(w => new[] { w, TextTokens.Stem(w) }).ToHashSet(StringComparer.Ordinal);
+        return analysis.Words.Where(words.Contains).Select(TextTokens.Stem).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The question is about something the console does not hold: as many unexplained content words as topic words
+    /// (at least two), or a topic recognised only by meaning while some of its words are unexplained.
+    /// </summary>
+    private static bool IsOutOfScope(QuestionAnalysis analysis)
+    {
+        if (analysis.Has(ChatTopic.Entity) || analysis.Uncovered.Count == 0)
+        {
+            return false;
+        }
+
+        var topicWords = analysis.Topics.Where(t => t.Topic != ChatTopic.Entity).SelectMany(t => TopicWords(t.Topic, analysis)).ToHashSet(StringComparer.Ordinal);
+        return topicWords.Count == 0 || (analysis.Uncovered.Count >= 2 && analysis.Uncovered.Count >= topicWords.Count);
+    }
+
+    private static IEnumerable<string> UncoveredMissing(QuestionAnalysis analysis) =>
+        analysis.Uncovered.Count == 0 ? [] : [$"Nothing in the console records {string.Join(", ", analysis.Uncovered.Select(w => $"\"{w}\""))}: that part of the question is not answered."];
+
+    private static EngineAnswer Finish(QuestionAnalysis analysis, string text, IReadOnlyList<UsedFact> used, IReadOnlyList<string> inferred, IReadOnlyList<string> missing)
+    {
+        var sheet = used.GroupBy(u => u.Source.Source).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
+        var known = used.Select(u => new KnownFact(u.Claim, u.Source.Source)).ToList();
+        return new EngineAnswer(new ChatAnswer(text, new Receipts(known, inferred.Distinct().ToList(), missing.Distinct().ToList()), EngineName), sheet, analysis);
+    }
+
+    /// <summary>The names a question may use: leads, accounts, integrations, packages and templates.</summary>
+    public async Task<IReadOnlyList<KnownEntity>> EntitiesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var leads = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Select(l => new { l.Id, l.Title, l.Company }).ToListAsync(ct);
+        var entities = leads.Select(l => new KnownEntity(EntityKind.Lead, l.Title, l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/leads/{l.Id}")).ToList();
+        entities.AddRange(leads.Where(l => l.Company != null).Select(l => l.Company!).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(c => new KnownEntity(EntityKind.Account, c, c, $"/leads?q={Uri.EscapeDataString(c)}")));
+        entities.AddRange((await db.Set<IntegrationHealth>().AsNoTracking().Select(i => i.Name).ToListAsync(ct)).Select(n => new KnownEntity(EntityKind.Integration, n, n, "/integrations")));
+        entities.AddRange((await db.Set<ServicePackage>().AsNoTracking().Where(p => !p.IsArchived).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+            .Select(p => new KnownEntity(EntityKind.Package, p.Name, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/packages/{p.Id}")));
+        entities.AddRange((await db.Set<TemplateStarter>().AsNoTracking().Select(t => new { t.Id, t.Name }).ToListAsync(ct))
+            .Select(t => new KnownEntity(EntityKind.Template, t.Name, t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/templates/{t.Id}")));
+        return entities;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using OperatorConsole.Domain.Chat;
+
+namespace OperatorConsole.Data.Chat.Topics;
+
+/// <summary>
+/// One typed fact source of the built-in chat engine: it answers the part of a question about its topic from the
+/// same service the topic's card uses, returning the sentence, the facts it used (each a claim plus its source),
+/// conclusions computed from those facts, and what it cannot answer.
+/// </summary>
+public interface IChatTopicSource
+{
+    ChatTopic Topic { get; }
+
+    Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct);
+}
+
+internal static class Say
+{
+    public static string N(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    public static string N(double value) => value.ToString("#,0.#", CultureInfo.InvariantCulture);
+
+    public static string Money(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture) + " USD";
+
+    public static string Plural(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
+
+    public static string Names(IEnumerable<string> names, int take = 5)
+    {
+        var list = names.ToList();
+        var shown = string.Join(", ", list.Take(take).Select(n => $"\"{n}\""));
+        return list.Count > take ? $"{shown} and others" : shown;
+    }
+
+    public static UsedFact Fact(string source, string label, string text, string link, string claim) =>
+        new(new ContextFact(source, text, link, "chat") { Label = label }, claim);
+
+    public static string Percent(int part, int whole) => whole == 0 ? "0" : Math.Round(100m * part / whole, 0).ToString(CultureInfo.InvariantCulture);
+}

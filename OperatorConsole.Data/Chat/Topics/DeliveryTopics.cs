@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Approvals;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Results;
+using OperatorConsole.Domain.AgentJobs;
+using OperatorConsole.Domain.Approvals;
+using OperatorConsole.Domain.BuildOps;
+using OperatorConsole.Domain.Chat;
+using OperatorConsole.Domain.Results;
+
+namespace OperatorConsole.Data.Chat.Topics;
+
+/// <summary>The approval queue: how many wait, of which kind, and the oldest.</summary>
+public sealed class ApprovalsTopic(ApprovalService approvals, TimeProvider time) : IChatTopicSource
+{
+    public ChatTopic Topic => ChatTopic.Approvals;
+
+    public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
+    {
+        var pending = (await approvals.ListAsync(new ApprovalListQuery(ApprovalState.Pending, PageSize: 200), ct)).Items;
+        var now = time.GetUtcNow().UtcDateTime;
+        var oldest = pending.OrderBy(a => a.RequestedAt).FirstOrDefault();
+        var bySubject = pending.GroupBy(a => a.Subject).Select(g => $"{g.Count()} {g.Key}").ToList();
+        var text = $"{pending.Count} approvals are waiting" + (pending.Count == 0 ? "" : $" ({string.Join(", ", bySubject)}): " +
+            string.Join("; ", pending.OrderBy(a => a.RequestedAt).Select(a => $"\"{a.Title}\" for {Say.N((now - a.RequestedAt).TotalDays)} d")));
+        var claim = pending.Count == 0 ? "0 approvals are waiting" : $"{pending.Count} approvals are waiting ({string.Join(", ", bySubject)})";
+        if (oldest is not null)
+        {
+            claim += $"; the oldest is \"{oldest.Title}\" for {Say.N((now - oldest.RequestedAt).TotalDays)} d";
+        }
+
+        var inferred = new List<string>();
+        if (pending.Count > 1)
+        {
+            var waitingLong = pending.Count(a => (now - a.RequestedAt).TotalDays >= 2);
+            inferred.Add($"{waitingLong} of the {pending.Count} have waited 2 days or more.");
+        }
+
+        return new TopicAnswer(claim + ".", [Say.Fact("approvals.pending", "Approval queue", text, "/approvals", claim)], inferred, []);
+    }
+}
+
+/// <summary>Build Ops: tasks by status (the queue is "Queued").</summary>
+public sealed class BuildOpsTopic(IDbContextFactory<ConsoleDbContext> dbFactory) : IChatTopicSource
+{
+    public ChatTopic Topic => ChatTopic.BuildOps;
+
+    public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var tasks = await db.Set<BuildTask>().AsNoTracking().Select(t => new { t.Title, t.Status, t.RiskLevel, t.StatusChangedAt }).ToListAsync(ct);
+        var counts = Enum.GetValues<BuildTaskStatus>().ToDictionary(s => s, s => tasks.Count(t => t.Status == s));
+        var text = $"{tasks.Count} build tasks: " + string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}")) +
+                   (counts[BuildTaskStatus.Queued] == 0 ? "" : "; queued: " + string.Join("; ", tasks.Where(t => t.Status == BuildTaskStatus.Queued).OrderBy(t => t.StatusChangedAt).Select(t => $"\"{t.Title}\"")));
+        var asked = Enum.GetValues<BuildTaskStatus>().Where(s => question.Mentions(s switch
+        {
+            BuildTaskStatus.InProgress => "progress",
+            BuildTaskStatus.Queued => "queue",
+            _ => s.ToString().ToLowerInvariant(),
+        })).ToList();
+        var claim = asked.Count == 0
+            ? $"{tasks.Count} build tasks: " + string.Join(", ", counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}"))
+            : string.Join("; ", asked.Select(s => $"{Say.Plural(counts[s], "build task is", "build tasks are")} {Label(s)}"));
+        var queued = tasks.Where(t => t.Status == BuildTaskStatus.Queued).OrderBy(t => t.StatusChangedAt).Select(t => t.Title).ToList();
+        if (asked.Contains(BuildTaskStatus.Queued) && queued.Count > 0)
+        {
+            claim += ": " + Say.Names(queued);
+        }
+
+        var inferred = new List<string>();
+        var high = tasks.Count(t => t.RiskLevel == RiskLevel.High && t.Status is not (BuildTaskStatus.Done or BuildTaskStatus.Rejected));
+        if (high > 0)
+        {
+            inferred.Add($"{high} of the unfinished tasks are high risk, so they will need a person's approval before they ship.");
+        }
+
+        return new TopicAnswer(claim + ".", [Say.Fact("buildops.status", "Build Ops", text, "/build-ops", claim)], inferred, []);
+    }
+
+    private static string Label(BuildTaskStatus status) => status switch
+    {
+        BuildTaskStatus.Queued => "queued",
+        BuildTaskStatus.InProgress => "in progress",
+        BuildTaskStatus.Review => "in review",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}
+
+/// <summary>Agent jobs: results, risk levels and the ones waiting for a person's review.</summary>
+public sealed class AgentJobsTopic(IDbContextFactory<ConsoleDbContext> dbFactory) : IChatTopicSource
+{
+    public ChatTopic Topic => ChatTopic.AgentJobs;
+
+    public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var jobs = await db.Set<AgentJob>().AsNoTracking().Select(j => new { j.TaskRequested, j.Result, j.RiskLevel, j.RequiresReview, j.HumanApproved, j.CreatedAt }).ToListAsync(ct);
+        var period = question.Period;
+        var scoped = jobs.Where(j => period is null || period.Contains(j.CreatedAt)).ToList();
+        var when = period is null ? "" : $" in {period.Describe()}";
+        var failed = scoped.Count(j => j.Result == AgentJobResult.Failure);
+        var partial = scoped.Count(j => j.Result == AgentJobResult.Partial);
+        var high = scoped.Where(j => j.RiskLevel == RiskLevel.High).ToList();
+        var awaiting = scoped.Where(j => j.RequiresReview && !j.HumanApproved).ToList();
+        var text = $"{scoped.Count} agent jobs{when}: {scoped.Count(j => j.Result == AgentJobResult.Success)} succeeded, {failed} failed, {partial} partial; " +
+                   $"{high.Count} high risk, {scoped.Count(j => j.RiskLevel == RiskLevel.Medium)} medium, {scoped.Count(j => j.RiskLevel == RiskLevel.Low)} low; " +
+                   $"{awaiting.Count} need a person's review" + (awaiting.Count == 0 ? "" : ": " + string.Join("; ", awaiting.Select(j => $"\"{j.TaskRequested}\"")));
+        var parts = new List<string>();
+        if (question.Mentions("fail", "failed", "partial")) parts.Add($"{failed} failed and {partial} partial of {scoped.Count} agent jobs{when}");
+        if (question.Mentions("risk", "risky", "high")) parts.Add($"{high.Count} high-risk agent jobs{when}");
+        if (question.Mentions("review", "approve", "approval", "need")) parts.Add($"{awaiting.Count} agent jobs need a person's review" + (awaiting.Count == 0 ? "" : ": " + Say.Names(awaiting.Select(j => j.TaskRequested))));
+        var claim = parts.Count == 0 ? text : string.Join("; ", parts);
+        var inferred = new List<string>();
+        if (scoped.Count > 0)
+        {
+            inferred.Add($"{Say.Percent(failed + partial, scoped.Count)} % of agent jobs{when} did not fully succeed.");
+        }
+
+        return new TopicAnswer(claim + ".", [Say.Fact("agentjobs.summary", "Agent jobs", text, high.Count > 0 && question.Mentions("risk", "high") ? "/agent-jobs?riskLevel=high" : "/agent-jobs", claim)], inferred, []);
+    }
+}
+
+/// <summary>Results Ledger: clients off target, on track, awaiting measurement; one client's figures when named.</summary>
+public sealed class ResultsTopic(ClientSuccessService results) : IChatTopicSource
+{
+    public ChatTopic Topic => ChatTopic.Results;
+
+    public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
+    {
+        var clients = (await results.ListClientsAsync(new ClientListQuery(PageSize: 200), ct)).Items;
+        var off = clients.Where(c => c.Track == ResultTrack.OffTrack).ToList();
+        var onTrack = clients.Where(c => c.Track is ResultTrack.OnTrack or ResultTrack.TargetMet).ToList();
+        var unmeasured = clients.Where(c => c.Track is ResultTrack.AwaitingMeasurement or ResultTrack.AwaitingBaseline or ResultTrack.NoTarget).ToList();
+        var text = $"{clients.Count} clients: {off.Count} off target, {onTrack.Count} on track or target met, {unmeasured.Count} without a measurement or target" +
+                   (off.Count == 0 ? "" : "; off target: " + string.Join(", ", off.Select(c => $"\"{c.Title}\"")));
+        string claim;
+        if (question.Mentions("on", "track", "met") && !question.Mentions("off"))
+        {
+            claim = $"{onTrack.Count} of {clients.Count} clients are on track or have met their target" + (onTrack.Count == 0 ? "" : ": " + Say.Names(onTrack.Select(c => c.Title)));
+            text += "; on track or met: " + string.Join(", ", onTrack.Select(c => $"\"{c.Title}\""));
+        }
+        else
+        {
+            claim = $"{off.Count} of {clients.Count} clients are off target" + (off.Count == 0 ? "" : ": " + Say.Names(off.Select(c => c.Title)));
+        }
+
+        var inferred = new List<string>();
+        if (unmeasured.Count > 0)
+        {
+            inferred.Add($"{unmeasured.Count} of {clients.Count} clients cannot be judged yet: they have no target or no measurement.");
+        }
+
+        return new TopicAnswer(claim + ".", [Say.Fact("results.clients", "Results Ledger", text, "/clients", claim)], inferred, []);
+    }
+}

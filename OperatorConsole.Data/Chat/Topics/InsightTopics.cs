@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Constraint;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Results;
+using OperatorConsole.Domain.Chat;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Learning;
+using OperatorConsole.Domain.Proposals;
+
+namespace OperatorConsole.Data.Chat.Topics;
+
+/// <summary>The constraint card: the bottleneck stage and its evidence, in the card's words (never its keys).</summary>
+public sealed class ConstraintTopic(ConstraintService constraint) : IChatTopicSource
+{
+    public ChatTopic Topic => ChatTopic.Constraint;
+
+    public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
+    {
+        var report = await constraint.GetAsync(ct: ct);
+        var s = report.Snapshot;
+        var facts = new List<UsedFact> { Say.Fact("constraint.bottleneck", "Constraint", s.Summary, "/metrics", s.Summary) };
+        facts.AddRange(s.Evidence.Where(e => e.Worse).Take(3).Select(e => Say.Fact($"constraint.evidence.{e.Key}", $"Constraint · {e.Label}", e.Text, "/metrics", e.Text)));
+        var inferred = new List<string>();
+        var stage = s.Stages.FirstOrDefault(x => x.Stage == s.Bottleneck);
+        if (stage is not null)
+        {
+            var total = s.Stages.Sum(x => x.Stuck);
+            inferred.Add(stage.Stuck > 0
+                ? $"{stage.Stuck} of the {total} stuck leads are in {stage.Stage}, so moving those is the nearest lever on the pipeline."
+                : $"{stage.Stage} has no stuck lead; its pressure comes from work entering ({stage.EnteredThisPeriod}) faster than it leaves ({stage.LeftThisPeriod}).");
+        }
+
+        var missing = report.AnchorNote is { } note ? new List<string> { note } : [];
+        return new TopicAnswer(s.Summary, facts, inferred, missing);
+    }
+}
+
+/// <summary>Learning and playbook: entries by class, proposals by state.</summary>
+public sealed class LearningTopic(IDbContextFactory<ConsoleDbContext> dbFactory) : IChatTopicSource
+{
+    public ChatTopic Topic => ChatTopic.Learning;
+
+    public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entries = await db.Set<PlaybookEntry>().AsNoTracking().Select(e => new { e.Title, e.Class }).ToListAsync(ct);
+        var proposals = await db.Set<LearningProposal>().AsNoTracking().Select(p => new { p.State, p.Confidence }).ToListAsync(ct);
+        var byState = Enum.GetValues<LearningProposalState>().ToDictionary(st => st, st => proposals.Count(p => p.State == st));
+        var playbookText = $"The playbook has {entries.Count} entries: " + string.Join("; ", entries.Select(e => $"\"{e.Title}\" ({e.Class})"));
+        var proposalText = $"{proposals.Count} learning proposals: {byState[LearningProposalState.Open]} open, {byState[LearningProposalState.PromotionRequested]} awaiting promotion, " +
+                           $"{byState[LearningProposalState.Promoted]} promoted, {byState[LearningProposalState.PromotionRejected]} rejected";
+        var facts = new List<UsedFact>();
+        if (question.Mentions("playbook") || !question.Mentions("proposal", "suggestion", "promote", "lesson", "learning"))
+        {
+            facts.Add(Say.Fact("learning.playbook", "Playbook", playbookText, "/playbook",
+                $"The playbook has {entries.Count} entries" + (entries.Count == 0 ? "" : ": " + Say.Names(entries.Select(e => e.Title)))));
+        }
+
+        if (question.Mentions("proposal", "suggestion", "promote", "lesson", "learning", "learn"))
+        {
+            facts.Add(Say.Fact("learning.proposals", "Learning", proposalText, "/learning", proposalText));
+        }
+
+        var inferred = new List<string>();
+        var low = proposals.Count(p => p.State == LearningProposalState.Open && p.Confidence < 0.6);
+        if (byState[LearningProposalState.Open] > 0)
+        {
+            inferred.Add($"{low} of the {byState[LearningProposalState.Open]} open proposals are below the 0.6 confidence floor and need a person to judge them.");
+        }
+
+        return new TopicAnswer(string.Join(" ", facts.Select(f => f.Claim + ".")), facts, inferred, []);
+    }
+}
+
+/// <summary>A named lead or account: its stage, value, last contact, proposals and result.</summary>
+public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, ClientSuccessService results, TimeProvider time) : IChatTopicSource
+{
+    public ChatTopic Topic => ChatTopic.Entity;
+
+    public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
+    {
+        var facts = new List<UsedFact>();
+        var inferred = new List<string>();
+        foreach (var mention in question.Entities.Take(3))
+        {
+            var entity = mention.Entity;
+            var fact = entity.Kind switch
+            {
+                EntityKind.Lead => await LeadAsync(int.Parse(entity.Key, System.Globalization.CultureInfo.InvariantCulture), ct),
+                EntityKind.Account => await AccountAsync(entity.Name, question, ct),
+                _ => Say.Fact($"{entity.Kind.ToString().ToLowerInvariant()}:{entity.Name}", entity.Kind.ToString(), $"{entity.Kind} \"{entity.Name}\" exists", entity.Link, $"{entity.Kind} \"{entity.Name}\" exists"),
+            };
+            facts.Add(fact);
+            if (mention.Typos > 0)
+            {
+                inferred.Add($"Read \"{mention.AsWritten}\" as \"{entity.Name}\" ({Say.Plural(mention.Typos, "typo", "typos")}).");
+            }
+        }
+
+        return new TopicAnswer(string.Join(" ", facts.Select(f => f.Claim + ".")), facts, inferred, []);
+    }
+
+    private async Task<UsedFact> LeadAsync(int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lead = await db.Set<Lead>().AsNoTracking().FirstAsync(l => l.Id == id, ct);
+        var proposals = await db.Set<Proposal>().AsNoTracking().Where(p => p.LeadId == id).Select(p => new { p.Status, p.Outcome, p.OutcomeValue }).ToListAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var contact = lead.LastContactAt is { } at ? $"last contact {Say.N((now - at).TotalDays)} d ago" : "never contacted";
+        var text = $"\"{lead.Title}\"" + (lead.Company is null ? "" : $" ({lead.Company})") + $" is in {lead.Status}, worth {(lead.EstimatedValue is { } v ? Say.Money(v) : "no estimate")}, {contact}" +
+                   $", {Say.Plural(proposals.Count, "proposal", "proposals")}" + (proposals.Any(p => p.Outcome != null) ? ", outcome " + string.Join(", ", proposals.Where(p => p.Outcome != null).Select(p => $"{p.Outcome} {(p.OutcomeValue is { } ov ? Say.Money(ov) : "")}".Trim())) : "");
+        if (lead.Status.IsClient() && await results.GetAsync(id, ct) is { } client && client.Target is { } target)
+        {
+            text += $"; result: {target.MetricName} current {(client.Current is { } c ? Say.N(c.Value) : "not measured")} vs target {Say.N(target.TargetValue)}, {client.TrackNote}";
+        }
+
+        return Say.Fact($"lead:{id}", $"Lead · {lead.Title}", text, $"/leads/{id}", text);
+    }
+
+    private async Task<UsedFact> AccountAsync(string company, QuestionAnalysis question, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var deals = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived && l.Company == company).Select(l => new { l.Id, l.Status }).ToListAsync(ct);
+        var ids = deals.Select(d => d.Id).ToList();
+        var period = question.Period;
+        var won = await db.Set<Proposal>().AsNoTracking().Where(p => ids.Contains(p.LeadId) && p.Outcome == ProposalOutcome.Won)
+            .Select(p => new { p.OutcomeValue, p.OutcomeAt }).ToListAsync(ct);
+        var wonIn = won.Where(w => period is null || (w.OutcomeAt is { } at && period.Contains(at))).ToList();
+        var when = period is null ? "" : $" in {period.Describe()}";
+        var stages = string.Join(", ", deals.GroupBy(d => d.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"));
+        var text = $"Account \"{company}\" has {Say.Plural(deals.Count, "deal", "deals")} ({stages}); won {Say.Money(wonIn.Sum(w => w.OutcomeValue ?? 0))} from {Say.Plural(wonIn.Count, "deal", "deals")}{when}";
+        return Say.Fact($"account:{company}", $"Account · {company}", text, $"/leads?q={Uri.EscapeDataString(company)}", text);
+    }
+}

@@ -1,0 +1,89 @@
+using OperatorConsole.Data.Brief;
+using OperatorConsole.Data.Failures;
+using OperatorConsole.Data.Integrations;
+using OperatorConsole.Domain.Chat;
+using OperatorConsole.Domain.Failures;
+
+namespace OperatorConsole.Data.Chat.Topics;
+
+/// <summary>Failures &amp; Interventions: one bucket when the question names it, else the total by bucket.</summary>
+public sealed class FailuresTopic(FailuresService failures) : IChatTopicSource
+{
+    public ChatTopic Topic => ChatTopic.Failures;
+
+    public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
+    {
+        var report = await failures.GetReportAsync(ct);
+        var buckets = Asked(question).ToList();
+        if (buckets.Count > 0)
+        {
+            var facts = buckets.Select(b => BucketFact(report, b)).ToList();
+            var sentence = string.Join(" ", facts.Select(f => f.Claim + "."));
+            return new TopicAnswer(sentence, facts, [], []);
+        }
+
+        var c = report.Counts;
+        var nonEmpty = Enum.GetValues<FailureBucket>().Where(b => c.For(b) > 0).OrderByDescending(c.For).ToList();
+        var breakdown = string.Join(", ", nonEmpty.Select(b => $"{c.For(b)} {b.Label().ToLowerInvariant()}"));
+        var text = $"{c.Total} items need a person: " + string.Join(", ", Enum.GetValues<FailureBucket>().Select(b => $"{c.For(b)} {b.Label().ToLowerInvariant()}"));
+        var claim = c.Total == 0 ? "0 items need a person" : $"{c.Total} items need a person ({breakdown})";
+        var inferred = new List<string>();
+        if (nonEmpty.Count > 0 && c.Total > 0)
+        {
+            var top = nonEmpty[0];
+            inferred.Add($"{top.Label()} is the largest bucket: {c.For(top)} of {c.Total} items ({Say.Percent(c.For(top), c.Total)} %), so it is where a person's time goes furthest.");
+        }
+
+        return new TopicAnswer(claim + ".", [Say.Fact("failures.total", "Failures & Interventions", text, "/failures", claim)], inferred, []);
+    }
+
+    private static IEnumerable<FailureBucket> Asked(QuestionAnalysis q)
+    {
+        if (q.Mentions("stale", "quiet", "ghost", "follow", "touch", "contact")) yield return FailureBucket.StaleByTouch;
+        if (q.Mentions("fail", "failed", "failing", "error") && q.Mentions("run", "runs")) yield return FailureBucket.FailedRuns;
+        if (q.Mentions("intervention")) yield return FailureBucket.Interventions;
+    }
+
+    public static UsedFact BucketFact(FailuresReport report, FailureBucket bucket)
+    {
+        var items = report.Items(bucket);
+        var count = report.Counts.For(bucket);
+        var names = items.Take(5).Select(i => i.Describe()).ToList();
+        var text = $"{count} {bucket.Label().ToLowerInvariant()}" + (items.Count == 0 ? "" : ": " + string.Join("; ", items.Select(i => i.Describe())));
+        var claim = count == 0
+            ? $"0 {bucket.Label().ToLowerInvariant()}"
+            : $"{count} {bucket.Label().ToLowerInvariant()}" + (names.Count < count ? ", including: " : ": ") + string.Join("; ", names);
+        return Say.Fact($"failures.{bucket.Code()}", $"Failures · {bucket.Label()}", text, $"/failures?bucket={bucket.Code()}", claim);
+    }
+}
+
+/// <summary>Integrations: which are broken or silent, from the integrations card's own list.</summary>
+public sealed class IntegrationsTopic(IntegrationService integrations) : IChatTopicSource
+{
+    public ChatTopic Topic => ChatTopic.Integrations;
+
+    public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
+    {
+        var all = await integrations.ListAsync(ct);
+        var broken = all.Where(i => !i.Healthy).ToList();
+        var text = $"{broken.Count} of {all.Count} integrations are broken or silent" + (broken.Count == 0 ? "" : ": " + string.Join("; ", broken.Select(b => $"\"{b.Name}\" ({b.LastError ?? b.LastMessage ?? "no recent report"})")));
+        var claim = $"{broken.Count} of {all.Count} integrations are broken or silent" + (broken.Count == 0 ? "" : ": " + Say.Names(broken.Select(b => b.Name)));
+        var inferred = all.Count > 0 && broken.Count == 0 ? new List<string> { $"All {all.Count} integrations reported within their expected interval." } : [];
+        return new TopicAnswer(claim + ".", [Say.Fact("integrations.broken", "Integrations", text, "/integrations", claim)], inferred, []);
+    }
+}
+
+/// <summary>Today's brief: what changed in the last 24 hours, line by line as the Command Center shows it.</summary>
+public sealed class BriefTopic(BriefService brief) : IChatTopicSource
+{
+    public ChatTopic Topic => ChatTopic.Brief;
+
+    public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
+    {
+        var report = await brief.GetAsync(ct);
+        var changed = report.Lines.Where(l => l.Count > 0).ToList();
+        var text = "In the last 24 hours: " + string.Join(", ", report.Lines.Select(l => $"{l.Count} {l.Label.ToLowerInvariant()}"));
+        var claim = changed.Count == 0 ? "Nothing changed in the last 24 hours" : "In the last 24 hours: " + string.Join(", ", changed.Select(l => $"{l.Count} {l.Label.ToLowerInvariant()}"));
+        return new TopicAnswer(claim + ".", [Say.Fact("brief.last24h", "Today's brief", text, "/", claim)], [], []);
+    }
+}

@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Scorecard;
+using OperatorConsole.Domain.Chat;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Proposals;
+using OperatorConsole.Domain.Scorecard;
+
+namespace OperatorConsole.Data.Chat.Topics;
+
+/// <summary>Leads by stage (the /leads list's own filter): one stage when the question names one, else every stage.</summary>
+public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory) : IChatTopicSource
+{
+    public ChatTopic Topic => ChatTopic.Pipeline;
+
+    public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).GroupBy(l => l.Status)
+            .Select(g => new { Stage = g.Key, Count = g.Count(), Value = g.Sum(l => l.EstimatedValue) ?? 0 }).ToListAsync(ct);
+        var byStage = Enum.GetValues<LeadStatus>().ToDictionary(s => s, s => rows.FirstOrDefault(r => r.Stage == s));
+        var asked = Enum.GetValues<LeadStatus>().Where(s => question.Mentions(s.ToString().ToLowerInvariant()) || (s == LeadStatus.Lost && question.Mentions("lose", "losing"))).ToList();
+        if (asked.Count > 0)
+        {
+            var facts = asked.Select(s =>
+            {
+                var count = byStage[s]?.Count ?? 0;
+                var value = byStage[s]?.Value ?? 0;
+                var claim = $"{Say.Plural(count, "lead is", "leads are")} in {s}, worth {Say.Money(value)} estimated";
+                return Say.Fact($"pipeline.stage.{s.ToString().ToLowerInvariant()}", $"Leads · {s}", claim, $"/leads?status={s.ToString().ToLowerInvariant()}", claim);
+            }).ToList();
+            return new TopicAnswer(string.Join(" ", facts.Select(f => f.Claim + ".")), facts, [], []);
+        }
+
+        var total = rows.Sum(r => r.Count);
+        var open = rows.Where(r => ScorecardCalculator.OpenStages.Contains(r.Stage)).Sum(r => r.Count);
+        var text = $"{total} leads: " + string.Join(", ", Enum.GetValues<LeadStatus>().Select(s => $"{byStage[s]?.Count ?? 0} {s}"));
+        var claim = text + $" ({open} open in New, Qualified or Proposal)";
+        var inferred = new List<string>();
+        var biggest = rows.Where(r => r.Stage != LeadStatus.Lost).OrderByDescending(r => r.Count).FirstOrDefault();
+        if (biggest is not null && total > 0)
+        {
+            inferred.Add($"{biggest.Stage} holds the most leads ({biggest.Count} of {total}, {Say.Percent(biggest.Count, total)} %).");
+        }
+
+        return new TopicAnswer(claim + ".", [Say.Fact("pipeline.stages", "Leads by stage", text + $" ({open} open in New, Qualified or Proposal)", "/leads", claim)], inferred, []);
+    }
+}
+
+/// <summary>Proposals: drafted, awaiting send approval, sent, and their outcomes (optionally within a period).</summary>
+public sealed class ProposalsTopic(IDbContextFactory<ConsoleDbContext> dbFactory) : IChatTopicSource
+{
+    public ChatTopic Topic => ChatTopic.Proposals;
+
+    public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var all = await db.Set<Proposal>().AsNoTracking().Select(p => new { p.Status, p.SentAt, p.Outcome, p.OutcomeAt, p.CreatedAt }).ToListAsync(ct);
+        var period = question.Period;
+        bool In(DateTime? at) => period is null || (at is { } t && period.Contains(t));
+        var drafts = all.Count(p => p.Status == ProposalStatus.Draft && In(p.CreatedAt));
+        var awaiting = all.Count(p => p.Status == ProposalStatus.SendRequested);
+        var approved = all.Count(p => p.Status == ProposalStatus.SendApproved);
+        var sent = all.Count(p => p.SentAt != null && In(p.SentAt));
+        var won = all.Count(p => p.Outcome == ProposalOutcome.Won && In(p.OutcomeAt));
+        var lost = all.Count(p => p.Outcome == ProposalOutcome.Lost && In(p.OutcomeAt));
+        var silent = all.Count(p => p.Outcome == ProposalOutcome.NoResponse && In(p.OutcomeAt));
+        var when = period is null ? "" : $" in {period.Describe()}";
+        var text = $"Proposals{when}: {drafts} drafts, {awaiting} awaiting send approval, {approved} approved to send, {sent} sent, outcomes {won} won, {lost} lost, {silent} no response";
+        var parts = new List<string>();
+        if (question.Mentions("draft", "drafted", "drafts")) parts.Add($"{drafts} drafts");
+        if (question.Mentions("await", "awaiting", "approval", "pending", "waiting")) parts.Add($"{awaiting} awaiting send approval");
+        if (question.Mentions("send", "sent")) parts.Add($"{sent} sent");
+        if (question.Mentions("outcome", "outcomes", "won", "lost", "win", "answer", "response")) parts.Add($"outcomes {won} won, {lost} lost, {silent} no response");
+        var claim = parts.Count == 0 ? text : $"Proposals{when}: " + string.Join(", ", parts);
+        var inferred = new List<string>();
+        if (won + lost + silent > 0 && question.Mentions("outcome", "outcomes", "won", "lost", "win"))
+        {
+            inferred.Add($"{Say.Percent(won, won + lost + silent)} % of decided proposals{when} were won ({won} of {won + lost + silent}).");
+        }
+
+        var missing = new List<string>();
+        if (period is not null && question.Mentions("draft", "drafted", "await", "awaiting"))
+        {
+            missing.Add("Drafts and proposals awaiting approval are counted as they stand now; the console keeps no count of them per past period.");
+        }
+
+        return new TopicAnswer(claim + ".", [Say.Fact(period is null ? "proposals.status" : $"proposals.status.{period.From:yyyyMMdd}-{period.To:yyyyMMdd}", "Proposals", text, "/leads?status=proposal", claim)], inferred, missing);
+    }
+}
+
+/// <summary>
+/// Money: won value and count, win rate, average deal and cycle time. Without a period in the question the scorecard's
+/// own figures are used (so the chat and the card agree); with one, the same arithmetic runs over that period's deals.
+/// </summary>
+public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time) : IChatTopicSource
+{
+    public ChatTopic Topic => ChatTopic.Money;
+
+    public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
+    {
+        var report = await scorecard.GetAsync(ct);
+        var period = question.Period ?? DefaultPeriod(question, report);
+        var deals = await DealsAsync(period, ct);
+        var won = deals.Where(d => d.Outcome == ProposalOutcome.Won).ToList();
+        var wonValue = won.Sum(d => d.Value ?? 0);
+        var rate = ScorecardCalculator.WinRate(deals);
+        var avg = ScorecardCalculator.AverageDealSize(won);
+        var cycle = ScorecardCalculator.AverageCycleDays(won);
+        var span = period.Describe();
+        var text = $"In {span}: won {Say.Money(wonValue)} from {Say.Plural(won.Count, "deal", "deals")}; {deals.Count} decided; win rate {(rate is null ? "no data" : Say.N(rate.Value) + " %")}; " +
+                   $"average deal {(avg is null ? "no data" : Say.Money(avg.Value))}; average cycle {(cycle is null ? "no data" : Say.N(cycle.Value) + " days")}";
+        var parts = new List<string>();
+        var missing = new List<string>();
+        if (question.Mentions("rate")) parts.Add(rate is null ? "no deals were decided, so there is no win rate" : $"win rate {Say.N(rate.Value)} % ({won.Count} won of {deals.Count} decided)");
+        if (question.Mentions("average", "avg", "size") && !question.Mentions("cycle")) parts.Add(avg is null ? "no deals were won, so there is no average deal" : $"average deal {Say.Money(avg.Value)}");
+        if (question.Mentions("cycle", "long")) parts.Add(cycle is null ? "no deals were won, so there is no cycle time" : $"average cycle {Say.N(cycle.Value)} days from lead created to won");
+        if (parts.Count == 0) parts.Add($"won {Say.Money(wonValue)} from {Say.Plural(won.Count, "deal", "deals")}");
+        var claim = $"In {span}: " + string.Join("; ", parts);
+        var inferred = new List<string>();
+        var previous = new ChatPeriod(period.From - (period.To - period.From), period.From, "the period before");
+        var before = await DealsAsync(previous, ct);
+        var wonBefore = before.Where(d => d.Outcome == ProposalOutcome.Won).Sum(d => d.Value ?? 0);
+        if (wonBefore > 0 || wonValue > 0)
+        {
+            var direction = wonValue > wonBefore ? "more" : wonValue < wonBefore ? "less" : "the same as";
+            inferred.Add($"That is {direction}{(direction == "the same as" ? "" : " than")} the {Say.Money(wonBefore)} won in the equally long period before ({previous.Describe()}).");
+        }
+
+        if (deals.Count == 0)
+        {
+            missing.Add($"No deal was decided in {span}.");
+        }
+
+        var fact = Say.Fact($"money.{period.From:yyyyMMdd}-{period.To:yyyyMMdd}", "Money scorecard", text, "/", claim);
+        var factBefore = Say.Fact($"money.{previous.From:yyyyMMdd}-{previous.To:yyyyMMdd}", "Money scorecard (period before)",
+            $"In {previous.Describe()}: won {Say.Money(wonBefore)}", "/", $"won {Say.Money(wonBefore)} in {previous.Describe()}");
+        return new TopicAnswer(claim + ".", inferred.Count > 0 ? [fact, factBefore] : [fact], inferred, missing);
+    }
+
+    /// <summary>Rates default to the scorecard's rolling period, won value to this month (the card's figures).</summary>
+    private ChatPeriod DefaultPeriod(QuestionAnalysis question, MoneyScorecardReport report)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (question.Mentions("rate", "average", "avg", "size", "cycle"))
+        {
+            return new ChatPeriod(now.AddDays(-report.PeriodDays), now.AddTicks(1), $"the last {report.PeriodDays} days");
+        }
+
+        return new ChatPeriod(ScorecardCalculator.MonthStart(now), now.AddTicks(1), "this month");
+    }
+
+    private async Task<IReadOnlyList<ClosedDeal>> DealsAsync(ChatPeriod period, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Proposal>().AsNoTracking()
+            .Where(p => p.Outcome != null && p.OutcomeAt >= period.From && p.OutcomeAt < period.To)
+            .Join(db.Set<Lead>(), p => p.LeadId, l => l.Id, (p, l) => new ClosedDeal(p.Id, l.Id, l.Title, p.Outcome!.Value, p.OutcomeValue, p.OutcomeAt!.Value, l.CreatedAt))
+            .ToListAsync(ct);
+    }
+}

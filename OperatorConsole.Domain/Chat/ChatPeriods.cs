@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace OperatorConsole.Domain.Chat;
+
+/// <summary>A period a question asks about, with the words an answer uses for it ("this month (1–25 Nov 2026)").</summary>
+public sealed record ChatPeriod(DateTime From, DateTime To, string Label)
+{
+    public bool Contains(DateTime at) => at >= From && at < To;
+
+    public string Describe() =>
+        $"{Label} ({From.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – {To.AddTicks(-1).ToString("d MMM yyyy", CultureInfo.InvariantCulture)})";
+}
+
+/// <summary>
+/// Reads a period out of a question against the same anchor the scorecard uses (the console's clock): this/last
+/// week (Monday start) and month, this/last year, the last N days, a year ("in 2017"), a quarter ("Q1 2017") or
+/// a month ("March 2017"). Null when the question names none; the caller then states the default it used.
+/// </summary>
+public static partial class ChatPeriods
+{
+    [GeneratedRegex(@"\b(?:in\s+the\s+)?(?:last|past)\s+(\d{1,3})\s+days?\b")]
+    private static partial Regex LastDays();
+
+    [GeneratedRegex(@"\bq([1-4])\s*(\d{4})\b")]
+    private static partial Regex Quarter();
+
+    [GeneratedRegex(@"\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{4})\b")]
+    private static partial Regex MonthYear();
+
+    [GeneratedRegex(@"\b(?:in|during|for)\s+(\d{4})\b|\b(\d{4})\b")]
+    private static partial Regex Year();
+
+    public static ChatPeriod? Parse(string question, DateTime now)
+    {
+        var q = question.ToLowerInvariant();
+        var until = now.AddTicks(1);
+        var week = Scorecard.ScorecardCalculator.WeekStart(now);
+        var month = Scorecard.ScorecardCalculator.MonthStart(now);
+        var year = new DateTime(now.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        if (LastDays().Match(q) is { Success: true } days)
+        {
+            var n = int.Parse(days.Groups[1].Value, CultureInfo.InvariantCulture);
+            return new ChatPeriod(now.AddDays(-n), until, $"the last {n} days");
+        }
+
+        if (Quarter().Match(q) is { Success: true } quarter)
+        {
+            var from = new DateTime(int.Parse(quarter.Groups[2].Value, CultureInfo.InvariantCulture), (int.Parse(quarter.Groups[1].Value, CultureInfo.InvariantCulture) - 1) * 3 + 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            return new ChatPeriod(from, from.AddMonths(3), $"Q{quarter.Groups[1].Value} {from.Year}");
+        }
+
+        if (MonthYear().Match(q) is { Success: true } monthYear)
+        {
+            var m = DateTime.ParseExact(monthYear.Groups[1].Value, "MMMM", CultureInfo.InvariantCulture).Month;
+            var from = new DateTime(int.Parse(monthYear.Groups[2].Value, CultureInfo.InvariantCulture), m, 1, 0, 0, 0, DateTimeKind.Utc);
+            return new ChatPeriod(from, from.AddMonths(1), from.ToString("MMMM yyyy", CultureInfo.InvariantCulture));
+        }
+
+        if (q.Contains("this week", StringComparison.Ordinal)) return new ChatPeriod(week, until, "this week");
+        if (q.Contains("last week", StringComparison.Ordinal) || q.Contains("previous week", StringComparison.Ordinal)) return new ChatPeriod(week.AddDays(-7), week, "last week");
+        if (q.Contains("this month", StringComparison.Ordinal)) return new ChatPeriod(month, until, "this month");
+        if (q.Contains("last month", StringComparison.Ordinal) || q.Contains("previous month", StringComparison.Ordinal)) return new ChatPeriod(month.AddMonths(-1), month, "last month");
+        if (q.Contains("this year", StringComparison.Ordinal)) return new ChatPeriod(year, until, "this year");
+        if (q.Contains("last year", StringComparison.Ordinal) || q.Contains("previous year", StringComparison.Ordinal)) return new ChatPeriod(year.AddYears(-1), year, "last year");
+        if (q.Contains("today", StringComparison.Ordinal)) return new ChatPeriod(now.Date, until, "today");
+        if (q.Contains("yesterday", StringComparison.Ordinal)) return new ChatPeriod(now.Date.AddDays(-1), now.Date, "yesterday");
+
+        foreach (Match match in Year().Matches(q))
+        {
+            var text = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
+            var y = int.Parse(text, CultureInfo.InvariantCulture);
+            if (y is >= 2000 and <= 2100)
+            {
+                var from = new DateTime(y, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+                return new ChatPeriod(from, from.AddYears(1), y.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,79 @@
+using OperatorConsole.Domain.Semantic;
+
+namespace OperatorConsole.Domain.Chat;
+
+/// <summary>
+/// What a question asks: its topics (best first, with how each was recognised), the known entities it names, the
+/// names it uses that the console does not know, its period, and the content words no source covers.
+/// </summary>
+public sealed record QuestionAnalysis(
+    string Question,
+    IReadOnlyList<TopicMatch> Topics,
+    IReadOnlyList<EntityMention> Entities,
+    IReadOnlyList<string> UnknownNames,
+    ChatPeriod? Period,
+    IReadOnlyList<string> Uncovered)
+{
+    public IReadOnlyList<string> Words { get; init; } = [];
+
+    public bool Has(ChatTopic topic) => Topics.Any(t => t.Topic == topic);
+
+    /// <summary>Whether the question contains any of these words (or their stems).</summary>
+    public bool Mentions(params string[] words) => words.Any(w => Words.Contains(w) || Words.Contains(TextTokens.Stem(w)));
+}
+
+/// <summary>A topic the question is about: keyword hits (exact words) and semantic similarity to its examples.</summary>
+public sealed record TopicMatch(ChatTopic Topic, int KeywordHits, float Similarity)
+{
+    public double Score => KeywordHits + Similarity * 2;
+}
+
+public static class QuestionAnalyzer
+{
+    /// <summary>Semantic similarity at which a topic counts even without one of its words (MiniLM cosine scale).</summary>
+    public const float SemanticFloor = 0.62f;
+
+    private static readonly IReadOnlySet<string> Vocabulary = ChatTopicCatalog.Topics.SelectMany(t => t.Words)
+        .Concat(ChatTopicCatalog.EntityWords).Concat(ChatTopicCatalog.PeriodWords)
+        .SelectMany(w => new[] { w, TextTokens.Stem(w) }).ToHashSet(StringComparer.Ordinal);
+
+    public static IReadOnlySet<string> KnownVocabulary => Vocabulary;
+
+    /// <param name="similarity">Best cosine similarity of the question to each topic's examples (from the semantic engine).</param>
+    public static QuestionAnalysis Analyze(string question, IReadOnlyList<KnownEntity> entities, IReadOnlyDictionary<ChatTopic, float> similarity, DateTime now)
+    {
+        var words = TextTokens.Words(question).ToList();
+        var stems = words.Select(TextTokens.Stem).ToList();
+        var mentions = EntityMatcher.Find(question, entities, Vocabulary);
+        var unknown = EntityMatcher.UnknownNames(question, mentions, Vocabulary);
+        var period = ChatPeriods.Parse(question, now);
+
+        var topics = new List<TopicMatch>();
+        foreach (var info in ChatTopicCatalog.Topics)
+        {
+            var topicWords = info.Words.SelectMany(w => new[] { w, TextTokens.Stem(w) }).ToHashSet(StringComparer.Ordinal);
+            var hits = words.Where((w, i) => topicWords.Contains(w) || topicWords.Contains(stems[i])).Distinct().Count();
+            var sim = similarity.GetValueOrDefault(info.Topic);
+            if (hits > 0 || sim >= SemanticFloor)
+            {
+                topics.Add(new TopicMatch(info.Topic, hits, sim));
+            }
+        }
+
+        if (mentions.Count > 0)
+        {
+            topics.Add(new TopicMatch(ChatTopic.Entity, 1, 1));
+        }
+
+        var entityWords = mentions.SelectMany(m => m.AsWritten.Split(' ')).ToHashSet(StringComparer.Ordinal);
+        var unknownWords = unknown.SelectMany(TextTokens.Words).ToHashSet(StringComparer.Ordinal);
+        var uncovered = words.Where((w, i) =>
+                !TextTokens.StopWords.Contains(w) && !Vocabulary.Contains(w) && !Vocabulary.Contains(stems[i])
+                && !entityWords.Contains(w) && !unknownWords.Contains(w) && !w.All(char.IsDigit) && !IsQuarter(w))
+            .Distinct().ToList();
+
+        return new QuestionAnalysis(question, topics.OrderByDescending(t => t.Score).ToList(), mentions, unknown, period, uncovered) { Words = words.Concat(stems).Distinct().ToList() };
+    }
+
+    private static bool IsQuarter(string word) => word.Length == 2 && word[0] == 'q' && char.IsDigit(word[1]);
+}

@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using OperatorConsole.Tests.Api.Import;
+using OperatorConsole.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace OperatorConsole.Tests.Api.Chat;
+
+/// <summary>
+/// The chat evaluation (docs/features/chat-and-constraint.md): operator questions on the demo business and on the
+/// imported Maven CRM, each with its ground truth computed from the console's own API at test time (Maven money
+/// from the dataset the import reads), answered by the built-in engine on the real MiniLM model. The bar: at least
+/// 90 % correct or honestly Missing, no unanswerable question answered with Known facts, no Known fact flagged.
+/// Run: dotnet test OperatorConsole.Tests --filter "FullyQualifiedName~ChatEvaluation" --logger "console;verbosity=detailed"
+/// </summary>
+public sealed class ChatEvaluationTests(ITestOutputHelper output)
+{
+    private sealed record Case(string Set, string Question, Expectation Expect);
+
+    /// <summary>What a correct answer looks like: tokens the answer must state, or an honest Missing (optionally naming something).</summary>
+    private sealed record Expectation(string[] Tokens, bool Unanswerable = false, string? MissingMentions = null)
+    {
+        public static Expectation States(params object[] tokens) => new(tokens.Select(Format).ToArray());
+
+        public static Expectation Missing(string? mentions = null) => new([], true, mentions);
+    }
+
+    private sealed record Outcome(Case Case, bool Correct, int Known, int Flagged, string Answer, string Missing);
+
+    [Fact]
+    public async Task Evaluation_OnDemoAndMaven_MeetsTheBar()
+    {
+        var outcomes = new List<Outcome>();
+        using (var demo = new ConsoleFactory { SeedDemo = true, ConfigureServices = SharedEmbeddings.UseMiniLm })
+        {
+            var client = await demo.CreateOperatorClientAsync();
+            outcomes.AddRange(await RunAsync(client, await DemoCasesAsync(client)));
+        }
+
+        using (var maven = new ConsoleFactory { ConfigureServices = SharedEmbeddings.UseMiniLm })
+        {
+            var client = await maven.CreateOperatorClientAsync();
+            var job = await client.WaitForJobAsync(await client.PostJsonAsync("/api/imports/maven", new { folder = ImportTestSupport.MavenFolder() }));
+            job.CreatedCount.Should().Be(8800);
+            outcomes.AddRange(await RunAsync(client, await MavenCasesAsync(client)));
+        }
+
+        var report = Report(outcomes);
+        output.WriteLine(report);
+        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "chat-evaluation.md"), report);
+
+        outcomes.Count.Should().BeGreaterThanOrEqualTo(40);
+        outcomes.Count(o => o.Case.Expect.Unanswerable && o.Known > 0).Should().Be(0, "an unanswerable question gets no Known facts");
+        outcomes.Sum(o => o.Flagged).Should().Be(0, "no Known fact is flagged by the checker");
+        (outcomes.Count(o => o.Correct) / (double)outcomes.Count).Should().BeGreaterThanOrEqualTo(0.9, report);
+    }
+
+    private static async Task<List<Outcome>> RunAsync(HttpClient client, IEnumerable<Case> cases)
+    {
+        var outcomes = new List<Outcome>();
+        foreach (var c in cases)
+        {
+            var json = await (await client.PostJsonAsync("/api/ops/chat", new { question = c.Question })).ReadJsonAsync();
+            var answer = json.GetProperty("answer").GetString()!;
+            var receipts = json.GetProperty("receipts");
+            var known = receipts.GetProperty("known").EnumerateArray().ToList();
+            var flagged = known.Count(k => !k.GetProperty("verified").GetBoolean());
+            var missing = string.Join(" | ", receipts.GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
+            var correct = c.Expect.Unanswerable
+                ? known.Count == 0 && missing.Length > 0 && (c.Expect.MissingMentions is null || missing.Contains(c.Expect.MissingMentions, StringComparison.OrdinalIgnoreCase))
+                : known.Count > 0 && flagged == 0 && c.Expect.Tokens.All(t => answer.Contains(t, StringComparison.OrdinalIgnoreCase));
+            outcomes.Add(new Outcome(c, correct, known.Count, flagged, answer, missing));
+        }
+
+        return outcomes;
+    }
+
+    private static async Task<IEnumerable<Case>> DemoCasesAsync(HttpClient api)
+    {
+        var failures = (await GetAsync(api, "/api/failures")).GetProperty("counts");
+        var stale = (await GetAsync(api, "/api/failures")).GetProperty("staleByTouch").EnumerateArray().Select(s => s.GetProperty("leadTitle").GetString()!).ToList();
+        var leads = (await GetAsync(api, "/api/leads?pageSize=500")).GetProperty("items").EnumerateArray().ToList();
+        var pending = (await GetAsync(api, "/api/approvals?state=pending&pageSize=200")).GetProperty("items").EnumerateArray()
+            .OrderBy(a => a.GetProperty("requestedAt").GetDateTime()).ToList();
+        var clients = (await GetAsync(api, "/api/clients?pageSize=200")).GetProperty("items").EnumerateArray().ToList();
+        var offTarget = clients.Where(c => c.GetProperty("track").GetString() == "off_track").Select(c => c.GetProperty("title").GetString()!).ToList();
+        var scorecard = (await GetAsync(api, "/api/scorecard")).GetProperty("figures").EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!);
+        var integrations = (await GetAsync(api, "/api/integrations")).EnumerateArray().ToList();
+        var playbook = (await GetAsync(api, "/api/playbook")).EnumerateArray().Count();
+        var constraint = (await GetAsync(api, "/api/constraint")).GetProperty("snapshot").GetProperty("summary").GetString()!;
+
+        var proposals = new List<JsonElement>();
+        foreach (var lead in leads)
+        {
+            proposals.AddRange((await GetAsync(api, $"/api/leads/{lead.GetProperty("id").GetInt32()}/proposals?pageSize=100")).GetProperty("items").EnumerateArray());
+        }
+
+        var sent = proposals.Count(p => p.TryGetProperty("sentAt", out var s) && s.ValueKind == JsonValueKind.String);
+        var drafts = proposals.Count(p => p.GetProperty("status").GetString() == "draft");
+        var awaiting = proposals.Count(p => p.GetProperty("status").GetString() == "send_requested");
+        var lead0 = leads.OrderBy(l => l.GetProperty("id").GetInt32()).First(l => l.GetProperty("title").GetString()!.Split(' ').Any(w => w.Length >= 6));
+        var title = lead0.GetProperty("title").GetString()!;
+        var longest = title.Split(' ').OrderByDescending(w => w.Length).First();
+        var typo = title.Replace(longest, longest.Remove(longest.Length / 2, 1), StringComparison.Ordinal);
+        var stage = Capitalise(lead0.GetProperty("status").GetString()!);
+
+        int Total(string status) => leads.Count(l => l.GetProperty("status").GetString() == status);
+        decimal Figure(string key) => scorecard[key].GetProperty("value").ValueKind == JsonValueKind.Number ? scorecard[key].GetProperty("value").GetDecimal() : 0;
+
+        return
+        [
+            new("demo", "What is broken?", Expectation.States(failures.GetProperty("total").GetInt32())),
+            new("demo", "How many runs failed?", Expectation.States(failures.GetProperty("failedRuns").GetInt32() + " failed runs")),
+            new("demo", "Who is stale?", Expectation.States(failures.GetProperty("staleByTouch").GetInt32() + " stale by touch", stale[0])),
+            new("demo", "Who should I follow up with?", Expectation.States(failures.GetProperty("staleByTouch").GetInt32() + " stale by touch")),
+            new("demo", "How many leads are in each stage?", Expectation.States($"{leads.Count} leads", $"{Total("new")} New", $"{Total("proposal")} Proposal")),
+            new("demo", "How many leads are in Proposal?", Expectation.States($"{Total("proposal")} lead")),
+            new("demo", "How many qualified leads do we have?", Expectation.States($"{Total("qualified")} lead")),
+            new("demo", "How many leads did we lose?", Expectation.States($"{Total("lost")} lead")),
+            new("demo", "How many proposals did we send?", Expectation.States($"{sent} sent")),
+            new("demo", "How many proposals are drafted?", Expectation.States($"{drafts} drafts")),
+            new("demo", "How many proposals are awaiting approval?", Expectation.States($"{awaiting} awaiting send approval")),
+            new("demo", "What is waiting for my approval?", Expectation.States($"{pending.Count} approvals")),
+            new("demo", "What is the oldest approval?", Expectation.States(pending[0].GetProperty("title").GetString()!)),
+            new("demo", "What is in the Build Ops queue?", Expectation.States($"{(await GetAsync(api, "/api/build-tasks?status=queued&pageSize=1")).GetProperty("total").GetInt32()} build task")),
+            new("demo", "How many build tasks are in progress?", Expectation.States($"{(await GetAsync(api, "/api/build-tasks?status=in_progress&pageSize=1")).GetProperty("total").GetInt32()} build task")),
+            new("demo", "How many agent jobs failed?", Expectation.States($"{(await GetAsync(api, "/api/agent-jobs?result=failure&pageSize=1")).GetProperty("total").GetInt32()} failed")),
+            new("demo", "Which agent jobs are high risk?", Expectation.States($"{(await GetAsync(api, "/api/agent-jobs?riskLevel=high&pageSize=1")).GetProperty("total").GetInt32()} high-risk")),
+            new("demo", "Which clients are off target?", Expectation.States([$"{offTarget.Count} of {clients.Count} clients", .. offTarget.Take(1)])),
+            new("demo", "How much did we win this month?", Expectation.States(Money(Figure("scorecard.won_value.month")), "this month")),
+            new("demo", "What is our win rate?", Expectation.States(Format(Figure("scorecard.win_rate")) + " %")),
+            new("demo", "What is the average deal size?", Expectation.States(Money(Figure("scorecard.avg_deal_size")))),
+            new("demo", "What is the bottleneck and why?", Expectation.States(constraint)),
+            new("demo", "Which integrations are broken?", Expectation.States($"{integrations.Count(i => !i.GetProperty("healthy").GetBoolean())} of {integrations.Count} integrations")),
+            new("demo", "How many entries are in the playbook?", Expectation.States($"{playbook} entries")),
+            new("demo", $"What stage is {title} in?", Expectation.States($"is in {stage}")),
+            new("demo", $"what stage is {typo.ToLowerInvariant()} in", Expectation.States($"is in {stage}")),
+            new("demo", "How much did Acme Corp pay us?", Expectation.Missing("Acme Corp")),
+            new("demo", "Why did we lose the \"Globex Industries\" deal last week?", Expectation.Missing("Globex Industries")),
+            new("demo", "What is the favourite colour of the cat owned by client X?", Expectation.Missing("colour")),
+            new("demo", "What will the weather be on Friday?", Expectation.Missing("weather")),
+            new("demo", "Who won the football match yesterday?", Expectation.Missing("football")),
+        ];
+    }
+
+    private static async Task<IEnumerable<Case>> MavenCasesAsync(HttpClient api)
+    {
+        int Total(JsonElement page) => page.GetProperty("total").GetInt32();
+        var deals = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "sales_pipeline.csv")).Skip(1).Select(l => l.Split(','))
+            .Where(f => f[4] is "Won" or "Lost")
+            .Select(f => (Won: f[4] == "Won", Closed: DateTime.Parse(f[6], CultureInfo.InvariantCulture), Value: f[7].Length == 0 ? 0m : decimal.Parse(f[7], CultureInfo.InvariantCulture)))
+            .ToList();
+        decimal WonIn(DateTime from, DateTime to) => deals.Where(d => d.Won && d.Closed >= from && d.Closed < to).Sum(d => d.Value);
+        var y2017 = deals.Where(d => d.Closed.Year == 2017).ToList();
+        var rate = Math.Round(100m * y2017.Count(d => d.Won) / y2017.Count, 1);
+        var avg = Math.Round(y2017.Where(d => d.Won).Average(d => d.Value), 2);
+        var cancity = Total(await GetAsync(api, "/api/leads?q=Cancity&pageSize=1"));
+        var all = Total(await GetAsync(api, "/api/leads?pageSize=1"));
+        var acme = Total(await GetAsync(api, "/api/leads?q=Acme%20Corporation&pageSize=1"));
+        var initech = Total(await GetAsync(api, "/api/leads?q=Initech&pageSize=1"));
+        var constraint = (await GetAsync(api, "/api/constraint")).GetProperty("snapshot").GetProperty("summary").GetString()!;
+
+        return
+        [
+            new("maven", "How many leads are in each stage?", Expectation.States($"{all} leads")),
+            new("maven", "How many leads are Approved?", Expectation.States($"{Total(await GetAsync(api, "/api/leads?status=approved&pageSize=1"))} leads")),
+            new("maven", "How many leads did we lose?", Expectation.States($"{Total(await GetAsync(api, "/api/leads?status=lost&pageSize=1"))} leads")),
+            new("maven", "How many qualified leads do we have?", Expectation.States($"{Total(await GetAsync(api, "/api/leads?status=qualified&pageSize=1"))} leads")),
+            new("maven", "How many new leads are there?", Expectation.States($"{Total(await GetAsync(api, "/api/leads?status=new&pageSize=1"))} leads")),
+            new("maven", "How much did we win in 2017?", Expectation.States(Money(WonIn(new(2017, 1, 1), new(2018, 1, 1))), "2017")),
+            new("maven", "How much revenue did we make in Q2 2017?", Expectation.States(Money(WonIn(new(2017, 4, 1), new(2017, 7, 1))), "Q2 2017")),
+            new("maven", "How much did we win in March 2017?", Expectation.States(Money(WonIn(new(2017, 3, 1), new(2017, 4, 1))), "March 2017")),
+            new("maven", "What was our win rate in 2017?", Expectation.States(Format(rate) + " %")),
+            new("maven", "What was the average deal size in 2017?", Expectation.States(Money(avg))),
+            new("maven", "How many proposals were won in 2017?", Expectation.States($"{y2017.Count(d => d.Won)} won")),
+            new("maven", "How much did we win in 2019?", Expectation.States("0 USD", "2019")),
+            new("maven", "How many deals does Cancity have?", Expectation.States($"{cancity} deals")),
+            new("maven", "How many deals does Cancty have?", Expectation.States($"{cancity} deals")),
+            new("maven", "What is the bottleneck?", Expectation.States(constraint)),
+            new("maven", "How many deals does Acme Corporation have?", Expectation.States($"{acme} deals")),
+            new("maven", "How much did Initech Global buy from us?", initech == 0 ? Expectation.Missing("Initech Global") : Expectation.States($"{initech} deals")),
+            new("maven", "What is the CEO's favourite movie?", Expectation.Missing("movie")),
+            new("maven", "How many employees does the company have in Berlin?", Expectation.Missing()),
+        ];
+    }
+
+    private static async Task<JsonElement> GetAsync(HttpClient api, string url)
+    {
+        var response = await api.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+        return await response.ReadJsonAsync();
+    }
+
+    private static string Format(object value) => value switch
+    {
+        decimal d => d.ToString("#,0.##", CultureInfo.InvariantCulture),
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        _ => value.ToString()!,
+    };
+
+    private static string Money(decimal value) => Format(value) + " USD";
+
+    private static string Capitalise(string snake) => string.Concat(snake.Split('_').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+
+    private static string Report(IReadOnlyList<Outcome> outcomes)
+    {
+        var text = new StringBuilder();
+        var correct = outcomes.Count(o => o.Correct);
+        text.AppendLine($"Chat evaluation: {correct}/{outcomes.Count} correct or honestly Missing ({100.0 * correct / outcomes.Count:0.#} %); " +
+                        $"unanswerable answered with Known facts: {outcomes.Count(o => o.Case.Expect.Unanswerable && o.Known > 0)}; Known facts flagged: {outcomes.Sum(o => o.Flagged)}");
+        foreach (var set in outcomes.GroupBy(o => o.Case.Set))
+        {
+            text.AppendLine($"  {set.Key}: {set.Count(o => o.Correct)}/{set.Count()}");
+        }
+
+        foreach (var o in outcomes.Where(o => !o.Correct))
+        {
+            text.AppendLine($"  WRONG [{o.Case.Set}] {o.Case.Question} → \"{o.Answer}\" (expected {string.Join(", ", o.Case.Expect.Tokens.DefaultIfEmpty("Missing " + o.Case.Expect.MissingMentions))}; missing: {o.Missing})");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+using OperatorConsole.Tests.Infrastructure;
+
+namespace OperatorConsole.Tests.Browser.Standup;
+
+/// <summary>
+/// The stand-up wall shows every panel without scrolling on a 1920×1080 wall and a 1280×720 screen: each panel's
+/// bottom and right edges are inside the viewport, nothing spills out of a panel, and capped lists say how many
+/// more there are (true totals) — on the demo business, which has more of everything than fits.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class StandupWallFitTests(BrowserFixture browser)
+{
+    private static readonly string[] Panels =
+        ["standup-failures", "standup-constraint", "standup-results", "standup-agent-jobs", "standup-approvals", "standup-won"];
+
+    [Theory]
+    [InlineData(1920, 1080)]
+    [InlineData(1280, 720)]
+    public async Task Standup_AtWallSize_EveryPanelIsInsideTheViewport_WithNoScrolling(int width, int height)
+    {
+        await browser.Factory.EnsureViewerAsync();
+        var page = await browser.SignedInPageAsync(ConsoleFactory.ViewerEmail);
+        await page.SetViewportSizeAsync(width, height);
+        await page.GotoAsync(browser.BaseUrl + "/standup");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=standup-grid][data-interactive=true]') !== null && document.querySelector('.mud-skeleton') === null");
+
+        var page_ = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight, innerWidth, innerHeight]");
+        page_[0].Should().BeLessThanOrEqualTo(page_[2], "the wall must not scroll sideways");
+        page_[1].Should().BeLessThanOrEqualTo(page_[3], "the wall must not scroll down");
+        foreach (var panel in Panels)
+        {
+            var box = await page.EvaluateAsync<double[]>(
+                "id => { const p = document.querySelector(`[data-testid=${id}]`); const r = p.getBoundingClientRect(); return [r.bottom, r.right, p.scrollHeight - p.clientHeight, p.scrollWidth - p.clientWidth]; }",
+                panel);
+            box[0].Should().BeLessThanOrEqualTo(height, $"{panel}'s bottom edge must be on screen");
+            box[1].Should().BeLessThanOrEqualTo(width, $"{panel}'s right edge must be on screen");
+            box[2].Should().BeLessThanOrEqualTo(1, $"nothing may spill below {panel}");
+            box[3].Should().BeLessThanOrEqualTo(1, $"nothing may spill to the right of {panel}");
+        }
+
+        // Large type for a room: at least 14 px at 720 p, about 20 px on a 1080 p wall.
+        var fontPx = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('.oc-standup')).fontSize)");
+        fontPx.Should().BeGreaterThanOrEqualTo(height >= 1080 ? 19 : 14);
+
+        // Capped lists count what they leave out: the demo has more approvals than the panel shows.
+        var total = int.Parse(await page.Locator("[data-testid=standup-approvals-total]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var shown = await page.Locator("[data-testid=standup-approval-row]").CountAsync();
+        total.Should().BeGreaterThan(shown);
+        (await page.Locator("[data-testid=standup-approvals-more]").InnerTextAsync()).Should().Be($"and {total - shown} more on Approvals");
+        (await page.Locator("[data-testid=standup-results-more]").CountAsync()).Should().Be(1);
+
+        // Every panel says when its data was loaded.
+        foreach (var panel in Panels)
+        {
+            (await page.Locator($"[data-testid={panel}-updated]").InnerTextAsync()).Should().StartWith("updated");
+        }
+
+        await page.Context.CloseAsync();
+    }
+}

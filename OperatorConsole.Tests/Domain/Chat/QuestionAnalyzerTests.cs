@@ -1,0 +1,102 @@
+using OperatorConsole.Domain.Chat;
+
+namespace OperatorConsole.Tests.Domain.Chat;
+
+/// <summary>Question → topic, entity, period and uncovered words, per intent (the lexical half; no model needed).</summary>
+public sealed class QuestionAnalyzerTests
+{
+    private static readonly DateTime Now = new(2026, 11, 25, 9, 0, 0, DateTimeKind.Utc);
+
+    private static readonly KnownEntity[] Entities =
+    [
+        new(EntityKind.Lead, "Harbor Realty lead-gen bot", "1", "/leads/1"),
+        new(EntityKind.Account, "Harbor Realty", "Harbor Realty", "/leads?q=Harbor%20Realty"),
+        new(EntityKind.Account, "Cancity", "Cancity", "/leads?q=Cancity"),
+        new(EntityKind.Integration, "HubSpot sync", "HubSpot sync", "/integrations"),
+    ];
+
+    private static QuestionAnalysis Analyze(string question) =>
+        QuestionAnalyzer.Analyze(question, Entities, new Dictionary<ChatTopic, float>(), Now);
+
+    [Theory]
+    [InlineData("What is broken?", ChatTopic.Failures)]
+    [InlineData("How many runs failed?", ChatTopic.Failures)]
+    [InlineData("Who is stale?", ChatTopic.Failures)]
+    [InlineData("How many leads are in each stage?", ChatTopic.Pipeline)]
+    [InlineData("How many proposals did we send?", ChatTopic.Proposals)]
+    [InlineData("How many approvals are pending?", ChatTopic.Approvals)]
+    [InlineData("What is in the build queue?", ChatTopic.BuildOps)]
+    [InlineData("Which agent jobs are high risk?", ChatTopic.AgentJobs)]
+    [InlineData("Which clients are off target?", ChatTopic.Results)]
+    [InlineData("How much revenue did we make this month?", ChatTopic.Money)]
+    [InlineData("What is the bottleneck?", ChatTopic.Constraint)]
+    [InlineData("What is in the playbook?", ChatTopic.Learning)]
+    [InlineData("Which integrations are silent?", ChatTopic.Integrations)]
+    public void EachIntent_IsRecognisedAsItsTopic(string question, ChatTopic expected)
+    {
+        var analysis = Analyze(question);
+
+        analysis.Topics.Should().NotBeEmpty();
+        analysis.Topics[0].Topic.Should().Be(expected);
+        analysis.Uncovered.Should().BeEmpty("every word of a question the console answers is covered");
+    }
+
+    [Fact]
+    public void SemanticSimilarity_AloneCanSelectATopic_AboveTheFloor()
+    {
+        var analysis = QuestionAnalyzer.Analyze("Anything on fire?", Entities,
+            new Dictionary<ChatTopic, float> { [ChatTopic.Failures] = 0.7f, [ChatTopic.Money] = 0.3f }, Now);
+
+        analysis.Topics.Select(t => t.Topic).Should().Equal(ChatTopic.Failures);
+    }
+
+    [Theory]
+    [InlineData("What stage is Cancity in?", "Cancity", 0)]
+    [InlineData("What stage is Cancty in?", "Cancity", 1)]
+    [InlineData("how is harbor realty doing", "Harbor Realty", 0)]
+    [InlineData("Is the Hubspot synk healthy?", "HubSpot sync", 1)]
+    public void Entities_AreFoundExactlyOrWithTypos(string question, string name, int typos)
+    {
+        var analysis = Analyze(question);
+
+        analysis.Entities.Should().ContainSingle(m => m.Entity.Name == name).Which.Typos.Should().Be(typos);
+        analysis.UnknownNames.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("How much did Acme Corp pay us?", "Acme Corp")]
+    [InlineData("Why did we lose the \"Globex\" deal?", "Globex")]
+    [InlineData("What is the favourite colour of the cat owned by client X?", "X")]
+    public void UnknownNames_AreReported(string question, string name)
+    {
+        var analysis = Analyze(question);
+
+        analysis.Entities.Should().BeEmpty();
+        analysis.UnknownNames.Should().Contain(name);
+    }
+
+    [Fact]
+    public void OutOfScopeWords_AreListedAsUncovered()
+    {
+        Analyze("What will the weather be on Friday?").Uncovered.Should().Equal("weather");
+        Analyze("What is the favourite colour of the cat owned by client X?").Uncovered.Should().Contain(["favourite", "colour", "cat"]);
+    }
+
+    [Theory]
+    [InlineData("How much did we win this month?", "2026-11-01", "2026-11-25", "this month")]
+    [InlineData("How much did we win last month?", "2026-10-01", "2026-11-01", "last month")]
+    [InlineData("How much did we win last week?", "2026-11-16", "2026-11-23", "last week")]
+    [InlineData("How much did we win in 2017?", "2017-01-01", "2018-01-01", "2017")]
+    [InlineData("How much did we win in Q2 2017?", "2017-04-01", "2017-07-01", "Q2 2017")]
+    [InlineData("How much did we win in March 2017?", "2017-03-01", "2017-04-01", "March 2017")]
+    [InlineData("How much did we win in the last 30 days?", "2026-10-26", "2026-11-25", "the last 30 days")]
+    public void Periods_AreReadAgainstTheConsoleClock(string question, string from, string to, string label)
+    {
+        var period = ChatPeriods.Parse(question, Now)!;
+
+        period.From.Date.Should().Be(DateTime.Parse(from, System.Globalization.CultureInfo.InvariantCulture));
+        period.To.Date.Should().Be(DateTime.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
+        period.Label.Should().Be(label);
+        ChatPeriods.Parse("How much did we win?", Now).Should().BeNull();
+    }
+}

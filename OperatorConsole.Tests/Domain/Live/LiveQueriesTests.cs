@@ -1,0 +1,211 @@
+using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using OperatorConsole.Data.Live;
+using OperatorConsole.Web.Live;
+
+namespace OperatorConsole.Tests.Domain.Live;
+
+/// <summary>
+/// The one live mechanism (issue 18): one computation per relevant change for every reader and watcher, the answer
+/// invalidated (and recomputed) before anyone is told, and nobody told when the answer did not change.
+/// </summary>
+public sealed class LiveQueriesTests : IDisposable
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    private readonly ConsoleEvents _events = new(new InProcessBackplane(), NullLogger<ConsoleEvents>.Instance);
+    private readonly ServiceProvider _services = new ServiceCollection().BuildServiceProvider();
+    private readonly LiveQueries _queries;
+    private int _runs;
+
+    /// <summary>What the query reads; tests change it to make the answer differ.</summary>
+    private int _stored;
+
+    public LiveQueriesTests() => _queries = new LiveQueries(_events, _services, _clock, NullLogger<LiveQueries>.Instance);
+
+    private LiveQuery<int> Counting => new("counting", ["Lead"], (_, _) =>
+    {
+        Interlocked.Increment(ref _runs);
+        return Task.FromResult(Volatile.Read(ref _stored));
+    });
+
+    [Fact]
+    public async Task ManyReaders_ShareOneComputation_UntilARelevantChange()
+    {
+        var first = await _queries.GetAsync(Counting);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => _queries.GetAsync(Counting)));
+
+        answers.Should().AllSatisfy(a => a.Should().BeSameAs(first));
+        _runs.Should().Be(1);
+        _queries.Computations(Counting).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task AChangeToAnotherTopic_KeepsTheAnswer_AChangeToItsTopic_RecomputesOnceForEveryone()
+    {
+        await _queries.GetAsync(Counting);
+        _events.Publish([new ConsoleChange("Proposal", "1")]);
+        await _queries.GetAsync(Counting);
+        _runs.Should().Be(1, "proposals are not what this query reads");
+
+        _stored = 2;
+        _events.Publish([new ConsoleChange("Lead", "7")]);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => _queries.GetAsync(Counting))));
+
+        answers.Should().AllSatisfy(a => a.Value.Should().Be(2));
+        _runs.Should().Be(2, "one computation per change under 20 concurrent readers");
+    }
+
+    /// <summary>
+    /// Invalidate before notify: a watcher is told only once the new answer exists, so reading on notification never
+    /// returns the answer from before the change, and never computes again.
+    /// </summary>
+    [Fact]
+    public async Task Watchers_AreToldAfterTheNewAnswerExists_AndAllShareItsOneComputation()
+    {
+        await _queries.GetAsync(Counting);
+        var seen = new System.Collections.Concurrent.ConcurrentBag<(int Value, long Computations)>();
+        var told = 0;
+        var watches = Enumerable.Range(0, 50).Select(_ => _queries.Watch(Counting, async _ =>
+        {
+            var computationsBeforeRead = _queries.Computations(Counting);
+            var value = await _queries.GetAsync(Counting);
+            seen.Add((value.Value, computationsBeforeRead));
+            Interlocked.Increment(ref told);
+        })).ToList();
+
+        _stored = 5;
+        _events.Publish([new ConsoleChange("Lead", "1")]);
+
+        await WaitUntil(() => Volatile.Read(ref told) == 50);
+        seen.Should().AllSatisfy(s => s.Should().Be((5, 2L), "the answer was recomputed before anyone was told"));
+        _runs.Should().Be(2, "fifty watchers, one computation");
+        watches.ForEach(w => w.Dispose());
+    }
+
+    [Fact]
+    public async Task AnUnchangedAnswer_KeepsItsVersion_AndTellsNobody()
+    {
+        var before = await _queries.GetAsync(Counting);
+        var told = 0;
+        using var watch = _queries.Watch(Counting, _ =>
+        {
+            Interlocked.Increment(ref told);
+            return Task.CompletedTask;
+        });
+
+        _events.Publish([new ConsoleChange("Lead", "1")]); // saved, but the answer is the same
+        await WaitUntil(() => Volatile.Read(ref _runs) == 2);
+        await Task.Delay(100);
+
+        told.Should().Be(0, "nothing a screen shows changed");
+        (await _queries.GetAsync(Counting)).Version.Should().Be(before.Version);
+
+        _stored = 3;
+        _events.Publish([new ConsoleChange("Lead", "1")]);
+        await WaitUntil(() => Volatile.Read(ref told) == 1);
+        (await _queries.GetAsync(Counting)).Version.Should().Be(before.Version + 1);
+    }
+
+    [Fact]
+    public async Task AChangeDuringAComputation_IsNotLostByTheNextReader()
+    {
+        var release = new TaskCompletionSource();
+        var query = new LiveQuery<int>("slow", ["Lead"], async (_, _) =>
+        {
+            var run = Interlocked.Increment(ref _runs);
+            if (run == 1)
+            {
+                await release.Task;
+            }
+
+            return run;
+        });
+        var slow = _queries.GetAsync(query);
+
+        // Saved while the first computation was reading: its answer may miss it.
+        _events.Publish([new ConsoleChange("Lead", "1")]);
+        release.SetResult();
+        (await slow).Value.Should().Be(1);
+
+        (await _queries.GetAsync(query)).Value.Should().Be(2, "the change arrived after the first computation started");
+    }
+
+    [Fact]
+    public async Task AnAnswer_IsRecomputedAfterMaxAge_BecauseTimeAloneCanChangeIt()
+    {
+        await _queries.GetAsync(Counting);
+        _clock.Advance(LiveQuery<int>.DefaultMaxAge - TimeSpan.FromSeconds(1));
+        await _queries.GetAsync(Counting);
+        _runs.Should().Be(1);
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await _queries.GetAsync(Counting);
+        _runs.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task AWatchedAnswer_IsPushedWhenTimeAloneChangedIt()
+    {
+        await _queries.GetAsync(Counting);
+        var told = 0;
+        using var watch = _queries.Watch(Counting, _ =>
+        {
+            Interlocked.Increment(ref told);
+            return Task.CompletedTask;
+        });
+
+        _stored = 9; // e.g. a lead went stale: nothing was saved
+        _clock.Advance(LiveQuery<int>.DefaultMaxAge + LiveQueries.TickInterval);
+
+        await WaitUntil(() => Volatile.Read(ref told) == 1);
+        (await _queries.GetAsync(Counting)).Value.Should().Be(9);
+    }
+
+    [Fact]
+    public async Task AFailedComputation_IsNotCached()
+    {
+        var fail = true;
+        var query = new LiveQuery<int>("broken", ["Lead"], (_, _) => fail ? throw new InvalidOperationException("database down") : Task.FromResult(42));
+        await FluentActions.Awaiting(() => _queries.GetAsync(query)).Should().ThrowAsync<InvalidOperationException>();
+
+        fail = false;
+        (await _queries.GetAsync(query)).Value.Should().Be(42);
+    }
+
+    [Fact]
+    public async Task ADerivedValue_IsComputedOncePerAnswer()
+    {
+        var derivations = 0;
+        var value = await _queries.GetAsync(Counting);
+        for (var i = 0; i < 10; i++)
+        {
+            value.Derived("text", v =>
+            {
+                Interlocked.Increment(ref derivations);
+                return v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            });
+        }
+
+        derivations.Should().Be(1);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        condition().Should().BeTrue();
+    }
+
+    public void Dispose()
+    {
+        _queries.Dispose();
+        _events.Dispose();
+        _services.Dispose();
+    }
+}

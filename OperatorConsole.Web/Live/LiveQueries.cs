@@ -1,0 +1,296 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics;
+
+namespace OperatorConsole.Web.Live;
+
+/// <summary>
+/// The one place where "a value computed once per change, shared, pushed to the screens showing it" lives.
+/// For each <see cref="LiveQuery{T}"/> (keyed by what it is): a change to one of its topics invalidates the answer
+/// first; if screens are watching, the answer is recomputed once (never twice at once — callers that wait for a
+/// running computation take it if it started after the change they heard of) and the watchers are told only if
+/// the answer really changed. So a screen is never told before the new answer exists (it cannot re-read the old
+/// one), 100 open screens cost one computation per change, and a change that does not alter what a screen shows
+/// costs that screen nothing. Time: a watched answer older than its max age is recomputed the same way (a lead
+/// goes stale without anything being written); an unwatched one is recomputed by its next reader.
+/// </summary>
+public sealed class LiveQueries : IDisposable
+{
+    /// <summary>How often watched answers are checked against their max age.</summary>
+    public static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly IServiceProvider _services;
+    private readonly TimeProvider _time;
+    private readonly ILogger<LiveQueries> _logger;
+    private readonly Lock _create = new();
+    private readonly ITimer _ticker;
+    private readonly IDisposable _subscription;
+
+    public LiveQueries(ConsoleEvents events, IServiceProvider services, TimeProvider time, ILogger<LiveQueries> logger)
+    {
+        _services = services;
+        _time = time;
+        _logger = logger;
+        _ticker = time.CreateTimer(_ => RefreshExpired(), null, TickInterval, TickInterval);
+        _subscription = events.Subscribe([], changes =>
+        {
+            OnChanges(changes);
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>
+    /// Every query a change touches is invalidated before any is recomputed or any screen told, so a report
+    /// recomputed after a change never reuses a child query's answer from before it.
+    /// </summary>
+    private void OnChanges(IReadOnlyList<Data.Live.ConsoleChange> changes)
+    {
+        var touched = _entries.Values.Where(e => changes.Any(c => e.Topics.Contains(c.Topic))).ToList();
+        var heardAt = ConsoleEvents.DeliveryStartedAt != 0 ? ConsoleEvents.DeliveryStartedAt : Stopwatch.GetTimestamp();
+        foreach (var entry in touched)
+        {
+            Interlocked.CompareExchange(ref entry.ChangeHeardAt, heardAt, 0);
+            Interlocked.Increment(ref entry.Generation);
+        }
+
+        foreach (var entry in touched.Where(e => !e.Watchers.IsEmpty))
+        {
+            _ = RefreshAsync(entry);
+        }
+    }
+
+    /// <summary>How many times <paramref name="query"/> was computed (tests and benchmarks read it).</summary>
+    public long Computations(ILiveQuery query) => _entries.TryGetValue(query.Key, out var entry) ? Interlocked.Read(ref entry.Computations) : 0;
+
+    /// <summary>How many computations ran, all queries together.</summary>
+    public long TotalComputations => _entries.Values.Sum(e => Interlocked.Read(ref e.Computations));
+
+    /// <summary>The current answer: cached unless a relevant change or its max age made it stale.</summary>
+    public Task<LiveValue<T>> GetAsync<T>(LiveQuery<T> query, CancellationToken ct = default) => GetAsync(query, null, ct);
+
+    /// <summary>
+    /// As <see cref="GetAsync{T}(LiveQuery{T}, CancellationToken)"/>, computing with <paramref name="load"/> when the
+    /// answer must be computed: for a child query whose parent knows how to read it (a failures source).
+    /// </summary>
+    public async Task<LiveValue<T>> GetAsync<T>(LiveQuery<T> query, Func<CancellationToken, Task<T>>? load, CancellationToken ct = default)
+    {
+        var entry = EntryFor(query);
+        return (LiveValue<T>)(await entry.GetAsync(_time, load, ct)).Value;
+    }
+
+    /// <summary>The version of the answer readers would get now without computing, or null when it is stale.</summary>
+    public long? FreshVersion(ILiveQuery query) =>
+        _entries.TryGetValue(query.Key, out var entry) && entry.Fresh(Interlocked.Read(ref entry.Generation), _time) is { } snapshot ? snapshot.Version : null;
+
+    /// <summary>
+    /// Calls <paramref name="onChanged"/> (with when the change was heard, <see cref="Stopwatch.GetTimestamp"/>) each
+    /// time <paramref name="query"/>'s answer changed — after the new answer is computed. Dispose to stop.
+    /// </summary>
+    public IDisposable Watch<T>(LiveQuery<T> query, Func<long, Task> onChanged)
+    {
+        var entry = EntryFor(query);
+        var watcher = new Watcher(entry, onChanged);
+        entry.AddWatcher(watcher);
+        return watcher;
+    }
+
+    /// <summary>Marks <paramref name="query"/> stale (something outside the topics changed, e.g. the database health).</summary>
+    public void Invalidate(ILiveQuery query)
+    {
+        if (_entries.TryGetValue(query.Key, out var entry))
+        {
+            Invalidate(entry);
+        }
+    }
+
+    private void Invalidate(Entry entry)
+    {
+        Interlocked.CompareExchange(ref entry.ChangeHeardAt, Stopwatch.GetTimestamp(), 0);
+        Interlocked.Increment(ref entry.Generation);
+        if (!entry.Watchers.IsEmpty)
+        {
+            _ = RefreshAsync(entry);
+        }
+    }
+
+    private Entry EntryFor<T>(LiveQuery<T> query)
+    {
+        if (_entries.TryGetValue(query.Key, out var existing))
+        {
+            return existing;
+        }
+
+        // Created under a lock so exactly one entry (one answer, one computation at a time) exists per query.
+        lock (_create)
+        {
+            return _entries.GetOrAdd(query.Key, _ => new Entry(query, Compute(query)));
+        }
+    }
+
+    private Func<Snapshot?, Delegate?, CancellationToken, Task<(object Value, long Version, byte[]? Fingerprint)>> Compute<T>(LiveQuery<T> query) => async (previous, load, ct) =>
+    {
+        var started = Stopwatch.GetTimestamp();
+        var value = load is Func<CancellationToken, Task<T>> given ? await given(ct) : await query.Load(_services, ct);
+        LiveMetrics.RecordSharedQuery(started, query.Key);
+        var fingerprint = query.Fingerprint(value);
+        if (previous is not null && fingerprint is not null && previous.Fingerprint is { } before && before.AsSpan().SequenceEqual(fingerprint))
+        {
+            return (previous.Value, previous.Version, fingerprint); // the same answer: keep the version (and the instance screens hold)
+        }
+
+        var version = (previous?.Version ?? 0) + 1;
+        return (new LiveValue<T>(value, version), version, fingerprint);
+    };
+
+    /// <summary>Recomputes a watched answer after an invalidation; bursts coalesce (one running, one more queued).</summary>
+    private async Task RefreshAsync(Entry entry)
+    {
+        if (Interlocked.Increment(ref entry.RefreshRequests) > 1)
+        {
+            return;
+        }
+
+        // Never on the thread that delivered the change (often the request or writer that saved it).
+        await Task.Yield();
+        while (true)
+        {
+            var seen = Volatile.Read(ref entry.RefreshRequests);
+            var heardAt = Interlocked.Exchange(ref entry.ChangeHeardAt, 0);
+            try
+            {
+                var before = Volatile.Read(ref entry.Current)?.Version;
+                var after = await entry.GetAsync(_time, null, CancellationToken.None);
+                if (after.Version != before)
+                {
+                    entry.Notify(heardAt == 0 ? Stopwatch.GetTimestamp() : heardAt, _logger);
+                }
+            }
+            catch (Exception ex)
+            {
+                _logger.LogWarning(ex, "Recomputing live query {Query} failed; its watchers keep the last answer", entry.Key);
+            }
+
+            if (Interlocked.CompareExchange(ref entry.RefreshRequests, 0, seen) == seen)
+            {
+                return;
+            }
+        }
+    }
+
+    private void RefreshExpired()
+    {
+        foreach (var entry in _entries.Values)
+        {
+            if (!entry.Watchers.IsEmpty && Volatile.Read(ref entry.Current) is { } current && _time.GetUtcNow() - current.ComputedAt >= entry.MaxAge)
+            {
+                Invalidate(entry);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _ticker.Dispose();
+        _subscription.Dispose();
+    }
+
+    private sealed record Snapshot(long Generation, DateTimeOffset ComputedAt, object Value, long Version, byte[]? Fingerprint);
+
+    private sealed class Entry(ILiveQuery query, Func<Snapshot?, Delegate?, CancellationToken, Task<(object Value, long Version, byte[]? Fingerprint)>> compute)
+    {
+        public long Generation;
+        public long Computations;
+        public long ChangeHeardAt;
+        public int RefreshRequests;
+        public Snapshot? Current;
+        public ImmutableArray<Watcher> Watchers = [];
+        private readonly SemaphoreSlim _compute = new(1, 1);
+        private readonly Lock _watchers = new();
+
+        public string Key => query.Key;
+
+        public System.Collections.Frozen.FrozenSet<string> Topics { get; } = System.Collections.Frozen.FrozenSet.ToFrozenSet(query.Topics, StringComparer.Ordinal);
+
+        public TimeSpan MaxAge => query.MaxAge;
+
+        public Snapshot? Fresh(long wanted, TimeProvider time)
+        {
+            var snapshot = Volatile.Read(ref Current);
+            return snapshot is not null && snapshot.Generation >= wanted && time.GetUtcNow() - snapshot.ComputedAt < MaxAge ? snapshot : null;
+        }
+
+        public async Task<Snapshot> GetAsync(TimeProvider time, Delegate? load, CancellationToken ct)
+        {
+            var wanted = Interlocked.Read(ref Generation);
+            if (Fresh(wanted, time) is { } cached)
+            {
+                return cached;
+            }
+
+            await _compute.WaitAsync(ct);
+            try
+            {
+                if (Fresh(wanted, time) is { } meanwhile)
+                {
+                    return meanwhile;
+                }
+
+                // Read before computing: a change saved meanwhile bumps it, so the next reader recomputes.
+                var generation = Interlocked.Read(ref Generation);
+                var previous = Volatile.Read(ref Current);
+                var (value, version, fingerprint) = await compute(previous, load, CancellationToken.None);
+                Interlocked.Increment(ref Computations);
+                var snapshot = new Snapshot(generation, time.GetUtcNow(), value, version, fingerprint);
+                Volatile.Write(ref Current, snapshot);
+                return snapshot;
+            }
+            finally
+            {
+                _compute.Release();
+            }
+        }
+
+        public void AddWatcher(Watcher watcher)
+        {
+            lock (_watchers)
+            {
+                Watchers = Watchers.Add(watcher);
+            }
+        }
+
+        public void RemoveWatcher(Watcher watcher)
+        {
+            lock (_watchers)
+            {
+                Watchers = Watchers.Remove(watcher);
+            }
+        }
+
+        public void Notify(long heardAt, ILogger logger)
+        {
+            foreach (var watcher in Watchers)
+            {
+                _ = watcher.InvokeAsync(heardAt, logger);
+            }
+        }
+    }
+
+    private sealed class Watcher(Entry entry, Func<long, Task> onChanged) : IDisposable
+    {
+        public async Task InvokeAsync(long heardAt, ILogger logger)
+        {
+            try
+            {
+                await onChanged(heardAt);
+            }
+            catch (Exception ex)
+            {
+                // One broken screen must not stop the others; components report their own errors.
+                logger.LogWarning(ex, "A live query watcher failed");
+            }
+        }
+
+        public void Dispose() => entry.RemoveWatcher(this);
+    }
+}
