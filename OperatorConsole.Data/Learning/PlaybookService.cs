@@ -41,6 +41,13 @@ public sealed class PlaybookService(IDbContextFactory<ConsoleDbContext> dbFactor
             return OperationResult<PromotionDecisionResult>.Forbidden(NotAllowed);
         }
 
+        // The gate's field rules before the lookup, like every other gate: a blank reason is 422 whatever the id.
+        var errors = LearningRules.ValidateDecision(approve, reason);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<PromotionDecisionResult>();
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var proposal = await db.Set<LearningProposal>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == proposalId, ct);
         if (proposal is null)

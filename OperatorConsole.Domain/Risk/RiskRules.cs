@@ -83,7 +83,8 @@ public static class RiskRules
 
         // Auth, identity and secrets. Not "security" (a financial security in a finance app) nor "registration" (service
         // registration in .NET): both are more often something else.
-        new("auth|authn|authz|authentication|authenticate|authorization|authorize|login|logout|signin|signup|sign-in|sign-up|sign-out|session|password|passwd|token|jwt|oauth|openid|saml|sso|mfa|two-factor|otp|permission|role|identity|crypto|encrypt|decrypt|secret|credential|api-key|apikey|csrf|middleware|invitation", RiskClass.AuthSecurity, RiskLevel.High),
+        new("auth|authn|authz|authentication|authenticate|authorization|authorize|login|logout|signin|signup|sign-in|sign-up|sign-out|session|password|passwd|token|jwt|oauth|openid|saml|sso|mfa|two-factor|otp", RiskClass.AuthSecurity, RiskLevel.High),
+        new("permission|role|identity|crypto|encrypt|decrypt|secret|credential|api-key|apikey|csrf|middleware|invitation", RiskClass.AuthSecurity, RiskLevel.High),
         new("appsettings*.json", RiskClass.AuthSecurity, RiskLevel.High),
         new("*.pem", RiskClass.AuthSecurity, RiskLevel.High),
         new("*.key", RiskClass.AuthSecurity, RiskLevel.High),
