@@ -53,7 +53,7 @@ public sealed class StandupWallFitTests(BrowserFixture browser)
         // Every panel says when its data was loaded.
         foreach (var panel in Panels)
         {
-            (await page.Locator($"[data-testid={panel}-updated]").InnerTextAsync()).Should().StartWith("updated");
+            (await page.Locator($"[data-testid={panel}-updated]").InnerTextAsync()).Trim().Should().StartWith("updated");
         }
 
         await page.Context.CloseAsync();
