@@ -161,11 +161,9 @@ public class ComponentTestContext : BunitContext
             provider.GetRequiredService<DatabaseInitializer>().MigrateAsync().GetAwaiter().GetResult();
         }
 
-        // Closing the pooled connections checkpoints the WAL into the file, so a plain copy is complete.
-        using (var connection = new SqliteConnection($"Data Source={path}"))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
+        // Closing the pooled connections checkpoints the WAL into the file, so a plain copy is complete. All pools:
+        // the app's connection string carries more than the path (e.g. its command timeout), so it is its own pool.
+        SqliteConnection.ClearAllPools();
 
         return path;
     }

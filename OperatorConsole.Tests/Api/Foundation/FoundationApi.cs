@@ -123,7 +123,8 @@ public static class FoundationApi
             await db.Set<PipelineRun>().CountAsync(),
             await db.Set<PipelineRunStep>().CountAsync(),
             await db.Set<IntegrationHealth>().CountAsync(),
-            await db.Set<AuditEntry>().CountAsync(),
+            // A refused gate attempt is itself audited (issue 16); "nothing is written" means no business record.
+            await db.Set<AuditEntry>().CountAsync(a => a.Action != "gate.refused"),
             await db.Set<ApiKey>().CountAsync(),
             await db.Set<IdempotencyRecord>().CountAsync());
     }
