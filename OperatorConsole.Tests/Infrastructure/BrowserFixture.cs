@@ -21,7 +21,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private static ConsoleFactory CreateFactory()
     {
-        var factory = new ConsoleFactory { SeedDemo = true };
+        var factory = new ConsoleFactory { SeedDemo = true, ValidatesResponses = false };
         factory.Settings["Web:UseStaticWebAssets"] = "true";
         factory.UseKestrel(0);
         return factory;

@@ -41,6 +41,12 @@ public class ConsoleFactory : WebApplicationFactory<Program>
     /// <summary>Validates every JSON answer against the served OpenAPI document (issue 20); see <see cref="ResponseConformance"/>.</summary>
     public ResponseConformance Conformance { get; }
 
+    /// <summary>
+    /// Whether API responses are checked against the OpenAPI document. The check reads the document through the
+    /// in-memory test server, so a factory serving real Kestrel (browser tests) turns it off; the API tests keep it.
+    /// </summary>
+    public bool ValidatesResponses { get; init; } = true;
+
     public ConsoleFactory() => Conformance = new ResponseConformance(() => CreateAnonymousClient().GetStringAsync("/openapi/v1.json"));
 
     /// <summary>Extra service replacements for a test class that needs them.</summary>
@@ -72,7 +78,11 @@ public class ConsoleFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
             // Tests hash passwords many times; production keeps the OWASP iteration count.
             services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1000);
-            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(Conformance.StartupFilter());
+            if (ValidatesResponses)
+            {
+                services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(Conformance.StartupFilter());
+            }
+
             ConfigureServices?.Invoke(services);
         });
     }

@@ -63,9 +63,11 @@ public sealed class MigrationScriptTests
     {
         var root = SolutionRoot();
         var initializer = File.ReadAllText(Path.Combine(root, "OperatorConsole.Data", "Infrastructure", "DatabaseInitializer.cs"));
-        initializer.Should().Contain("CREATE OR ALTER TRIGGER AuditEntries_AppendOnly ON AuditEntries INSTEAD OF UPDATE, DELETE");
+        // Deletes are refused outright; an update may only seal an entry into the hash chain (issue 16).
+        initializer.Should().Contain("CREATE OR ALTER TRIGGER AuditEntries_AppendOnly ON AuditEntries INSTEAD OF DELETE")
+            .And.Contain("CREATE OR ALTER TRIGGER AuditEntries_SealedOnly ON AuditEntries AFTER UPDATE");
         var operations = File.ReadAllText(Path.Combine(root, "docs", "operations.md"));
-        operations.Should().Contain("AuditEntries_AppendOnly").And.Contain("INSTEAD OF UPDATE, DELETE");
+        operations.Should().Contain("AuditEntries_AppendOnly").And.Contain("AuditEntries_SealedOnly");
     }
 
     private static string SolutionRoot()

@@ -75,7 +75,7 @@ public sealed class AgentJobsApiTests(ConsoleFactory factory) : IClassFixture<Co
     [Fact]
     public async Task Post_LowRiskUiOnly_NeedsNoReviewAndOpensNoApproval()
     {
-        var job = await RecordAsync(Job("button colour", "src/Web/Components/Button.razor", "src/Web/wwwroot/app.css"));
+        var job = await RecordAsync(Job("button colour", "src/Web/wwwroot/app.css", "src/Web/wwwroot/img/logo.svg"));
 
         job.GetProperty("riskClass").GetString().Should().Be("ui_only");
         job.GetProperty("riskLevel").GetString().Should().Be("low");
@@ -191,7 +191,7 @@ public sealed class AgentJobsApiTests(ConsoleFactory factory) : IClassFixture<Co
     [Fact]
     public async Task Patch_DeployLowRiskWithoutApproval_IsAllowed()
     {
-        var job = await RecordAsync(Job("copy tweak", "src/Web/Components/Footer.razor"));
+        var job = await RecordAsync(Job("copy tweak", "src/Web/wwwroot/app.css"));
         var operatorClient = await factory.CreateOperatorClientAsync();
 
         var response = await operatorClient.PatchAsJsonAsync($"/api/agent-jobs/{job.GetProperty("id").GetInt32()}", new { deployedAt = factory.Clock.GetUtcNow(), reason = "Release 12" });

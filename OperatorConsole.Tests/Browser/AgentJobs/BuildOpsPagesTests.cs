@@ -42,7 +42,7 @@ public sealed class BuildOpsPagesTests(BrowserFixture browser)
         await row.WaitForAsync();
 
         (await row.Locator("[data-testid=job-approval]").InnerTextAsync()).Should().Contain("needs review");
-        (await row.Locator("[data-testid=job-matched-rule]").InnerTextAsync()).Should().Contain("*billing*");
+        (await row.Locator("[data-testid=job-matched-rule]").InnerTextAsync()).Should().Contain("billing").And.Contain("InvoiceMatcher.cs");
         await page.Context.CloseAsync();
     }
 

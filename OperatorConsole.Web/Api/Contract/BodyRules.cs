@@ -170,7 +170,8 @@ public static class BodyRules
         private void CheckTime(DateTime time, string path)
         {
             var name = path[(path.LastIndexOf('.') + 1)..];
-            var isFact = name.EndsWith("At", StringComparison.Ordinal);
+            // "…At" records when something happened; a due date ("dueAt", "dueDate") is a plan, so it may be ahead.
+            var isFact = name.EndsWith("At", StringComparison.Ordinal) && !name.StartsWith("due", StringComparison.OrdinalIgnoreCase);
             var latest = isFact ? now.AddDays(1) : now.AddYears(10);
             if (time < Earliest || time > latest)
             {
