@@ -50,7 +50,11 @@ public sealed class StandupScreenTests(BrowserFixture browser)
         }
 
         await page.Locator("[data-testid=standup-clock]").WaitForAsync();
-        (await page.Locator("button, input, textarea, select, form, [role=button], [contenteditable=true]").CountAsync()).Should().Be(0);
+        // The only controls are this browser's own desktop-notification opt-in (stored in the browser, not a write).
+        var controls = page.Locator("button, input, textarea, select, form, [role=button], [contenteditable=true]");
+        var outsideOptIn = await controls.EvaluateAllAsync<int>(
+            "els => els.filter(e => !e.closest('[data-testid=notifications-toggle], [data-testid=notifications-sound]')).length");
+        outsideOptIn.Should().Be(0);
         // The wall screen has its own layout: no navigation drawer and no app bar.
         (await page.Locator(".mud-drawer, .mud-appbar").CountAsync()).Should().Be(0);
         await page.Context.CloseAsync();
