@@ -69,7 +69,8 @@ public sealed class SharedCardsTests : IDisposable
 
         _ctx.Service<ConsoleEvents>().Publish([new OperatorConsole.Data.Live.ConsoleChange(nameof(Lead), "1")]);
 
-        card.WaitForAssertion(() => queries.TotalComputations.Should().Be(computations + 1, "the change was heard and the query recomputed"), TimeSpan.FromSeconds(10));
+        // At least once: a max-age refresh on a busy machine may add another computation with the same answer.
+        card.WaitForAssertion(() => queries.TotalComputations.Should().BeGreaterThan(computations, "the change was heard and the query recomputed"), TimeSpan.FromSeconds(10));
         await Task.Delay(200);
         card.RenderCount.Should().Be(renders, "the answer did not change, so the card is not re-rendered");
 
