@@ -29,9 +29,10 @@ public static class DataServiceCollectionExtensions
     /// <summary>
     /// The database (SQLite by default, SQL Server with Database:Provider=SqlServer) and the per-feature
     /// query and command services. Services create a short-lived context per call through the factory,
-    /// which is what Blazor Server circuits need.
+    /// which is what Blazor Server circuits need. A relative SQLite path is resolved against
+    /// <paramref name="contentRoot"/> (default: the host's "contentRoot" setting, else the working directory).
     /// </summary>
-    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration, string? contentRoot = null)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("OperatorConsole");
@@ -57,6 +58,7 @@ public static class DataServiceCollectionExtensions
         else
         {
             var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnection : connectionString;
+            sqlite = SqliteLocation.Resolve(sqlite, contentRoot ?? configuration["contentRoot"] ?? Directory.GetCurrentDirectory());
             var writeGate = new SqliteWriteGate(options.BusyTimeoutMs);
             // Microsoft.Data.Sqlite retries a busy statement itself until the command timeout (30 s by default),
             // which made the busy timeout meaningless; the command timeout is the busy timeout, in whole seconds.
@@ -81,6 +83,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AuditQueryService>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<SettingsService>();
+        services.AddSingleton<OperatorConsole.Data.Clock.DataClockService>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<OperatorConsole.Data.Constraint.ConstraintService>();

@@ -1,6 +1,12 @@
+using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+// Started from another folder, the app's own folder is the content root (appsettings.json, data/): see SqliteLocation.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = SqliteLocation.ContentRootFor(args, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+});
 
 // A CLI verb (e.g. "import maven <folder>") runs and exits instead of serving.
 if (await ConsoleCommands.TryRunAsync(builder, args))
@@ -8,7 +14,7 @@ if (await ConsoleCommands.TryRunAsync(builder, args))
     return;
 }
 
-builder.Services.AddData(builder.Configuration);
+builder.Services.AddData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.AddWeb();
 
 var app = builder.Build();

@@ -7,6 +7,7 @@ using OperatorConsole.Web.Auth;
 using OperatorConsole.Web.Components;
 using OperatorConsole.Web.Features;
 using Scalar.AspNetCore;
+using OperatorConsole.Web.Features.Clock;
 
 namespace OperatorConsole.Web;
 
@@ -89,6 +90,7 @@ public static class WebApplicationExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/scalar", o => o.WithTitle("Operator Console API")).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapClockEndpoints();
         app.MapConsoleApis();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

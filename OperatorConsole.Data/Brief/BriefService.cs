@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Clock;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Domain.Approvals;
+using OperatorConsole.Domain.Clock;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Proposals;
 using OperatorConsole.Domain.Runs;
@@ -19,6 +21,9 @@ public sealed record BriefLine(string Key, string Label, int Count, string Link,
 /// <summary>What changed in the 24 hours before <see cref="GeneratedAt"/>.</summary>
 public sealed record TodaysBriefReport(DateTime GeneratedAt, DateTime Since, IReadOnlyList<BriefLine> Lines)
 {
+    /// <summary>The moment the 24 hours end (data as of, or now): the screen's one reference time.</summary>
+    public ReferenceTime Clock { get; init; } = default!;
+
     public BriefLine? Line(string key) => Lines.FirstOrDefault(l => l.Key == key);
 }
 
@@ -34,8 +39,12 @@ public interface IBriefLineSource
     Task<BriefLine> GetAsync(DateTime since, DateTime now, CancellationToken ct);
 }
 
-/// <summary>Today's brief: counts of what happened since this time yesterday (by the app's clock), with links.</summary>
-public sealed class BriefService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time, IEnumerable<IBriefLineSource> sources)
+/// <summary>
+/// Today's brief: counts of what happened in the 24 hours before the screen's reference time (now, or the data's
+/// "as of" date for historic data, so an imported history shows its last day rather than an empty today), with links.
+/// Pending approvals are a state, not an event: all of them count, whatever the clock.
+/// </summary>
+public sealed class BriefService(IDbContextFactory<ConsoleDbContext> dbFactory, DataClockService clock, IEnumerable<IBriefLineSource> sources)
 {
     public const int MaxItems = 20;
 
@@ -46,9 +55,11 @@ public sealed class BriefService(IDbContextFactory<ConsoleDbContext> dbFactory, 
         new[] { nameof(Lead), Lead.ActivityTopic, nameof(Touch), nameof(PipelineRun), nameof(ApprovalRequest), nameof(Proposal) }
             .Concat(_sources.SelectMany(s => s.Topics)).Distinct().ToList();
 
-    public async Task<TodaysBriefReport> GetAsync(CancellationToken ct = default)
+    public async Task<TodaysBriefReport> GetAsync(CancellationToken ct = default) => await GetAsync(await clock.ResolveAsync(ClockMode.Data, ct), ct);
+
+    public async Task<TodaysBriefReport> GetAsync(ReferenceTime at, CancellationToken ct = default)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = at.At;
         var since = now.AddHours(-24);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lines = new List<BriefLine>();
@@ -88,7 +99,7 @@ public sealed class BriefService(IDbContextFactory<ConsoleDbContext> dbFactory, 
             lines.Add(await source.GetAsync(since, now, ct));
         }
 
-        return new TodaysBriefReport(now, since, lines);
+        return new TodaysBriefReport(now, since, lines) { Clock = at };
     }
 
     private static async Task<BriefLine> RunsAsync(

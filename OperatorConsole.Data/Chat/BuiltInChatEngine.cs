@@ -25,7 +25,7 @@ public sealed class BuiltInChatEngine(
     IEnumerable<IChatTopicSource> sources,
     SemanticIndex semantic,
     IDbContextFactory<ConsoleDbContext> dbFactory,
-    TimeProvider time)
+    Clock.DataClockService clock)
 {
     public const string EngineName = "grounded";
     private readonly Dictionary<ChatTopic, IChatTopicSource> _sources = sources.ToDictionary(s => s.Topic);
@@ -81,7 +81,8 @@ public sealed class BuiltInChatEngine(
     {
         var entities = await EntitiesAsync(ct);
         var similarity = await TopicSimilarityAsync(question, ct);
-        return QuestionAnalyzer.Analyze(question, entities, similarity, time.GetUtcNow().UtcDateTime);
+        // "This week", "last month", "in the last 30 days" are read against the data's clock, like the scorecard's cards.
+        return QuestionAnalyzer.Analyze(question, entities, similarity, (await clock.ResolveAsync(Domain.Clock.ClockMode.Data, ct)).At);
     }
 
     /// <summary>Best cosine similarity of the question to each topic's example questions.</summary>

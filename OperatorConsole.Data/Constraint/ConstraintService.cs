@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Clock;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Settings;
 using OperatorConsole.Domain.Approvals;
+using OperatorConsole.Domain.Clock;
 using OperatorConsole.Domain.Constraint;
 using OperatorConsole.Domain.Leads;
 
@@ -14,24 +16,54 @@ public sealed record ConstraintReport(
     ConstraintSnapshot Snapshot,
     bool AnchoredToLatestData,
     string? AnchorNote,
-    IReadOnlyList<StuckLead> StuckLeads);
+    IReadOnlyList<StuckLead> StuckLeads)
+{
+    /// <summary>The reference time of the analysis (data as of, requested, or now).</summary>
+    public ReferenceTime Clock { get; init; } = default!;
+}
 
 /// <summary>One week of the metrics charts.</summary>
 public sealed record WeeklyStageMetrics(DateTime WeekStart, LeadStatus Stage, double? AvgDaysInStage, int Entered, int Left);
 
 public sealed record WeeklyWinRate(DateTime WeekStart, int Won, int Lost, double? WinRate);
 
-public sealed record MetricsSeries(DateTime AsOf, IReadOnlyList<WeeklyStageMetrics> Stages, IReadOnlyList<WeeklyWinRate> WinRate);
+public sealed record MetricsSeries(DateTime AsOf, IReadOnlyList<WeeklyStageMetrics> Stages, IReadOnlyList<WeeklyWinRate> WinRate)
+{
+    /// <summary>The reference time the weeks end at (data as of, requested, or now).</summary>
+    public ReferenceTime Clock { get; init; } = default!;
+}
 
 /// <summary>Loads the history the constraint analysis needs with bounded, set-based queries.</summary>
-public sealed class ConstraintService(IDbContextFactory<ConsoleDbContext> dbFactory, SettingsService settings, TimeProvider time)
+/// <remarks>
+/// Time is the screen's reference time (<see cref="ReferenceClock"/>): an imported historical pipeline (the Maven CRM
+/// data, 2016–2017) has no movement near today, and comparing it with today would call everything stuck for years, so
+/// the data's clock puts "now" at its newest activity — the same moment every other card of the screen uses.
+/// </remarks>
+public sealed class ConstraintService(IDbContextFactory<ConsoleDbContext> dbFactory, SettingsService settings, DataClockService clock, TimeProvider time)
 {
+    /// <summary>
+    /// The analysis at the data's clock, or as of <paramref name="asOf"/> when a caller asks for a moment
+    /// (GET /api/constraint?asOf=…).
+    /// </summary>
     public async Task<ConstraintReport> GetAsync(DateTime? asOf = null, int? periodDays = null, CancellationToken ct = default)
+    {
+        var at = asOf is { } requested
+            ? ReferenceClock.Requested(requested.ToUniversalTime(), time.GetUtcNow().UtcDateTime)
+            : await clock.ResolveAsync(ClockMode.Data, ct);
+        return await GetAsync(at, periodDays, ct);
+    }
+
+    /// <summary>The analysis against <paramref name="at"/>, the screen's one reference time.</summary>
+    public async Task<ConstraintReport> GetAsync(ReferenceTime at, int? periodDays = null, CancellationToken ct = default)
     {
         var thresholds = await settings.GetThresholdsAsync(ct);
         var period = Math.Clamp(periodDays ?? thresholds.ConstraintPeriodDays, 1, 365);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (now, anchored, note) = await ResolveNowAsync(db, asOf, period, ct);
+        var now = at.At;
+        var anchored = at.IsDataAsOf && at.NewestActivity is not null;
+        var note = !at.IsDataAsOf ? null
+            : anchored ? $"No pipeline activity in the last {(at.Now - at.At).TotalDays:0} d; analysed as of the latest recorded activity, {at.Date}."
+            : $"As of {at.At:yyyy-MM-dd} (requested).";
         var windowStart = now.AddDays(-2 * period);
 
         // Every change of every lead that moved in the two periods (their earlier changes give stage entry times).
@@ -41,32 +73,40 @@ public sealed class ConstraintService(IDbContextFactory<ConsoleDbContext> dbFact
             .Select(c => new StageChange(c.LeadId, c.FromStatus, c.ToStatus, c.ChangedAt))
             .ToListAsync(ct);
 
-        var leads = anchored || asOf is not null
+        var leads = at.IsDataAsOf
             ? await LeadsAsOfAsync(db, now, ct)
             : await db.Set<Lead>().AsNoTracking()
                 .Where(l => !l.IsArchived && l.Status != LeadStatus.Lost && l.Status != LeadStatus.Shipped)
                 .Select(l => new LeadNow(l.Id, l.Title, l.Status, l.StatusChangedAt))
                 .ToListAsync(ct);
 
+        // Waiting is a state: every pending approval counts, also one requested after the data's "as of" date,
+        // and its age is real time (the anchor never hides or rejuvenates a decision someone is waiting for).
         var approvals = await db.Set<ApprovalRequest>().AsNoTracking()
-            .Where(a => a.State == ApprovalState.Pending && a.RequestedAt <= now)
+            .Where(a => a.State == ApprovalState.Pending)
             .Select(a => a.RequestedAt).ToListAsync(ct);
 
-        var snapshot = ConstraintAnalyzer.Analyze(new ConstraintInput(changes, leads, approvals, now, period, thresholds.StuckInStageDays));
+        var snapshot = ConstraintAnalyzer.Analyze(new ConstraintInput(changes, leads, approvals, now, period, thresholds.StuckInStageDays, at.Now));
         var stuckIds = snapshot.Stages.SelectMany(s => s.StuckLeadIds).ToHashSet();
         var stuck = leads.Where(l => stuckIds.Contains(l.LeadId))
             .Select(l => new StuckLead(l.LeadId, l.Title, l.Status, Math.Round((now - l.InStatusSince).TotalDays, 1)))
             .OrderByDescending(l => l.DaysInStage)
             .Take(200)
             .ToList();
-        return new ConstraintReport(snapshot, anchored, note, stuck);
+        return new ConstraintReport(snapshot, anchored, note, stuck) { Clock = at };
     }
 
     /// <summary>Weekly time in stage, flow in/out and win rate for the metrics charts (last <paramref name="weeks"/> weeks).</summary>
-    public async Task<MetricsSeries> GetWeeklyAsync(int weeks = 12, DateTime? asOf = null, CancellationToken ct = default)
+    public async Task<MetricsSeries> GetWeeklyAsync(int weeks = 12, DateTime? asOf = null, CancellationToken ct = default) =>
+        await GetWeeklyAsync(asOf is { } requested
+            ? ReferenceClock.Requested(requested.ToUniversalTime(), time.GetUtcNow().UtcDateTime)
+            : await clock.ResolveAsync(ClockMode.Data, ct), weeks, ct);
+
+    /// <summary>The weekly series ending at <paramref name="at"/>, the screen's one reference time.</summary>
+    public async Task<MetricsSeries> GetWeeklyAsync(ReferenceTime at, int weeks = 12, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (now, _, _) = await ResolveNowAsync(db, asOf, 7 * weeks / 2, ct);
+        var now = at.At;
         var start = now.AddDays(-7 * weeks);
         var movedIds = db.Set<LeadStatusChange>().Where(c => c.ChangedAt > start && c.ChangedAt <= now).Select(c => c.LeadId);
         var changes = await db.Set<LeadStatusChange>().AsNoTracking()
@@ -93,35 +133,7 @@ public sealed class ConstraintService(IDbContextFactory<ConsoleDbContext> dbFact
             wins.Add(new WeeklyWinRate(from, won, lost, won + lost == 0 ? null : Math.Round((double)won / (won + lost), 3)));
         }
 
-        return new MetricsSeries(now, stages, wins);
-    }
-
-    /// <summary>
-    /// "Now" for the analysis. An imported historical pipeline (e.g. the Maven CRM data, 2016–2017) has no
-    /// movement near today; comparing against today would call everything stuck for years. Then the analysis
-    /// is anchored at the latest recorded change, and says so.
-    /// </summary>
-    private async Task<(DateTime Now, bool Anchored, string? Note)> ResolveNowAsync(ConsoleDbContext db, DateTime? asOf, int period, CancellationToken ct)
-    {
-        if (asOf is { } explicitNow)
-        {
-            return (explicitNow.ToUniversalTime(), false, $"As of {explicitNow:yyyy-MM-dd} (requested).");
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        var recentFrom = now.AddDays(-2 * period);
-        if (await db.Set<LeadStatusChange>().AnyAsync(c => c.ChangedAt > recentFrom && c.ChangedAt <= now, ct))
-        {
-            return (now, false, null);
-        }
-
-        var latest = await db.Set<LeadStatusChange>().Where(c => c.ChangedAt <= now).MaxAsync(c => (DateTime?)c.ChangedAt, ct);
-        if (latest is null)
-        {
-            return (now, false, null);
-        }
-
-        return (latest.Value, true, $"No pipeline movement in the last {2 * period} d; analysed as of the latest recorded change, {latest:yyyy-MM-dd}.");
+        return new MetricsSeries(now, stages, wins) { Clock = at };
     }
 
     /// <summary>Each lead's stage as of a past moment, rebuilt from its history.</summary>

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OperatorConsole.Data.Clock;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Settings;
 using OperatorConsole.Domain.Approvals;
+using OperatorConsole.Domain.Clock;
 using OperatorConsole.Domain.Failures;
 using OperatorConsole.Domain.Integrations;
 using OperatorConsole.Domain.Leads;
@@ -21,6 +23,7 @@ namespace OperatorConsole.Data.Failures;
 public sealed class FailuresService(
     IDbContextFactory<ConsoleDbContext> dbFactory,
     TimeProvider time,
+    DataClockService clock,
     SettingsService settings,
     IEnumerable<IInterventionSource> interventionSources,
     IEnumerable<ILowConfidenceSource> lowConfidenceSources,
@@ -67,6 +70,12 @@ public sealed class FailuresService(
         }
 
         var thresholds = await settings.GetThresholdsAsync(ct);
+        // Deal ages (stale by touch, stale and stuck proposals) are counted to the data's reference time, so an
+        // imported history is triaged as of its last day, not as "3,694 d ago". Failed runs, integrations, approvals
+        // and snoozes are the console's own machinery and keep the wall clock: the anchor never hides them.
+        // One clock for every viewer: the report is shared by the badge, alerts, bulk decisions and the API.
+        var at = await clock.ResolveAsync(ClockMode.Data, ct);
+        var dealNow = at.At;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         Lap("settings");
 
@@ -75,11 +84,11 @@ public sealed class FailuresService(
         Lap("failedRuns");
         var lastRuns = await LastRunStatusAsync(db, ct);
         Lap("lastRunStatus");
-        var stale = await StaleByTouchAsync(db, now, thresholds, ct);
+        var stale = await StaleByTouchAsync(db, dealNow, thresholds, ct);
         Lap("staleByTouch");
-        var staleProposals = await StaleProposalsAsync(db, now, thresholds, ct);
+        var staleProposals = await StaleProposalsAsync(db, dealNow, thresholds, ct);
         Lap("staleProposals");
-        var stuck = await StuckProposalsAsync(db, now, thresholds, ct);
+        var stuck = await StuckProposalsAsync(db, dealNow, thresholds, ct);
         Lap("stuckProposals");
         var broken = await BrokenIntegrationsAsync(db, now, ct);
         Lap("integrations");
@@ -116,7 +125,7 @@ public sealed class FailuresService(
         Lap("sources");
         var report = FailuresReportBuilder.Build(
             now, failedSince, failedRuns, lastRuns, stale, staleProposals, stuck, broken,
-            DistinctByKey(lowConfidence), approvals, DistinctByKey(interventions), acks);
+            DistinctByKey(lowConfidence), approvals, DistinctByKey(interventions), acks) with { Clock = at };
         Lap("build");
         if (timings is not null)
         {

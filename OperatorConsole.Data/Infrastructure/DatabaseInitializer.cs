@@ -29,7 +29,15 @@ public sealed class DatabaseInitializer(IDbContextFactory<ConsoleDbContext> dbFa
             logger.LogInformation("Linked {Count} audit entries written before the hash chain existed", sealedCount);
         }
 
-        logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
+        if (db.Database.IsSqlite())
+        {
+            // The full path, so a start from another folder can never silently use a second database unnoticed.
+            logger.LogInformation("Database ready ({Provider}) at {Path}", db.Database.ProviderName, SqliteLocation.FilePath(db.Database.GetConnectionString()) ?? "(in memory)");
+        }
+        else
+        {
+            logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
+        }
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Clock;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Settings;
+using OperatorConsole.Domain.Clock;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Proposals;
 using OperatorConsole.Domain.Scorecard;
@@ -12,11 +14,15 @@ namespace OperatorConsole.Data.Scorecard;
 /// compared period, open leads) and leaves the arithmetic to <see cref="ScorecardCalculator"/>.
 /// Figures carry stable keys (<c>scorecard.*</c>) so the ops chat can cite them.
 /// </summary>
-public sealed class ScorecardService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time, SettingsService settings)
+public sealed class ScorecardService(IDbContextFactory<ConsoleDbContext> dbFactory, DataClockService clock, SettingsService settings)
 {
-    public async Task<MoneyScorecardReport> GetAsync(CancellationToken ct = default)
+    /// <summary>The scorecard at the data's clock (as of the newest activity when the data is historic).</summary>
+    public async Task<MoneyScorecardReport> GetAsync(CancellationToken ct = default) => await GetAsync(await clock.ResolveAsync(ClockMode.Data, ct), ct);
+
+    /// <summary>The scorecard against <paramref name="at"/>: the screen's one reference time.</summary>
+    public async Task<MoneyScorecardReport> GetAsync(ReferenceTime at, CancellationToken ct = default)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = at.At;
         var periodDays = (await settings.GetThresholdsAsync(ct)).ConstraintPeriodDays;
         var since = ScorecardCalculator.EarliestNeeded(now, periodDays);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -29,6 +35,6 @@ public sealed class ScorecardService(IDbContextFactory<ConsoleDbContext> dbFacto
             .Where(l => !l.IsArchived && (l.Status == LeadStatus.New || l.Status == LeadStatus.Qualified || l.Status == LeadStatus.Proposal))
             .Select(l => new OpenLead(l.Id, l.Title, l.Status, l.EstimatedValue))
             .ToListAsync(ct);
-        return ScorecardCalculator.Compute(now, deals, open, periodDays);
+        return ScorecardCalculator.Compute(now, deals, open, periodDays) with { Clock = at };
     }
 }

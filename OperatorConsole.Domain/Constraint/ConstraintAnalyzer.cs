@@ -8,14 +8,19 @@ public sealed record StageChange(int LeadId, LeadStatus? From, LeadStatus To, Da
 /// <summary>A lead as it stands now.</summary>
 public sealed record LeadNow(int LeadId, string Title, LeadStatus Status, DateTime InStatusSince);
 
-/// <summary>What the analyzer needs: history, current leads, pending approvals, the clock and the period.</summary>
+/// <summary>
+/// What the analyzer needs: history, current leads, pending approvals, the clock and the period. <see cref="Now"/> is
+/// the screen's reference time (the data's "as of" date for historic data); approvals wait in real time, so their age
+/// is measured against <see cref="ApprovalsNow"/> (the wall clock; <see cref="Now"/> when not given).
+/// </summary>
 public sealed record ConstraintInput(
     IReadOnlyList<StageChange> Changes,
     IReadOnlyList<LeadNow> Leads,
     IReadOnlyList<DateTime> PendingApprovalsRequestedAt,
     DateTime Now,
     int PeriodDays,
-    int StuckDays);
+    int StuckDays,
+    DateTime? ApprovalsNow = null);
 
 /// <summary>A number with its comparison: "proposal cycle 2.1 d → 5.8 d".</summary>
 public sealed record EvidenceItem(
@@ -99,7 +104,7 @@ public static class ConstraintAnalyzer
         var winThis = WinRate(input.Changes, thisStart, input.Now);
         var winPrevious = WinRate(input.Changes, previousStart, thisStart);
         var oldestApproval = input.PendingApprovalsRequestedAt.Count == 0 ? (double?)null
-            : Math.Round((input.Now - input.PendingApprovalsRequestedAt.Min()).TotalDays, 1);
+            : Math.Round(((input.ApprovalsNow ?? input.Now) - input.PendingApprovalsRequestedAt.Min()).TotalDays, 1);
 
         var worst = stages.OrderByDescending(s => s.Pressure).ThenByDescending(s => s.Stuck).ThenByDescending(s => s.InStage).First();
         LeadStatus? bottleneck = worst.Pressure > 0 ? worst.Stage : null;

@@ -264,6 +264,12 @@ public sealed record FailuresReport(
     /// </summary>
     public int? PageLimit { get; init; }
 
+    /// <summary>
+    /// The data's reference time that deal ages (stale by touch, stale and stuck proposals) are counted to; failed
+    /// runs, integrations, approvals and snoozes use the wall clock (its Now).
+    /// </summary>
+    public OperatorConsole.Domain.Clock.ReferenceTime Clock { get; init; } = default!;
+
     /// <summary>Counts per triage group (<see cref="FailureGroup"/>); <c>urgent</c> is what the app-bar badge shows.</summary>
     public FailureGroupCounts Groups => new(Counts.Broken, Counts.NeedsDecision, Counts.Nudges, Counts.Urgent);
 

@@ -1,3 +1,4 @@
+using OperatorConsole.Domain.Clock;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Proposals;
 
@@ -37,12 +38,16 @@ public sealed record ScorecardFigure(
 
 public sealed record MoneyScorecardReport(DateTime GeneratedAt, int PeriodDays, IReadOnlyList<ScorecardFigure> Figures)
 {
+    /// <summary>The moment the figures were computed against (data as of, or now); set by the service.</summary>
+    public ReferenceTime Clock { get; init; } = default!;
+
     public ScorecardFigure? Figure(string key) => Figures.FirstOrDefault(f => f.Key == key);
 }
 
 /// <summary>
-/// The money scorecard's arithmetic, pure: weeks start Monday 00:00 UTC, months on the 1st; "this week" and
-/// "this month" run to now and are compared with the whole previous week / month. Rates (win rate,
+/// The money scorecard's arithmetic, pure: weeks start Monday 00:00 UTC, months on the 1st, years on 1 January;
+/// "this week", "this month" and "this year" run to now (the screen's reference time — the data's "as of" date for
+/// historic data, so an imported 2017 shows its whole year) and are compared with the whole previous week / month / year. Rates (win rate,
 /// average deal size, cycle time) use the rolling period of the constraint (Thresholds.ConstraintPeriodDays)
 /// so the scorecard and the constraint card quote the same win rate.
 /// </summary>
@@ -62,9 +67,11 @@ public static class ScorecardCalculator
 
     public static DateTime MonthStart(DateTime now) => new(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc);
 
+    public static DateTime YearStart(DateTime now) => new(now.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     /// <summary>The earliest outcome time any figure looks at (so the data layer loads only that window).</summary>
     public static DateTime EarliestNeeded(DateTime now, int periodDays) =>
-        new[] { WeekStart(now).AddDays(-7), MonthStart(now).AddMonths(-1), now.AddDays(-2 * periodDays) }.Min();
+        new[] { WeekStart(now).AddDays(-7), MonthStart(now).AddMonths(-1), YearStart(now).AddYears(-1), now.AddDays(-2 * periodDays) }.Min();
 
     public static MoneyScorecardReport Compute(DateTime now, IReadOnlyList<ClosedDeal> deals, IReadOnlyList<OpenLead> openLeads, int periodDays)
     {
@@ -74,6 +81,8 @@ public static class ScorecardCalculator
         var lastWeek = new Period(week.From.AddDays(-7), week.From);
         var month = new Period(MonthStart(now), until);
         var lastMonth = new Period(month.From.AddMonths(-1), month.From);
+        var year = new Period(YearStart(now), until);
+        var lastYear = new Period(year.From.AddYears(-1), year.From);
         var rolling = new Period(now.AddDays(-periodDays), until);
         var lastRolling = new Period(now.AddDays(-2 * periodDays), rolling.From);
 
@@ -81,6 +90,7 @@ public static class ScorecardCalculator
         {
             WonValue("scorecard.won_value.week", "Won this week", deals, week, lastWeek),
             WonValue("scorecard.won_value.month", "Won this month", deals, month, lastMonth),
+            WonValue("scorecard.won_value.year", "Won this year", deals, year, lastYear),
         };
 
         foreach (var stage in OpenStages)
@@ -108,6 +118,13 @@ public static class ScorecardCalculator
         figures.Add(new ScorecardFigure(
             "scorecard.win_rate", $"Win rate (last {periodDays} d vs the {periodDays} d before)", Percent,
             WinRate(decidedNow), WinRate(decidedThen), rolling, lastRolling, decidedNow.Select(DealRecord).ToList(), decidedThen.Select(DealRecord).ToList()));
+
+        // The year's win rate is the figure an imported history is judged by (won ÷ decided over the whole year).
+        var decidedThisYear = deals.Where(d => year.Contains(d.OutcomeAt)).ToList();
+        var decidedLastYear = deals.Where(d => lastYear.Contains(d.OutcomeAt)).ToList();
+        figures.Add(new ScorecardFigure(
+            "scorecard.win_rate.year", "Win rate this year", Percent,
+            WinRate(decidedThisYear), WinRate(decidedLastYear), year, lastYear, [], []));
 
         var wonNow = decidedNow.Where(d => d.Outcome == ProposalOutcome.Won).ToList();
         var wonThen = decidedThen.Where(d => d.Outcome == ProposalOutcome.Won).ToList();

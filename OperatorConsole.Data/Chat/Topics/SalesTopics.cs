@@ -93,7 +93,7 @@ public sealed class ProposalsTopic(IDbContextFactory<ConsoleDbContext> dbFactory
 /// Money: won value and count, win rate, average deal and cycle time. Without a period in the question the scorecard's
 /// own figures are used (so the chat and the card agree); with one, the same arithmetic runs over that period's deals.
 /// </summary>
-public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time) : IChatTopicSource
+public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<ConsoleDbContext> dbFactory) : IChatTopicSource
 {
     public ChatTopic Topic => ChatTopic.Money;
 
@@ -139,9 +139,10 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
     }
 
     /// <summary>Rates default to the scorecard's rolling period, won value to this month (the card's figures).</summary>
-    private ChatPeriod DefaultPeriod(QuestionAnalysis question, MoneyScorecardReport report)
+    private static ChatPeriod DefaultPeriod(QuestionAnalysis question, MoneyScorecardReport report)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        // The scorecard's own reference time: for historic data "this month" is the data's last month, as on the card.
+        var now = report.Clock.At;
         if (question.Mentions("rate", "average", "avg", "size", "cycle"))
         {
             return new ChatPeriod(now.AddDays(-report.PeriodDays), now.AddTicks(1), $"the last {report.PeriodDays} days");

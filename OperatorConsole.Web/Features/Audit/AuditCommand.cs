@@ -15,7 +15,7 @@ public static class AuditCommand
             return 64;
         }
 
-        builder.Services.AddData(builder.Configuration);
+        builder.Services.AddData(builder.Configuration, builder.Environment.ContentRootPath);
         await using var services = builder.Services.BuildServiceProvider();
         await using var db = await services.GetRequiredService<IDbContextFactory<ConsoleDbContext>>().CreateDbContextAsync();
         var report = await AuditChain.VerifyAsync(db, DateTime.UtcNow);

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OperatorConsole.Data.Brief;
 using OperatorConsole.Data.Scorecard;
 using OperatorConsole.Domain.Scorecard;
+using Microsoft.AspNetCore.Mvc;
 using OperatorConsole.Web.Auth;
+using OperatorConsole.Web.Features.Clock;
 
 namespace OperatorConsole.Web.Features.Brief;
 
@@ -18,7 +20,13 @@ public static class BriefApi
         return app;
     }
 
-    public static async Task<Ok<TodaysBriefReport>> GetBrief(BriefService brief, CancellationToken ct) => TypedResults.Ok(await brief.GetAsync(ct));
+    /// <summary>The 24 hours before the reference time (<c>clock</c> in the answer: data as of, or now).</summary>
+    public static async Task<Results<Ok<TodaysBriefReport>, ProblemHttpResult>> GetBrief(
+        BriefService brief, ScreenClock clock, HttpContext http, CancellationToken ct, [FromQuery(Name = "clock")] string? clockMode = null) =>
+        await ClockApi.WithClockAsync(clock, http, clockMode, async at => TypedResults.Ok(await brief.GetAsync(at, ct)), ct);
 
-    public static async Task<Ok<MoneyScorecardReport>> GetScorecard(ScorecardService scorecard, CancellationToken ct) => TypedResults.Ok(await scorecard.GetAsync(ct));
+    /// <summary>Periods ending at the reference time (<c>clock</c> in the answer); for historic data, the data's week, month and year.</summary>
+    public static async Task<Results<Ok<MoneyScorecardReport>, ProblemHttpResult>> GetScorecard(
+        ScorecardService scorecard, ScreenClock clock, HttpContext http, CancellationToken ct, [FromQuery(Name = "clock")] string? clockMode = null) =>
+        await ClockApi.WithClockAsync(clock, http, clockMode, async at => TypedResults.Ok(await scorecard.GetAsync(at, ct)), ct);
 }

@@ -31,7 +31,8 @@ public sealed class FailuresReportCache : IDisposable
         _sources = new SourceQueries(service.Sources, queries);
         Topics = service.Topics;
         Query = new LiveQuery<FailuresReport>(
-            "failures.report", Topics, (_, ct) => service.GetReportAsync(_sources, ct), MaxAge, report => report with { GeneratedAt = default });
+            "failures.report", Topics, (_, ct) => service.GetReportAsync(_sources, ct), MaxAge,
+            report => report with { GeneratedAt = default, Clock = report.Clock is null ? null! : report.Clock with { Now = default } });
         _databaseSignal = databaseSignal;
         if (_databaseSignal is not null)
         {

@@ -22,7 +22,7 @@ public static class ImportCommand
         var folder = args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
         var mode = args.Contains("--update", StringComparer.OrdinalIgnoreCase) ? DuplicateMode.Update : DuplicateMode.Skip;
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddData(builder.Configuration);
+        builder.Services.AddData(builder.Configuration, builder.Environment.ContentRootPath);
         await using var app = builder.Build();
         await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
 
