@@ -45,7 +45,6 @@ public static class ConsoleFeatures
         services.AddSingleton<ProposalDrafter>();
         services.AddConsoleAi(configuration);
         services.AddSingleton<ILearningAiEngine, ChatClientLearningEngine>();
-        services.AddSingleton<OperatorConsole.Web.Features.Clock.ScreenClock>();
         services.AddFailuresFeature();
         services.AddAlertsFeature(configuration);
         return services;
