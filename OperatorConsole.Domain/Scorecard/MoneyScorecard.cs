@@ -83,8 +83,10 @@ public static class ScorecardCalculator
         var lastMonth = new Period(month.From.AddMonths(-1), month.From);
         var year = new Period(YearStart(now), until);
         var lastYear = new Period(year.From.AddYears(-1), year.From);
-        var rolling = new Period(now.AddDays(-periodDays), until);
-        var lastRolling = new Period(now.AddDays(-2 * periodDays), rolling.From);
+        // The constraint's windows exactly — (now − period, now] and the one before — so both cards quote the same win
+        // rate even for date-only data (an imported deal closed at midnight on the boundary day counts in one period).
+        var rolling = new Period(now.AddDays(-periodDays).AddTicks(1), until);
+        var lastRolling = new Period(now.AddDays(-2 * periodDays).AddTicks(1), rolling.From);
 
         var figures = new List<ScorecardFigure>
         {
