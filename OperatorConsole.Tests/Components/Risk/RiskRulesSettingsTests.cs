@@ -110,6 +110,29 @@ public sealed class RiskRulesSettingsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RiskRulesSettings_ResetToDefaults_PreviewsTheReclassificationBeforeSaving()
+    {
+        var (high, low, _) = await SeedAsync();
+        var cut = Render();
+
+        cut.Find("[data-testid=risk-rules-reset]").Click();
+
+        // Under the defaults the "reports" job has no rule (down to medium) and Login.cs is auth (up to high).
+        cut.WaitForAssertion(() => cut.Find("[data-testid=risk-rules-preview-summary]").TextContent.Should().Be("2 open jobs would change: 1 up, 1 down"));
+        cut.FindAll("[data-testid=risk-rule-row]").Should().HaveCount(RiskRules.Defaults.Count, "the defaults are in the editor, not yet saved");
+        (await LevelAsync(low)).Should().Be(RiskLevel.Low);
+
+        cut.Find("[data-testid=risk-rules-confirm]").Click();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=risk-rules-preview-result]").Should().BeEmpty());
+        (await LevelAsync(low)).Should().Be(RiskLevel.High);
+        (await LevelAsync(high)).Should().Be(RiskLevel.Medium);
+        await using var db = _ctx.CreateDbContext();
+        (await db.AuditEntries.OrderByDescending(a => a.Id).FirstAsync(a => a.RecordType == "settings" && a.RecordId == "risk_rules"))
+            .Reason.Should().Be("Reset to the default rules");
+    }
+
+    [Fact]
     public void SettingsPage_WithTabRiskRules_OpensTheRulesEditor()
     {
         _ctx.SignInAs();
