@@ -81,10 +81,12 @@ public sealed class ExpectationService(IDbContextFactory<ConsoleDbContext> dbFac
         }
 
         var allowed = await RiskFlagsAsync(ct);
+        var flagErrors = new ValidationErrors();
+        var calibration = ExpectationRules.CalibrationFrom(request.AskCalibration, request.UnderAskingFlag, request.OverAskingFlag, flagErrors);
         var fields = new ExpectationFields(
             request.RequestedOutcome, request.RealisticOutcomeRange, request.RiskFlags ?? [], request.RiskNotes,
-            request.AskCalibration, request.ActualNeed, request.ResetScript);
-        var errors = ExpectationRules.Validate(fields, allowed);
+            calibration, request.ActualNeed, request.ResetScript);
+        var errors = ExpectationRules.Validate(fields, allowed).Merge(flagErrors);
         if (request.ProposalId is { } proposalId
             && !await db.Set<Proposal>().AnyAsync(p => p.Id == proposalId && p.LeadId == leadId, ct))
         {
@@ -108,7 +110,7 @@ public sealed class ExpectationService(IDbContextFactory<ConsoleDbContext> dbFac
             RealisticOutcomeRange = Clean(request.RealisticOutcomeRange),
             RiskFlags = ExpectationRules.NormaliseFlags(request.RiskFlags ?? [], allowed),
             RiskNotes = Clean(request.RiskNotes),
-            AskCalibration = request.AskCalibration,
+            AskCalibration = calibration,
             ActualNeed = Clean(request.ActualNeed),
             ResetScript = Clean(request.ResetScript),
             CreatedAt = now,

@@ -35,11 +35,9 @@ public interface IRuntimeHealthSignals
 
 public sealed record RuntimeHealthProblem(string Name, DateTime? LastOkAt, DateTime At, string Message);
 
-/// <summary>
-/// Lets a caller that knows which topics changed (the web layer's report cache) reuse a source's last answer
-/// when nothing it reads has changed since. Without one, every source is read on every report.
-/// </summary>
-public interface IFailureSourceMemo
-{
-    Task<IReadOnlyList<T>> GetAsync<T>(object source, Func<Task<IReadOnlyList<T>>> read);
-}
+/// <summary>One failure source of <see cref="FailuresService.Sources"/>: its position, name and the topics it reads.</summary>
+public sealed record FailureSourceInfo(int Index, string Name, IReadOnlyCollection<string> Topics);
+
+/// <summary>What one source said, or why it could not say (its failure becomes a broken integration in the report).</summary>
+public sealed record FailureSourceAnswer(
+    IReadOnlyList<LowConfidenceFailure> LowConfidence, IReadOnlyList<InterventionItem> Interventions, BrokenIntegrationItem? Failure);

@@ -40,9 +40,14 @@ public sealed class FailuresService(
     private readonly ILowConfidenceSource[] _lowConfidenceSources = lowConfidenceSources.ToArray();
     private readonly IRuntimeHealthSignals[] _runtimeSignals = runtimeSignals.ToArray();
 
-    /// <summary>The intervention and low-confidence sources with the topics each one reads.</summary>
-    public IReadOnlyList<(object Source, IReadOnlyCollection<string> Topics)> Sources =>
-        _interventionSources.Select(s => ((object)s, s.Topics)).Concat(_lowConfidenceSources.Select(s => ((object)s, s.Topics))).ToList();
+    /// <summary>
+    /// Every low-confidence and intervention source with the topics it reads, in a fixed order: a caller that knows
+    /// which topics changed (the web layer's live report) reads each with <see cref="ReadSourceAsync(int, CancellationToken)"/>,
+    /// reuses answers whose topics did not change, and hands them to <see cref="GetReportAsync(IReadOnlyList{FailureSourceAnswer}?, CancellationToken)"/>.
+    /// </summary>
+    public IReadOnlyList<FailureSourceInfo> Sources =>
+        _lowConfidenceSources.Select(s => (Type: s.GetType(), s.Topics)).Concat(_interventionSources.Select(s => (Type: s.GetType(), s.Topics)))
+            .Select((s, i) => new FailureSourceInfo(i, s.Type.Name, s.Topics)).ToList();
 
     /// <summary>Entity type names whose changes can change the report: the core ones and every source's.</summary>
     public IReadOnlyCollection<string> Topics =>
@@ -52,8 +57,11 @@ public sealed class FailuresService(
     /// <summary>The full report with acknowledged items marked (use <see cref="FailuresReport.View"/> to hide them).</summary>
     public Task<FailuresReport> GetReportAsync(CancellationToken ct = default) => GetReportAsync(null, ct);
 
-    /// <summary>The report, reusing sources' answers through <paramref name="memo"/> when it says they are current.</summary>
-    public async Task<FailuresReport> GetReportAsync(IFailureSourceMemo? memo, CancellationToken ct = default)
+    /// <summary>
+    /// The report. <paramref name="sourceAnswers"/> (one per <see cref="Sources"/>, in order) are what the caller
+    /// already holds for the sources; without them every source is read now.
+    /// </summary>
+    public async Task<FailuresReport> GetReportAsync(IReadOnlyList<FailureSourceAnswer>? sourceAnswers, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -99,20 +107,20 @@ public sealed class FailuresService(
             .ToListAsync(ct);
         Lap("acknowledgements");
 
-        var lowConfidence = new List<LowConfidenceFailure>();
-        foreach (var source in _lowConfidenceSources)
+        if (sourceAnswers is null)
         {
-            var items = await FromSourceAsync(source, () => source.GetAsync(now, thresholds.LowConfidenceFloor, ct), memo, broken, now, ct);
-            lowConfidence.AddRange(items.Where(i => i.Confidence < thresholds.LowConfidenceFloor).Select(LowConfidenceFailure.From));
+            var read = new List<FailureSourceAnswer>();
+            for (var i = 0; i < _lowConfidenceSources.Length + _interventionSources.Length; i++)
+            {
+                read.Add(await ReadSourceAsync(i, now, thresholds, ct));
+            }
+
+            sourceAnswers = read;
         }
 
-        var interventions = new List<InterventionItem>();
-        foreach (var source in _interventionSources)
-        {
-            var items = await FromSourceAsync(source, () => source.GetAsync(now, thresholds, ct), memo, broken, now, ct);
-            interventions.AddRange(items.Select(InterventionItem.From));
-        }
-
+        var lowConfidence = sourceAnswers.SelectMany(a => a.LowConfidence).ToList();
+        var interventions = sourceAnswers.SelectMany(a => a.Interventions).ToList();
+        broken.AddRange(sourceAnswers.Select(a => a.Failure).OfType<BrokenIntegrationItem>());
         interventions = await WithoutNoticesTurnedOffAsync(db, interventions, thresholds, ct);
 
         foreach (var signal in _runtimeSignals)
@@ -136,22 +144,32 @@ public sealed class FailuresService(
         return report;
     }
 
+    /// <summary>Reads source <paramref name="index"/> of <see cref="Sources"/> now, with the current thresholds.</summary>
+    public async Task<FailureSourceAnswer> ReadSourceAsync(int index, CancellationToken ct = default) =>
+        await ReadSourceAsync(index, time.GetUtcNow().UtcDateTime, await settings.GetThresholdsAsync(ct), ct);
+
     /// <summary>A source that throws must not blank the whole report; it shows up as a broken integration instead.</summary>
-    private async Task<IReadOnlyList<T>> FromSourceAsync<T>(
-        object source, Func<Task<IReadOnlyList<T>>> read, IFailureSourceMemo? memo, List<BrokenIntegrationItem> broken, DateTime now, CancellationToken ct)
+    private async Task<FailureSourceAnswer> ReadSourceAsync(int index, DateTime now, Thresholds thresholds, CancellationToken ct)
     {
+        object source = index < _lowConfidenceSources.Length ? _lowConfidenceSources[index] : _interventionSources[index - _lowConfidenceSources.Length];
         try
         {
-            return memo is null ? await read() : await memo.GetAsync(source, read);
+            if (source is ILowConfidenceSource low)
+            {
+                var items = await low.GetAsync(now, thresholds.LowConfidenceFloor, ct);
+                return new FailureSourceAnswer(items.Where(i => i.Confidence < thresholds.LowConfidenceFloor).Select(LowConfidenceFailure.From).ToList(), [], null);
+            }
+
+            var interventions = await ((IInterventionSource)source).GetAsync(now, thresholds, ct);
+            return new FailureSourceAnswer([], interventions.Select(InterventionItem.From).ToList(), null);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             var name = "failures-source:" + source.GetType().Name;
             logger.LogError(ex, "Failure source {Source} failed", source.GetType().Name);
-            broken.Add(new BrokenIntegrationItem(
+            return new FailureSourceAnswer([], [], new BrokenIntegrationItem(
                 name, null, $"Could not read this source, so its items are missing: {ex.GetBaseException().Message}",
                 BrokenIntegrationProblem.SourceFailed, null, null, now, FailureKeys.Integration(name), FailureLinks.Integrations) { SilenceReference = now });
-            return [];
         }
     }
 

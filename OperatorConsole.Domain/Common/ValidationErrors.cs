@@ -70,6 +70,17 @@ public sealed class ValidationErrors
         return this;
     }
 
+    /// <summary>Adds another set's errors (rules checked in separate steps answer as one problem).</summary>
+    public ValidationErrors Merge(ValidationErrors other)
+    {
+        foreach (var (field, messages) in other._errors)
+        {
+            messages.ForEach(m => Add(field, m));
+        }
+
+        return this;
+    }
+
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 

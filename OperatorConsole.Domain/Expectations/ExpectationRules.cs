@@ -131,6 +131,43 @@ public static class ExpectationRules
         return changes;
     }
 
+    /// <summary>
+    /// The seed names the ask as two flags (<c>underAskingFlag</c>, <c>overAskingFlag</c>); the console stores one
+    /// <see cref="AskCalibration"/> so "both" cannot be recorded. Flags left out say nothing; both sent as false
+    /// mean the ask is aligned. A client that sends the flags and <c>askCalibration</c> must not contradict itself.
+    /// </summary>
+    public static AskCalibration? CalibrationFrom(AskCalibration? ask, bool? underAsking, bool? overAsking, ValidationErrors errors)
+    {
+        if (underAsking is null && overAsking is null)
+        {
+            return ask;
+        }
+
+        if (underAsking == true && overAsking == true)
+        {
+            errors.Add("overAskingFlag", "An ask cannot be both under- and over-asking: set one flag, or neither.");
+            return ask;
+        }
+
+        AskCalibration? fromFlags = underAsking == true ? AskCalibration.UnderAsking
+            : overAsking == true ? AskCalibration.OverAsking
+            : underAsking == false && overAsking == false ? AskCalibration.Aligned
+            : null;
+        if (fromFlags is null)
+        {
+            // One flag sent as false says only what the ask is not; without the other flag it is not a calibration.
+            errors.Add(underAsking is null ? "underAskingFlag" : "overAskingFlag", "Send both flags (false and false means aligned), or one of them as true.");
+            return ask;
+        }
+
+        if (ask is not null && ask != fromFlags)
+        {
+            errors.Add("askCalibration", $"'askCalibration' says {Label(ask)} but the flags say {Label(fromFlags)}; send one or the other.");
+        }
+
+        return fromFlags;
+    }
+
     /// <summary>Over-asking without talking points to reset it is a conversation waiting to go wrong.</summary>
     public static bool NeedsResetScript(AskCalibration? calibration, string? resetScript) =>
         calibration == AskCalibration.OverAsking && IsBlank(resetScript);

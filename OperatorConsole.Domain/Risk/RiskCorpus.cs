@@ -4,9 +4,30 @@ using OperatorConsole.Domain.BuildOps;
 
 namespace OperatorConsole.Domain.Risk;
 
-/// <summary>One labelled real commit: where it came from, what it touched, and the reviewer's level and area.</summary>
+/// <summary>
+/// One labelled real commit: where it came from, what it touched, and the reviewer's level and area. <see cref="Batch"/>
+/// is empty for the commits the rules were tuned against and <c>unseen</c> for commits added afterwards from repositories
+/// the rules had never been run on (labelled before the classifier saw them).
+/// </summary>
 public sealed record RiskCorpusCommit(
-    string Repo, string Stack, string Commit, string Subject, IReadOnlyList<string> Files, int LinesAdded, int LinesRemoved, RiskLevel Label, string Area);
+    string Repo, string Stack, string Commit, string Subject, IReadOnlyList<string> Files, int LinesAdded, int LinesRemoved, RiskLevel Label, string Area,
+    string Batch = "")
+{
+    public CorpusHalf Half => RiskCorpus.HalfOf(this);
+}
+
+/// <summary>Which part of the corpus a commit is in (docs/features/risk-classifier.md, "Tuning and held-out halves").</summary>
+public enum CorpusHalf
+{
+    /// <summary>Rules may be changed by looking at these commits' disagreements.</summary>
+    Tuning,
+
+    /// <summary>Only scored: a rule is never written for one of these commits.</summary>
+    HeldOut,
+
+    /// <summary>Added after the rules were tuned, from repositories the classifier had never been run on.</summary>
+    Unseen,
+}
 
 /// <summary>How the classifier's levels compare with the reviewer's labels.</summary>
 public sealed record RiskAgreement(
@@ -35,7 +56,23 @@ public static class RiskCorpus
         return rows.Skip(1).Where(r => r.Count >= 9).Select(r => new RiskCorpusCommit(
             r[0], r[1], r[2], r[3], r[4].Split(';', StringSplitOptions.RemoveEmptyEntries),
             int.Parse(r[5], CultureInfo.InvariantCulture), int.Parse(r[6], CultureInfo.InvariantCulture),
-            Enum.Parse<RiskLevel>(r[7], ignoreCase: true), r[8])).ToList();
+            Enum.Parse<RiskLevel>(r[7], ignoreCase: true), r[8], r.Count > 9 ? r[9].Trim() : "")).ToList();
+    }
+
+    /// <summary>
+    /// The split is fixed by the commit id alone, not by anything the classifier or the labels say: an even last hex digit
+    /// is tuning, an odd one held out. Ids are random, so both halves mix every repository and stack.
+    /// </summary>
+    public static CorpusHalf HalfOf(RiskCorpusCommit commit)
+    {
+        if (string.Equals(commit.Batch, "unseen", StringComparison.OrdinalIgnoreCase))
+        {
+            return CorpusHalf.Unseen;
+        }
+
+        var last = commit.Commit.Trim().LastOrDefault();
+        var value = char.IsAsciiHexDigit(last) ? Convert.ToInt32(last.ToString(), 16) : last;
+        return value % 2 == 0 ? CorpusHalf.Tuning : CorpusHalf.HeldOut;
     }
 
     public static RiskAgreement Score(IReadOnlyList<RiskRule> rules, IReadOnlyList<RiskCorpusCommit> corpus)

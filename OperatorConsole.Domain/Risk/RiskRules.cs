@@ -42,6 +42,16 @@ public static class RiskRules
         new("!**/fixtures/**", RiskClass.FeatureLogic, RiskLevel.Low),
         new("!**/testdata/**", RiskClass.FeatureLogic, RiskLevel.Low),
 
+        // Translations are copy, whatever folder they sit in: config/locales/views/accounts/en.yml is not the accounts code.
+        new("!**/locales/**", RiskClass.UiOnly, RiskLevel.Low),
+
+        // Example environment files document which settings a deploy needs but hold no secrets: a reviewer looks, as at
+        // any configuration, without the weight of the real .env (which stays infra/high below).
+        new("!**/.env.example", RiskClass.Infra, RiskLevel.Medium),
+        new("!**/.env.sample", RiskClass.Infra, RiskLevel.Medium),
+        new("!**/.env.template", RiskClass.Infra, RiskLevel.Medium),
+        new("!**/.env.dist", RiskClass.Infra, RiskLevel.Medium),
+
         // UI that holds no logic: styles, images, fonts, translations. Components and templates hold logic: they fall to the default (medium).
         new("*.css", RiskClass.UiOnly, RiskLevel.Low),
         new("*.scss", RiskClass.UiOnly, RiskLevel.Low),
@@ -54,7 +64,35 @@ public static class RiskRules
         new("*.gif", RiskClass.UiOnly, RiskLevel.Low),
         new("*.ico", RiskClass.UiOnly, RiskLevel.Low),
         new("*.woff*", RiskClass.UiOnly, RiskLevel.Low),
-        new("**/locales/**", RiskClass.UiOnly, RiskLevel.Low),
+
+        // Server-rendered markup (Rails, Spring, Express, Django/Jinja, PHP, XAML): the logic lives in the controllers and
+        // models they are rendered from. A template in an auth or money flow (sessions/new.html.erb, checkout.jsp) is still
+        // high through the word rules, since the riskiest match wins. Components that hold code (.razor, .cshtml, .tsx,
+        // .vue, .svelte) are not markup and fall to the default.
+        new("*.erb", RiskClass.UiOnly, RiskLevel.Low),
+        new("*.haml", RiskClass.UiOnly, RiskLevel.Low),
+        new("*.slim", RiskClass.UiOnly, RiskLevel.Low),
+        new("*.jsp", RiskClass.UiOnly, RiskLevel.Low),
+        new("*.html", RiskClass.UiOnly, RiskLevel.Low),
+        new("*.pug", RiskClass.UiOnly, RiskLevel.Low),
+        new("*.jade", RiskClass.UiOnly, RiskLevel.Low),
+        new("*.hbs", RiskClass.UiOnly, RiskLevel.Low),
+        new("*.handlebars", RiskClass.UiOnly, RiskLevel.Low),
+        new("*.mustache", RiskClass.UiOnly, RiskLevel.Low),
+        new("*.ejs", RiskClass.UiOnly, RiskLevel.Low),
+        new("*.twig", RiskClass.UiOnly, RiskLevel.Low),
+        new("*.jinja*", RiskClass.UiOnly, RiskLevel.Low),
+        new("*.liquid", RiskClass.UiOnly, RiskLevel.Low),
+        new("*.xaml", RiskClass.UiOnly, RiskLevel.Low),
+
+        // Error and exception pages are where stack traces and internals leak: never low, whatever their file type.
+        new("error|errors|exception|exceptions", RiskClass.FeatureLogic, RiskLevel.Medium),
+
+        // Version stamps: a release bumps a string.
+        new("version.rb", RiskClass.FeatureLogic, RiskLevel.Low),
+        new("version.py", RiskClass.FeatureLogic, RiskLevel.Low),
+        new("_version.py", RiskClass.FeatureLogic, RiskLevel.Low),
+        new("version.txt", RiskClass.FeatureLogic, RiskLevel.Low),
 
         // Pipeline code: the automated runs that touch every lead.
         new("**/pipeline/**", RiskClass.PipelineLogic, RiskLevel.Medium),
@@ -80,11 +118,17 @@ public static class RiskRules
         // Money: names and folders anywhere in the path (word patterns). Not "transaction": it names database transactions
         // as often as payments.
         new("payment|billing|invoice|checkout|price|pricing|stripe|paypal|braintree|balance|ledger|refund|subscription|payout|discount|voucher|coupon|promotion|tax|gift-card|giftcard|wallet|currency", RiskClass.MoneySensitive, RiskLevel.High),
+        // What a finance app values and charges (holdings, valuations, fees), and the payment and tax gateways by name.
+        new("valuation|holding|portfolio|fee|money|cash|fund|adyen|klarna|mollie|razorpay|avatax|taxjar", RiskClass.MoneySensitive, RiskLevel.High),
 
         // Auth, identity and secrets. Not "security" (a financial security in a finance app) nor "registration" (service
         // registration in .NET): both are more often something else.
         new("auth|authn|authz|authentication|authenticate|authorization|authorize|login|logout|signin|signup|sign-in|sign-up|sign-out|session|password|passwd|token|jwt|oauth|openid|saml|sso|mfa|two-factor|otp", RiskClass.AuthSecurity, RiskLevel.High),
         new("permission|role|identity|crypto|encrypt|decrypt|secret|credential|api-key|apikey|csrf|middleware|invitation", RiskClass.AuthSecurity, RiskLevel.High),
+        // Users and accounts: the sign-up, profile and password code of most web apps lives in a users/ or accounts/ package
+        // (Django's account app, Go and Node users/ modules, Rails users_controller). In a finance app an account holds money:
+        // high either way.
+        new("user|users|account|accounts", RiskClass.AuthSecurity, RiskLevel.High),
         new("appsettings*.json", RiskClass.AuthSecurity, RiskLevel.High),
         new("*.pem", RiskClass.AuthSecurity, RiskLevel.High),
         new("*.key", RiskClass.AuthSecurity, RiskLevel.High),

@@ -17,6 +17,7 @@ public static class BenchProgram
         new Live.LiveDashboardsBenchmark(),
         new Live.CircuitsBenchmark(),
         new Risk.RiskCorpusBenchmark(),
+        new Alerts.AlertLatencyBenchmark(),
     ];
 
     public static async Task<int> Main(string[] args)

@@ -76,6 +76,9 @@ public sealed class ExpectationsApiTests(ConsoleFactory factory) : IClassFixture
     [InlineData("""{"requestedOutcome":"x","riskFlags":["not_a_flag"]}""", "riskFlags")]
     [InlineData("""{"requestedOutcome":"x","askCalibration":"way_too_much"}""", "askCalibration")]
     [InlineData("""{}""", "requestedOutcome")]
+    [InlineData("""{"requestedOutcome":"x","underAskingFlag":true,"overAskingFlag":true}""", "overAskingFlag")]
+    [InlineData("""{"requestedOutcome":"x","underAskingFlag":false}""", "overAskingFlag")]
+    [InlineData("""{"requestedOutcome":"x","overAskingFlag":true,"askCalibration":"under_asking"}""", "askCalibration")]
     public async Task Post_InvalidSnapshot_Is422AndWritesNothing(string json, string field)
     {
         var client = await factory.CreateOperatorClientAsync();
@@ -87,6 +90,37 @@ public sealed class ExpectationsApiTests(ConsoleFactory factory) : IClassFixture
         PackagesTestData.ErrorFields(await response.ReadJsonAsync()).Should().Contain(field);
         await using var db = factory.CreateDbContext();
         (await db.Set<ExpectationSnapshot>().AnyAsync(s => s.LeadId == leadId)).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("""{"underAskingFlag":true}""", "under_asking", true, false)]
+    [InlineData("""{"overAskingFlag":true,"underAskingFlag":false}""", "over_asking", false, true)]
+    [InlineData("""{"underAskingFlag":false,"overAskingFlag":false}""", "aligned", false, false)]
+    [InlineData("""{"askCalibration":"over_asking"}""", "over_asking", false, true)]
+    public async Task SeedFlags_AreAcceptedAndWritten_NextToTheCalibration(string json, string calibration, bool under, bool over)
+    {
+        var client = await factory.CreateOperatorClientAsync();
+        var leadId = await PackagesTestData.CreateLeadAsync(client, "Flags");
+
+        var response = await client.PostRawAsync($"/api/leads/{leadId}/expectations", json);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var body = await response.ReadJsonAsync();
+        body.GetProperty("askCalibration").GetString().Should().Be(calibration);
+        body.GetProperty("underAskingFlag").GetBoolean().Should().Be(under);
+        body.GetProperty("overAskingFlag").GetBoolean().Should().Be(over);
+    }
+
+    [Fact]
+    public async Task SeedFlags_AreNull_UntilTheAskIsAssessed()
+    {
+        var client = await factory.CreateOperatorClientAsync();
+        var leadId = await PackagesTestData.CreateLeadAsync(client, "No ask yet");
+
+        var body = await (await client.PostJsonAsync($"/api/leads/{leadId}/expectations", new { requestedOutcome = "x" })).ReadJsonAsync();
+
+        body.GetProperty("underAskingFlag").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        body.GetProperty("overAskingFlag").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
     }
 
     [Fact]

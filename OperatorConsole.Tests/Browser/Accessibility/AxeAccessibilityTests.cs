@@ -19,7 +19,7 @@ public sealed class AxeAccessibilityTests(BrowserFixture browser)
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     };
 
-    [Fact(Skip = "Issue 22 is open: axe still reports serious violations on the demo (MudList listboxes without a name, nested interactive list items, the badge label-in-name, a scrollable proposal region). Run it with the skip removed to see the list; it must pass before issue 22 is resolved.")]
+    [Fact]
     public async Task EveryReadmeRoute_LightAndDark_HasNoSeriousOrCriticalViolation()
     {
         var routes = await ConsoleRoutes.ResolvedAsync(browser.Factory);

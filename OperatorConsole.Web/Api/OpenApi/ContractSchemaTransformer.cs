@@ -51,12 +51,20 @@ internal sealed class ContractSchemaTransformer : IOpenApiSchemaTransformer
             if (schema.Properties.ContainsKey(alias) && schema.Properties.TryGetValue(canonical, out var canonicalSchema))
             {
                 // The alias carries the canonical field's type (it is declared as "any value" to the serializer).
-                schema.Properties[alias] = new OpenApiSchema
+                // A primitive is copied inline: wrapped in allOf, generators such as NSwag make it a class that
+                // derives from string or double, which does not compile.
+                var description = $"Deprecated alias of `{canonical}`, accepted (and still written) for one release.";
+                if (canonicalSchema is OpenApiSchema inline)
                 {
-                    AllOf = [canonicalSchema],
-                    Deprecated = true,
-                    Description = $"Deprecated alias of `{canonical}`, accepted (and still written) for one release.",
-                };
+                    var copy = (OpenApiSchema)inline.CreateShallowCopy();
+                    copy.Deprecated = true;
+                    copy.Description = description;
+                    schema.Properties[alias] = copy;
+                }
+                else
+                {
+                    schema.Properties[alias] = new OpenApiSchema { AllOf = [canonicalSchema], Deprecated = true, Description = description };
+                }
             }
 
             // An alias is never required: the canonical name is the one to send.

@@ -41,7 +41,8 @@ public static class ConsoleTheme
         // Light tints on a dark page, with dark text on the filled ones.
         Primary = "#9fa8da",
         PrimaryContrastText = DarkInk,
-        Secondary = "#4db6ac",
+        // #4db6ac was 4.4:1 as chip text on its own hover tint.
+        Secondary = "#80cbc4",
         SecondaryContrastText = DarkInk,
         Tertiary = "#ce93d8",
         TertiaryContrastText = DarkInk,
@@ -65,6 +66,16 @@ public static class ConsoleTheme
         DrawerBackground = "#27272f",
         DrawerText = "#ececf1",
         DrawerIcon = "#c4c6d0",
+        // MudBlazor writes text alerts ("Won 20 d ago", a run's error) in the "darken" shade on a tint of the colour.
+        // Derived, they come out darker than the base and fall under 4.5:1 on a dark surface (#68bb6c 4.45:1,
+        // #ff695c 4.0:1), so in the dark palette they are set to lighter tints (all ≥ 5:1 on their tinted surface).
+        PrimaryDarken = "#c5cae9",
+        SecondaryDarken = "#b2dfdb",
+        TertiaryDarken = "#e1bee7",
+        InfoDarken = "#bbdefb",
+        SuccessDarken = "#a5d6a7",
+        WarningDarken = "#ffcc80",
+        ErrorDarken = "#ffab9f",
     };
 
     public static readonly MudTheme Theme = new() { PaletteLight = Light, PaletteDark = Dark };

@@ -14,13 +14,16 @@ public abstract class FailuresComponentBase : LiveComponentBase
     protected FailuresReportCache Cache { get; set; } = default!;
 
     /// <summary>The current report, acknowledged items marked; null until the first load.</summary>
-    protected FailuresReport? Report { get; private set; }
+    protected FailuresReport? Report => ReportValue?.Value;
+
+    /// <summary>The report with its version and shared derived values (work out per-report lists there, once).</summary>
+    protected LiveValue<FailuresReport>? ReportValue { get; private set; }
 
     protected override IReadOnlyCollection<string> LiveTopics => [];
 
     protected override async Task LoadAsync()
     {
-        Report = await Shared(Cache.Query);
+        ReportValue = await SharedValue(Cache.Query);
         OnReportChanged();
     }
 

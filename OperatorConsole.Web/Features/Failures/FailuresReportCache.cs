@@ -28,10 +28,10 @@ public sealed class FailuresReportCache : IDisposable
     public FailuresReportCache(FailuresService service, LiveQueries queries, DatabaseHealthSignal? databaseSignal = null)
     {
         _queries = queries;
-        _sources = new SourceQueries(service.Sources, queries);
+        _sources = new SourceQueries(service, queries);
         Topics = service.Topics;
         Query = new LiveQuery<FailuresReport>(
-            "failures.report", Topics, (_, ct) => service.GetReportAsync(_sources, ct), MaxAge,
+            "failures.report", Topics, async (_, ct) => await service.GetReportAsync(await _sources.AnswersAsync(ct), ct), MaxAge,
             report => report with { GeneratedAt = default, Clock = report.Clock is null ? null! : report.Clock with { Now = default } });
         _databaseSignal = databaseSignal;
         if (_databaseSignal is not null)
@@ -81,31 +81,40 @@ public sealed class FailuresReportCache : IDisposable
         }
     }
 
-    /// <summary>Each failure source as a child live query, invalidated by its own topics and settings.</summary>
-    private sealed class SourceQueries(IReadOnlyList<(object Source, IReadOnlyCollection<string> Topics)> sources, LiveQueries queries) : IFailureSourceMemo
+    /// <summary>
+    /// Each failure source as a child live query, invalidated by its own topics and settings. The report reads them
+    /// here and hands their answers to the service, so the data layer never calls back into this one.
+    /// </summary>
+    private sealed class SourceQueries(FailuresService service, LiveQueries queries)
     {
-        private readonly Dictionary<object, (string Key, IReadOnlyCollection<string> Topics)> _sources = sources
-            .Select((s, i) => (s.Source, Key: $"failures.source.{i}.{s.Source.GetType().Name}",
-                Topics: (IReadOnlyCollection<string>)s.Topics.Append(nameof(OperatorConsole.Data.Settings.ConsoleSetting)).Distinct().ToList()))
-            .ToDictionary(s => s.Source, s => (s.Key, s.Topics), ReferenceEqualityComparer.Instance);
+        private readonly IReadOnlyList<LiveQuery<FailureSourceAnswer>> _queries = service.Sources
+            .Select(s => new LiveQuery<FailureSourceAnswer>(
+                $"failures.source.{s.Index}.{s.Name}",
+                s.Topics.Append(nameof(OperatorConsole.Data.Settings.ConsoleSetting)).Distinct().ToList(),
+                (_, ct) => service.ReadSourceAsync(s.Index, ct),
+                SourceMaxAge))
+            .ToList();
 
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ILiveQuery> _queries = new();
-
-        public async Task<IReadOnlyList<T>> GetAsync<T>(object source, Func<Task<IReadOnlyList<T>>> read)
+        public async Task<IReadOnlyList<FailureSourceAnswer>> AnswersAsync(CancellationToken ct)
         {
-            if (!_sources.TryGetValue(source, out var definition))
+            var answers = new List<FailureSourceAnswer>(_queries.Count);
+            foreach (var query in _queries)
             {
-                return await read();
+                var answer = (await queries.GetAsync(query, ct)).Value;
+                if (answer.Failure is not null)
+                {
+                    queries.Invalidate(query); // a source that failed is asked again next time, not remembered failing
+                }
+
+                answers.Add(answer);
             }
 
-            var query = (LiveQuery<IReadOnlyList<T>>)_queries.GetOrAdd(definition.Key, key => new LiveQuery<IReadOnlyList<T>>(
-                key, definition.Topics, (_, _) => throw new InvalidOperationException("A failures source is read through its report."), SourceMaxAge));
-            return (await queries.GetAsync(query, _ => read())).Value;
+            return answers;
         }
 
         public void InvalidateAll()
         {
-            foreach (var query in _queries.Values)
+            foreach (var query in _queries)
             {
                 queries.Invalidate(query);
             }

@@ -33,7 +33,7 @@ public sealed class PageSearchSource : ISearchSource
         new("page", "Settings · Users", "/settings", "users people operators viewers roles"),
         new("page", "Settings · API keys", "/settings", "api keys tokens scopes machines agent"),
         new("page", "Settings · Thresholds", "/settings", "thresholds stale days confidence currency"),
-        new("page", "Settings · Risk rules", "/settings", "risk rules high risk files review"),
+        new("page", "Settings · Risk rules", "/settings?tab=risk-rules", "risk rules high risk files review"),
         new("action", "New lead", "/leads?new=1", "create add lead"),
         new("action", "Go to Failures", "/failures", "failures"),
         new("action", "Import a CSV", "/import", "upload import csv"),

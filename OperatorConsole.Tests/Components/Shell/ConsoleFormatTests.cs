@@ -1,0 +1,51 @@
+using Bunit;
+using OperatorConsole.Web.Components.Shared;
+
+namespace OperatorConsole.Tests.Components.Shell;
+
+/// <summary>One way to write a number, an amount, a date and a wait on every screen (issue 22).</summary>
+public sealed class ConsoleFormatTests
+{
+    [Theory]
+    [InlineData(11000.0, "11,000")]
+    [InlineData(3.5, "3.5")]
+    [InlineData(1234567.891, "1,234,567.89")]
+    public void Number_ThousandsSeparatorsAndNoTrailingZeros(double value, string expected) =>
+        ConsoleFormat.Number((decimal)value).Should().Be(expected);
+
+    [Fact]
+    public void Money_WholeUnitsWithTheCurrency()
+    {
+        ConsoleFormat.Money(11000.4m).Should().Be("11,000 USD");
+        ConsoleFormat.Money(4500m, "EUR").Should().Be("4,500 EUR");
+        ConsoleFormat.Money(null).Should().Be("—");
+    }
+
+    [Fact]
+    public void Dates_AreIsoAndTimesSayUtc()
+    {
+        var at = new DateTime(2026, 12, 26, 7, 5, 0, DateTimeKind.Utc);
+        ConsoleFormat.Date(at).Should().Be("2026-12-26");
+        ConsoleFormat.DateTime(at).Should().Be("2026-12-26 07:05 UTC");
+    }
+
+    [Theory]
+    [InlineData(0.5, "under a minute")]
+    [InlineData(40, "40 min")]
+    [InlineData(312, "5 h 12 min")]
+    [InlineData(4560, "3 d 4 h")]
+    public void Duration_NeverSaysZeroDays(double minutes, string expected) =>
+        ConsoleFormat.Duration(TimeSpan.FromMinutes(minutes)).Should().Be(expected);
+
+    [Fact]
+    public void Ago_ShowsRelativeTimeWithTheExactTimeInItsTitle()
+    {
+        using var ctx = new ComponentTestContext();
+        var at = ctx.Clock.GetUtcNow().UtcDateTime.AddDays(-3);
+
+        var cut = ctx.Render<Ago>(p => p.Add(c => c.At, at));
+
+        cut.Find("span").TextContent.Should().Be("3 d ago");
+        cut.Find("span").GetAttribute("title").Should().Be(ConsoleFormat.DateTime(at));
+    }
+}

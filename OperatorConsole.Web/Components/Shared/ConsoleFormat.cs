@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace OperatorConsole.Web.Components.Shared;
+
+/// <summary>
+/// How every screen writes numbers, money, dates and durations, so the same value never reads two ways on two pages
+/// ("11000.0" beside "11,000", 12/26/2026 beside 2026-12-26). Invariant culture on purpose: the server's culture is
+/// not the reader's, and ISO dates with thousands separators read the same everywhere. Relative times ("3 d ago")
+/// are shown with the exact UTC time in a title by the <see cref="Ago"/> component.
+/// </summary>
+public static class ConsoleFormat
+{
+    /// <summary>Amounts are recorded in one currency (service packages carry their own, USD by default).</summary>
+    public const string DefaultCurrency = "USD";
+
+    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    /// <summary>"12,000" / "3.5" / "—": thousands separators, at most two decimals, nothing trailing.</summary>
+    public static string Number(decimal? value) => value?.ToString("#,0.##", Culture) ?? "—";
+
+    public static string Number(double? value) => value?.ToString("#,0.##", Culture) ?? "—";
+
+    public static string Count(int value) => value.ToString("#,0", Culture);
+
+    /// <summary>"12,000 USD", whole units: a deal value is never read to the cent.</summary>
+    public static string Money(decimal? value, string? currency = DefaultCurrency) =>
+        value is { } v ? v.ToString("#,0", Culture) + " " + (string.IsNullOrWhiteSpace(currency) ? DefaultCurrency : currency) : "—";
+
+    /// <summary>"2026-11-25".</summary>
+    public static string Date(DateTime? value) => value?.ToString("yyyy-MM-dd", Culture) ?? "—";
+
+    /// <summary>"2026-11-25 09:00 UTC": every stored time is UTC.</summary>
+    public static string DateTime(DateTime? value) => value?.ToString("yyyy-MM-dd HH:mm 'UTC'", Culture) ?? "—";
+
+    /// <summary>"just now", "12 min ago", "5 h ago", "3 d ago".</summary>
+    public static string Ago(TimeSpan span) => span.TotalSeconds switch
+    {
+        < 60 => "just now",
+        < 3600 => $"{(int)span.TotalMinutes} min ago",
+        < 86400 => $"{(int)span.TotalHours} h ago",
+        _ => $"{(int)span.TotalDays} d ago",
+    };
+
+    /// <summary>How long something has waited: "40 min", "5 h 12 min", "3 d 4 h" (never "0 d").</summary>
+    public static string Duration(TimeSpan span) => span.TotalMinutes switch
+    {
+        < 1 => "under a minute",
+        < 60 => $"{(int)span.TotalMinutes} min",
+        < 1440 => $"{(int)span.TotalHours} h {span.Minutes} min",
+        _ => $"{(int)span.TotalDays} d {span.Hours} h",
+    };
+}
