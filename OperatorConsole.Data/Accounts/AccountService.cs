@@ -59,6 +59,14 @@ public sealed class AccountService(
         return new AccountDetail(ToView(account), rows.Single(), results, touches);
     }
 
+    /// <summary>The account record alone (no totals): for labels and links.</summary>
+    public async Task<AccountView?> FindAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var account = await db.Set<Account>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        return account is null ? null : ToView(account);
+    }
+
     /// <summary>Accounts whose name contains <paramref name="q"/> (the leads filter and the lead form pick from these).</summary>
     public async Task<IReadOnlyList<AccountOption>> SearchAsync(string? q, int take = 20, CancellationToken ct = default)
     {
