@@ -66,6 +66,7 @@ public sealed class GenericImportTests(ConsoleFactory factory) : IClassFixture<C
         preview.Accounts.InvalidRows.Should().Be(0);
 
         // Won deals go to a chosen won stage: here the default, Approved (a client).
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var job = await client.WaitForJobAsync(await client.PostAsync("/api/imports/leads",
             Form(pipeline, "sales_pipeline.csv", accounts, new() { ["stages"] = """{"Won":"approved"}""" })));
         job.Status.Should().Be(ImportJobStatus.Completed, job.Message);
@@ -73,8 +74,8 @@ public sealed class GenericImportTests(ConsoleFactory factory) : IClassFixture<C
         job.CreatedCount.Should().Be(8800);
         job.ErrorCount.Should().Be(0, string.Join("; ", job.Errors.Take(5).Select(e => e.Message)));
         job.AccountsCreatedCount.Should().Be(85);
-        var seconds = (job.FinishedAt!.Value - job.StartedAt!.Value).TotalSeconds;
-        Console.WriteLine($"Generic import of the Maven files: {seconds:F1} s for 8,800 deals and 85 accounts");
+        // The job's own times come from the test's fixed clock; the wall time (upload to done) is printed for the record.
+        Console.WriteLine($"Generic import of the Maven files through the API: {clock.Elapsed.TotalSeconds:F1} s wall for 8,800 deals and 85 accounts");
 
         await using (var db = factory.CreateDbContext())
         {

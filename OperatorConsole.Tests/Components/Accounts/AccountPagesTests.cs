@@ -56,7 +56,7 @@ public sealed class AccountPagesTests : IAsyncLifetime
         cut.WaitForAssertion(() => cut.Find("[data-testid=account-deals-table]").TextContent.Should().Contain("Shop").And.Contain("Website"));
 
         cut.Find("[data-testid=account-edit] button, button[data-testid=account-edit]").Click();
-        cut.Find("[data-testid=account-form-name] input").Change("Yak and Company");
+        cut.WaitForElement("[data-testid=account-form-name] input, input[data-testid=account-form-name]").Change("Yak and Company");
         cut.Find("button[data-testid=account-save]").Click();
         cut.WaitForAssertion(() => cut.Find("[data-testid=account-name]").TextContent.Should().Be("Yak and Company"));
         (await _ctx.Service<OperatorConsole.Data.Leads.LeadService>().ListAsync(new OperatorConsole.Data.Leads.LeadListQuery(AccountId: id)))
