@@ -32,7 +32,8 @@ public sealed record AccountRow(
     int NoTarget,
     decimal? WorstDeltaPercent,
     DateTime? LastTouchAt,
-    IReadOnlyList<ResultFlag> Flags);
+    IReadOnlyList<ResultFlag> Flags,
+    DateTime? FirstDealAt = null);
 
 /// <summary>Totals over every deal (with or without an account), shown above the /clients list.</summary>
 public sealed record AccountsSummary(

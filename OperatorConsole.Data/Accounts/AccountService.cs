@@ -187,7 +187,7 @@ public sealed class AccountService(
         var leads = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived);
         var stageCounts = await leads
             .GroupBy(l => new { l.AccountId, l.Status })
-            .Select(g => new { g.Key.AccountId, g.Key.Status, Count = g.Count(), LastTouch = g.Max(l => l.LastContactAt) })
+            .Select(g => new { g.Key.AccountId, g.Key.Status, Count = g.Count(), LastTouch = g.Max(l => l.LastContactAt), FirstCreated = g.Min(l => l.CreatedAt) })
             .ToListAsync(ct);
         // Decimal sums do not translate on SQLite; won proposals are one small row each.
         var wonProposals = await db.Set<Proposal>().AsNoTracking()
@@ -230,7 +230,8 @@ public sealed class AccountService(
                 NoTarget: noTarget,
                 WorstDeltaPercent: results.Where(r => r.Delta.Percent is not null).Select(r => r.Delta.Percent).Min(),
                 LastTouchAt: counts.Max(c => c.LastTouch),
-                Flags: results.SelectMany(r => r.Flags).Distinct().Order().ToList());
+                Flags: results.SelectMany(r => r.Flags).Distinct().Order().ToList(),
+                FirstDealAt: counts.Count == 0 ? null : counts.Min(c => c.FirstCreated));
         });
         if (query.ClientsOnly)
         {
