@@ -77,6 +77,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<IngestWriter>();
         services.AddSingleton<LeadService>();
+        services.AddSingleton<OperatorConsole.Data.Accounts.AccountService>();
         services.AddSingleton<NextStepService>();
         services.AddSingleton<PipelineRunService>();
         services.AddSingleton<IntegrationService>();

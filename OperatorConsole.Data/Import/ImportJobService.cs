@@ -1,12 +1,17 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Import;
+using OperatorConsole.Domain.Leads;
 
 namespace OperatorConsole.Data.Import;
+
+/// <summary>An uploaded file: its content and the name the operator picked.</summary>
+public sealed record CsvUpload(Stream Content, string FileName);
 
 /// <summary>Where uploads are kept until their job has run, and where the Maven sample is by default.</summary>
 public sealed record ImportOptions(string UploadFolder, string? MavenFolder);
@@ -28,24 +33,192 @@ public sealed class ImportJobService(
 
     public string? DefaultMavenFolder => ImportSources.FindMavenFolder(options.MavenFolder);
 
-    /// <summary>The mapping step: header, guessed mapping (unless one is given), the first rows as they would import.</summary>
-    public ImportPreview Preview(Stream csv, IReadOnlyDictionary<string, string>? mapping = null)
+    /// <summary>Spec JSON: camelCase, stages as their names (a database someone opens by hand should explain itself).</summary>
+    internal static readonly JsonSerializerOptions SpecJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>The mapping step with the old signature: columns only.</summary>
+    public ImportPreview Preview(Stream csv, IReadOnlyDictionary<string, string>? mapping = null) =>
+        PreviewAsync(csv, mapping is null ? null : new LeadCsvImportSpec(mapping)).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The mapping step: header; the mapping (given, else the one remembered for this header, else guessed); every
+    /// stage value with its count and mapping; the first rows as they would import (refused ones with their values);
+    /// counts over the whole file; and the accounts file's own mapping and refused rows when one is sent.
+    /// </summary>
+    public async Task<ImportPreview> PreviewAsync(Stream csv, LeadCsvImportSpec? spec, CsvUpload? accounts = null, CancellationToken ct = default)
     {
         using var buffer = Buffer(csv);
         var headers = ImportSources.ReadHeader(buffer);
+        var (effective, source) = await EffectiveSpecAsync(buffer, headers, spec, ct);
         buffer.Position = 0;
-        var effective = mapping is null ? LeadCsvMapping.Guess(headers) : new Dictionary<string, string>(mapping);
-        var mappingErrors = LeadCsvMapping.ValidateMapping(effective, headers);
-        var rows = ImportSources.ReadLeadsCsv(buffer, effective, time.GetUtcNow().UtcDateTime);
-        var preview = rows.Take(PreviewRows).Select(r => new PreviewRow(
-            r.Row, r.Result.Lead?.ExternalId, r.Result.Lead?.Title, r.Result.Lead?.Company, r.Result.Lead?.Status,
-            r.Result.Lead?.EstimatedValue, r.Result.Errors)).ToList();
-        return new ImportPreview(headers, effective, mappingErrors, preview, rows.Count, rows.Count(r => !r.Result.IsValid));
+        var rows = ImportSources.ReadLeadsCsv(buffer, effective, time.GetUtcNow().UtcDateTime, keepCells: true);
+        var accountsPreview = accounts is null ? null : PreviewAccounts(accounts, effective.AccountColumns);
+        var mappingErrors = ValidateSpec(effective, headers).Concat(accountsPreview?.MappingErrors ?? []).ToList();
+
+        List<StageValueView>? stageValues = null;
+        if (effective.Columns.ContainsKey("status"))
+        {
+            stageValues = rows.Select(r => LeadCsvMapping.Clean(r.Cells?.GetValueOrDefault("status"))).OfType<string>()
+                .GroupBy(v => v, StringComparer.OrdinalIgnoreCase)
+                .Select(g => new StageValueView(g.First(), g.Count(), LeadCsvMapping.TryStage(g.First(), effective.Stages, out var st) ? st : null))
+                .OrderByDescending(v => v.Rows).ThenBy(v => v.Value, StringComparer.OrdinalIgnoreCase)
+                .Take(MaxStageValues)
+                .ToList();
+        }
+
+        // Refused rows first among the shown ones: they are what the operator has to act on.
+        var shown = rows.Where(r => !r.Result.IsValid).Take(PreviewRows / 2)
+            .Concat(rows.Where(r => r.Result.IsValid).Take(PreviewRows))
+            .Take(PreviewRows).OrderBy(r => r.Row);
+        var preview = shown.Select(r => new PreviewRow(
+            r.Row, r.Result.Lead?.ExternalId ?? r.Cells?.GetValueOrDefault("externalId"), r.Result.Lead?.Title ?? r.Cells?.GetValueOrDefault("title"),
+            r.Result.Lead?.Company ?? r.Cells?.GetValueOrDefault("company"), r.Result.Lead?.Status,
+            r.Result.Lead?.EstimatedValue, r.Result.Errors, r.Result.IsValid ? null : r.Cells)).ToList();
+        return new ImportPreview(headers, effective.Columns, mappingErrors, preview, rows.Count, rows.Count(r => !r.Result.IsValid),
+            source, stageValues, effective.Stages, accountsPreview);
     }
 
-    /// <summary>Stores the upload and queues its import. Only an operator (or a machine with leads:write, checked by the API) may.</summary>
+    /// <summary>A stage column with more distinct values than this is not a stage column.</summary>
+    public const int MaxStageValues = 100;
+
+    private AccountsPreview PreviewAccounts(CsvUpload accounts, IReadOnlyDictionary<string, string>? columns)
+    {
+        using var buffer = Buffer(accounts.Content);
+        var headers = ImportSources.ReadHeader(buffer);
+        var mapping = columns is { Count: > 0 } ? new Dictionary<string, string>(columns) : AccountCsvMapping.Guess(headers);
+        var errors = AccountCsvMapping.ValidateMapping(mapping, headers);
+        buffer.Position = 0;
+        var rows = errors.Count > 0 ? [] : ImportSources.ReadAccountsCsv(buffer, mapping);
+        var refused = rows.Where(r => !r.Result.IsValid)
+            .Select(r => new ImportRowError(r.Row, null, string.Join(" ", r.Result.Errors))).ToList();
+        return new AccountsPreview(accounts.FileName, headers, mapping, errors, rows.Count, refused.Count, refused.Take(PreviewRows).ToList());
+    }
+
+    /// <summary>
+    /// Columns: given, else remembered for this header, else guessed. Stages: guessed from the file's values, then
+    /// the remembered choices, then the given ones on top (so a partial stage mapping still covers the rest).
+    /// </summary>
+    private async Task<(LeadCsvImportSpec Spec, string Source)> EffectiveSpecAsync(
+        MemoryStream buffer, IReadOnlyList<string> headers, LeadCsvImportSpec? given, CancellationToken ct)
+    {
+        var remembered = await RememberedAsync(headers, ct);
+        var (columns, source) = given is { Columns.Count: > 0 }
+            ? (new Dictionary<string, string>(given.Columns), "given")
+            : remembered is not null ? (new Dictionary<string, string>(remembered.Columns), "remembered") : (LeadCsvMapping.Guess(headers), "guessed");
+        var stages = new Dictionary<string, LeadStatus>(StringComparer.OrdinalIgnoreCase);
+        if (columns.TryGetValue("status", out var stageColumn))
+        {
+            buffer.Position = 0;
+            foreach (var (value, status) in LeadCsvMapping.GuessStages(ImportSources.DistinctValues(buffer, stageColumn, MaxStageValues).Select(v => v.Value)))
+            {
+                stages[value] = status;
+            }
+        }
+
+        foreach (var (value, status) in (remembered?.Stages ?? new Dictionary<string, LeadStatus>()).Concat(given?.Stages ?? new Dictionary<string, LeadStatus>()))
+        {
+            stages[value] = status;
+        }
+
+        return (new LeadCsvImportSpec(columns, stages, given?.AccountColumns), source);
+    }
+
+    private static IReadOnlyList<string> ValidateSpec(LeadCsvImportSpec spec, IReadOnlyList<string> headers)
+    {
+        var errors = LeadCsvMapping.ValidateMapping(spec.Columns, headers).ToList();
+        if (spec.Stages is { Count: > MaxStageValues })
+        {
+            errors.Add($"At most {MaxStageValues} stage values can be mapped.");
+        }
+
+        foreach (var (value, status) in spec.Stages ?? new Dictionary<string, LeadStatus>())
+        {
+            if (!Enum.IsDefined(status))
+            {
+                errors.Add($"Stage value '{value}' is mapped to an unknown stage.");
+            }
+            else if (value.Length > 200)
+            {
+                errors.Add("A stage value is longer than 200 characters.");
+            }
+        }
+
+        return errors;
+    }
+
+    private async Task<LeadCsvImportSpec?> RememberedAsync(IReadOnlyList<string> headers, CancellationToken ct)
+    {
+        if (headers.Count == 0)
+        {
+            return null;
+        }
+
+        var key = HeaderKey(headers);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var memory = await db.Set<ImportMappingMemory>().AsNoTracking().FirstOrDefaultAsync(m => m.HeaderKey == key, ct);
+        return memory is null ? null : ParseSpec(memory.SpecJson);
+    }
+
+    /// <summary>The header's key, cut to the column's size (a header that long is remembered by its start).</summary>
+    private static string HeaderKey(IReadOnlyList<string> headers)
+    {
+        var key = LeadCsvMapping.HeaderKey(headers);
+        return key.Length > 900 ? key[..900] : key;
+    }
+
+    /// <summary>Remembers the mapping for the next file with this header (one row per header; the newest choice wins).</summary>
+    private async Task RememberAsync(IReadOnlyList<string> headers, LeadCsvImportSpec spec, Actor actor, CancellationToken ct)
+    {
+        var key = HeaderKey(headers);
+        var json = JsonSerializer.Serialize(spec with { AccountColumns = null }, SpecJson);
+        if (json.Length > 4000)
+        {
+            return; // too big to keep; the operator maps it again next time
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var memory = await db.Set<ImportMappingMemory>().FirstOrDefaultAsync(m => m.HeaderKey == key, ct);
+        if (memory is null)
+        {
+            var header = string.Join(",", headers);
+            memory = new ImportMappingMemory { HeaderKey = key, Header = header.Length > 4000 ? header[..4000] : header, SpecJson = json, UpdatedByName = actor.DisplayName };
+            db.Add(memory);
+        }
+
+        memory.SpecJson = json;
+        memory.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        memory.UpdatedByName = actor.DisplayName;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A stored spec, or a job queued before stage mapping (a plain field → column object).</summary>
+    internal static LeadCsvImportSpec ParseSpec(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return new LeadCsvImportSpec(new Dictionary<string, string>());
+        }
+
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.TryGetProperty("columns", out var columns) && columns.ValueKind == JsonValueKind.Object)
+        {
+            return JsonSerializer.Deserialize<LeadCsvImportSpec>(json, SpecJson)!;
+        }
+
+        return new LeadCsvImportSpec(JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []);
+    }
+
+    /// <summary>Stores the upload and queues its import (old signature: columns only).</summary>
+    public Task<OperationResult<ImportJobView>> QueueCsvAsync(
+        Stream csv, string fileName, IReadOnlyDictionary<string, string>? mapping, DuplicateMode mode, Actor actor, CancellationToken ct = default) =>
+        QueueCsvAsync(csv, fileName, mapping is null ? null : new LeadCsvImportSpec(mapping), mode, actor, null, ct);
+
+    /// <summary>
+    /// Stores the upload (and its accounts file) and queues the import; the mapping is remembered for the next file
+    /// with the same header. Only an operator (or a machine with leads:write, checked by the API) may.
+    /// </summary>
     public async Task<OperationResult<ImportJobView>> QueueCsvAsync(
-        Stream csv, string fileName, IReadOnlyDictionary<string, string>? mapping, DuplicateMode mode, Actor actor, CancellationToken ct = default)
+        Stream csv, string fileName, LeadCsvImportSpec? spec, DuplicateMode mode, Actor actor, CsvUpload? accounts, CancellationToken ct = default)
     {
         if (actor.IsHuman && !actor.IsOperator)
         {
@@ -64,23 +237,87 @@ public sealed class ImportJobService(
         }
 
         var headers = ImportSources.ReadHeader(buffer);
-        var effective = mapping is null ? LeadCsvMapping.Guess(headers) : new Dictionary<string, string>(mapping);
-        var mappingErrors = LeadCsvMapping.ValidateMapping(effective, headers);
+        var (effective, _) = await EffectiveSpecAsync(buffer, headers, spec, ct);
+        var mappingErrors = ValidateSpec(effective, headers).ToList();
+        MemoryStream? accountsBuffer = null;
+        if (accounts is not null)
+        {
+            accountsBuffer = Buffer(accounts.Content);
+            if (accountsBuffer.Length == 0)
+            {
+                return OperationResult<ImportJobView>.Invalid("accounts", "The accounts file is empty.");
+            }
+
+            var accountHeaders = ImportSources.ReadHeader(accountsBuffer);
+            var accountColumns = effective.AccountColumns is { Count: > 0 } given ? new Dictionary<string, string>(given) : AccountCsvMapping.Guess(accountHeaders);
+            effective = effective with { AccountColumns = accountColumns };
+            mappingErrors.AddRange(AccountCsvMapping.ValidateMapping(accountColumns, accountHeaders));
+        }
+
         if (mappingErrors.Count > 0)
         {
+            accountsBuffer?.Dispose();
             return OperationResult<ImportJobView>.Invalid(new Dictionary<string, string[]> { ["mapping"] = mappingErrors.ToArray() });
         }
 
-        Directory.CreateDirectory(options.UploadFolder);
-        var path = Path.Combine(options.UploadFolder, $"{Guid.NewGuid():N}.csv");
-        buffer.Position = 0;
-        await using (var file = File.Create(path))
+        var specJson = JsonSerializer.Serialize(effective, SpecJson);
+        if (specJson.Length > 4000)
         {
-            await buffer.CopyToAsync(file, ct);
+            accountsBuffer?.Dispose();
+            return OperationResult<ImportJobView>.Invalid("mapping", "The mapping is too large (at most 4,000 characters as JSON).");
         }
 
+        Directory.CreateDirectory(options.UploadFolder);
+        var path = await StoreAsync(buffer, ct);
+        string? accountsPath = null;
+        if (accountsBuffer is not null)
+        {
+            accountsPath = await StoreAsync(accountsBuffer, ct);
+            await accountsBuffer.DisposeAsync();
+        }
+
+        await RememberAsync(headers, effective, actor, ct);
         var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? "upload.csv" : fileName);
-        return await CreateAndQueueAsync(ImportKind.LeadsCsv, name.Length > 400 ? name[..400] : name, path, JsonSerializer.Serialize(effective), mode, actor, ct);
+        if (accounts is not null)
+        {
+            name += " + " + Path.GetFileName(string.IsNullOrWhiteSpace(accounts.FileName) ? "accounts.csv" : accounts.FileName);
+        }
+
+        var job = await CreateJobAsync(ImportKind.LeadsCsv, name.Length > 400 ? name[..400] : name, path, specJson, mode, actor, ct, accountsPath);
+        queue.Enqueue(job.Id);
+        return OperationResult<ImportJobView>.Created(ToView(job));
+    }
+
+    /// <summary>The CLI and benchmark path for a CRM export: the same job and run as an upload, inline.</summary>
+    public async Task<OperationResult<ImportJobView>> RunCsvNowAsync(
+        string file, string? accountsFile, LeadCsvImportSpec? spec, DuplicateMode mode, Actor actor, CancellationToken ct = default)
+    {
+        if (!File.Exists(file) || (accountsFile is not null && !File.Exists(accountsFile)))
+        {
+            return OperationResult<ImportJobView>.Invalid("file", $"No such file: {(File.Exists(file) ? accountsFile : file)}.");
+        }
+
+        await using var content = File.OpenRead(file);
+        await using var accounts = accountsFile is null ? null : File.OpenRead(accountsFile);
+        // Queue (stores, validates, remembers), then run it here rather than on the worker.
+        var queued = await QueueCsvAsync(content, Path.GetFileName(file), spec, mode, actor,
+            accounts is null ? null : new CsvUpload(accounts, Path.GetFileName(accountsFile!)), ct);
+        if (!queued.Succeeded)
+        {
+            return queued;
+        }
+
+        await RunAsync(queued.Value!.Id, ct);
+        return OperationResult<ImportJobView>.Ok((await GetAsync(queued.Value.Id, ct))!);
+    }
+
+    private async Task<string> StoreAsync(MemoryStream buffer, CancellationToken ct)
+    {
+        var path = Path.Combine(options.UploadFolder, $"{Guid.NewGuid():N}.csv");
+        buffer.Position = 0;
+        await using var file = File.Create(path);
+        await buffer.CopyToAsync(file, ct);
+        return path;
     }
 
     /// <summary>Queues the Maven CRM sample from a folder on the server (operator only).</summary>
@@ -135,7 +372,7 @@ public sealed class ImportJobService(
         return OperationResult<ImportJobView>.Created(ToView(job));
     }
 
-    private async Task<ImportJob> CreateJobAsync(ImportKind kind, string name, string path, string? mapping, DuplicateMode mode, Actor actor, CancellationToken ct)
+    private async Task<ImportJob> CreateJobAsync(ImportKind kind, string name, string path, string? mapping, DuplicateMode mode, Actor actor, CancellationToken ct, string? accountsPath = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var job = new ImportJob
@@ -144,6 +381,7 @@ public sealed class ImportJobService(
             SourceName = name,
             SourcePath = path,
             MappingJson = mapping,
+            AccountsPath = accountsPath,
             DuplicateMode = mode,
             CreatedAt = time.GetUtcNow().UtcDateTime,
             ActorKind = actor.Kind,
@@ -174,22 +412,34 @@ public sealed class ImportJobService(
         var actor = new Actor(job.ActorKind, job.ActorId, job.ActorName, IsOperator: job.ActorKind == ActorKind.User);
         try
         {
+            // Accounts first, so every deal finds its account by name (Maven's accounts.csv, or the uploaded accounts file).
+            var accountRows = job.Kind == ImportKind.MavenCrm ? ImportSources.ReadMavenAccounts(job.SourcePath) : ReadAccounts(job);
+            IReadOnlyList<ImportRowError> accountErrors = [];
+            if (accountRows.Count > 0)
+            {
+                var accounts = await writer.WriteAccountsAsync(accountRows, job.DuplicateMode, now, ct);
+                job.AccountsCreatedCount = accounts.Created;
+                job.AccountsUpdatedCount = accounts.Updated;
+                accountErrors = accounts.Errors;
+            }
+
             var rows = job.Kind == ImportKind.MavenCrm ? ImportSources.ReadMavenCrm(job.SourcePath) : ReadCsv(job, now);
             job.TotalRows = rows.Count;
+            Record(job, new ImportProgress(0, 0, 0, 0, []), accountErrors);
             await db.SaveChangesAsync(ct);
 
             var result = await writer.WriteAsync(rows, job.DuplicateMode, actor, now, async progress =>
             {
-                Record(job, progress);
+                Record(job, progress, accountErrors);
                 await db.SaveChangesAsync(ct);
             }, ct);
 
-            Record(job, result);
+            Record(job, result, accountErrors);
             job.Status = ImportJobStatus.Completed;
             job.FinishedAt = time.GetUtcNow().UtcDateTime;
             db.Audit(actor, job.FinishedAt.Value, "import.completed", "import_job", job.Id,
-                $"Imported {job.SourceName}: {job.CreatedCount} created, {job.UpdatedCount} updated, {job.SkippedCount} skipped, {job.ErrorCount} rows with errors",
-                after: new { job.TotalRows, job.CreatedCount, job.UpdatedCount, job.SkippedCount, job.ErrorCount, job.DuplicateMode });
+                $"Imported {job.SourceName}: {job.CreatedCount} created, {job.UpdatedCount} updated, {job.SkippedCount} skipped, {job.ErrorCount} rows with errors; accounts {job.AccountsCreatedCount} created, {job.AccountsUpdatedCount} updated",
+                after: new { job.TotalRows, job.CreatedCount, job.UpdatedCount, job.SkippedCount, job.ErrorCount, job.DuplicateMode, job.AccountsCreatedCount, job.AccountsUpdatedCount, Mapping = job.MappingJson });
             await db.SaveChangesAsync(ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -203,28 +453,49 @@ public sealed class ImportJobService(
         }
         finally
         {
-            if (job.Kind == ImportKind.LeadsCsv && job.Status is ImportJobStatus.Completed && File.Exists(job.SourcePath))
+            if (job.Kind == ImportKind.LeadsCsv && job.Status is ImportJobStatus.Completed)
             {
-                File.Delete(job.SourcePath);
+                foreach (var stored in new[] { job.SourcePath, job.AccountsPath }.OfType<string>().Where(File.Exists))
+                {
+                    File.Delete(stored);
+                }
             }
         }
     }
 
     private static List<SourceRow> ReadCsv(ImportJob job, DateTime now)
     {
-        var mapping = JsonSerializer.Deserialize<Dictionary<string, string>>(job.MappingJson ?? "{}") ?? [];
         using var file = File.OpenRead(job.SourcePath);
-        return ImportSources.ReadLeadsCsv(file, mapping, now);
+        return ImportSources.ReadLeadsCsv(file, ParseSpec(job.MappingJson), now, keepCells: false);
     }
 
-    private static void Record(ImportJob job, ImportProgress progress)
+    private static List<AccountSourceRow> ReadAccounts(ImportJob job)
+    {
+        if (job.AccountsPath is null)
+        {
+            return [];
+        }
+
+        using var file = File.OpenRead(job.AccountsPath);
+        var columns = ParseSpec(job.MappingJson).AccountColumns;
+        if (columns is not { Count: > 0 })
+        {
+            columns = AccountCsvMapping.Guess(ImportSources.ReadHeader(file));
+            file.Position = 0;
+        }
+
+        return ImportSources.ReadAccountsCsv(file, columns);
+    }
+
+    /// <summary>Counts so far; the accounts file's refused rows come first in the report and count as errors.</summary>
+    private static void Record(ImportJob job, ImportProgress progress, IReadOnlyList<ImportRowError> accountErrors)
     {
         job.ProcessedRows = progress.Processed;
         job.CreatedCount = progress.Created;
         job.UpdatedCount = progress.Updated;
         job.SkippedCount = progress.Skipped;
-        job.ErrorCount = progress.Errors.Count;
-        job.ErrorsJson = JsonSerializer.Serialize(progress.Errors.Take(ImportRules.MaxReportedErrors));
+        job.ErrorCount = progress.Errors.Count + accountErrors.Count;
+        job.ErrorsJson = JsonSerializer.Serialize(accountErrors.Concat(progress.Errors).Take(ImportRules.MaxReportedErrors));
     }
 
     /// <summary>Jobs a restart interrupted or never started: put back in the queue (re-running is safe, duplicates are detected).</summary>
@@ -255,7 +526,8 @@ public sealed class ImportJobService(
     private static ImportJobView ToView(ImportJob j) => new(
         j.Id, j.Kind, j.Status, j.DuplicateMode, j.SourceName, j.TotalRows, j.ProcessedRows, j.CreatedCount, j.UpdatedCount,
         j.SkippedCount, j.ErrorCount, j.Message, j.CreatedAt, j.StartedAt, j.FinishedAt, j.ActorName,
-        string.IsNullOrEmpty(j.ErrorsJson) ? [] : JsonSerializer.Deserialize<List<ImportRowError>>(j.ErrorsJson) ?? []);
+        string.IsNullOrEmpty(j.ErrorsJson) ? [] : JsonSerializer.Deserialize<List<ImportRowError>>(j.ErrorsJson) ?? [],
+        j.AccountsCreatedCount, j.AccountsUpdatedCount);
 
     private static MemoryStream Buffer(Stream csv)
     {

@@ -4,8 +4,17 @@ using OperatorConsole.Domain.Import;
 
 namespace OperatorConsole.Data.Import;
 
-/// <summary>A row read from a file and mapped: its spreadsheet row number (header = 1) and the result.</summary>
-public sealed record SourceRow(int Row, RowMapResult Result);
+/// <summary>
+/// A row read from a file and mapped: its spreadsheet row number (header = 1) and the result; for a preview also the
+/// mapped cells as the file has them (field → text), so a refused row shows the values that failed.
+/// </summary>
+public sealed record SourceRow(int Row, RowMapResult Result, IReadOnlyDictionary<string, string?>? Cells = null);
+
+/// <summary>An accounts-file row and its mapping.</summary>
+public sealed record AccountSourceRow(int Row, AccountMapResult Result);
+
+/// <summary>A stage value as the file spells it, how many rows carry it, and our stage when mapped.</summary>
+public sealed record StageValueCount(string Value, int Rows, OperatorConsole.Domain.Leads.LeadStatus? MappedTo);
 
 /// <summary>Reads CSV files into mapped rows. Malformed lines become row errors, never exceptions.</summary>
 public static class ImportSources
@@ -21,7 +30,71 @@ public static class ImportSources
     }
 
     /// <summary>Every row of a leads/deals CSV mapped with <paramref name="mapping"/> (the first <paramref name="take"/> when set).</summary>
-    public static List<SourceRow> ReadLeadsCsv(Stream stream, IReadOnlyDictionary<string, string> mapping, DateTime now, int? take = null)
+    public static List<SourceRow> ReadLeadsCsv(Stream stream, IReadOnlyDictionary<string, string> mapping, DateTime now, int? take = null) =>
+        ReadLeadsCsv(stream, new LeadCsvImportSpec(mapping), now, keepCells: false);
+
+    /// <summary>
+    /// Every row mapped with the operator's columns and stage values. A row without a creation date is created at
+    /// the file's "as of" — its newest created/closed date — not at import time: an export from 2017 stays in 2017
+    /// (the Maven mapping does the same for Prospecting). <paramref name="now"/> is used when the file has no date.
+    /// </summary>
+    public static List<SourceRow> ReadLeadsCsv(Stream stream, LeadCsvImportSpec spec, DateTime now, bool keepCells)
+    {
+        var (index, raw) = ReadRaw(stream);
+        var mapping = spec.Columns;
+        string? Cell(string[] cells, string field) =>
+            mapping.TryGetValue(field, out var column) && index.TryGetValue(column, out var i) && i < cells.Length ? cells[i] : null;
+
+        DateTime? asOf = null;
+        var ignored = new List<string>();
+        foreach (var (_, cells) in raw)
+        {
+            foreach (var field in new[] { "createdAt", "closedAt" })
+            {
+                if (LeadCsvMapping.Clean(Cell(cells, field)) is { } text && LeadCsvMapping.ParseDate(field, text, ignored) is { } date && (asOf is null || date > asOf))
+                {
+                    asOf = date;
+                }
+            }
+        }
+
+        var rows = new List<SourceRow>(raw.Count);
+        foreach (var (row, cells) in raw)
+        {
+            var result = LeadCsvMapping.Map(mapping, spec.Stages, column => index.TryGetValue(column, out var i) && i < cells.Length ? cells[i] : null, asOf ?? now);
+            rows.Add(new SourceRow(row, result, keepCells ? mapping.Keys.ToDictionary(f => f, f => Cell(cells, f), StringComparer.Ordinal) : null));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The distinct values of one column with their row counts (the stage step of the mapping), most rows first.</summary>
+    public static List<(string Value, int Rows)> DistinctValues(Stream stream, string column, int max = 200)
+    {
+        var (index, raw) = ReadRaw(stream);
+        if (!index.TryGetValue(column, out var i))
+        {
+            return [];
+        }
+
+        return raw.Select(r => i < r.Cells.Length ? LeadCsvMapping.Clean(r.Cells[i]) : null).OfType<string>()
+            .GroupBy(v => v, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (g.First(), g.Count()))
+            .OrderByDescending(g => g.Item2).ThenBy(g => g.Item1, StringComparer.OrdinalIgnoreCase)
+            .Take(max)
+            .ToList();
+    }
+
+    /// <summary>Every row of an accounts file mapped with <paramref name="mapping"/>.</summary>
+    public static List<AccountSourceRow> ReadAccountsCsv(Stream stream, IReadOnlyDictionary<string, string> mapping)
+    {
+        var (index, raw) = ReadRaw(stream);
+        return raw.Select(r => new AccountSourceRow(r.Row, AccountCsvMapping.Map(mapping,
+            column => index.TryGetValue(column, out var i) && i < r.Cells.Length ? r.Cells[i] : null))).ToList();
+    }
+
+    /// <summary>The header index and every row's cells; malformed quoting is CsvHelper's job (a bad line reads as its cells).</summary>
+    private static (Dictionary<string, int> Index, List<(int Row, string[] Cells)> Rows) ReadRaw(Stream stream)
     {
         using var csv = CsvReader.Create(stream, Options, leaveOpen: true);
         csv.ReadHeader();
@@ -32,15 +105,48 @@ public static class ImportSources
             index.TryAdd(headers[i], i);
         }
 
-        var rows = new List<SourceRow>();
-        while ((take is null || rows.Count < take) && csv.Read())
+        var rows = new List<(int, string[])>();
+        while (csv.Read())
         {
-            string? Get(string column) => index.TryGetValue(column, out var i) && i < csv.FieldCount ? csv.GetString(i) : null;
+            var cells = new string[csv.FieldCount];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = csv.GetString(i);
+            }
+
             // Spreadsheet numbering: the header is row 1.
-            rows.Add(new SourceRow((int)csv.RowNumber + 1, LeadCsvMapping.Map(mapping, Get, now)));
+            rows.Add(((int)csv.RowNumber + 1, cells));
         }
 
-        return rows;
+        return (index, rows);
+    }
+
+    /// <summary>
+    /// Maven's accounts.csv with its own mapping: revenue is in millions of USD there (×1,000,000 here); the year
+    /// established, office and parent company have no field of their own and go into the notes.
+    /// </summary>
+    public static List<AccountSourceRow> ReadMavenAccounts(string folder)
+    {
+        var path = Path.Combine(folder, MavenCrmMapping.AccountsFile);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        using var file = File.OpenRead(path);
+        var (index, raw) = ReadRaw(file);
+        string? Get(string[] cells, string column) => index.TryGetValue(column, out var i) && i < cells.Length ? LeadCsvMapping.Clean(cells[i]) : null;
+        var mapping = new Dictionary<string, string> { ["name"] = "account", ["sector"] = "sector", ["employees"] = "employees", ["revenueMillions"] = "revenue", ["notes"] = "notes" };
+        return raw.Select(r =>
+        {
+            var notes = string.Join("; ", new[]
+            {
+                Get(r.Cells, "year_established") is { } year ? $"Established {year}" : null,
+                Get(r.Cells, "office_location") is { } office ? $"office: {office}" : null,
+                Get(r.Cells, "subsidiary_of") is { } parent ? $"subsidiary of {parent}" : null,
+            }.OfType<string>());
+            return new AccountSourceRow(r.Row, AccountCsvMapping.Map(mapping, column => column == "notes" ? (notes.Length == 0 ? null : notes) : Get(r.Cells, column)));
+        }).ToList();
     }
 
     /// <summary>The Maven CRM pipeline with the built-in mapping; prices come from products.csv next to it.</summary>

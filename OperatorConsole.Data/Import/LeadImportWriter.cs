@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Accounts;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Leads;
 using OperatorConsole.Data.Live;
+using OperatorConsole.Domain.Accounts;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Import;
 using OperatorConsole.Domain.Leads;
@@ -11,6 +13,9 @@ namespace OperatorConsole.Data.Import;
 
 /// <summary>Counts so far; handed to the progress callback after every batch.</summary>
 public sealed record ImportProgress(int Processed, int Created, int Updated, int Skipped, IReadOnlyList<ImportRowError> Errors);
+
+/// <summary>What an accounts file did: accounts created, accounts changed, rows refused.</summary>
+public sealed record AccountImportResult(int Created, int Updated, IReadOnlyList<ImportRowError> Errors);
 
 /// <summary>
 /// Writes mapped rows as leads, in batches (new rows as prepared plain INSERTs, see <see cref="BulkInsert"/>). Duplicate checks run against keys preloaded once (no query per
@@ -45,6 +50,10 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
             byNatural.TryAdd(DuplicateKeys.Natural(lead.Company, lead.Title), lead.Id);
         }
 
+        // Accounts by name key, loaded once: a deal's company finds its account without a query per row.
+        var accounts = await db.Set<Account>().AsNoTracking().Select(a => new { a.NameKey, a.Id, a.Name })
+            .ToDictionaryAsync(a => a.NameKey, a => (a.Id, a.Name), StringComparer.Ordinal, ct);
+
         var seenInFile = new Dictionary<string, int>(StringComparer.Ordinal);
         var errors = new List<ImportRowError>();
         int created = 0, updated = 0, skipped = 0, processed = 0;
@@ -54,7 +63,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         {
             if (batch.Count > 0)
             {
-                var (c, u) = await WriteBatchAsync(db, batch, actor, now, errors, ct);
+                var (c, u) = await WriteBatchAsync(db, batch, accounts, actor, now, errors, ct);
                 created += c;
                 updated += u;
                 batch.Clear();
@@ -66,7 +75,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
             }
         }
 
-        foreach (var (rowNumber, result) in rows)
+        foreach (var (rowNumber, result, _) in rows)
         {
             ct.ThrowIfCancellationRequested();
             processed++;
@@ -112,11 +121,11 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
     }
 
     private async Task<(int Created, int Updated)> WriteBatchAsync(
-        ConsoleDbContext db, List<Pending> batch, Actor actor, DateTime now, List<ImportRowError> errors, CancellationToken ct)
+        ConsoleDbContext db, List<Pending> batch, Dictionary<string, (int Id, string Name)> accounts, Actor actor, DateTime now, List<ImportRowError> errors, CancellationToken ct)
     {
         try
         {
-            return await SaveAsync(db, batch, actor, now, ct);
+            return await SaveAsync(db, batch, accounts, actor, now, ct);
         }
         catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
         {
@@ -129,7 +138,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         {
             try
             {
-                var (c, u) = await SaveAsync(db, [item], actor, now, ct);
+                var (c, u) = await SaveAsync(db, [item], accounts, actor, now, ct);
                 created += c;
                 updated += u;
             }
@@ -145,13 +154,44 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
     }
 
     private async Task<(int Created, int Updated)> SaveAsync(
-        ConsoleDbContext db, IReadOnlyList<Pending> items, Actor actor, DateTime now, CancellationToken ct)
+        ConsoleDbContext db, IReadOnlyList<Pending> items, Dictionary<string, (int Id, string Name)> accounts, Actor actor, DateTime now, CancellationToken ct)
     {
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
+
+        // Companies without an account get one first (in this batch's transaction), so every deal is linked.
+        var newAccounts = items.Select(i => i.Row_.Company).Select(c => (Name: AccountRules.CleanName(c), Key: AccountRules.NameKey(c)))
+            .Where(a => a.Key is not null && !accounts.ContainsKey(a.Key))
+            .DistinctBy(a => a.Key)
+            .Select(a => AccountLinks.NewAccount(a.Name!, a.Key!, now))
+            .ToList();
+        if (newAccounts.Count > 0)
+        {
+            db.AddRange(newAccounts);
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+        }
+
+        var batchAccounts = new Dictionary<string, (int Id, string Name)>(StringComparer.Ordinal);
+        foreach (var account in newAccounts)
+        {
+            batchAccounts[account.NameKey] = (account.Id, account.Name);
+        }
+
+        (int Id, string Name)? AccountOf(string? company) => AccountRules.NameKey(company) is { } key
+            ? (batchAccounts.TryGetValue(key, out var a) || accounts.TryGetValue(key, out a) ? a : null)
+            : null;
+
         var fresh = new List<(Lead Lead, ImportedLead Row)>();
         foreach (var item in items.Where(i => i.ExistingId is null))
         {
-            fresh.Add((NewLead(item.Row_), item.Row_));
+            var lead = NewLead(item.Row_);
+            if (AccountOf(item.Row_.Company) is { } account)
+            {
+                lead.AccountId = account.Id;
+                lead.Company = account.Name;
+            }
+
+            fresh.Add((lead, item.Row_));
         }
 
         // New leads first (their ids are needed), then their history and proposals, all in this batch's transaction.
@@ -183,6 +223,11 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
                 if (existing.TryGetValue(update.ExistingId!.Value, out var lead))
                 {
                     Apply(db, lead, update.Row_, actor, now);
+                    if (AccountOf(update.Row_.Company) is { } account)
+                    {
+                        lead.AccountId = account.Id;
+                        lead.Company = account.Name;
+                    }
                 }
             }
         }
@@ -191,6 +236,12 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        // Only now are the new accounts real (a refused batch rolls them back and is replayed row by row).
+        foreach (var (key, account) in batchAccounts)
+        {
+            accounts[key] = account;
+        }
+
         if (history.Count > 0)
         {
             // The plain inserts bypass the SaveChanges interceptor: tell the open screens ourselves.
@@ -202,12 +253,84 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         return (fresh.Count, updates.Count);
     }
 
+    /// <summary>
+    /// An accounts file, before its deals: a new name is a new account; a known one (case and spacing ignored) gets
+    /// the file's values — all of them in update mode, only its empty fields in skip mode (an account created from a
+    /// deal's company text has nothing but a name, and the accounts file is where the rest comes from).
+    /// </summary>
+    public async Task<AccountImportResult> WriteAccountsAsync(IReadOnlyList<AccountSourceRow> rows, DuplicateMode mode, DateTime now, CancellationToken ct = default)
+    {
+        var errors = new List<ImportRowError>();
+        int created = 0, updated = 0;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var existing = await db.Set<Account>().ToDictionaryAsync(a => a.NameKey, StringComparer.Ordinal, ct);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (row, result) in rows)
+        {
+            if (!result.IsValid)
+            {
+                errors.Add(new ImportRowError(row, null, "Accounts file: " + string.Join(" ", result.Errors)));
+                continue;
+            }
+
+            var input = result.Account!;
+            var key = AccountRules.NameKey(input.Name)!;
+            if (seen.TryGetValue(key, out var first))
+            {
+                errors.Add(new ImportRowError(row, input.Name, $"Accounts file: same account as row {first}; the first one was kept."));
+                continue;
+            }
+
+            seen[key] = row;
+            if (existing.TryGetValue(key, out var account))
+            {
+                var overwrite = mode == DuplicateMode.Update;
+                var changed = false;
+                void Set<T>(Func<Account, T?> get, Action<Account, T?> set, T? value)
+                {
+                    if (value is not null && (overwrite || get(account) is null) && !Equals(get(account), value))
+                    {
+                        set(account, value);
+                        changed = true;
+                    }
+                }
+
+                Set(a => a.Sector, (a, v) => a.Sector = v, input.Sector);
+                Set(a => a.Employees, (a, v) => a.Employees = v, input.Employees);
+                Set(a => a.Revenue, (a, v) => a.Revenue = v, input.Revenue);
+                Set(a => a.Website, (a, v) => a.Website = v, input.Website);
+                Set(a => a.Notes, (a, v) => a.Notes = v, input.Notes);
+                if (changed)
+                {
+                    account.UpdatedAt = now;
+                    updated++;
+                }
+            }
+            else
+            {
+                account = AccountLinks.NewAccount(input.Name, key, now);
+                account.Sector = input.Sector;
+                account.Employees = input.Employees;
+                account.Revenue = input.Revenue;
+                account.Website = input.Website;
+                account.Notes = input.Notes;
+                db.Add(account);
+                existing[key] = account;
+                created++;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new AccountImportResult(created, updated, errors);
+    }
+
     private static Lead NewLead(ImportedLead row) => new()
         {
             Title = row.Title,
             Company = row.Company,
             ContactName = row.ContactName,
             ContactEmail = row.ContactEmail,
+            Owner = row.Owner,
             Source = row.Source,
             EstimatedValue = row.EstimatedValue,
             ExternalId = DuplicateKeys.External(row.ExternalId),
@@ -263,6 +386,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         lead.ContactName = row.ContactName ?? lead.ContactName;
         lead.ContactEmail = row.ContactEmail ?? lead.ContactEmail;
         lead.Source = row.Source ?? lead.Source;
+        lead.Owner = row.Owner ?? lead.Owner;
         lead.EstimatedValue = row.EstimatedValue ?? lead.EstimatedValue;
         lead.OfferType = row.OfferType ?? lead.OfferType;
         lead.UpdatedAt = now;

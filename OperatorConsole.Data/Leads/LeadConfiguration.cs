@@ -13,6 +13,7 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         lead.Property(l => l.ContactName).HasMaxLength(LeadRules.TextMax);
         lead.Property(l => l.ContactEmail).HasMaxLength(320);
         lead.Property(l => l.Source).HasMaxLength(LeadRules.TextMax);
+        lead.Property(l => l.Owner).HasMaxLength(LeadRules.TextMax);
         lead.Property(l => l.ExternalId).HasMaxLength(100);
         lead.Property(l => l.NextStep).HasMaxLength(NextStepRules.WhatMax);
         lead.HasIndex(l => l.ExternalId).IsUnique().HasFilter("[ExternalId] IS NOT NULL");

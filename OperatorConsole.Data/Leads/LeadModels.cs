@@ -25,9 +25,12 @@ public sealed record LeadView(
     DateTime? LastRunStartedAt,
     string? NextStep = null,
     DateTime? NextStepDueAt = null,
-    DateTime? NextStepDoneAt = null);
+    DateTime? NextStepDoneAt = null,
+    int? AccountId = null,
+    string? AccountName = null,
+    string? Owner = null);
 
-/// <summary>POST /api/leads body.</summary>
+/// <summary>POST /api/leads body. The company names the account (matched or created by name); or give accountId.</summary>
 public sealed record CreateLeadRequest(
     string? Title,
     string? Company = null,
@@ -37,7 +40,9 @@ public sealed record CreateLeadRequest(
     decimal? EstimatedValue = null,
     LeadStatus? Status = null,
     OfferType? OfferType = null,
-    string? ExternalId = null);
+    string? ExternalId = null,
+    int? AccountId = null,
+    string? Owner = null);
 
 /// <summary>PATCH /api/leads/{id} body: only the fields present change.</summary>
 public sealed record UpdateLeadRequest(
@@ -48,7 +53,9 @@ public sealed record UpdateLeadRequest(
     string? Source = null,
     decimal? EstimatedValue = null,
     OfferType? OfferType = null,
-    bool? IsArchived = null);
+    bool? IsArchived = null,
+    int? AccountId = null,
+    string? Owner = null);
 
 /// <summary>POST /api/leads/{id}/status body.</summary>
 public sealed record ChangeLeadStatusRequest(LeadStatus? Status, string? Reason = null);
@@ -60,7 +67,8 @@ public sealed record LeadListQuery(
     bool IncludeArchived = false,
     string? Sort = null,
     int? Page = null,
-    int? PageSize = null);
+    int? PageSize = null,
+    int? AccountId = null);
 
 public sealed record StatusChangeView(
     int Id, LeadStatus? FromStatus, LeadStatus ToStatus, DateTime ChangedAt, string ActorName, string ActorKind, string? Reason);

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Accounts;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Accounts;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Proposals;
@@ -15,7 +17,8 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     {
         var errors = LeadRules.ValidateFields(
             request.Title, request.Company, request.ContactName, request.ContactEmail, request.Source, request.EstimatedValue);
-        errors.Defined("status", request.Status).Defined("offerType", request.OfferType).MaxLength("externalId", request.ExternalId, 100);
+        errors.Defined("status", request.Status).Defined("offerType", request.OfferType).MaxLength("externalId", request.ExternalId, 100)
+            .MaxLength("owner", request.Owner, LeadRules.TextMax);
         if (!errors.IsEmpty)
         {
             return errors.ToResult<LeadView>();
@@ -28,11 +31,19 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var (account, accountError) = await ResolveAccountAsync(db, request.AccountId, request.Company, now, ct);
+        if (accountError is not null)
+        {
+            return accountError;
+        }
+
         var status = request.Status ?? LeadStatus.New;
         var lead = new Lead
         {
             Title = request.Title!.Trim(),
-            Company = Clean(request.Company),
+            Company = account?.Name ?? Clean(request.Company),
+            Account = account,
+            Owner = Clean(request.Owner),
             ContactName = Clean(request.ContactName),
             ContactEmail = Clean(request.ContactEmail),
             Source = Clean(request.Source),
@@ -62,7 +73,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     public async Task<OperationResult<LeadView>> UpdateAsync(int id, UpdateLeadRequest request, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var lead = await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == id, ct);
+        var lead = await db.Set<Lead>().Include(l => l.Account).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (lead is null)
         {
             return OperationResult<LeadView>.NotFound($"Lead {id} does not exist.");
@@ -76,10 +87,29 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
             request.ContactEmail,
             request.Source,
             request.EstimatedValue);
-        errors.Defined("offerType", request.OfferType);
+        errors.Defined("offerType", request.OfferType).MaxLength("owner", request.Owner, LeadRules.TextMax);
         if (!errors.IsEmpty)
         {
             return errors.ToResult<LeadView>();
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (request.AccountId is not null || request.Company is not null)
+        {
+            // A new company (or account) moves the deal to that account; the company text follows the account's name.
+            var (account, accountError) = await ResolveAccountAsync(db, request.AccountId, request.Company, now, ct);
+            if (accountError is not null)
+            {
+                return accountError;
+            }
+
+            lead.Account = account;
+            if (account is null)
+            {
+                lead.AccountId = null;
+            }
+
+            lead.Company = account?.Name;
         }
 
         if (request.Title is not null)
@@ -87,14 +117,13 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
             lead.Title = request.Title.Trim();
         }
 
-        lead.Company = request.Company is null ? lead.Company : Clean(request.Company);
+        lead.Owner = request.Owner is null ? lead.Owner : Clean(request.Owner);
         lead.ContactName = request.ContactName is null ? lead.ContactName : Clean(request.ContactName);
         lead.ContactEmail = request.ContactEmail is null ? lead.ContactEmail : Clean(request.ContactEmail);
         lead.Source = request.Source is null ? lead.Source : Clean(request.Source);
         lead.EstimatedValue = request.EstimatedValue ?? lead.EstimatedValue;
         lead.OfferType = request.OfferType ?? lead.OfferType;
         lead.IsArchived = request.IsArchived ?? lead.IsArchived;
-        var now = time.GetUtcNow().UtcDateTime;
         lead.UpdatedAt = now;
         var after = ToView(lead);
         db.Audit(actor, now, request.IsArchived == true && !before.IsArchived ? "lead.archived" : "lead.updated",
@@ -183,6 +212,11 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
         if (query.OfferType is { } offer)
         {
             leads = leads.Where(l => l.OfferType == offer);
+        }
+
+        if (query.AccountId is { } accountId)
+        {
+            leads = leads.Where(l => l.AccountId == accountId);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Q))
@@ -378,7 +412,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     internal static readonly System.Linq.Expressions.Expression<Func<Lead, LeadView>> Projection = l => new LeadView(
         l.Id, l.Title, l.Company, l.ContactName, l.ContactEmail, l.Source, l.EstimatedValue, l.ExternalId, l.Status, l.OfferType,
         l.IsArchived, l.CreatedAt, l.UpdatedAt, l.StatusChangedAt, l.LastContactAt, l.LastRunStatus, l.LastRunId, l.LastRunStartedAt,
-        l.NextStep, l.NextStepDueAt, l.NextStepDoneAt);
+        l.NextStep, l.NextStepDueAt, l.NextStepDoneAt, l.AccountId, l.Account != null ? l.Account.Name : null, l.Owner);
 
     private static readonly Func<Lead, LeadView> ToViewCompiled = Projection.Compile();
 
@@ -386,6 +420,32 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
 
     private static TouchView ToView(Touch t) =>
         new(t.Id, t.LeadId, t.Channel, t.Direction, t.Summary, t.OccurredAt, t.RecordedAt, t.ActorName);
+
+    /// <summary>
+    /// The account a create or edit names: <paramref name="accountId"/> must exist (and agree with the company text
+    /// when both are sent); a company alone is matched by name key or becomes a new account; a blank company, none.
+    /// </summary>
+    private static async Task<(Account? Account, OperationResult<LeadView>? Error)> ResolveAccountAsync(
+        ConsoleDbContext db, int? accountId, string? company, DateTime now, CancellationToken ct)
+    {
+        if (accountId is { } id)
+        {
+            var account = await db.Set<Account>().FirstOrDefaultAsync(a => a.Id == id, ct);
+            if (account is null)
+            {
+                return (null, OperationResult<LeadView>.Invalid("accountId", $"Account {id} does not exist."));
+            }
+
+            if (AccountRules.NameKey(company) is { } key && key != account.NameKey)
+            {
+                return (null, OperationResult<LeadView>.Invalid("company", $"'company' names another company than account {id} ({account.Name}); send one of them."));
+            }
+
+            return (account, null);
+        }
+
+        return (await AccountLinks.ForCompanyAsync(db, company, now, ct), null);
+    }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -89,6 +89,16 @@ public sealed class DemoSeeder(
 
         var now = time.GetUtcNow().UtcDateTime;
         var leads = BuildLeads(now);
+        // Every demo deal belongs to its company's account, as an imported or API-created one would.
+        foreach (var group in leads.Where(l => l.Company is not null).GroupBy(l => OperatorConsole.Domain.Accounts.AccountRules.NameKey(l.Company)!))
+        {
+            var account = new OperatorConsole.Domain.Accounts.Account { Name = group.First().Company!, NameKey = group.Key, CreatedAt = group.Min(l => l.CreatedAt), UpdatedAt = now };
+            foreach (var lead in group)
+            {
+                lead.Account = account;
+            }
+        }
+
         db.AddRange(leads);
         await db.SaveChangesAsync(ct);
 

@@ -43,8 +43,17 @@ public class ImportJob
     /// <summary>Where the rows are read from: the stored upload, or the Maven folder.</summary>
     public required string SourcePath { get; set; }
 
-    /// <summary>Column mapping (JSON: field → CSV column) for <see cref="ImportKind.LeadsCsv"/>.</summary>
+    /// <summary>
+    /// What the operator chose for <see cref="ImportKind.LeadsCsv"/>, as JSON: a <see cref="LeadCsvImportSpec"/>
+    /// (columns, stage values, accounts columns); jobs queued before stage mapping hold a plain field → column object.
+    /// </summary>
     public string? MappingJson { get; set; }
+
+    /// <summary>The stored accounts file imported before the deals (optional), or null.</summary>
+    public string? AccountsPath { get; set; }
+
+    public int AccountsCreatedCount { get; set; }
+    public int AccountsUpdatedCount { get; set; }
 
     public int TotalRows { get; set; }
     public int ProcessedRows { get; set; }
@@ -77,4 +86,25 @@ public static class ImportRules
 
     /// <summary>Rows per SaveChanges: big enough to amortise the round trip, small enough for steady progress.</summary>
     public const int BatchSize = 500;
+}
+
+/// <summary>
+/// A mapping remembered for the next file with the same header (<see cref="HeaderKey"/>): the operator maps a CRM's
+/// export once, and its next export previews with the same columns and stage values.
+/// </summary>
+public class ImportMappingMemory
+{
+    public int Id { get; set; }
+
+    /// <summary><see cref="LeadCsvMapping.HeaderKey"/> of the deals file's header.</summary>
+    public required string HeaderKey { get; set; }
+
+    /// <summary>The header as read, for people looking at the table.</summary>
+    public required string Header { get; set; }
+
+    /// <summary>JSON <see cref="LeadCsvImportSpec"/> without the accounts part (that belongs to another file).</summary>
+    public required string SpecJson { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+    public required string UpdatedByName { get; set; }
 }

@@ -20,7 +20,8 @@ public sealed record ImportedLead(
     decimal? EstimatedValue,
     OfferType? OfferType,
     IReadOnlyList<ImportedStatusStep> History,
-    ImportedOutcome? Outcome)
+    ImportedOutcome? Outcome,
+    string? Owner = null)
 {
     public LeadStatus Status => History[^1].Status;
 

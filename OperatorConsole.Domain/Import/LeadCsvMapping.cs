@@ -15,18 +15,20 @@ public static class LeadCsvMapping
 {
     public static readonly IReadOnlyList<LeadCsvField> Fields =
     [
-        new("externalId", "External id", false, ["externalid", "external_id", "id", "opportunityid", "opportunity_id", "dealid", "leadid"]),
-        new("title", "Title", true, ["title", "name", "deal", "dealname", "opportunity", "subject"]),
-        new("company", "Company", false, ["company", "account", "organization", "organisation", "client", "customer"]),
-        new("contactName", "Contact name", false, ["contactname", "contact", "person", "owner"]),
+        new("externalId", "External id", false, ["externalid", "external_id", "id", "opportunityid", "opportunity_id", "dealid", "leadid", "recordid"]),
+        // A CRM deal is often named after what is sold ("product"): the last resort for a title.
+        new("title", "Title", true, ["title", "name", "deal", "dealname", "opportunity", "opportunityname", "subject", "product"]),
+        new("company", "Account / company", false, ["company", "account", "accountname", "organization", "organisation", "client", "customer", "companyname"]),
+        new("contactName", "Contact name", false, ["contactname", "contact", "person"]),
         new("contactEmail", "Contact e-mail", false, ["contactemail", "email", "e-mail", "mail"]),
-        new("source", "Source", false, ["source", "channel", "origin"]),
-        new("estimatedValue", "Estimated value", false, ["estimatedvalue", "value", "amount", "price", "dealvalue"]),
-        new("status", "Stage", false, ["status", "stage", "dealstage", "deal_stage"]),
+        new("owner", "Deal owner", false, ["owner", "dealowner", "salesagent", "sales_agent", "salesrep", "rep", "assignedto", "opportunityowner"]),
+        new("source", "Source", false, ["source", "channel", "origin", "leadsource"]),
+        new("estimatedValue", "Estimated value", false, ["estimatedvalue", "value", "amount", "price", "dealvalue", "expectedvalue"]),
+        new("status", "Stage", false, ["status", "stage", "dealstage", "deal_stage", "pipelinestage"]),
         new("offerType", "Offer type", false, ["offertype", "offer"]),
-        new("createdAt", "Created at", false, ["createdat", "created", "createddate", "date"]),
-        new("wonValue", "Won value (deals)", false, ["wonvalue", "closevalue", "close_value", "revenue"]),
-        new("closedAt", "Closed at (deals)", false, ["closedat", "closedate", "close_date", "closed"]),
+        new("createdAt", "Created at", false, ["createdat", "created", "createddate", "createdon", "date", "engagedate", "engage_date", "startdate"]),
+        new("wonValue", "Close value (deals)", false, ["wonvalue", "closevalue", "close_value", "revenue", "closedvalue"]),
+        new("closedAt", "Closed at (deals)", false, ["closedat", "closedate", "close_date", "closed", "closedon"]),
     ];
 
     /// <summary>Guesses field → column from the header (exact field name first, then the usual synonyms).</summary>
@@ -77,7 +79,16 @@ public static class LeadCsvMapping
     /// are New; without a creation time they are created <paramref name="now"/>. A won value on a client stage
     /// (Approved, Building, Shipped) records a won proposal; Lost records a lost one.
     /// </summary>
-    public static RowMapResult Map(IReadOnlyDictionary<string, string> mapping, Func<string, string?> get, DateTime now)
+    public static RowMapResult Map(IReadOnlyDictionary<string, string> mapping, Func<string, string?> get, DateTime now) =>
+        Map(mapping, null, get, now);
+
+    /// <summary>
+    /// Maps one row with the operator's stage-value mapping (<paramref name="stages"/>: a value as it appears in the
+    /// file → our stage; case and spacing ignored). A value not in it must be one of our stage names.
+    /// A close value of 0 on a deal that was not won (a CRM's "Lost, 0") means "no value" and is accepted.
+    /// </summary>
+    public static RowMapResult Map(
+        IReadOnlyDictionary<string, string> mapping, IReadOnlyDictionary<string, LeadStatus>? stages, Func<string, string?> get, DateTime now)
     {
         string? Cell(string field) => mapping.TryGetValue(field, out var column) ? Clean(get(column)) : null;
 
@@ -86,6 +97,7 @@ public static class LeadCsvMapping
         var company = Cell("company");
         var contactName = Cell("contactName");
         var contactEmail = Cell("contactEmail");
+        var owner = Cell("owner");
         var source = Cell("source");
         var externalId = Cell("externalId");
         var value = ParseDecimal("estimatedValue", Cell("estimatedValue"), errors);
@@ -94,9 +106,9 @@ public static class LeadCsvMapping
         var closedAt = ParseDate("closedAt", Cell("closedAt"), errors);
 
         var status = LeadStatus.New;
-        if (Cell("status") is { } statusText && !TryParseEnum(statusText, out status))
+        if (Cell("status") is { } statusText && !TryStage(statusText, stages, out status))
         {
-            errors.Add($"stage: '{statusText}' is not one of {string.Join(", ", Enum.GetNames<LeadStatus>())}.");
+            errors.Add($"stage: '{statusText}' is not mapped to a stage (map it in the stage step, or use one of {string.Join(", ", Enum.GetNames<LeadStatus>())}).");
         }
 
         OfferType? offer = null;
@@ -114,6 +126,7 @@ public static class LeadCsvMapping
 
         var fieldErrors = LeadRules.ValidateFields(title, company, contactName, contactEmail, source, value)
             .MaxLength("externalId", externalId, 100)
+            .MaxLength("owner", owner, LeadRules.TextMax)
             .Range("wonValue", wonValue, 0, LeadRules.MaxValue)
             .ToDictionary();
         errors.AddRange(fieldErrors.SelectMany(e => e.Value));
@@ -122,9 +135,15 @@ public static class LeadCsvMapping
             errors.Add("closedAt: the deal closed before it was created.");
         }
 
+        if (wonValue == 0 && !status.IsClient())
+        {
+            // "Lost, close value 0" (and an open deal's 0): nothing was won, which is not an error.
+            wonValue = null;
+        }
+
         if (wonValue is not null && !status.IsClient())
         {
-            errors.Add($"wonValue: a won value needs a won stage (Approved, Building or Shipped), not {status}.");
+            errors.Add($"wonValue: '{Cell("wonValue")}' on a {status} deal; a close value needs a won stage (Approved, Building or Shipped), or 0.");
         }
 
         if (errors.Count > 0)
@@ -149,12 +168,65 @@ public static class LeadCsvMapping
             outcome = new ImportedOutcome(ProposalOutcome.Lost, closedAt.Value, null, value);
         }
 
-        return RowMapResult.Ok(new ImportedLead(externalId, title!, company, contactName, contactEmail, source, value, offer, history, outcome));
+        return RowMapResult.Ok(new ImportedLead(externalId, title!, company, contactName, contactEmail, source, value, offer, history, outcome, owner));
     }
 
-    internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>Our stage for a file's value: the operator's mapping first, then our own stage names.</summary>
+    public static bool TryStage(string text, IReadOnlyDictionary<string, LeadStatus>? stages, out LeadStatus status)
+    {
+        if (stages is not null)
+        {
+            var key = Squash(text);
+            foreach (var (value, mapped) in stages)
+            {
+                if (Squash(value) == key && Enum.IsDefined(mapped))
+                {
+                    status = mapped;
+                    return true;
+                }
+            }
+        }
 
-    internal static decimal? ParseDecimal(string field, string? text, List<string> errors)
+        return TryParseEnum(text, out status);
+    }
+
+    /// <summary>
+    /// The usual CRM stage names and where they land (Pipedrive, HubSpot, Salesforce and the Maven sample):
+    /// early contact → New, a conversation → Qualified, a quote → Proposal, won → <paramref name="wonStage"/>, lost → Lost.
+    /// A value nobody recognises stays unmapped: the operator decides it.
+    /// </summary>
+    public static Dictionary<string, LeadStatus> GuessStages(IEnumerable<string> values, LeadStatus wonStage = LeadStatus.Approved)
+    {
+        var map = new Dictionary<string, LeadStatus>(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var squashed = Squash(value);
+            LeadStatus? guess = squashed switch
+            {
+                "won" or "closedwon" or "win" or "closedwin" or "signed" => wonStage,
+                "lost" or "closedlost" or "dead" or "disqualified" or "unqualified" => LeadStatus.Lost,
+                "prospecting" or "prospect" or "lead" or "open" or "appointmentscheduled" or "inbound" => LeadStatus.New,
+                "engaging" or "engaged" or "contacted" or "qualification" or "qualifiedtobuy" or "discovery" or "demo" or "needsanalysis" => LeadStatus.Qualified,
+                "proposalsent" or "quote" or "quoted" or "negotiation" or "negotiationreview" or "proposalpricequote" or "contractsent"
+                    or "presentationscheduled" or "decisionmakerboughtin" => LeadStatus.Proposal,
+                _ => TryParseEnum<LeadStatus>(value, out var own) ? own : null,
+            };
+            if (guess is { } g)
+            {
+                map[value] = g;
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>The key a header is remembered under: its column names, case and spacing ignored, in order.</summary>
+    public static string HeaderKey(IEnumerable<string> headers) =>
+        string.Join("\u001f", headers.Select(Squash));
+
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    public static decimal? ParseDecimal(string field, string? text, List<string> errors)
     {
         if (text is null)
         {
@@ -171,7 +243,7 @@ public static class LeadCsvMapping
         return null;
     }
 
-    internal static DateTime? ParseDate(string field, string? text, List<string> errors)
+    public static DateTime? ParseDate(string field, string? text, List<string> errors)
     {
         if (text is null)
         {
@@ -204,6 +276,6 @@ public static class LeadCsvMapping
         return false;
     }
 
-    private static string Squash(string text) =>
+    public static string Squash(string text) =>
         new string(text.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
 }

@@ -27,6 +27,7 @@ public static class MavenCrmMapping
     public const string Source = "maven-crm";
     public const string PipelineFile = "sales_pipeline.csv";
     public const string ProductsFile = "products.csv";
+    public const string AccountsFile = "accounts.csv";
 
     public static readonly IReadOnlyList<string> PipelineColumns =
         ["opportunity_id", "sales_agent", "product", "account", "deal_stage", "engage_date", "close_date", "close_value"];
@@ -143,7 +144,7 @@ public static class MavenCrmMapping
             return RowMapResult.Invalid(errorsOnFields.SelectMany(e => e.Value).ToList());
         }
 
-        return RowMapResult.Ok(new ImportedLead(id, title, account, contact, null, Source, price, null, history, outcome));
+        return RowMapResult.Ok(new ImportedLead(id, title, account, contact, null, Source, price, null, history, outcome, contact));
     }
 
     private static DateTime? ParseDate(string field, string? text, List<string> errors)

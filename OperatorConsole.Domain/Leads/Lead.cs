@@ -7,7 +7,15 @@ public class Lead
 {
     public int Id { get; set; }
     public required string Title { get; set; }
+    /// <summary>The company as text (what the API and imports send); kept in step with <see cref="Account"/>'s name.</summary>
     public string? Company { get; set; }
+
+    /// <summary>The account (company) this deal belongs to: matched or created from <see cref="Company"/> by its name key.</summary>
+    public int? AccountId { get; set; }
+    public OperatorConsole.Domain.Accounts.Account? Account { get; set; }
+
+    /// <summary>Who on our side owns the deal (a CRM export's "owner" / "sales agent"); not the customer's contact.</summary>
+    public string? Owner { get; set; }
     public string? ContactName { get; set; }
     public string? ContactEmail { get; set; }
     public string? Source { get; set; }

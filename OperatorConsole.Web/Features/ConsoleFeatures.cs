@@ -2,6 +2,7 @@ using OperatorConsole.Data.Learning;
 using OperatorConsole.Web.Ai;
 using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Api.Contract;
+using OperatorConsole.Web.Features.Accounts;
 using OperatorConsole.Web.Features.Alerts;
 using OperatorConsole.Web.Features.Approvals;
 using OperatorConsole.Web.Features.Assets;
@@ -55,6 +56,7 @@ public static class ConsoleFeatures
         // One group around every feature, so rules every request body obeys apply to endpoints added later too.
         var app = routes.MapGroup("").AddEndpointFilterFactory(BodyRules.Factory);
         app.MapLeadsApi();
+        app.MapAccountsApi();
         app.MapPipelineRunsApi();
         app.MapIntegrationsApi();
         app.MapAuditApi();

@@ -460,6 +460,57 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     b.ToTable("ApiKey");
                 });
 
+            modelBuilder.Entity("OperatorConsole.Domain.Accounts.Account", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("Employees")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<decimal?>("Revenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameKey")
+                        .IsUnique();
+
+                    b.ToTable("Account");
+                });
+
             modelBuilder.Entity("OperatorConsole.Domain.AgentJobs.AgentJob", b =>
                 {
                     b.Property<int>("Id")
@@ -1428,6 +1479,16 @@ namespace OperatorConsole.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AccountsCreatedCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("AccountsPath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("AccountsUpdatedCount")
+                        .HasColumnType("int");
+
                     b.Property<string>("ActorId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1515,6 +1576,45 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     b.ToTable("ImportJob");
                 });
 
+            modelBuilder.Entity("OperatorConsole.Domain.Import.ImportMappingMemory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Header")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("HeaderKey")
+                        .IsRequired()
+                        .HasMaxLength(900)
+                        .HasColumnType("nvarchar(900)");
+
+                    b.Property<string>("SpecJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeaderKey")
+                        .IsUnique();
+
+                    b.ToTable("ImportMappingMemory");
+                });
+
             modelBuilder.Entity("OperatorConsole.Domain.Integrations.IntegrationHealth", b =>
                 {
                     b.Property<int>("Id")
@@ -1569,6 +1669,9 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AccountId")
+                        .HasColumnType("int");
 
                     b.Property<string>("Company")
                         .HasMaxLength(200)
@@ -1626,6 +1729,10 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<int?>("ServicePackageId")
                         .HasColumnType("int");
 
@@ -1650,6 +1757,8 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
 
                     b.HasIndex("CreatedAt");
 
@@ -2812,10 +2921,17 @@ namespace OperatorConsole.Data.Migrations.SqlServer
 
             modelBuilder.Entity("OperatorConsole.Domain.Leads.Lead", b =>
                 {
+                    b.HasOne("OperatorConsole.Domain.Accounts.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("OperatorConsole.Domain.Packages.ServicePackage", null)
                         .WithMany()
                         .HasForeignKey("ServicePackageId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Account");
                 });
 
             modelBuilder.Entity("OperatorConsole.Domain.Leads.LeadStatusChange", b =>

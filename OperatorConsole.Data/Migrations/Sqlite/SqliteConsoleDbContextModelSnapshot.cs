@@ -441,6 +441,55 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.ToTable("ApiKey");
                 });
 
+            modelBuilder.Entity("OperatorConsole.Domain.Accounts.Account", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Employees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Revenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameKey")
+                        .IsUnique();
+
+                    b.ToTable("Account");
+                });
+
             modelBuilder.Entity("OperatorConsole.Domain.AgentJobs.AgentJob", b =>
                 {
                     b.Property<int>("Id")
@@ -1382,6 +1431,16 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AccountsCreatedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountsPath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccountsUpdatedCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ActorId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1469,6 +1528,43 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.ToTable("ImportJob");
                 });
 
+            modelBuilder.Entity("OperatorConsole.Domain.Import.ImportMappingMemory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Header")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeaderKey")
+                        .IsRequired()
+                        .HasMaxLength(900)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpecJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeaderKey")
+                        .IsUnique();
+
+                    b.ToTable("ImportMappingMemory");
+                });
+
             modelBuilder.Entity("OperatorConsole.Domain.Integrations.IntegrationHealth", b =>
                 {
                     b.Property<int>("Id")
@@ -1518,6 +1614,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AccountId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Company")
@@ -1576,6 +1675,10 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ServicePackageId")
                         .HasColumnType("INTEGER");
 
@@ -1600,6 +1703,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
 
                     b.HasIndex("CreatedAt");
 
@@ -2728,10 +2833,17 @@ namespace OperatorConsole.Data.Migrations.Sqlite
 
             modelBuilder.Entity("OperatorConsole.Domain.Leads.Lead", b =>
                 {
+                    b.HasOne("OperatorConsole.Domain.Accounts.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("OperatorConsole.Domain.Packages.ServicePackage", null)
                         .WithMany()
                         .HasForeignKey("ServicePackageId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Account");
                 });
 
             modelBuilder.Entity("OperatorConsole.Domain.Leads.LeadStatusChange", b =>

@@ -44,6 +44,13 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
             var gtxPro = await db.Set<Lead>().Where(l => l.Title.StartsWith("GTXPro")).Select(l => l.EstimatedValue).Distinct().ToListAsync();
             gtxPro.Should().Equal(4821m);
             (await db.Set<Lead>().CountAsync(l => l.Source == MavenCrmMapping.Source && l.Company == null)).Should().Be(1425);
+            // accounts.csv fills the 85 accounts (revenue in millions there) and every deal with an account is linked.
+            (await db.Set<OperatorConsole.Domain.Accounts.Account>().CountAsync()).Should().Be(85);
+            (await db.Set<Lead>().CountAsync(l => l.AccountId != null)).Should().Be(8800 - 1425);
+            var acme = await db.Set<OperatorConsole.Domain.Accounts.Account>().SingleAsync(a => a.Name == "Acme Corporation");
+            acme.Revenue.Should().Be(1_100_040_000m);
+            acme.Notes.Should().Be("Established 1996; office: United States");
+            job.AccountsCreatedCount.Should().Be(85);
             (await db.Set<LeadStatusChange>().CountAsync()).Should().Be(8800 + 4238 + 2473, "one creation entry each, plus the close of every won or lost deal");
             (await db.AuditEntries.CountAsync(a => a.Action == "import.completed")).Should().Be(1);
         }

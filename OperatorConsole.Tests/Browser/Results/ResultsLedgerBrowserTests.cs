@@ -41,11 +41,28 @@ public sealed class ResultsLedgerBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task ClientsPage_ListsClientsAndFiltersToOffTrack()
+    public async Task ClientsPage_ListsAccountsWorstFirst_TheOffTrackClientsAccountOnTop()
     {
         var page = await browser.SignedInPageAsync();
 
-        await page.GotoAsync("/clients?flag=off_track");
+        await page.GotoAsync("/clients");
+        await BrowserFixture.WaitForCircuitAsync(page);
+        await page.Locator("[data-testid=account-row-link]").First.WaitForAsync();
+
+        (await page.Locator("[data-testid=account-row-link]").First.InnerTextAsync()).Should().Be("Quill Agency");
+        (await page.Locator("[data-testid=account-results]").First.InnerTextAsync()).Should().Contain("off track");
+        await page.Locator("[data-testid=account-row-link]").First.ClickAsync();
+        await page.WaitForURLAsync("**/accounts/*");
+        (await page.Locator("[data-testid=account-name]").InnerTextAsync()).Should().Be("Quill Agency");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ClientDealsPage_ListsClientsAndFiltersToOffTrack()
+    {
+        var page = await browser.SignedInPageAsync();
+
+        await page.GotoAsync("/clients/deals?flag=off_track");
         await BrowserFixture.WaitForCircuitAsync(page);
         await page.Locator("[data-testid=client-row-link]").First.WaitForAsync();
 

@@ -72,11 +72,11 @@ public sealed class ExportLinkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ClientsPage_ExportLink_CarriesStageFlagSearchAndSort()
+    public async Task ClientDealsPage_ExportLink_CarriesStageFlagSearchAndSort()
     {
         await _ctx.SeedLeadAsync("Zürich clinic", LeadStatus.Building, company: "Zürich, AG");
-        Navigate("/clients?status=building&flag=no_target");
-        var cut = _ctx.RenderWithMud<ClientsPage>();
+        Navigate("/clients/deals?status=building&flag=no_target");
+        var cut = _ctx.RenderWithMud<ClientDealsPage>();
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=client-row-link]").Should().ContainSingle());
 
         var (path, query) = Href(cut, "export-results");

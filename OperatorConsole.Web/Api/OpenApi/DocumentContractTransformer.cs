@@ -16,6 +16,7 @@ internal sealed class DocumentContractTransformer : IOpenApiDocumentTransformer
     /// <summary>What each tag groups; a tag missing here is an error in <c>OpenApiContractTests</c>.</summary>
     public static readonly IReadOnlyDictionary<string, string> TagDescriptions = new Dictionary<string, string>
     {
+        ["Accounts"] = "Customer companies: their deals, won value, active projects, results and last touch, worst first.",
         ["Alerts"] = "Alert channels (webhook, e-mail), rules on failure changes, deliveries and the daily digest.",
         ["Agent jobs"] = "The coding agent's job ledger: what it changed, its tests, risk, human approval and deployment.",
         ["Approvals"] = "Human gates: requests waiting for an operator's decision, and the decisions with who, when and why.",

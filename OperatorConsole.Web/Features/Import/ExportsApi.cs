@@ -17,7 +17,7 @@ public static class ExportsApi
     {
         var api = app.MapGroup("/api/exports").WithTags("Import & export");
         api.MapGet("/leads.csv", ExportLeads).WithName("ExportLeadsCsv")
-            .WithSummary("Leads as CSV (same filters as GET /api/leads: status, offerType, q, includeArchived); imports back unchanged")
+            .WithSummary("Leads as CSV (same filters as GET /api/leads: status, offerType, q, accountId, includeArchived); imports back unchanged")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .RequireAuthorization(ConsolePolicies.Read);
         // Each export is guarded like the list it mirrors: agent jobs are for people (as GET /api/agent-jobs),
@@ -40,6 +40,7 @@ public static class ExportsApi
         CancellationToken ct,
         [FromQuery] string? status = null,
         [FromQuery] string? offerType = null,
+        [FromQuery] int? accountId = null,
         [FromQuery] string? q = null,
         [FromQuery] bool? includeArchived = null)
     {
@@ -51,7 +52,7 @@ public static class ExportsApi
             return errors.ToProblem();
         }
 
-        var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false);
+        var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, AccountId: accountId);
         await CsvExport.StreamAsync(http.Response, exports.LeadsAsync(query, ct), CsvExport.FileName("leads", time), ct);
         return TypedResults.Empty;
     }

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OperatorConsole.Domain.Accounts;
+using OperatorConsole.Domain.Leads;
+
+namespace OperatorConsole.Data.Accounts;
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> account)
+    {
+        account.Property(a => a.Name).HasMaxLength(AccountRules.NameMax);
+        account.Property(a => a.NameKey).HasMaxLength(AccountRules.NameMax);
+        account.Property(a => a.Sector).HasMaxLength(AccountRules.SectorMax);
+        account.Property(a => a.Website).HasMaxLength(AccountRules.WebsiteMax);
+        account.Property(a => a.Notes).HasMaxLength(AccountRules.NotesMax);
+        account.Property(a => a.Revenue).HasPrecision(18, 2);
+        // One account per company however it is spelled: the key is the name with case and spacing ignored.
+        account.HasIndex(a => a.NameKey).IsUnique();
+        account.HasMany<Lead>().WithOne(l => l.Account).HasForeignKey(l => l.AccountId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

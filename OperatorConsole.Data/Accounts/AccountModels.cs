@@ -1,0 +1,78 @@
+using OperatorConsole.Data.Results;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Results;
+
+namespace OperatorConsole.Data.Accounts;
+
+/// <summary>The account record itself (GET /api/accounts/{id} "account", POST/PATCH responses).</summary>
+public sealed record AccountView(
+    int Id, string Name, string? Sector, int? Employees, decimal? Revenue, string? Website, string? Notes, DateTime CreatedAt, DateTime UpdatedAt);
+
+/// <summary>
+/// One account with what its deals add up to: a row of GET /api/accounts and of /clients. Every number is computed
+/// from its deals (leads), their won proposals, touches and Results Ledger; nothing is stored on the account.
+/// </summary>
+public sealed record AccountRow(
+    int Id,
+    string Name,
+    string? Sector,
+    int? Employees,
+    decimal? Revenue,
+    string? Website,
+    int Deals,
+    int OpenDeals,
+    int WonDeals,
+    int LostDeals,
+    decimal WonValue,
+    decimal? WinRate,
+    int ActiveProjects,
+    int WithTarget,
+    int OffTrack,
+    int Unmeasured,
+    int NoTarget,
+    decimal? WorstDeltaPercent,
+    DateTime? LastTouchAt,
+    IReadOnlyList<ResultFlag> Flags,
+    DateTime? FirstDealAt = null);
+
+/// <summary>Totals over every deal (with or without an account), shown above the /clients list.</summary>
+public sealed record AccountsSummary(
+    int Accounts,
+    int ClientAccounts,
+    int Deals,
+    int DealsWithoutAccount,
+    int OpenDeals,
+    int WonDeals,
+    int LostDeals,
+    decimal WonValue,
+    decimal? WinRate);
+
+/// <summary>A touch on one of the account's deals.</summary>
+public sealed record AccountTouchView(
+    int Id, int LeadId, string LeadTitle, TouchChannel Channel, TouchDirection Direction, string? Summary, DateTime OccurredAt, string ActorName);
+
+/// <summary>GET /api/accounts/{id}: the account, its totals, the Results Ledger of its client deals and its latest touches.</summary>
+public sealed record AccountDetail(
+    AccountView Account,
+    AccountRow Summary,
+    IReadOnlyList<ClientRow> Results,
+    IReadOnlyList<AccountTouchView> RecentTouches);
+
+/// <summary>POST /api/accounts body.</summary>
+public sealed record CreateAccountRequest(
+    string? Name, string? Sector = null, int? Employees = null, decimal? Revenue = null, string? Website = null, string? Notes = null);
+
+/// <summary>PATCH /api/accounts/{id} body: only the fields present change; a rename renames the company on its deals.</summary>
+public sealed record UpdateAccountRequest(
+    string? Name = null, string? Sector = null, int? Employees = null, decimal? Revenue = null, string? Website = null, string? Notes = null);
+
+public sealed record AccountListQuery(
+    string? Q = null,
+    string? Sector = null,
+    bool ClientsOnly = false,
+    string? Sort = null,
+    int? Page = null,
+    int? PageSize = null);
+
+/// <summary>An account to pick (leads filter, lead form).</summary>
+public sealed record AccountOption(int Id, string Name);

@@ -1,0 +1,281 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Audit;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Results;
+using OperatorConsole.Data.Settings;
+using OperatorConsole.Domain.Accounts;
+using OperatorConsole.Domain.Common;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Proposals;
+using OperatorConsole.Domain.Results;
+
+namespace OperatorConsole.Data.Accounts;
+
+/// <summary>
+/// Accounts (companies) and what their deals add up to. Rows are computed in a few set-based queries (accounts,
+/// deal counts per account and stage, won proposals, the Results Ledger of client deals) and ranked in memory,
+/// because "worst first" needs the computed ledger; then one page is cut (<see cref="PageRequest"/>), so the
+/// order is over every account, never over one page. Edits are audited.
+/// </summary>
+public sealed class AccountService(
+    IDbContextFactory<ConsoleDbContext> dbFactory, ClientSuccessService clients, SettingsService settings, TimeProvider time)
+{
+    public static readonly IReadOnlyList<string> SortKeys =
+        ["worst", "name", "-name", "wonValue", "-wonValue", "deals", "-deals", "lastTouchAt", "-lastTouchAt", "winRate", "-winRate"];
+
+    public async Task<PagedList<AccountRow>> ListAsync(AccountListQuery query, CancellationToken ct = default)
+    {
+        var paging = PageRequest.From(query.Page, query.PageSize);
+        var (rows, _) = await ComputeAsync(query, null, ct);
+        return new PagedList<AccountRow>(rows.Skip(paging.Skip).Take(paging.PageSize).ToList(), rows.Count, paging.Page, paging.PageSize);
+    }
+
+    /// <summary>Totals over every deal and account, for the header of /clients (and GET /api/accounts/summary).</summary>
+    public async Task<AccountsSummary> SummaryAsync(CancellationToken ct = default) => (await ComputeAsync(new AccountListQuery(), null, ct)).Summary;
+
+    public async Task<AccountDetail?> GetAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var account = await db.Set<Account>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (account is null)
+        {
+            return null;
+        }
+
+        var (rows, _) = await ComputeAsync(new AccountListQuery(), id, ct);
+        var thresholds = await settings.GetThresholdsAsync(ct);
+        var leadIds = await db.Set<Lead>().Where(l => l.AccountId == id).Select(l => l.Id).ToListAsync(ct);
+        var results = (await clients.ClientRowsAsync(time.GetUtcNow().UtcDateTime, thresholds.ResultUnmeasuredDays, null, null, ct))
+            .Where(r => leadIds.Contains(r.LeadId))
+            .OrderBy(r => r.Flags.Contains(ResultFlag.OffTrack) ? 0 : r.Flags.Contains(ResultFlag.Unmeasured) ? 1 : r.Flags.Contains(ResultFlag.NoTarget) ? 2 : 3)
+            .ThenByDescending(r => r.StatusChangedAt)
+            .ToList();
+        var touches = await db.Set<Touch>().AsNoTracking()
+            .Join(db.Set<Lead>().Where(l => l.AccountId == id), t => t.LeadId, l => l.Id, (t, l) => new { t, l.Title })
+            .OrderByDescending(x => x.t.OccurredAt).ThenByDescending(x => x.t.Id)
+            .Take(50)
+            .Select(x => new AccountTouchView(x.t.Id, x.t.LeadId, x.Title, x.t.Channel, x.t.Direction, x.t.Summary, x.t.OccurredAt, x.t.ActorName))
+            .ToListAsync(ct);
+        return new AccountDetail(ToView(account), rows.Single(), results, touches);
+    }
+
+    /// <summary>The account record alone (no totals): for labels and links.</summary>
+    public async Task<AccountView?> FindAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var account = await db.Set<Account>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        return account is null ? null : ToView(account);
+    }
+
+    /// <summary>Accounts whose name contains <paramref name="q"/> (the leads filter and the lead form pick from these).</summary>
+    public async Task<IReadOnlyList<AccountOption>> SearchAsync(string? q, int take = 20, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var accounts = db.Set<Account>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            accounts = accounts.Where(a => EF.Functions.Like(a.Name, LikePattern.Contains(q), LikePattern.Escape));
+        }
+
+        return await accounts.OrderBy(a => a.Name).Take(Math.Clamp(take, 1, 100)).Select(a => new AccountOption(a.Id, a.Name)).ToListAsync(ct);
+    }
+
+    public async Task<OperationResult<AccountView>> CreateAsync(CreateAccountRequest request, Actor actor, CancellationToken ct = default)
+    {
+        var errors = AccountRules.Validate(request.Name, request.Sector, request.Employees, request.Revenue, request.Website, request.Notes, nameRequired: true);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<AccountView>();
+        }
+
+        var key = AccountRules.NameKey(request.Name)!;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Set<Account>().Where(a => a.NameKey == key).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct) is { } existing)
+        {
+            return OperationResult<AccountView>.Conflict($"Account {existing} already has this name (case and spacing ignored).");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var account = AccountLinks.NewAccount(AccountRules.CleanName(request.Name)!, key, now);
+        account.Sector = Clean(request.Sector);
+        account.Employees = request.Employees;
+        account.Revenue = request.Revenue;
+        account.Website = AccountRules.NormalizeWebsite(request.Website);
+        account.Notes = Clean(request.Notes);
+        db.Add(account);
+        await db.SaveWithAuditAsync(() => db.Audit(actor, now, "account.created", "account", account.Id, $"Created account \"{account.Name}\"", after: ToView(account)), ct);
+        return OperationResult<AccountView>.Created(ToView(account));
+    }
+
+    public async Task<OperationResult<AccountView>> UpdateAsync(int id, UpdateAccountRequest request, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var account = await db.Set<Account>().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (account is null)
+        {
+            return OperationResult<AccountView>.NotFound($"Account {id} does not exist.");
+        }
+
+        var errors = AccountRules.Validate(request.Name, request.Sector, request.Employees, request.Revenue, request.Website, request.Notes, nameRequired: false);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<AccountView>();
+        }
+
+        var before = ToView(account);
+        var now = time.GetUtcNow().UtcDateTime;
+        var renamed = false;
+        if (request.Name is not null && AccountRules.CleanName(request.Name) != account.Name)
+        {
+            var key = AccountRules.NameKey(request.Name)!;
+            if (key != account.NameKey && await db.Set<Account>().Where(a => a.NameKey == key).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct) is { } other)
+            {
+                return OperationResult<AccountView>.Conflict($"Account {other} already has this name (case and spacing ignored).");
+            }
+
+            account.Name = AccountRules.CleanName(request.Name)!;
+            account.NameKey = key;
+            renamed = true;
+        }
+
+        account.Sector = request.Sector is null ? account.Sector : Clean(request.Sector);
+        account.Employees = request.Employees ?? account.Employees;
+        account.Revenue = request.Revenue ?? account.Revenue;
+        account.Website = request.Website is null ? account.Website : AccountRules.NormalizeWebsite(request.Website);
+        account.Notes = request.Notes is null ? account.Notes : Clean(request.Notes);
+        account.UpdatedAt = now;
+        var after = ToView(account);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        db.Audit(actor, now, "account.updated", "account", account.Id, renamed ? $"Renamed account \"{before.Name}\" → \"{account.Name}\"" : $"Edited account \"{account.Name}\"",
+            before: before, after: after);
+        await db.SaveChangesAsync(ct);
+        if (renamed)
+        {
+            // The company text on its deals follows the account, so lists, search and exports say the same name.
+            var name = account.Name;
+            await db.Set<Lead>().Where(l => l.AccountId == id).ExecuteUpdateAsync(s => s.SetProperty(l => l.Company, name), ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return OperationResult<AccountView>.Ok(after);
+    }
+
+    /// <summary>Rows for every account the query keeps (or the one account <paramref name="onlyId"/>), ranked by the query's sort.</summary>
+    private async Task<(IReadOnlyList<AccountRow> Rows, AccountsSummary Summary)> ComputeAsync(AccountListQuery query, int? onlyId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var accountsQuery = db.Set<Account>().AsNoTracking();
+        if (onlyId is { } only)
+        {
+            accountsQuery = accountsQuery.Where(a => a.Id == only);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var pattern = LikePattern.Contains(query.Q);
+            accountsQuery = accountsQuery.Where(a => EF.Functions.Like(a.Name, pattern, LikePattern.Escape) || EF.Functions.Like(a.Sector!, pattern, LikePattern.Escape));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Sector))
+        {
+            var sector = query.Sector.Trim().ToLower();
+            accountsQuery = accountsQuery.Where(a => a.Sector != null && a.Sector.ToLower() == sector);
+        }
+
+        var accounts = await accountsQuery.Select(a => new { a.Id, a.Name, a.Sector, a.Employees, a.Revenue, a.Website }).ToListAsync(ct);
+
+        var leads = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived);
+        var stageCounts = await leads
+            .GroupBy(l => new { l.AccountId, l.Status })
+            .Select(g => new { g.Key.AccountId, g.Key.Status, Count = g.Count(), LastTouch = g.Max(l => l.LastContactAt), FirstCreated = g.Min(l => l.CreatedAt) })
+            .ToListAsync(ct);
+        // Decimal sums do not translate on SQLite; won proposals are one small row each.
+        var wonProposals = await db.Set<Proposal>().AsNoTracking()
+            .Where(p => p.Outcome == ProposalOutcome.Won)
+            .Join(leads, p => p.LeadId, l => l.Id, (p, l) => new { l.AccountId, p.OutcomeValue, p.Amount })
+            .ToListAsync(ct);
+        var thresholds = await settings.GetThresholdsAsync(ct);
+        var ledger = await clients.ClientRowsAsync(time.GetUtcNow().UtcDateTime, thresholds.ResultUnmeasuredDays, null, null, ct);
+        var accountOfLead = await leads.Where(l => l.AccountId != null && (l.Status == LeadStatus.Approved || l.Status == LeadStatus.Building || l.Status == LeadStatus.Shipped))
+            .Select(l => new { l.Id, AccountId = l.AccountId!.Value })
+            .ToDictionaryAsync(l => l.Id, l => l.AccountId, ct);
+
+        var countsByAccount = stageCounts.Where(c => c.AccountId is not null).ToLookup(c => c.AccountId!.Value);
+        var wonByAccount = wonProposals.Where(w => w.AccountId is not null)
+            .GroupBy(w => w.AccountId!.Value).ToDictionary(g => g.Key, g => g.Sum(w => w.OutcomeValue ?? w.Amount ?? 0m));
+        var ledgerByAccount = ledger.Where(r => accountOfLead.ContainsKey(r.LeadId)).ToLookup(r => accountOfLead[r.LeadId]);
+
+        var rows = accounts.Select(a =>
+        {
+            var counts = countsByAccount[a.Id].ToList();
+            int Count(Func<LeadStatus, bool> stage) => counts.Where(c => stage(c.Status)).Sum(c => c.Count);
+            var won = Count(s => s.IsClient());
+            var lost = Count(s => s == LeadStatus.Lost);
+            var results = ledgerByAccount[a.Id].ToList();
+            var offTrack = results.Count(r => r.Flags.Contains(ResultFlag.OffTrack));
+            var unmeasured = results.Count(r => r.Flags.Contains(ResultFlag.Unmeasured));
+            var noTarget = results.Count(r => r.Flags.Contains(ResultFlag.NoTarget));
+            return new AccountRow(
+                a.Id, a.Name, a.Sector, a.Employees, a.Revenue, a.Website,
+                Deals: counts.Sum(c => c.Count),
+                OpenDeals: Count(s => s is LeadStatus.New or LeadStatus.Qualified or LeadStatus.Proposal),
+                WonDeals: won,
+                LostDeals: lost,
+                WonValue: wonByAccount.GetValueOrDefault(a.Id),
+                WinRate: won + lost == 0 ? null : Math.Round((decimal)won / (won + lost), 4),
+                ActiveProjects: Count(s => s is LeadStatus.Approved or LeadStatus.Building),
+                WithTarget: results.Count(r => r.MetricName is not null),
+                OffTrack: offTrack,
+                Unmeasured: unmeasured,
+                NoTarget: noTarget,
+                WorstDeltaPercent: results.Where(r => r.Delta.Percent is not null).Select(r => r.Delta.Percent).Min(),
+                LastTouchAt: counts.Max(c => c.LastTouch),
+                Flags: results.SelectMany(r => r.Flags).Distinct().Order().ToList(),
+                FirstDealAt: counts.Count == 0 ? null : counts.Min(c => c.FirstCreated));
+        });
+        if (query.ClientsOnly)
+        {
+            rows = rows.Where(r => r.WonDeals > 0);
+        }
+
+        var list = Sort(rows, query.Sort).ToList();
+
+        var allWon = stageCounts.Where(c => c.Status.IsClient()).Sum(c => c.Count);
+        var allLost = stageCounts.Where(c => c.Status == LeadStatus.Lost).Sum(c => c.Count);
+        var summary = new AccountsSummary(
+            Accounts: accounts.Count,
+            ClientAccounts: accounts.Count(a => countsByAccount[a.Id].Any(c => c.Status.IsClient())),
+            Deals: stageCounts.Sum(c => c.Count),
+            DealsWithoutAccount: stageCounts.Where(c => c.AccountId is null).Sum(c => c.Count),
+            OpenDeals: stageCounts.Where(c => c.Status is LeadStatus.New or LeadStatus.Qualified or LeadStatus.Proposal).Sum(c => c.Count),
+            WonDeals: allWon,
+            LostDeals: allLost,
+            WonValue: wonProposals.Sum(w => w.OutcomeValue ?? w.Amount ?? 0m),
+            WinRate: allWon + allLost == 0 ? null : Math.Round((decimal)allWon / (allWon + allLost), 4));
+        return (list, summary);
+    }
+
+    private static IEnumerable<AccountRow> Sort(IEnumerable<AccountRow> rows, string? sort) => sort switch
+    {
+        "name" => rows.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Id),
+        "-name" => rows.OrderByDescending(r => r.Name, StringComparer.OrdinalIgnoreCase).ThenByDescending(r => r.Id),
+        "wonValue" => rows.OrderBy(r => r.WonValue).ThenBy(r => r.Id),
+        "-wonValue" => rows.OrderByDescending(r => r.WonValue).ThenBy(r => r.Id),
+        "deals" => rows.OrderBy(r => r.Deals).ThenBy(r => r.Id),
+        "-deals" => rows.OrderByDescending(r => r.Deals).ThenBy(r => r.Id),
+        // Never touched sorts as the oldest touch: it is the longest silence.
+        "lastTouchAt" => rows.OrderBy(r => r.LastTouchAt ?? DateTime.MinValue).ThenBy(r => r.Id),
+        "-lastTouchAt" => rows.OrderByDescending(r => r.LastTouchAt ?? DateTime.MinValue).ThenBy(r => r.Id),
+        "winRate" => rows.OrderBy(r => r.WinRate is null).ThenBy(r => r.WinRate).ThenBy(r => r.Id),
+        "-winRate" => rows.OrderBy(r => r.WinRate is null).ThenByDescending(r => r.WinRate).ThenBy(r => r.Id),
+        _ => rows
+            .OrderBy(r => AccountTriage.Severity(r.WonDeals, r.OffTrack, r.Unmeasured, r.NoTarget))
+            .ThenByDescending(r => AccountTriage.Troubled(r.OffTrack, r.Unmeasured, r.NoTarget))
+            .ThenByDescending(r => r.WonValue)
+            .ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase),
+    };
+
+    internal static AccountView ToView(Account a) => new(a.Id, a.Name, a.Sector, a.Employees, a.Revenue, a.Website, a.Notes, a.CreatedAt, a.UpdatedAt);
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

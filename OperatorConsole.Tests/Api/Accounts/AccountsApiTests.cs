@@ -1,0 +1,112 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Tests.Api.Foundation;
+using OperatorConsole.Tests.Infrastructure;
+
+namespace OperatorConsole.Tests.Api.Accounts;
+
+/// <summary>Accounts over the API: one per company however it is spelled, leads linked and filtered by it, strict and audited writes, worst first over every account.</summary>
+public sealed class AccountsApiTests(ConsoleFactory factory) : IClassFixture<ConsoleFactory>
+{
+    private static string Unique(string name) => $"{name} {Guid.NewGuid():N}"[..(name.Length + 9)];
+
+    [Fact]
+    public async Task Account_MatchesItsNameIgnoringCaseAndSpacing_AndLeadsLinkToIt_AndFilterByIt()
+    {
+        var client = await factory.CreateOperatorClientAsync();
+        var name = Unique("Acme Corp");
+        var created = await client.PostJsonAsync("/api/accounts", new { name = "  " + name.Replace(" ", "   ") + " ", sector = "retail", employees = 50, website = "acme.example" });
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var account = await created.ReadJsonAsync();
+        var id = account.GetProperty("id").GetInt32();
+        account.GetProperty("name").GetString().Should().Be(name, "spacing is collapsed, case kept");
+        account.GetProperty("website").GetString().Should().Be("https://acme.example");
+        created.Headers.Location!.ToString().Should().Be($"/api/accounts/{id}");
+
+        (await client.PostJsonAsync("/api/accounts", new { name = name.ToUpperInvariant() })).StatusCode.Should().Be(HttpStatusCode.Conflict);
+
+        var agent = factory.CreateAgentClient();
+        var lead = await (await agent.PostJsonAsync("/api/leads", new { title = "Website", company = name.ToLowerInvariant(), owner = "Moses" })).ReadJsonAsync();
+        lead.GetProperty("accountId").GetInt32().Should().Be(id);
+        lead.GetProperty("accountName").GetString().Should().Be(name);
+        lead.GetProperty("company").GetString().Should().Be(name, "the company text follows the account's name");
+        lead.GetProperty("owner").GetString().Should().Be("Moses");
+        await agent.PostJsonAsync("/api/leads", new { title = "Chatbot", accountId = id, status = "approved" });
+        await agent.PostJsonAsync("/api/leads", new { title = "Someone else's", company = Unique("Other Co") });
+
+        var filtered = await (await client.GetAsync($"/api/leads?accountId={id}")).ReadJsonAsync();
+        filtered.GetProperty("total").GetInt32().Should().Be(2);
+        filtered.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("accountId").GetInt32()).Should().OnlyContain(a => a == id);
+
+        var detail = await (await client.GetAsync($"/api/accounts/{id}")).ReadJsonAsync();
+        var summary = detail.GetProperty("summary");
+        summary.GetProperty("deals").GetInt32().Should().Be(2);
+        summary.GetProperty("wonDeals").GetInt32().Should().Be(1);
+        summary.GetProperty("activeProjects").GetInt32().Should().Be(1);
+        summary.GetProperty("noTarget").GetInt32().Should().Be(1);
+        detail.GetProperty("results").GetArrayLength().Should().Be(1);
+
+        await (await agent.PostJsonAsync("/api/leads", new { title = "Mismatch", accountId = id, company = "Somebody Else" }))
+            .ShouldHaveFieldErrorAsync("company");
+        await (await agent.PostJsonAsync("/api/leads", new { title = "Ghost", accountId = 999999 })).ShouldHaveFieldErrorAsync("accountId");
+        (await client.GetAsync("/api/accounts/999999")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        await using var db = factory.CreateDbContext();
+        (await db.AuditEntries.CountAsync(a => a.Action == "account.created" && a.RecordId == id.ToString())).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task AccountWrites_AreStrict_PatchIsOperatorOnly_AndARenameFollowsOnItsDealsAndIsAudited()
+    {
+        var client = await factory.CreateOperatorClientAsync();
+        await (await client.PostRawAsync("/api/accounts", """{"name":"Strict Ltd","colour":"red"}""")).ShouldHaveFieldErrorAsync("colour");
+        await (await client.PostRawAsync("/api/accounts", """{"sector":"retail"}""")).ShouldHaveFieldErrorAsync("name");
+        await (await client.PostRawAsync("/api/accounts", """{"name":"Bad numbers","employees":"many"}""")).ShouldHaveFieldErrorAsync("employees");
+        await using (var db = factory.CreateDbContext())
+        {
+            (await db.Set<OperatorConsole.Domain.Accounts.Account>().CountAsync(a => a.Name == "Strict Ltd" || a.Name == "Bad numbers")).Should().Be(0, "a refused body writes nothing");
+        }
+
+        var name = Unique("Rename Me");
+        var id = (await (await client.PostJsonAsync("/api/accounts", new { name })).ReadJsonAsync()).GetProperty("id").GetInt32();
+        var lead = await (await client.PostJsonAsync("/api/leads", new { title = "Deal", company = name })).ReadJsonAsync();
+
+        await (await client.SendRawAsync("PATCH", $"/api/accounts/{id}", """{"nmae":"typo"}""")).ShouldHaveFieldErrorAsync("nmae");
+        (await factory.CreateAgentClient().SendRawAsync("PATCH", $"/api/accounts/{id}", """{"notes":"machine"}""")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+
+        var renamed = Unique("Renamed Group");
+        var patched = await client.SendRawAsync("PATCH", $"/api/accounts/{id}", $$"""{"name":"{{renamed}}","notes":"Key account"}""");
+        patched.StatusCode.Should().Be(HttpStatusCode.OK, await patched.Content.ReadAsStringAsync());
+        (await patched.ReadJsonAsync()).GetProperty("notes").GetString().Should().Be("Key account");
+        var after = await (await client.GetAsync($"/api/leads/{lead.GetProperty("id").GetInt32()}")).ReadJsonAsync();
+        after.GetProperty("company").GetString().Should().Be(renamed);
+
+        await using var check = factory.CreateDbContext();
+        var audit = await check.AuditEntries.Where(a => a.Action == "account.updated" && a.RecordId == id.ToString()).ToListAsync();
+        audit.Should().ContainSingle().Which.Summary.Should().Contain(renamed);
+    }
+
+    [Fact]
+    public async Task AccountList_IsWorstFirstOverEveryAccount_NotJustThePageOnScreen()
+    {
+        var client = await factory.CreateOperatorClientAsync();
+        var prefix = Unique("Rank");
+        for (var i = 0; i < 6; i++)
+        {
+            await client.PostJsonAsync("/api/leads", new { title = "Prospect", company = $"{prefix} open {i}" });
+        }
+
+        // Created last and sorting last by name: only a ranking over every account puts it on page 1.
+        await client.PostJsonAsync("/api/leads", new { title = "Client deal", company = $"{prefix} zz client", status = "approved" });
+
+        var page = await (await client.GetAsync($"/api/accounts?q={Uri.EscapeDataString(prefix)}&pageSize=2")).ReadJsonAsync();
+        page.GetProperty("total").GetInt32().Should().Be(7);
+        page.GetProperty("items").GetArrayLength().Should().Be(2);
+        page.GetProperty("items")[0].GetProperty("name").GetString().Should().Be($"{prefix} zz client");
+        page.GetProperty("items")[0].GetProperty("flags").EnumerateArray().Select(f => f.GetString()).Should().Contain("no_target");
+
+        var clientsOnly = await (await client.GetAsync($"/api/accounts?q={Uri.EscapeDataString(prefix)}&clients=true")).ReadJsonAsync();
+        clientsOnly.GetProperty("total").GetInt32().Should().Be(1);
+        await (await client.GetAsync("/api/accounts?sort=revenue")).ShouldHaveFieldErrorAsync("sort", 400);
+    }
+}

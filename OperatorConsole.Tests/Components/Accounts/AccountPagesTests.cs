@@ -1,0 +1,65 @@
+using Bunit;
+using OperatorConsole.Data.Accounts;
+using OperatorConsole.Domain.Access;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Web.Features.Accounts;
+using OperatorConsole.Web.Features.Results;
+
+namespace OperatorConsole.Tests.Components.Accounts;
+
+/// <summary>/clients is one row per account, worst first, with the totals over every deal; the account page shows its deals and results.</summary>
+public sealed class AccountPagesTests : IAsyncLifetime
+{
+    private readonly ComponentTestContext _ctx = new();
+
+    public Task InitializeAsync()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _ctx.DisposeAsync();
+
+    [Fact]
+    public async Task ClientsPage_ListsAccountsWithClients_WorstFirst_AndTheTotals()
+    {
+        await _ctx.SeedLeadAsync("Prospect only", LeadStatus.New, company: "Aardvark Ltd");
+        await _ctx.SeedLeadAsync("Website", LeadStatus.Building, company: "Zebra Group");
+        await _ctx.SeedLeadAsync("Chatbot", LeadStatus.Approved, company: "zebra   GROUP");
+        await _ctx.SeedLeadAsync("Lost deal", LeadStatus.Lost, company: "Zebra Group");
+
+        var cut = _ctx.RenderWithMud<ClientsPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=account-row-link]").Select(a => a.TextContent).Should().Equal("Zebra Group"));
+        cut.Find("[data-testid=accounts-summary]").TextContent.Should().Contain("2 accounts").And.Contain("4 deals").And.Contain("2 won");
+        cut.Find("[data-testid=accounts-win-rate]").TextContent.Should().Be("66.7%", "2 won of 3 closed deals");
+        cut.Find("[data-testid=account-results]").TextContent.Should().Contain("2 without target");
+
+        // "Only accounts with won deals" off: every account, the one without a client last.
+        await cut.InvokeAsync(() => cut.FindComponent<MudBlazor.MudSwitch<bool>>().Instance.ValueChanged.InvokeAsync(false));
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=account-row-link]").Select(a => a.TextContent).Should().Equal("Zebra Group", "Aardvark Ltd"));
+    }
+
+    [Fact]
+    public async Task AccountPage_ShowsItsDealsResultsAndTotals_AndAnOperatorEditsIt()
+    {
+        await _ctx.SeedLeadAsync("Website", LeadStatus.Building, company: "Yak & Co");
+        await _ctx.SeedLeadAsync("Shop", LeadStatus.New, company: "Yak & Co");
+        var id = (await _ctx.Service<AccountService>().ListAsync(new AccountListQuery(Q: "Yak"))).Items.Single().Id;
+
+        var cut = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, id));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=account-name]").TextContent.Should().Be("Yak & Co"));
+        cut.Find("[data-testid=account-deals]").TextContent.Should().Be("2");
+        cut.Find("[data-testid=account-active]").TextContent.Should().Be("1");
+        cut.Find("[data-testid=account-results-table]").TextContent.Should().Contain("Website").And.Contain("No target");
+        cut.WaitForAssertion(() => cut.Find("[data-testid=account-deals-table]").TextContent.Should().Contain("Shop").And.Contain("Website"));
+
+        cut.Find("[data-testid=account-edit] button, button[data-testid=account-edit]").Click();
+        cut.WaitForElement("[data-testid=account-form-name] input, input[data-testid=account-form-name]").Change("Yak and Company");
+        cut.Find("button[data-testid=account-save]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=account-name]").TextContent.Should().Be("Yak and Company"));
+        (await _ctx.Service<OperatorConsole.Data.Leads.LeadService>().ListAsync(new OperatorConsole.Data.Leads.LeadListQuery(AccountId: id)))
+            .Items.Select(l => l.Company).Should().OnlyContain(c => c == "Yak and Company");
+    }
+}
