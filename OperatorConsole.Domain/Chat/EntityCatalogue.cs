@@ -12,7 +12,11 @@ namespace OperatorConsole.Domain.Chat;
 public sealed class EntityCatalogue
 {
     /// <summary>One name as the matcher compares it: its words joined by single spaces, lower case.</summary>
-    public sealed record IndexedName(KnownEntity Entity, string Name, int WordCount, int Order);
+    public sealed record IndexedName(KnownEntity Entity, string Name, int WordCount, int Order)
+    {
+        /// <summary>How many times each letter class occurs (see <see cref="Letters"/>): the cheap check before the edit distance.</summary>
+        internal byte[] Letters { get; } = EntityCatalogue.Letters(Name);
+    }
 
     private readonly Dictionary<(int Words, int Length), List<IndexedName>> _byShape = [];
 
@@ -69,6 +73,45 @@ public sealed class EntityCatalogue
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Could <paramref name="name"/> be within <paramref name="tolerance"/> edits of a window with these letter counts?
+    /// A substitution changes the counts by 2, an insertion or deletion by 1, a transposition by 0, so counts that
+    /// differ by more than twice the tolerance rule the name out without computing the distance. On the Maven data the
+    /// deal titles share word counts and lengths ("GTX Pro for …"), and this check is what keeps the comparisons few.
+    /// </summary>
+    public static bool MayMatch(byte[] windowLetters, IndexedName name, int tolerance)
+    {
+        var budget = 2 * tolerance;
+        var letters = name.Letters;
+        var difference = 0;
+        for (var i = 0; i < letters.Length; i++)
+        {
+            difference += Math.Abs(windowLetters[i] - letters[i]);
+            if (difference > budget)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Letter counts: a–z, 0–9 and one class for anything else (capped at 255, far above any name's).</summary>
+    public static byte[] Letters(string text)
+    {
+        var counts = new byte[37];
+        foreach (var c in text)
+        {
+            var slot = c is >= 'a' and <= 'z' ? c - 'a' : c is >= '0' and <= '9' ? 26 + (c - '0') : 36;
+            if (counts[slot] < byte.MaxValue)
+            {
+                counts[slot]++;
+            }
+        }
+
+        return counts;
     }
 
     /// <summary>The largest tolerance <see cref="TextTokens.Tolerance"/> gives any length.</summary>

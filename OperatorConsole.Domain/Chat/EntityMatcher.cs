@@ -58,6 +58,7 @@ public static partial class EntityMatcher
                     continue;
                 }
 
+                var letters = EntityCatalogue.Letters(window);
                 foreach (var name in catalogue.Candidates(window, length))
                 {
                     if (found.TryGetValue(name.Order, out var earlier) && earlier.Start <= start)
@@ -66,6 +67,11 @@ public static partial class EntityMatcher
                     }
 
                     var tolerance = TextTokens.Tolerance(name.Name.Length);
+                    if (!EntityCatalogue.MayMatch(letters, name, tolerance))
+                    {
+                        continue;
+                    }
+
                     var typos = window == name.Name ? 0 : TextTokens.Distance(window, name.Name, tolerance);
                     if (typos > 0 && length == 1 && vocabulary is not null && vocabulary.Contains(window))
                     {

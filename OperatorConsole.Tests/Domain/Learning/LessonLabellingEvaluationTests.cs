@@ -77,8 +77,9 @@ public sealed class LessonLabellingEvaluationTests(ITestOutputHelper output)
         await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "lesson-calibration.md"), text.ToString());
 
         report.Brier.Should().BeLessThan(baseRateBrier, "the calibrated confidence must say more than the base rate\n" + text);
-        goodClear.Should().BeGreaterThanOrEqualTo(0.5, text.ToString());
-        badClear.Should().BeLessThanOrEqualTo(0.2, text.ToString());
+        // The measured rates (docs/performance.md), as counts: MiniLM on the CPU is deterministic.
+        good.Count(o => o.Predicted >= Floor).Should().BeGreaterThanOrEqualTo(12, text.ToString());
+        bad.Count(o => o.Predicted >= Floor).Should().BeLessThanOrEqualTo(2, text.ToString());
     }
 
     [Fact]
