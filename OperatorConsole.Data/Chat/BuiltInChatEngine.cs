@@ -1,13 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Chat.Topics;
-using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Semantic;
 using OperatorConsole.Domain.Chat;
-using OperatorConsole.Domain.Integrations;
-using OperatorConsole.Domain.Leads;
-using OperatorConsole.Domain.Packages;
 using OperatorConsole.Domain.Semantic;
-using OperatorConsole.Domain.Templates;
 
 namespace OperatorConsole.Data.Chat;
 
@@ -24,7 +18,7 @@ public sealed record EngineAnswer(ChatAnswer Answer, IReadOnlyDictionary<string,
 public sealed class BuiltInChatEngine(
     IEnumerable<IChatTopicSource> sources,
     SemanticIndex semantic,
-    IDbContextFactory<ConsoleDbContext> dbFactory,
+    IEntityCatalogueSource catalogue,
     Clock.DataClockService clock)
 {
     public const string EngineName = "grounded";
@@ -79,7 +73,7 @@ public sealed class BuiltInChatEngine(
 
     public async Task<QuestionAnalysis> AnalyzeAsync(string question, CancellationToken ct = default)
     {
-        var entities = await EntitiesAsync(ct);
+        var entities = await catalogue.GetAsync(ct);
         var similarity = await TopicSimilarityAsync(question, ct);
         // "This week", "last month", "in the last 30 days" are read against the data's clock, like the scorecard's cards.
         return QuestionAnalyzer.Analyze(question, entities, similarity, (await clock.ResolveAsync(Domain.Clock.ClockMode.Data, ct)).At);
@@ -157,19 +151,6 @@ public sealed class BuiltInChatEngine(
         return new EngineAnswer(new ChatAnswer(text, new Receipts(known, inferred.Distinct().ToList(), missing.Distinct().ToList()), EngineName), sheet, analysis);
     }
 
-    /// <summary>The names a question may use: leads, accounts, integrations, packages and templates.</summary>
-    public async Task<IReadOnlyList<KnownEntity>> EntitiesAsync(CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var leads = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Select(l => new { l.Id, l.Title, l.Company }).ToListAsync(ct);
-        var entities = leads.Select(l => new KnownEntity(EntityKind.Lead, l.Title, l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/leads/{l.Id}")).ToList();
-        entities.AddRange(leads.Where(l => l.Company != null).Select(l => l.Company!).Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(c => new KnownEntity(EntityKind.Account, c, c, $"/leads?q={Uri.EscapeDataString(c)}")));
-        entities.AddRange((await db.Set<IntegrationHealth>().AsNoTracking().Select(i => i.Name).ToListAsync(ct)).Select(n => new KnownEntity(EntityKind.Integration, n, n, "/integrations")));
-        entities.AddRange((await db.Set<ServicePackage>().AsNoTracking().Where(p => !p.IsArchived).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
-            .Select(p => new KnownEntity(EntityKind.Package, p.Name, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/packages/{p.Id}")));
-        entities.AddRange((await db.Set<TemplateStarter>().AsNoTracking().Select(t => new { t.Id, t.Name }).ToListAsync(ct))
-            .Select(t => new KnownEntity(EntityKind.Template, t.Name, t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/templates/{t.Id}")));
-        return entities;
-    }
+    /// <summary>The names a question may use (the shared, indexed catalogue).</summary>
+    public async Task<EntityCatalogue> EntitiesAsync(CancellationToken ct) => await catalogue.GetAsync(ct);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OperatorConsole.Data.Chat.Topics;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -9,6 +10,8 @@ public static class ChatRegistration
     {
         services.AddSingleton<OperatorConsole.Data.Chat.ChatHistoryService>();
         services.AddSingleton<OperatorConsole.Data.Chat.BuiltInChatEngine>();
+        services.AddSingleton<OperatorConsole.Data.Chat.EntityCatalogueLoader>();
+        services.TryAddSingleton<OperatorConsole.Data.Chat.IEntityCatalogueSource>(sp => sp.GetRequiredService<OperatorConsole.Data.Chat.EntityCatalogueLoader>());
         services.AddSingleton<IChatTopicSource, FailuresTopic>();
         services.AddSingleton<IChatTopicSource, IntegrationsTopic>();
         services.AddSingleton<IChatTopicSource, PipelineTopic>();

@@ -15,6 +15,7 @@ public static class AssetsAndLearningServiceCollectionExtensions
         services.AddSingleton<IDemoSeedContributor, AssetsDemoSeed>();
         services.AddSingleton<LearningService>();
         services.AddSingleton<SemanticContradictionFinder>();
+        services.AddSingleton<LessonLabeller>();
         services.AddSingleton<PlaybookService>();
         services.AddSingleton<ILowConfidenceSource, LowConfidenceLearningSource>();
         services.AddSingleton<IDemoSeedContributor, LearningDemoSeed>();

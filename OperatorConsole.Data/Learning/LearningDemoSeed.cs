@@ -9,10 +9,10 @@ namespace OperatorConsole.Data.Learning;
 
 /// <summary>
 /// A seeded playbook (one entry already at version 2 through a recorded promotion) and two learnings run
-/// through the real built-in extractor and contradiction rules: one yields low-confidence proposals, one
+/// through the real built-in extractor (nearest labelled examples, calibrated confidence) and contradiction rules: one
 /// contradicts the playbook's discount rule; a reviewed proposal waits for a promotion decision.
 /// </summary>
-public sealed class LearningDemoSeed : IDemoSeedContributor
+public sealed class LearningDemoSeed(LessonLabeller labeller) : IDemoSeedContributor
 {
     public int Order => 50;
 
@@ -70,8 +70,8 @@ public sealed class LearningDemoSeed : IDemoSeedContributor
             .Select(e => new PlaybookStatement(e.Id, e.CurrentVersion, e.Class, e.Title, e.Versions.First(v => v.Number == e.CurrentVersion).Text))
             .ToList();
 
-        var discovery = Ingest(db, context, "Discovery call — Summit Roofing", LearningSourceKind.Note, DiscoveryNote, playbook, 2);
-        var postMortem = Ingest(db, context, "Post-mortem — Helio SaaS", LearningSourceKind.PostMortem, PostMortem, playbook, 24);
+        var discovery = Ingest(db, context, "Discovery call — Summit Roofing", LearningSourceKind.Note, DiscoveryNote, await labeller.ExtractAsync(DiscoveryNote, ct), playbook, 2);
+        var postMortem = Ingest(db, context, "Post-mortem — Helio SaaS", LearningSourceKind.PostMortem, PostMortem, await labeller.ExtractAsync(PostMortem, ct), playbook, 24);
         await db.SaveChangesAsync(ct);
 
         // The Helio post-mortem's proposal-speed lesson was reviewed and promoted three weeks ago (v2 of "Proposal turnaround").
@@ -160,7 +160,7 @@ public sealed class LearningDemoSeed : IDemoSeedContributor
     }
 
     private static IngestedLearning Ingest(
-        ConsoleDbContext db, DemoSeedContext context, string title, LearningSourceKind kind, string text, List<PlaybookStatement> playbook, double daysAgo)
+        ConsoleDbContext db, DemoSeedContext context, string title, LearningSourceKind kind, string text, IReadOnlyList<ExtractedProposal> extracted, List<PlaybookStatement> playbook, double daysAgo)
     {
         var at = context.DaysAgo(daysAgo);
         var learning = new IngestedLearning
@@ -169,13 +169,13 @@ public sealed class LearningDemoSeed : IDemoSeedContributor
             SourceKind = kind,
             Text = text,
             Engine = LearningEngines.BuiltIn,
-            EngineNote = "Azure OpenAI is not configured: the built-in keyword extractor produced these (low confidence by design).",
+            EngineNote = LearningService.BuiltInNote,
             CreatedAt = at,
             CreatedByKind = ActorKind.User,
             CreatedById = context.Operator.Id,
             CreatedByName = context.Operator.DisplayName,
         };
-        learning.Proposals.AddRange(LearningExtractor.Extract(text).Select(item => LearningService.NewProposal(item, LearningEngines.BuiltIn, at, playbook)));
+        learning.Proposals.AddRange(extracted.Select(item => LearningService.NewProposal(item, LearningEngines.BuiltIn, at, playbook)));
 
         db.Add(learning);
         return learning;

@@ -23,9 +23,14 @@ public sealed class LearningService(
     SettingsService settings,
     IEnumerable<ILearningAiEngine> aiEngines,
     SemanticContradictionFinder contradictions,
+    LessonLabeller labeller,
     ILogger<LearningService> logger)
 {
     public const string SubjectType = "learning_proposal";
+
+    /// <summary>Says what produced built-in proposals and what their confidence means (shown with the learning).</summary>
+    public const string BuiltInNote =
+        "Azure OpenAI is not configured: the built-in extractor produced these (lesson sentences by rule; class and Produced tag from the nearest labelled examples; confidence calibrated on labelled suggestions).";
     private const string OperatorOnly = "Only a signed-in operator can do this; an API key never can.";
 
     /// <summary>Which engine an ingest would use right now (shown on the page before anything is sent).</summary>
@@ -93,8 +98,7 @@ public sealed class LearningService(
         var ai = aiEngines.FirstOrDefault(e => e.IsConfigured);
         if (ai is null)
         {
-            return (LearningEngines.BuiltIn, "Azure OpenAI is not configured: the built-in keyword extractor produced these (low confidence by design).",
-                LearningExtractor.Extract(text));
+            return (LearningEngines.BuiltIn, BuiltInNote, await labeller.ExtractAsync(text, ct));
         }
 
         string failure;
@@ -114,7 +118,7 @@ public sealed class LearningService(
         }
 
         logger.LogWarning("Learning extraction fell back to the built-in extractor: {Failure}", failure);
-        return (LearningEngines.BuiltIn, failure + " — the built-in keyword extractor produced these instead.", LearningExtractor.Extract(text));
+        return (LearningEngines.BuiltIn, failure + " — the built-in extractor produced these instead.", await labeller.ExtractAsync(text, ct));
     }
 
     public async Task<PagedList<LearningView>> ListLearningsAsync(int? page = null, int? pageSize = null, CancellationToken ct = default)

@@ -36,41 +36,57 @@ public static partial class EntityMatcher
     private static partial Regex Capitalised();
 
     /// <param name="vocabulary">Ordinary words of the console's topics: one of them, misspelt by one letter, is not read as a name.</param>
-    public static IReadOnlyList<EntityMention> Find(string question, IReadOnlyList<KnownEntity> entities, IReadOnlySet<string>? vocabulary = null)
+    public static IReadOnlyList<EntityMention> Find(string question, IReadOnlyList<KnownEntity> entities, IReadOnlySet<string>? vocabulary = null) =>
+        Find(question, new EntityCatalogue(entities), vocabulary);
+
+    /// <summary>
+    /// As <see cref="Find(string, IReadOnlyList{KnownEntity}, IReadOnlySet{string})"/> on an indexed catalogue: each
+    /// window of the question is compared only with the names it could be within tolerance of. For each name the
+    /// earliest window that reads as it counts, as a scan name by name would find.
+    /// </summary>
+    public static IReadOnlyList<EntityMention> Find(string question, EntityCatalogue catalogue, IReadOnlySet<string>? vocabulary = null)
     {
         var words = TextTokens.Words(question).ToArray();
-        var mentions = new List<EntityMention>();
-        foreach (var entity in entities)
+        var found = new Dictionary<int, (int Start, EntityMention Mention)>();
+        for (var length = 1; length <= Math.Min(catalogue.MaxWords, words.Length); length++)
         {
-            var nameWords = TextTokens.Words(entity.Name).ToArray();
-            if (nameWords.Length == 0 || nameWords.Length > words.Length)
+            for (var start = 0; start + length <= words.Length; start++)
             {
-                continue;
-            }
-
-            var name = string.Join(' ', nameWords);
-            var tolerance = TextTokens.Tolerance(name.Length);
-            for (var start = 0; start + nameWords.Length <= words.Length; start++)
-            {
-                var window = string.Join(' ', words, start, nameWords.Length);
-                if (nameWords.Length == 1 && TextTokens.StopWords.Contains(window))
+                var window = string.Join(' ', words, start, length);
+                if (length == 1 && TextTokens.StopWords.Contains(window))
                 {
                     continue;
                 }
 
-                var typos = window == name ? 0 : TextTokens.Distance(window, name, tolerance);
-                if (typos > 0 && nameWords.Length == 1 && vocabulary is not null && vocabulary.Contains(window))
+                var letters = EntityCatalogue.Letters(window);
+                foreach (var name in catalogue.Candidates(window, length))
                 {
-                    continue;
-                }
+                    if (found.TryGetValue(name.Order, out var earlier) && earlier.Start <= start)
+                    {
+                        continue;
+                    }
 
-                if (typos <= tolerance)
-                {
-                    mentions.Add(new EntityMention(entity, window, typos));
-                    break;
+                    var tolerance = TextTokens.Tolerance(name.Name.Length);
+                    if (!EntityCatalogue.MayMatch(letters, name, tolerance))
+                    {
+                        continue;
+                    }
+
+                    var typos = window == name.Name ? 0 : TextTokens.Distance(window, name.Name, tolerance);
+                    if (typos > 0 && length == 1 && vocabulary is not null && vocabulary.Contains(window))
+                    {
+                        continue;
+                    }
+
+                    if (typos <= tolerance)
+                    {
+                        found[name.Order] = (start, new EntityMention(name.Entity, window, typos));
+                    }
                 }
             }
         }
+
+        var mentions = found.OrderBy(f => f.Key).Select(f => f.Value.Mention).ToList();
 
         // The longest reading wins: "Harbor Realty lead-gen bot" (one typo) over the account "Harbor Realty" inside it;
         // among readings of the same words, the one with fewest typos.

@@ -40,7 +40,11 @@ public static class QuestionAnalyzer
     public static IReadOnlySet<string> KnownVocabulary => Vocabulary;
 
     /// <param name="similarity">Best cosine similarity of the question to each topic's examples (from the semantic engine).</param>
-    public static QuestionAnalysis Analyze(string question, IReadOnlyList<KnownEntity> entities, IReadOnlyDictionary<ChatTopic, float> similarity, DateTime now)
+    public static QuestionAnalysis Analyze(string question, IReadOnlyList<KnownEntity> entities, IReadOnlyDictionary<ChatTopic, float> similarity, DateTime now) =>
+        Analyze(question, new EntityCatalogue(entities), similarity, now);
+
+    /// <param name="entities">The names the question may use, indexed once per change of them (not per question).</param>
+    public static QuestionAnalysis Analyze(string question, EntityCatalogue entities, IReadOnlyDictionary<ChatTopic, float> similarity, DateTime now)
     {
         var words = TextTokens.Words(question).ToList();
         var stems = words.Select(TextTokens.Stem).ToList();

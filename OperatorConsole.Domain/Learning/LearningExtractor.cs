@@ -12,59 +12,38 @@ public sealed record ExtractedProposal(
     ProducedTag Produced,
     string? Rule);
 
+/// <summary>A sentence the built-in extractor found a lesson signal in, before it is labelled.</summary>
+public sealed record LessonCandidate(string Text, string? Evidence, string Rule);
+
 /// <summary>
-/// The built-in extractor: sentence and keyword rules, no model. It finds sentences that carry a lesson
-/// ("we should", "next time", "didn't work", "client asked", objections, pricing, scope creep…), suggests a
-/// class and a Produced tag from topic words, and gives every proposal a LOW confidence on purpose: a keyword
-/// match is a hint, not a judgement, so these land in the low-confidence bucket until a person reviews them.
+/// The built-in extractor's first half: sentence rules, no model. It finds sentences that carry a lesson ("we should",
+/// "next time", "didn't work", "client asked", objections, pricing, scope creep…). Which class and Produced tag a
+/// lesson gets, and how confident that is, is not decided here by keywords (a "stop discounting" lesson once came
+/// out as case_study): the nearest labelled examples decide (<see cref="NearestLabels"/>), with a confidence
+/// calibrated on held-out labelled suggestions (<see cref="PlattScaling"/>).
 /// </summary>
 public static partial class LearningExtractor
 {
-    /// <summary>Highest confidence a keyword rule may claim; below the default floor (0.6) by design.</summary>
-    public const double MaxConfidence = 0.55;
     public const int MaxProposals = 25;
     public const int TextMax = 1000;
 
-    private sealed record Signal(string Name, double Confidence, string[] Phrases, LearningClass? Class = null, ProducedTag? Produced = null);
+    private sealed record Signal(string Name, string[] Phrases);
 
     private static readonly Signal[] Signals =
     [
-        new("action", 0.35, ["we should", "we need to", "we must", "should have", "next time", "going forward", "from now on", "in future", "in the future", "let's always", "never again", "make sure we", "have to start", "we'll start", "start doing", "stop doing"]),
-        new("lesson", 0.35, ["lesson", "learned", "learnt", "takeaway", "take-away", "key insight", "realised", "realized", "turns out"]),
-        new("didnt_work", 0.3, ["didn't work", "did not work", "doesn't work", "does not work", "went wrong", "mistake", "backfired", "wasted", "failed", "fell flat", "was a disaster"]),
-        new("client_asked", 0.3, ["client asked", "customer asked", "they asked", "she asked", "he asked", "asked for", "asked us", "asked whether", "asked if", "wanted to know", "requested"], null, ProducedTag.ServicePackageRefinement),
-        new("objection", 0.3, ["too expensive", "objection", "pushed back", "push back", "pushback", "not sure about", "worried", "concerned", "concern", "already have", "not the right time", "no budget", "can't justify", "cheaper"], LearningClass.Sales, ProducedTag.SalesObjectionScript),
-        new("pricing", 0.3, ["pricing", "price", "discount", "fixed fee", "fixed price", "hourly", "retainer", "budget", "invoice"], LearningClass.Sales, ProducedTag.ProposalImprovement),
-        new("scope_creep", 0.3, ["scope creep", "out of scope", "extra request", "change request", "one more thing", "additional feature", "extra feature", "kept adding"], LearningClass.Delivery, ProducedTag.ServicePackageRefinement),
+        new("action", ["we should", "we need to", "we must", "should have", "next time", "going forward", "from now on", "in future", "in the future", "let's always", "never again", "make sure we", "have to start", "we'll start", "start doing", "stop doing"]),
+        new("lesson", ["lesson", "learned", "learnt", "takeaway", "take-away", "key insight", "realised", "realized", "turns out"]),
+        new("didnt_work", ["didn't work", "did not work", "doesn't work", "does not work", "went wrong", "mistake", "backfired", "wasted", "failed", "fell flat", "was a disaster"]),
+        new("client_asked", ["client asked", "customer asked", "they asked", "she asked", "he asked", "asked for", "asked us", "asked whether", "asked if", "wanted to know", "requested"]),
+        new("objection", ["too expensive", "objection", "pushed back", "push back", "pushback", "not sure about", "worried", "concerned", "concern", "already have", "not the right time", "no budget", "can't justify", "cheaper"]),
+        new("pricing", ["pricing", "price", "discount", "fixed fee", "fixed price", "hourly", "retainer", "budget", "invoice"]),
+        new("scope_creep", ["scope creep", "out of scope", "extra request", "change request", "one more thing", "additional feature", "extra feature", "kept adding"]),
     ];
 
-    /// <summary>Topic words per class; the class with the most hits wins (ties go to the signal's hint, then Ops).</summary>
-    private static readonly (LearningClass Class, string[] Words)[] Topics =
-    [
-        (LearningClass.Sales, ["proposal", "price", "pricing", "discount", "close", "closing", "deal", "objection", "budget", "quote", "follow-up", "follow up", "outreach", "cold email", "linkedin", "demo", "discovery", "prospect", "lead", "sales", "call", "contract", "retainer"]),
-        (LearningClass.Ops, ["invoice", "invoicing", "onboarding", "process", "handoff", "hand-off", "admin", "meeting", "calendar", "tool", "crm", "template", "checklist", "paperwork", "access", "credentials"]),
-        (LearningClass.Ai, ["model", "prompt", "prompts", "llm", "gpt", "ai", "agent", "hallucinat*", "embedding*", "rag", "openai", "fine-tun*", "accuracy", "tokens"]),
-        (LearningClass.Delivery, ["deliver*", "scope", "deadline", "milestone", "qa", "test", "tests", "testing", "bug", "bugs", "staging", "deploy*", "launch", "ship", "shipped", "revision*", "handover", "sprint", "timeline", "uat"]),
-        (LearningClass.Positioning, ["niche", "positioning", "offer", "ideal client", "case study", "case studies", "testimonial*", "brand", "messaging", "message", "website", "vertical", "industry", "referral*"]),
-    ];
-
-    /// <summary>What the lesson could become, most specific first.</summary>
-    private static readonly (ProducedTag Tag, string[] Words)[] ProducedHints =
-    [
-        (ProducedTag.SalesObjectionScript, ["objection", "too expensive", "pushed back", "push back", "already have", "no budget"]),
-        (ProducedTag.OutreachScript, ["outreach", "cold email", "linkedin", "follow-up", "follow up", "first message", "intro email"]),
-        (ProducedTag.CaseStudy, ["case study", "case studies", "testimonial*", "before and after", "saved", "hours per week"]),
-        (ProducedTag.QaChecklist, ["qa", "test", "tests", "testing", "bug", "bugs", "regression", "checklist", "uat"]),
-        (ProducedTag.Automation, ["automate", "automated", "automation", "manual", "manually", "by hand", "zapier", "script"]),
-        (ProducedTag.DeliverySop, ["sop", "process", "handoff", "hand-off", "handover", "onboarding", "kickoff", "kick-off", "step by step"]),
-        (ProducedTag.ServicePackageRefinement, ["package", "tier", "scope", "out of scope", "add-on", "retainer"]),
-        (ProducedTag.ProposalImprovement, ["proposal", "quote", "pricing", "price", "discount", "timeline"]),
-    ];
-
-    /// <summary>Extracts proposals from a learning's text (plain text, markdown or WebVTT).</summary>
-    public static IReadOnlyList<ExtractedProposal> Extract(string text)
+    /// <summary>The sentences of a learning (plain text, markdown or WebVTT) that carry a lesson signal, in order, without repeats.</summary>
+    public static IReadOnlyList<LessonCandidate> Find(string text)
     {
-        var proposals = new List<ExtractedProposal>();
+        var candidates = new List<LessonCandidate>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (speaker, sentence) in Sentences(TranscriptText.ToPlainText(text)))
         {
@@ -76,46 +55,21 @@ public static partial class LearningExtractor
                 continue; // no lesson signal, or too short to mean anything on its own
             }
 
-            var key = string.Join(' ', tokens);
-            if (!seen.Add(key))
+            if (!seen.Add(string.Join(' ', tokens)))
             {
                 continue;
             }
 
-            var cls = Classify(lower, tokens, hits);
-            var produced = ProducedHints.FirstOrDefault(h => h.Words.Any(w => Matches(lower, tokens, w))).Tag;
-            if (produced == ProducedTag.NothingYet)
-            {
-                produced = hits.Select(h => h.Produced).FirstOrDefault(p => p is not null) ?? ProducedTag.NothingYet;
-            }
-
-            var topicHits = Topics.First(t => t.Class == cls).Words.Count(w => Matches(lower, tokens, w));
-            var confidence = hits.Max(h => h.Confidence) + 0.05 * (hits.Count - 1) + (topicHits >= 2 ? 0.05 : 0);
-            confidence = Math.Round(Math.Min(MaxConfidence, confidence), 2);
             var statement = Truncate(sentence, TextMax);
             var evidence = speaker is null ? statement : $"{speaker}: {statement}";
-            proposals.Add(new ExtractedProposal(statement, evidence, cls, confidence, produced, string.Join("+", hits.Select(h => h.Name))));
-            if (proposals.Count == MaxProposals)
+            candidates.Add(new LessonCandidate(statement, evidence, string.Join("+", hits.Select(h => h.Name))));
+            if (candidates.Count == MaxProposals)
             {
                 break;
             }
         }
 
-        return proposals;
-    }
-
-    private static LearningClass Classify(string lower, HashSet<string> tokens, List<Signal> hits)
-    {
-        var scores = Topics.Select(t => (t.Class, Score: t.Words.Count(w => Matches(lower, tokens, w)))).ToList();
-        var hint = hits.Select(h => h.Class).FirstOrDefault(c => c is not null);
-        var best = scores.Max(s => s.Score);
-        if (best == 0)
-        {
-            return hint ?? LearningClass.Ops;
-        }
-
-        var leaders = scores.Where(s => s.Score == best).Select(s => s.Class).ToList();
-        return hint is { } h && leaders.Contains(h) ? h : leaders[0];
+        return candidates;
     }
 
     /// <summary>Splits text into sentences, remembering a "Speaker:" prefix when a line has one.</summary>

@@ -42,6 +42,7 @@ public static class ConsoleFeatures
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseMonitor>());
         services.AddSingleton<OpsChatService>();
         services.AddSingleton<ChatToolbox>();
+        services.AddSingleton<OperatorConsole.Data.Chat.IEntityCatalogueSource, LiveEntityCatalogue>();
         services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, PageSearchSource>();
         services.AddSingleton<ProposalDrafter>();
         services.AddConsoleAi(configuration);

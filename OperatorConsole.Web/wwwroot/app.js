@@ -7,7 +7,8 @@ window.oc = {
   prefersDark: () => window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches,
   copyText: async (text) => { await navigator.clipboard.writeText(text); return true; },
   // The chat shows its newest answer: scroll it into view (block "end" keeps the pinned input visible below it).
-  scrollToId: (id) => { const el = document.getElementById(id); if (el) { el.scrollIntoView({ block: "end", behavior: "smooth" }); } return !!el; },
+  // "start": an answer taller than the window still shows its first lines (the figure); scroll-margin in app.css keeps it clear of the app bar.
+  scrollToId: (id) => { const el = document.getElementById(id); if (el) { el.scrollIntoView({ block: "start", behavior: "smooth" }); } return !!el; },
   downloadText: (fileName, text, mime) => {
     const blob = new Blob([text], { type: mime || "text/plain" });
     const a = document.createElement("a");

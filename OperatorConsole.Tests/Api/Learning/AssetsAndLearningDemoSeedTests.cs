@@ -30,7 +30,9 @@ public sealed class AssetsAndLearningDemoSeedTests(DemoSeededFactory factory) : 
         playbook.Should().Contain(e => e.GetProperty("versions").GetArrayLength() >= 2);
 
         var proposals = (await (await client.GetAsync("/api/learning/proposals?pageSize=200")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
-        proposals.Should().Contain(p => p.GetProperty("lowConfidence").GetBoolean());
+        // Built-in confidences are calibrated (no cap below the floor): "low" is exactly "below the floor".
+        proposals.Where(p => p.GetProperty("engine").GetString() == "built_in").Should().NotBeEmpty()
+            .And.OnlyContain(p => p.GetProperty("lowConfidence").GetBoolean() == (p.GetProperty("confidence").GetDouble() < 0.6));
         proposals.Should().Contain(p => p.GetProperty("contradictions").GetArrayLength() > 0 && p.GetProperty("state").GetString() == "open");
         proposals.Should().Contain(p => p.GetProperty("state").GetString() == "promotion_requested");
         var promoted = proposals.Single(p => p.GetProperty("state").GetString() == "promoted");

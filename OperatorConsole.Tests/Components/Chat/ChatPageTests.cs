@@ -40,4 +40,36 @@ public sealed class ChatPageTests : IDisposable
         cut.FindAll("[data-testid=chat-receipts]").Select(r => r.HasAttribute("open")).Should().Equal(false, true);
         _ctx.JSInterop.Invocations.Should().Contain(i => i.Identifier == "oc.scrollToId");
     }
+
+    [Fact]
+    public void ExchangeView_ShowsTheSourceLabelAndLink_NeverTheInternalKey()
+    {
+        var receipts = new ReceiptsView(
+            [
+                new KnownFactView("3 leads stuck more than 7 d", "constraint.evidence.leadsStuck", true, null, "/metrics", "Constraint evidence"),
+                new KnownFactView("Made-up figure", "scorecard.won_value.month", false, "the source says 0", null),
+            ],
+            ["Leads wait longest in Proposal."],
+            ["Nothing in the console records \"colour\"."]);
+        var item = new ChatHistoryItem(1, "What is the bottleneck?", "Proposal.", "grounded", false, _ctx.Clock.GetUtcNow().UtcDateTime, receipts);
+
+        var cut = _ctx.RenderWithMud<ChatExchangeView>(p => p.Add(v => v.Item, item).Add(v => v.Open, true));
+
+        cut.Markup.Should().NotContain("constraint.evidence.").And.NotContain("scorecard.won_value");
+        cut.FindAll("[data-testid=known-source]").Select(e => e.TextContent.Trim()).Should().Equal("Constraint evidence", "console data");
+        cut.Find("a[data-testid=known-source]").GetAttribute("href").Should().Be("/metrics");
+        cut.FindAll("[data-testid=known-unverified]").Should().ContainSingle().Which.TextContent.Should().Contain("not supported: the source says 0");
+        cut.Find("[data-testid=chat-receipts]").HasAttribute("open").Should().BeTrue();
+    }
+
+    [Fact]
+    public void ExchangeView_NotTheNewest_HasItsReceiptsFolded()
+    {
+        var item = new ChatHistoryItem(1, "q?", "a.", "grounded", true, _ctx.Clock.GetUtcNow().UtcDateTime, new ReceiptsView([], [], ["m"]));
+
+        var cut = _ctx.RenderWithMud<ChatExchangeView>(p => p.Add(v => v.Item, item).Add(v => v.Open, false));
+
+        cut.Find("[data-testid=chat-receipts]").HasAttribute("open").Should().BeFalse();
+        cut.Find("[data-testid=chat-receipts-toggle]").TextContent.Should().Contain("0 known").And.Contain("1 missing");
+    }
 }

@@ -31,6 +31,7 @@ internal sealed class OperationContractTransformer : IOpenApiOperationTransforme
             operation.Description = Join(operation.Description, WhoMayCall(policy));
         }
 
+        FlattenForm(operation);
         operation.Responses ??= [];
         foreach (var (status, text) in ProblemStatuses(description, anonymous))
         {
@@ -41,6 +42,38 @@ internal sealed class OperationContractTransformer : IOpenApiOperationTransforme
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A form with several parameters is emitted as an <c>allOf</c> of one-property objects. Valid, but generators
+    /// lose the file parts in it (NSwag then refers to a <c>FileParameter</c> it never writes, and the client does not
+    /// compile); one object with every part is what they read.
+    /// </summary>
+    private static void FlattenForm(OpenApiOperation operation)
+    {
+        if (operation.RequestBody?.Content is not { } content || !content.TryGetValue("multipart/form-data", out var form)
+            || form.Schema is not OpenApiSchema { AllOf: { Count: > 0 } parts } schema
+            || parts.Any(p => p is not OpenApiSchema { Properties.Count: > 0, AllOf: null or { Count: 0 } }))
+        {
+            return;
+        }
+
+        var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in parts.Cast<OpenApiSchema>())
+        {
+            foreach (var (name, property) in part.Properties!)
+            {
+                properties[name] = property;
+            }
+
+            if (part.Required is { } partRequired)
+            {
+                required.UnionWith(partRequired);
+            }
+        }
+
+        form.Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = properties, Required = required.Count > 0 ? required : null, Description = schema.Description };
     }
 
     /// <summary>The schemes (and, for a key, the scope) that pass this policy; an empty list means anonymous.</summary>

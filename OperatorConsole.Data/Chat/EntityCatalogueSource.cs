@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Accounts;
+using OperatorConsole.Domain.Chat;
+using OperatorConsole.Domain.Integrations;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Packages;
+using OperatorConsole.Domain.Templates;
+
+namespace OperatorConsole.Data.Chat;
+
+/// <summary>Where the chat gets the names a question may use. The web host shares one catalogue per change of them.</summary>
+public interface IEntityCatalogueSource
+{
+    Task<EntityCatalogue> GetAsync(CancellationToken ct = default);
+}
+
+/// <summary>
+/// Reads the names from the database and indexes them: leads, accounts, integrations, packages and templates. On its
+/// own it reads on every call (tools and hosts without the live layer); the web host wraps it in a live query
+/// invalidated by changes to those records, because on 8,800 deals this read and the indexing cost most of an answer.
+/// </summary>
+public sealed class EntityCatalogueLoader(IDbContextFactory<ConsoleDbContext> dbFactory) : IEntityCatalogueSource
+{
+    /// <summary>The record types whose changes alter the catalogue (their live topics).</summary>
+    public static readonly IReadOnlyCollection<string> Topics = [nameof(Lead), nameof(Account), nameof(IntegrationHealth), nameof(ServicePackage), nameof(TemplateStarter)];
+
+    public async Task<EntityCatalogue> GetAsync(CancellationToken ct = default) => new(await LoadAsync(ct));
+
+    public async Task<IReadOnlyList<KnownEntity>> LoadAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var leads = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Select(l => new { l.Id, l.Title, l.Company }).ToListAsync(ct);
+        var entities = leads.Select(l => new KnownEntity(EntityKind.Lead, l.Title, l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/leads/{l.Id}")).ToList();
+        // Accounts are records now: a name links to its page. A company typed on a lead before it had an account
+        // (none after the accounts migration, but a lead can still carry free text) links to the leads it names.
+        var accounts = await db.Set<Account>().AsNoTracking().Select(a => new { a.Id, a.Name }).ToListAsync(ct);
+        entities.AddRange(accounts.Select(a => new KnownEntity(EntityKind.Account, a.Name, a.Name, $"/accounts/{a.Id}")));
+        var named = accounts.Select(a => a.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        entities.AddRange(leads.Where(l => l.Company != null && !named.Contains(l.Company)).Select(l => l.Company!).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(c => new KnownEntity(EntityKind.Account, c, c, $"/leads?q={Uri.EscapeDataString(c)}")));
+        entities.AddRange((await db.Set<IntegrationHealth>().AsNoTracking().Select(i => i.Name).ToListAsync(ct)).Select(n => new KnownEntity(EntityKind.Integration, n, n, "/integrations")));
+        entities.AddRange((await db.Set<ServicePackage>().AsNoTracking().Where(p => !p.IsArchived).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+            .Select(p => new KnownEntity(EntityKind.Package, p.Name, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/packages/{p.Id}")));
+        entities.AddRange((await db.Set<TemplateStarter>().AsNoTracking().Select(t => new { t.Id, t.Name }).ToListAsync(ct))
+            .Select(t => new KnownEntity(EntityKind.Template, t.Name, t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/templates/{t.Id}")));
+        return entities;
+    }
+}

@@ -1,0 +1,26 @@
+using OperatorConsole.Data.Chat;
+using OperatorConsole.Domain.Chat;
+using OperatorConsole.Web.Live;
+
+namespace OperatorConsole.Web.Features.Chat;
+
+/// <summary>
+/// The chat's entity catalogue as a live query: read and indexed once per change to a lead, integration, package or
+/// template (lead activity — touches, runs — has its own topic and does not rebuild it), shared by every question and
+/// every circuit. On the Maven data (8,800 deals) reading and indexing the names took most of each answer.
+/// </summary>
+public sealed class LiveEntityCatalogue(LiveQueries queries) : IEntityCatalogueSource
+{
+    /// <summary>
+    /// Names do not change with time, so the max age only bounds how long a change missed by this instance (none is
+    /// expected: changes reach every instance through the backplane) could go unnoticed.
+    /// </summary>
+    public static readonly LiveQuery<EntityCatalogue> Query = new(
+        "chat.entity-catalogue",
+        EntityCatalogueLoader.Topics,
+        (services, ct) => services.GetRequiredService<EntityCatalogueLoader>().GetAsync(ct),
+        TimeSpan.FromMinutes(10),
+        catalogue => catalogue.Entities);
+
+    public async Task<EntityCatalogue> GetAsync(CancellationToken ct = default) => (await queries.GetAsync(Query, ct)).Value;
+}
