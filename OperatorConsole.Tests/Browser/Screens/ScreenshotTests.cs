@@ -30,7 +30,14 @@ public sealed class ScreenshotTests(BrowserFixture browser)
         await AxeAccessibilityTests.OpenAsync(page, route, "light");
         await page.WaitForTimeoutAsync(500);
         var name = (route == "/" ? "command-center" : route.Trim('/').Replace('/', '-')) + $"-{width}x{height}.png";
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = route != "/standup" });
+        // The wall and the phone are judged by what fits one screen; a phone page's end is saved separately.
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = route != "/standup" && width > 600 });
+        if (width <= 600)
+        {
+            await page.EvaluateAsync("() => window.scrollTo(0, document.documentElement.scrollHeight)");
+            await page.WaitForTimeoutAsync(200);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name.Replace(".png", "-end.png")) });
+        }
         await page.Context.CloseAsync();
     }
 }
