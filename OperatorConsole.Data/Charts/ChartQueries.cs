@@ -8,8 +8,6 @@ using OperatorConsole.Domain.Runs;
 
 namespace OperatorConsole.Data.Charts;
 
-public sealed record StageBar(LeadStatus Stage, int Count, decimal Value);
-
 /// <summary>A line chart's points and the window they cover.</summary>
 public sealed record ChartSeriesView(IReadOnlyList<ChartPointValue> Points, DateTime From, DateTime To)
 {
@@ -25,18 +23,6 @@ public sealed record FailuresOverTime(IReadOnlyList<ChartPointValue> Failed, IRe
 /// <summary>The reads behind the charts; the bucketing itself is pure (<see cref="ChartBuckets"/>).</summary>
 public sealed class ChartQueries(IDbContextFactory<ConsoleDbContext> dbFactory)
 {
-    public async Task<IReadOnlyList<StageBar>> PipelineByStageAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var grouped = await db.Set<Lead>().Where(l => !l.IsArchived)
-            .GroupBy(l => l.Status)
-            .Select(g => new { g.Key, Count = g.Count(), Value = g.Sum(l => (double?)l.EstimatedValue) ?? 0 })
-            .ToListAsync(ct);
-        return Enum.GetValues<LeadStatus>()
-            .Select(s => grouped.FirstOrDefault(g => g.Key == s) is { } g ? new StageBar(s, g.Count, (decimal)g.Value) : new StageBar(s, 0, 0))
-            .ToList();
-    }
-
     /// <summary>
     /// Won value (the outcome value, else the proposal amount) per week, for the weeks ending at the screen's reference
     /// time: imported history such as the Maven sample ends years ago, and the data's clock puts the weeks there.

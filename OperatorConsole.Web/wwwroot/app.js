@@ -18,6 +18,40 @@ window.oc = {
     URL.revokeObjectURL(a.href);
   },
   focusById: (id) => { const el = document.getElementById(id); if (el) { el.focus(); } },
+  // An in-place form (acknowledge, snooze, approve) remembers the control that opened it and gives focus back when it
+  // closes (WCAG 2.4.3). The opener may be gone by then (an acknowledged row shows Reopen instead): its row's first
+  // control takes focus, so the keyboard stays where the operator was instead of falling back to the top of the page.
+  rememberFocus: () => {
+    const el = document.activeElement;
+    if (!el || el === document.body) { window.oc._opener = null; return; }
+    const row = el.closest("[data-key]");
+    const key = (r) => r?.getAttribute("data-key") || null;
+    window.oc._opener = { el, rows: [key(row), key(row?.nextElementSibling?.closest("[data-key]") ?? null), key(row?.previousElementSibling)].filter(k => k) };
+  },
+  restoreFocus: () => {
+    const opener = window.oc._opener;
+    window.oc._opener = null;
+    if (!opener) { return; }
+    // The opener, else its row's first control, else a neighbouring row's (an acknowledged row may leave the list).
+    const target = () => {
+      if (opener.el.isConnected) { return opener.el; }
+      for (const k of opener.rows) {
+        const next = document.querySelector(`[data-key="${CSS.escape(k)}"]`)?.querySelector("button:not([disabled]), a[href]");
+        if (next) { return next; }
+      }
+      return null;
+    };
+    // The live report re-renders the row a moment after the decision (Acknowledge becomes Reopen, or the row
+    // goes): for a few seconds, if focus has fallen back to the page, put it back; any key or click ends this.
+    let tries = 0;
+    const stop = () => { clearInterval(timer); document.removeEventListener("keydown", stop, true); document.removeEventListener("mousedown", stop, true); };
+    const timer = setInterval(() => {
+      if (tries++ === 0 || document.activeElement === document.body || !document.activeElement) { target()?.focus(); }
+      if (tries > 40) { stop(); }
+    }, 75);
+    document.addEventListener("keydown", stop, true);
+    document.addEventListener("mousedown", stop, true);
+  },
   // Command palette: Ctrl+K / Cmd+K from anywhere opens it (the component registers itself once per circuit).
   registerPalette: (dotnet) => {
     window.oc._palette = dotnet;
@@ -33,5 +67,25 @@ window.oc = {
     document.addEventListener("keydown", window.oc._paletteListener);
   },
   unregisterPalette: () => { window.oc._palette = null; },
+  // Recently visited screens and opened items, newest first, per user and per browser (localStorage): the palette
+  // lists them before anything is typed. Kept here, not on the server: it is a convenience, not a record.
+  recentMax: 8,
+  recentList: (user) => {
+    try { return JSON.parse(localStorage.getItem("oc-recent:" + user) || "[]"); } catch { return []; }
+  },
+  recentAdd: (user, item) => {
+    if (!item || !item.href || item.href.startsWith("/api/") || item.href.startsWith("/login") || item.href.startsWith("/Account")) { return; }
+    const list = window.oc.recentList(user).filter(i => i.href !== item.href);
+    list.unshift({ kind: item.kind || "page", title: item.title || item.href, subtitle: item.subtitle || null, href: item.href });
+    localStorage.setItem("oc-recent:" + user, JSON.stringify(list.slice(0, window.oc.recentMax)));
+  },
+  // A visited screen: its title is the document's, once the new page has rendered its <PageTitle>.
+  recentVisit: (user) => setTimeout(() => {
+    const href = location.pathname + location.search;
+    // Opened from the palette a moment ago: keep what it said ("run", "Run #412 · enrich"), just move it up.
+    const known = window.oc.recentList(user).find(i => i.href === href);
+    const title = (document.title || "").replace(/ · Operator Console$/, "");
+    window.oc.recentAdd(user, known || { kind: "visited", title, href });
+  }, 400),
 };
 

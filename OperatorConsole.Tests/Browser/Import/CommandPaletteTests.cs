@@ -52,4 +52,27 @@ public sealed class CommandPaletteTests(BrowserFixture browser)
         await page.Locator("[data-testid=command-palette]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Detached });
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Palette_BeforeTyping_ListsTheScreensJustVisited_NewestFirst()
+    {
+        var page = await browser.SignedInPageAsync();
+        foreach (var route in new[] { "/runs", "/integrations" })
+        {
+            await page.GotoAsync(route);
+            await PaletteReadyAsync(page);
+            // The visit is written once the page has its title (app.js, 400 ms after the render).
+            await page.WaitForFunctionAsync("(r) => (localStorage.getItem('oc-recent:' + document.querySelector('[data-testid=signed-in-as]')?.textContent?.trim()) || '').includes(r) || Object.keys(localStorage).some(k => k.startsWith('oc-recent:') && localStorage.getItem(k).includes('\"' + r + '\"'))", route);
+        }
+
+        await page.Keyboard.PressAsync("Control+k");
+        await page.Locator("[data-testid=palette-recent-heading]").WaitForAsync();
+        var hrefs = await page.Locator("[data-testid=palette-item]").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('data-href'))");
+        hrefs.Take(2).Should().Equal("/integrations", "/runs");
+
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/runs");
+        await page.Context.CloseAsync();
+    }
 }

@@ -48,4 +48,22 @@ public sealed class ConsoleFormatTests
         cut.Find("span").TextContent.Should().Be("3 d ago");
         cut.Find("span").GetAttribute("title").Should().Be(ConsoleFormat.DateTime(at));
     }
+
+    [Fact]
+    public void Rate_SaysItsSampleSize()
+    {
+        ConsoleFormat.Rate(12.0 / 19, 19).Should().Be("63 % of 19 closed");
+        ConsoleFormat.Rate(1.0, 1).Should().Be("100 % of 1 closed");
+        ConsoleFormat.Rate((double?)null, 0).Should().Be("— (none closed)");
+    }
+
+    [Fact]
+    public void NumberWithUnit_AndSignedChange()
+    {
+        ConsoleFormat.Number(12.5m, "h").Should().Be("12.5 h");
+        ConsoleFormat.Number(3m, null).Should().Be("3");
+        ConsoleFormat.Change(24m).Should().Be("+24 %");
+        ConsoleFormat.Change(-3.25m).Should().Be("-3.3 %");
+        ConsoleFormat.Change(null).Should().Be("—");
+    }
 }

@@ -82,7 +82,7 @@ public sealed class StandupPageTests : IAsyncLifetime
         cut.Find("[data-testid=standup-approvals]").TextContent.Should().Contain("Deploy scheduler").And.Contain("2 d 0 h");
         cut.Find("[data-testid=standup-agent-jobs]").TextContent.Should().Contain("Add CSV export").And.NotContain("Old job outside the window");
         cut.Find("[data-testid=standup-results]").TextContent.Should().Contain("Northwind invoices");
-        cut.Find("[data-testid=standup-won-value]").TextContent.Trim().Should().Be("0");
+        cut.Find("[data-testid=standup-won-value]").TextContent.Trim().Should().Be("0 USD");
         WriteControls(cut.Nodes).Should().BeEmpty();
     }
 

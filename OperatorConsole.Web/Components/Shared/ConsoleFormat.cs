@@ -26,6 +26,23 @@ public static class ConsoleFormat
     public static string Money(decimal? value, string? currency = DefaultCurrency) =>
         value is { } v ? v.ToString("#,0", Culture) + " " + (string.IsNullOrWhiteSpace(currency) ? DefaultCurrency : currency) : "—";
 
+    /// <summary>
+    /// "63 % of 19 closed": a rate always says how many it is out of, so 100 % of 1 does not read like 100 % of 50.
+    /// <paramref name="rate"/> is a fraction (0–1); with no sample it reads "— (none closed)".
+    /// </summary>
+    public static string Rate(double? rate, int sample, string of = "closed") =>
+        sample <= 0 || rate is null ? $"— (none {of})" : $"{Math.Round(rate.Value * 100, MidpointRounding.AwayFromZero).ToString("0", Culture)} % of {Count(sample)} {of}";
+
+    public static string Rate(decimal? rate, int sample, string of = "closed") => Rate((double?)rate, sample, of);
+
+    /// <summary>"12.5 h" / "3 %" / "—": a number with its unit, if it has one.</summary>
+    public static string Number(decimal? value, string? unit) =>
+        value is null ? "—" : Number(value) + (string.IsNullOrWhiteSpace(unit) ? "" : " " + unit);
+
+    /// <summary>"+12.5 %" / "-3 %": a change against a baseline, always signed.</summary>
+    public static string Change(decimal? percent) =>
+        percent is { } p ? (p > 0 ? "+" : "") + p.ToString("#,0.#", Culture) + " %" : "—";
+
     /// <summary>"2026-11-25".</summary>
     public static string Date(DateTime? value) => value?.ToString("yyyy-MM-dd", Culture) ?? "—";
 
