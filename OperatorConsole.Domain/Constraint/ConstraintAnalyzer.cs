@@ -144,6 +144,8 @@ public static class ConstraintAnalyzer
 
     private static List<EvidenceItem> Evidence(StageStats s, ConstraintInput input, double? winThis, double? winPrevious, double? oldestApproval)
     {
+        var thisStart = input.Now - TimeSpan.FromDays(Math.Max(1, input.PeriodDays));
+        var previousStart = thisStart - TimeSpan.FromDays(Math.Max(1, input.PeriodDays));
         var name = s.Stage.ToString().ToLowerInvariant();
         var items = new List<EvidenceItem>
         {
@@ -164,7 +166,9 @@ public static class ConstraintAnalyzer
                 input.PendingApprovalsRequestedAt.Count == 0 ? "No approvals waiting" : $"{input.PendingApprovalsRequestedAt.Count} approvals waiting, oldest {oldestApproval:0.0} d",
                 input.PendingApprovalsRequestedAt.Count > 0, []),
             new("winRate", "Win rate", Round(winPrevious * 100), Round(winThis * 100), "%",
-                $"win rate {Pct(winPrevious)} → {Pct(winThis)}", winThis < winPrevious, []),
+                // The sample beside each rate: 100 % of 1 closed deal is not a trend.
+                $"win rate {Pct(winPrevious)} of {Closed(input.Changes, previousStart, thisStart)} closed → {Pct(winThis)} of {Closed(input.Changes, thisStart, input.Now)} closed",
+                winThis < winPrevious, []),
         };
         return items;
     }
@@ -230,6 +234,10 @@ public static class ConstraintAnalyzer
         var lost = changes.Count(c => c.To == LeadStatus.Lost && c.At > from && c.At <= to);
         return won + lost == 0 ? null : (double)won / (won + lost);
     }
+
+    /// <summary>Deals won or lost in the window: the sample behind <see cref="WinRate"/>.</summary>
+    public static int Closed(IReadOnlyList<StageChange> changes, DateTime from, DateTime to) =>
+        changes.Count(c => ((c.To == LeadStatus.Approved && c.From is not null && c.From < LeadStatus.Approved) || c.To == LeadStatus.Lost) && c.At > from && c.At <= to);
 
     private static double? Average(IEnumerable<double> values)
     {

@@ -76,7 +76,7 @@ public sealed class ConstraintAnalyzerTests
 
         snapshot.WinRatePreviousPeriod.Should().BeApproximately(0.75, 1e-9);
         snapshot.WinRateThisPeriod.Should().BeApproximately(1.0 / 3, 1e-9);
-        snapshot.Evidence.Single(e => e.Key == "winRate").Text.Should().Be("win rate 75% → 33%");
+        snapshot.Evidence.Single(e => e.Key == "winRate").Text.Should().Be("win rate 75% of 4 closed → 33% of 3 closed");
         snapshot.OldestApprovalDays.Should().Be(3.0);
         snapshot.RecommendedActions.Should().Contain(a => a.Contains("2 proposal-stage leads", StringComparison.Ordinal));
         snapshot.RecommendedActions.Should().Contain(a => a.Contains("2.0 d → 6.0 d", StringComparison.Ordinal));

@@ -64,7 +64,11 @@ internal sealed class OperationContractTransformer : IOpenApiOperationTransforme
         {
             foreach (var (name, property) in part.Properties!)
             {
-                properties[name] = property;
+                // A file part inline ({type: string, format: binary}): through a $ref to the IFormFile component,
+                // NSwag types the parameter as FileParameter but never writes that class.
+                properties[name] = property is OpenApiSchemaReference { Reference.Id: "IFormFile" } || property.Format == "binary"
+                    ? new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = property.Description }
+                    : property;
             }
 
             if (part.Required is { } partRequired)
