@@ -24,9 +24,12 @@ public sealed class BuiltInChatEngine(
     public const string EngineName = "grounded";
     private readonly Dictionary<ChatTopic, IChatTopicSource> _sources = sources.ToDictionary(s => s.Topic);
 
-    public async Task<EngineAnswer> AnswerAsync(string question, CancellationToken ct = default)
+    public Task<EngineAnswer> AnswerAsync(string question, CancellationToken ct = default) => AnswerAsync(question, Domain.Clock.ClockMode.Data, ct);
+
+    /// <summary>The answer at the asker's clock (<paramref name="mode"/>: the screen's choice, follow the data or now).</summary>
+    public async Task<EngineAnswer> AnswerAsync(string question, Domain.Clock.ClockMode mode, CancellationToken ct = default)
     {
-        var analysis = await AnalyzeAsync(question, ct);
+        var analysis = await AnalyzeAsync(question, mode, ct);
         if (analysis.UnknownNames.Count > 0 && analysis.Entities.Count == 0)
         {
             var missing = new List<string>();
@@ -71,12 +74,16 @@ public sealed class BuiltInChatEngine(
 
     private const float NearestNameFloor = 0.75f;
 
-    public async Task<QuestionAnalysis> AnalyzeAsync(string question, CancellationToken ct = default)
+    public Task<QuestionAnalysis> AnalyzeAsync(string question, CancellationToken ct = default) => AnalyzeAsync(question, Domain.Clock.ClockMode.Data, ct);
+
+    public async Task<QuestionAnalysis> AnalyzeAsync(string question, Domain.Clock.ClockMode mode, CancellationToken ct = default)
     {
         var entities = await catalogue.GetAsync(ct);
         var similarity = await TopicSimilarityAsync(question, ct);
-        // "This week", "last month", "in the last 30 days" are read against the data's clock, like the scorecard's cards.
-        return QuestionAnalyzer.Analyze(question, entities, similarity, (await clock.ResolveAsync(Domain.Clock.ClockMode.Data, ct)).At);
+        // "This week", "last month", "in the last 30 days" are read against the asker's clock, like the cards beside
+        // the chat, and the topics compute their figures at the same reference time.
+        var at = await clock.ResolveAsync(mode, ct);
+        return QuestionAnalyzer.Analyze(question, entities, similarity, at.At) with { Reference = at };
     }
 
     /// <summary>Best cosine similarity of the question to each topic's example questions.</summary>

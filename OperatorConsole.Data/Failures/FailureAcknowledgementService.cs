@@ -1,22 +1,28 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Clock;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Failures;
 
 namespace OperatorConsole.Data.Failures;
 
-/// <summary>POST /api/failures/acknowledgements body. <c>until</c> only for a snooze.</summary>
-public sealed record AcknowledgeFailureRequest(FailureBucket? Bucket, string? Key, AcknowledgementKind? Kind, string? Reason, DateTime? Until = null);
+/// <summary>
+/// POST /api/failures/acknowledgements body: one item to acknowledge or snooze (<c>until</c> only for a snooze).
+/// <c>clock</c> is the clock of the report the decision was made on (default: follow the data): a deal that is stale
+/// only against today is found in the "now" report.
+/// </summary>
+public sealed record AcknowledgeFailureRequest(FailureBucket? Bucket, string? Key, AcknowledgementKind? Kind, string? Reason, DateTime? Until = null, ClockMode? Clock = null);
 
 public sealed record ReopenAcknowledgementRequest(string? Reason = null);
 
 /// <summary>
 /// POST /api/failures/acknowledgements/bulk body: every open item of a bucket, a group, or everything, narrowed by
-/// the search text <c>q</c> (the same filter as the page), acknowledged or snoozed with one reason.
+/// the search text <c>q</c> (the same filter as the page), acknowledged or snoozed with one reason; <c>clock</c> as for
+/// one item (the bulk decision covers what that report shows).
 /// </summary>
 public sealed record BulkAcknowledgeRequest(
-    FailureBucket? Bucket, FailureGroup? Group, string? Q, AcknowledgementKind? Kind, string? Reason, DateTime? Until = null);
+    FailureBucket? Bucket, FailureGroup? Group, string? Q, AcknowledgementKind? Kind, string? Reason, DateTime? Until = null, ClockMode? Clock = null);
 
 /// <summary>One item a bulk decision covered.</summary>
 public sealed record CoveredItem(string Bucket, string Key, string Title);
@@ -57,13 +63,13 @@ public sealed class FailureAcknowledgementService(IDbContextFactory<ConsoleDbCon
 
         var now = time.GetUtcNow().UtcDateTime;
         var errors = AcknowledgementPolicy.Validate(request.Bucket, request.Key, request.Kind, request.Until, request.Reason, now);
-        errors.Defined("bucket", request.Bucket).Defined("kind", request.Kind);
+        errors.Defined("bucket", request.Bucket).Defined("kind", request.Kind).Defined("clock", request.Clock);
         if (!errors.IsEmpty)
         {
             return errors.ToResult<AcknowledgementRecordView>();
         }
 
-        var report = await failures.GetReportAsync(ct);
+        var report = await failures.GetReportAsync(request.Clock ?? ClockMode.Data, ct);
         var key = request.Key!.Trim();
         var item = report.Items(request.Bucket!.Value).FirstOrDefault(i => string.Equals(i.Key, key, StringComparison.Ordinal));
         if (item is null)
@@ -106,7 +112,7 @@ public sealed class FailureAcknowledgementService(IDbContextFactory<ConsoleDbCon
 
         var now = time.GetUtcNow().UtcDateTime;
         var errors = AcknowledgementPolicy.Validate(request.Bucket ?? FailureBucket.FailedRuns, "bulk", request.Kind, request.Until, request.Reason, now);
-        errors.Defined("bucket", request.Bucket).Defined("group", request.Group).Defined("kind", request.Kind).MaxLength("q", request.Q, FailureFilter.QueryMax);
+        errors.Defined("bucket", request.Bucket).Defined("group", request.Group).Defined("kind", request.Kind).Defined("clock", request.Clock).MaxLength("q", request.Q, FailureFilter.QueryMax);
         if (request.Bucket is { } b && request.Group is { } g && b.Group() != g)
         {
             errors.Add("group", $"Bucket {b.Code()} is not in group {g.Code()}.");
@@ -118,7 +124,7 @@ public sealed class FailureAcknowledgementService(IDbContextFactory<ConsoleDbCon
         }
 
         var filter = new FailureFilter(request.Bucket, request.Group, string.IsNullOrWhiteSpace(request.Q) ? null : request.Q.Trim());
-        var report = await failures.GetReportAsync(ct);
+        var report = await failures.GetReportAsync(request.Clock ?? ClockMode.Data, ct);
         var items = filter.OpenItems(report).ToList();
         if (items.Count == 0)
         {
@@ -135,7 +141,7 @@ public sealed class FailureAcknowledgementService(IDbContextFactory<ConsoleDbCon
         var verb = request.Kind == AcknowledgementKind.Snooze ? $"Snoozed until {until:yyyy-MM-dd HH:mm} UTC" : "Acknowledged";
         db.Audit(actor, now, request.Kind == AcknowledgementKind.Snooze ? "failure.bulk_snoozed" : "failure.bulk_acknowledged", "failure_decision", decisionId,
             Truncate($"{verb}: {covered.Count} items ({filter.Describe()})", 1000), reason,
-            after: new { Filter = filter.Describe(), request.Bucket, request.Group, request.Q, request.Kind, Until = until, Count = covered.Count, Covered = covered });
+            after: new { Filter = filter.Describe(), request.Bucket, request.Group, request.Q, request.Kind, Clock = request.Clock ?? ClockMode.Data, Until = until, Count = covered.Count, Covered = covered });
         await db.SaveChangesAsync(ct);
         return OperationResult<BulkAcknowledgementView>.Created(new BulkAcknowledgementView(
             decisionId, request.Kind!.Value, until, reason, filter.Describe(), covered.Count, covered, now, actor.DisplayName));

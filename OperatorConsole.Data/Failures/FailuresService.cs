@@ -55,13 +55,20 @@ public sealed class FailuresService(
             .Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>The full report with acknowledged items marked (use <see cref="FailuresReport.View"/> to hide them).</summary>
-    public Task<FailuresReport> GetReportAsync(CancellationToken ct = default) => GetReportAsync(null, ct);
+    public Task<FailuresReport> GetReportAsync(CancellationToken ct = default) => GetReportAsync(ClockMode.Data, null, ct);
+
+    /// <summary>The full report with deal ages counted to the reference time of <paramref name="mode"/>.</summary>
+    public Task<FailuresReport> GetReportAsync(ClockMode mode, CancellationToken ct = default) => GetReportAsync(mode, null, ct);
+
+    /// <summary>The report following the data's clock (see the overload taking a <see cref="ClockMode"/>).</summary>
+    public Task<FailuresReport> GetReportAsync(IReadOnlyList<FailureSourceAnswer>? sourceAnswers, CancellationToken ct = default) =>
+        GetReportAsync(ClockMode.Data, sourceAnswers, ct);
 
     /// <summary>
     /// The report. <paramref name="sourceAnswers"/> (one per <see cref="Sources"/>, in order) are what the caller
     /// already holds for the sources; without them every source is read now.
     /// </summary>
-    public async Task<FailuresReport> GetReportAsync(IReadOnlyList<FailureSourceAnswer>? sourceAnswers, CancellationToken ct = default)
+    public async Task<FailuresReport> GetReportAsync(ClockMode mode, IReadOnlyList<FailureSourceAnswer>? sourceAnswers, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -78,11 +85,11 @@ public sealed class FailuresService(
         }
 
         var thresholds = await settings.GetThresholdsAsync(ct);
-        // Deal ages (stale by touch, stale and stuck proposals) are counted to the data's reference time, so an
-        // imported history is triaged as of its last day, not as "3,694 d ago". Failed runs, integrations, approvals
+        // Deal ages (stale by touch, stale and stuck proposals) are counted to the screen's reference time: by default
+        // the data's, so an imported history is triaged as of its last day, not as "3,694 d ago"; a viewer who chose
+        // "now" sees them against today, like every other card of that screen. Failed runs, integrations, approvals
         // and snoozes are the console's own machinery and keep the wall clock: the anchor never hides them.
-        // One clock for every viewer: the report is shared by the badge, alerts, bulk decisions and the API.
-        var at = await clock.ResolveAsync(ClockMode.Data, ct);
+        var at = await clock.ResolveAsync(mode, ct);
         var dealNow = at.At;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         Lap("settings");

@@ -16,6 +16,12 @@ public sealed record QuestionAnalysis(
 {
     public IReadOnlyList<string> Words { get; init; } = [];
 
+    /// <summary>
+    /// The asker's reference time (the one clock of the screen the question came from): topics whose figures depend
+    /// on the time compute them at this time, so chat and the cards beside it name the same date. Null: follow the data.
+    /// </summary>
+    public Clock.ReferenceTime? Reference { get; init; }
+
     public bool Has(ChatTopic topic) => Topics.Any(t => t.Topic == topic);
 
     /// <summary>Whether the question contains any of these words (or their stems).</summary>

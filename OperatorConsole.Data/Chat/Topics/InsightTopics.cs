@@ -16,7 +16,7 @@ public sealed class ConstraintTopic(ConstraintService constraint) : IChatTopicSo
 
     public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
     {
-        var report = await constraint.GetAsync(ct: ct);
+        var report = question.Reference is { } at ? await constraint.GetAsync(at, ct: ct) : await constraint.GetAsync(ct: ct);
         var s = report.Snapshot;
         var facts = new List<UsedFact> { Say.Fact("constraint.bottleneck", "Constraint", s.Summary, "/metrics", s.Summary) };
         facts.AddRange(s.Evidence.Where(e => e.Worse).Take(3).Select(e => Say.Fact($"constraint.evidence.{e.Key}", $"Constraint · {e.Label}", e.Text, "/metrics", e.Text)));

@@ -13,7 +13,7 @@ public sealed class FailuresTopic(FailuresService failures) : IChatTopicSource
 
     public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
     {
-        var report = await failures.GetReportAsync(ct);
+        var report = await failures.GetReportAsync(question.Reference?.Mode ?? Domain.Clock.ClockMode.Data, ct);
         var buckets = Asked(question).ToList();
         if (buckets.Count > 0)
         {
@@ -80,7 +80,7 @@ public sealed class BriefTopic(BriefService brief) : IChatTopicSource
 
     public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
     {
-        var report = await brief.GetAsync(ct);
+        var report = question.Reference is { } at ? await brief.GetAsync(at, ct) : await brief.GetAsync(ct);
         var changed = report.Lines.Where(l => l.Count > 0).ToList();
         var text = "In the last 24 hours: " + string.Join(", ", report.Lines.Select(l => $"{l.Count} {l.Label.ToLowerInvariant()}"));
         var claim = changed.Count == 0 ? "Nothing changed in the last 24 hours" : "In the last 24 hours: " + string.Join(", ", changed.Select(l => $"{l.Count} {l.Label.ToLowerInvariant()}"));

@@ -99,7 +99,7 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
 
     public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
     {
-        var report = await scorecard.GetAsync(ct);
+        var report = question.Reference is { } at ? await scorecard.GetAsync(at, ct) : await scorecard.GetAsync(ct);
         var period = question.Period ?? DefaultPeriod(question, report);
         var deals = await DealsAsync(period, ct);
         var won = deals.Where(d => d.Outcome == ProposalOutcome.Won).ToList();

@@ -88,6 +88,77 @@ public sealed class ClockApiTests(ClockApiTests.MavenConsole factory) : IClassFi
     }
 
     [Fact]
+    public async Task ClockNow_EveryTimeBasedAnswerNamesToday_TheFailuresReportIncluded()
+    {
+        var client = await factory.CreateOperatorClientAsync();
+        var today = factory.Clock.GetUtcNow().UtcDateTime;
+
+        foreach (var url in new[] { "/api/scorecard", "/api/brief", "/api/constraint", "/api/metrics/weekly", "/api/failures?limit=5" })
+        {
+            var response = await client.GetAsync(url + (url.Contains('?') ? "&" : "?") + "clock=now");
+            response.StatusCode.Should().Be(HttpStatusCode.OK, url);
+            var clock = (await response.ReadJsonAsync()).GetProperty("clock");
+            clock.GetProperty("isDataAsOf").GetBoolean().Should().BeFalse(url);
+            clock.GetProperty("at").GetDateTime().Should().Be(today, url);
+        }
+
+        var bad = await client.GetAsync("/api/failures?clock=yesterday");
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await bad.ReadJsonAsync()).GetProperty("errors").GetProperty("clock").GetArrayLength().Should().Be(1);
+        (await client.GetAsync("/api/failures/buckets/stale_by_touch?clock=later")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task ClockNow_ADealStaleOnlyAgainstToday_IsTriagedOnTheNowReport()
+    {
+        var client = await factory.CreateOperatorClientAsync();
+        var asOfData = await StaleKeysAsync(client, "data");
+        var asOfToday = await StaleKeysAsync(client, "now");
+
+        asOfData.Should().BeSubsetOf(asOfToday, "every open deal stale in 2017 is staler today");
+        var onlyToday = asOfToday.Except(asOfData).First(); // a deal touched in the data's last days: fresh then, stale now
+
+        var refused = await client.PostJsonAsync("/api/failures/acknowledgements",
+            new { bucket = "stale_by_touch", key = onlyToday, kind = "ack", reason = "Checked against the data's date" });
+        refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, "as of the data's date it is not stale");
+        var acknowledged = await client.PostJsonAsync("/api/failures/acknowledgements",
+            new { bucket = "stale_by_touch", key = onlyToday, kind = "ack", reason = "Old import; I decide per account", clock = "now" });
+        acknowledged.StatusCode.Should().Be(HttpStatusCode.Created, "the viewer switched to now sees it and may decide on it");
+        var unknownClock = await client.PostJsonAsync("/api/failures/acknowledgements",
+            new { bucket = "stale_by_touch", key = onlyToday, kind = "ack", reason = "x", clock = "tomorrow" });
+        unknownClock.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await unknownClock.ReadJsonAsync()).GetProperty("errors").TryGetProperty("clock", out _).Should().BeTrue("the problem names the field");
+    }
+
+    [Fact]
+    public async Task Chat_AnswersAtTheAskersClock()
+    {
+        var client = await factory.CreateOperatorClientAsync();
+        const string question = "How much did we win this year?";
+
+        var asOfData = await (await client.PostJsonAsync("/api/ops/chat", new { question })).ReadJsonAsync();
+        var asOfToday = await (await client.PostJsonAsync("/api/ops/chat?clock=now", new { question })).ReadJsonAsync();
+
+        asOfData.GetProperty("answer").GetString().Should().Contain(10_005_534m.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), "2017 is the data's year");
+        asOfToday.GetProperty("answer").GetString().Should().NotContain("10,005,534", "nothing was won in the current year");
+        (await client.PostJsonAsync("/api/ops/chat?clock=soon", new { question })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    private static async Task<HashSet<string>> StaleKeysAsync(HttpClient client, string clock)
+    {
+        var keys = new HashSet<string>();
+        int? offset = 0;
+        while (offset is { } from)
+        {
+            var page = await (await client.GetAsync($"/api/failures/buckets/stale_by_touch?offset={from}&limit=500&clock={clock}")).ReadJsonAsync();
+            keys.UnionWith(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("key").GetString()!));
+            offset = page.GetProperty("nextOffset").ValueKind == JsonValueKind.Number ? page.GetProperty("nextOffset").GetInt32() : null;
+        }
+
+        return keys;
+    }
+
+    [Fact]
     public async Task Constraint_AnchoredToTheData_StillCountsTheApprovalRequestedToday()
     {
         var client = await factory.CreateOperatorClientAsync();

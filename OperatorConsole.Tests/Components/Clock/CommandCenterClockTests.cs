@@ -69,10 +69,11 @@ public sealed class CommandCenterClockTests : IAsyncLifetime
         }, TimeSpan.FromSeconds(30));
 
         cut.Find("[data-testid=clock-banner]").TextContent.Should().Contain("Switch to data as of 31 Dec 2017");
-        // The Failures report ages deals to the data's date for everyone (it is shared by the badge, alerts and bulk
-        // decisions); every other card follows the viewer's switch.
-        cut.FindAll("[data-testid=period-label]").Where(e => e.Closest("[data-testid=FailuresPanel]") is null)
-            .Select(e => e.GetAttribute("data-clock-date")).Distinct().Should().Equal(["25 Nov 2026"]);
+        // Every card follows the viewer's switch, the Failures panel's deal ages included (its "now" report).
+        cut.FindAll("[data-testid=period-label]").Select(e => e.GetAttribute("data-clock-date"))
+            .Append(cut.Find("[data-testid=clock-banner]").GetAttribute("data-clock-date"))
+            .Distinct().Should().Equal(["25 Nov 2026"], "one screen, one reference date");
+        cut.Find("[data-testid=FailuresPanel]").QuerySelector("[data-testid=period-label]").Should().NotBeNull("the panel says which date its deal ages use");
         cut.Find("[data-testid='scorecard-value-scorecard.won_value.year']").TextContent.Should().Contain("0");
     }
 

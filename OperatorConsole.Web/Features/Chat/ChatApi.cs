@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using OperatorConsole.Data.Chat;
 using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Auth;
+using OperatorConsole.Web.Features.Clock;
 
 namespace OperatorConsole.Web.Features.Chat;
 
@@ -19,15 +21,23 @@ public static class ChatApi
         return app;
     }
 
-    public static async Task<Results<Ok<ChatResponse>, ProblemHttpResult>> Ask(ChatRequest request, OpsChatService chat, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<ChatResponse>, ProblemHttpResult>> Ask(
+        ChatRequest request, OpsChatService chat, HttpContext http, CancellationToken ct, [FromQuery] string? clock = null)
     {
+        var errors = new Dictionary<string, string[]>();
+        var mode = ClockApi.ParseMode(http, clock, errors);
+        if (errors.Count > 0)
+        {
+            return ApiResults.BadRequest("Invalid query parameter.", errors);
+        }
+
         var question = request.Question?.Trim();
         if (string.IsNullOrEmpty(question) || question.Length > OpsChatService.MaxQuestionLength)
         {
             return ApiResults.Validation(new Dictionary<string, string[]> { ["question"] = [$"'question' is required, at most {OpsChatService.MaxQuestionLength} characters."] });
         }
 
-        return TypedResults.Ok(await chat.AskAsync(question, http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", ct));
+        return TypedResults.Ok(await chat.AskAsync(question, http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", mode, ct));
     }
 
     public static async Task<Ok<IReadOnlyList<ChatHistoryItem>>> History(ChatHistoryService history, HttpContext http, CancellationToken ct)

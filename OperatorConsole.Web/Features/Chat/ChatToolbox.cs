@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using OperatorConsole.Data.Chat;
 using OperatorConsole.Data.Chat.Topics;
 using OperatorConsole.Domain.Chat;
+using OperatorConsole.Domain.Clock;
 
 namespace OperatorConsole.Web.Features.Chat;
 
@@ -14,18 +15,20 @@ namespace OperatorConsole.Web.Features.Chat;
 /// </summary>
 public sealed class ChatToolbox(IEnumerable<IChatTopicSource> sources, BuiltInChatEngine engine)
 {
-    public ChatToolSession Begin(string question) => new(question, sources.ToList(), engine);
+    public ChatToolSession Begin(string question, ClockMode mode = ClockMode.Data) => new(question, mode, sources.ToList(), engine);
 }
 
 public sealed class ChatToolSession
 {
     private readonly string _question;
+    private readonly ClockMode _mode;
     private readonly BuiltInChatEngine _engine;
     private readonly ConcurrentQueue<TopicAnswer> _results = new();
 
-    internal ChatToolSession(string question, IReadOnlyList<IChatTopicSource> sources, BuiltInChatEngine engine)
+    internal ChatToolSession(string question, ClockMode mode, IReadOnlyList<IChatTopicSource> sources, BuiltInChatEngine engine)
     {
         _question = question;
+        _mode = mode;
         _engine = engine;
         Tools = [.. sources.Where(s => s.Topic != ChatTopic.Entity).Select(ToolFor), EntityTool()];
     }
@@ -41,7 +44,7 @@ public sealed class ChatToolSession
         return AIFunctionFactory.Create(
             async ([Description("The operator's question, or the part of it about this topic, in their words (periods like 'last month' or 'in 2017' are read from it).")] string question, CancellationToken ct) =>
             {
-                var analysis = await _engine.AnalyzeAsync(string.IsNullOrWhiteSpace(question) ? _question : question, ct);
+                var analysis = await _engine.AnalyzeAsync(string.IsNullOrWhiteSpace(question) ? _question : question, _mode, ct);
                 return Record(await source.AnswerAsync(analysis, ct));
             },
             new AIFunctionFactoryOptions
@@ -60,7 +63,7 @@ public sealed class ChatToolSession
                 return Record(TopicAnswer.MissingOnly($"No lead, account, integration, package or template named \"{name}\" is in the console."));
             }
 
-            var analysis = await _engine.AnalyzeAsync(_question, ct) with { Entities = matches };
+            var analysis = await _engine.AnalyzeAsync(_question, _mode, ct) with { Entities = matches };
             return Record(await _engine.EntityAnswerAsync(analysis, ct));
         },
         new AIFunctionFactoryOptions { Name = "entity", Description = "Looks up a named lead, account, integration, package or template (typos tolerated) and returns its figures, or says it does not exist." });

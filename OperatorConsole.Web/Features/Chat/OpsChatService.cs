@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using OperatorConsole.Data.Chat;
 using OperatorConsole.Domain.Chat;
+using OperatorConsole.Domain.Clock;
 using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 
 namespace OperatorConsole.Web.Features.Chat;
@@ -33,31 +34,41 @@ public sealed class OpsChatService(BuiltInChatEngine engine, ChatToolbox tools, 
 
     public bool UsesModel => Model is not null;
 
-    public async Task<ChatResponse> AskAsync(string question, string userId, CancellationToken ct = default)
+    public Task<ChatResponse> AskAsync(string question, string userId, CancellationToken ct = default) => AskAsync(question, userId, ClockMode.Data, ct);
+
+    /// <summary>
+    /// The answer at the asker's clock (<paramref name="mode"/>: the screen's "follow the data" or "now"), so "this
+    /// week" and every time-based figure in it match the cards the asker sees.
+    /// </summary>
+    public async Task<ChatResponse> AskAsync(string question, string userId, ClockMode mode, CancellationToken ct = default)
     {
         if (Model is { } model)
         {
-            var session = tools.Begin(question);
+            var session = tools.Begin(question, mode);
             var response = await new ChatClientBuilder(model).UseFunctionInvocation().Build()
                 .GetResponseAsync(Prompt(question), new ChatOptions { Tools = [.. session.Tools] }, ct);
             var (answer, sheet) = session.Receipts(response.Text);
             return await FinishAsync(question, userId, answer, sheet, ct);
         }
 
-        var builtIn = await engine.AnswerAsync(question, ct);
+        var builtIn = await engine.AnswerAsync(question, mode, ct);
         return await FinishAsync(question, userId, builtIn.Answer, builtIn.Sheet, ct);
     }
 
     /// <summary>Streams the model's answer text as it arrives, then yields the final response with checked receipts.</summary>
-    public async IAsyncEnumerable<(string? Partial, ChatResponse? Final)> StreamAsync(string question, string userId, [EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<(string? Partial, ChatResponse? Final)> StreamAsync(string question, string userId, CancellationToken ct = default) =>
+        StreamAsync(question, userId, ClockMode.Data, ct);
+
+    public async IAsyncEnumerable<(string? Partial, ChatResponse? Final)> StreamAsync(
+        string question, string userId, ClockMode mode, [EnumeratorCancellation] CancellationToken ct = default)
     {
         if (Model is not { } model)
         {
-            yield return (null, await AskAsync(question, userId, ct));
+            yield return (null, await AskAsync(question, userId, mode, ct));
             yield break;
         }
 
-        var session = tools.Begin(question);
+        var session = tools.Begin(question, mode);
         var text = new System.Text.StringBuilder();
         await foreach (var update in new ChatClientBuilder(model).UseFunctionInvocation().Build()
                            .GetStreamingResponseAsync(Prompt(question), new ChatOptions { Tools = [.. session.Tools] }, ct))

@@ -13,11 +13,21 @@ public static class ClockApi
     public static async Task<Results<Ok<T>, ProblemHttpResult>> WithClockAsync<T>(
         ScreenClock clock, HttpContext http, string? mode, Func<ReferenceTime, Task<Ok<T>>> answer, CancellationToken ct)
     {
+        var errors = new Dictionary<string, string[]>();
+        var parsed = ParseMode(http, mode, errors);
+        return errors.Count > 0
+            ? ApiResults.BadRequest("Invalid query parameter.", errors)
+            : await answer(await clock.ResolveAsync(parsed, ct));
+    }
+
+    /// <summary>The <c>?clock=</c> a request asked for (else the browser's choice); anything but data/now is a field error.</summary>
+    public static ClockMode ParseMode(HttpContext http, string? mode, IDictionary<string, string[]> errors)
+    {
         if (mode is not null && !string.Equals(mode, "data", StringComparison.OrdinalIgnoreCase) && !string.Equals(mode, "now", StringComparison.OrdinalIgnoreCase))
         {
-            return ApiResults.BadRequest("Invalid query parameter.", new Dictionary<string, string[]> { ["clock"] = ["'clock' must be 'data' or 'now'."] });
+            errors["clock"] = ["'clock' must be 'data' or 'now'."];
         }
 
-        return await answer(await clock.ResolveAsync(ScreenClock.ModeOf(http, mode), ct));
+        return ScreenClock.ModeOf(http, mode);
     }
 }

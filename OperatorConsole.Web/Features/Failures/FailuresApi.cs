@@ -6,6 +6,7 @@ using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Failures;
 using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Auth;
+using OperatorConsole.Web.Features.Clock;
 
 namespace OperatorConsole.Web.Features.Failures;
 
@@ -15,7 +16,7 @@ public static class FailuresApi
     {
         var api = app.MapGroup("/api/failures").WithTags("Failures");
         api.MapGet("/", GetReport).WithName("GetFailuresReport")
-            .WithSummary("The Failures & Interventions report; include=acknowledged also lists acknowledged and snoozed items")
+            .WithSummary("The Failures & Interventions report; include=acknowledged also lists acknowledged and snoozed items; clock=data|now sets the reference time of deal ages")
             .Produces<FailuresReport>(StatusCodes.Status200OK, "application/json")
             .RequireAuthorization(ConsolePolicies.People);
         api.MapGet("/buckets/{bucket}", GetBucketPage).WithName("GetFailuresBucketPage")
@@ -46,25 +47,27 @@ public static class FailuresApi
     /// from <see cref="GetBucketPage"/>.
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetReport(
-        FailuresReportCache cache, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct,
-        [FromQuery] string? include = null, [FromQuery] int? limit = null)
+        FailuresReportCache cache, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, HttpContext http, CancellationToken ct,
+        [FromQuery] string? include = null, [FromQuery] int? limit = null, [FromQuery] string? clock = null)
     {
         var errors = new Dictionary<string, string[]>();
         var includeAcknowledged = ParseInclude(include, errors);
         var pageLimit = ParseLimit(limit, errors);
+        var mode = ClockApi.ParseMode(http, clock, errors);
         if (errors.Count > 0)
         {
             return ApiResults.BadRequest("Invalid query parameter.", errors);
         }
 
-        var report = FailurePaging.FirstPage((await cache.GetAsync(ct)).View(includeAcknowledged), pageLimit);
+        var report = FailurePaging.FirstPage((await cache.GetAsync(mode, ct)).View(includeAcknowledged), pageLimit);
         return TypedResults.Bytes(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(report, json.Value.SerializerOptions), "application/json");
     }
 
     /// <summary>"Show more": one bucket's items from <paramref name="offset"/>, with the same search as the page (q).</summary>
     public static async Task<Results<Ok<FailureBucketPage>, ProblemHttpResult>> GetBucketPage(
-        string bucket, FailuresReportCache cache, CancellationToken ct,
-        [FromQuery] int? offset = null, [FromQuery] int? limit = null, [FromQuery] string? q = null, [FromQuery] string? include = null)
+        string bucket, FailuresReportCache cache, HttpContext http, CancellationToken ct,
+        [FromQuery] int? offset = null, [FromQuery] int? limit = null, [FromQuery] string? q = null, [FromQuery] string? include = null,
+        [FromQuery] string? clock = null)
     {
         if (FailureBucketExtensions.FromCode(bucket) is not { } which)
         {
@@ -74,6 +77,7 @@ public static class FailuresApi
         var errors = new Dictionary<string, string[]>();
         var includeAcknowledged = ParseInclude(include, errors);
         var pageLimit = ParseLimit(limit, errors);
+        var mode = ClockApi.ParseMode(http, clock, errors);
         if (offset is < 0)
         {
             errors["offset"] = ["'offset' must be 0 or more."];
@@ -89,7 +93,7 @@ public static class FailuresApi
             return ApiResults.BadRequest("Invalid query parameter.", errors);
         }
 
-        var report = (await cache.GetAsync(ct)).View(includeAcknowledged);
+        var report = (await cache.GetAsync(mode, ct)).View(includeAcknowledged);
         return TypedResults.Ok(FailurePaging.Page(report, which, new FailureFilter(which, null, q), offset ?? 0, pageLimit));
     }
 

@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Components;
 using OperatorConsole.Domain.Failures;
+using OperatorConsole.Web.Features.Clock;
 using OperatorConsole.Web.Live;
 
 namespace OperatorConsole.Web.Features.Failures;
 
 /// <summary>
-/// A <see cref="LiveComponentBase"/> bound to the shared failures report (<see cref="FailuresReportCache.Query"/>):
-/// the Failures screens, the panel, the badge and the stand-up list all re-render only when the report changed.
+/// A live component bound to the shared failures report at the viewer's clock (<see cref="FailuresReportCache.QueryFor"/>):
+/// the Failures screens, the panel, the badge and the stand-up list all re-render only when the report changed, and
+/// count deal ages to the same reference time as the other cards of the screen.
 /// </summary>
-public abstract class FailuresComponentBase : LiveComponentBase
+public abstract class FailuresComponentBase : ClockedComponentBase
 {
     [Inject]
     protected FailuresReportCache Cache { get; set; } = default!;
@@ -23,7 +25,7 @@ public abstract class FailuresComponentBase : LiveComponentBase
 
     protected override async Task LoadAsync()
     {
-        ReportValue = await SharedValue(Cache.Query);
+        ReportValue = await SharedValue(Cache.QueryFor(ClockMode));
         OnReportChanged();
     }
 

@@ -61,9 +61,9 @@ public partial class FailuresPage
             var actor = (await AuthState).User.ToActor();
             DateTime? until = pending.Kind == AcknowledgementKind.Snooze ? Now.AddHours(_snoozeHours) : null;
             var (ok, message) = pending.Filter is { } filter
-                ? Outcome(await Acknowledgements.AcknowledgeManyAsync(new BulkAcknowledgeRequest(filter.Bucket, filter.Group, filter.Query, pending.Kind, _reason, until), actor),
+                ? Outcome(await Acknowledgements.AcknowledgeManyAsync(new BulkAcknowledgeRequest(filter.Bucket, filter.Group, filter.Query, pending.Kind, _reason, until, ClockMode), actor),
                     r => $"{r.Count} items {(pending.Kind == AcknowledgementKind.Snooze ? "snoozed" : "acknowledged")} in one decision.")
-                : Outcome(await Acknowledgements.AcknowledgeAsync(new AcknowledgeFailureRequest(pending.Item!.GetBucket(), pending.Item.Key, pending.Kind, _reason, until), actor),
+                : Outcome(await Acknowledgements.AcknowledgeAsync(new AcknowledgeFailureRequest(pending.Item!.GetBucket(), pending.Item.Key, pending.Kind, _reason, until, ClockMode), actor),
                     _ => pending.Kind == AcknowledgementKind.Snooze ? "Snoozed; it comes back on its own." : "Acknowledged.");
             if (!ok)
             {

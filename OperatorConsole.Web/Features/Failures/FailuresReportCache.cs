@@ -1,4 +1,6 @@
+using OperatorConsole.Data.Clock;
 using OperatorConsole.Data.Failures;
+using OperatorConsole.Domain.Clock;
 using OperatorConsole.Domain.Failures;
 using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Live;
@@ -24,15 +26,16 @@ public sealed class FailuresReportCache : IDisposable
     private readonly LiveQueries _queries;
     private readonly DatabaseHealthSignal? _databaseSignal;
     private readonly SourceQueries _sources;
+    private readonly LiveQuery<FailuresReport> _nowQuery;
 
     public FailuresReportCache(FailuresService service, LiveQueries queries, DatabaseHealthSignal? databaseSignal = null)
     {
         _queries = queries;
         _sources = new SourceQueries(service, queries);
-        Topics = service.Topics;
-        Query = new LiveQuery<FailuresReport>(
-            "failures.report", Topics, async (_, ct) => await service.GetReportAsync(await _sources.AnswersAsync(ct), ct), MaxAge,
-            report => report with { GeneratedAt = default, Clock = report.Clock is null ? null! : report.Clock with { Now = default } });
+        // The data's clock moves with new activity, so what moves it invalidates the report too (as for clocked cards).
+        Topics = service.Topics.Concat(DataClockService.Topics).Distinct(StringComparer.Ordinal).ToArray();
+        Query = Report("failures.report", ClockMode.Data, service);
+        _nowQuery = Report("failures.report@now", ClockMode.Now, service);
         _databaseSignal = databaseSignal;
         if (_databaseSignal is not null)
         {
@@ -40,8 +43,17 @@ public sealed class FailuresReportCache : IDisposable
         }
     }
 
-    /// <summary>The report's live query: what screens bind to.</summary>
+    /// <summary>
+    /// The report's live query following the data's clock: what the badge, alerts, the API by default and every screen
+    /// of a viewer who did not switch to "now" bind to.
+    /// </summary>
     public LiveQuery<FailuresReport> Query { get; }
+
+    /// <summary>
+    /// The report at a viewer's clock. "Now" is a second shared report (computed only while someone reads it), so a
+    /// screen switched to today shows deal ages against today, like its other cards; the sources are shared by both.
+    /// </summary>
+    public LiveQuery<FailuresReport> QueryFor(ClockMode mode) => mode == ClockMode.Now ? _nowQuery : Query;
 
     /// <summary>The topics that invalidate the report.</summary>
     public IReadOnlyCollection<string> Topics { get; }
@@ -50,7 +62,10 @@ public sealed class FailuresReportCache : IDisposable
     public long Computations => _queries.Computations(Query);
 
     /// <summary>The current report (acknowledged items marked; use <see cref="FailuresReport.View"/>).</summary>
-    public async Task<FailuresReport> GetAsync(CancellationToken ct = default) => (await _queries.GetAsync(Query, ct)).Value;
+    public Task<FailuresReport> GetAsync(CancellationToken ct = default) => GetAsync(ClockMode.Data, ct);
+
+    /// <summary>The current report at <paramref name="mode"/>'s reference time.</summary>
+    public async Task<FailuresReport> GetAsync(ClockMode mode, CancellationToken ct = default) => (await _queries.GetAsync(QueryFor(mode), ct)).Value;
 
     /// <summary>
     /// The report as the API sends it, serialised once per report and view (a derived value of the answer) and
@@ -71,7 +86,12 @@ public sealed class FailuresReportCache : IDisposable
     {
         _sources.InvalidateAll();
         _queries.Invalidate(Query);
+        _queries.Invalidate(_nowQuery);
     }
+
+    private LiveQuery<FailuresReport> Report(string key, ClockMode mode, FailuresService service) => new(
+        key, Topics, async (_, ct) => await service.GetReportAsync(mode, await _sources.AnswersAsync(ct), ct), MaxAge,
+        report => report with { GeneratedAt = default, Clock = report.Clock is null ? null! : report.Clock with { Now = default } });
 
     public void Dispose()
     {
