@@ -84,6 +84,14 @@ public sealed class CircuitsBenchmark : IBenchCommand
         var perCircuitHeap = (heapAfter - heapBefore) / (double)circuits;
         var perCircuitWorkingSet = (workingSetAfter - workingSetBefore) / (double)circuits;
 
+        // Idle: the same window with nothing changed, so what a change costs can be told from what open pages cost
+        // anyway (timers, animations, SignalR keep-alives).
+        var idleSelfBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var idleBrowserBefore = BrowserCpu();
+        await Task.Delay(settle);
+        var idleSelf = Process.GetCurrentProcess().TotalProcessorTime - idleSelfBefore;
+        var idleBrowser = BrowserCpu() - idleBrowserBefore;
+
         // Push: each page records (wall clock, ms) when its Failures total changes; the POST is stamped just before
         // it is sent. Browser and bench share this machine's clock.
         var samples = new Samples($"Push: failed-run POST → {circuits} browsers show the new Failures total");
@@ -215,7 +223,9 @@ public sealed class CircuitsBenchmark : IBenchCommand
             $"- Server memory per open Command Center circuit: {perCircuitHeap / 1024:0.0} KB managed heap (after full GCs: {heapBefore / 1024 / 1024:0.0} → {heapAfter / 1024 / 1024:0.0} MB), {perCircuitWorkingSet / 1024:0.0} KB working set (the bench process also hosts Playwright's client)."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"- CPU in the {settle.TotalSeconds:0} s after each measured POST: console + bench process {cpuSelf.TotalSeconds / rounds:0.00} s, Chromium {cpuBrowser.TotalSeconds / rounds:0.00} s, of {2 * measuredWall.TotalSeconds / rounds:0.00} s available on {Environment.ProcessorCount} cores."));
-        Console.WriteLine($"- Target push p95 ≤ 250 ms: {(samples.P95 <= 250 && missed == 0 ? "met" : "MISSED")}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"- CPU in {settle.TotalSeconds:0} s with nothing changed (idle pages): console + bench process {idleSelf.TotalSeconds:0.00} s, Chromium {idleBrowser.TotalSeconds:0.00} s."));
+        Console.WriteLine($"- Target push p95 ≤ 300 ms (issue 18): {(samples.P95 <= 300 && missed == 0 ? "met" : "MISSED")}");
 
         await context.CloseAsync();
         return missed == 0 ? 0 : 1;
