@@ -133,7 +133,7 @@ public sealed class AlertChannelService(IDbContextFactory<ConsoleDbContext> dbFa
         return OperationResult<AlertDeliveryView>.Created(AlertQueue.ToView(delivery, channel.Name, []));
     }
 
-    private async Task<ValidationErrors> ValidateAsync(ConsoleDbContext db, AlertChannelRequest request, AlertChannel? existing, CancellationToken ct)
+    private static async Task<ValidationErrors> ValidateAsync(ConsoleDbContext db, AlertChannelRequest request, AlertChannel? existing, CancellationToken ct)
     {
         var errors = AlertChannelRules.Validate(request, existing?.WebhookUrl is not null && existing.Kind == request.Kind);
         if (!errors.IsEmpty || request.Kind is not { } kind)

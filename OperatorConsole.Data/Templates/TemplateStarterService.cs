@@ -129,14 +129,16 @@ public sealed class TemplateStarterService(IDbContextFactory<ConsoleDbContext> d
         var templates = db.Set<TemplateStarter>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Niche))
         {
-            var niche = query.Niche.Trim().ToLower();
+            var niche = query.Niche.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // ToLower() runs in the database as LOWER(); the process culture plays no part.
             templates = templates.Where(t => t.Niche.ToLower() == niche);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Stack))
         {
-            var tag = query.Stack.Trim().ToLower();
+            var tag = query.Stack.Trim().ToLowerInvariant();
             templates = templates.Where(t => t.Stack.Any(s => s.ToLower() == tag));
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
         if (query.Status is { } status)

@@ -76,7 +76,7 @@ public static class ResultsApi
         if (http.Request.HasFormContentType)
         {
             var form = await http.Request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+            var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
             if (file is null)
             {
                 return ApiResults.Validation(new Dictionary<string, string[]> { ["file"] = ["'file' is required: send the proof as a multipart file field."] });
