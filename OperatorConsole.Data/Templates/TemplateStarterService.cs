@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Templates;
@@ -12,9 +13,9 @@ public sealed class TemplateStarterService(IDbContextFactory<ConsoleDbContext> d
 {
     public async Task<OperationResult<TemplateStarterView>> CreateAsync(CreateTemplateStarterRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<TemplateStarterView>(actor, "Templates are written by an operator.") is { } refused)
         {
-            return OperationResult<TemplateStarterView>.Forbidden("Templates are written by an operator.");
+            return refused;
         }
 
         var errors = TemplateRules.ValidateFields(request.Name, request.Niche, request.Stack, request.Modules, request.ResultsProduced, request.Location, request.Status);
@@ -53,9 +54,9 @@ public sealed class TemplateStarterService(IDbContextFactory<ConsoleDbContext> d
 
     public async Task<OperationResult<TemplateStarterView>> UpdateAsync(int id, UpdateTemplateStarterRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<TemplateStarterView>(actor, "Templates are written by an operator.") is { } refused)
         {
-            return OperationResult<TemplateStarterView>.Forbidden("Templates are written by an operator.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
