@@ -1,26 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using OperatorConsole.Data.Access;
-using OperatorConsole.Data.Approvals;
-using OperatorConsole.Data.AgentJobs;
-using OperatorConsole.Data.BuildOps;
-using OperatorConsole.Data.Assets;
 using OperatorConsole.Data.Audit;
-using OperatorConsole.Data.Brief;
 using OperatorConsole.Data.Idempotency;
 using OperatorConsole.Data.Infrastructure;
-using OperatorConsole.Data.Integrations;
-using OperatorConsole.Data.Failures;
-using OperatorConsole.Data.Leads;
-using OperatorConsole.Data.Learning;
 using OperatorConsole.Data.Live;
-using OperatorConsole.Data.Proposals;
-using OperatorConsole.Data.Risk;
-using OperatorConsole.Data.Runs;
-using OperatorConsole.Data.Scorecard;
 using OperatorConsole.Data.Seed;
-using OperatorConsole.Data.Settings;
-using OperatorConsole.Data.Templates;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +18,52 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration, string? contentRoot = null)
     {
+        services.AddDatabase(configuration, contentRoot);
+
+        // Shared by every feature: start-up, the ingest writer, idempotency, the one clock, the demo seeder.
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<IngestWriter>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<OperatorConsole.Data.Clock.DataClockService>();
+        services.AddSingleton<DemoSeeder>();
+
+        // One line per feature; each registers its own services, failure sources and demo data from its folder.
+        // Order matters only among multi-registrations (intervention sources, demo seeds of equal Order, search sources).
+        services.AddLeadsData();
+        services.AddAccountsData();
+        services.AddRunsData();
+        services.AddIntegrationsData();
+        services.AddAuditData();
+        services.AddAccessData();
+        services.AddSettingsData();
+        services.AddConstraintData();
+        services.AddChatContext();
+        services.AddSemanticIndex();
+        services.AddServicePackagesData();
+        services.AddExpectationsData();
+        services.AddOffersData();
+        services.AddLeadImport(configuration);
+        services.AddSearchData();
+        services.AddChartsData();
+        services.AddProposalsData();
+        services.AddApprovalsData();
+        services.AddBriefData();
+        services.AddScorecardData();
+        services.AddFailures();
+        services.AddResultsData(configuration);
+        services.AddRiskData();
+        services.AddAgentJobsData();
+        services.AddBuildOpsData();
+        services.AddTemplatesData();
+        services.AddAssetsData();
+        services.AddLearningData();
+        services.AddAlertsData();
+        return services;
+    }
+
+    /// <summary>The context factory of the configured provider, its interceptors (audit chain, live changes) and the clock.</summary>
+    private static void AddDatabase(this IServiceCollection services, IConfiguration configuration, string? contentRoot)
+    {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("OperatorConsole");
         services.AddSingleton(options);
@@ -41,89 +71,46 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<LiveChangeInterceptor>();
         services.AddSingleton<AuditChainInterceptor>();
         services.AddSingleton<IConsoleChangeSink, NullConsoleChangeSink>();
-
         if (options.Provider == DatabaseProvider.SqlServer)
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:OperatorConsole is empty.");
-            }
-
-            services.AddPooledDbContextFactory<SqlServerConsoleDbContext>((sp, db) => db
-                .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
-                .AddInterceptors(sp.GetRequiredService<AuditChainInterceptor>(), sp.GetRequiredService<LiveChangeInterceptor>()));
-            services.AddSingleton<IDbContextFactory<ConsoleDbContext>>(sp =>
-                new ConsoleDbContextFactory<SqlServerConsoleDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerConsoleDbContext>>()));
+            services.AddSqlServerContext(connectionString);
         }
         else
         {
-            var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnection : connectionString;
-            sqlite = SqliteLocation.Resolve(sqlite, contentRoot ?? configuration["contentRoot"] ?? Directory.GetCurrentDirectory());
-            var writeGate = new SqliteWriteGate(options.BusyTimeoutMs);
-            // Microsoft.Data.Sqlite retries a busy statement itself until the command timeout (30 s by default),
-            // which made the busy timeout meaningless; the command timeout is the busy timeout, in whole seconds.
-            var commandTimeout = options.CommandTimeoutSeconds;
-            sqlite = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(sqlite) { DefaultTimeout = commandTimeout }.ConnectionString;
-            services.AddPooledDbContextFactory<SqliteConsoleDbContext>((sp, db) => db
-                .UseSqlite(sqlite, o => o.CommandTimeout(commandTimeout))
-                .AddInterceptors(new SqlitePragmas(options.BusyTimeoutMs), writeGate, sp.GetRequiredService<AuditChainInterceptor>(), sp.GetRequiredService<LiveChangeInterceptor>()));
-            services.AddSingleton<IDbContextFactory<ConsoleDbContext>>(sp =>
-                new ConsoleDbContextFactory<SqliteConsoleDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteConsoleDbContext>>()));
+            services.AddSqliteContext(options, connectionString, contentRoot ?? configuration["contentRoot"] ?? Directory.GetCurrentDirectory());
         }
 
         // Identity's stores and the health check resolve the context from the request scope.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ConsoleDbContext>>().CreateDbContext());
-
-        services.AddSingleton<DatabaseInitializer>();
-        services.AddSingleton<IngestWriter>();
-        services.AddSingleton<LeadService>();
-        services.AddSingleton<OperatorConsole.Data.Accounts.AccountService>();
-        services.AddSingleton<NextStepService>();
-        services.AddSingleton<PipelineRunService>();
-        services.AddSingleton<IntegrationService>();
-        services.AddSingleton<AuditQueryService>();
-        services.AddSingleton<ApiKeyService>();
-        services.AddSingleton<SettingsService>();
-        services.AddSingleton<OperatorConsole.Data.Clock.DataClockService>();
-        services.AddSingleton<IdempotencyStore>();
-        services.AddSingleton<DemoSeeder>();
-        services.AddSingleton<OperatorConsole.Data.Constraint.ConstraintService>();
-        services.AddChatContext();
-        services.AddSemanticIndex();
-        services.AddServicePackagesExpectationsOffers();
-        services.AddLeadImport(configuration);
-        services.AddSingleton<OperatorConsole.Data.Search.SearchService>();
-        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.LeadSearchSource>();
-        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.RunSearchSource>();
-        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.IntegrationSearchSource>();
-        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.ApprovalSearchSource>();
-        services.AddSingleton<OperatorConsole.Data.Search.ISearchSource, OperatorConsole.Data.Search.AgentJobSearchSource>();
-        services.AddSingleton<OperatorConsole.Data.Charts.ChartQueries>();
-        services.AddProposalsApprovalsAndBrief();
-        services.AddFailures();
-        services.AddResults(configuration);
-        services.AddSingleton<RiskRuleService>();
-        services.AddSingleton<AgentJobService>();
-        services.AddSingleton<BuildTaskService>();
-        services.AddSingleton<TemplateStarterService>();
-        services.AddSingleton<IInterventionSource, AgentJobInterventions>();
-        services.AddSingleton<IDemoSeedContributor, BuildOpsDemoSeed>();
-        services.AddAssetsAndLearning();
-        services.AddAlertsData();
-        return services;
     }
 
-    /// <summary>Proposals, the approval gate (with the proposal-send effect), today's brief and the money scorecard.</summary>
-    private static IServiceCollection AddProposalsApprovalsAndBrief(this IServiceCollection services)
+    private static void AddSqlServerContext(this IServiceCollection services, string? connectionString)
     {
-        services.AddSingleton<ProposalService>();
-        services.AddSingleton<ApprovalService>();
-        services.AddSingleton<IApprovalSubjectHandler, ProposalSendApprovalHandler>();
-        services.AddSingleton<IApprovalOwner, PlaybookPromotionOwner>();
-        services.AddSingleton<IApprovalOwner, HighRiskChangeOwner>();
-        services.AddSingleton<BriefService>();
-        services.AddSingleton<ScorecardService>();
-        services.AddSingleton<IDemoSeedContributor, ProposalDemoSeed>();
-        return services;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:OperatorConsole is empty.");
+        }
+
+        services.AddPooledDbContextFactory<SqlServerConsoleDbContext>((sp, db) => db
+            .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+            .AddInterceptors(sp.GetRequiredService<AuditChainInterceptor>(), sp.GetRequiredService<LiveChangeInterceptor>()));
+        services.AddSingleton<IDbContextFactory<ConsoleDbContext>>(sp =>
+            new ConsoleDbContextFactory<SqlServerConsoleDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerConsoleDbContext>>()));
+    }
+
+    private static void AddSqliteContext(this IServiceCollection services, DatabaseOptions options, string? connectionString, string contentRoot)
+    {
+        var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnection : connectionString;
+        sqlite = SqliteLocation.Resolve(sqlite, contentRoot);
+        var writeGate = new SqliteWriteGate(options.BusyTimeoutMs);
+        // Microsoft.Data.Sqlite retries a busy statement itself until the command timeout (30 s by default),
+        // which made the busy timeout meaningless; the command timeout is the busy timeout, in whole seconds.
+        var commandTimeout = options.CommandTimeoutSeconds;
+        sqlite = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(sqlite) { DefaultTimeout = commandTimeout }.ConnectionString;
+        services.AddPooledDbContextFactory<SqliteConsoleDbContext>((sp, db) => db
+            .UseSqlite(sqlite, o => o.CommandTimeout(commandTimeout))
+            .AddInterceptors(new SqlitePragmas(options.BusyTimeoutMs), writeGate, sp.GetRequiredService<AuditChainInterceptor>(), sp.GetRequiredService<LiveChangeInterceptor>()));
+        services.AddSingleton<IDbContextFactory<ConsoleDbContext>>(sp =>
+            new ConsoleDbContextFactory<SqliteConsoleDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteConsoleDbContext>>()));
     }
 }

@@ -14,11 +14,14 @@ if (await ConsoleCommands.TryRunAsync(builder, args))
     return;
 }
 
+// Data: the database and one line per feature (OperatorConsole.Data/DependencyInjection.cs).
 builder.Services.AddData(builder.Configuration, builder.Environment.ContentRootPath);
+// Web: UI, auth, API conventions, live push and one line per feature (Features/ConsoleFeatures.cs).
 builder.AddWeb();
 
 var app = builder.Build();
 
+// Migrate, seed, then the pipeline and the endpoint table (WebApplicationExtensions.cs).
 await app.InitializeConsoleAsync();
 app.UseOperatorConsole();
 app.MapOperatorConsole();

@@ -16,7 +16,7 @@ namespace OperatorConsole.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>UI, auth, API conventions and live push. Reads like the list of what the web layer owns.</summary>
+    /// <summary>UI, auth, API conventions, live push and the features (<see cref="ConsoleFeatures"/>). Reads like the list of what the web layer owns.</summary>
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -36,10 +36,6 @@ public static class WebServiceCollectionExtensions
         services.AddConsoleApiConventions(builder.Configuration);
         services.AddLiveConsole(builder.Configuration);
         services.AddConsoleFeatures(builder.Configuration);
-
-        // "database" is unhealthy while writes fail (a held lock, a full disk), not only when it cannot connect.
-        services.AddHealthChecks().AddCheck<DatabaseWritableHealthCheck>("database", tags: ["ready"])
-            .AddCheck<OperatorConsole.Web.Features.Audit.AuditChainHealthCheck>("audit-chain", tags: ["ready"]);
         services.AddConsoleOpenApi(o => o.AddOperationTransformer(HumanGateEndpoints.Describe));
         return builder;
     }

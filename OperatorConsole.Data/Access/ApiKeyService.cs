@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Domain.Access;
+using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.Common;
 
 namespace OperatorConsole.Data.Access;
@@ -41,9 +42,9 @@ public sealed class ApiKeyService(IDbContextFactory<ConsoleDbContext> dbFactory,
             errors.Add("scopes", $"Unknown scope '{unknown}'.");
         }
 
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<CreatedApiKey>(actor, "Only a signed-in operator can create API keys.") is { } refused)
         {
-            return OperationResult<CreatedApiKey>.Forbidden("Only a signed-in operator can create API keys.");
+            return refused;
         }
 
         if (!errors.IsEmpty)
@@ -78,9 +79,9 @@ public sealed class ApiKeyService(IDbContextFactory<ConsoleDbContext> dbFactory,
 
     public async Task<OperationResult<ApiKeyView>> RevokeAsync(int id, string? reason, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<ApiKeyView>(actor, "Only a signed-in operator can revoke API keys.") is { } refused)
         {
-            return OperationResult<ApiKeyView>.Forbidden("Only a signed-in operator can revoke API keys.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -178,8 +178,10 @@ public sealed class AccountService(
 
         if (!string.IsNullOrWhiteSpace(query.Sector))
         {
-            var sector = query.Sector.Trim().ToLower();
+            var sector = query.Sector.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // ToLower() runs in the database as LOWER(); the process culture plays no part.
             accountsQuery = accountsQuery.Where(a => a.Sector != null && a.Sector.ToLower() == sector);
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
         var accounts = await accountsQuery.Select(a => new { a.Id, a.Name, a.Sector, a.Employees, a.Revenue, a.Website }).ToListAsync(ct);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Domain.Alerts;
+using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Failures;
 
@@ -29,9 +30,9 @@ public sealed class AlertChannelService(IDbContextFactory<ConsoleDbContext> dbFa
 
     public async Task<OperationResult<AlertChannelView>> CreateAsync(AlertChannelRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<AlertChannelView>(actor, "Only a signed-in operator can add an alert channel.") is { } refused)
         {
-            return OperationResult<AlertChannelView>.Forbidden("Only a signed-in operator can add an alert channel.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -52,9 +53,9 @@ public sealed class AlertChannelService(IDbContextFactory<ConsoleDbContext> dbFa
 
     public async Task<OperationResult<AlertChannelView>> UpdateAsync(int id, AlertChannelRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<AlertChannelView>(actor, "Only a signed-in operator can change an alert channel.") is { } refused)
         {
-            return OperationResult<AlertChannelView>.Forbidden("Only a signed-in operator can change an alert channel.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -81,9 +82,9 @@ public sealed class AlertChannelService(IDbContextFactory<ConsoleDbContext> dbFa
     /// <summary>Removes the channel; what it still had queued is refused, not sent.</summary>
     public async Task<OperationResult<AlertChannelView>> DeleteAsync(int id, string? reason, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<AlertChannelView>(actor, "Only a signed-in operator can remove an alert channel.") is { } refused)
         {
-            return OperationResult<AlertChannelView>.Forbidden("Only a signed-in operator can remove an alert channel.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -111,9 +112,9 @@ public sealed class AlertChannelService(IDbContextFactory<ConsoleDbContext> dbFa
     /// <summary>Queues a test message for the channel (the worker sends it like any alert, so the log shows the answer).</summary>
     public async Task<OperationResult<AlertDeliveryView>> SendTestAsync(int id, Actor actor, string consoleUrl, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<AlertDeliveryView>(actor, "Only a signed-in operator can send a test alert.") is { } refused)
         {
-            return OperationResult<AlertDeliveryView>.Forbidden("Only a signed-in operator can send a test alert.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -133,7 +134,7 @@ public sealed class AlertChannelService(IDbContextFactory<ConsoleDbContext> dbFa
         return OperationResult<AlertDeliveryView>.Created(AlertQueue.ToView(delivery, channel.Name, []));
     }
 
-    private async Task<ValidationErrors> ValidateAsync(ConsoleDbContext db, AlertChannelRequest request, AlertChannel? existing, CancellationToken ct)
+    private static async Task<ValidationErrors> ValidateAsync(ConsoleDbContext db, AlertChannelRequest request, AlertChannel? existing, CancellationToken ct)
     {
         var errors = AlertChannelRules.Validate(request, existing?.WebhookUrl is not null && existing.Kind == request.Kind);
         if (!errors.IsEmpty || request.Kind is not { } kind)

@@ -12,16 +12,16 @@ namespace OperatorConsole.Data.Alerts;
 /// wins (proposals won, leads shipped), each with links into the console. Failures come from the same report
 /// every screen reads; acknowledged items are left out, as on the panel.
 /// </summary>
-public sealed class AlertDigestBuilder
+public static class AlertDigestBuilder
 {
     /// <summary>Items listed per section; the count says how many there are in all.</summary>
     public const int ItemsPerSection = 10;
 
-    public async Task<AlertMessage> BuildAsync(ConsoleDbContext db, AlertChannel channel, FailuresReport report, DateTime now, string consoleUrl, CancellationToken ct)
+    public static async Task<AlertMessage> BuildAsync(ConsoleDbContext db, AlertChannel channel, FailuresReport report, DateTime now, string consoleUrl, CancellationToken ct)
     {
         var open = report.View(includeAcknowledged: false);
         var broken = Section("Broken", consoleUrl, [.. open.FailedRuns, .. open.BrokenIntegrations]);
-        var decisions = Section("Waiting for a decision (oldest first)", consoleUrl, open.NeedsApproval.OrderBy(a => a.RequestedAt).ToList());
+        var decisions = Section("Waiting for a decision (oldest first)", consoleUrl, [.. open.NeedsApproval.OrderBy(a => a.RequestedAt)]);
         var stale = Section("Went stale", consoleUrl, [.. open.StaleByTouch, .. open.StaleProposals, .. open.StuckProposals]);
         var wins = await WinsAsync(db, channel, now, consoleUrl, ct);
         var local = AlertRouting.Local(channel, now);
@@ -32,7 +32,7 @@ public sealed class AlertDigestBuilder
             now, consoleUrl, null, [broken, decisions, stale, wins]);
     }
 
-    private static DigestSection Section(string title, string consoleUrl, IReadOnlyList<IFailureItem> items) => new(
+    private static DigestSection Section(string title, string consoleUrl, List<IFailureItem> items) => new(
         title, items.Count,
         items.Take(ItemsPerSection).Select(i => new AlertItem(
             i.GetBucket().Code(), i.GetBucket().Group().Code(), i.Key, i.Describe(), AlertRouting.Absolute(consoleUrl, i.Link))).ToList());

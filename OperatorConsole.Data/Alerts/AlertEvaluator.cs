@@ -11,7 +11,7 @@ namespace OperatorConsole.Data.Alerts;
 /// it stays open; a "resolved" message when it clears. Acknowledged and snoozed items never alert. What each
 /// channel was told is kept in <see cref="AlertNotice"/> rows, so nothing repeats across changes or restarts.
 /// </summary>
-public sealed class AlertEvaluator(IDbContextFactory<ConsoleDbContext> dbFactory, AlertDigestBuilder digests)
+public sealed class AlertEvaluator(IDbContextFactory<ConsoleDbContext> dbFactory)
 {
     /// <summary>More new items than this for one channel at once become one combined alert (no storm of messages).</summary>
     public const int MaxSingleAlerts = 5;
@@ -34,7 +34,7 @@ public sealed class AlertEvaluator(IDbContextFactory<ConsoleDbContext> dbFactory
             queued += EvaluateChannel(db, channel, report, notices[channel.Id].ToList(), now, consoleUrl);
             if (AlertRouting.DigestDue(channel, now))
             {
-                AlertQueue.Enqueue(db, channel, await digests.BuildAsync(db, channel, report, now, consoleUrl, ct), now);
+                AlertQueue.Enqueue(db, channel, await AlertDigestBuilder.BuildAsync(db, channel, report, now, consoleUrl, ct), now);
                 channel.LastDigestOn = DateOnly.FromDateTime(AlertRouting.Local(channel, now));
                 queued++;
             }

@@ -9,7 +9,6 @@ public static class AlertsDataServiceCollectionExtensions
     {
         services.AddSingleton<AlertChannelService>();
         services.AddSingleton<AlertQueue>();
-        services.AddSingleton<AlertDigestBuilder>();
         services.AddSingleton<AlertEvaluator>();
         return services;
     }

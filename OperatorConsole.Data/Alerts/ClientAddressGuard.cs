@@ -39,9 +39,11 @@ public static class ClientAddressGuard
             return [];
         }
 
+#pragma warning disable CA1304, CA1311 // ToLower() runs in the database as LOWER(); the process culture plays no part.
         return await db.Set<Lead>().AsNoTracking()
             .Where(l => l.ContactEmail != null && wanted.Contains(l.ContactEmail.ToLower()))
             .Select(l => l.ContactEmail!.ToLower()).Distinct().ToListAsync(ct);
+#pragma warning restore CA1304, CA1311
     }
 
     /// <summary>The client mail domain the host is (or is under), unless it is a public mail provider.</summary>
@@ -50,7 +52,9 @@ public static class ClientAddressGuard
         foreach (var domain in AlertChannelRules.DomainsOf(host).Where(d => !AlertChannelRules.PublicMailDomains.Contains(d)))
         {
             var suffix = "@" + domain;
+#pragma warning disable CA1304, CA1311 // as above: LOWER() in the database
             if (await db.Set<Lead>().AnyAsync(l => l.ContactEmail != null && l.ContactEmail.ToLower().EndsWith(suffix), ct))
+#pragma warning restore CA1304, CA1311
             {
                 return domain;
             }

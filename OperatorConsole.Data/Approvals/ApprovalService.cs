@@ -68,9 +68,9 @@ public sealed class ApprovalService(
     public async Task<OperationResult<ApprovalView>> DecideAsync(int id, DecideApprovalRequest decision, Actor actor, CancellationToken ct = default)
     {
         // The gate first: a caller who may not decide learns nothing about the request and writes nothing.
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<ApprovalView>(actor, "Only a signed-in operator can decide an approval request.") is { } refused)
         {
-            return OperationResult<ApprovalView>.Forbidden("Only a signed-in operator can decide an approval request.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -94,18 +94,29 @@ public sealed class ApprovalService(
                 : OperationResult<ApprovalView>.Conflict(refusal.Message);
         }
 
-        if (owners.FirstOrDefault(o => o.Owns(request)) is { } owner)
-        {
-            var owned = await owner.DecideAsync(request, decision.Approve!.Value, decision.Reason!.Trim(), actor, ct);
-            if (!owned.Succeeded)
-            {
-                return owned.As<ApprovalView>();
-            }
+        return owners.FirstOrDefault(o => o.Owns(request)) is { } owner
+            ? await DecideThroughOwnerAsync(owner, request, decision, actor, ct)
+            : await RecordDecisionAsync(db, request, decision, actor, ct);
+    }
 
-            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            return OperationResult<ApprovalView>.Ok(ToView(await fresh.Set<ApprovalRequest>().AsNoTracking().FirstAsync(a => a.Id == id, ct)));
+    /// <summary>A subject with an owner (playbook promotion, high-risk change) decides in its own service and unit of work.</summary>
+    private async Task<OperationResult<ApprovalView>> DecideThroughOwnerAsync(
+        IApprovalOwner owner, ApprovalRequest request, DecideApprovalRequest decision, Actor actor, CancellationToken ct)
+    {
+        var owned = await owner.DecideAsync(request, decision.Approve!.Value, decision.Reason!.Trim(), actor, ct);
+        if (!owned.Succeeded)
+        {
+            return owned.As<ApprovalView>();
         }
 
+        await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+        return OperationResult<ApprovalView>.Ok(ToView(await fresh.Set<ApprovalRequest>().AsNoTracking().FirstAsync(a => a.Id == request.Id, ct)));
+    }
+
+    /// <summary>The decision, its audit entry and the subject's effect (its handler, if any) in one SaveChanges.</summary>
+    private async Task<OperationResult<ApprovalView>> RecordDecisionAsync(
+        ConsoleDbContext db, ApprovalRequest request, DecideApprovalRequest decision, Actor actor, CancellationToken ct)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         var approved = decision.Approve!.Value;
         var reason = decision.Reason!.Trim();
@@ -125,9 +136,9 @@ public sealed class ApprovalService(
             {
                 await handler.OnDecidedAsync(db, request, approved, actor, now, ct);
             }
-            catch (ApprovalDecisionRefusedException refused)
+            catch (ApprovalDecisionRefusedException refusedEffect)
             {
-                return OperationResult<ApprovalView>.Conflict(refused.Message);
+                return OperationResult<ApprovalView>.Conflict(refusedEffect.Message);
             }
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.Assets;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Leads;
@@ -17,9 +18,9 @@ public sealed class ReusableAssetService(IDbContextFactory<ConsoleDbContext> dbF
 
     public async Task<OperationResult<ReusableAssetView>> CreateAsync(int leadId, CreateReusableAssetRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<ReusableAssetView>(actor, HumanOnly) is { } refused)
         {
-            return OperationResult<ReusableAssetView>.Forbidden(HumanOnly);
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -64,9 +65,9 @@ public sealed class ReusableAssetService(IDbContextFactory<ConsoleDbContext> dbF
 
     public async Task<OperationResult<ReusableAssetView>> UpdateAsync(int id, UpdateReusableAssetRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<ReusableAssetView>(actor, HumanOnly) is { } refused)
         {
-            return OperationResult<ReusableAssetView>.Forbidden(HumanOnly);
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -115,9 +116,9 @@ public sealed class ReusableAssetService(IDbContextFactory<ConsoleDbContext> dbF
     /// <summary>Removes an entry; the audit keeps the full "before" snapshot, so nothing is lost from history.</summary>
     public async Task<OperationResult<ReusableAssetView>> DeleteAsync(int id, Actor actor, string? reason = null, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<ReusableAssetView>(actor, HumanOnly) is { } refused)
         {
-            return OperationResult<ReusableAssetView>.Forbidden(HumanOnly);
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

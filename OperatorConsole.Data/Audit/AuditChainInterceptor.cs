@@ -11,6 +11,7 @@ namespace OperatorConsole.Data.Audit;
 /// (read the head, link, commit) so two writers cannot link to the same head; if they ever did (another
 /// instance on SQL Server), the unique index on PreviousHash refuses the second rather than fork the chain.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The lock lives as long as the process; disposing it at shutdown would fail a save still in flight.")]
 internal sealed class AuditChainInterceptor : SaveChangesInterceptor
 {
     private static readonly object Held = new();

@@ -19,18 +19,28 @@ public sealed class BuildOpsDemoSeed : IDemoSeedContributor
 
     public async Task SeedAsync(ConsoleDbContext db, DemoSeedContext context, CancellationToken ct)
     {
+        var tasks = await SeedTasksAsync(db, context, ct);
+        var jobs = await SeedJobsAsync(db, context, tasks, ct);
+        await OpenReviewsAsync(db, context, tasks, jobs, ct);
+        SeedTemplates(db, context, context.Leads.Where(l => l.Status == LeadStatus.Shipped).ToList());
+    }
+
+    /// <summary>Tasks across the board; the approved and done ones carry the operator's approval.</summary>
+    private static async Task<List<BuildTask>> SeedTasksAsync(ConsoleDbContext db, DemoSeedContext context, CancellationToken ct)
+    {
         var building = context.Leads.Where(l => l.Status == LeadStatus.Building).ToList();
-        var shipped = context.Leads.Where(l => l.Status == LeadStatus.Shipped).ToList();
-        Lead? Lead(int i, List<Lead> from) => from.Count == 0 ? null : from[i % from.Count];
+        Lead? Lead(int i) => building.Count == 0 ? null : building[i % building.Count];
+        BuildTask Task(string title, BusinessImpact impact, BuildTaskStatus status, RiskLevel risk, Lead? lead, double daysAgo, string description, string? pr, string? reason) =>
+            NewTask(context, title, impact, status, risk, lead, daysAgo, description, pr, reason);
 
         var tasks = new List<BuildTask>
         {
-            Task("Scheduler: technician availability sync", BusinessImpact.Deliver, BuildTaskStatus.InProgress, RiskLevel.Medium, Lead(0, building), 3,
+            Task("Scheduler: technician availability sync", BusinessImpact.Deliver, BuildTaskStatus.InProgress, RiskLevel.Medium, Lead(0), 3,
                 "Two-way sync of technician calendars so the scheduler stops double-booking.", null, "Started: client sent calendar access"),
-            Task("Month-end close: invoice matching rules", BusinessImpact.Deliver, BuildTaskStatus.Review, RiskLevel.High, Lead(2, building), 1.5,
+            Task("Month-end close: invoice matching rules", BusinessImpact.Deliver, BuildTaskStatus.Review, RiskLevel.High, Lead(2), 1.5,
                 "Match supplier invoices to POs with tolerance rules.",
                 "Adds InvoiceMatcher with 2% tolerance, 38 new tests, migration for match results.", null),
-            Task("Sales assistant: CRM write-back", BusinessImpact.Deliver, BuildTaskStatus.Approved, RiskLevel.Medium, Lead(1, building), 2,
+            Task("Sales assistant: CRM write-back", BusinessImpact.Deliver, BuildTaskStatus.Approved, RiskLevel.Medium, Lead(1), 2,
                 "Write qualified-call notes back to the distributor's CRM.", "CRM client + retry queue; feature-flagged.", "Reviewed diff and staging run"),
             Task("Landing page case-study section", BusinessImpact.Acquire, BuildTaskStatus.Queued, RiskLevel.Low, null, 0.5,
                 "Add the Helio and Quill case studies with their numbers.", null, null),
@@ -52,8 +62,16 @@ public sealed class BuildOpsDemoSeed : IDemoSeedContributor
 
         db.AddRange(tasks);
         await db.SaveChangesAsync(ct);
+        return tasks;
+    }
 
-        var rules = RiskRules.Defaults;
+    /// <summary>Agent jobs on those tasks, classified by the default rules: one high-risk waiting, one failed, some deployed.</summary>
+    private static async Task<List<AgentJob>> SeedJobsAsync(ConsoleDbContext db, DemoSeedContext context, List<BuildTask> tasks, CancellationToken ct)
+    {
+        AgentJob Job(BuildTask? task, string what, string[] files, string branch, AgentJobResult result, int passed, int failed, double daysAgo,
+            bool approved = false, double? deployedDaysAgo = null) =>
+            NewJob(context, task, what, files, branch, result, passed, failed, daysAgo, approved, deployedDaysAgo);
+
         var jobs = new List<AgentJob>
         {
             Job(tasks[5], "Add retry with back-off to the enrichment step", ["src/Pipelines/EnrichStep.cs", "tests/Pipelines/EnrichStepTests.cs"],
@@ -75,7 +93,15 @@ public sealed class BuildOpsDemoSeed : IDemoSeedContributor
         };
         db.AddRange(jobs);
         await db.SaveChangesAsync(ct);
+        return jobs;
+    }
 
+    /// <summary>
+    /// Every high-risk job not yet approved, and the high-risk task waiting in review, are in the approval queue;
+    /// the approved jobs have their audit entries.
+    /// </summary>
+    private static async Task OpenReviewsAsync(ConsoleDbContext db, DemoSeedContext context, List<BuildTask> tasks, List<AgentJob> jobs, CancellationToken ct)
+    {
         foreach (var job in jobs.Where(j => j.RequiresReview && !j.HumanApproved))
         {
             var task = tasks.FirstOrDefault(t => t.Id == job.BuildTaskId);
@@ -86,65 +112,65 @@ public sealed class BuildOpsDemoSeed : IDemoSeedContributor
             job.ApprovalRequestId = approval.Id;
         }
 
-        // The high-risk task waiting in review is in the approval queue too.
         HighRiskApprovals.Open(db, HighRiskApprovals.BuildTaskSubject, tasks[1].Id, $"Approve high-risk build: {tasks[1].Title}",
             tasks[1].PrSummary, tasks[1].LeadId, context.Agent, tasks[1].StatusChangedAt);
         foreach (var job in jobs.Where(j => j.HumanApproved))
         {
             db.Audit(context.Operator, job.ApprovedAt!.Value, "agent_job.approved", "agent_job", job.Id, $"Approved agent job \"{job.TaskRequested}\"", job.ApprovalNote);
         }
+    }
 
-        SeedTemplates(db, context, shipped);
-        return;
+    private static BuildTask NewTask(
+        DemoSeedContext context, string title, BusinessImpact impact, BuildTaskStatus status, RiskLevel risk, Lead? lead, double daysAgo,
+        string description, string? pr, string? reason) => new()
+    {
+        Title = title,
+        Impact = impact,
+        Status = status,
+        RiskLevel = risk,
+        LeadId = lead?.Id,
+        Description = description,
+        PrSummary = pr,
+        StatusReason = reason,
+        CreatedAt = context.DaysAgo(daysAgo + 2),
+        UpdatedAt = context.DaysAgo(daysAgo),
+        StatusChangedAt = context.DaysAgo(daysAgo),
+        CreatedByName = context.Operator.DisplayName,
+    };
 
-        BuildTask Task(string title, BusinessImpact impact, BuildTaskStatus status, RiskLevel risk, Lead? lead, double daysAgo, string description, string? pr, string? reason) => new()
+    /// <summary>A job as the coding agent would record it, its risk classified by the default rules.</summary>
+    private static AgentJob NewJob(
+        DemoSeedContext context, BuildTask? task, string what, string[] files, string branch, AgentJobResult result, int passed, int failed,
+        double daysAgo, bool approved, double? deployedDaysAgo)
+    {
+        var risk = ChangeRiskClassifier.Classify(RiskRules.Defaults, files);
+        var at = context.DaysAgo(daysAgo);
+        return new AgentJob
         {
-            Title = title,
-            Impact = impact,
-            Status = status,
-            RiskLevel = risk,
-            LeadId = lead?.Id,
-            Description = description,
-            PrSummary = pr,
-            StatusReason = reason,
-            CreatedAt = context.DaysAgo(daysAgo + 2),
-            UpdatedAt = context.DaysAgo(daysAgo),
-            StatusChangedAt = context.DaysAgo(daysAgo),
-            CreatedByName = context.Operator.DisplayName,
+            BuildTaskId = task?.Id,
+            TaskRequested = what,
+            FilesTouched = files.ToList(),
+            Branch = branch,
+            Result = result,
+            TestsPassed = passed,
+            TestsFailed = failed,
+            RiskClass = risk.Class,
+            RiskLevel = risk.Level,
+            MatchedRule = risk.MatchedRule?.Pattern,
+            MatchedFile = risk.MatchedFile,
+            RequiresReview = risk.RequiresReview,
+            HumanApproved = approved,
+            ApprovedAt = approved ? at.AddHours(2) : null,
+            ApprovedById = approved ? context.Operator.Id : null,
+            ApprovedByName = approved ? context.Operator.DisplayName : null,
+            ApprovalNote = approved ? "Read the diff; tests green" : null,
+            DeployedAt = deployedDaysAgo is { } d ? context.DaysAgo(d) : null,
+            DeployedByName = deployedDaysAgo is null ? null : context.Operator.DisplayName,
+            CreatedAt = at,
+            RecordedByKind = context.Agent.Kind,
+            RecordedById = "demo-coding-agent",
+            RecordedByName = "Coding agent (demo)",
         };
-
-        AgentJob Job(BuildTask? task, string what, string[] files, string branch, AgentJobResult result, int passed, int failed, double daysAgo,
-            bool approved = false, double? deployedDaysAgo = null)
-        {
-            var risk = ChangeRiskClassifier.Classify(rules, files);
-            var at = context.DaysAgo(daysAgo);
-            return new AgentJob
-            {
-                BuildTaskId = task?.Id,
-                TaskRequested = what,
-                FilesTouched = files.ToList(),
-                Branch = branch,
-                Result = result,
-                TestsPassed = passed,
-                TestsFailed = failed,
-                RiskClass = risk.Class,
-                RiskLevel = risk.Level,
-                MatchedRule = risk.MatchedRule?.Pattern,
-                MatchedFile = risk.MatchedFile,
-                RequiresReview = risk.RequiresReview,
-                HumanApproved = approved,
-                ApprovedAt = approved ? at.AddHours(2) : null,
-                ApprovedById = approved ? context.Operator.Id : null,
-                ApprovedByName = approved ? context.Operator.DisplayName : null,
-                ApprovalNote = approved ? "Read the diff; tests green" : null,
-                DeployedAt = deployedDaysAgo is { } d ? context.DaysAgo(d) : null,
-                DeployedByName = deployedDaysAgo is null ? null : context.Operator.DisplayName,
-                CreatedAt = at,
-                RecordedByKind = context.Agent.Kind,
-                RecordedById = "demo-coding-agent",
-                RecordedByName = "Coding agent (demo)",
-            };
-        }
     }
 
     private static void SeedTemplates(ConsoleDbContext db, DemoSeedContext context, List<Lead> shipped)

@@ -68,8 +68,8 @@ public sealed class BuiltInChatEngine(
     /// <summary>The stored name nearest in meaning, offered as a hint (never answered on: the operator decides).</summary>
     private async Task<string> NearestNameAsync(string name, CancellationToken ct)
     {
-        var hit = (await semantic.SearchAsync(SemanticKinds.Name, name, 1, ct)).FirstOrDefault();
-        return hit is { Similarity: >= NearestNameFloor } ? $" The nearest name on record is \"{hit.Preview}\"." : "";
+        var hits = await semantic.SearchAsync(SemanticKinds.Name, name, 1, ct);
+        return hits is [{ Similarity: >= NearestNameFloor } hit, ..] ? $" The nearest name on record is \"{hit.Preview}\"." : "";
     }
 
     private const float NearestNameFloor = 0.75f;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Settings;
+using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Expectations;
 using OperatorConsole.Domain.Leads;
@@ -20,9 +21,9 @@ public sealed class ExpectationService(IDbContextFactory<ConsoleDbContext> dbFac
 
     public async Task<OperationResult<IReadOnlyList<string>>> SaveRiskFlagsAsync(IReadOnlyList<string>? flags, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<IReadOnlyList<string>>(actor, "Only a signed-in operator can change the risk-flag list.") is { } refused)
         {
-            return OperationResult<IReadOnlyList<string>>.Forbidden("Only a signed-in operator can change the risk-flag list.");
+            return refused;
         }
 
         if (flags is null)
@@ -69,9 +70,9 @@ public sealed class ExpectationService(IDbContextFactory<ConsoleDbContext> dbFac
 
     public async Task<OperationResult<ExpectationSnapshotView>> AddAsync(int leadId, AddExpectationSnapshotRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<ExpectationSnapshotView>(actor, "Expectation management is human-only: only a signed-in operator records snapshots.") is { } refused)
         {
-            return OperationResult<ExpectationSnapshotView>.Forbidden("Expectation management is human-only: only a signed-in operator records snapshots.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -207,7 +207,7 @@ public sealed class FailureAcknowledgementService(IDbContextFactory<ConsoleDbCon
         return OperationResult<AcknowledgementRecordView>.Ok(ToView(ack, now));
     }
 
-    public async Task<PagedList<AcknowledgementRecordView>> ListAsync(bool activeOnly, int? page, int? pageSize, CancellationToken ct = default, string? decisionId = null)
+    public async Task<PagedList<AcknowledgementRecordView>> ListAsync(bool activeOnly, int? page, int? pageSize, string? decisionId = null, CancellationToken ct = default)
     {
         var paging = PageRequest.From(page, pageSize);
         var now = time.GetUtcNow().UtcDateTime;

@@ -81,7 +81,7 @@ public sealed class ImportJobService(
     /// <summary>A stage column with more distinct values than this is not a stage column.</summary>
     public const int MaxStageValues = 100;
 
-    private AccountsPreview PreviewAccounts(CsvUpload accounts, IReadOnlyDictionary<string, string>? columns)
+    private static AccountsPreview PreviewAccounts(CsvUpload accounts, IReadOnlyDictionary<string, string>? columns)
     {
         using var buffer = Buffer(accounts.Content);
         var headers = ImportSources.ReadHeader(buffer);
@@ -123,7 +123,7 @@ public sealed class ImportJobService(
         return (new LeadCsvImportSpec(columns, stages, given?.AccountColumns), source);
     }
 
-    private static IReadOnlyList<string> ValidateSpec(LeadCsvImportSpec spec, IReadOnlyList<string> headers)
+    private static List<string> ValidateSpec(LeadCsvImportSpec spec, IReadOnlyList<string> headers)
     {
         var errors = LeadCsvMapping.ValidateMapping(spec.Columns, headers).ToList();
         if (spec.Stages is { Count: > MaxStageValues })

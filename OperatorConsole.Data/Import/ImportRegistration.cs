@@ -5,7 +5,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class ImportServiceCollectionExtensions
 {
-    /// <summary>CSV import (queue, background worker, writer) and the CSV export queries (leads, agent jobs, Results Ledger).</summary>
+    /// <summary>CSV import: queue, background worker and writer (each feature registers its own CSV export).</summary>
     public static IServiceCollection AddLeadImport(this IServiceCollection services, IConfiguration configuration)
     {
         var root = configuration["Storage:Root"] ?? Path.Combine("data", "files");
@@ -13,9 +13,6 @@ public static class ImportServiceCollectionExtensions
         services.AddSingleton<ImportQueue>();
         services.AddSingleton<LeadImportWriter>();
         services.AddSingleton<ImportJobService>();
-        services.AddSingleton<LeadExportService>();
-        services.AddSingleton<AgentJobExportService>();
-        services.AddSingleton<ResultsExportService>();
         services.AddHostedService<ImportWorker>();
         return services;
     }

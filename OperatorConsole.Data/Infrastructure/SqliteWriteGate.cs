@@ -15,6 +15,7 @@ namespace OperatorConsole.Data.Infrastructure;
 /// and waiting here for a writer that waits for us would deadlock); <see cref="WriteTransaction"/> takes the
 /// gate for the whole transaction instead.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The gate lives as long as the process; disposing it at shutdown would fail a write still in flight.")]
 internal sealed class SqliteWriteGate(int busyTimeoutMs) : SaveChangesInterceptor
 {
     private readonly SemaphoreSlim _writer = new(1, 1);

@@ -35,26 +35,30 @@ public sealed class LearningDemoSeed(LessonLabeller labeller) : IDemoSeedContrib
 
     public async Task SeedAsync(ConsoleDbContext db, DemoSeedContext context, CancellationToken ct)
     {
-        var op = context.Operator;
-        PlaybookEntry Entry(LearningClass cls, string title, double daysAgo, params string[] texts)
-        {
-            var entry = new PlaybookEntry { Class = cls, Title = title, CreatedAt = context.DaysAgo(daysAgo), UpdatedAt = context.DaysAgo(daysAgo), CurrentVersion = texts.Length };
-            for (var i = 0; i < texts.Length; i++)
-            {
-                entry.Versions.Add(new PlaybookEntryVersion
-                {
-                    Number = i + 1,
-                    Text = texts[i],
-                    CreatedAt = context.DaysAgo(daysAgo - i * 10),
-                    CreatedById = op.Id,
-                    CreatedByName = op.DisplayName,
-                    Reason = i == 0 ? "Initial playbook" : "Tightened after two deals where the discount did not change the outcome.",
-                });
-            }
+        var proposalSpeed = await SeedPlaybookAsync(db, context, ct);
+        var playbook = db.Set<PlaybookEntry>().Local
+            .Select(e => new PlaybookStatement(e.Id, e.CurrentVersion, e.Class, e.Title, e.Versions.First(v => v.Number == e.CurrentVersion).Text))
+            .ToList();
 
-            db.Add(entry);
-            return entry;
+        Ingest(db, context, "Discovery call — Summit Roofing", LearningSourceKind.Note, DiscoveryNote, await labeller.ExtractAsync(DiscoveryNote, ct), playbook, 2);
+        var postMortem = Ingest(db, context, "Post-mortem — Helio SaaS", LearningSourceKind.PostMortem, PostMortem, await labeller.ExtractAsync(PostMortem, ct), playbook, 24);
+        await db.SaveChangesAsync(ct);
+
+        if (postMortem.Proposals.FirstOrDefault(p => p.Text.Contains("24 hours", StringComparison.Ordinal)) is { } speed)
+        {
+            await PromoteAsync(db, context, speed, proposalSpeed, ct);
         }
+
+        if (postMortem.Proposals.FirstOrDefault(p => p.Text.Contains("regression test", StringComparison.Ordinal)) is { } regression)
+        {
+            await RequestPromotionAsync(db, context, regression, ct);
+        }
+    }
+
+    /// <summary>Six playbook entries, one of them (the first-call discount) already at version 2; returns "Proposal turnaround".</summary>
+    private static async Task<PlaybookEntry> SeedPlaybookAsync(ConsoleDbContext db, DemoSeedContext context, CancellationToken ct)
+    {
+        PlaybookEntry Entry(LearningClass cls, string title, double daysAgo, params string[] texts) => NewEntry(db, context, cls, title, daysAgo, texts);
 
         Entry(LearningClass.Sales, "Discount on the first call", 90,
             "Offer a 10% discount on the first call to close quickly.",
@@ -65,98 +69,109 @@ public sealed class LearningDemoSeed(LessonLabeller labeller) : IDemoSeedContrib
         Entry(LearningClass.Ops, "Friday client update", 70, "Send every active client a short written update every Friday.");
         Entry(LearningClass.Positioning, "Lead with a case study", 65, "Open every sales call with one case study from the same industry, with numbers.");
         await db.SaveChangesAsync(ct);
+        return proposalSpeed;
+    }
 
-        var playbook = db.Set<PlaybookEntry>().Local
-            .Select(e => new PlaybookStatement(e.Id, e.CurrentVersion, e.Class, e.Title, e.Versions.First(v => v.Number == e.CurrentVersion).Text))
-            .ToList();
-
-        var discovery = Ingest(db, context, "Discovery call — Summit Roofing", LearningSourceKind.Note, DiscoveryNote, await labeller.ExtractAsync(DiscoveryNote, ct), playbook, 2);
-        var postMortem = Ingest(db, context, "Post-mortem — Helio SaaS", LearningSourceKind.PostMortem, PostMortem, await labeller.ExtractAsync(PostMortem, ct), playbook, 24);
-        await db.SaveChangesAsync(ct);
-
-        // The Helio post-mortem's proposal-speed lesson was reviewed and promoted three weeks ago (v2 of "Proposal turnaround").
-        var speed = postMortem.Proposals.FirstOrDefault(p => p.Text.Contains("24 hours", StringComparison.Ordinal));
-        if (speed is not null)
+    private static PlaybookEntry NewEntry(ConsoleDbContext db, DemoSeedContext context, LearningClass cls, string title, double daysAgo, string[] texts)
+    {
+        var op = context.Operator;
+        var entry = new PlaybookEntry { Class = cls, Title = title, CreatedAt = context.DaysAgo(daysAgo), UpdatedAt = context.DaysAgo(daysAgo), CurrentVersion = texts.Length };
+        for (var i = 0; i < texts.Length; i++)
         {
-            var promotedAt = context.DaysAgo(21);
-            var approval = new ApprovalRequest
+            entry.Versions.Add(new PlaybookEntryVersion
             {
-                Subject = ApprovalSubject.PlaybookPromotion,
-                SubjectType = LearningService.SubjectType,
-                SubjectId = speed.Id.ToString(CultureInfo.InvariantCulture),
-                Title = "Promote to playbook (sales): send the proposal within 24 hours with a Loom walkthrough",
-                Context = $"New version 2 of \"{proposalSpeed.Title}\".\nProposed text: Send the proposal within 24 hours of the discovery call, with a Loom walkthrough.",
-                State = ApprovalState.Approved,
-                RequestedAt = promotedAt.AddHours(-20),
-                RequestedByKind = ActorKind.User,
-                RequestedById = "demo-partner",
-                RequestedByName = "Demo Partner",
-                DecidedAt = promotedAt,
-                DecidedById = op.Id,
-                DecidedByName = op.DisplayName,
-                DecisionNote = "Two proposals went cold while we polished them; speed beats polish here.",
-            };
-            db.Add(approval);
-            await db.SaveChangesAsync(ct);
-            speed.Text = "Send the proposal within 24 hours of the discovery call, with a Loom walkthrough.";
-            speed.Class = LearningClass.Sales;
-            speed.Confidence = 0.8;
-            speed.HumanReviewed = true;
-            speed.Produced = ProducedTag.ProposalImprovement;
-            speed.State = LearningProposalState.Promoted;
-            speed.Metric = ImprovementMetric.ProposalCycleDays;
-            speed.PromotionTargetEntryId = proposalSpeed.Id;
-            speed.ApprovalRequestId = approval.Id;
-            speed.PromotedAt = promotedAt;
-            speed.PromotedEntryId = proposalSpeed.Id;
-            speed.PromotedVersionNumber = 2;
-            speed.Contradictions.Clear();
-            proposalSpeed.Versions.Add(new PlaybookEntryVersion
-            {
-                Number = 2,
-                Text = speed.Text,
-                CreatedAt = promotedAt,
+                Number = i + 1,
+                Text = texts[i],
+                CreatedAt = context.DaysAgo(daysAgo - i * 10),
                 CreatedById = op.Id,
                 CreatedByName = op.DisplayName,
-                SourceProposalId = speed.Id,
-                ApprovalRequestId = approval.Id,
-                Reason = approval.DecisionNote,
-                Metric = ImprovementMetric.ProposalCycleDays,
+                Reason = i == 0 ? "Initial playbook" : "Tightened after two deals where the discount did not change the outcome.",
             });
-            proposalSpeed.CurrentVersion = 2;
-            proposalSpeed.UpdatedAt = promotedAt;
         }
 
-        // A reviewed, confident proposal waiting for an operator's decision (it shows in the approvals queue).
-        var regression = postMortem.Proposals.FirstOrDefault(p => p.Text.Contains("regression test", StringComparison.Ordinal));
-        if (regression is not null)
+        db.Add(entry);
+        return entry;
+    }
+
+    /// <summary>The Helio post-mortem's proposal-speed lesson, reviewed and promoted three weeks ago (v2 of "Proposal turnaround").</summary>
+    private static async Task PromoteAsync(ConsoleDbContext db, DemoSeedContext context, LearningProposal speed, PlaybookEntry proposalSpeed, CancellationToken ct)
+    {
+        var op = context.Operator;
+        var promotedAt = context.DaysAgo(21);
+        var approval = new ApprovalRequest
         {
-            regression.Confidence = 0.75;
-            regression.HumanReviewed = true;
-            regression.Class = LearningClass.Ai;
-            regression.Produced = ProducedTag.QaChecklist;
-            await db.SaveChangesAsync(ct);
-            var pending = new ApprovalRequest
-            {
-                Subject = ApprovalSubject.PlaybookPromotion,
-                SubjectType = LearningService.SubjectType,
-                SubjectId = regression.Id.ToString(CultureInfo.InvariantCulture),
-                Title = "Promote to playbook (ai): regression test set of 50 real tickets before every prompt change",
-                Context = $"New playbook entry (version 1).\nProposed text: {regression.Text}\nMetric it should move: time_to_ship_days",
-                RequestedAt = context.DaysAgo(0.8),
-                RequestedByKind = ActorKind.User,
-                RequestedById = "demo-partner",
-                RequestedByName = "Demo Partner",
-            };
-            db.Add(pending);
-            await db.SaveChangesAsync(ct);
-            regression.State = LearningProposalState.PromotionRequested;
-            regression.Metric = ImprovementMetric.TimeToShipDays;
-            regression.PromotionTitle = "Regression set before prompt changes";
-            regression.ApprovalRequestId = pending.Id;
-        }
+            Subject = ApprovalSubject.PlaybookPromotion,
+            SubjectType = LearningService.SubjectType,
+            SubjectId = speed.Id.ToString(CultureInfo.InvariantCulture),
+            Title = "Promote to playbook (sales): send the proposal within 24 hours with a Loom walkthrough",
+            Context = $"New version 2 of \"{proposalSpeed.Title}\".\nProposed text: Send the proposal within 24 hours of the discovery call, with a Loom walkthrough.",
+            State = ApprovalState.Approved,
+            RequestedAt = promotedAt.AddHours(-20),
+            RequestedByKind = ActorKind.User,
+            RequestedById = "demo-partner",
+            RequestedByName = "Demo Partner",
+            DecidedAt = promotedAt,
+            DecidedById = op.Id,
+            DecidedByName = op.DisplayName,
+            DecisionNote = "Two proposals went cold while we polished them; speed beats polish here.",
+        };
+        db.Add(approval);
+        await db.SaveChangesAsync(ct);
+        speed.Text = "Send the proposal within 24 hours of the discovery call, with a Loom walkthrough.";
+        speed.Class = LearningClass.Sales;
+        speed.Confidence = 0.8;
+        speed.HumanReviewed = true;
+        speed.Produced = ProducedTag.ProposalImprovement;
+        speed.State = LearningProposalState.Promoted;
+        speed.Metric = ImprovementMetric.ProposalCycleDays;
+        speed.PromotionTargetEntryId = proposalSpeed.Id;
+        speed.ApprovalRequestId = approval.Id;
+        speed.PromotedAt = promotedAt;
+        speed.PromotedEntryId = proposalSpeed.Id;
+        speed.PromotedVersionNumber = 2;
+        speed.Contradictions.Clear();
+        proposalSpeed.Versions.Add(new PlaybookEntryVersion
+        {
+            Number = 2,
+            Text = speed.Text,
+            CreatedAt = promotedAt,
+            CreatedById = op.Id,
+            CreatedByName = op.DisplayName,
+            SourceProposalId = speed.Id,
+            ApprovalRequestId = approval.Id,
+            Reason = approval.DecisionNote,
+            Metric = ImprovementMetric.ProposalCycleDays,
+        });
+        proposalSpeed.CurrentVersion = 2;
+        proposalSpeed.UpdatedAt = promotedAt;
+    }
 
-        _ = discovery;
+    /// <summary>A reviewed, confident proposal waiting for an operator's decision (it shows in the approvals queue).</summary>
+    private static async Task RequestPromotionAsync(ConsoleDbContext db, DemoSeedContext context, LearningProposal regression, CancellationToken ct)
+    {
+        regression.Confidence = 0.75;
+        regression.HumanReviewed = true;
+        regression.Class = LearningClass.Ai;
+        regression.Produced = ProducedTag.QaChecklist;
+        await db.SaveChangesAsync(ct);
+        var pending = new ApprovalRequest
+        {
+            Subject = ApprovalSubject.PlaybookPromotion,
+            SubjectType = LearningService.SubjectType,
+            SubjectId = regression.Id.ToString(CultureInfo.InvariantCulture),
+            Title = "Promote to playbook (ai): regression test set of 50 real tickets before every prompt change",
+            Context = $"New playbook entry (version 1).\nProposed text: {regression.Text}\nMetric it should move: time_to_ship_days",
+            RequestedAt = context.DaysAgo(0.8),
+            RequestedByKind = ActorKind.User,
+            RequestedById = "demo-partner",
+            RequestedByName = "Demo Partner",
+        };
+        db.Add(pending);
+        await db.SaveChangesAsync(ct);
+        regression.State = LearningProposalState.PromotionRequested;
+        regression.Metric = ImprovementMetric.TimeToShipDays;
+        regression.PromotionTitle = "Regression set before prompt changes";
+        regression.ApprovalRequestId = pending.Id;
     }
 
     private static IngestedLearning Ingest(

@@ -38,9 +38,9 @@ public sealed class LearningService(
 
     public async Task<OperationResult<IngestResult>> IngestAsync(IngestLearningRequest request, Actor actor, string? fileName = null, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<IngestResult>(actor, OperatorOnly) is { } refused)
         {
-            return OperationResult<IngestResult>.Forbidden(OperatorOnly);
+            return refused;
         }
 
         var errors = LearningRules.ValidateIngest(request.Title, request.Text, request.SourceKind, fileName);
@@ -196,9 +196,9 @@ public sealed class LearningService(
     /// <summary>A person corrects what the engine suggested: class, confidence, produced tag, contradictions, wording.</summary>
     public async Task<OperationResult<LearningProposalView>> UpdateProposalAsync(int id, UpdateLearningProposalRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<LearningProposalView>(actor, OperatorOnly) is { } refused)
         {
-            return OperationResult<LearningProposalView>.Forbidden(OperatorOnly);
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -289,9 +289,9 @@ public sealed class LearningService(
     /// </summary>
     public async Task<OperationResult<PromotionRequestResult>> RequestPromotionAsync(int id, RequestPromotionRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<PromotionRequestResult>(actor, OperatorOnly) is { } refused)
         {
-            return OperationResult<PromotionRequestResult>.Forbidden(OperatorOnly);
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

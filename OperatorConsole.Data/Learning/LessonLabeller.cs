@@ -21,10 +21,12 @@ public sealed record LessonModel(string EmbeddingModel, IReadOnlyList<EmbeddedLe
 /// is no longer capped below the floor: a suggestion whose neighbours are close and agree clears it, as often as such
 /// suggestions were in fact good on the calibration set (docs/performance.md reports how often).
 /// </summary>
-public sealed class LessonLabeller(SemanticIndex semantic)
+public sealed class LessonLabeller(SemanticIndex semantic) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private LessonModel? _model;
+
+    public void Dispose() => _gate.Dispose();
 
     public const string ExamplesResource = "OperatorConsole.Data.Learning.Labelled.lesson-examples.tsv";
     public const string CalibrationResource = "OperatorConsole.Data.Learning.Labelled.lesson-calibration.tsv";

@@ -36,9 +36,9 @@ public sealed class PlaybookService(IDbContextFactory<ConsoleDbContext> dbFactor
     /// <summary>The pending promotion request of a proposal, for the decision endpoint that is addressed by proposal.</summary>
     public async Task<OperationResult<PromotionDecisionResult>> DecideForProposalAsync(int proposalId, bool? approve, string? reason, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<PromotionDecisionResult>(actor, NotAllowed) is { } refused)
         {
-            return OperationResult<PromotionDecisionResult>.Forbidden(NotAllowed);
+            return refused;
         }
 
         // The gate's field rules before the lookup, like every other gate: a blank reason is 422 whatever the id.
@@ -77,9 +77,9 @@ public sealed class PlaybookService(IDbContextFactory<ConsoleDbContext> dbFactor
     /// </summary>
     public async Task<OperationResult<PromotionDecisionResult>> DecidePromotionAsync(int approvalId, bool? approve, string? reason, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<PromotionDecisionResult>(actor, NotAllowed) is { } refused)
         {
-            return OperationResult<PromotionDecisionResult>.Forbidden(NotAllowed);
+            return refused;
         }
 
         var errors = LearningRules.ValidateDecision(approve, reason);

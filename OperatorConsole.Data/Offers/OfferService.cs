@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Offers;
@@ -27,9 +28,9 @@ public sealed class OfferService(IDbContextFactory<ConsoleDbContext> dbFactory, 
     /// <summary>Sets the lead's offer type and the reasoning in one audited write (operator only).</summary>
     public async Task<OperationResult<LeadOfferView>> SetAsync(int leadId, SetLeadOfferRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<LeadOfferView>(actor, "Only a signed-in operator can set a lead's offer.") is { } refused)
         {
-            return OperationResult<LeadOfferView>.Forbidden("Only a signed-in operator can set a lead's offer.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Seed;
-using OperatorConsole.Domain.Expectations;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Offers;
 using OperatorConsole.Domain.Packages;
@@ -10,8 +9,8 @@ using OperatorConsole.Domain.Proposals;
 namespace OperatorConsole.Data.Packages;
 
 /// <summary>
-/// Demo service packages with leads sold on them, offer-ladder decisions and a few expectation histories
-/// (one lead in Proposal over-asking with no reset script, so Failures &amp; Interventions shows it).
+/// Demo service packages with leads sold on them and their offer-ladder decisions (the expectation histories on
+/// those leads are <see cref="Expectations.ExpectationsDemoSeed"/>, seeded right after).
 /// </summary>
 public sealed class PackagesDemoSeed : IDemoSeedContributor
 {
@@ -59,7 +58,6 @@ public sealed class PackagesDemoSeed : IDemoSeedContributor
         }
 
         await db.SaveChangesAsync(ct);
-        await SeedExpectationsAsync(db, context, ct);
     }
 
     private static List<PackageSeed> Packages(DemoSeedContext context) =>
@@ -150,83 +148,4 @@ public sealed class PackagesDemoSeed : IDemoSeedContributor
             "None: retired.",
             ["AI newsletter writer"]),
     ];
-
-    private static async Task SeedExpectationsAsync(ConsoleDbContext db, DemoSeedContext context, CancellationToken ct)
-    {
-        async Task AddAsync(string titlePrefix, double daysAgo, string? requested, string? realistic, string[] flags, string? notes,
-            AskCalibration? ask, string? need, string? script)
-        {
-            var lead = await db.Set<Lead>().AsNoTracking().FirstOrDefaultAsync(l => l.Title.StartsWith(titlePrefix), ct);
-            if (lead is null)
-            {
-                return;
-            }
-
-            var number = await db.Set<ExpectationSnapshot>().CountAsync(s => s.LeadId == lead.Id, ct) + 1;
-            db.Add(new ExpectationSnapshot
-            {
-                LeadId = lead.Id,
-                Number = number,
-                RequestedOutcome = requested,
-                RealisticOutcomeRange = realistic,
-                RiskFlags = [.. flags],
-                RiskNotes = notes,
-                AskCalibration = ask,
-                ActualNeed = need,
-                ResetScript = script,
-                CreatedAt = context.DaysAgo(daysAgo),
-                CreatedByKind = context.Operator.Kind,
-                CreatedById = context.Operator.Id,
-                CreatedByName = context.Operator.DisplayName,
-            });
-            await db.SaveChangesAsync(ct);
-        }
-
-        // In Proposal, over-asking, and nobody has written the reset conversation: an intervention.
-        await AddAsync("Customer onboarding portal", 6,
-            "Fully automated onboarding with zero staff touch, live in 4 weeks.",
-            "60–70% of applications processed without a person; edge cases still reviewed. 8–10 weeks.",
-            ["unrealistic_timeline", "data_not_ready"],
-            "Their policy data lives in three systems; one has no API.",
-            AskCalibration.OverAsking,
-            "Cut the back-and-forth e-mails that make onboarding take 9 days.",
-            null);
-
-        // Expectations that moved: over-asking first, then reset with talking points.
-        await AddAsync("Contract review assistant", 9,
-            "AI that signs off contracts without a lawyer reading them.",
-            "First-pass review flags 80–90% of risky clauses; a lawyer still approves.",
-            ["expects_guaranteed_revenue", "stakeholder_misalignment"],
-            "Managing partner and IT lead want different things.",
-            AskCalibration.OverAsking,
-            "Halve the time associates spend on first-pass review.",
-            null);
-        await AddAsync("Contract review assistant", 5,
-            "First-pass review that lets associates skip the boilerplate.",
-            "First-pass review flags 80–90% of risky clauses; associate time per contract down 40–50%.",
-            ["stakeholder_misalignment"],
-            "Partner agreed the lawyer stays in the loop.",
-            AskCalibration.Aligned,
-            "Halve the time associates spend on first-pass review.",
-            "- The assistant drafts, a lawyer decides: that is what keeps you insured.\n- We measure associate hours per contract before and after.\n- Sign-off without review is not on the table in any tool we would stand behind.");
-
-        // Under-asking: they asked for an export, they need the matching done.
-        await AddAsync("Invoice matching", 10,
-            "A CSV export of unmatched invoices each morning.",
-            "85–95% of invoices matched automatically; exceptions queued with reasons.",
-            ["vague_success_metric"],
-            null,
-            AskCalibration.UnderAsking,
-            "Stop two people spending every Monday matching invoices by hand.",
-            "- An export moves the problem; matching removes it.\n- Show last month: 1,400 invoices, 31 hours of matching.");
-
-        await AddAsync("AI sales assistant", 20,
-            "Reps spend less time on research and follow-ups.",
-            "5–8 hours a week saved per rep; follow-up rate up 20–30%.",
-            ["data_not_ready"],
-            "CRM notes are patchy before 2025.",
-            AskCalibration.Aligned,
-            "More first meetings per rep without hiring.",
-            null);
-    }
 }

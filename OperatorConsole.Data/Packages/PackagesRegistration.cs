@@ -1,6 +1,3 @@
-using OperatorConsole.Data.Expectations;
-using OperatorConsole.Data.Failures;
-using OperatorConsole.Data.Offers;
 using OperatorConsole.Data.Packages;
 using OperatorConsole.Data.Seed;
 
@@ -8,13 +5,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class PackagesRegistration
 {
-    /// <summary>Sprint 3: service packages, expectation management and the offer ladder (one line in AddData).</summary>
-    public static IServiceCollection AddServicePackagesExpectationsOffers(this IServiceCollection services)
+    /// <summary>Service packages (sprint 3) and the demo's packages with the leads and offers sold on them.</summary>
+    public static IServiceCollection AddServicePackagesData(this IServiceCollection services)
     {
         services.AddSingleton<ServicePackageService>();
-        services.AddSingleton<ExpectationService>();
-        services.AddSingleton<OfferService>();
-        services.AddSingleton<IInterventionSource, OverAskingInterventionSource>();
         services.AddSingleton<IDemoSeedContributor, PackagesDemoSeed>();
         return services;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Offers;
@@ -100,9 +101,9 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
 
     public async Task<OperationResult<ServicePackageView>> CreateAsync(CreateServicePackageRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<ServicePackageView>(actor, "Only a signed-in operator can create service packages.") is { } refused)
         {
-            return OperationResult<ServicePackageView>.Forbidden("Only a signed-in operator can create service packages.");
+            return refused;
         }
 
         var fields = new ServicePackageFields(
@@ -142,9 +143,9 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
 
     public async Task<OperationResult<ServicePackageView>> UpdateAsync(int id, UpdateServicePackageRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<ServicePackageView>(actor, "Only a signed-in operator can edit service packages.") is { } refused)
         {
-            return OperationResult<ServicePackageView>.Forbidden("Only a signed-in operator can edit service packages.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -186,9 +187,9 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
     /// <summary>Archive (hide from new links, keep the history) or bring back a package.</summary>
     public async Task<OperationResult<ServicePackageView>> SetArchivedAsync(int id, bool archived, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<ServicePackageView>(actor, "Only a signed-in operator can archive service packages.") is { } refused)
         {
-            return OperationResult<ServicePackageView>.Forbidden("Only a signed-in operator can archive service packages.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -214,9 +215,9 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
     /// <summary>Deletes a package no lead or proposal ever used; a used one must be archived (409).</summary>
     public async Task<OperationResult<ServicePackageView>> DeleteAsync(int id, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<ServicePackageView>(actor, "Only a signed-in operator can delete service packages.") is { } refused)
         {
-            return OperationResult<ServicePackageView>.Forbidden("Only a signed-in operator can delete service packages.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -262,9 +263,9 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
     /// <summary>Links a lead to a package (or unlinks with null). Archived packages take no new leads.</summary>
     public async Task<OperationResult<LeadPackageLink>> LinkLeadAsync(int leadId, LinkServicePackageRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<LeadPackageLink>(actor, "Only a signed-in operator can link a lead to a service package.") is { } refused)
         {
-            return OperationResult<LeadPackageLink>.Forbidden("Only a signed-in operator can link a lead to a service package.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -44,41 +44,50 @@ public sealed class ProposalDemoSeed : IDemoSeedContributor
                 continue;
             }
 
-            var requestedAt = sentAt.AddHours(-20);
-            var decidedAt = sentAt.AddHours(-2);
-            var approval = new ApprovalRequest
-            {
-                Subject = ApprovalSubject.ProposalSend,
-                SubjectType = "proposal",
-                SubjectId = Id(proposal),
-                LeadId = proposal.LeadId,
-                Title = $"Send proposal \"{proposal.Title}\" (version 1)",
-                Context = proposal.Body,
-                State = ApprovalState.Approved,
-                RequestedAt = requestedAt,
-                RequestedByKind = ActorKind.User,
-                RequestedById = partner.Id,
-                RequestedByName = partner.DisplayName,
-                DecidedAt = decidedAt,
-                DecidedById = context.Operator.Id,
-                DecidedByName = context.Operator.DisplayName,
-                DecisionNote = "Scope and price match the discovery call.",
-            };
-            db.Add(approval);
-            await db.SaveChangesAsync(ct);
-            db.Audit(context.Operator, decidedAt, "approval.approved", "approval_request", approval.Id, $"Approved: {approval.Title}", approval.DecisionNote,
-                new { approval.Id, approval.Subject, State = ApprovalState.Pending, approval.RequestedAt, approval.RequestedByName },
-                new { approval.Id, approval.Subject, approval.State, approval.DecidedAt, approval.DecidedByName, approval.DecisionNote });
-            proposal.ApprovedVersionNumber = 1;
-            Add(db, proposal, ProposalStatus.Draft, ProposalStatus.SendRequested, "send_requested", 1, partner, requestedAt, null);
-            Add(db, proposal, ProposalStatus.SendRequested, ProposalStatus.SendApproved, "send_approved", 1, context.Operator, decidedAt, approval.DecisionNote);
-            Add(db, proposal, ProposalStatus.SendApproved, ProposalStatus.Sent, "sent", 1, context.Operator, sentAt, "Sent by the operator via email");
+            await RecordApprovedSendAsync(db, context, proposal, partner, sentAt, ct);
             if (status == ProposalStatus.Closed && proposal.Outcome is { } outcome && proposal.OutcomeAt is { } outcomeAt)
             {
                 var step = "outcome_" + System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(outcome.ToString());
                 Add(db, proposal, ProposalStatus.Sent, ProposalStatus.Closed, step, null, context.Operator, outcomeAt, proposal.OutcomeReason ?? ProposalService.OutcomeLabel(outcome));
             }
         }
+    }
+
+    /// <summary>
+    /// A proposal that went out was asked for by the partner, approved by the operator (a decided approval request
+    /// with its audit entry) and sent: three steps in its status history.
+    /// </summary>
+    private static async Task RecordApprovedSendAsync(ConsoleDbContext db, DemoSeedContext context, Proposal proposal, Actor partner, DateTime sentAt, CancellationToken ct)
+    {
+        var requestedAt = sentAt.AddHours(-20);
+        var decidedAt = sentAt.AddHours(-2);
+        var approval = new ApprovalRequest
+        {
+            Subject = ApprovalSubject.ProposalSend,
+            SubjectType = "proposal",
+            SubjectId = Id(proposal),
+            LeadId = proposal.LeadId,
+            Title = $"Send proposal \"{proposal.Title}\" (version 1)",
+            Context = proposal.Body,
+            State = ApprovalState.Approved,
+            RequestedAt = requestedAt,
+            RequestedByKind = ActorKind.User,
+            RequestedById = partner.Id,
+            RequestedByName = partner.DisplayName,
+            DecidedAt = decidedAt,
+            DecidedById = context.Operator.Id,
+            DecidedByName = context.Operator.DisplayName,
+            DecisionNote = "Scope and price match the discovery call.",
+        };
+        db.Add(approval);
+        await db.SaveChangesAsync(ct);
+        db.Audit(context.Operator, decidedAt, "approval.approved", "approval_request", approval.Id, $"Approved: {approval.Title}", approval.DecisionNote,
+            new { approval.Id, approval.Subject, State = ApprovalState.Pending, approval.RequestedAt, approval.RequestedByName },
+            new { approval.Id, approval.Subject, approval.State, approval.DecidedAt, approval.DecidedByName, approval.DecisionNote });
+        proposal.ApprovedVersionNumber = 1;
+        Add(db, proposal, ProposalStatus.Draft, ProposalStatus.SendRequested, "send_requested", 1, partner, requestedAt, null);
+        Add(db, proposal, ProposalStatus.SendRequested, ProposalStatus.SendApproved, "send_approved", 1, context.Operator, decidedAt, approval.DecisionNote);
+        Add(db, proposal, ProposalStatus.SendApproved, ProposalStatus.Sent, "sent", 1, context.Operator, sentAt, "Sent by the operator via email");
     }
 
     private static string Id(Proposal p) => p.Id.ToString(CultureInfo.InvariantCulture);

@@ -215,9 +215,9 @@ public sealed class ProposalService(
 
     public async Task<OperationResult<ProposalDetail>> RequestSendAsync(int id, RequestSendRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<ProposalDetail>(actor, "Only a signed-in operator can request to send a proposal.") is { } refused)
         {
-            return OperationResult<ProposalDetail>.Forbidden("Only a signed-in operator can request to send a proposal.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -269,9 +269,9 @@ public sealed class ProposalService(
     /// <summary>The operator sent it themselves (mail client or copy-paste) and says so; the console sent nothing.</summary>
     public async Task<OperationResult<ProposalDetail>> MarkSentAsync(int id, MarkSentRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<ProposalDetail>(actor, "Only a signed-in operator can mark a proposal as sent.") is { } refused)
         {
-            return OperationResult<ProposalDetail>.Forbidden("Only a signed-in operator can mark a proposal as sent.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -337,9 +337,9 @@ public sealed class ProposalService(
     /// <summary>Won moves the lead to Approved (same SaveChanges) and records the value; lost/no-response keep the reason.</summary>
     public async Task<OperationResult<ProposalDetail>> RecordOutcomeAsync(int id, RecordOutcomeRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<ProposalDetail>(actor, "Only a signed-in operator can record a proposal's outcome.") is { } refused)
         {
-            return OperationResult<ProposalDetail>.Forbidden("Only a signed-in operator can record a proposal's outcome.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Settings;
+using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Results;
@@ -76,12 +77,48 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
 
     public async Task<OperationResult<ClientSuccessView>> UpdateAsync(int leadId, UpdateClientSuccessRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<ClientSuccessView>(actor, "Only a signed-in operator can edit client success.") is { } refused)
         {
-            return OperationResult<ClientSuccessView>.Forbidden("Only a signed-in operator can edit client success.");
+            return refused;
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var errors = ValidateEdit(request, now);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Set<Lead>().AnyAsync(l => l.Id == leadId, ct))
+        {
+            return OperationResult<ClientSuccessView>.NotFound($"Lead {leadId} does not exist.");
+        }
+
+        var existingInterventions = await db.Set<ClientIntervention>().Where(i => i.LeadId == leadId).ToListAsync(ct);
+        CheckInterventionIds(errors, request.Interventions, existingInterventions, leadId);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<ClientSuccessView>();
+        }
+
+        var success = await db.Set<ClientSuccess>().FirstOrDefaultAsync(s => s.LeadId == leadId, ct);
+        var before = success is null ? null : Snapshot(success, existingInterventions);
+        if (success is null)
+        {
+            success = new ClientSuccess { LeadId = leadId, CreatedAt = now, UpdatedByName = actor.DisplayName };
+            db.Add(success);
+        }
+
+        ApplyTarget(success, request.Target, now);
+        ApplyBaselineAndNotes(success, request, actor, now);
+        var interventions = request.Interventions is { } inputs
+            ? ReplaceInterventions(db, leadId, inputs, existingInterventions, actor, now)
+            : existingInterventions;
+        db.Audit(actor, now, before is null ? "client_success.created" : "client_success.updated", "lead", leadId,
+            "Edited client success", before: before, after: Snapshot(success, interventions));
+        await db.SaveChangesAsync(ct);
+        return OperationResult<ClientSuccessView>.Ok((await GetAsync(leadId, ct))!);
+    }
+
+    /// <summary>What the request alone can be checked for: target, baseline, text lengths and each intervention.</summary>
+    private static ValidationErrors ValidateEdit(UpdateClientSuccessRequest request, DateTime now)
+    {
         var target = request.Target;
         var baseline = request.Baseline;
         var errors = ClientSuccessRules.ValidateEdit(
@@ -98,8 +135,7 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
 
         for (var i = 0; i < (request.Interventions?.Count ?? 0); i++)
         {
-            var input = request.Interventions![i];
-            if (input is null)
+            if (request.Interventions![i] is not { } input)
             {
                 errors.Add($"interventions[{i}]", "An intervention cannot be null.");
                 continue;
@@ -108,58 +144,51 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
             ClientSuccessRules.ValidateIntervention(errors, i, input.WhatWasDone, input.DoneAt, now);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Set<Lead>().AnyAsync(l => l.Id == leadId, ct))
-        {
-            return OperationResult<ClientSuccessView>.NotFound($"Lead {leadId} does not exist.");
-        }
+        return errors;
+    }
 
-        var existingInterventions = await db.Set<ClientIntervention>().Where(i => i.LeadId == leadId).ToListAsync(ct);
-        for (var i = 0; i < (request.Interventions?.Count ?? 0); i++)
+    /// <summary>An intervention sent with an id must be one of this lead's.</summary>
+    private static void CheckInterventionIds(ValidationErrors errors, IReadOnlyList<InterventionInput>? inputs, List<ClientIntervention> existing, int leadId)
+    {
+        for (var i = 0; i < (inputs?.Count ?? 0); i++)
         {
-            if (request.Interventions![i] is { Id: { } id } && existingInterventions.All(e => e.Id != id))
+            if (inputs![i] is { Id: { } id } && existing.All(e => e.Id != id))
             {
                 errors.Add($"interventions[{i}].id", $"Intervention {id} does not belong to lead {leadId}.");
             }
         }
+    }
 
-        if (!errors.IsEmpty)
-        {
-            return errors.ToResult<ClientSuccessView>();
-        }
-
-        var success = await db.Set<ClientSuccess>().FirstOrDefaultAsync(s => s.LeadId == leadId, ct);
-        var before = success is null ? null : Snapshot(success, existingInterventions);
-        if (success is null)
-        {
-            success = new ClientSuccess { LeadId = leadId, CreatedAt = now, UpdatedByName = actor.DisplayName };
-            db.Add(success);
-        }
-
-        var hadTarget = success.HasTarget;
-        var previousMetric = success.MetricName;
-        if (target is not null && !string.IsNullOrWhiteSpace(target.MetricName))
-        {
-            success.MetricName = target.MetricName.Trim();
-            success.Unit = Clean(target.Unit);
-            success.TargetValue = target.TargetValue;
-            success.DueDate = target.DueDate?.ToUniversalTime();
-            success.Direction = target.Direction ?? ResultDirection.HigherIsBetter;
-            // The time clock starts when a target first exists (or becomes a different metric), not at every edit.
-            if (!hadTarget || !string.Equals(previousMetric, success.MetricName, StringComparison.Ordinal))
-            {
-                success.TargetSetAt = now;
-            }
-        }
-        else
+    /// <summary>Sets the target, or clears it when none (or no metric) is sent.</summary>
+    private static void ApplyTarget(ClientSuccess success, TargetInput? target, DateTime now)
+    {
+        if (target is null || string.IsNullOrWhiteSpace(target.MetricName))
         {
             success.MetricName = null;
             success.Unit = null;
             success.TargetValue = null;
             success.DueDate = null;
             success.TargetSetAt = null;
+            return;
         }
 
+        var hadTarget = success.HasTarget;
+        var previousMetric = success.MetricName;
+        success.MetricName = target.MetricName.Trim();
+        success.Unit = Clean(target.Unit);
+        success.TargetValue = target.TargetValue;
+        success.DueDate = target.DueDate?.ToUniversalTime();
+        success.Direction = target.Direction ?? ResultDirection.HigherIsBetter;
+        // The time clock starts when a target first exists (or becomes a different metric), not at every edit.
+        if (!hadTarget || !string.Equals(previousMetric, success.MetricName, StringComparison.Ordinal))
+        {
+            success.TargetSetAt = now;
+        }
+    }
+
+    private static void ApplyBaselineAndNotes(ClientSuccess success, UpdateClientSuccessRequest request, Actor actor, DateTime now)
+    {
+        var baseline = request.Baseline;
         success.BaselineValue = baseline?.Value;
         success.BaselineMeasuredAt = baseline?.Value is null ? null : baseline.MeasuredAt?.ToUniversalTime();
         success.BaselineSource = baseline?.Value is null ? null : Clean(baseline.Source);
@@ -169,33 +198,29 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
         success.WhatFailed = Clean(request.WhatFailed);
         success.UpdatedAt = now;
         success.UpdatedByName = actor.DisplayName;
+    }
 
-        var interventions = existingInterventions;
-        if (request.Interventions is { } inputs)
+    /// <summary>The sent list becomes the lead's interventions: those with an id are edited, new ones added, the rest removed.</summary>
+    private static List<ClientIntervention> ReplaceInterventions(
+        ConsoleDbContext db, int leadId, IReadOnlyList<InterventionInput> inputs, List<ClientIntervention> existing, Actor actor, DateTime now)
+    {
+        var kept = new List<ClientIntervention>();
+        foreach (var input in inputs)
         {
-            var kept = new List<ClientIntervention>();
-            foreach (var input in inputs)
+            var entity = input.Id is { } id ? existing.First(e => e.Id == id) : null;
+            if (entity is null)
             {
-                var entity = input.Id is { } id ? existingInterventions.First(e => e.Id == id) : null;
-                if (entity is null)
-                {
-                    entity = new ClientIntervention { LeadId = leadId, WhatWasDone = "", RecordedAt = now, RecordedByName = actor.DisplayName };
-                    db.Add(entity);
-                }
-
-                entity.WhatWasDone = input.WhatWasDone!.Trim();
-                entity.DoneAt = input.DoneAt!.Value.ToUniversalTime();
-                kept.Add(entity);
+                entity = new ClientIntervention { LeadId = leadId, WhatWasDone = "", RecordedAt = now, RecordedByName = actor.DisplayName };
+                db.Add(entity);
             }
 
-            db.RemoveRange(existingInterventions.Where(e => !kept.Contains(e)));
-            interventions = kept;
+            entity.WhatWasDone = input.WhatWasDone!.Trim();
+            entity.DoneAt = input.DoneAt!.Value.ToUniversalTime();
+            kept.Add(entity);
         }
 
-        db.Audit(actor, now, before is null ? "client_success.created" : "client_success.updated", "lead", leadId,
-            "Edited client success", before: before, after: Snapshot(success, interventions));
-        await db.SaveChangesAsync(ct);
-        return OperationResult<ClientSuccessView>.Ok((await GetAsync(leadId, ct))!);
+        db.RemoveRange(existing.Where(e => !kept.Contains(e)));
+        return kept;
     }
 
     public async Task<OperationResult<OutcomeView>> RecordOutcomeAsync(int leadId, RecordOutcomeRequest request, Actor actor, CancellationToken ct = default)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.Artifacts;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Leads;
@@ -26,9 +27,9 @@ public sealed class ProofArtifactService(
     public async Task<OperationResult<ProofArtifactView>> UploadAsync(
         int leadId, string? title, string? fileName, string? contentType, long length, Stream content, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<ProofArtifactView>(actor, "Only a signed-in operator can add proof artifacts.") is { } refused)
         {
-            return OperationResult<ProofArtifactView>.Forbidden("Only a signed-in operator can add proof artifacts.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -93,9 +94,9 @@ public sealed class ProofArtifactService(
 
     public async Task<OperationResult<ProofArtifactView>> AddLinkAsync(int leadId, AddProofLinkRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<ProofArtifactView>(actor, "Only a signed-in operator can add proof artifacts.") is { } refused)
         {
-            return OperationResult<ProofArtifactView>.Forbidden("Only a signed-in operator can add proof artifacts.");
+            return refused;
         }
 
         var errors = ProofFilePolicy.ValidateLink(request.Title, request.Url);
@@ -132,9 +133,9 @@ public sealed class ProofArtifactService(
     /// <summary>Removes a proof artifact (operator): the row, its file, and an audit entry saying so.</summary>
     public async Task<OperationResult<ProofArtifactView>> RemoveAsync(int id, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<ProofArtifactView>(actor, "Only a signed-in operator can remove proof artifacts.") is { } refused)
         {
-            return OperationResult<ProofArtifactView>.Forbidden("Only a signed-in operator can remove proof artifacts.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -91,77 +91,92 @@ public sealed class ResultsDemoSeed : IDemoSeedContributor
     {
         foreach (var plan in Plans)
         {
-            var lead = context.Leads.FirstOrDefault(l => l.Company == plan.Company && l.Status.IsClient());
-            if (lead is null)
+            if (context.Leads.FirstOrDefault(l => l.Company == plan.Company && l.Status.IsClient()) is not { } lead)
             {
                 continue;
             }
 
-            db.Add(new ClientSuccess
-            {
-                LeadId = lead.Id,
-                MetricName = plan.Metric,
-                Unit = plan.Unit,
-                Direction = plan.Direction,
-                TargetValue = plan.Target,
-                DueDate = context.DaysAgo(-plan.DueInDays),
-                TargetSetAt = context.DaysAgo(plan.TargetSetDaysAgo),
-                BaselineValue = plan.Baseline?.Value,
-                BaselineMeasuredAt = plan.Baseline is { } b ? context.DaysAgo(b.DaysAgo) : null,
-                BaselineSource = plan.Baseline?.Source,
-                WhatWorked = plan.WhatWorked,
-                WhatFailed = plan.WhatFailed,
-                ClientFeedback = plan.Feedback,
-                Risks = plan.Risks,
-                CreatedAt = context.DaysAgo(plan.TargetSetDaysAgo),
-                UpdatedAt = context.DaysAgo(Math.Min(plan.TargetSetDaysAgo, 1)),
-                UpdatedByName = context.Operator.DisplayName,
-            });
-            foreach (var (value, daysAgo, source, note) in plan.Outcomes)
-            {
-                var at = context.DaysAgo(daysAgo);
-                db.Add(new OutcomeEntry
-                {
-                    LeadId = lead.Id,
-                    Value = value,
-                    MeasuredAt = at,
-                    Source = source,
-                    Note = note,
-                    RecordedAt = at.AddHours(2),
-                    RecordedByKind = ActorKind.ApiKey,
-                    RecordedById = context.Agent.Id,
-                    RecordedByName = context.Agent.DisplayName,
-                });
-            }
-
-            foreach (var (what, daysAgo) in plan.Interventions)
-            {
-                db.Add(new ClientIntervention
-                {
-                    LeadId = lead.Id,
-                    WhatWasDone = what,
-                    DoneAt = context.DaysAgo(daysAgo),
-                    RecordedAt = context.DaysAgo(daysAgo),
-                    RecordedByName = context.Operator.DisplayName,
-                });
-            }
-
-            foreach (var (title, url) in plan.Proof ?? [])
-            {
-                db.Add(new Artifact
-                {
-                    LeadId = lead.Id,
-                    Kind = ArtifactKind.ProofArtifact,
-                    Title = title,
-                    Url = url,
-                    CreatedAt = context.DaysAgo(2),
-                    CreatedByKind = ActorKind.User,
-                    CreatedById = context.Operator.Id,
-                    CreatedByName = context.Operator.DisplayName,
-                });
-            }
+            db.Add(ClientSuccessOf(plan, lead, context));
+            AddOutcomes(db, plan, lead, context);
+            AddInterventions(db, plan, lead, context);
+            AddProof(db, plan, lead, context);
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    private static ClientSuccess ClientSuccessOf(Plan plan, Lead lead, DemoSeedContext context) => new()
+    {
+        LeadId = lead.Id,
+        MetricName = plan.Metric,
+        Unit = plan.Unit,
+        Direction = plan.Direction,
+        TargetValue = plan.Target,
+        DueDate = context.DaysAgo(-plan.DueInDays),
+        TargetSetAt = context.DaysAgo(plan.TargetSetDaysAgo),
+        BaselineValue = plan.Baseline?.Value,
+        BaselineMeasuredAt = plan.Baseline is { } b ? context.DaysAgo(b.DaysAgo) : null,
+        BaselineSource = plan.Baseline?.Source,
+        WhatWorked = plan.WhatWorked,
+        WhatFailed = plan.WhatFailed,
+        ClientFeedback = plan.Feedback,
+        Risks = plan.Risks,
+        CreatedAt = context.DaysAgo(plan.TargetSetDaysAgo),
+        UpdatedAt = context.DaysAgo(Math.Min(plan.TargetSetDaysAgo, 1)),
+        UpdatedByName = context.Operator.DisplayName,
+    };
+
+    /// <summary>Measurements as the client's reporting agent sends them, two hours after they were taken.</summary>
+    private static void AddOutcomes(ConsoleDbContext db, Plan plan, Lead lead, DemoSeedContext context)
+    {
+        foreach (var (value, daysAgo, source, note) in plan.Outcomes)
+        {
+            var at = context.DaysAgo(daysAgo);
+            db.Add(new OutcomeEntry
+            {
+                LeadId = lead.Id,
+                Value = value,
+                MeasuredAt = at,
+                Source = source,
+                Note = note,
+                RecordedAt = at.AddHours(2),
+                RecordedByKind = ActorKind.ApiKey,
+                RecordedById = context.Agent.Id,
+                RecordedByName = context.Agent.DisplayName,
+            });
+        }
+    }
+
+    private static void AddInterventions(ConsoleDbContext db, Plan plan, Lead lead, DemoSeedContext context)
+    {
+        foreach (var (what, daysAgo) in plan.Interventions)
+        {
+            db.Add(new ClientIntervention
+            {
+                LeadId = lead.Id,
+                WhatWasDone = what,
+                DoneAt = context.DaysAgo(daysAgo),
+                RecordedAt = context.DaysAgo(daysAgo),
+                RecordedByName = context.Operator.DisplayName,
+            });
+        }
+    }
+
+    private static void AddProof(ConsoleDbContext db, Plan plan, Lead lead, DemoSeedContext context)
+    {
+        foreach (var (title, url) in plan.Proof ?? [])
+        {
+            db.Add(new Artifact
+            {
+                LeadId = lead.Id,
+                Kind = ArtifactKind.ProofArtifact,
+                Title = title,
+                Url = url,
+                CreatedAt = context.DaysAgo(2),
+                CreatedByKind = ActorKind.User,
+                CreatedById = context.Operator.Id,
+                CreatedByName = context.Operator.DisplayName,
+            });
+        }
     }
 }

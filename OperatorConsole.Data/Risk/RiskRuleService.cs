@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using OperatorConsole.Data.AgentJobs;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Settings;
+using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.BuildOps;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Risk;
@@ -59,9 +60,9 @@ public sealed class RiskRuleService(IDbContextFactory<ConsoleDbContext> dbFactor
 
     public async Task<OperationResult<RiskRuleSet>> SaveAsync(IReadOnlyList<RiskRuleText>? rules, Actor actor, string? reason, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<RiskRuleSet>(actor, "Only a signed-in operator can change the risk rules.") is { } refused)
         {
-            return OperationResult<RiskRuleSet>.Forbidden("Only a signed-in operator can change the risk rules.");
+            return refused;
         }
 
         if (rules is null)

@@ -280,95 +280,124 @@ public sealed class DemoSeeder(
     {
         foreach (var lead in context.Leads.Where(l => l.Status >= LeadStatus.Proposal))
         {
-            var inProposal = lead.Status == LeadStatus.Proposal;
-            var proposal = new Proposal
+            var proposal = NewProposal(lead, context);
+            if (lead.Status == LeadStatus.Proposal && lead.Title.StartsWith("Recruiting", StringComparison.Ordinal))
             {
-                LeadId = lead.Id,
-                Title = $"{lead.Title} — proposal",
-                Body = $"Scope: {lead.Title} for {lead.Company}.\nOutcome: fewer manual hours, measured weekly.\nPrice: {lead.EstimatedValue:N0} USD fixed.",
-                Amount = lead.EstimatedValue,
-                CreatedAt = lead.StatusChangedAt.AddHours(6),
-                UpdatedAt = lead.StatusChangedAt.AddHours(6),
-                CreatedByKind = ActorKind.User,
-                CreatedById = context.Operator.Id,
-                CreatedByName = context.Operator.DisplayName,
-            };
-            proposal.Versions.Add(new ProposalVersion
-            {
-                Number = 1,
-                Body = proposal.Body,
-                Origin = "manual",
-                CreatedAt = proposal.CreatedAt,
-                CreatedById = context.Operator.Id,
-                CreatedByName = context.Operator.DisplayName,
-            });
-            if (inProposal && lead.Title.StartsWith("Invoice", StringComparison.Ordinal))
-            {
-                // Sent ten days ago and never answered: a stale proposal.
-                proposal.Status = ProposalStatus.Sent;
-                proposal.SentAt = context.DaysAgo(8.5);
-                proposal.SentById = context.Operator.Id;
-                proposal.SentByName = context.Operator.DisplayName;
-            }
-            else if (inProposal && lead.Title.StartsWith("Recruiting", StringComparison.Ordinal))
-            {
-                proposal.Status = ProposalStatus.SendRequested;
-                db.Add(proposal);
-                db.SaveChanges();
-                db.Add(new ApprovalRequest
-                {
-                    Subject = ApprovalSubject.ProposalSend,
-                    SubjectType = "proposal",
-                    SubjectId = proposal.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    LeadId = lead.Id,
-                    Title = $"Send proposal to {lead.Company}",
-                    Context = proposal.Body,
-                    RequestedAt = context.DaysAgo(1.2),
-                    RequestedByKind = ActorKind.User,
-                    RequestedById = "demo-partner",
-                    RequestedByName = "Demo Partner",
-                });
+                RequestSend(db, context, lead, proposal);
                 continue;
             }
-            else if (!inProposal && lead.Status != LeadStatus.Lost)
-            {
-                proposal.Status = ProposalStatus.Closed;
-                proposal.SentAt = lead.StatusChangedAt.AddDays(-2);
-                proposal.SentById = context.Operator.Id;
-                proposal.SentByName = context.Operator.DisplayName;
-                proposal.Outcome = ProposalOutcome.Won;
-                proposal.OutcomeAt = lead.StatusChangedAt;
-                proposal.OutcomeValue = lead.EstimatedValue;
-                proposal.CreatedAt = lead.StatusChangedAt.AddDays(-4);
-            }
-            else if (lead.Status == LeadStatus.Lost)
-            {
-                proposal.Status = ProposalStatus.Closed;
-                proposal.SentAt = lead.StatusChangedAt.AddDays(-5);
-                proposal.SentById = context.Operator.Id;
-                proposal.SentByName = context.Operator.DisplayName;
-                proposal.Outcome = ProposalOutcome.Lost;
-                proposal.OutcomeAt = lead.StatusChangedAt;
-                proposal.OutcomeReason = "Chose a cheaper off-the-shelf tool.";
-                proposal.CreatedAt = lead.StatusChangedAt.AddDays(-7);
-            }
 
+            SetOutcome(proposal, lead, context);
             db.Add(proposal);
         }
 
+        db.Add(DeployRequest(context));
+    }
+
+    /// <summary>Version 1 of the lead's proposal, a draft written by the operator when the lead reached its stage.</summary>
+    private static Proposal NewProposal(Lead lead, DemoSeedContext context)
+    {
+        var proposal = new Proposal
+        {
+            LeadId = lead.Id,
+            Title = $"{lead.Title} — proposal",
+            Body = $"Scope: {lead.Title} for {lead.Company}.\nOutcome: fewer manual hours, measured weekly.\nPrice: {lead.EstimatedValue:N0} USD fixed.",
+            Amount = lead.EstimatedValue,
+            CreatedAt = lead.StatusChangedAt.AddHours(6),
+            UpdatedAt = lead.StatusChangedAt.AddHours(6),
+            CreatedByKind = ActorKind.User,
+            CreatedById = context.Operator.Id,
+            CreatedByName = context.Operator.DisplayName,
+        };
+        proposal.Versions.Add(new ProposalVersion
+        {
+            Number = 1,
+            Body = proposal.Body,
+            Origin = "manual",
+            CreatedAt = proposal.CreatedAt,
+            CreatedById = context.Operator.Id,
+            CreatedByName = context.Operator.DisplayName,
+        });
+        return proposal;
+    }
+
+    /// <summary>A proposal waiting in the approval queue to be sent (saved first: the request names its id).</summary>
+    private static void RequestSend(ConsoleDbContext db, DemoSeedContext context, Lead lead, Proposal proposal)
+    {
+        proposal.Status = ProposalStatus.SendRequested;
+        db.Add(proposal);
+        db.SaveChanges();
         db.Add(new ApprovalRequest
+        {
+            Subject = ApprovalSubject.ProposalSend,
+            SubjectType = "proposal",
+            SubjectId = proposal.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            LeadId = lead.Id,
+            Title = $"Send proposal to {lead.Company}",
+            Context = proposal.Body,
+            RequestedAt = context.DaysAgo(1.2),
+            RequestedByKind = ActorKind.User,
+            RequestedById = "demo-partner",
+            RequestedByName = "Demo Partner",
+        });
+    }
+
+    /// <summary>
+    /// Where the lead's stage says the proposal got to: sent and unanswered (the invoice deal, a stale proposal), won
+    /// (every client), lost (every lost deal); any other deal in Proposal keeps its draft.
+    /// </summary>
+    private static void SetOutcome(Proposal proposal, Lead lead, DemoSeedContext context)
+    {
+        var inProposal = lead.Status == LeadStatus.Proposal;
+        if (inProposal && lead.Title.StartsWith("Invoice", StringComparison.Ordinal))
+        {
+            // Sent ten days ago and never answered: a stale proposal.
+            proposal.Status = ProposalStatus.Sent;
+            proposal.SentAt = context.DaysAgo(8.5);
+            proposal.SentById = context.Operator.Id;
+            proposal.SentByName = context.Operator.DisplayName;
+        }
+        else if (!inProposal && lead.Status != LeadStatus.Lost)
+        {
+            proposal.Status = ProposalStatus.Closed;
+            proposal.SentAt = lead.StatusChangedAt.AddDays(-2);
+            proposal.SentById = context.Operator.Id;
+            proposal.SentByName = context.Operator.DisplayName;
+            proposal.Outcome = ProposalOutcome.Won;
+            proposal.OutcomeAt = lead.StatusChangedAt;
+            proposal.OutcomeValue = lead.EstimatedValue;
+            proposal.CreatedAt = lead.StatusChangedAt.AddDays(-4);
+        }
+        else if (lead.Status == LeadStatus.Lost)
+        {
+            proposal.Status = ProposalStatus.Closed;
+            proposal.SentAt = lead.StatusChangedAt.AddDays(-5);
+            proposal.SentById = context.Operator.Id;
+            proposal.SentByName = context.Operator.DisplayName;
+            proposal.Outcome = ProposalOutcome.Lost;
+            proposal.OutcomeAt = lead.StatusChangedAt;
+            proposal.OutcomeReason = "Chose a cheaper off-the-shelf tool.";
+            proposal.CreatedAt = lead.StatusChangedAt.AddDays(-7);
+        }
+    }
+
+    /// <summary>The first Building client's release, waiting for the operator's deploy decision.</summary>
+    private static ApprovalRequest DeployRequest(DemoSeedContext context)
+    {
+        var building = context.Leads.First(l => l.Status == LeadStatus.Building);
+        return new ApprovalRequest
         {
             Subject = ApprovalSubject.Deploy,
             SubjectType = "lead",
-            SubjectId = context.Leads.First(l => l.Status == LeadStatus.Building).Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            LeadId = context.Leads.First(l => l.Status == LeadStatus.Building).Id,
+            SubjectId = building.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            LeadId = building.Id,
             Title = "Deploy field-service scheduler to production",
             Context = "Staging sign-off received from the client on Monday; release notes attached in Build Ops.",
             RequestedAt = context.DaysAgo(0.4),
             RequestedByKind = ActorKind.User,
             RequestedById = "demo-partner",
             RequestedByName = "Demo Partner",
-        });
+        };
     }
 
     private static void SeedIntegrations(ConsoleDbContext db, DemoSeedContext context)

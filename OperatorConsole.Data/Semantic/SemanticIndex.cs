@@ -20,12 +20,14 @@ public sealed class SemanticIndex(
     IDbContextFactory<ConsoleDbContext> dbFactory,
     IEmbeddingGenerator<string, Embedding<float>> generator,
     IEnumerable<ISemanticCorpus> corpora,
-    TimeProvider time)
+    TimeProvider time) : IDisposable
 {
     private readonly Dictionary<string, ISemanticCorpus> _corpora = corpora.ToDictionary(c => c.Kind, StringComparer.Ordinal);
     private readonly SemaphoreSlim _syncGate = new(1, 1);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _stale = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, float[]> _textCache = new(StringComparer.Ordinal);
+
+    public void Dispose() => _syncGate.Dispose();
 
     public string Model => generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? generator.GetType().Name;
 

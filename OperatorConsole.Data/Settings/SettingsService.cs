@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Settings;
 
@@ -55,9 +56,9 @@ public sealed class SettingsService(IDbContextFactory<ConsoleDbContext> dbFactor
 
     public async Task<OperationResult<Thresholds>> SaveThresholdsAsync(Thresholds thresholds, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<Thresholds>(actor, "Only a signed-in operator can change thresholds.") is { } refused)
         {
-            return OperationResult<Thresholds>.Forbidden("Only a signed-in operator can change thresholds.");
+            return refused;
         }
 
         var errors = thresholds.Validate();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Templates;
@@ -12,9 +13,9 @@ public sealed class TemplateStarterService(IDbContextFactory<ConsoleDbContext> d
 {
     public async Task<OperationResult<TemplateStarterView>> CreateAsync(CreateTemplateStarterRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<TemplateStarterView>(actor, "Templates are written by an operator.") is { } refused)
         {
-            return OperationResult<TemplateStarterView>.Forbidden("Templates are written by an operator.");
+            return refused;
         }
 
         var errors = TemplateRules.ValidateFields(request.Name, request.Niche, request.Stack, request.Modules, request.ResultsProduced, request.Location, request.Status);
@@ -53,9 +54,9 @@ public sealed class TemplateStarterService(IDbContextFactory<ConsoleDbContext> d
 
     public async Task<OperationResult<TemplateStarterView>> UpdateAsync(int id, UpdateTemplateStarterRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<TemplateStarterView>(actor, "Templates are written by an operator.") is { } refused)
         {
-            return OperationResult<TemplateStarterView>.Forbidden("Templates are written by an operator.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -129,14 +130,16 @@ public sealed class TemplateStarterService(IDbContextFactory<ConsoleDbContext> d
         var templates = db.Set<TemplateStarter>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Niche))
         {
-            var niche = query.Niche.Trim().ToLower();
+            var niche = query.Niche.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // ToLower() runs in the database as LOWER(); the process culture plays no part.
             templates = templates.Where(t => t.Niche.ToLower() == niche);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Stack))
         {
-            var tag = query.Stack.Trim().ToLower();
+            var tag = query.Stack.Trim().ToLowerInvariant();
             templates = templates.Where(t => t.Stack.Any(s => s.ToLower() == tag));
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
         if (query.Status is { } status)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -102,10 +103,10 @@ public static class AlertPayloads
 
         foreach (var section in message.Sections ?? [])
         {
-            text.AppendLine().AppendLine($"{section.Title} ({section.Count})");
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{section.Title} ({section.Count})");
             foreach (var i in section.Items)
             {
-                text.AppendLine($"- {i.Title}  {i.Link}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {i.Title}  {i.Link}");
             }
 
             if (section.Count == 0)
@@ -123,16 +124,16 @@ public static class AlertPayloads
         var html = new StringBuilder($"<h2>{E(message.Title)}</h2>");
         if (message.Item is { } item)
         {
-            html.Append($"<p><a href=\"{E(item.Link)}\">Open in the console</a></p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(item.Link)}\">Open in the console</a></p>");
         }
 
         foreach (var section in message.Sections ?? [])
         {
-            html.Append($"<h3>{E(section.Title)} ({section.Count})</h3><ul>");
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{E(section.Title)} ({section.Count})</h3><ul>");
             html.Append(section.Count == 0 ? "<li>none</li>" : string.Concat(section.Items.Select(i => $"<li><a href=\"{E(i.Link)}\">{E(i.Title)}</a></li>")));
             html.Append("</ul>");
         }
 
-        return html.Append($"<p style=\"color:#666\">Operator Console · <a href=\"{E(message.ConsoleUrl)}\">{E(message.ConsoleUrl)}</a></p>").ToString();
+        return html.Append(CultureInfo.InvariantCulture, $"<p style=\"color:#666\">Operator Console · <a href=\"{E(message.ConsoleUrl)}\">{E(message.ConsoleUrl)}</a></p>").ToString();
     }
 }

@@ -29,7 +29,15 @@ public static class HumanGate
 
     /// <summary>The permission half alone (for gates that look the record up before checking the fields).</summary>
     public static OperationResult<T>? Forbidden<T>(Actor actor, string what) =>
-        actor.CanDecide ? null : OperationResult<T>.Forbidden($"{what} is a human decision: only a signed-in operator can take it; an API key never can.");
+        OperatorOnly<T>(actor, $"{what} is a human decision: only a signed-in operator can take it; an API key never can.");
+
+    /// <summary>
+    /// The check every operator-only command starts with (edit a package, revoke a key, change thresholds …): null for
+    /// a signed-in operator; otherwise 403 with <paramref name="refusal"/>, the command's own sentence.
+    /// <code>if (HumanGate.OperatorOnly&lt;View&gt;(actor, "Only a signed-in operator can …") is { } refused) { return refused; }</code>
+    /// </summary>
+    public static OperationResult<T>? OperatorOnly<T>(Actor actor, string refusal) =>
+        actor.CanDecide ? null : OperationResult<T>.Forbidden(refusal);
 
     /// <summary>Adds the reason errors to <paramref name="errors"/>: required, not blank, at most <see cref="ReasonMax"/>.</summary>
     public static ValidationErrors CheckReason(ValidationErrors errors, string? reason, string reasonField = "reason")

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OperatorConsole.Domain.Leads;
 
 namespace OperatorConsole.Domain.Charts;
@@ -40,7 +41,7 @@ public static class ChartBuckets
 
         return Enumerable.Range(0, weeks)
             .Select(i => first.AddDays(7 * i))
-            .Select((start, i) => new ChartPointValue(start.ToString("dd MMM yy"), start, sums[i]))
+            .Select((start, i) => new ChartPointValue(start.ToString("dd MMM yy", CultureInfo.InvariantCulture), start, sums[i]))
             .ToList();
     }
 
@@ -63,7 +64,7 @@ public static class ChartBuckets
 
         return Enumerable.Range(0, days)
             .Select(i => first.AddDays(i))
-            .Select((day, i) => new ChartPointValue(day.ToString("dd MMM"), day, counts[i]))
+            .Select((day, i) => new ChartPointValue(day.ToString("dd MMM", CultureInfo.InvariantCulture), day, counts[i]))
             .ToList();
     }
 

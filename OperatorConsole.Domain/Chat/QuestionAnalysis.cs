@@ -39,7 +39,7 @@ public static class QuestionAnalyzer
     /// <summary>Semantic similarity at which a topic counts even without one of its words (MiniLM cosine scale).</summary>
     public const float SemanticFloor = 0.62f;
 
-    private static readonly IReadOnlySet<string> Vocabulary = ChatTopicCatalog.Topics.SelectMany(t => t.Words)
+    private static readonly HashSet<string> Vocabulary = ChatTopicCatalog.Topics.SelectMany(t => t.Words)
         .Concat(ChatTopicCatalog.EntityWords).Concat(ChatTopicCatalog.PeriodWords)
         .SelectMany(w => new[] { w, TextTokens.Stem(w) }).ToHashSet(StringComparer.Ordinal);
 

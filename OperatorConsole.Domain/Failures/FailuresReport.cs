@@ -315,6 +315,6 @@ public sealed record FailuresReport(
         };
     }
 
-    private static IReadOnlyList<T> Open<T>(IReadOnlyList<T> items)
+    private static List<T> Open<T>(IReadOnlyList<T> items)
         where T : IFailureItem => items.Where(i => i.Acknowledgement is null).ToList();
 }

@@ -49,7 +49,7 @@ public static class NearestLabels
     }
 
     /// <summary>The label with the largest weighted vote (ties: the nearer example's label) and its share of the votes.</summary>
-    private static (T Label, double Share) Winner<T>(IReadOnlyList<T> labels, IReadOnlyList<double> weights, double total)
+    private static (T Label, double Share) Winner<T>(IReadOnlyList<T> labels, List<double> weights, double total)
         where T : struct, Enum
     {
         var votes = new Dictionary<T, double>();

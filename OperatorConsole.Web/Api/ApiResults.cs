@@ -50,6 +50,11 @@ public static class ApiResults
     public static Results<Ok<T>, ProblemHttpResult> OkOrProblem<T>(OperationResult<T> result) =>
         result.Succeeded ? TypedResults.Ok(result.Value!) : Problem(result);
 
+    /// <summary>200 with what a read by id found, or 404 saying <paramref name="notFound"/> ("Lead 7 does not exist.").</summary>
+    public static Results<Ok<T>, ProblemHttpResult> OkOrNotFound<T>(T? found, string notFound)
+        where T : class =>
+        found is not null ? TypedResults.Ok(found) : NotFound(notFound);
+
     /// <summary>201 with the value and its location, or the problem.</summary>
     public static Results<Created<T>, ProblemHttpResult> CreatedOrProblem<T>(OperationResult<T> result, Func<T, string> location) =>
         result.Succeeded ? TypedResults.Created(location(result.Value!), result.Value) : Problem(result);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Domain.Access;
+using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.Common;
 
 namespace OperatorConsole.Web.Auth;
@@ -31,9 +32,9 @@ public sealed class UserAdminService(
 
     public async Task<OperationResult<UserView>> CreateAsync(CreateUserRequest request, Actor actor)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<UserView>(actor, "Only an operator can add people.") is { } refused)
         {
-            return OperationResult<UserView>.Forbidden("Only an operator can add people.");
+            return refused;
         }
 
         var errors = new ValidationErrors().Required("email", request.Email, 256).Email("email", request.Email?.Trim())
@@ -63,9 +64,9 @@ public sealed class UserAdminService(
 
     public async Task<OperationResult<bool>> SetRoleAsync(string userId, string role, Actor actor)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<bool>(actor, "Only an operator can change roles.") is { } refused)
         {
-            return OperationResult<bool>.Forbidden("Only an operator can change roles.");
+            return refused;
         }
 
         if (role is not (ConsoleRoles.Operator or ConsoleRoles.Viewer))
@@ -94,9 +95,9 @@ public sealed class UserAdminService(
 
     public async Task<OperationResult<bool>> ResetPasswordAsync(string userId, string newPassword, Actor actor)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<bool>(actor, "Only an operator can reset passwords.") is { } refused)
         {
-            return OperationResult<bool>.Forbidden("Only an operator can reset passwords.");
+            return refused;
         }
 
         var user = await users.FindByIdAsync(userId);
@@ -121,9 +122,9 @@ public sealed class UserAdminService(
     /// <summary>Ends every session of the person (all browsers, all open screens) by changing their security stamp.</summary>
     public async Task<OperationResult<bool>> SignOutEverywhereAsync(string userId, Actor actor)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<bool>(actor, "Only an operator can sign people out.") is { } refused)
         {
-            return OperationResult<bool>.Forbidden("Only an operator can sign people out.");
+            return refused;
         }
 
         var user = await users.FindByIdAsync(userId);
@@ -140,9 +141,9 @@ public sealed class UserAdminService(
     /// <summary>Disables sign-in (a lockout that never ends, lifted by Unlock) and ends every session at once.</summary>
     public async Task<OperationResult<bool>> DisableAsync(string userId, Actor actor)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<bool>(actor, "Only an operator can disable people.") is { } refused)
         {
-            return OperationResult<bool>.Forbidden("Only an operator can disable people.");
+            return refused;
         }
 
         var user = await users.FindByIdAsync(userId);
@@ -165,9 +166,9 @@ public sealed class UserAdminService(
 
     public async Task<OperationResult<bool>> UnlockAsync(string userId, Actor actor)
     {
-        if (!actor.CanDecide)
+        if (HumanGate.OperatorOnly<bool>(actor, "Only an operator can unlock accounts.") is { } refused)
         {
-            return OperationResult<bool>.Forbidden("Only an operator can unlock accounts.");
+            return refused;
         }
 
         var user = await users.FindByIdAsync(userId);

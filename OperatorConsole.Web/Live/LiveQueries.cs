@@ -197,6 +197,7 @@ public sealed class LiveQueries : IDisposable
 
     private sealed record Snapshot(long Generation, DateTimeOffset ComputedAt, object Value, long Version, byte[]? Fingerprint);
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "An entry lives as long as the registry; a computation still running at shutdown must be able to release its lock.")]
     private sealed class Entry(ILiveQuery query, Func<Snapshot?, Delegate?, CancellationToken, Task<(object Value, long Version, byte[]? Fingerprint)>> compute)
     {
         public long Generation;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using OperatorConsole.Data.AgentJobs;
-using OperatorConsole.Data.Import;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Tests.Infrastructure;
 using static OperatorConsole.Tests.Api.Import.ExportTestSupport;

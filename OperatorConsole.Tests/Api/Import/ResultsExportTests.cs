@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using OperatorConsole.Data.Import;
 using OperatorConsole.Data.Results;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Results;

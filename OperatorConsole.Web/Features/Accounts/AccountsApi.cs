@@ -57,7 +57,7 @@ public static class AccountsApi
         TypedResults.Ok(await accounts.SummaryAsync(ct));
 
     public static async Task<Results<Ok<AccountDetail>, ProblemHttpResult>> GetAccount(int id, AccountService accounts, CancellationToken ct) =>
-        await accounts.GetAsync(id, ct) is { } account ? TypedResults.Ok(account) : ApiResults.NotFound($"Account {id} does not exist.");
+        ApiResults.OkOrNotFound(await accounts.GetAsync(id, ct), $"Account {id} does not exist.");
 
     public static async Task<Results<Created<AccountView>, ProblemHttpResult>> CreateAccount(
         CreateAccountRequest request, AccountService accounts, HttpContext http, CancellationToken ct) =>

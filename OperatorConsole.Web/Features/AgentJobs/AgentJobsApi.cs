@@ -29,7 +29,7 @@ public static class AgentJobsApi
         api.MapPost("/{id:int}/risk", OverrideRisk).WithName("OverrideAgentJobRisk")
             .WithSummary("Operator only: set this job's riskClass and riskLevel, with a reason (audited; the rules' verdict is kept)")
             .HumanGate("agent job risk override");
-        return app;
+        return app.MapAgentJobsExport();
     }
 
     public static async Task<Results<Created<AgentJobView>, ProblemHttpResult>> RecordJob(
@@ -89,7 +89,7 @@ public static class AgentJobsApi
     }
 
     public static async Task<Results<Ok<AgentJobView>, ProblemHttpResult>> GetJob(int id, AgentJobService jobs, CancellationToken ct) =>
-        await jobs.GetAsync(id, ct) is { } job ? TypedResults.Ok(job) : ApiResults.NotFound($"Agent job {id} does not exist.");
+        ApiResults.OkOrNotFound(await jobs.GetAsync(id, ct), $"Agent job {id} does not exist.");
 
     public static async Task<Results<Ok<AgentJobView>, ProblemHttpResult>> DecideJob(
         int id, DecideAgentJobRequest request, AgentJobService jobs, HttpContext http, CancellationToken ct) =>

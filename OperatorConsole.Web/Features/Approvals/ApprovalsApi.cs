@@ -42,7 +42,7 @@ public static class ApprovalsApi
     }
 
     public static async Task<Results<Ok<ApprovalView>, ProblemHttpResult>> GetApproval(int id, ApprovalService approvals, CancellationToken ct) =>
-        await approvals.GetAsync(id, ct) is { } approval ? TypedResults.Ok(approval) : ApiResults.NotFound($"Approval request {id} does not exist.");
+        ApiResults.OkOrNotFound(await approvals.GetAsync(id, ct), $"Approval request {id} does not exist.");
 
     public static async Task<Results<Ok<ApprovalView>, ProblemHttpResult>> Decide(
         int id, DecideApprovalRequest request, ApprovalService approvals, HttpContext http, CancellationToken ct) =>

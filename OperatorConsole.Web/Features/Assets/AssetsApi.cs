@@ -63,7 +63,7 @@ public static class AssetsApi
     }
 
     public static async Task<Results<Ok<ReusableAssetView>, ProblemHttpResult>> Get(int id, ReusableAssetService assets, CancellationToken ct) =>
-        await assets.GetAsync(id, ct) is { } asset ? TypedResults.Ok(asset) : ApiResults.NotFound($"Reusable asset entry {id} does not exist.");
+        ApiResults.OkOrNotFound(await assets.GetAsync(id, ct), $"Reusable asset entry {id} does not exist.");
 
     public static async Task<Results<Ok<ReusableAssetView>, ProblemHttpResult>> Update(
         int id, UpdateReusableAssetRequest request, ReusableAssetService assets, HttpContext http, CancellationToken ct) =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Domain.Common;
+using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Auth;
 
 namespace OperatorConsole.Web.Features.Audit;
@@ -50,7 +51,7 @@ public static class AuditApi
         [FromQuery] DateTime? to = null)
     {
         var query = new AuditQuery(actor, recordType, recordId, action, from, to);
-        var fileName = Import.CsvExport.FileName("audit", time);
+        var fileName = CsvExport.FileName("audit", time);
         return TypedResults.Stream(
             async body =>
             {

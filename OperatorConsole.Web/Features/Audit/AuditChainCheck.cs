@@ -10,13 +10,15 @@ namespace OperatorConsole.Web.Features.Audit;
 /// whole log is linear, so the health check reuses an answer for up to five minutes; the API and the Settings
 /// button verify afresh.
 /// </summary>
-public sealed class AuditChainCheck(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
+public sealed class AuditChainCheck(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time) : IDisposable
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _one = new(1, 1);
     private AuditChainReport? _last;
 
     public AuditChainReport? Last => _last;
+
+    public void Dispose() => _one.Dispose();
 
     public async Task<AuditChainReport> VerifyAsync(bool fresh, CancellationToken ct = default)
     {

@@ -56,7 +56,7 @@ public static class BuildTasksApi
     }
 
     public static async Task<Results<Ok<BuildTaskView>, ProblemHttpResult>> GetTask(int id, BuildTaskService tasks, CancellationToken ct) =>
-        await tasks.GetAsync(id, ct) is { } task ? TypedResults.Ok(task) : ApiResults.NotFound($"Build task {id} does not exist.");
+        ApiResults.OkOrNotFound(await tasks.GetAsync(id, ct), $"Build task {id} does not exist.");
 
     public static async Task<Results<Created<BuildTaskView>, ProblemHttpResult>> CreateTask(
         CreateBuildTaskRequest request, BuildTaskService tasks, HttpContext http, CancellationToken ct) =>

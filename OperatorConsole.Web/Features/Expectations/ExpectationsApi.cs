@@ -25,7 +25,7 @@ public static class ExpectationsApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ExpectationSnapshotView>>, ProblemHttpResult>> History(int id, ExpectationService expectations, CancellationToken ct) =>
-        await expectations.HistoryAsync(id, ct) is { } history ? TypedResults.Ok(history) : ApiResults.NotFound($"Lead {id} does not exist.");
+        ApiResults.OkOrNotFound(await expectations.HistoryAsync(id, ct), $"Lead {id} does not exist.");
 
     public static async Task<Results<Created<ExpectationSnapshotView>, ProblemHttpResult>> AddSnapshot(
         int id, AddExpectationSnapshotRequest request, ExpectationService expectations, HttpContext http, CancellationToken ct) =>

@@ -130,7 +130,7 @@ public static class FailuresApi
     public static async Task<Ok<PagedList<AcknowledgementRecordView>>> ListAcknowledgements(
         FailureAcknowledgementService acks, CancellationToken ct, [FromQuery] bool? active = null, [FromQuery] int? page = null, [FromQuery] int? pageSize = null,
         [FromQuery] string? decision = null) =>
-        TypedResults.Ok(await acks.ListAsync(active ?? false, page, pageSize, ct, decision));
+        TypedResults.Ok(await acks.ListAsync(active ?? false, page, pageSize, decision, ct));
 
     public static async Task<Results<Created<AcknowledgementRecordView>, ProblemHttpResult>> Acknowledge(
         AcknowledgeFailureRequest request, FailureAcknowledgementService acks, HttpContext http, CancellationToken ct) =>

@@ -107,7 +107,7 @@ public sealed class FailuresReportCache : IDisposable
     /// </summary>
     private sealed class SourceQueries(FailuresService service, LiveQueries queries)
     {
-        private readonly IReadOnlyList<LiveQuery<FailureSourceAnswer>> _queries = service.Sources
+        private readonly List<LiveQuery<FailureSourceAnswer>> _queries = service.Sources
             .Select(s => new LiveQuery<FailureSourceAnswer>(
                 $"failures.source.{s.Index}.{s.Name}",
                 s.Topics.Append(nameof(OperatorConsole.Data.Settings.ConsoleSetting)).Distinct().ToList(),

@@ -37,7 +37,7 @@ public static class LeadsApi
             .RequireAuthorization(ConsolePolicies.Read);
         api.MapGet("/{id:int}/timeline", Timeline).WithName("LeadTimeline").WithSummary("Touches, runs, status changes and proposals in one stream")
             .RequireAuthorization(ConsolePolicies.Read);
-        return app;
+        return app.MapLeadsExport();
     }
 
     public static async Task<Results<Ok<NextStepView>, ProblemHttpResult>> SetNextStep(
@@ -81,7 +81,7 @@ public static class LeadsApi
     }
 
     public static async Task<Results<Ok<LeadView>, ProblemHttpResult>> GetLead(int id, LeadService leads, CancellationToken ct) =>
-        await leads.GetAsync(id, ct) is { } lead ? TypedResults.Ok(lead) : ApiResults.NotFound($"Lead {id} does not exist.");
+        ApiResults.OkOrNotFound(await leads.GetAsync(id, ct), $"Lead {id} does not exist.");
 
     public static async Task<Results<Ok<LeadView>, ProblemHttpResult>> UpdateLead(
         int id, UpdateLeadRequest request, LeadService leads, HttpContext http, CancellationToken ct) =>

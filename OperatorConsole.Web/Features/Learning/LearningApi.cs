@@ -148,7 +148,7 @@ public static class LearningApi
     }
 
     public static async Task<Results<Ok<LearningProposalView>, ProblemHttpResult>> GetProposal(int id, LearningService learning, CancellationToken ct) =>
-        await learning.GetProposalAsync(id, ct) is { } proposal ? TypedResults.Ok(proposal) : ApiResults.NotFound($"Learning proposal {id} does not exist.");
+        ApiResults.OkOrNotFound(await learning.GetProposalAsync(id, ct), $"Learning proposal {id} does not exist.");
 
     public static async Task<Results<Ok<LearningProposalView>, ProblemHttpResult>> UpdateProposal(
         int id, UpdateLearningProposalRequest request, LearningService learning, HttpContext http, CancellationToken ct) =>
@@ -171,5 +171,5 @@ public static class LearningApi
     }
 
     public static async Task<Results<Ok<PlaybookEntryView>, ProblemHttpResult>> GetPlaybookEntry(int id, PlaybookService playbook, CancellationToken ct) =>
-        await playbook.GetAsync(id, ct) is { } entry ? TypedResults.Ok(entry) : ApiResults.NotFound($"Playbook entry {id} does not exist.");
+        ApiResults.OkOrNotFound(await playbook.GetAsync(id, ct), $"Playbook entry {id} does not exist.");
 }

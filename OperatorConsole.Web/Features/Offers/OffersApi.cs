@@ -23,7 +23,7 @@ public static class OffersApi
     }
 
     public static async Task<Results<Ok<LeadOfferView>, ProblemHttpResult>> GetOffer(int id, OfferService offers, CancellationToken ct) =>
-        await offers.GetAsync(id, ct) is { } offer ? TypedResults.Ok(offer) : ApiResults.NotFound($"Lead {id} does not exist.");
+        ApiResults.OkOrNotFound(await offers.GetAsync(id, ct), $"Lead {id} does not exist.");
 
     public static async Task<Results<Ok<LeadOfferView>, ProblemHttpResult>> SetOffer(
         int id, SetLeadOfferRequest request, OfferService offers, HttpContext http, CancellationToken ct) =>

@@ -48,7 +48,7 @@ public static class ServicePackagesApi
         ApiResults.CreatedOrProblem(await packages.CreateAsync(request, http.User.ToActor(), ct), p => $"/api/service-packages/{p.Id}");
 
     public static async Task<Results<Ok<ServicePackageDetail>, ProblemHttpResult>> GetPackage(int id, ServicePackageService packages, CancellationToken ct) =>
-        await packages.DetailAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : ApiResults.NotFound($"Service package {id} does not exist.");
+        ApiResults.OkOrNotFound(await packages.DetailAsync(id, ct), $"Service package {id} does not exist.");
 
     public static async Task<Results<Ok<ServicePackageView>, ProblemHttpResult>> UpdatePackage(
         int id, UpdateServicePackageRequest request, ServicePackageService packages, HttpContext http, CancellationToken ct) =>

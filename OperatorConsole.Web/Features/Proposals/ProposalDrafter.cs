@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.AI;
 using OperatorConsole.Data.Leads;
@@ -49,12 +50,12 @@ public sealed class ProposalDrafter(IServiceProvider services, LeadService leads
 
         var touches = await leads.TouchesAsync(leadId, take: 10, ct: ct);
         var prompt = new StringBuilder()
-            .AppendLine($"Lead: {lead.Title}")
-            .AppendLine($"Company: {lead.Company ?? "unknown"}; contact: {lead.ContactName ?? "unknown"}")
-            .AppendLine($"Estimated value: {lead.EstimatedValue?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"} USD");
+            .AppendLine(CultureInfo.InvariantCulture, $"Lead: {lead.Title}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Company: {lead.Company ?? "unknown"}; contact: {lead.ContactName ?? "unknown"}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Estimated value: {lead.EstimatedValue?.ToString("N0", CultureInfo.InvariantCulture) ?? "unknown"} USD");
         foreach (var touch in touches.Where(t => t.Summary is not null))
         {
-            prompt.AppendLine($"- {touch.OccurredAt:yyyy-MM-dd} {touch.Channel} {touch.Direction}: {touch.Summary}");
+            prompt.AppendLine(CultureInfo.InvariantCulture, $"- {touch.OccurredAt:yyyy-MM-dd} {touch.Channel} {touch.Direction}: {touch.Summary}");
         }
 
         if (current is not null)

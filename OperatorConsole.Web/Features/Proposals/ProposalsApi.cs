@@ -43,7 +43,7 @@ public static class ProposalsApi
 
     public static async Task<Results<Ok<PagedList<ProposalSummary>>, ProblemHttpResult>> ListProposals(
         int leadId, ProposalService proposals, CancellationToken ct, [FromQuery] int? page = null, [FromQuery] int? pageSize = null) =>
-        await proposals.ListForLeadAsync(leadId, page, pageSize, ct) is { } list ? TypedResults.Ok(list) : ApiResults.NotFound($"Lead {leadId} does not exist.");
+        ApiResults.OkOrNotFound(await proposals.ListForLeadAsync(leadId, page, pageSize, ct), $"Lead {leadId} does not exist.");
 
     public static async Task<Results<Created<ProposalDetail>, ProblemHttpResult>> CreateDraft(
         int leadId, CreateProposalRequest request, ProposalService proposals, HttpContext http, CancellationToken ct) =>
@@ -66,7 +66,7 @@ public static class ProposalsApi
         await proposals.GetAsync(id, ct) is { } p && p.LeadId == leadId ? TypedResults.Ok(p) : ApiResults.NotFound($"Proposal {id} does not exist for lead {leadId}.");
 
     public static async Task<Results<Ok<ProposalDetail>, ProblemHttpResult>> GetProposal(int id, ProposalService proposals, CancellationToken ct) =>
-        await proposals.GetAsync(id, ct) is { } p ? TypedResults.Ok(p) : ApiResults.NotFound($"Proposal {id} does not exist.");
+        ApiResults.OkOrNotFound(await proposals.GetAsync(id, ct), $"Proposal {id} does not exist.");
 
     public static async Task<Results<Ok<ProposalDetail>, ProblemHttpResult>> UpdateDraft(
         int id, UpdateProposalRequest request, ProposalService proposals, HttpContext http, CancellationToken ct) =>

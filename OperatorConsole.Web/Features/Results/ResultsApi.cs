@@ -46,11 +46,11 @@ public static class ResultsApi
         app.MapGet("/api/clients", ListClients).WithTags("Results").WithName("ListClients")
             .WithSummary("Every Approved/Building/Shipped client with target, current, delta, last measurement and flags (filters status, flag, q; sort; paging)")
             .RequireAuthorization(ConsolePolicies.Read);
-        return app;
+        return app.MapResultsExport();
     }
 
     public static async Task<Results<Ok<ClientSuccessView>, ProblemHttpResult>> GetClientSuccess(int id, ClientSuccessService service, CancellationToken ct) =>
-        await service.GetAsync(id, ct) is { } view ? TypedResults.Ok(view) : ApiResults.NotFound($"Lead {id} does not exist.");
+        ApiResults.OkOrNotFound(await service.GetAsync(id, ct), $"Lead {id} does not exist.");
 
     public static async Task<Results<Ok<ClientSuccessView>, ProblemHttpResult>> PutClientSuccess(
         int id, UpdateClientSuccessRequest request, ClientSuccessService service, HttpContext http, CancellationToken ct) =>
@@ -76,7 +76,7 @@ public static class ResultsApi
         if (http.Request.HasFormContentType)
         {
             var form = await http.Request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+            var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
             if (file is null)
             {
                 return ApiResults.Validation(new Dictionary<string, string[]> { ["file"] = ["'file' is required: send the proof as a multipart file field."] });
@@ -113,7 +113,7 @@ public static class ResultsApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ProofArtifactView>>, ProblemHttpResult>> ListProofArtifacts(int id, ProofArtifactService proofs, CancellationToken ct) =>
-        await proofs.ListAsync(id, ct) is { } list ? TypedResults.Ok(list) : ApiResults.NotFound($"Lead {id} does not exist.");
+        ApiResults.OkOrNotFound(await proofs.ListAsync(id, ct), $"Lead {id} does not exist.");
 
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadProofArtifact(
         int id, ProofArtifactService proofs, HttpContext http, CancellationToken ct)

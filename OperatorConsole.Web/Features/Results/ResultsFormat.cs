@@ -11,7 +11,7 @@ public static class ResultsFormat
         ? v.ToString("#,0.##", CultureInfo.InvariantCulture) + (string.IsNullOrWhiteSpace(unit) ? "" : " " + unit)
         : "—";
 
-    public static string Signed(decimal value, string? unit = null) =>
+    public static string WithSign(decimal value, string? unit = null) =>
         (value > 0 ? "+" : "") + value.ToString("#,0.##", CultureInfo.InvariantCulture) + (string.IsNullOrWhiteSpace(unit) ? "" : " " + unit);
 
     public static string Percent(decimal value) => (value > 0 ? "+" : "") + value.ToString("0.#", CultureInfo.InvariantCulture) + "%";

@@ -43,5 +43,5 @@ public static class PipelineRunsApi
     }
 
     public static async Task<Results<Ok<RunView>, ProblemHttpResult>> GetRun(int id, PipelineRunService runs, CancellationToken ct) =>
-        await runs.GetAsync(id, ct) is { } run ? TypedResults.Ok(run) : ApiResults.NotFound($"Pipeline run {id} does not exist.");
+        ApiResults.OkOrNotFound(await runs.GetAsync(id, ct), $"Pipeline run {id} does not exist.");
 }

@@ -46,7 +46,7 @@ public static class TemplateStartersApi
     }
 
     public static async Task<Results<Ok<TemplateStarterView>, ProblemHttpResult>> GetTemplate(int id, TemplateStarterService templates, CancellationToken ct) =>
-        await templates.GetAsync(id, ct) is { } template ? TypedResults.Ok(template) : ApiResults.NotFound($"Template {id} does not exist.");
+        ApiResults.OkOrNotFound(await templates.GetAsync(id, ct), $"Template {id} does not exist.");
 
     public static async Task<Results<Created<TemplateStarterView>, ProblemHttpResult>> CreateTemplate(
         CreateTemplateStarterRequest request, TemplateStarterService templates, HttpContext http, CancellationToken ct) =>

@@ -1,6 +1,6 @@
 using CsvHelper;
 
-namespace OperatorConsole.Web.Features.Import;
+namespace OperatorConsole.Web.Api;
 
 /// <summary>
 /// Streams any <c>[CsvRecord]</c> sequence to the response as a CSV download: rows go out as they are read, so
@@ -9,6 +9,13 @@ namespace OperatorConsole.Web.Features.Import;
 public static class CsvExport
 {
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { Injection = CsvInjection.Escape };
+
+    /// <summary>
+    /// <c>/api/exports</c>, where every feature maps its CSV export (leads, agent jobs, results) beside the list it
+    /// mirrors; one tag in the API document. Each export is guarded like that list.
+    /// </summary>
+    public static RouteGroupBuilder MapExportsGroup(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/exports").WithTags("Import & export");
 
     /// <summary>A download name that says what and when: <c>leads-20261125-1430.csv</c>.</summary>
     public static string FileName(string what, TimeProvider time) => $"{what}-{time.GetUtcNow():yyyyMMdd-HHmm}.csv";

@@ -2,11 +2,10 @@ using System.Runtime.CompilerServices;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Infrastructure;
-using OperatorConsole.Data.Leads;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Runs;
 
-namespace OperatorConsole.Data.Import;
+namespace OperatorConsole.Data.Leads;
 
 /// <summary>
 /// One exported lead. Column names are the lead fields of the import mapping, so an exported file imports back

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
-using OperatorConsole.Data.AgentJobs;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Domain.AgentJobs;
 using OperatorConsole.Domain.BuildOps;
@@ -9,7 +8,7 @@ using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Risk;
 
-namespace OperatorConsole.Data.Import;
+namespace OperatorConsole.Data.AgentJobs;
 
 /// <summary>
 /// One exported agent job: what was asked, what came of it, how risky it was classified and who decided. The files

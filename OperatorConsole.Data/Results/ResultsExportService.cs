@@ -2,11 +2,10 @@ using System.Runtime.CompilerServices;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Infrastructure;
-using OperatorConsole.Data.Results;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Results;
 
-namespace OperatorConsole.Data.Import;
+namespace OperatorConsole.Data.Results;
 
 /// <summary>What a Results Ledger export row measures.</summary>
 public enum LedgerMeasurement

@@ -1,0 +1,15 @@
+using OperatorConsole.Data.Leads;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class LeadsRegistration
+{
+    /// <summary>Leads: the lead service, next steps and the leads CSV export.</summary>
+    public static IServiceCollection AddLeadsData(this IServiceCollection services)
+    {
+        services.AddSingleton<LeadService>();
+        services.AddSingleton<NextStepService>();
+        services.AddSingleton<LeadExportService>();
+        return services;
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OperatorConsole.Data.Leads;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Web.Api;
+using OperatorConsole.Web.Auth;
+
+namespace OperatorConsole.Web.Features.Leads;
+
+/// <summary>Leads as CSV, streamed, with the filters of GET /api/leads; the file imports back unchanged.</summary>
+public static class LeadsExportApi
+{
+    public static IEndpointRouteBuilder MapLeadsExport(this IEndpointRouteBuilder app)
+    {
+        app.MapExportsGroup().MapGet("/leads.csv", ExportLeads).WithName("ExportLeadsCsv")
+            .WithSummary("Leads as CSV (same filters as GET /api/leads: status, offerType, q, accountId, includeArchived); imports back unchanged")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .RequireAuthorization(ConsolePolicies.Read);
+        return app;
+    }
+
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportLeads(
+        LeadExportService exports,
+        TimeProvider time,
+        HttpContext http,
+        CancellationToken ct,
+        [FromQuery] string? status = null,
+        [FromQuery] string? offerType = null,
+        [FromQuery] int? accountId = null,
+        [FromQuery] string? q = null,
+        [FromQuery] bool? includeArchived = null)
+    {
+        var errors = new QueryEnum.Errors();
+        var statusFilter = errors.Parse<LeadStatus>("status", status);
+        var offerFilter = errors.Parse<OfferType>("offerType", offerType);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, AccountId: accountId);
+        await CsvExport.StreamAsync(http.Response, exports.LeadsAsync(query, ct), CsvExport.FileName("leads", time), ct);
+        return TypedResults.Empty;
+    }
+}
