@@ -104,7 +104,7 @@ public sealed class ImportJobService(
         var remembered = await RememberedAsync(headers, ct);
         var (columns, source) = given is { Columns.Count: > 0 }
             ? (new Dictionary<string, string>(given.Columns), "given")
-            : remembered is not null ? (new Dictionary<string, string>(remembered.Columns), "remembered") : (LeadCsvMapping.Guess(headers), "guessed");
+            : remembered is not null ? (OnThisHeader(remembered.Columns, headers), "remembered") : (LeadCsvMapping.Guess(headers), "guessed");
         var stages = new Dictionary<string, LeadStatus>(StringComparer.OrdinalIgnoreCase);
         if (columns.TryGetValue("status", out var stageColumn))
         {
@@ -122,6 +122,17 @@ public sealed class ImportJobService(
 
         return (new LeadCsvImportSpec(columns, stages, given?.AccountColumns), source);
     }
+
+    /// <summary>
+    /// Remembered columns spelled as this file spells them: a header is remembered with case and spacing ignored
+    /// ("Close value" and "close value" are the same export), so the column names must follow, or every remembered
+    /// column would be "not in the file".
+    /// </summary>
+    private static Dictionary<string, string> OnThisHeader(IReadOnlyDictionary<string, string> columns, IReadOnlyList<string> headers) =>
+        columns.ToDictionary(
+            c => c.Key,
+            c => headers.FirstOrDefault(h => h == c.Value) ?? headers.FirstOrDefault(h => LeadCsvMapping.Squash(h) == LeadCsvMapping.Squash(c.Value)) ?? c.Value,
+            StringComparer.Ordinal);
 
     private static List<string> ValidateSpec(LeadCsvImportSpec spec, IReadOnlyList<string> headers)
     {

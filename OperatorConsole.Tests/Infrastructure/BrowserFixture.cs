@@ -7,21 +7,29 @@ namespace OperatorConsole.Tests.Infrastructure;
 /// Playwright's own browser download does not work on these machines, so the system Chromium is used
 /// with the flags that keep it off the network.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("OC_CHROMIUM") ?? "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
 
-    public ConsoleFactory Factory { get; } = CreateFactory();
+    public BrowserFixture()
+        : this(seedDemo: true)
+    {
+    }
+
+    /// <summary>For a subclass whose tests need the console without the demo business (an import's totals are only its own).</summary>
+    protected BrowserFixture(bool seedDemo) => Factory = CreateFactory(seedDemo);
+
+    public ConsoleFactory Factory { get; }
 
     public IBrowser Browser { get; private set; } = default!;
 
     public string BaseUrl { get; private set; } = "";
 
-    private static ConsoleFactory CreateFactory()
+    private static ConsoleFactory CreateFactory(bool seedDemo)
     {
-        var factory = new ConsoleFactory { SeedDemo = true, ValidatesResponses = false };
+        var factory = new ConsoleFactory { SeedDemo = seedDemo, ValidatesResponses = false };
         factory.Settings["Web:UseStaticWebAssets"] = "true";
         factory.UseKestrel(0);
         return factory;
@@ -105,4 +113,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
+}
+
+/// <summary>
+/// The browser on a console with an empty database: for tests whose figures must be only what they put in (the Maven
+/// import's 8,800 deals would also change every screen the demo-business browser tests look at).
+/// </summary>
+public sealed class EmptyConsoleBrowserFixture() : BrowserFixture(seedDemo: false);
+
+/// <summary>Runs on its own, after the parallel collections: a second server and Chromium importing 8,800 rows next to the others would starve both on a small machine.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class EmptyConsoleBrowserCollection : ICollectionFixture<EmptyConsoleBrowserFixture>
+{
+    public const string Name = "browser-empty-console";
 }
