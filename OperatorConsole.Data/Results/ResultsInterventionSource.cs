@@ -53,5 +53,10 @@ public sealed class ResultsInterventionSource(ClientSuccessService clients) : II
         return result;
     }
 
-    private static string Name(ClientRow row) => row.Company ?? row.Title;
+    /// <summary>
+    /// The deal, and its company when the title does not name it: one account has many won deals, and a list of
+    /// "Conecom has no result target" fifty times over does not say which deal to open.
+    /// </summary>
+    private static string Name(ClientRow row) =>
+        row.Company is { } company && !row.Title.Contains(company, StringComparison.OrdinalIgnoreCase) ? $"{row.Title} ({company})" : row.Title;
 }

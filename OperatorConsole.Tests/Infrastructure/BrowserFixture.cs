@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace OperatorConsole.Tests.Infrastructure;
@@ -126,4 +127,43 @@ public sealed class EmptyConsoleBrowserFixture() : BrowserFixture(seedDemo: fals
 public sealed class EmptyConsoleBrowserCollection : ICollectionFixture<EmptyConsoleBrowserFixture>
 {
     public const string Name = "browser-empty-console";
+}
+
+/// <summary>
+/// An empty console that the Maven CRM sample is imported into (the built-in path, as the README's one command does),
+/// once, on first use: for looking at the screens on real multi-year data.
+/// </summary>
+public sealed class MavenConsoleBrowserFixture() : BrowserFixture(seedDemo: false)
+{
+    private readonly SemaphoreSlim _importing = new(1, 1);
+    private bool _imported;
+
+    public async Task ImportMavenAsync()
+    {
+        await _importing.WaitAsync();
+        try
+        {
+            if (_imported)
+            {
+                return;
+            }
+
+            var imports = Factory.Services.GetRequiredService<OperatorConsole.Data.Import.ImportJobService>();
+            var actor = new OperatorConsole.Domain.Common.Actor(OperatorConsole.Domain.Common.ActorKind.System, "test-import", "Test import");
+            var result = await imports.RunMavenNowAsync(OperatorConsole.Tests.Api.Import.ImportTestSupport.MavenFolder(), OperatorConsole.Domain.Import.DuplicateMode.Skip, actor);
+            result.Succeeded.Should().BeTrue(result.Message);
+            result.Value!.ErrorCount.Should().Be(0);
+            _imported = true;
+        }
+        finally
+        {
+            _importing.Release();
+        }
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MavenConsoleBrowserCollection : ICollectionFixture<MavenConsoleBrowserFixture>
+{
+    public const string Name = "browser-maven-console";
 }

@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using OperatorConsole.Tests.Browser.Accessibility;
 using OperatorConsole.Tests.Infrastructure;
 
@@ -18,26 +19,90 @@ public sealed class ScreenshotTests(BrowserFixture browser)
     [InlineData("/metrics", 1440, 900)]
     public async Task Screen_AtSize_IsSavedForReview(string route, int width, int height)
     {
-        var folder = Environment.GetEnvironmentVariable("OC_SHOTS");
-        if (string.IsNullOrWhiteSpace(folder))
+        if (Folder() is not { } folder)
         {
             return;
         }
 
-        Directory.CreateDirectory(folder);
         var page = await browser.SignedInPageAsync();
+        await SaveAsync(page, route, width, height, folder, "");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The folder named by OC_SHOTS, created; null when screenshots are not asked for.</summary>
+    internal static string? Folder()
+    {
+        var folder = Environment.GetEnvironmentVariable("OC_SHOTS");
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            return null;
+        }
+
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    internal static async Task SaveAsync(IPage page, string route, int width, int height, string folder, string prefix, string? name = null)
+    {
         await page.SetViewportSizeAsync(width, height);
         await AxeAccessibilityTests.OpenAsync(page, route, "light");
         await page.WaitForTimeoutAsync(500);
-        var name = (route == "/" ? "command-center" : route.Trim('/').Replace('/', '-')) + $"-{width}x{height}.png";
+        var file = prefix + (name ?? (route == "/" ? "command-center" : route.Trim('/').Replace('/', '-'))) + $"-{width}x{height}.png";
         // The wall and the phone are judged by what fits one screen; a phone page's end is saved separately.
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = route != "/standup" && width > 600 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, file), FullPage = route != "/standup" && width > 600 });
         if (width <= 600)
         {
             await page.EvaluateAsync("() => window.scrollTo(0, document.documentElement.scrollHeight)");
             await page.WaitForTimeoutAsync(200);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name.Replace(".png", "-end.png")) });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, file.Replace(".png", "-end.png")) });
         }
+    }
+}
+
+/// <summary>
+/// The same review on the Maven CRM sample (issue 19: 8,800 deals, 85 accounts, 2016–2017), imported into an empty
+/// console: <c>OC_SHOTS=/tmp/shots dotnet test --filter FullyQualifiedName~MavenScreenshotTests</c>. Files start "maven-".
+/// </summary>
+[Collection(MavenConsoleBrowserCollection.Name)]
+public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
+{
+    [Theory]
+    [InlineData("/", 1920, 1080)]
+    [InlineData("/", 1440, 900)]
+    [InlineData("/", 390, 844)]
+    [InlineData("/failures", 1920, 1080)]
+    [InlineData("/failures", 1440, 900)]
+    [InlineData("/failures", 390, 844)]
+    [InlineData("/clients", 1920, 1080)]
+    [InlineData("/clients", 1440, 900)]
+    [InlineData("/clients", 390, 844)]
+    [InlineData("account", 1920, 1080)]
+    [InlineData("account", 1440, 900)]
+    [InlineData("account", 390, 844)]
+    [InlineData("/standup", 1920, 1080)]
+    [InlineData("/standup", 1440, 900)]
+    [InlineData("/standup", 390, 844)]
+    public async Task Screen_OnTheMavenImport_IsSavedForReview(string route, int width, int height)
+    {
+        if (ScreenshotTests.Folder() is not { } folder)
+        {
+            return;
+        }
+
+        await browser.ImportMavenAsync();
+        var page = await browser.SignedInPageAsync();
+        string? name = null;
+        if (route == "account")
+        {
+            // The account an operator opens first: the top of /clients (worst first).
+            await AxeAccessibilityTests.OpenAsync(page, "/clients", "light");
+            var first = page.Locator("[data-testid=account-row-link]").First;
+            await first.WaitForAsync();
+            route = (await first.GetAttributeAsync("href"))!;
+            name = "account";
+        }
+
+        await ScreenshotTests.SaveAsync(page, route, width, height, folder, "maven-", name);
         await page.Context.CloseAsync();
     }
 }

@@ -38,7 +38,7 @@ public sealed class StandupResultsAtScaleTests : IDisposable
 
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=standup-result-row]").Should().HaveCount(StandupResults.MaxRows), TimeSpan.FromSeconds(10));
         cut.FindAll("[data-testid=standup-result-row]")[0].TextContent.Should().Contain("Client 599").And.Contain("off track");
-        cut.Find("[data-testid=standup-results-more]").TextContent.Trim().Should().Be("and 595 more on the Clients page");
+        cut.Find("[data-testid=standup-results-more]").TextContent.Trim().Should().Be("and 595 more in the Results Ledger per deal");
     }
 
     public void Dispose() => _ctx.Dispose();
