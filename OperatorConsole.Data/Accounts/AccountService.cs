@@ -97,11 +97,11 @@ public sealed class AccountService(
 
         var now = time.GetUtcNow().UtcDateTime;
         var account = AccountLinks.NewAccount(AccountRules.CleanName(request.Name)!, key, now);
-        account.Sector = Clean(request.Sector);
+        account.Sector = TextInput.Clean(request.Sector);
         account.Employees = request.Employees;
         account.Revenue = request.Revenue;
         account.Website = AccountRules.NormalizeWebsite(request.Website);
-        account.Notes = Clean(request.Notes);
+        account.Notes = TextInput.Clean(request.Notes);
         db.Add(account);
         await db.SaveWithAuditAsync(() => db.Audit(actor, now, "account.created", "account", account.Id, $"Created account \"{account.Name}\"", after: ToView(account)), ct);
         return OperationResult<AccountView>.Created(ToView(account));
@@ -138,11 +138,11 @@ public sealed class AccountService(
             renamed = true;
         }
 
-        account.Sector = request.Sector is null ? account.Sector : Clean(request.Sector);
+        account.Sector = request.Sector is null ? account.Sector : TextInput.Clean(request.Sector);
         account.Employees = request.Employees ?? account.Employees;
         account.Revenue = request.Revenue ?? account.Revenue;
         account.Website = request.Website is null ? account.Website : AccountRules.NormalizeWebsite(request.Website);
-        account.Notes = request.Notes is null ? account.Notes : Clean(request.Notes);
+        account.Notes = request.Notes is null ? account.Notes : TextInput.Clean(request.Notes);
         account.UpdatedAt = now;
         var after = ToView(account);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
@@ -164,6 +164,36 @@ public sealed class AccountService(
     private async Task<(IReadOnlyList<AccountRow> Rows, AccountsSummary Summary)> ComputeAsync(AccountListQuery query, int? onlyId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var accounts = await Filtered(db, query, onlyId)
+            .Select(a => new AccountBasics(a.Id, a.Name, a.Sector, a.Employees, a.Revenue, a.Website))
+            .ToListAsync(ct);
+        var facts = await LoadFactsAsync(db, ct);
+        var rows = accounts.Select(a => RowOf(a, facts));
+        if (query.ClientsOnly)
+        {
+            rows = rows.Where(r => r.WonDeals > 0);
+        }
+
+        return (Sort(rows, query.Sort).ToList(), Summarise(accounts, facts));
+    }
+
+    private sealed record AccountBasics(int Id, string Name, string? Sector, int? Employees, decimal? Revenue, string? Website);
+
+    /// <summary>Deals per account and stage (not archived), with the newest touch and the first deal's creation.</summary>
+    private sealed record StageCount(int? AccountId, LeadStatus Status, int Count, DateTime? LastTouch, DateTime FirstCreated);
+
+    private sealed record WonProposal(int? AccountId, decimal? OutcomeValue, decimal? Amount)
+    {
+        public decimal Value => OutcomeValue ?? Amount ?? 0m;
+    }
+
+    /// <summary>What the rows are computed from, read once for all accounts.</summary>
+    private sealed record AccountFacts(
+        IReadOnlyList<StageCount> StageCounts, IReadOnlyList<WonProposal> WonProposals, ILookup<int, StageCount> CountsByAccount,
+        Dictionary<int, decimal> WonByAccount, ILookup<int, ClientRow> LedgerByAccount);
+
+    private static IQueryable<Account> Filtered(ConsoleDbContext db, AccountListQuery query, int? onlyId)
+    {
         var accountsQuery = db.Set<Account>().AsNoTracking();
         if (onlyId is { } only)
         {
@@ -184,17 +214,20 @@ public sealed class AccountService(
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
-        var accounts = await accountsQuery.Select(a => new { a.Id, a.Name, a.Sector, a.Employees, a.Revenue, a.Website }).ToListAsync(ct);
+        return accountsQuery;
+    }
 
+    private async Task<AccountFacts> LoadFactsAsync(ConsoleDbContext db, CancellationToken ct)
+    {
         var leads = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived);
         var stageCounts = await leads
             .GroupBy(l => new { l.AccountId, l.Status })
-            .Select(g => new { g.Key.AccountId, g.Key.Status, Count = g.Count(), LastTouch = g.Max(l => l.LastContactAt), FirstCreated = g.Min(l => l.CreatedAt) })
+            .Select(g => new StageCount(g.Key.AccountId, g.Key.Status, g.Count(), g.Max(l => l.LastContactAt), g.Min(l => l.CreatedAt)))
             .ToListAsync(ct);
         // Decimal sums do not translate on SQLite; won proposals are one small row each.
         var wonProposals = await db.Set<Proposal>().AsNoTracking()
             .Where(p => p.Outcome == ProposalOutcome.Won)
-            .Join(leads, p => p.LeadId, l => l.Id, (p, l) => new { l.AccountId, p.OutcomeValue, p.Amount })
+            .Join(leads, p => p.LeadId, l => l.Id, (p, l) => new WonProposal(l.AccountId, p.OutcomeValue, p.Amount))
             .ToListAsync(ct);
         var thresholds = await settings.GetThresholdsAsync(ct);
         var ledger = await clients.ClientRowsAsync(time.GetUtcNow().UtcDateTime, thresholds.ResultUnmeasuredDays, null, null, ct);
@@ -202,59 +235,55 @@ public sealed class AccountService(
             .Select(l => new { l.Id, AccountId = l.AccountId!.Value })
             .ToDictionaryAsync(l => l.Id, l => l.AccountId, ct);
 
-        var countsByAccount = stageCounts.Where(c => c.AccountId is not null).ToLookup(c => c.AccountId!.Value);
-        var wonByAccount = wonProposals.Where(w => w.AccountId is not null)
-            .GroupBy(w => w.AccountId!.Value).ToDictionary(g => g.Key, g => g.Sum(w => w.OutcomeValue ?? w.Amount ?? 0m));
-        var ledgerByAccount = ledger.Where(r => accountOfLead.ContainsKey(r.LeadId)).ToLookup(r => accountOfLead[r.LeadId]);
+        return new AccountFacts(
+            stageCounts,
+            wonProposals,
+            stageCounts.Where(c => c.AccountId is not null).ToLookup(c => c.AccountId!.Value),
+            wonProposals.Where(w => w.AccountId is not null).GroupBy(w => w.AccountId!.Value).ToDictionary(g => g.Key, g => g.Sum(w => w.Value)),
+            ledger.Where(r => accountOfLead.ContainsKey(r.LeadId)).ToLookup(r => accountOfLead[r.LeadId]));
+    }
 
-        var rows = accounts.Select(a =>
-        {
-            var counts = countsByAccount[a.Id].ToList();
-            int Count(Func<LeadStatus, bool> stage) => counts.Where(c => stage(c.Status)).Sum(c => c.Count);
-            var won = Count(s => s.IsClient());
-            var lost = Count(s => s == LeadStatus.Lost);
-            var results = ledgerByAccount[a.Id].ToList();
-            var offTrack = results.Count(r => r.Flags.Contains(ResultFlag.OffTrack));
-            var unmeasured = results.Count(r => r.Flags.Contains(ResultFlag.Unmeasured));
-            var noTarget = results.Count(r => r.Flags.Contains(ResultFlag.NoTarget));
-            return new AccountRow(
-                a.Id, a.Name, a.Sector, a.Employees, a.Revenue, a.Website,
-                Deals: counts.Sum(c => c.Count),
-                OpenDeals: Count(s => s is LeadStatus.New or LeadStatus.Qualified or LeadStatus.Proposal),
-                WonDeals: won,
-                LostDeals: lost,
-                WonValue: wonByAccount.GetValueOrDefault(a.Id),
-                WinRate: won + lost == 0 ? null : Math.Round((decimal)won / (won + lost), 4),
-                ActiveProjects: Count(s => s is LeadStatus.Approved or LeadStatus.Building),
-                WithTarget: results.Count(r => r.MetricName is not null),
-                OffTrack: offTrack,
-                Unmeasured: unmeasured,
-                NoTarget: noTarget,
-                WorstDeltaPercent: results.Where(r => r.Delta.Percent is not null).Select(r => r.Delta.Percent).Min(),
-                LastTouchAt: counts.Max(c => c.LastTouch),
-                Flags: results.SelectMany(r => r.Flags).Distinct().Order().ToList(),
-                FirstDealAt: counts.Count == 0 ? null : counts.Min(c => c.FirstCreated));
-        });
-        if (query.ClientsOnly)
-        {
-            rows = rows.Where(r => r.WonDeals > 0);
-        }
+    private static AccountRow RowOf(AccountBasics a, AccountFacts facts)
+    {
+        var counts = facts.CountsByAccount[a.Id].ToList();
+        int Count(Func<LeadStatus, bool> stage) => counts.Where(c => stage(c.Status)).Sum(c => c.Count);
+        var won = Count(s => s.IsClient());
+        var lost = Count(s => s == LeadStatus.Lost);
+        var results = facts.LedgerByAccount[a.Id].ToList();
+        return new AccountRow(
+            a.Id, a.Name, a.Sector, a.Employees, a.Revenue, a.Website,
+            Deals: counts.Sum(c => c.Count),
+            OpenDeals: Count(s => s is LeadStatus.New or LeadStatus.Qualified or LeadStatus.Proposal),
+            WonDeals: won,
+            LostDeals: lost,
+            WonValue: facts.WonByAccount.GetValueOrDefault(a.Id),
+            WinRate: won + lost == 0 ? null : Math.Round((decimal)won / (won + lost), 4),
+            ActiveProjects: Count(s => s is LeadStatus.Approved or LeadStatus.Building),
+            WithTarget: results.Count(r => r.MetricName is not null),
+            OffTrack: results.Count(r => r.Flags.Contains(ResultFlag.OffTrack)),
+            Unmeasured: results.Count(r => r.Flags.Contains(ResultFlag.Unmeasured)),
+            NoTarget: results.Count(r => r.Flags.Contains(ResultFlag.NoTarget)),
+            WorstDeltaPercent: results.Where(r => r.Delta.Percent is not null).Select(r => r.Delta.Percent).Min(),
+            LastTouchAt: counts.Max(c => c.LastTouch),
+            Flags: results.SelectMany(r => r.Flags).Distinct().Order().ToList(),
+            FirstDealAt: counts.Count == 0 ? null : counts.Min(c => c.FirstCreated));
+    }
 
-        var list = Sort(rows, query.Sort).ToList();
-
+    private static AccountsSummary Summarise(List<AccountBasics> accounts, AccountFacts facts)
+    {
+        var stageCounts = facts.StageCounts;
         var allWon = stageCounts.Where(c => c.Status.IsClient()).Sum(c => c.Count);
         var allLost = stageCounts.Where(c => c.Status == LeadStatus.Lost).Sum(c => c.Count);
-        var summary = new AccountsSummary(
+        return new AccountsSummary(
             Accounts: accounts.Count,
-            ClientAccounts: accounts.Count(a => countsByAccount[a.Id].Any(c => c.Status.IsClient())),
+            ClientAccounts: accounts.Count(a => facts.CountsByAccount[a.Id].Any(c => c.Status.IsClient())),
             Deals: stageCounts.Sum(c => c.Count),
             DealsWithoutAccount: stageCounts.Where(c => c.AccountId is null).Sum(c => c.Count),
             OpenDeals: stageCounts.Where(c => c.Status is LeadStatus.New or LeadStatus.Qualified or LeadStatus.Proposal).Sum(c => c.Count),
             WonDeals: allWon,
             LostDeals: allLost,
-            WonValue: wonProposals.Sum(w => w.OutcomeValue ?? w.Amount ?? 0m),
+            WonValue: facts.WonProposals.Sum(w => w.Value),
             WinRate: allWon + allLost == 0 ? null : Math.Round((decimal)allWon / (allWon + allLost), 4));
-        return (list, summary);
     }
 
     private static IEnumerable<AccountRow> Sort(IEnumerable<AccountRow> rows, string? sort) => sort switch
@@ -278,6 +307,4 @@ public sealed class AccountService(
     };
 
     internal static AccountView ToView(Account a) => new(a.Id, a.Name, a.Sector, a.Employees, a.Revenue, a.Website, a.Notes, a.CreatedAt, a.UpdatedAt);
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

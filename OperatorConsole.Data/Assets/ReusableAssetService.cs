@@ -42,12 +42,12 @@ public sealed class ReusableAssetService(IDbContextFactory<ConsoleDbContext> dbF
         {
             LeadId = leadId,
             Extracted = request.Extracted!.Value,
-            NotExtractedReason = Clean(request.NotExtractedReason),
+            NotExtractedReason = TextInput.Clean(request.NotExtractedReason),
             Type = request.Type,
-            Label = Clean(request.Label),
-            StoredAt = Clean(request.StoredAt),
+            Label = TextInput.Clean(request.Label),
+            StoredAt = TextInput.Clean(request.StoredAt),
             ReuseConfidence = request.ReuseConfidence,
-            Notes = Clean(request.Notes),
+            Notes = TextInput.Clean(request.Notes),
             CreatedAt = now,
             UpdatedAt = now,
             CreatedById = actor.Id,
@@ -71,13 +71,12 @@ public sealed class ReusableAssetService(IDbContextFactory<ConsoleDbContext> dbF
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entry = await db.Set<ReusableAssetEntry>().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (entry is null)
+        if (await FindWithLeadAsync(db, id, ct) is not { } found)
         {
             return OperationResult<ReusableAssetView>.NotFound($"Reusable asset entry {id} does not exist.");
         }
 
-        var lead = await db.Set<Lead>().AsNoTracking().FirstAsync(l => l.Id == entry.LeadId, ct);
+        var (entry, lead) = found;
         var before = ToView(entry, lead);
         var extracted = request.Extracted ?? entry.Extracted;
         var switched = extracted != entry.Extracted;
@@ -99,12 +98,12 @@ public sealed class ReusableAssetService(IDbContextFactory<ConsoleDbContext> dbF
 
         var now = time.GetUtcNow().UtcDateTime;
         entry.Extracted = extracted;
-        entry.NotExtractedReason = Clean(reason);
+        entry.NotExtractedReason = TextInput.Clean(reason);
         entry.Type = type;
-        entry.Label = Clean(label);
-        entry.StoredAt = Clean(storedAt);
+        entry.Label = TextInput.Clean(label);
+        entry.StoredAt = TextInput.Clean(storedAt);
         entry.ReuseConfidence = confidence;
-        entry.Notes = Clean(notes);
+        entry.Notes = TextInput.Clean(notes);
         entry.UpdatedAt = now;
         entry.UpdatedByName = actor.DisplayName;
         var after = ToView(entry, lead);
@@ -122,18 +121,24 @@ public sealed class ReusableAssetService(IDbContextFactory<ConsoleDbContext> dbF
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entry = await db.Set<ReusableAssetEntry>().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (entry is null)
+        if (await FindWithLeadAsync(db, id, ct) is not { } found)
         {
             return OperationResult<ReusableAssetView>.NotFound($"Reusable asset entry {id} does not exist.");
         }
 
-        var lead = await db.Set<Lead>().AsNoTracking().FirstAsync(l => l.Id == entry.LeadId, ct);
+        var (entry, lead) = found;
         var before = ToView(entry, lead);
         db.Remove(entry);
         db.Audit(actor, time.GetUtcNow().UtcDateTime, "reusable_asset.deleted", "reusable_asset", id, "Deleted: " + Summary(before), reason, before: before);
         await db.SaveChangesAsync(ct);
         return OperationResult<ReusableAssetView>.Ok(before);
+    }
+
+    /// <summary>The entry, tracked for a change, and its lead; null when there is no such entry.</summary>
+    private static async Task<(ReusableAssetEntry Entry, Lead Lead)?> FindWithLeadAsync(ConsoleDbContext db, int id, CancellationToken ct)
+    {
+        var entry = await db.Set<ReusableAssetEntry>().FirstOrDefaultAsync(a => a.Id == id, ct);
+        return entry is null ? null : (entry, await db.Set<Lead>().AsNoTracking().FirstAsync(l => l.Id == entry.LeadId, ct));
     }
 
     public async Task<ReusableAssetView?> GetAsync(int id, CancellationToken ct = default)
@@ -223,6 +228,4 @@ public sealed class ReusableAssetService(IDbContextFactory<ConsoleDbContext> dbF
     private static string Summary(ReusableAssetView v) => v.Extracted
         ? $"{v.Type} \"{v.Label}\" from {v.Company ?? v.LeadTitle} ({v.ReuseConfidence} reuse confidence)"
         : $"No reusable asset from {v.Company ?? v.LeadTitle}: {v.NotExtractedReason}";
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

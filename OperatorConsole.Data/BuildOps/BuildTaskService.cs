@@ -39,10 +39,10 @@ public sealed class BuildTaskService(IDbContextFactory<ConsoleDbContext> dbFacto
         var task = new BuildTask
         {
             Title = request.Title!.Trim(),
-            Description = Clean(request.Description),
+            Description = TextInput.Clean(request.Description),
             Impact = request.Impact!.Value,
             LeadId = request.LeadId,
-            PrSummary = Clean(request.PrSummary),
+            PrSummary = TextInput.Clean(request.PrSummary),
             RiskLevel = request.RiskLevel ?? RiskLevel.Medium,
             Status = BuildTaskStatus.Queued,
             CreatedAt = now,
@@ -100,13 +100,13 @@ public sealed class BuildTaskService(IDbContextFactory<ConsoleDbContext> dbFacto
             task.Title = request.Title.Trim();
         }
 
-        task.Description = request.Description is null ? task.Description : Clean(request.Description);
+        task.Description = request.Description is null ? task.Description : TextInput.Clean(request.Description);
         task.Impact = request.Impact ?? task.Impact;
         task.LeadId = request.LeadId ?? task.LeadId;
-        task.PrSummary = request.PrSummary is null ? task.PrSummary : Clean(request.PrSummary);
+        task.PrSummary = request.PrSummary is null ? task.PrSummary : TextInput.Clean(request.PrSummary);
         task.RiskLevel = request.RiskLevel ?? task.RiskLevel;
         task.UpdatedAt = now;
-        db.Audit(actor, now, "build_task.updated", "build_task", task.Id, $"Edited build task \"{task.Title}\"", Clean(request.Reason), before, Snapshot(task));
+        db.Audit(actor, now, "build_task.updated", "build_task", task.Id, $"Edited build task \"{task.Title}\"", TextInput.Clean(request.Reason), before, Snapshot(task));
         await EnsureReviewApprovalAsync(db, task, actor, now, ct);
         await db.SaveChangesAsync(ct);
         return OperationResult<BuildTaskView>.Ok(await ViewAsync(db, task.Id, ct));
@@ -136,7 +136,7 @@ public sealed class BuildTaskService(IDbContextFactory<ConsoleDbContext> dbFacto
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var reason = Clean(request.Reason);
+        var reason = TextInput.Clean(request.Reason);
         var from = task.Status;
         await ApplyAsync(db, task, to, reason, actor, now, ct);
         db.Audit(actor, now, $"build_task.{BuildTaskWorkflow.Spell(to)}", "build_task", task.Id,
@@ -290,6 +290,4 @@ public sealed class BuildTaskService(IDbContextFactory<ConsoleDbContext> dbFacto
     {
         t.Title, t.Description, t.Impact, t.LeadId, t.Status, t.PrSummary, t.RiskLevel,
     };
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -102,23 +102,7 @@ public sealed class ExpectationService(IDbContextFactory<ConsoleDbContext> dbFac
         var previous = await db.Set<ExpectationSnapshot>().AsNoTracking()
             .Where(s => s.LeadId == leadId).OrderByDescending(s => s.Number).FirstOrDefaultAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var snapshot = new ExpectationSnapshot
-        {
-            LeadId = leadId,
-            ProposalId = request.ProposalId,
-            Number = (previous?.Number ?? 0) + 1,
-            RequestedOutcome = Clean(request.RequestedOutcome),
-            RealisticOutcomeRange = Clean(request.RealisticOutcomeRange),
-            RiskFlags = ExpectationRules.NormaliseFlags(request.RiskFlags ?? [], allowed),
-            RiskNotes = Clean(request.RiskNotes),
-            AskCalibration = calibration,
-            ActualNeed = Clean(request.ActualNeed),
-            ResetScript = Clean(request.ResetScript),
-            CreatedAt = now,
-            CreatedByKind = actor.Kind,
-            CreatedById = actor.Id,
-            CreatedByName = actor.DisplayName,
-        };
+        var snapshot = NewSnapshot(leadId, (previous?.Number ?? 0) + 1, request, ExpectationRules.NormaliseFlags(request.RiskFlags ?? [], allowed), calibration, actor, now);
         db.Add(snapshot);
         var view = await db.SaveWithAuditAsync(() =>
         {
@@ -131,12 +115,29 @@ public sealed class ExpectationService(IDbContextFactory<ConsoleDbContext> dbFac
         return OperationResult<ExpectationSnapshotView>.Created(view);
     }
 
+    private static ExpectationSnapshot NewSnapshot(
+        int leadId, int number, AddExpectationSnapshotRequest request, List<string> flags, AskCalibration? calibration, Actor actor, DateTime now) => new()
+    {
+        LeadId = leadId,
+        ProposalId = request.ProposalId,
+        Number = number,
+        RequestedOutcome = TextInput.Clean(request.RequestedOutcome),
+        RealisticOutcomeRange = TextInput.Clean(request.RealisticOutcomeRange),
+        RiskFlags = flags,
+        RiskNotes = TextInput.Clean(request.RiskNotes),
+        AskCalibration = calibration,
+        ActualNeed = TextInput.Clean(request.ActualNeed),
+        ResetScript = TextInput.Clean(request.ResetScript),
+        CreatedAt = now,
+        CreatedByKind = actor.Kind,
+        CreatedById = actor.Id,
+        CreatedByName = actor.DisplayName,
+    };
+
     private static ExpectationFields Fields(ExpectationSnapshot s) =>
         new(s.RequestedOutcome, s.RealisticOutcomeRange, s.RiskFlags, s.RiskNotes, s.AskCalibration, s.ActualNeed, s.ResetScript);
 
     private static ExpectationSnapshotView ToView(ExpectationSnapshot s, IReadOnlyList<ExpectationChange> changes) => new(
         s.Id, s.LeadId, s.ProposalId, s.Number, s.RequestedOutcome, s.RealisticOutcomeRange, s.RiskFlags.ToList(), s.RiskNotes,
         s.AskCalibration, s.ActualNeed, s.ResetScript, s.CreatedAt, s.CreatedByName, changes);
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -15,23 +14,18 @@ namespace OperatorConsole.Data.Infrastructure;
 /// and waiting here for a writer that waits for us would deadlock); <see cref="WriteTransaction"/> takes the
 /// gate for the whole transaction instead.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The gate lives as long as the process; disposing it at shutdown would fail a write still in flight.")]
-internal sealed class SqliteWriteGate(int busyTimeoutMs) : SaveChangesInterceptor
+internal sealed class SqliteWriteGate(int busyTimeoutMs) : SaveScopedLock
 {
-    private readonly SemaphoreSlim _writer = new(1, 1);
-    private readonly ConditionalWeakTable<DbContext, object> _holders = [];
-    private static readonly object Held = new();
-
     /// <summary>Takes the writer slot for a whole transaction; false when the wait timed out (SQLite decides then).</summary>
-    public Task<bool> EnterAsync(CancellationToken ct) => _writer.WaitAsync(busyTimeoutMs, ct);
+    public Task<bool> EnterAsync(CancellationToken ct) => TakeAsync(busyTimeoutMs, ct);
 
-    public void Exit() => _writer.Release();
+    public void Exit() => Leave();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } db && db.Database.CurrentTransaction is null && _writer.Wait(busyTimeoutMs))
+        if (eventData.Context is { } db && db.Database.CurrentTransaction is null)
         {
-            _holders.AddOrUpdate(db, Held);
+            Hold(db, busyTimeoutMs);
         }
 
         return result;
@@ -39,47 +33,11 @@ internal sealed class SqliteWriteGate(int busyTimeoutMs) : SaveChangesIntercepto
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && db.Database.CurrentTransaction is null && await _writer.WaitAsync(busyTimeoutMs, cancellationToken))
+        if (eventData.Context is { } db && db.Database.CurrentTransaction is null)
         {
-            _holders.AddOrUpdate(db, Held);
+            await HoldAsync(db, busyTimeoutMs, cancellationToken);
         }
 
         return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Release(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Release(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Release(DbContext? db)
-    {
-        if (db is not null && _holders.Remove(db))
-        {
-            _writer.Release();
-        }
     }
 }

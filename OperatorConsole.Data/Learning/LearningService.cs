@@ -216,24 +216,7 @@ public sealed class LearningService(
         }
 
         var entries = await db.Set<PlaybookEntry>().AsNoTracking().ToDictionaryAsync(e => e.Id, ct);
-        if (request.Contradictions is not null)
-        {
-            for (var i = 0; i < request.Contradictions.Count; i++)
-            {
-                var c = request.Contradictions[i];
-                if (c.PlaybookEntryId is not { } entryId)
-                {
-                    errors.Add($"contradictions[{i}].playbookEntryId", "'playbookEntryId' is required.");
-                }
-                else if (!entries.ContainsKey(entryId))
-                {
-                    errors.Add($"contradictions[{i}].playbookEntryId", $"Playbook entry {entryId} does not exist.");
-                }
-
-                errors.MaxLength($"contradictions[{i}].reason", c.Reason, 1000);
-            }
-        }
-
+        CheckContradictions(errors, request.Contradictions, entries);
         if (!errors.IsEmpty)
         {
             return errors.ToResult<LearningProposalView>();
@@ -242,36 +225,16 @@ public sealed class LearningService(
         var before = Snapshot(proposal);
         var classChanged = request.Class is { } newClass && newClass != proposal.Class;
         proposal.Class = request.Class ?? proposal.Class;
-        proposal.Confidence = request.Confidence is { } c2 ? Math.Round(c2, 2) : proposal.Confidence;
+        proposal.Confidence = request.Confidence is { } confidence ? Math.Round(confidence, 2) : proposal.Confidence;
         proposal.Produced = request.Produced ?? proposal.Produced;
         proposal.Text = request.Text?.Trim() ?? proposal.Text;
         if (request.Contradictions is not null)
         {
-            var kept = proposal.Contradictions.ToDictionary(c => c.PlaybookEntryId);
-            proposal.Contradictions.Clear();
-            foreach (var input in request.Contradictions.DistinctBy(c => c.PlaybookEntryId))
-            {
-                var entry = entries[input.PlaybookEntryId!.Value];
-                var previous = kept.GetValueOrDefault(entry.Id);
-                proposal.Contradictions.Add(new LearningContradiction
-                {
-                    PlaybookEntryId = entry.Id,
-                    PlaybookVersionNumber = previous?.PlaybookVersionNumber ?? entry.CurrentVersion,
-                    Reason = string.IsNullOrWhiteSpace(input.Reason) ? previous?.Reason ?? $"Marked as contradicting by {actor.DisplayName}." : input.Reason.Trim(),
-                    Source = previous is not null && string.IsNullOrWhiteSpace(input.Reason) ? previous.Source : "manual",
-                });
-            }
+            ReplaceContradictions(proposal, request.Contradictions, entries, actor);
         }
         else if (classChanged || request.Text is not null)
         {
-            // The class or the wording changed: detected contradictions are re-checked; ones a person added stay.
-            var manual = proposal.Contradictions.Where(c => c.Source == "manual").ToList();
-            proposal.Contradictions.Clear();
-            proposal.Contradictions.AddRange(manual);
-            var playbook = await LearningViews.CurrentPlaybookAsync(db, ct);
-            proposal.Contradictions.AddRange((await contradictions.DetectAsync(proposal.Text, playbook, ct))
-                .Where(d => manual.All(m => m.PlaybookEntryId != d.EntryId))
-                .Select(Detected));
+            await RedetectContradictionsAsync(db, proposal, ct);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -281,6 +244,56 @@ public sealed class LearningService(
             before: before, after: Snapshot(proposal));
         await db.SaveChangesAsync(ct);
         return OperationResult<LearningProposalView>.Ok(await ViewAsync(db, proposal, ct));
+    }
+
+    /// <summary>Each contradiction a person names must point at an existing playbook entry, with a reason of at most 1,000 characters.</summary>
+    private static void CheckContradictions(ValidationErrors errors, IReadOnlyList<ContradictionInput>? inputs, Dictionary<int, PlaybookEntry> entries)
+    {
+        for (var i = 0; i < (inputs?.Count ?? 0); i++)
+        {
+            var c = inputs![i];
+            if (c.PlaybookEntryId is not { } entryId)
+            {
+                errors.Add($"contradictions[{i}].playbookEntryId", "'playbookEntryId' is required.");
+            }
+            else if (!entries.ContainsKey(entryId))
+            {
+                errors.Add($"contradictions[{i}].playbookEntryId", $"Playbook entry {entryId} does not exist.");
+            }
+
+            errors.MaxLength($"contradictions[{i}].reason", c.Reason, 1000);
+        }
+    }
+
+    /// <summary>The sent list becomes the proposal's contradictions; one kept without a new reason keeps its reason, version and source.</summary>
+    private static void ReplaceContradictions(LearningProposal proposal, IReadOnlyList<ContradictionInput> inputs, Dictionary<int, PlaybookEntry> entries, Actor actor)
+    {
+        var kept = proposal.Contradictions.ToDictionary(c => c.PlaybookEntryId);
+        proposal.Contradictions.Clear();
+        foreach (var input in inputs.DistinctBy(c => c.PlaybookEntryId))
+        {
+            var entry = entries[input.PlaybookEntryId!.Value];
+            var previous = kept.GetValueOrDefault(entry.Id);
+            proposal.Contradictions.Add(new LearningContradiction
+            {
+                PlaybookEntryId = entry.Id,
+                PlaybookVersionNumber = previous?.PlaybookVersionNumber ?? entry.CurrentVersion,
+                Reason = string.IsNullOrWhiteSpace(input.Reason) ? previous?.Reason ?? $"Marked as contradicting by {actor.DisplayName}." : input.Reason.Trim(),
+                Source = previous is not null && string.IsNullOrWhiteSpace(input.Reason) ? previous.Source : "manual",
+            });
+        }
+    }
+
+    /// <summary>The class or the wording changed: detected contradictions are re-checked; ones a person added stay.</summary>
+    private async Task RedetectContradictionsAsync(ConsoleDbContext db, LearningProposal proposal, CancellationToken ct)
+    {
+        var manual = proposal.Contradictions.Where(c => c.Source == "manual").ToList();
+        proposal.Contradictions.Clear();
+        proposal.Contradictions.AddRange(manual);
+        var playbook = await LearningViews.CurrentPlaybookAsync(db, ct);
+        proposal.Contradictions.AddRange((await contradictions.DetectAsync(proposal.Text, playbook, ct))
+            .Where(d => manual.All(m => m.PlaybookEntryId != d.EntryId))
+            .Select(Detected));
     }
 
     /// <summary>
@@ -314,18 +327,7 @@ public sealed class LearningService(
             errors.Add("metric", "Name the metric this entry should move: win_rate, proposal_cycle_days, avg_deal_size or time_to_ship_days.");
         }
 
-        // With no explicit target, a proposal that contradicts an entry becomes that entry's next version.
-        var targetId = request.TargetEntryId ?? proposal.Contradictions.OrderBy(c => c.Id).Select(c => (int?)c.PlaybookEntryId).FirstOrDefault();
-        PlaybookEntry? target = null;
-        if (targetId is { } tid)
-        {
-            target = await db.Set<PlaybookEntry>().Include(e => e.Versions).FirstOrDefaultAsync(e => e.Id == tid, ct);
-            if (target is null)
-            {
-                errors.Add("targetEntryId", $"Playbook entry {tid} does not exist.");
-            }
-        }
-
+        var target = await PromotionTargetAsync(db, request, proposal, errors, ct);
         if (!errors.IsEmpty)
         {
             return errors.ToResult<PromotionRequestResult>();
@@ -333,8 +335,49 @@ public sealed class LearningService(
 
         var now = time.GetUtcNow().UtcDateTime;
         var before = Snapshot(proposal);
+        var approval = PromotionApproval(proposal, target, request, actor, now);
+        db.Add(approval);
+        await db.SaveChangesAsync(ct);
+
+        proposal.State = LearningProposalState.PromotionRequested;
+        proposal.Metric = request.Metric;
+        proposal.PromotionTargetEntryId = target?.Id;
+        proposal.PromotionTitle = target is null ? Limit(request.Title?.Trim() ?? LearningRules.Headline(proposal.Text), LearningRules.TitleMax) : null;
+        proposal.ApprovalRequestId = approval.Id;
+        proposal.UpdatedAt = now;
+        db.Audit(actor, now, "learning_proposal.promotion_requested", SubjectType, proposal.Id,
+            $"Asked to promote \"{LearningRules.Headline(proposal.Text)}\" (approval {approval.Id})", request.Note, before, Snapshot(proposal));
+        await db.SaveChangesAsync(ct);
+        return OperationResult<PromotionRequestResult>.Created(new PromotionRequestResult(approval.Id, await ViewAsync(db, proposal, ct)));
+    }
+
+    /// <summary>
+    /// The entry the promotion would give a new version: the one asked for, else the first one the proposal contradicts;
+    /// null for a new entry. A named entry that does not exist is an error on targetEntryId.
+    /// </summary>
+    private static async Task<PlaybookEntry?> PromotionTargetAsync(
+        ConsoleDbContext db, RequestPromotionRequest request, LearningProposal proposal, ValidationErrors errors, CancellationToken ct)
+    {
+        var targetId = request.TargetEntryId ?? proposal.Contradictions.OrderBy(c => c.Id).Select(c => (int?)c.PlaybookEntryId).FirstOrDefault();
+        if (targetId is not { } tid)
+        {
+            return null;
+        }
+
+        var target = await db.Set<PlaybookEntry>().Include(e => e.Versions).FirstOrDefaultAsync(e => e.Id == tid, ct);
+        if (target is null)
+        {
+            errors.Add("targetEntryId", $"Playbook entry {tid} does not exist.");
+        }
+
+        return target;
+    }
+
+    /// <summary>The approval request the decider reads: what changes (new entry or next version), from what to what, and why.</summary>
+    private static ApprovalRequest PromotionApproval(LearningProposal proposal, PlaybookEntry? target, RequestPromotionRequest request, Actor actor, DateTime now)
+    {
         var currentText = target?.Versions.FirstOrDefault(v => v.Number == target.CurrentVersion)?.Text;
-        var approval = new ApprovalRequest
+        return new ApprovalRequest
         {
             Subject = ApprovalSubject.PlaybookPromotion,
             SubjectType = SubjectType,
@@ -357,19 +400,6 @@ public sealed class LearningService(
             RequestedById = actor.Id,
             RequestedByName = actor.DisplayName,
         };
-        db.Add(approval);
-        await db.SaveChangesAsync(ct);
-
-        proposal.State = LearningProposalState.PromotionRequested;
-        proposal.Metric = request.Metric;
-        proposal.PromotionTargetEntryId = target?.Id;
-        proposal.PromotionTitle = target is null ? Limit(request.Title?.Trim() ?? LearningRules.Headline(proposal.Text), LearningRules.TitleMax) : null;
-        proposal.ApprovalRequestId = approval.Id;
-        proposal.UpdatedAt = now;
-        db.Audit(actor, now, "learning_proposal.promotion_requested", SubjectType, proposal.Id,
-            $"Asked to promote \"{LearningRules.Headline(proposal.Text)}\" (approval {approval.Id})", request.Note, before, Snapshot(proposal));
-        await db.SaveChangesAsync(ct);
-        return OperationResult<PromotionRequestResult>.Created(new PromotionRequestResult(approval.Id, await ViewAsync(db, proposal, ct)));
     }
 
     private async Task<LearningProposalView> ViewAsync(ConsoleDbContext db, LearningProposal proposal, CancellationToken ct)

@@ -96,15 +96,9 @@ public sealed class PlaybookService(IDbContextFactory<ConsoleDbContext> dbFactor
             return OperationResult<PromotionDecisionResult>.NotFound($"Playbook promotion request {approvalId} does not exist.");
         }
 
-        if (approval.State != ApprovalState.Pending)
+        if (Refusal(approval, actor, thresholds.RequireSecondOperator) is { } refusedDecision)
         {
-            return OperationResult<PromotionDecisionResult>.Conflict(
-                $"This request was already {approval.State.ToString().ToLowerInvariant()} by {approval.DecidedByName} at {approval.DecidedAt:u}.");
-        }
-
-        if (thresholds.RequireSecondOperator && approval.RequestedById == actor.Id)
-        {
-            return OperationResult<PromotionDecisionResult>.Forbidden("Settings require a second operator: the person who asked for the promotion cannot approve it.");
+            return refusedDecision;
         }
 
         var proposalId = int.Parse(approval.SubjectId, CultureInfo.InvariantCulture);
@@ -116,43 +110,66 @@ public sealed class PlaybookService(IDbContextFactory<ConsoleDbContext> dbFactor
 
         var now = time.GetUtcNow().UtcDateTime;
         var why = reason!.Trim();
-        var strategy = db.Database.CreateExecutionStrategy();
         PlaybookEntry? entry = null;
-        await strategy.ExecuteAsync(async () =>
-        {
-            await using var transaction = await WriteTransaction.BeginAsync(db, ct);
-            var proposalBefore = LearningService.Snapshot(proposal);
-            var approvalBefore = new { approval.State };
-            approval.State = approve!.Value ? ApprovalState.Approved : ApprovalState.Rejected;
-            approval.DecidedAt = now;
-            approval.DecidedById = actor.Id;
-            approval.DecidedByName = actor.DisplayName;
-            approval.DecisionNote = why;
-            proposal.UpdatedAt = now;
-
-            if (approve.Value)
-            {
-                entry = await PromoteAsync(db, proposal, approval, actor, now, why, ct);
-            }
-            else
-            {
-                proposal.State = LearningProposalState.PromotionRejected;
-            }
-
-            db.Audit(actor, now, approve.Value ? "approval.approved" : "approval.rejected", "approval_request", approval.Id,
-                $"{(approve.Value ? "Approved" : "Rejected")} playbook promotion of \"{LearningRules.Headline(proposal.Text)}\"", why,
-                approvalBefore, new { approval.State, approval.DecidedByName, approval.DecidedAt });
-            db.Audit(actor, now, approve.Value ? "learning_proposal.promoted" : "learning_proposal.promotion_rejected", LearningService.SubjectType, proposal.Id,
-                approve.Value ? $"Promoted to playbook entry {entry!.Id} v{entry.CurrentVersion}" : "Promotion rejected", why,
-                proposalBefore, LearningService.Snapshot(proposal));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        });
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            entry = await RecordDecisionAsync(db, approval, proposal, approve!.Value, why, actor, now, ct));
 
         var floor = thresholds.LowConfidenceFloor;
         var view = (await LearningViews.ProposalsAsync(db, [proposal], floor, now, ct))[0];
         PlaybookEntryView? entryView = entry is null ? null : await GetAsync(entry.Id, ct);
         return OperationResult<PromotionDecisionResult>.Ok(new PromotionDecisionResult(approval.Id, approval.State, actor.DisplayName, now, why, view, entryView));
+    }
+
+    /// <summary>A decided request cannot be decided again; with the second-operator rule on, the requester cannot approve.</summary>
+    private static OperationResult<PromotionDecisionResult>? Refusal(ApprovalRequest approval, Actor actor, bool requireSecondOperator)
+    {
+        if (approval.State != ApprovalState.Pending)
+        {
+            return OperationResult<PromotionDecisionResult>.Conflict(
+                $"This request was already {approval.State.ToString().ToLowerInvariant()} by {approval.DecidedByName} at {approval.DecidedAt:u}.");
+        }
+
+        return requireSecondOperator && approval.RequestedById == actor.Id
+            ? OperationResult<PromotionDecisionResult>.Forbidden("Settings require a second operator: the person who asked for the promotion cannot approve it.")
+            : null;
+    }
+
+    /// <summary>
+    /// The decision on the request, the proposal's new state (and on approval the new playbook version) and both audit
+    /// entries, in one transaction; returns the promoted entry, or null on a rejection.
+    /// </summary>
+    private static async Task<PlaybookEntry?> RecordDecisionAsync(
+        ConsoleDbContext db, ApprovalRequest approval, LearningProposal proposal, bool approve, string why, Actor actor, DateTime now, CancellationToken ct)
+    {
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
+        var proposalBefore = LearningService.Snapshot(proposal);
+        var approvalBefore = new { approval.State };
+        approval.State = approve ? ApprovalState.Approved : ApprovalState.Rejected;
+        approval.DecidedAt = now;
+        approval.DecidedById = actor.Id;
+        approval.DecidedByName = actor.DisplayName;
+        approval.DecisionNote = why;
+        proposal.UpdatedAt = now;
+
+        PlaybookEntry? entry = null;
+        if (approve)
+        {
+            entry = await PromoteAsync(db, proposal, approval, actor, now, why, ct);
+        }
+        else
+        {
+            proposal.State = LearningProposalState.PromotionRejected;
+        }
+
+        db.Audit(actor, now, approve ? "approval.approved" : "approval.rejected", "approval_request", approval.Id,
+            $"{(approve ? "Approved" : "Rejected")} playbook promotion of \"{LearningRules.Headline(proposal.Text)}\"", why,
+            approvalBefore, new { approval.State, approval.DecidedByName, approval.DecidedAt });
+        db.Audit(actor, now, approve ? "learning_proposal.promoted" : "learning_proposal.promotion_rejected", LearningService.SubjectType, proposal.Id,
+            approve ? $"Promoted to playbook entry {entry!.Id} v{entry.CurrentVersion}" : "Promotion rejected", why,
+            proposalBefore, LearningService.Snapshot(proposal));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return entry;
     }
 
     /// <summary>Adds the new version (never edits an old one) and records it in the audit with the text it supersedes.</summary>

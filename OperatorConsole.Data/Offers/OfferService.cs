@@ -55,8 +55,8 @@ public sealed class OfferService(IDbContextFactory<ConsoleDbContext> dbFactory, 
             db.Add(offer);
         }
 
-        offer.WhyChosen = Clean(request.WhyChosen);
-        offer.UpgradePath = Clean(request.UpgradePath);
+        offer.WhyChosen = TextInput.Clean(request.WhyChosen);
+        offer.UpgradePath = TextInput.Clean(request.UpgradePath);
         offer.RepeatabilityScore = request.RepeatabilityScore;
         offer.UpdatedAt = now;
         offer.UpdatedByKind = actor.Kind;
@@ -85,6 +85,4 @@ public sealed class OfferService(IDbContextFactory<ConsoleDbContext> dbFactory, 
             byLead[l.Id].Select(p => (p.Outcome, p.OutcomeValue, p.Amount)).ToList()));
         return new OfferPerformanceReport(time.GetUtcNow().UtcDateTime, OfferPerformance.Compute(facts));
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

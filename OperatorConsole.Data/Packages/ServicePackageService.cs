@@ -317,13 +317,13 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
     private static void Apply(ServicePackage package, ServicePackageFields f)
     {
         package.Name = f.Name!.Trim();
-        package.PromisedOutcome = Clean(f.PromisedOutcome);
-        package.ScopeIncluded = Clean(f.ScopeIncluded);
-        package.Exclusions = Clean(f.Exclusions);
-        package.IdealClient = Clean(f.IdealClient);
+        package.PromisedOutcome = TextInput.Clean(f.PromisedOutcome);
+        package.ScopeIncluded = TextInput.Clean(f.ScopeIncluded);
+        package.Exclusions = TextInput.Clean(f.Exclusions);
+        package.IdealClient = TextInput.Clean(f.IdealClient);
         package.DeliverySteps = f.DeliverySteps.Select(s => s.Trim()).ToList();
-        package.TurnaroundTarget = Clean(f.TurnaroundTarget);
-        package.RevisionPolicy = Clean(f.RevisionPolicy);
+        package.TurnaroundTarget = TextInput.Clean(f.TurnaroundTarget);
+        package.RevisionPolicy = TextInput.Clean(f.RevisionPolicy);
         package.PriceMin = f.PriceMin;
         package.PriceMax = f.PriceMax;
         package.Currency = f.Currency!.Trim().ToUpperInvariant();
@@ -337,6 +337,4 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
     private static ServicePackageSummary ToSummary(ServicePackage p, int leadCount) => new(
         p.Id, p.Name, p.PromisedOutcome, p.PriceMin, p.PriceMax, p.Currency, p.TurnaroundTarget, p.DeliverySteps.Count,
         p.IsArchived, leadCount, p.CreatedAt, p.UpdatedAt);
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -122,21 +122,7 @@ public sealed class ProposalService(
         }
 
         var now = Now();
-        var proposal = new Proposal
-        {
-            LeadId = leadId,
-            Title = title.Trim(),
-            Body = body!,
-            Amount = amount,
-            ServicePackageId = request.ServicePackageId,
-            Status = ProposalStatus.Draft,
-            CreatedAt = now,
-            UpdatedAt = now,
-            CreatedByKind = actor.Kind,
-            CreatedById = actor.Id,
-            CreatedByName = actor.DisplayName,
-        };
-        proposal.Versions.Add(NewVersion(proposal, 1, origin, actor, now));
+        var proposal = NewDraft(leadId, title.Trim(), body!, amount, request.ServicePackageId, origin, actor, now);
 
         // The proposal's id is needed for its history and audit entry.
         db.Add(proposal);
@@ -158,10 +144,9 @@ public sealed class ProposalService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var proposal = await db.Set<Proposal>().Include(p => p.Versions).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (proposal is null)
+        if (await WithVersionsAsync(db, id, ct) is not { } proposal)
         {
-            return OperationResult<ProposalDetail>.NotFound($"Proposal {id} does not exist.");
+            return Missing(id);
         }
 
         var origin = request.Origin ?? (actor.Kind == ActorKind.ApiKey ? ProposalOrigins.ApiKey : ProposalOrigins.Manual);
@@ -188,21 +173,7 @@ public sealed class ProposalService(
 
         var now = Now();
         var before = Snapshot(proposal, proposal.Versions.Max(v => v.Number));
-        var from = proposal.Status;
-        proposal.Title = title;
-        proposal.Body = body;
-        proposal.Amount = amount;
-        proposal.UpdatedAt = now;
-        proposal.Status = transition.To;
-        if (from == ProposalStatus.SendApproved)
-        {
-            proposal.ApprovedVersionNumber = null;
-        }
-
-        var number = proposal.Versions.Max(v => v.Number) + 1;
-        proposal.Versions.Add(NewVersion(proposal, number, origin, actor, now));
-        Step(db, proposal, from, "edited", number, actor, now,
-            from == ProposalStatus.SendApproved ? "Edited after approval: the approval no longer applies, request sending again." : null);
+        var number = SaveAsNewVersion(db, proposal, title, body, amount, transition.To, origin, actor, now);
         db.Audit(actor, now, "proposal.edited", "proposal", proposal.Id, $"Saved version {number} of \"{proposal.Title}\"",
             before: before, after: Snapshot(proposal, number));
         if (!await TrySaveAsync(db, ct))
@@ -221,10 +192,9 @@ public sealed class ProposalService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var proposal = await db.Set<Proposal>().Include(p => p.Versions).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (proposal is null)
+        if (await WithVersionsAsync(db, id, ct) is not { } proposal)
         {
-            return OperationResult<ProposalDetail>.NotFound($"Proposal {id} does not exist.");
+            return Missing(id);
         }
 
         var errors = new ValidationErrors().MaxLength("note", request.Note, ProposalRules.ReasonMax);
@@ -255,9 +225,9 @@ public sealed class ProposalService(
         var from = proposal.Status;
         proposal.Status = transition.To;
         proposal.UpdatedAt = now;
-        Step(db, proposal, from, "send_requested", version, actor, now, Clean(request.Note));
+        Step(db, proposal, from, "send_requested", version, actor, now, TextInput.Clean(request.Note));
         db.Audit(actor, now, "proposal.send_requested", "proposal", proposal.Id, $"Requested to send version {version} of \"{proposal.Title}\"",
-            Clean(request.Note), new { Status = from }, new { proposal.Status, Version = version });
+            TextInput.Clean(request.Note), new { Status = from }, new { proposal.Status, Version = version });
         if (!await TrySaveAsync(db, ct))
         {
             return ChangedUnderneath();
@@ -275,10 +245,9 @@ public sealed class ProposalService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var proposal = await db.Set<Proposal>().Include(p => p.Versions).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (proposal is null)
+        if (await WithVersionsAsync(db, id, ct) is not { } proposal)
         {
-            return OperationResult<ProposalDetail>.NotFound($"Proposal {id} does not exist.");
+            return Missing(id);
         }
 
         var errors = new ValidationErrors().MaxLength("via", request.Via, 40).MaxLength("note", request.Note, ProposalRules.ReasonMax);
@@ -302,10 +271,70 @@ public sealed class ProposalService(
         proposal.SentById = actor.Id;
         proposal.SentByName = actor.DisplayName;
         proposal.UpdatedAt = now;
-        var via = Clean(request.Via) ?? "email";
-        Step(db, proposal, from, "sent", version, actor, now, Clean(request.Note) ?? $"Sent by the operator via {via}");
+        var via = TextInput.Clean(request.Via) ?? "email";
+        Step(db, proposal, from, "sent", version, actor, now, TextInput.Clean(request.Note) ?? $"Sent by the operator via {via}");
+        RecordAsContact(db, lead, proposal, version, via, actor, now);
+        db.Audit(actor, now, "proposal.sent", "proposal", proposal.Id, $"Marked \"{proposal.Title}\" sent (version {version}, via {via})",
+            TextInput.Clean(request.Note), new { Status = from }, new { proposal.Status, proposal.SentAt, Version = version, Via = via });
+        if (!await TrySaveAsync(db, ct))
+        {
+            return ChangedUnderneath();
+        }
 
-        // Sending is a contact with the client: it is a touch, and it moves a lead still being qualified to Proposal.
+        return OperationResult<ProposalDetail>.Ok((await GetAsync(id, ct))!);
+    }
+
+    private static OperationResult<ProposalDetail> Missing(int id) => OperationResult<ProposalDetail>.NotFound($"Proposal {id} does not exist.");
+
+    /// <summary>The proposal with its versions, tracked for a change; null when there is none.</summary>
+    private static Task<Proposal?> WithVersionsAsync(ConsoleDbContext db, int id, CancellationToken ct) =>
+        db.Set<Proposal>().Include(p => p.Versions).FirstOrDefaultAsync(p => p.Id == id, ct);
+
+    private static Proposal NewDraft(int leadId, string title, string body, decimal? amount, int? servicePackageId, string origin, Actor actor, DateTime now)
+    {
+        var proposal = new Proposal
+        {
+            LeadId = leadId,
+            Title = title,
+            Body = body,
+            Amount = amount,
+            ServicePackageId = servicePackageId,
+            Status = ProposalStatus.Draft,
+            CreatedAt = now,
+            UpdatedAt = now,
+            CreatedByKind = actor.Kind,
+            CreatedById = actor.Id,
+            CreatedByName = actor.DisplayName,
+        };
+        proposal.Versions.Add(NewVersion(proposal, 1, origin, actor, now));
+        return proposal;
+    }
+
+    /// <summary>The edit as the next version, with its history step; an edit of an approved version voids the approval.</summary>
+    private static int SaveAsNewVersion(
+        ConsoleDbContext db, Proposal proposal, string title, string body, decimal? amount, ProposalStatus to, string origin, Actor actor, DateTime now)
+    {
+        var from = proposal.Status;
+        proposal.Title = title;
+        proposal.Body = body;
+        proposal.Amount = amount;
+        proposal.UpdatedAt = now;
+        proposal.Status = to;
+        if (from == ProposalStatus.SendApproved)
+        {
+            proposal.ApprovedVersionNumber = null;
+        }
+
+        var number = proposal.Versions.Max(v => v.Number) + 1;
+        proposal.Versions.Add(NewVersion(proposal, number, origin, actor, now));
+        Step(db, proposal, from, "edited", number, actor, now,
+            from == ProposalStatus.SendApproved ? "Edited after approval: the approval no longer applies, request sending again." : null);
+        return number;
+    }
+
+    /// <summary>Sending is a contact with the client: it is a touch, and it moves a lead still being qualified to Proposal.</summary>
+    private static void RecordAsContact(ConsoleDbContext db, Lead lead, Proposal proposal, int version, string via, Actor actor, DateTime now)
+    {
         db.Add(new Touch
         {
             LeadId = lead.Id,
@@ -323,15 +352,6 @@ public sealed class ProposalService(
         {
             LeadService.ApplyStatus(db, lead, stage, now, actor, $"Proposal \"{proposal.Title}\" sent");
         }
-
-        db.Audit(actor, now, "proposal.sent", "proposal", proposal.Id, $"Marked \"{proposal.Title}\" sent (version {version}, via {via})",
-            Clean(request.Note), new { Status = from }, new { proposal.Status, proposal.SentAt, Version = version, Via = via });
-        if (!await TrySaveAsync(db, ct))
-        {
-            return ChangedUnderneath();
-        }
-
-        return OperationResult<ProposalDetail>.Ok((await GetAsync(id, ct))!);
     }
 
     /// <summary>Won moves the lead to Approved (same SaveChanges) and records the value; lost/no-response keep the reason.</summary>
@@ -346,7 +366,7 @@ public sealed class ProposalService(
         var proposal = await db.Set<Proposal>().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (proposal is null)
         {
-            return OperationResult<ProposalDetail>.NotFound($"Proposal {id} does not exist.");
+            return Missing(id);
         }
 
         var errors = ProposalRules.ValidateOutcome(request.Outcome, request.Value, request.Reason);
@@ -365,7 +385,7 @@ public sealed class ProposalService(
         var now = Now();
         var from = proposal.Status;
         var outcome = request.Outcome!.Value;
-        var reason = Clean(request.Reason);
+        var reason = TextInput.Clean(request.Reason);
         proposal.Status = transition.To;
         proposal.Outcome = outcome;
         proposal.OutcomeAt = now;
@@ -459,6 +479,4 @@ public sealed class ProposalService(
         OperationResult<ProposalDetail>.Conflict("The proposal changed while you were working on it; reload and try again.");
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

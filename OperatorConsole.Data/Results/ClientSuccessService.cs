@@ -175,7 +175,7 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
         var hadTarget = success.HasTarget;
         var previousMetric = success.MetricName;
         success.MetricName = target.MetricName.Trim();
-        success.Unit = Clean(target.Unit);
+        success.Unit = TextInput.Clean(target.Unit);
         success.TargetValue = target.TargetValue;
         success.DueDate = target.DueDate?.ToUniversalTime();
         success.Direction = target.Direction ?? ResultDirection.HigherIsBetter;
@@ -191,11 +191,11 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
         var baseline = request.Baseline;
         success.BaselineValue = baseline?.Value;
         success.BaselineMeasuredAt = baseline?.Value is null ? null : baseline.MeasuredAt?.ToUniversalTime();
-        success.BaselineSource = baseline?.Value is null ? null : Clean(baseline.Source);
-        success.Risks = Clean(request.Risks);
-        success.ClientFeedback = Clean(request.ClientFeedback);
-        success.WhatWorked = Clean(request.WhatWorked);
-        success.WhatFailed = Clean(request.WhatFailed);
+        success.BaselineSource = baseline?.Value is null ? null : TextInput.Clean(baseline.Source);
+        success.Risks = TextInput.Clean(request.Risks);
+        success.ClientFeedback = TextInput.Clean(request.ClientFeedback);
+        success.WhatWorked = TextInput.Clean(request.WhatWorked);
+        success.WhatFailed = TextInput.Clean(request.WhatFailed);
         success.UpdatedAt = now;
         success.UpdatedByName = actor.DisplayName;
     }
@@ -244,7 +244,7 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
             Value = request.Value!.Value,
             MeasuredAt = request.MeasuredAt?.ToUniversalTime() ?? now,
             Source = request.Source!.Trim(),
-            Note = Clean(request.Note),
+            Note = TextInput.Clean(request.Note),
             RecordedAt = now,
             RecordedByKind = actor.Kind,
             RecordedById = actor.Id,
@@ -401,6 +401,4 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
         s.WhatFailed,
         Interventions = interventions.Select(i => new { i.WhatWasDone, i.DoneAt }).ToList(),
     };
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

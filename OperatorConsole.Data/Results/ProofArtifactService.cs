@@ -22,12 +22,14 @@ public sealed class ProofArtifactService(
     ProofFileStore store,
     StorageOptions options)
 {
+    private const string OnlyOperatorsAdd = "Only a signed-in operator can add proof artifacts.";
+
     public long MaxUploadBytes => options.MaxUploadBytes;
 
     public async Task<OperationResult<ProofArtifactView>> UploadAsync(
         int leadId, string? title, string? fileName, string? contentType, long length, Stream content, Actor actor, CancellationToken ct = default)
     {
-        if (HumanGate.OperatorOnly<ProofArtifactView>(actor, "Only a signed-in operator can add proof artifacts.") is { } refused)
+        if (HumanGate.OperatorOnly<ProofArtifactView>(actor, OnlyOperatorsAdd) is { } refused)
         {
             return refused;
         }
@@ -59,22 +61,7 @@ public sealed class ProofArtifactService(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var safeName = ProofFilePolicy.SanitizeFileName(fileName);
-        var artifact = new Artifact
-        {
-            LeadId = leadId,
-            Kind = ArtifactKind.ProofArtifact,
-            Title = string.IsNullOrWhiteSpace(title) ? safeName : title.Trim(),
-            StoragePath = stored.StoragePath,
-            FileName = safeName,
-            ContentType = type.ContentType,
-            SizeBytes = stored.SizeBytes,
-            Sha256 = stored.Sha256,
-            CreatedAt = now,
-            CreatedByKind = actor.Kind,
-            CreatedById = actor.Id,
-            CreatedByName = actor.DisplayName,
-        };
+        var artifact = FileArtifact(leadId, title, ProofFilePolicy.SanitizeFileName(fileName), type, stored, actor, now);
         try
         {
             db.Add(artifact);
@@ -92,9 +79,25 @@ public sealed class ProofArtifactService(
         return OperationResult<ProofArtifactView>.Created(ToView(artifact));
     }
 
+    private static Artifact FileArtifact(int leadId, string? title, string safeName, ProofFileType type, StoredFile stored, Actor actor, DateTime now) => new()
+    {
+        LeadId = leadId,
+        Kind = ArtifactKind.ProofArtifact,
+        Title = string.IsNullOrWhiteSpace(title) ? safeName : title.Trim(),
+        StoragePath = stored.StoragePath,
+        FileName = safeName,
+        ContentType = type.ContentType,
+        SizeBytes = stored.SizeBytes,
+        Sha256 = stored.Sha256,
+        CreatedAt = now,
+        CreatedByKind = actor.Kind,
+        CreatedById = actor.Id,
+        CreatedByName = actor.DisplayName,
+    };
+
     public async Task<OperationResult<ProofArtifactView>> AddLinkAsync(int leadId, AddProofLinkRequest request, Actor actor, CancellationToken ct = default)
     {
-        if (HumanGate.OperatorOnly<ProofArtifactView>(actor, "Only a signed-in operator can add proof artifacts.") is { } refused)
+        if (HumanGate.OperatorOnly<ProofArtifactView>(actor, OnlyOperatorsAdd) is { } refused)
         {
             return refused;
         }

@@ -40,9 +40,9 @@ public sealed class TemplateStarterService(IDbContextFactory<ConsoleDbContext> d
             Niche = request.Niche!.Trim(),
             Stack = TemplateRules.CleanTags(request.Stack),
             Status = status,
-            ResultsProduced = Clean(request.ResultsProduced),
+            ResultsProduced = TextInput.Clean(request.ResultsProduced),
             Modules = TemplateRules.CleanTags(request.Modules),
-            Location = Clean(request.Location),
+            Location = TextInput.Clean(request.Location),
             Clients = clientIds.Select(id => new TemplateStarterClient { LeadId = id, AddedAt = now }).ToList(),
             CreatedAt = now,
             UpdatedAt = now,
@@ -93,8 +93,8 @@ public sealed class TemplateStarterService(IDbContextFactory<ConsoleDbContext> d
         template.Stack = request.Stack is null ? template.Stack : TemplateRules.CleanTags(request.Stack);
         template.Modules = request.Modules is null ? template.Modules : TemplateRules.CleanTags(request.Modules);
         template.Status = status;
-        template.ResultsProduced = request.ResultsProduced is null ? template.ResultsProduced : Clean(request.ResultsProduced);
-        template.Location = request.Location is null ? template.Location : Clean(request.Location);
+        template.ResultsProduced = request.ResultsProduced is null ? template.ResultsProduced : TextInput.Clean(request.ResultsProduced);
+        template.Location = request.Location is null ? template.Location : TextInput.Clean(request.Location);
         if (clientIds is not null)
         {
             template.Clients.RemoveAll(c => !clientIds.Contains(c.LeadId));
@@ -216,6 +216,4 @@ public sealed class TemplateStarterService(IDbContextFactory<ConsoleDbContext> d
     {
         t.Name, t.Niche, t.Stack, t.Status, t.ResultsProduced, t.Modules, t.Location, Clients = t.Clients.Select(c => c.LeadId).ToList(),
     };
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,4 +1,5 @@
 using CsvHelper;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace OperatorConsole.Web.Api;
 
@@ -11,11 +12,20 @@ public static class CsvExport
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { Injection = CsvInjection.Escape };
 
     /// <summary>
-    /// <c>/api/exports</c>, where every feature maps its CSV export (leads, agent jobs, results) beside the list it
-    /// mirrors; one tag in the API document. Each export is guarded like that list.
+    /// A feature's CSV export at <c>/api/exports/{file}</c> (leads, agent jobs, results), one tag in the API document
+    /// for all of them; the caller guards it like the list it mirrors.
     /// </summary>
-    public static RouteGroupBuilder MapExportsGroup(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/api/exports").WithTags("Import & export");
+    public static RouteHandlerBuilder MapCsvExport(this IEndpointRouteBuilder app, string file, Delegate handler, string name, string summary) =>
+        app.MapGroup("/api/exports").WithTags("Import & export")
+            .MapGet("/" + file, handler).WithName(name).WithSummary(summary)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+    /// <summary>Streams <paramref name="rows"/> as <c>{what}-{yyyyMMdd-HHmm}.csv</c>; the answer is written when this returns.</summary>
+    public static async Task<EmptyHttpResult> DownloadAsync<T>(HttpContext http, IAsyncEnumerable<T> rows, string what, TimeProvider time, CancellationToken ct)
+    {
+        await StreamAsync(http.Response, rows, FileName(what, time), ct);
+        return TypedResults.Empty;
+    }
 
     /// <summary>A download name that says what and when: <c>leads-20261125-1430.csv</c>.</summary>
     public static string FileName(string what, TimeProvider time) => $"{what}-{time.GetUtcNow():yyyyMMdd-HHmm}.csv";

@@ -28,40 +28,8 @@ public static class ConsoleAuth
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
 
-        services.ConfigureApplicationCookie(cookie =>
-        {
-            cookie.LoginPath = "/login";
-            cookie.LogoutPath = "/logout";
-            cookie.AccessDeniedPath = "/login";
-            cookie.Cookie.Name = "oc.auth";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            cookie.SlidingExpiration = true;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
-            // /api answers 401/403 problem documents, never a redirect to the sign-in page.
-            cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
-            cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
-            // Replaces Identity's 30-minute security-stamp validator: a revoked session ends on its next request.
-            cookie.Events.OnValidatePrincipal = SessionStamps.ValidatePrincipalAsync;
-        });
-
-        services.AddIdentityCore<ConsoleUser>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-                // ASVS 2.1: at least 12 characters, no composition rules (passphrases of plain words are fine);
-                // CommonPasswordValidator refuses common and breached passwords instead.
-                o.Password.RequiredLength = 12;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequiredUniqueChars = 1;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.SignIn.RequireConfirmedAccount = false;
-            })
+        services.ConfigureApplicationCookie(ConfigureCookie);
+        services.AddIdentityCore<ConsoleUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ConsoleDbContext>()
             .AddSignInManager()
@@ -81,6 +49,42 @@ public static class ConsoleAuth
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GateRefusals>();
         services.AddScoped<IUserClaimsPrincipalFactory<ConsoleUser>, ConsoleClaimsFactory>();
         return services;
+    }
+
+    /// <summary>The session cookie: strict, HTTP-only, 12 h sliding; /api gets 401/403, never a redirect; revoked sessions end on the next request.</summary>
+    private static void ConfigureCookie(CookieAuthenticationOptions cookie)
+    {
+        cookie.LoginPath = "/login";
+        cookie.LogoutPath = "/logout";
+        cookie.AccessDeniedPath = "/login";
+        cookie.Cookie.Name = "oc.auth";
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Strict;
+        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.SlidingExpiration = true;
+        cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+        // /api answers 401/403 problem documents, never a redirect to the sign-in page.
+        cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+        cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        // Replaces Identity's 30-minute security-stamp validator: a revoked session ends on its next request.
+        cookie.Events.OnValidatePrincipal = SessionStamps.ValidatePrincipalAsync;
+    }
+
+    private static void ConfigureIdentity(IdentityOptions o)
+    {
+        o.User.RequireUniqueEmail = true;
+        // ASVS 2.1: at least 12 characters, no composition rules (passphrases of plain words are fine);
+        // CommonPasswordValidator refuses common and breached passwords instead.
+        o.Password.RequiredLength = 12;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequireDigit = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequiredUniqueChars = 1;
+        o.Lockout.AllowedForNewUsers = true;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.SignIn.RequireConfirmedAccount = false;
     }
 
     /// <summary>API keys authenticate the HTTP API only.</summary>

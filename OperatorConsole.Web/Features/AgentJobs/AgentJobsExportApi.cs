@@ -12,9 +12,8 @@ public static class AgentJobsExportApi
     public static IEndpointRouteBuilder MapAgentJobsExport(this IEndpointRouteBuilder app)
     {
         // Guarded like the list it mirrors: agent jobs are for people (as GET /api/agent-jobs).
-        app.MapExportsGroup().MapGet("/agent-jobs.csv", ExportAgentJobs).WithName("ExportAgentJobsCsv")
-            .WithSummary("Agent jobs as CSV, newest first (same filters as GET /api/agent-jobs: result, riskLevel, approved, buildTaskId)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+        app.MapCsvExport("agent-jobs.csv", ExportAgentJobs, "ExportAgentJobsCsv",
+                "Agent jobs as CSV, newest first (same filters as GET /api/agent-jobs: result, riskLevel, approved, buildTaskId)")
             .RequireAuthorization(ConsolePolicies.People);
         return app;
     }
@@ -34,7 +33,6 @@ public static class AgentJobsExportApi
             return problem;
         }
 
-        await CsvExport.StreamAsync(http.Response, exports.JobsAsync(filter, ct), CsvExport.FileName("agent-jobs", time), ct);
-        return TypedResults.Empty;
+        return await CsvExport.DownloadAsync(http, exports.JobsAsync(filter, ct), "agent-jobs", time, ct);
     }
 }

@@ -12,9 +12,8 @@ public static class LeadsExportApi
 {
     public static IEndpointRouteBuilder MapLeadsExport(this IEndpointRouteBuilder app)
     {
-        app.MapExportsGroup().MapGet("/leads.csv", ExportLeads).WithName("ExportLeadsCsv")
-            .WithSummary("Leads as CSV (same filters as GET /api/leads: status, offerType, q, accountId, includeArchived); imports back unchanged")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+        app.MapCsvExport("leads.csv", ExportLeads, "ExportLeadsCsv",
+                "Leads as CSV (same filters as GET /api/leads: status, offerType, q, accountId, includeArchived); imports back unchanged")
             .RequireAuthorization(ConsolePolicies.Read);
         return app;
     }
@@ -39,7 +38,6 @@ public static class LeadsExportApi
         }
 
         var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, AccountId: accountId);
-        await CsvExport.StreamAsync(http.Response, exports.LeadsAsync(query, ct), CsvExport.FileName("leads", time), ct);
-        return TypedResults.Empty;
+        return await CsvExport.DownloadAsync(http, exports.LeadsAsync(query, ct), "leads", time, ct);
     }
 }

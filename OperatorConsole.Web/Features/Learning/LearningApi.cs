@@ -51,65 +51,74 @@ public static class LearningApi
     public static async Task<Results<Created<IngestResult>, ProblemHttpResult>> Ingest(
         HttpContext http, LearningService learning, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
-        IngestLearningRequest request;
-        string? fileName = null;
-        if (http.Request.HasFormContentType)
+        var (request, fileName, problem) = http.Request.HasFormContentType
+            ? await FromFormAsync(http, ct)
+            : await FromJsonAsync(http, json.Value.SerializerOptions, ct);
+        if (problem is not null)
         {
-            var form = await http.Request.ReadFormAsync(ct);
-            var errors = new Dictionary<string, string[]>();
-            var kind = form["sourceKind"].ToString();
-            if (!QueryEnum.TryParse<LearningSourceKind>(kind, out var sourceKind))
-            {
-                errors["sourceKind"] = [$"'{kind}' is not one of: {QueryEnum.Allowed<LearningSourceKind>()}."];
-            }
-
-            int? leadId = null;
-            if (!string.IsNullOrWhiteSpace(form["leadId"]))
-            {
-                if (int.TryParse(form["leadId"], out var parsed))
-                {
-                    leadId = parsed;
-                }
-                else
-                {
-                    errors["leadId"] = ["'leadId' must be a number."];
-                }
-            }
-
-            if (errors.Count > 0)
-            {
-                return ApiResults.Validation(errors);
-            }
-
-            var text = form["text"].ToString();
-            if (form.Files.GetFile("file") is { } file)
-            {
-                fileName = file.FileName;
-                using var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-                text = await reader.ReadToEndAsync(ct);
-            }
-
-            request = new IngestLearningRequest(text, form["title"].ToString() is { Length: > 0 } title ? title : null, sourceKind, leadId);
-        }
-        else
-        {
-            try
-            {
-                request = await http.Request.ReadFromJsonAsync<IngestLearningRequest>(json.Value.SerializerOptions, ct)
-                    ?? new IngestLearningRequest(null);
-            }
-            catch (JsonException ex)
-            {
-                return ApiResults.FromJsonException(ex, http);
-            }
-            catch (InvalidOperationException)
-            {
-                return ApiResults.BadRequest("Send JSON {\"text\": …} or a multipart form with a .txt, .md or .vtt \"file\".");
-            }
+            return problem;
         }
 
-        var result = await learning.IngestAsync(request, http.User.ToActor(), fileName, ct);
+        var result = await learning.IngestAsync(request!, http.User.ToActor(), fileName, ct);
         return ApiResults.CreatedOrProblem(result, r => $"/api/learning/proposals?learningId={r.Learning.Id}");
+    }
+
+    /// <summary>A multipart form: sourceKind, leadId, title and the text, or a .txt/.md/.vtt "file" instead of it.</summary>
+    private static async Task<(IngestLearningRequest? Request, string? FileName, ProblemHttpResult? Problem)> FromFormAsync(HttpContext http, CancellationToken ct)
+    {
+        var form = await http.Request.ReadFormAsync(ct);
+        var errors = new Dictionary<string, string[]>();
+        var kind = form["sourceKind"].ToString();
+        if (!QueryEnum.TryParse<LearningSourceKind>(kind, out var sourceKind))
+        {
+            errors["sourceKind"] = [$"'{kind}' is not one of: {QueryEnum.Allowed<LearningSourceKind>()}."];
+        }
+
+        int? leadId = null;
+        if (!string.IsNullOrWhiteSpace(form["leadId"]))
+        {
+            if (int.TryParse(form["leadId"], out var parsed))
+            {
+                leadId = parsed;
+            }
+            else
+            {
+                errors["leadId"] = ["'leadId' must be a number."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, null, ApiResults.Validation(errors));
+        }
+
+        var text = form["text"].ToString();
+        string? fileName = null;
+        if (form.Files.GetFile("file") is { } file)
+        {
+            fileName = file.FileName;
+            using var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            text = await reader.ReadToEndAsync(ct);
+        }
+
+        return (new IngestLearningRequest(text, form["title"].ToString() is { Length: > 0 } title ? title : null, sourceKind, leadId), fileName, null);
+    }
+
+    private static async Task<(IngestLearningRequest? Request, string? FileName, ProblemHttpResult? Problem)> FromJsonAsync(
+        HttpContext http, JsonSerializerOptions options, CancellationToken ct)
+    {
+        try
+        {
+            return (await http.Request.ReadFromJsonAsync<IngestLearningRequest>(options, ct) ?? new IngestLearningRequest(null), null, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, null, ApiResults.FromJsonException(ex, http));
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, null, ApiResults.BadRequest("Send JSON {\"text\": …} or a multipart form with a .txt, .md or .vtt \"file\"."));
+        }
     }
 
     public static async Task<Ok<PagedList<LearningView>>> ListLearnings(

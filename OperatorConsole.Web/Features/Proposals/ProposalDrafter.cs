@@ -48,7 +48,30 @@ public sealed class ProposalDrafter(IServiceProvider services, LeadService leads
             return OperationResult<ProposalDetail>.NotFound($"Proposal {proposalId} does not exist for lead {leadId}.");
         }
 
-        var touches = await leads.TouchesAsync(leadId, take: 10, ct: ct);
+        var prompt = Prompt(lead, await leads.TouchesAsync(leadId, take: 10, ct: ct), current, instructions);
+        string text;
+        try
+        {
+            text = await AskAsync(chat, prompt, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return OperationResult<ProposalDetail>.Conflict($"Azure OpenAI did not produce a draft: {ex.Message}");
+        }
+
+        if (text.Length == 0)
+        {
+            return OperationResult<ProposalDetail>.Conflict("Azure OpenAI returned an empty draft; nothing was saved.");
+        }
+
+        return current is null
+            ? await proposals.CreateDraftAsync(leadId, new CreateProposalRequest($"Proposal for {lead.Company ?? lead.Title}", text, lead.EstimatedValue, ProposalOrigins.AzureOpenAi), actor, ct)
+            : await proposals.UpdateDraftAsync(current.Id, new UpdateProposalRequest(Body: text, Origin: ProposalOrigins.AzureOpenAi), actor, ct);
+    }
+
+    /// <summary>What the model is told: the lead, its last touches, the draft to improve (if any) and the operator's instructions.</summary>
+    private static string Prompt(LeadView lead, IReadOnlyList<TouchView> touches, ProposalDetail? current, string? instructions)
+    {
         var prompt = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Lead: {lead.Title}")
             .AppendLine(CultureInfo.InvariantCulture, $"Company: {lead.Company ?? "unknown"}; contact: {lead.ContactName ?? "unknown"}")
@@ -68,32 +91,21 @@ public sealed class ProposalDrafter(IServiceProvider services, LeadService leads
             prompt.AppendLine().AppendLine("Instructions from the operator: " + instructions.Trim());
         }
 
-        string text;
-        try
-        {
-            var response = await chat.GetResponseAsync(
-                [
-                    new ChatMessage(ChatRole.System,
-                        "You draft client proposals for a small software and AI-automation agency. Write plain text: the problem, the outcome " +
-                        "promised (measurable), scope, exclusions, timeline and price. This is a draft for a human to review; do not address " +
-                        "it as sent and do not invent facts that are not in the notes."),
-                    new ChatMessage(ChatRole.User, prompt.ToString()),
-                ],
-                cancellationToken: ct);
-            text = response.Text.Trim();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return OperationResult<ProposalDetail>.Conflict($"Azure OpenAI did not produce a draft: {ex.Message}");
-        }
+        return prompt.ToString();
+    }
 
-        if (text.Length == 0)
-        {
-            return OperationResult<ProposalDetail>.Conflict("Azure OpenAI returned an empty draft; nothing was saved.");
-        }
-
-        return current is null
-            ? await proposals.CreateDraftAsync(leadId, new CreateProposalRequest($"Proposal for {lead.Company ?? lead.Title}", text, lead.EstimatedValue, ProposalOrigins.AzureOpenAi), actor, ct)
-            : await proposals.UpdateDraftAsync(current.Id, new UpdateProposalRequest(Body: text, Origin: ProposalOrigins.AzureOpenAi), actor, ct);
+    /// <summary>The model's draft, trimmed (empty when it gave none).</summary>
+    private static async Task<string> AskAsync(IChatClient chat, string prompt, CancellationToken ct)
+    {
+        var response = await chat.GetResponseAsync(
+            [
+                new ChatMessage(ChatRole.System,
+                    "You draft client proposals for a small software and AI-automation agency. Write plain text: the problem, the outcome " +
+                    "promised (measurable), scope, exclusions, timeline and price. This is a draft for a human to review; do not address " +
+                    "it as sent and do not invent facts that are not in the notes."),
+                new ChatMessage(ChatRole.User, prompt),
+            ],
+            cancellationToken: ct);
+        return response.Text.Trim();
     }
 }

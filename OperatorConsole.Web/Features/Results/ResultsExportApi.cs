@@ -12,9 +12,8 @@ public static class ResultsExportApi
     public static IEndpointRouteBuilder MapResultsExport(this IEndpointRouteBuilder app)
     {
         // Guarded like the list it mirrors: the Results Ledger is for people and read keys (as GET /api/clients).
-        app.MapExportsGroup().MapGet("/results.csv", ExportResults).WithName("ExportResultsCsv")
-            .WithSummary("The Results Ledger as CSV: a row per measurement (baseline, outcomes) of each client with its target, current and delta (same filters as GET /api/clients: status, flag, q, sort)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+        app.MapCsvExport("results.csv", ExportResults, "ExportResultsCsv",
+                "The Results Ledger as CSV: a row per measurement (baseline, outcomes) of each client with its target, current and delta (same filters as GET /api/clients: status, flag, q, sort)")
             .RequireAuthorization(ConsolePolicies.Read);
         return app;
     }
@@ -34,7 +33,6 @@ public static class ResultsExportApi
             return problem;
         }
 
-        await CsvExport.StreamAsync(http.Response, exports.LedgerAsync(filter, ct), CsvExport.FileName("results", time), ct);
-        return TypedResults.Empty;
+        return await CsvExport.DownloadAsync(http, exports.LedgerAsync(filter, ct), "results", time, ct);
     }
 }
