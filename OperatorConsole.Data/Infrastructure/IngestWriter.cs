@@ -222,7 +222,12 @@ public sealed class IngestWriter : IAsyncDisposable
                 return false;
             }
 
-            await db.SaveChangesAsync(CancellationToken.None);
+            // Most items saved their own changes already (to learn an id); an empty save still costs change
+            // detection and every interceptor, so it is skipped.
+            if (db.ChangeTracker.HasChanges())
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
 
             // The stored response rides in the same transaction as the record it describes.
             if (idempotency is not null && idempotency.TryClaim())
