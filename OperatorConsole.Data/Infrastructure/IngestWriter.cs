@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using OperatorConsole.Data.Idempotency;
@@ -9,20 +10,66 @@ using OperatorConsole.Domain.Common;
 namespace OperatorConsole.Data.Infrastructure;
 
 /// <summary>
+/// What an ingest item decided (see <see cref="IngestWriter"/>): its answer now, or an answer rendered once the
+/// batch's changes are saved and new rows have their ids.
+/// </summary>
+public sealed class IngestStep<T>
+{
+    private IngestStep(OperationResult<T>? answer, Func<OperationResult<T>>? render)
+    {
+        Answer = answer;
+        Render = render;
+    }
+
+    internal OperationResult<T>? Answer { get; }
+
+    internal Func<OperationResult<T>>? Render { get; }
+
+    internal static IngestStep<T> Now(OperationResult<T> answer) => new(answer, null);
+
+    internal static IngestStep<T> AfterSave(Func<OperationResult<T>> render) => new(null, render);
+}
+
+/// <summary>Builds <see cref="IngestStep{T}"/>s.</summary>
+public static class IngestStep
+{
+    /// <summary>
+    /// The answer is known now. A failed one refuses the item; it must be returned before the work changed
+    /// anything (an item that added or removed entities and then refuses makes its batch fall back to savepoints).
+    /// </summary>
+    public static IngestStep<T> Answer<T>(OperationResult<T> answer) => IngestStep<T>.Now(answer);
+
+    /// <summary>
+    /// The work's changes are made; <paramref name="render"/> runs after they are saved (new rows have their ids),
+    /// in arrival order, and may change tracked entities further (e.g. store the new id on another row).
+    /// </summary>
+    public static IngestStep<T> AfterSave<T>(Func<OperationResult<T>> render) => IngestStep<T>.AfterSave(render);
+}
+
+/// <summary>
 /// Group commit for agent ingest (runs, touches, heartbeats). Each write used to be its own transaction behind
 /// the SQLite write gate, so 32 agents paid 32 commits (and 32 live publishes) where one would do. Here every
 /// write is queued to one writer that takes whatever is waiting (up to <see cref="MaxBatch"/>), runs the items
-/// in arrival order inside one transaction and commits once; the interceptor then publishes the batch's changes
-/// once. A caller's task completes only after its batch committed, so nothing acknowledged can be lost.
-/// Isolation: each item runs under its own savepoint; an item that is refused (a failed
-/// <see cref="OperationResult{T}"/>) or throws is rolled back to it and answers only its own caller. A database
-/// fault (busy, locked, full — anything but a constraint) fails the whole batch: nothing in it was stored.
-/// There is no timer: while one batch commits the next one gathers, so a lone write is never delayed.
+/// in arrival order on one context inside one transaction and commits once; the interceptor then publishes the
+/// batch's changes once. A caller's task completes only after its batch committed, so nothing acknowledged can
+/// be lost. There is no timer: while one batch commits the next one gathers, so a lone write is never delayed.
+/// <para>The fast path saves the whole batch with two SaveChanges: one for everything the items added or changed,
+/// then — once ids exist — one for what the items' answers change further (<see cref="IngestStep.AfterSave{T}"/>)
+/// and the stored idempotent responses. Change detection runs once per SaveChanges, not per item (the context
+/// does not detect changes automatically meanwhile). Within a batch an item sees the earlier items' entities
+/// through the context (tracked, not yet saved): look rows up with <c>FindAsync</c> or the change tracker first.</para>
+/// <para>Isolation: if an item throws, refuses after changing something, or the batch's SaveChanges hits an item
+/// fault (a constraint, e.g. two requests storing one idempotency key), the batch is rolled back and run again
+/// item by item, each under its own savepoint and with its own SaveChanges (the slow path, as before): an item
+/// that is refused (a failed <see cref="OperationResult{T}"/>) or throws is rolled back to its savepoint and
+/// answers only its own caller. A database fault (busy, locked, full — anything but a constraint) fails the whole
+/// batch: nothing in it was stored.</para>
 /// </summary>
 public sealed class IngestWriter : IAsyncDisposable
 {
     public const int MaxBatch = 256;
-    private const string Savepoint = "ingest_item";
+    private const string ItemSavepoint = "ingest_item";
+    private const string BatchSavepoint = "ingest_batch";
 
     private readonly IDbContextFactory<ConsoleDbContext> _dbFactory;
     private readonly TimeProvider _time;
@@ -31,6 +78,7 @@ public sealed class IngestWriter : IAsyncDisposable
     private readonly Task _loop;
     private long _batches;
     private long _items;
+    private long _isolatedBatches;
 
     public IngestWriter(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time, ILogger<IngestWriter> logger)
     {
@@ -46,13 +94,18 @@ public sealed class IngestWriter : IAsyncDisposable
     /// <summary>Items that went through a committed batch so far.</summary>
     public long Items => Interlocked.Read(ref _items);
 
+    /// <summary>Committed batches that had to run item by item under savepoints (an item failed or refused).</summary>
+    public long IsolatedBatches => Interlocked.Read(ref _isolatedBatches);
+
     /// <summary>
-    /// Queues <paramref name="work"/> (which adds or changes entities on the batch's context and may save it to
-    /// learn new ids) and completes when its batch has committed. The work must not commit or open a transaction;
-    /// it may be run again if the provider retries the batch. <paramref name="ct"/> only cancels a write that has
-    /// not started; once in a batch it runs to its end, as the other items share its transaction.
+    /// Queues <paramref name="work"/> and completes when its batch has committed. The work adds or changes
+    /// entities on the batch's context and says what to answer (<see cref="IngestStep"/>); it must not commit,
+    /// open a transaction or rely on its own SaveChanges seeing changes it made to already-tracked entities.
+    /// It may be run again (the batch falls back to savepoints, or the provider retries it).
+    /// <paramref name="ct"/> only cancels a write that has not started; once in a batch it runs to its end, as
+    /// the other items share its transaction.
     /// </summary>
-    public Task<OperationResult<T>> WriteAsync<T>(Func<ConsoleDbContext, CancellationToken, Task<OperationResult<T>>> work, CancellationToken ct = default)
+    public Task<OperationResult<T>> WriteAsync<T>(Func<ConsoleDbContext, CancellationToken, Task<IngestStep<T>>> work, CancellationToken ct = default)
     {
         var item = new Item<T>(work, IdempotencyScope.Current, ct);
         if (!_queue.Writer.TryWrite(item))
@@ -62,6 +115,13 @@ public sealed class IngestWriter : IAsyncDisposable
 
         return item.Task;
     }
+
+    /// <summary>
+    /// As above for work that answers at once; it may save the context itself to learn new ids (that costs a
+    /// SaveChanges per item; prefer <see cref="IngestStep.AfterSave{T}"/>).
+    /// </summary>
+    public Task<OperationResult<T>> WriteAsync<T>(Func<ConsoleDbContext, CancellationToken, Task<OperationResult<T>>> work, CancellationToken ct = default) =>
+        WriteAsync<T>(async (db, token) => IngestStep.Answer(await work(db, token)), ct);
 
     private async Task RunAsync()
     {
@@ -91,6 +151,7 @@ public sealed class IngestWriter : IAsyncDisposable
     private async Task CommitAsync(List<Item> batch)
     {
         var failures = new Dictionary<Item, Exception>();
+        var isolated = false;
         try
         {
             await using var db = await _dbFactory.CreateDbContextAsync();
@@ -102,11 +163,16 @@ public sealed class IngestWriter : IAsyncDisposable
                 db.ChangeTracker.Clear();
                 await using var write = await WriteTransaction.BeginAsync(db, CancellationToken.None);
                 var now = _time.GetUtcNow().UtcDateTime;
-                foreach (var item in batch)
+                isolated = !await TryAllAtOnceAsync(db, batch, now);
+                if (isolated)
                 {
-                    if (await RunIsolatedAsync(db, item, now) is { } failure)
+                    batch.ForEach(i => i.Reset());
+                    foreach (var item in batch)
                     {
-                        failures[item] = failure;
+                        if (await RunIsolatedAsync(db, item, now) is { } failure)
+                        {
+                            failures[item] = failure;
+                        }
                     }
                 }
 
@@ -122,6 +188,11 @@ public sealed class IngestWriter : IAsyncDisposable
 
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _items, batch.Count);
+        if (isolated)
+        {
+            Interlocked.Increment(ref _isolatedBatches);
+        }
+
         foreach (var item in batch)
         {
             if (failures.TryGetValue(item, out var failure))
@@ -135,27 +206,146 @@ public sealed class IngestWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs one item under a savepoint; its own fault is returned, a database fault ends the batch.</summary>
+    /// <summary>
+    /// The fast path: every item, then one SaveChanges; the answers, then one more. False (and nothing of the batch
+    /// kept) when an item needs its own savepoint; a database fault is thrown.
+    /// </summary>
+    private static async Task<bool> TryAllAtOnceAsync(ConsoleDbContext db, List<Item> batch, DateTime now)
+    {
+        var transaction = db.Database.CurrentTransaction!;
+        await transaction.CreateSavepointAsync(BatchSavepoint);
+        var tracker = db.ChangeTracker;
+        var changes = 0;
+        void Tracked(object? sender, EntityTrackedEventArgs e)
+        {
+            if (!e.FromQuery)
+            {
+                changes++;
+            }
+        }
+
+        void StateChanged(object? sender, EntityStateChangedEventArgs e) => changes++;
+
+        tracker.AutoDetectChangesEnabled = false;
+        tracker.Tracked += Tracked;
+        tracker.StateChanged += StateChanged;
+        var kept = false;
+        try
+        {
+            var accepted = new List<Item>(batch.Count);
+            foreach (var item in batch)
+            {
+                var before = changes;
+                bool keep;
+                try
+                {
+                    keep = await item.StartAsync(db);
+                }
+                catch (Exception ex) when (IsItemFault(ex))
+                {
+                    return false; // it may have changed something: only a savepoint can take it back
+                }
+
+                if (keep)
+                {
+                    accepted.Add(item);
+                }
+                else if (changes != before)
+                {
+                    return false; // refused after adding or removing entities
+                }
+            }
+
+            try
+            {
+                await SaveAsync(db);
+                foreach (var item in accepted)
+                {
+                    if (!item.Finish())
+                    {
+                        return false; // its answer refused after saving
+                    }
+                }
+
+                foreach (var item in accepted)
+                {
+                    item.AddIdempotencyRecord(db, now);
+                }
+
+                await SaveAsync(db);
+            }
+            catch (Exception ex) when (IsItemFault(ex))
+            {
+                return false;
+            }
+
+            await transaction.ReleaseSavepointAsync(BatchSavepoint);
+            kept = true;
+            return true;
+        }
+        finally
+        {
+            tracker.Tracked -= Tracked;
+            tracker.StateChanged -= StateChanged;
+            tracker.AutoDetectChangesEnabled = true;
+            if (!kept)
+            {
+                await transaction.RollbackToSavepointAsync(BatchSavepoint);
+                tracker.Clear();
+            }
+        }
+    }
+
+    private static async Task SaveAsync(ConsoleDbContext db)
+    {
+        db.ChangeTracker.DetectChanges();
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>The slow path: one item under a savepoint; its own fault is returned, a database fault ends the batch.</summary>
     private static async Task<Exception?> RunIsolatedAsync(ConsoleDbContext db, Item item, DateTime now)
     {
         var transaction = db.Database.CurrentTransaction!;
-        await transaction.CreateSavepointAsync(Savepoint);
+        await transaction.CreateSavepointAsync(ItemSavepoint);
         try
         {
-            if (await item.RunAsync(db, now))
+            var keep = await item.StartAsync(db);
+            if (keep)
             {
-                await transaction.ReleaseSavepointAsync(Savepoint);
+                await SaveAsync(db);
+                keep = item.Finish();
+            }
+
+            if (keep)
+            {
+                await SaveAsync(db);
+                if (item.AddIdempotencyRecord(db, now))
+                {
+                    try
+                    {
+                        await db.SaveChangesAsync(CancellationToken.None);
+                    }
+                    catch (DbUpdateException ex)
+                    {
+                        throw new IdempotencyKeyTakenException($"Idempotency-Key '{item.IdempotencyKey}' was stored by another request first.", ex);
+                    }
+                }
+
+                await transaction.ReleaseSavepointAsync(ItemSavepoint);
             }
             else
             {
-                await transaction.RollbackToSavepointAsync(Savepoint);
+                await transaction.RollbackToSavepointAsync(ItemSavepoint);
             }
 
             return null;
         }
         catch (Exception ex) when (IsItemFault(ex))
         {
-            await transaction.RollbackToSavepointAsync(Savepoint);
+            await transaction.RollbackToSavepointAsync(ItemSavepoint);
             return ex;
         }
         finally
@@ -193,8 +383,16 @@ public sealed class IngestWriter : IAsyncDisposable
     {
         public CancellationToken Cancellation { get; } = cancellation;
 
-        /// <summary>True when the item's changes are kept; false when it was refused (rolled back).</summary>
-        public abstract Task<bool> RunAsync(ConsoleDbContext db, DateTime now);
+        public abstract string? IdempotencyKey { get; }
+
+        /// <summary>Runs the work. True when its changes are kept; false when it was refused.</summary>
+        public abstract Task<bool> StartAsync(ConsoleDbContext db);
+
+        /// <summary>After its changes are saved: renders the answer. False when the answer is a refusal.</summary>
+        public abstract bool Finish();
+
+        /// <summary>Adds the stored response for the request's Idempotency-Key, if this item answers one.</summary>
+        public abstract bool AddIdempotencyRecord(ConsoleDbContext db, DateTime now);
 
         public abstract void Reset();
 
@@ -205,45 +403,47 @@ public sealed class IngestWriter : IAsyncDisposable
         public abstract void Cancel();
     }
 
-    private sealed class Item<T>(Func<ConsoleDbContext, CancellationToken, Task<OperationResult<T>>> work, IdempotencyScope? idempotency, CancellationToken ct)
+    private sealed class Item<T>(Func<ConsoleDbContext, CancellationToken, Task<IngestStep<T>>> work, IdempotencyScope? idempotency, CancellationToken ct)
         : Item(ct)
     {
         private readonly TaskCompletionSource<OperationResult<T>> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private IngestStep<T>? _step;
         private OperationResult<T>? _result;
         private bool _answersKey;
 
         public Task<OperationResult<T>> Task => _done.Task;
 
-        public override async Task<bool> RunAsync(ConsoleDbContext db, DateTime now)
+        public override string? IdempotencyKey => idempotency?.Key;
+
+        public override async Task<bool> StartAsync(ConsoleDbContext db)
         {
-            _result = await work(db, CancellationToken.None);
-            if (!_result.Succeeded)
+            _step = await work(db, CancellationToken.None);
+            _result = _step.Answer;
+            return _result is null || _result.Succeeded;
+        }
+
+        public override bool Finish()
+        {
+            _result ??= _step!.Render!();
+            return _result.Succeeded;
+        }
+
+        public override bool AddIdempotencyRecord(ConsoleDbContext db, DateTime now)
+        {
+            // The stored response rides in the same transaction as the record it describes.
+            if (idempotency is null || !idempotency.TryClaim())
             {
                 return false;
             }
 
-            await db.SaveChangesAsync(CancellationToken.None);
-
-            // The stored response rides in the same transaction as the record it describes.
-            if (idempotency is not null && idempotency.TryClaim())
-            {
-                _answersKey = true;
-                db.Add(idempotency.ToRecord(idempotency.Render(_result.Value), now));
-                try
-                {
-                    await db.SaveChangesAsync(CancellationToken.None);
-                }
-                catch (DbUpdateException ex)
-                {
-                    throw new IdempotencyKeyTakenException($"Idempotency-Key '{idempotency.Key}' was stored by another request first.", ex);
-                }
-            }
-
+            _answersKey = true;
+            db.Add(idempotency.ToRecord(idempotency.Render(_result!.Value), now));
             return true;
         }
 
         public override void Reset()
         {
+            _step = null;
             _result = null;
             if (_answersKey)
             {

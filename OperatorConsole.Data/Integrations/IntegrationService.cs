@@ -56,27 +56,61 @@ public sealed partial class IntegrationService(IDbContextFactory<ConsoleDbContex
         {
             var integration = await GetOrRegisterAsync(db, normalized, now, token);
             Report(integration, request.Ok!.Value, request.Message, now);
-            await db.SaveChangesAsync(token);
-            return OperationResult<IntegrationView>.Ok(ToView(integration, now));
+            return IngestStep.Answer(OperationResult<IntegrationView>.Ok(ToView(integration, now)));
         }, ct);
     }
 
-    /// <summary>A run of kind K counts as a report from integration K, if such an integration is registered.</summary>
-    internal static async Task ApplyRunAsync(ConsoleDbContext db, PipelineRun run, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// A run of kind K counts as a report from integration K, if such an integration is registered. Returns what
+    /// to do once the run is saved (the report's message names the run's id), or null when it reported nothing.
+    /// </summary>
+    internal static async Task<Action?> ApplyRunAsync(ConsoleDbContext db, PipelineRun run, CancellationToken ct)
     {
-        var integration = await db.Set<IntegrationHealth>().FirstOrDefaultAsync(i => i.Name == run.Kind, ct);
+        var integration = await FindAsync(db, run.Kind, ct);
         if (integration is null)
         {
-            return;
+            return null;
         }
 
         var at = run.FinishedAt ?? run.StartedAt;
         if (integration.LastReportAt is { } last && last > at)
         {
-            return;
+            return null;
         }
 
-        Report(integration, run.Status == RunStatus.Success, run.Status == RunStatus.Success ? $"{run.Kind} run {run.Id} succeeded" : $"{run.Kind} run {run.Id} {run.Status.ToString().ToLowerInvariant()}: {run.Error}", at);
+        // Until the run has its id a placeholder (a string instance of its own) stands for the message; it is
+        // replaced only if no later report of the same batch (a heartbeat, another run) replaced it meanwhile.
+        var ok = run.Status == RunStatus.Success;
+        var placeholder = new string(RunMessage(run).AsSpan());
+        Report(integration, ok, placeholder, at);
+        return () =>
+        {
+            if (ReferenceEquals(integration.LastMessage, placeholder))
+            {
+                Report(integration, ok, RunMessage(run), at);
+            }
+        };
+    }
+
+    private static string RunMessage(PipelineRun run) => run.Status == RunStatus.Success
+        ? $"{run.Kind} run {run.Id} succeeded"
+        : $"{run.Kind} run {run.Id} {run.Status.ToString().ToLowerInvariant()}: {run.Error}";
+
+    /// <summary>
+    /// The integration named <paramref name="name"/>: one the context already tracks first (registered by an earlier
+    /// item of the same ingest batch, not saved yet), else the stored one.
+    /// </summary>
+    private static async Task<IntegrationHealth?> FindAsync(ConsoleDbContext db, string name, CancellationToken ct)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<IntegrationHealth>())
+        {
+            if (entry.State != EntityState.Deleted && entry.Entity.Name == name)
+            {
+                return entry.Entity;
+            }
+        }
+
+        return await db.Set<IntegrationHealth>().FirstOrDefaultAsync(i => i.Name == name, ct);
     }
 
     /// <summary>
@@ -86,7 +120,7 @@ public sealed partial class IntegrationService(IDbContextFactory<ConsoleDbContex
     internal static async Task ReportAsync(
         ConsoleDbContext db, string name, bool ok, string? message, DateTime at, bool registerIfMissing, int expectedIntervalMinutes, CancellationToken ct)
     {
-        var integration = await db.Set<IntegrationHealth>().FirstOrDefaultAsync(i => i.Name == name, ct);
+        var integration = await FindAsync(db, name, ct);
         if (integration is null)
         {
             if (!registerIfMissing)
@@ -119,7 +153,7 @@ public sealed partial class IntegrationService(IDbContextFactory<ConsoleDbContex
 
     private static async Task<IntegrationHealth> GetOrRegisterAsync(ConsoleDbContext db, string name, DateTime now, CancellationToken ct)
     {
-        var integration = await db.Set<IntegrationHealth>().FirstOrDefaultAsync(i => i.Name == name, ct);
+        var integration = await FindAsync(db, name, ct);
         if (integration is null)
         {
             integration = new IntegrationHealth { Name = name, CreatedAt = now };

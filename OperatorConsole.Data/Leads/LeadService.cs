@@ -289,15 +289,16 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
         // at once cannot overwrite each other's last contact.
         return await writer.WriteAsync(async (db, token) =>
         {
-            var lead = await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == leadId, token);
+            // Find: a lead an earlier item of the same batch changed is the tracked (not yet saved) one.
+            var lead = await db.Set<Lead>().FindAsync([leadId], token);
             if (lead is null)
             {
-                return OperationResult<TouchView>.NotFound($"Lead {leadId} does not exist.");
+                return IngestStep.Answer(OperationResult<TouchView>.NotFound($"Lead {leadId} does not exist."));
             }
 
             if (!errors.IsEmpty)
             {
-                return errors.ToResult<TouchView>();
+                return IngestStep.Answer(errors.ToResult<TouchView>());
             }
 
             var touch = new Touch
@@ -319,8 +320,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
             }
 
             lead.UpdatedAt = now;
-            await db.SaveChangesAsync(token);
-            return OperationResult<TouchView>.Created(ToView(touch));
+            return IngestStep.AfterSave(() => OperationResult<TouchView>.Created(ToView(touch)));
         }, ct);
     }
 

@@ -78,34 +78,45 @@ public sealed class PipelineRunService(IDbContextFactory<ConsoleDbContext> dbFac
         return await writer.WriteAsync((db, token) => StoreAsync(db, request, steps, actor, now, token), ct);
     }
 
-    private static async Task<OperationResult<RunView>> StoreAsync(
+    private static async Task<IngestStep<RunView>> StoreAsync(
         ConsoleDbContext db, RecordRunRequest request, IReadOnlyList<RecordRunStep> steps, Actor actor, DateTime now, CancellationToken ct)
     {
         Lead? lead = null;
         if (request.LeadId is { } leadId)
         {
-            lead = await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == leadId, ct);
+            // Find: a lead an earlier run or touch of the same batch changed is the tracked (not yet saved) one.
+            lead = await db.Set<Lead>().FindAsync([leadId], ct);
             if (lead is null)
             {
-                return new ValidationErrors().Add("leadId", $"Lead {leadId} does not exist.").ToResult<RunView>();
+                return IngestStep.Answer(new ValidationErrors().Add("leadId", $"Lead {leadId} does not exist.").ToResult<RunView>());
             }
         }
 
         var run = NewRun(request, steps, actor, now);
         db.Add(run);
-        await db.SaveChangesAsync(ct);
 
-        // "Latest" is the latest start (API.md); an older run arriving late does not overwrite a newer one.
-        if (lead is not null && (lead.LastRunStartedAt is null || run.StartedAt >= lead.LastRunStartedAt))
+        // "Latest" is the latest start (API.md); an older run arriving late does not overwrite a newer one. The
+        // run's id is stored once it has one; runs of one batch are finished in arrival order, so the last one
+        // found latest here is the one whose id stays.
+        var latest = lead is not null && (lead.LastRunStartedAt is null || run.StartedAt >= lead.LastRunStartedAt);
+        if (latest)
         {
-            lead.LastRunId = run.Id;
-            lead.LastRunStatus = run.Status;
+            lead!.LastRunStatus = run.Status;
             lead.LastRunStartedAt = run.StartedAt;
             lead.LastRunFinishedAt = run.FinishedAt;
         }
 
-        await IntegrationService.ApplyRunAsync(db, run, now, ct);
-        return OperationResult<RunView>.Created(ToView(run, lead?.Title));
+        var reported = await IntegrationService.ApplyRunAsync(db, run, ct);
+        return IngestStep.AfterSave(() =>
+        {
+            if (latest)
+            {
+                lead!.LastRunId = run.Id;
+            }
+
+            reported?.Invoke();
+            return OperationResult<RunView>.Created(ToView(run, lead?.Title));
+        });
     }
 
     private static PipelineRun NewRun(RecordRunRequest request, IReadOnlyList<RecordRunStep> steps, Actor actor, DateTime now)

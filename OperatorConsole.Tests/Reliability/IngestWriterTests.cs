@@ -2,10 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Data.Idempotency;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Integrations;
+using OperatorConsole.Data.Leads;
 using OperatorConsole.Data.Live;
+using OperatorConsole.Data.Runs;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Integrations;
 using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Runs;
 using OperatorConsole.Tests.Infrastructure;
 using OperatorConsole.Web.Live;
 
@@ -28,7 +32,8 @@ public sealed class IngestWriterTests(ConsoleFactory factory) : IClassFixture<Co
         var prefix = Unique("iso");
 
         var first = Writer.WriteAsync(AddIntegration($"{prefix}-a"));
-        var throws = Writer.WriteAsync<int>((_, _) => throw new InvalidOperationException("this item is broken"));
+        Func<ConsoleDbContext, CancellationToken, Task<OperationResult<int>>> broken = (_, _) => throw new InvalidOperationException("this item is broken");
+        var throws = Writer.WriteAsync(broken);
         var violates = Writer.WriteAsync<int>(async (db, ct) =>
         {
             db.Add(new Touch { LeadId = int.MaxValue, Channel = TouchChannel.Call, Direction = TouchDirection.Inbound, ActorName = "t", ActorId = "t" });
@@ -120,7 +125,134 @@ public sealed class IngestWriterTests(ConsoleFactory factory) : IClassFixture<Co
         (await db.Set<IntegrationHealth>().AnyAsync(i => i.Name == name)).Should().BeFalse();
     }
 
-    private Task<OperationResult<int>> WriteWithKeyAsync(string key, Func<ConsoleDbContext, CancellationToken, Task<OperationResult<int>>> work)
+    /// <summary>
+    /// The fast path: items that leave their ids to the batch (<see cref="IngestStep.AfterSave{T}"/>) are saved together,
+    /// get their ids in arrival order, and a refused item (nothing changed) does not cost the batch its fast path.
+    /// </summary>
+    [Fact]
+    public async Task ItemsThatLeaveTheirIdsToTheBatch_AreSavedTogether_InArrivalOrder()
+    {
+        var prefix = Unique("fast");
+        var release = await ParkTheWriterAsync();
+        var isolated = Writer.IsolatedBatches;
+        var writes = Enumerable.Range(0, 30).Select(i => i == 10
+            ? Writer.WriteAsync<int>((_, _) => Task.FromResult(IngestStep.Answer(OperationResult<int>.NotFound("refused before changing anything"))))
+            : Writer.WriteAsync(AddIntegrationLate($"{prefix}-{i:D2}"))).ToList();
+        await release();
+        var results = await Task.WhenAll(writes);
+
+        results[10].Status.Should().Be(OperationStatus.NotFound);
+        var ids = results.Where((_, i) => i != 10).Select(r => r.Value).ToList();
+        ids.Should().BeInAscendingOrder("items are applied in the order they were queued").And.OnlyHaveUniqueItems().And.NotContain(0);
+        Writer.IsolatedBatches.Should().Be(isolated, "nothing in the batch needed a savepoint of its own");
+        await using var db = factory.CreateDbContext();
+        (await db.Set<IntegrationHealth>().Where(i => i.Name.StartsWith(prefix)).OrderBy(i => i.Id).Select(i => i.Name).ToListAsync())
+            .Should().Equal(Enumerable.Range(0, 30).Where(i => i != 10).Select(i => $"{prefix}-{i:D2}"));
+    }
+
+    /// <summary>One bad item among items saved together: the batch runs again item by item, and only the bad one fails.</summary>
+    [Fact]
+    public async Task AnItemThatBreaksTheBatchsSave_FailsOnlyItself_TheOthersCommit()
+    {
+        var prefix = Unique("brk");
+        var release = await ParkTheWriterAsync();
+        var isolated = Writer.IsolatedBatches;
+        var before = Writer.WriteAsync(AddIntegrationLate($"{prefix}-a"));
+        var violates = Writer.WriteAsync<int>((db, _) =>
+        {
+            var touch = new Touch { LeadId = int.MaxValue, Channel = TouchChannel.Call, Direction = TouchDirection.Inbound, ActorName = "t", ActorId = "t" };
+            db.Add(touch); // no such lead: a foreign-key violation when the batch is saved
+            return Task.FromResult(IngestStep.AfterSave(() => OperationResult<int>.Ok(touch.Id)));
+        });
+        var after = Writer.WriteAsync(AddIntegrationLate($"{prefix}-b"));
+        await release();
+
+        (await before).Succeeded.Should().BeTrue();
+        (await after).Succeeded.Should().BeTrue();
+        await FluentActions.Awaiting(() => violates).Should().ThrowAsync<DbUpdateException>();
+        Writer.IsolatedBatches.Should().Be(isolated + 1);
+        await using var db = factory.CreateDbContext();
+        (await db.Set<IntegrationHealth>().Where(i => i.Name.StartsWith(prefix)).Select(i => i.Name).ToListAsync())
+            .Should().BeEquivalentTo([$"{prefix}-a", $"{prefix}-b"]);
+    }
+
+    /// <summary>Two requests with one Idempotency-Key in one batch (e.g. from two instances): exactly one record and one write.</summary>
+    [Fact]
+    public async Task TwoItemsWithOneIdempotencyKey_InOneBatch_StoreOneRecord_TheTwinIsTold()
+    {
+        var key = Guid.NewGuid().ToString();
+        var prefix = Unique("twin");
+        var release = await ParkTheWriterAsync();
+        var first = WriteWithKeyAsync(key, AddIntegrationLate($"{prefix}-first"));
+        var neighbour = Writer.WriteAsync(AddIntegrationLate($"{prefix}-neighbour"));
+        var twin = WriteWithKeyAsync(key, AddIntegrationLate($"{prefix}-twin"));
+        await release();
+
+        (await first).Succeeded.Should().BeTrue();
+        (await neighbour).Succeeded.Should().BeTrue();
+        await FluentActions.Awaiting(() => twin).Should().ThrowAsync<IdempotencyKeyTakenException>();
+        await using var db = factory.CreateDbContext();
+        (await db.Set<IdempotencyRecord>().CountAsync(r => r.Key == key)).Should().Be(1);
+        (await db.Set<IntegrationHealth>().Where(i => i.Name.StartsWith(prefix)).Select(i => i.Name).ToListAsync())
+            .Should().BeEquivalentTo([$"{prefix}-first", $"{prefix}-neighbour"]);
+    }
+
+    /// <summary>
+    /// Runs and heartbeats of one batch, through the services: the lead's last run is the latest start (an older run
+    /// arriving later does not replace it), and the integration's last report is the last one applied, naming its run.
+    /// </summary>
+    [Fact]
+    public async Task RunsAndHeartbeatsInOneBatch_KeepTheLatestRun_AndTheLastReport()
+    {
+        var runs = factory.Services.GetRequiredService<PipelineRunService>();
+        var integrations = factory.Services.GetRequiredService<IntegrationService>();
+        var leads = factory.Services.GetRequiredService<LeadService>();
+        var agent = new Actor(ActorKind.ApiKey, "writer-test", "Writer test");
+        var lead = (await leads.CreateAsync(new CreateLeadRequest(Unique("lead")), agent)).Value!;
+        var kind = Unique("kind");
+        var onlyHeartbeat = Unique("hb");
+        (await integrations.HeartbeatAsync(kind, new HeartbeatRequest(true, "registered"))).Succeeded.Should().BeTrue();
+        factory.Clock.Advance(TimeSpan.FromHours(1)); // the runs below finish after that heartbeat
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        RecordRunRequest Run(int minutesAgo, bool ok) =>
+            new(lead.Id, kind, now.AddMinutes(-minutesAgo), now.AddMinutes(-minutesAgo).AddSeconds(5), [new RecordRunStep("step", ok, ok ? null : "boom")]);
+
+        var release = await ParkTheWriterAsync();
+        var isolated = Writer.IsolatedBatches;
+        var older = runs.RecordAsync(Run(30, true), agent);
+        var latest = runs.RecordAsync(Run(10, false), agent);
+        var lateButOld = runs.RecordAsync(Run(20, true), agent);
+        var heartbeat = integrations.HeartbeatAsync(onlyHeartbeat, new HeartbeatRequest(true, "first"));
+        var touch = leads.RecordTouchAsync(lead.Id, new RecordTouchRequest(TouchChannel.Email, TouchDirection.Outbound, "hello"), agent);
+        var missing = leads.RecordTouchAsync(int.MaxValue, new RecordTouchRequest(TouchChannel.Email, TouchDirection.Outbound, "nobody"), agent);
+        var secondHeartbeat = integrations.HeartbeatAsync(onlyHeartbeat, new HeartbeatRequest(false, "second"));
+        await release();
+
+        var ids = new[] { (await older).Value!.Id, (await latest).Value!.Id, (await lateButOld).Value!.Id };
+        ids.Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        (await touch).Status.Should().Be(OperationStatus.Created);
+        (await touch).Value!.Id.Should().BePositive();
+        (await missing).Status.Should().Be(OperationStatus.NotFound);
+        (await heartbeat).Value!.LastMessage.Should().Be("first", "each answer shows the integration as its own item left it");
+        (await secondHeartbeat).Value!.LastMessage.Should().Be("second");
+        Writer.IsolatedBatches.Should().Be(isolated, "a refused touch changed nothing: the batch stayed on its fast path");
+
+        await using var db = factory.CreateDbContext();
+        var stored = await db.Set<Lead>().AsNoTracking().SingleAsync(l => l.Id == lead.Id);
+        stored.LastRunId.Should().Be(ids[1], "the latest start wins, not the latest arrival");
+        stored.LastRunStatus.Should().Be(RunStatus.Fail);
+        stored.LastRunStartedAt.Should().Be(now.AddMinutes(-10));
+        stored.LastContactAt.Should().NotBeNull();
+        var integration = await db.Set<IntegrationHealth>().AsNoTracking().SingleAsync(i => i.Name == kind);
+        integration.LastMessage.Should().Be($"{kind} run {ids[1]} fail: step: boom", "the run that reported last names its id");
+        integration.LastReportOk.Should().BeFalse();
+        (await db.Set<IntegrationHealth>().AsNoTracking().SingleAsync(i => i.Name == onlyHeartbeat)).LastMessage.Should().Be("second");
+    }
+
+    private Task<OperationResult<int>> WriteWithKeyAsync(string key, Func<ConsoleDbContext, CancellationToken, Task<OperationResult<int>>> work) =>
+        WriteWithKeyAsync(key, async (db, ct) => IngestStep.Answer(await work(db, ct)));
+
+    private Task<OperationResult<int>> WriteWithKeyAsync(string key, Func<ConsoleDbContext, CancellationToken, Task<IngestStep<int>>> work)
     {
         var scope = new IdempotencyScope(new IdempotencyRequest("writer-test", key, "POST", "/api/test", new string('a', 64)),
             _ => new StoredResponse(201, null, null, []));
@@ -136,6 +268,14 @@ public sealed class IngestWriterTests(ConsoleFactory factory) : IClassFixture<Co
         db.Add(integration);
         await db.SaveChangesAsync(ct);
         return OperationResult<int>.Ok(integration.Id);
+    };
+
+    /// <summary>Adds an integration and answers with its id once the batch saved it (no SaveChanges of its own).</summary>
+    private static Func<ConsoleDbContext, CancellationToken, Task<IngestStep<int>>> AddIntegrationLate(string name) => (db, _) =>
+    {
+        var integration = new IntegrationHealth { Name = name, CreatedAt = DateTime.UtcNow };
+        db.Add(integration);
+        return Task.FromResult(IngestStep.AfterSave(() => OperationResult<int>.Ok(integration.Id)));
     };
 
     /// <summary>Queues an item that waits until the returned function is called: everything queued meanwhile is the next batch.</summary>

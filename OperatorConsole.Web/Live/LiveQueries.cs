@@ -13,11 +13,18 @@ namespace OperatorConsole.Web.Live;
 /// one), 100 open screens cost one computation per change, and a change that does not alter what a screen shows
 /// costs that screen nothing. Time: a watched answer older than its max age is recomputed the same way (a lead
 /// goes stale without anything being written); an unwatched one is recomputed by its next reader.
+/// <para>Watched answers are recomputed with a leading-edge throttle (<see cref="RefreshInterval"/>): the first
+/// change after a quiet spell recomputes at once, so a lone change is never delayed; further changes within the
+/// interval fold into one recomputation at its end, so sustained writes (agent ingest commits many batches a
+/// second) cannot keep a core busy recomputing the same report back to back. Readers are not throttled.</para>
 /// </summary>
 public sealed class LiveQueries : IDisposable
 {
     /// <summary>How often watched answers are checked against their max age.</summary>
     public static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>The default <see cref="RefreshInterval"/>.</summary>
+    public static readonly TimeSpan DefaultRefreshInterval = TimeSpan.FromMilliseconds(150);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly IServiceProvider _services;
@@ -39,6 +46,9 @@ public sealed class LiveQueries : IDisposable
             return Task.CompletedTask;
         });
     }
+
+    /// <summary>The least time between the starts of two recomputations of one watched answer after changes.</summary>
+    public TimeSpan RefreshInterval { get; init; } = DefaultRefreshInterval;
 
     /// <summary>
     /// Every query a change touches is invalidated before any is recomputed or any screen told, so a report
@@ -143,7 +153,11 @@ public sealed class LiveQueries : IDisposable
         return (new LiveValue<T>(value, version), version, fingerprint);
     };
 
-    /// <summary>Recomputes a watched answer after an invalidation; bursts coalesce (one running, one more queued).</summary>
+    /// <summary>
+    /// Recomputes a watched answer after an invalidation; bursts coalesce (one running, one more queued), and a
+    /// recomputation starts at least <see cref="RefreshInterval"/> after the previous one (leading edge: the first
+    /// after a quiet spell starts at once).
+    /// </summary>
     private async Task RefreshAsync(Entry entry)
     {
         if (Interlocked.Increment(ref entry.RefreshRequests) > 1)
@@ -155,7 +169,15 @@ public sealed class LiveQueries : IDisposable
         await Task.Yield();
         while (true)
         {
+            if (Volatile.Read(ref entry.LastRefreshAt) is var last and not 0
+                && RefreshInterval - Stopwatch.GetElapsedTime(last) is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait);
+            }
+
+            // Read after the wait: every change heard until now is answered by this one computation.
             var seen = Volatile.Read(ref entry.RefreshRequests);
+            Volatile.Write(ref entry.LastRefreshAt, Stopwatch.GetTimestamp());
             var heardAt = Interlocked.Exchange(ref entry.ChangeHeardAt, 0);
             try
             {
@@ -203,6 +225,7 @@ public sealed class LiveQueries : IDisposable
         public long Generation;
         public long Computations;
         public long ChangeHeardAt;
+        public long LastRefreshAt;
         public int RefreshRequests;
         public Snapshot? Current;
         public ImmutableArray<Watcher> Watchers = [];

@@ -191,6 +191,63 @@ public sealed class LiveQueriesTests : IDisposable
         derivations.Should().Be(1);
     }
 
+    /// <summary>
+    /// Leading-edge throttle: a lone change is recomputed and pushed at once, even with a long refresh interval; a
+    /// change soon after waits for the interval's end.
+    /// </summary>
+    [Fact]
+    public async Task ALoneChange_IsPushedAtOnce_AChangeWithinTheRefreshInterval_AtItsEnd()
+    {
+        using var queries = new LiveQueries(_events, _services, _clock, NullLogger<LiveQueries>.Instance) { RefreshInterval = TimeSpan.FromSeconds(3) };
+        await queries.GetAsync(Counting);
+        var told = 0;
+        using var watch = queries.Watch(Counting, _ =>
+        {
+            Interlocked.Increment(ref told);
+            return Task.CompletedTask;
+        });
+
+        var lone = System.Diagnostics.Stopwatch.StartNew();
+        _stored = 1;
+        _events.Publish([new ConsoleChange("Lead", "1")]);
+        await WaitUntil(() => Volatile.Read(ref told) == 1);
+        lone.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "the first change after a quiet spell does not wait for the interval");
+
+        var soon = System.Diagnostics.Stopwatch.StartNew();
+        _stored = 2;
+        _events.Publish([new ConsoleChange("Lead", "2")]);
+        await Task.Delay(500);
+        told.Should().Be(1, "a change within the interval waits for its end");
+        await WaitUntil(() => Volatile.Read(ref told) == 2);
+        soon.Elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(2));
+        (await queries.GetAsync(Counting)).Value.Should().Be(2);
+    }
+
+    /// <summary>Sustained changes: everything heard within one interval folds into one recomputation at its end.</summary>
+    [Fact]
+    public async Task ABurstOfChanges_FoldsIntoOneRecomputation_AtTheIntervalsEnd()
+    {
+        using var queries = new LiveQueries(_events, _services, _clock, NullLogger<LiveQueries>.Instance) { RefreshInterval = TimeSpan.FromSeconds(1) };
+        await queries.GetAsync(Counting);
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        using var watch = queries.Watch(Counting, async _ => seen.Enqueue((await queries.GetAsync(Counting)).Value));
+
+        _stored = 1;
+        _events.Publish([new ConsoleChange("Lead", "0")]);
+        await WaitUntil(() => !seen.IsEmpty);
+        for (var i = 2; i <= 41; i++)
+        {
+            _stored = i;
+            _events.Publish([new ConsoleChange("Lead", i.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        }
+
+        await WaitUntil(() => seen.Contains(41));
+        await Task.Delay(1500);
+        Volatile.Read(ref _runs).Should().Be(3, "the first computation, the leading change, then one for the forty changes after it");
+        seen.Should().Equal(1, 41);
+        queries.Computations(Counting).Should().Be(3);
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

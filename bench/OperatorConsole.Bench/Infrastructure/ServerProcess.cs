@@ -34,6 +34,16 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>CPU time the server process used so far (user + system, all threads).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The Web project's own Release build output (the bench references it, so it is built with it).</summary>
     public static string WebDll()
     {

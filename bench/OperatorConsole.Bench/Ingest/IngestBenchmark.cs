@@ -36,7 +36,9 @@ public sealed class IngestBenchmark : IBenchCommand
         await using (var noop = await ServerProcess.StartNoopAsync())
         {
             await LoadGenerator.RunAsync("warm-up", noop.BaseUrl, "none", [1], workers, TimeSpan.FromSeconds(3), expectConsoleAnswers: false);
+            var cpu = noop.ProcessorTime;
             baseline = await LoadGenerator.RunAsync("no-op Kestrel (baseline)", noop.BaseUrl, "none", [1], workers, duration, expectConsoleAnswers: false);
+            baseline.ServerCpu = noop.ProcessorTime - cpu;
         }
 
         LoadResult ingest;
@@ -49,7 +51,9 @@ public sealed class IngestBenchmark : IBenchCommand
             await LoadGenerator.RunAsync("warm-up", console.BaseUrl, BenchHost.AgentKey, leads, workers, TimeSpan.FromSeconds(3), expectConsoleAnswers: true);
             // --only 0|1|2 measures one request kind (run, touch, heartbeat) alone, to see which one costs what.
             int[]? kinds = options.String("only") is { } only ? [int.Parse(only, CultureInfo.InvariantCulture)] : null;
+            var cpu = console.ProcessorTime;
             ingest = await LoadGenerator.RunAsync("console ingest", console.BaseUrl, BenchHost.AgentKey, leads, workers, duration, expectConsoleAnswers: true, kinds);
+            ingest.ServerCpu = console.ProcessorTime - cpu;
             workingSet = console.WorkingSetBytes;
         }
 
@@ -62,11 +66,17 @@ public sealed class IngestBenchmark : IBenchCommand
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Ingest throughput: {ingest.RequestsPerSecond:0} req/s = {ingest.RequestsPerSecond / baseline.RequestsPerSecond:0.00} × the no-op baseline ({baseline.RequestsPerSecond:0} req/s)"));
+        // Server CPU per request does not depend on how much of the machine the server got (other load on a shared
+        // machine lowers req/s for both phases, not what one request costs).
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Server CPU per request: console {ingest.CpuPerRequestMs:0.000} ms, no-op {baseline.CpuPerRequestMs:0.000} ms ({ingest.CpuPerRequestMs / baseline.CpuPerRequestMs:0.0} ×)"));
         Console.WriteLine($"Acknowledged: {ingest.RunIds.Count} runs (201), {ingest.TouchIds.Count} touches (201), {ingest.LastHeartbeat.Count} integrations' heartbeats (204)");
         Console.WriteLine($"Lost (acknowledged but not in the database): {lost}");
         Console.WriteLine($"Console working set at the end: {workingSet / 1024 / 1024} MB");
-        var ok = ingest.RequestsPerSecond >= 1500 && ingest.Latency.Percentile(99) <= 100 && ingest.Errors == 0 && lost == 0;
-        Console.WriteLine($"Targets (≥ 1,500 req/s, p99 ≤ 100 ms, 0 errors, 0 lost): {(ok ? "met" : "NOT met")}");
+        // Issue 18's ingest targets.
+        var ok = ingest.RequestsPerSecond >= 3000 && ingest.Latency.Percentile(99) <= 50
+            && ingest.RequestsPerSecond / baseline.RequestsPerSecond >= 0.15 && ingest.Errors == 0 && lost == 0;
+        Console.WriteLine($"Targets (≥ 3,000 req/s, p99 ≤ 50 ms, ≥ 0.15 × the no-op baseline, 0 errors, 0 lost): {(ok ? "met" : "NOT met")}");
         return lost == 0 && ingest.Errors == 0 ? 0 : 1;
     }
 

@@ -27,6 +27,11 @@ public sealed class LoadResult(string name)
 
     public double RequestsPerSecond => Requests / Seconds;
 
+    /// <summary>CPU the server process used during the phase (zero when not measured).</summary>
+    public TimeSpan ServerCpu { get; set; }
+
+    public double CpuPerRequestMs => Requests == 0 ? 0 : ServerCpu.TotalMilliseconds / Requests;
+
     public string Row() => string.Create(CultureInfo.InvariantCulture,
         $"| {Name} | {Requests} | {RequestsPerSecond:0} | {Latency.Percentile(50):0.0} | {Latency.Percentile(95):0.0} | {Latency.Percentile(99):0.0} | {Latency.Max:0.0} | {Errors} |");
 
