@@ -72,7 +72,8 @@ public sealed class CommandPaletteTests(BrowserFixture browser)
 
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/runs");
+        // Under a loaded CI machine the palette's navigation has taken over 15 s (the default wait) once.
+        await page.WaitForURLAsync("**/runs", new() { Timeout = 45_000 });
         await page.Context.CloseAsync();
     }
 }
