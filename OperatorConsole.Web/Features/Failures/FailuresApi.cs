@@ -59,8 +59,7 @@ public static class FailuresApi
             return ApiResults.BadRequest("Invalid query parameter.", errors);
         }
 
-        var report = FailurePaging.FirstPage((await cache.GetAsync(mode, ct)).View(includeAcknowledged), pageLimit);
-        return TypedResults.Bytes(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(report, json.Value.SerializerOptions), "application/json");
+        return TypedResults.Bytes(await cache.GetFirstPageJsonAsync(mode, includeAcknowledged, pageLimit, json.Value.SerializerOptions, ct), "application/json");
     }
 
     /// <summary>"Show more": one bucket's items from <paramref name="offset"/>, with the same search as the page (q).</summary>

@@ -68,14 +68,16 @@ public sealed class FailuresReportCache : IDisposable
     public async Task<FailuresReport> GetAsync(ClockMode mode, CancellationToken ct = default) => (await _queries.GetAsync(QueryFor(mode), ct)).Value;
 
     /// <summary>
-    /// The report as the API sends it, serialised once per report and view (a derived value of the answer) and
-    /// shared by every caller: between changes, a request costs only writing these bytes.
+    /// The report's first page as the API sends it (<see cref="FailurePaging.FirstPage"/>), serialised once per report,
+    /// view and limit (a derived value of the answer) and shared by every caller: between changes, a request costs
+    /// only writing these bytes.
     /// </summary>
-    public async Task<byte[]> GetJsonAsync(bool includeAcknowledged, System.Text.Json.JsonSerializerOptions json, CancellationToken ct = default)
+    public async Task<byte[]> GetFirstPageJsonAsync(
+        ClockMode mode, bool includeAcknowledged, int limit, System.Text.Json.JsonSerializerOptions json, CancellationToken ct = default)
     {
-        var report = await _queries.GetAsync(Query, ct);
-        return report.Derived(includeAcknowledged ? "json+acknowledged" : "json",
-            r => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(r.View(includeAcknowledged), json));
+        var report = await _queries.GetAsync(QueryFor(mode), ct);
+        return report.Derived($"json:{(includeAcknowledged ? "acknowledged" : "open")}:{limit}",
+            r => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(FailurePaging.FirstPage(r.View(includeAcknowledged), limit), json));
     }
 
     /// <summary>Calls <paramref name="onChange"/> each time the report changed (after the new one exists); dispose to stop.</summary>

@@ -124,7 +124,7 @@ public sealed class FailuresBenchmark : IBenchCommand
         {
             cache.Invalidate();
             var start = Stopwatch.GetTimestamp();
-            await cache.GetJsonAsync(false, jsonOptionsHost);
+            await cache.GetFirstPageJsonAsync(OperatorConsole.Domain.Clock.ClockMode.Data, false, OperatorConsole.Domain.Failures.FailurePaging.DefaultLimit, jsonOptionsHost);
             cacheSamples.Add(Samples.Since(start));
         }
 
