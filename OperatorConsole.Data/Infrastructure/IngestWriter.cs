@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -6,6 +9,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using OperatorConsole.Data.Idempotency;
 using OperatorConsole.Domain.Common;
+using OperatorConsole.Domain.Integrations;
+using OperatorConsole.Domain.Leads;
 
 namespace OperatorConsole.Data.Infrastructure;
 
@@ -47,6 +52,13 @@ public static class IngestStep
 }
 
 /// <summary>
+/// Rows an ingest item will read by key. Before running a batch's items the writer loads those rows for the whole
+/// batch (one query per kind of row instead of one per item), so the items find them tracked; an integration name
+/// loaded and not found is known to be absent for the batch (<see cref="IngestWriter.IsKnownAbsent"/>).
+/// </summary>
+public readonly record struct IngestReads(int? LeadId = null, string? IntegrationName = null);
+
+/// <summary>
 /// Group commit for agent ingest (runs, touches, heartbeats). Each write used to be its own transaction behind
 /// the SQLite write gate, so 32 agents paid 32 commits (and 32 live publishes) where one would do. Here every
 /// write is queued to one writer that takes whatever is waiting (up to <see cref="MaxBatch"/>), runs the items
@@ -57,7 +69,8 @@ public static class IngestStep
 /// then — once ids exist — one for what the items' answers change further (<see cref="IngestStep.AfterSave{T}"/>)
 /// and the stored idempotent responses. Change detection runs once per SaveChanges, not per item (the context
 /// does not detect changes automatically meanwhile). Within a batch an item sees the earlier items' entities
-/// through the context (tracked, not yet saved): look rows up with <c>FindAsync</c> or the change tracker first.</para>
+/// through the context (tracked, not yet saved): look rows up with <c>FindAsync</c> or the change tracker first.
+/// Rows the items declare (<see cref="IngestReads"/>) are loaded for the whole batch before its items run.</para>
 /// <para>Isolation: if an item throws, refuses after changing something, or the batch's SaveChanges hits an item
 /// fault (a constraint, e.g. two requests storing one idempotency key), the batch is rolled back and run again
 /// item by item, each under its own savepoint and with its own SaveChanges (the slow path, as before): an item
@@ -68,8 +81,22 @@ public static class IngestStep
 public sealed class IngestWriter : IAsyncDisposable
 {
     public const int MaxBatch = 256;
+
+    /// <summary>The writer's meter: <c>dotnet-counters monitor -n OperatorConsole.Web --counters OperatorConsole.Ingest</c>.</summary>
+    public const string MeterName = "OperatorConsole.Ingest";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Histogram<int> BatchSize = Meter.CreateHistogram<int>(
+        "operator_console.ingest.batch_size", "{write}", "Writes committed together in one ingest batch");
+    private static readonly Histogram<double> BatchDuration = Meter.CreateHistogram<double>(
+        "operator_console.ingest.batch_duration", "ms", "From taking a batch to its commit (the writer is busy meanwhile)");
+    private static readonly Counter<long> IsolatedBatchCount = Meter.CreateCounter<long>(
+        "operator_console.ingest.isolated_batches", "{batch}", "Batches run item by item under savepoints (an item failed or refused after changing something)");
     private const string ItemSavepoint = "ingest_item";
     private const string BatchSavepoint = "ingest_batch";
+
+    // Integration names the running batch loaded and did not find (only while its items run on the fast path).
+    private static readonly ConditionalWeakTable<DbContext, HashSet<string>> AbsentIntegrations = [];
 
     private readonly IDbContextFactory<ConsoleDbContext> _dbFactory;
     private readonly TimeProvider _time;
@@ -105,9 +132,13 @@ public sealed class IngestWriter : IAsyncDisposable
     /// <paramref name="ct"/> only cancels a write that has not started; once in a batch it runs to its end, as
     /// the other items share its transaction.
     /// </summary>
-    public Task<OperationResult<T>> WriteAsync<T>(Func<ConsoleDbContext, CancellationToken, Task<IngestStep<T>>> work, CancellationToken ct = default)
+    public Task<OperationResult<T>> WriteAsync<T>(Func<ConsoleDbContext, CancellationToken, Task<IngestStep<T>>> work, CancellationToken ct = default) =>
+        WriteAsync(work, default, ct);
+
+    /// <summary>As above; <paramref name="reads"/> names the rows the work looks up, loaded for its whole batch at once.</summary>
+    public Task<OperationResult<T>> WriteAsync<T>(Func<ConsoleDbContext, CancellationToken, Task<IngestStep<T>>> work, IngestReads reads, CancellationToken ct = default)
     {
-        var item = new Item<T>(work, IdempotencyScope.Current, ct);
+        var item = new Item<T>(work, reads, IdempotencyScope.Current, ct);
         if (!_queue.Writer.TryWrite(item))
         {
             throw new InvalidOperationException("The console is shutting down; the write was not queued.");
@@ -121,7 +152,14 @@ public sealed class IngestWriter : IAsyncDisposable
     /// SaveChanges per item; prefer <see cref="IngestStep.AfterSave{T}"/>).
     /// </summary>
     public Task<OperationResult<T>> WriteAsync<T>(Func<ConsoleDbContext, CancellationToken, Task<OperationResult<T>>> work, CancellationToken ct = default) =>
-        WriteAsync<T>(async (db, token) => IngestStep.Answer(await work(db, token)), ct);
+        WriteAsync<T>(async (db, token) => IngestStep.Answer(await work(db, token)), default, ct);
+
+    /// <summary>
+    /// True while a batch runs on <paramref name="db"/> that loaded the integration <paramref name="name"/> for its
+    /// items (<see cref="IngestReads.IntegrationName"/>) and found none: no need to ask the database again. An item
+    /// of the batch may have registered it since, so look in the change tracker first.
+    /// </summary>
+    internal static bool IsKnownAbsent(DbContext db, string name) => AbsentIntegrations.TryGetValue(db, out var absent) && absent.Contains(name);
 
     private async Task RunAsync()
     {
@@ -150,6 +188,7 @@ public sealed class IngestWriter : IAsyncDisposable
 
     private async Task CommitAsync(List<Item> batch)
     {
+        var started = Stopwatch.GetTimestamp();
         var failures = new Dictionary<Item, Exception>();
         var isolated = false;
         try
@@ -188,9 +227,12 @@ public sealed class IngestWriter : IAsyncDisposable
 
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _items, batch.Count);
+        BatchSize.Record(batch.Count);
+        BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         if (isolated)
         {
             Interlocked.Increment(ref _isolatedBatches);
+            IsolatedBatchCount.Add(1);
         }
 
         foreach (var item in batch)
@@ -232,6 +274,7 @@ public sealed class IngestWriter : IAsyncDisposable
         var kept = false;
         try
         {
+            await PreloadAsync(db, batch);
             var accepted = new List<Item>(batch.Count);
             foreach (var item in batch)
             {
@@ -285,6 +328,7 @@ public sealed class IngestWriter : IAsyncDisposable
         }
         finally
         {
+            AbsentIntegrations.Remove(db);
             tracker.Tracked -= Tracked;
             tracker.StateChanged -= StateChanged;
             tracker.AutoDetectChangesEnabled = true;
@@ -293,6 +337,39 @@ public sealed class IngestWriter : IAsyncDisposable
                 await transaction.RollbackToSavepointAsync(BatchSavepoint);
                 tracker.Clear();
             }
+        }
+    }
+
+    /// <summary>Loads (tracked) the rows the batch's items said they read: one query per kind of row.</summary>
+    private static async Task PreloadAsync(ConsoleDbContext db, List<Item> batch)
+    {
+        var leadIds = new HashSet<int>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in batch)
+        {
+            if (item.Reads.LeadId is { } leadId)
+            {
+                leadIds.Add(leadId);
+            }
+
+            if (item.Reads.IntegrationName is { } name)
+            {
+                names.Add(name);
+            }
+        }
+
+        if (leadIds.Count > 0)
+        {
+            var ids = leadIds.ToList();
+            await db.Set<Lead>().Where(l => ids.Contains(l.Id)).LoadAsync(CancellationToken.None);
+        }
+
+        if (names.Count > 0)
+        {
+            var wanted = names.ToList();
+            var found = await db.Set<IntegrationHealth>().Where(i => wanted.Contains(i.Name)).ToListAsync(CancellationToken.None);
+            names.ExceptWith(found.Select(i => i.Name));
+            AbsentIntegrations.AddOrUpdate(db, names);
         }
     }
 
@@ -385,6 +462,8 @@ public sealed class IngestWriter : IAsyncDisposable
 
         public abstract string? IdempotencyKey { get; }
 
+        public abstract IngestReads Reads { get; }
+
         /// <summary>Runs the work. True when its changes are kept; false when it was refused.</summary>
         public abstract Task<bool> StartAsync(ConsoleDbContext db);
 
@@ -403,7 +482,7 @@ public sealed class IngestWriter : IAsyncDisposable
         public abstract void Cancel();
     }
 
-    private sealed class Item<T>(Func<ConsoleDbContext, CancellationToken, Task<IngestStep<T>>> work, IdempotencyScope? idempotency, CancellationToken ct)
+    private sealed class Item<T>(Func<ConsoleDbContext, CancellationToken, Task<IngestStep<T>>> work, IngestReads reads, IdempotencyScope? idempotency, CancellationToken ct)
         : Item(ct)
     {
         private readonly TaskCompletionSource<OperationResult<T>> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -414,6 +493,8 @@ public sealed class IngestWriter : IAsyncDisposable
         public Task<OperationResult<T>> Task => _done.Task;
 
         public override string? IdempotencyKey => idempotency?.Key;
+
+        public override IngestReads Reads => reads;
 
         public override async Task<bool> StartAsync(ConsoleDbContext db)
         {

@@ -57,7 +57,7 @@ public sealed partial class IntegrationService(IDbContextFactory<ConsoleDbContex
             var integration = await GetOrRegisterAsync(db, normalized, now, token);
             Report(integration, request.Ok!.Value, request.Message, now);
             return IngestStep.Answer(OperationResult<IntegrationView>.Ok(ToView(integration, now)));
-        }, ct);
+        }, new IngestReads(IntegrationName: normalized), ct);
     }
 
     /// <summary>
@@ -97,8 +97,8 @@ public sealed partial class IntegrationService(IDbContextFactory<ConsoleDbContex
         : $"{run.Kind} run {run.Id} {run.Status.ToString().ToLowerInvariant()}: {run.Error}";
 
     /// <summary>
-    /// The integration named <paramref name="name"/>: one the context already tracks first (registered by an earlier
-    /// item of the same ingest batch, not saved yet), else the stored one.
+    /// The integration named <paramref name="name"/>: one the context already tracks first (loaded for an ingest batch,
+    /// or registered by an earlier item of it and not saved yet), else the stored one.
     /// </summary>
     private static async Task<IntegrationHealth?> FindAsync(ConsoleDbContext db, string name, CancellationToken ct)
     {
@@ -110,7 +110,7 @@ public sealed partial class IntegrationService(IDbContextFactory<ConsoleDbContex
             }
         }
 
-        return await db.Set<IntegrationHealth>().FirstOrDefaultAsync(i => i.Name == name, ct);
+        return IngestWriter.IsKnownAbsent(db, name) ? null : await db.Set<IntegrationHealth>().FirstOrDefaultAsync(i => i.Name == name, ct);
     }
 
     /// <summary>

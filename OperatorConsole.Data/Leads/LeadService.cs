@@ -321,7 +321,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
 
             lead.UpdatedAt = now;
             return IngestStep.AfterSave(() => OperationResult<TouchView>.Created(ToView(touch)));
-        }, ct);
+        }, new IngestReads(LeadId: leadId), ct);
     }
 
     public async Task<IReadOnlyList<TouchView>> TouchesAsync(int leadId, int take = 200, CancellationToken ct = default)

@@ -75,7 +75,8 @@ public sealed class PipelineRunService(IDbContextFactory<ConsoleDbContext> dbFac
         // The run, its lead's last run and the matching integration are stored together or not at all (one item
         // of an ingest batch), and the lead is read inside the batch's transaction so two runs arriving at once
         // cannot overwrite each other's order.
-        return await writer.WriteAsync((db, token) => StoreAsync(db, request, steps, actor, now, token), ct);
+        var reads = new IngestReads(request.LeadId, request.Kind!.Trim().ToLowerInvariant());
+        return await writer.WriteAsync((db, token) => StoreAsync(db, request, steps, actor, now, token), reads, ct);
     }
 
     private static async Task<IngestStep<RunView>> StoreAsync(

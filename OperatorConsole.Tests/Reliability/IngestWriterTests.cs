@@ -249,6 +249,34 @@ public sealed class IngestWriterTests(ConsoleFactory factory) : IClassFixture<Co
         (await db.Set<IntegrationHealth>().AsNoTracking().SingleAsync(i => i.Name == onlyHeartbeat)).LastMessage.Should().Be("second");
     }
 
+    /// <summary>
+    /// The batch loads the integrations its items name before they run; one registered by an earlier item of the same
+    /// batch (not saved yet, and not found by that load) is still the one a later run of its kind reports to.
+    /// </summary>
+    [Fact]
+    public async Task AnIntegrationRegisteredEarlierInTheBatch_IsTheOneALaterRunReportsTo()
+    {
+        var runs = factory.Services.GetRequiredService<PipelineRunService>();
+        var integrations = factory.Services.GetRequiredService<IntegrationService>();
+        var agent = new Actor(ActorKind.ApiKey, "writer-test", "Writer test");
+        var name = Unique("new");
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+
+        var release = await ParkTheWriterAsync();
+        var isolated = Writer.IsolatedBatches;
+        var unregistered = runs.RecordAsync(new RecordRunRequest(null, Unique("nobody"), now, now.AddSeconds(1), [new RecordRunStep("s", true)]), agent);
+        var heartbeat = integrations.HeartbeatAsync(name, new HeartbeatRequest(true, "hello"));
+        var run = runs.RecordAsync(new RecordRunRequest(null, name, now.AddMinutes(1), now.AddMinutes(2), [new RecordRunStep("s", true)]), agent);
+        await release();
+
+        (await unregistered).Status.Should().Be(OperationStatus.Created);
+        (await heartbeat).Value!.LastMessage.Should().Be("hello");
+        var id = (await run).Value!.Id;
+        Writer.IsolatedBatches.Should().Be(isolated);
+        await using var db = factory.CreateDbContext();
+        (await db.Set<IntegrationHealth>().AsNoTracking().SingleAsync(i => i.Name == name)).LastMessage.Should().Be($"{name} run {id} succeeded");
+    }
+
     private Task<OperationResult<int>> WriteWithKeyAsync(string key, Func<ConsoleDbContext, CancellationToken, Task<OperationResult<int>>> work) =>
         WriteWithKeyAsync(key, async (db, ct) => IngestStep.Answer(await work(db, ct)));
 
