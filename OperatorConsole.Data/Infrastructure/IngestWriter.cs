@@ -40,7 +40,8 @@ public static class IngestStep
 {
     /// <summary>
     /// The answer is known now. A failed one refuses the item; it must be returned before the work changed
-    /// anything (an item that added or removed entities and then refuses makes its batch fall back to savepoints).
+    /// anything. A refusal after adding or removing entities is detected (its batch falls back to savepoints); one
+    /// after changing a row the context already tracked is not (that change would be saved with the batch).
     /// </summary>
     public static IngestStep<T> Answer<T>(OperationResult<T> answer) => IngestStep<T>.Now(answer);
 
@@ -71,7 +72,7 @@ public readonly record struct IngestReads(int? LeadId = null, string? Integratio
 /// does not detect changes automatically meanwhile). Within a batch an item sees the earlier items' entities
 /// through the context (tracked, not yet saved): look rows up with <c>FindAsync</c> or the change tracker first.
 /// Rows the items declare (<see cref="IngestReads"/>) are loaded for the whole batch before its items run.</para>
-/// <para>Isolation: if an item throws, refuses after changing something, or the batch's SaveChanges hits an item
+/// <para>Isolation: if an item throws, refuses after adding or removing entities, or the batch's SaveChanges hits an item
 /// fault (a constraint, e.g. two requests storing one idempotency key), the batch is rolled back and run again
 /// item by item, each under its own savepoint and with its own SaveChanges (the slow path, as before): an item
 /// that is refused (a failed <see cref="OperationResult{T}"/>) or throws is rolled back to its savepoint and
