@@ -68,7 +68,11 @@ public sealed class FailuresService(
     /// The report. <paramref name="sourceAnswers"/> (one per <see cref="Sources"/>, in order) are what the caller
     /// already holds for the sources; without them every source is read now.
     /// </summary>
-    public async Task<FailuresReport> GetReportAsync(ClockMode mode, IReadOnlyList<FailureSourceAnswer>? sourceAnswers, CancellationToken ct = default)
+    public async Task<FailuresReport> GetReportAsync(ClockMode mode, IReadOnlyList<FailureSourceAnswer>? sourceAnswers, CancellationToken ct = default) =>
+        await GetReportAsync(await clock.ResolveAsync(mode, ct), sourceAnswers, ct);
+
+    /// <summary>The report at a reference time the caller already resolved (a screen's shared clock).</summary>
+    public async Task<FailuresReport> GetReportAsync(ReferenceTime at, IReadOnlyList<FailureSourceAnswer>? sourceAnswers, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -89,7 +93,6 @@ public sealed class FailuresService(
         // the data's, so an imported history is triaged as of its last day, not as "3,694 d ago"; a viewer who chose
         // "now" sees them against today, like every other card of that screen. Failed runs, integrations, approvals
         // and snoozes are the console's own machinery and keep the wall clock: the anchor never hides them.
-        var at = await clock.ResolveAsync(mode, ct);
         var dealNow = at.At;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         Lap("settings");

@@ -1,8 +1,8 @@
-using OperatorConsole.Data.Clock;
 using OperatorConsole.Data.Failures;
 using OperatorConsole.Domain.Clock;
 using OperatorConsole.Domain.Failures;
 using OperatorConsole.Web.Api;
+using OperatorConsole.Web.Features.Clock;
 using OperatorConsole.Web.Live;
 
 namespace OperatorConsole.Web.Features.Failures;
@@ -26,16 +26,18 @@ public sealed class FailuresReportCache : IDisposable
     private readonly LiveQueries _queries;
     private readonly DatabaseHealthSignal? _databaseSignal;
     private readonly SourceQueries _sources;
-    private readonly LiveQuery<FailuresReport> _nowQuery;
+    private readonly ClockedQuery<FailuresReport> _reports;
 
     public FailuresReportCache(FailuresService service, LiveQueries queries, DatabaseHealthSignal? databaseSignal = null)
     {
         _queries = queries;
         _sources = new SourceQueries(service, queries);
-        // The data's clock moves with new activity, so what moves it invalidates the report too (as for clocked cards).
-        Topics = service.Topics.Concat(DataClockService.Topics).Distinct(StringComparer.Ordinal).ToArray();
-        Query = Report("failures.report", ClockMode.Data, service);
-        _nowQuery = Report("failures.report@now", ClockMode.Now, service);
+        Topics = service.Topics;
+        // One report per clock mode, like every clocked card: the reference time comes from the shared clock query,
+        // and what moves the clock invalidates the report too.
+        _reports = new ClockedQuery<FailuresReport>(
+            "failures.report", Topics, async (_, at, ct) => await service.GetReportAsync(at, await _sources.AnswersAsync(ct), ct), MaxAge,
+            report => report with { GeneratedAt = default, Clock = report.Clock is null ? null! : report.Clock with { Now = default } });
         _databaseSignal = databaseSignal;
         if (_databaseSignal is not null)
         {
@@ -47,13 +49,13 @@ public sealed class FailuresReportCache : IDisposable
     /// The report's live query following the data's clock: what the badge, alerts, the API by default and every screen
     /// of a viewer who did not switch to "now" bind to.
     /// </summary>
-    public LiveQuery<FailuresReport> Query { get; }
+    public LiveQuery<FailuresReport> Query => _reports.For(ClockMode.Data);
 
     /// <summary>
     /// The report at a viewer's clock. "Now" is a second shared report (computed only while someone reads it), so a
     /// screen switched to today shows deal ages against today, like its other cards; the sources are shared by both.
     /// </summary>
-    public LiveQuery<FailuresReport> QueryFor(ClockMode mode) => mode == ClockMode.Now ? _nowQuery : Query;
+    public LiveQuery<FailuresReport> QueryFor(ClockMode mode) => _reports.For(mode);
 
     /// <summary>The topics that invalidate the report.</summary>
     public IReadOnlyCollection<string> Topics { get; }
@@ -87,13 +89,9 @@ public sealed class FailuresReportCache : IDisposable
     public void Invalidate()
     {
         _sources.InvalidateAll();
-        _queries.Invalidate(Query);
-        _queries.Invalidate(_nowQuery);
+        _queries.Invalidate(_reports.For(ClockMode.Data));
+        _queries.Invalidate(_reports.For(ClockMode.Now));
     }
-
-    private LiveQuery<FailuresReport> Report(string key, ClockMode mode, FailuresService service) => new(
-        key, Topics, async (_, ct) => await service.GetReportAsync(mode, await _sources.AnswersAsync(ct), ct), MaxAge,
-        report => report with { GeneratedAt = default, Clock = report.Clock is null ? null! : report.Clock with { Now = default } });
 
     public void Dispose()
     {
