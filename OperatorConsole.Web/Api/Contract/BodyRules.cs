@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -73,7 +74,9 @@ public static class BodyRules
 
     private sealed class Walk(JsonSerializerOptions options, DateTime now)
     {
-        private readonly NullabilityInfoContext _nullability = new();
+        // Nullability is read from attributes (reflection that allocates on every call); a member's answer never
+        // changes, so it is read once per member for the process. A context is not thread-safe: one per miss.
+        private static readonly ConcurrentDictionary<PropertyInfo, NullabilityInfo> Nullability = new();
         private int _nodes;
 
         public Dictionary<string, string[]> Errors { get; } = [];
@@ -120,7 +123,7 @@ public static class BodyRules
             foreach (var property in info.Properties.Where(p => p.Get is not null && p.AttributeProvider is PropertyInfo))
             {
                 var member = (PropertyInfo)property.AttributeProvider!;
-                var nullability = _nullability.Create(member);
+                var nullability = Nullability.GetOrAdd(member, static m => new NullabilityInfoContext().Create(m));
                 var child = property.Get!(value);
                 if (child is not null)
                 {
