@@ -22,8 +22,9 @@ lead=$(curl -sf -X POST "http://127.0.0.1:$port/api/leads" -H "Authorization: Be
   -d '{"title":"Autocannon lead"}' | sed -E 's/.*"id":([0-9]+).*/\1/')
 body="{\"leadId\":$lead,\"kind\":\"research\",\"startedAt\":\"2026-01-01T00:00:00Z\",\"finishedAt\":\"2026-01-01T00:00:05Z\",\"steps\":[{\"name\":\"fetch\",\"success\":true},{\"name\":\"write\",\"success\":true}]}"
 ac="npx --yes autocannon@9.0.0"
-# Warm-up (JIT, pools), not reported.
-$ac -c "$connections" -d 3 -m POST -H "Authorization=Bearer $key" -H 'Content-Type=application/json' -b "$body" \
+# Warm-up (tiered JIT, pools), not reported: 15 s like crank's default (WARMUP=seconds); on 2 saturated cores the
+# JIT needs 10-15 s to reach tier 1.
+$ac -c "$connections" -d "${WARMUP:-15}" -m POST -H "Authorization=Bearer $key" -H 'Content-Type=application/json' -b "$body" \
   "http://127.0.0.1:$port/api/pipeline-runs" >/dev/null 2>&1
 echo "## GET /health/live (baseline), $connections connections, $seconds s"
 $ac -c "$connections" -d "$seconds" "http://127.0.0.1:$port/health/live" 2>&1 | tail -n 20
