@@ -14,6 +14,13 @@ public sealed class AlertChannelService(IDbContextFactory<ConsoleDbContext> dbFa
 {
     public const string SecretsSection = "Alerts:Secrets";
 
+    /// <summary>Whether any channel is enabled (someone is to be alerted at all).</summary>
+    public async Task<bool> AnyEnabledAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<AlertChannel>().AnyAsync(c => c.Enabled, ct);
+    }
+
     public async Task<IReadOnlyList<AlertChannelView>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Domain.Alerts;
 using OperatorConsole.Domain.Failures;
 using OperatorConsole.Domain.Integrations;
 using OperatorConsole.Tests.Infrastructure;
+using OperatorConsole.Web.Features.Failures;
 
 namespace OperatorConsole.Tests.Api.Alerts;
 
@@ -37,6 +39,33 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         AlertSignature.Verify(AlertsTestKit.Secret, hook.Timestamp, hook.Signature, hook.Body.Replace("enrichment", "harmless", StringComparison.Ordinal), now).Should().BeFalse();
         // A replay an hour later is refused even though the signature is genuine.
         AlertSignature.Verify(AlertsTestKit.Secret, hook.Timestamp, hook.Signature, hook.Body, now.AddHours(1)).Should().BeFalse();
+    }
+
+    /// <summary>
+    /// Watching the report keeps it hot (recomputed after every change). With no channel enabled nobody is to be
+    /// alerted, so the engine does not watch it and writes cost no recompute; enabling a channel starts the watch.
+    /// </summary>
+    [Fact]
+    public async Task WithoutAnEnabledChannel_WritesDoNotRecomputeTheReport_AndEnablingOneStartsAlerting()
+    {
+        using var factory = AlertsTestKit.Console();
+        var cache = factory.Services.GetRequiredService<FailuresReportCache>();
+        await factory.PostFailedRunAsync(error: "before any channel");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var before = cache.Computations;
+
+        await factory.PostFailedRunAsync(error: "still no channel");
+        await factory.PostFailedRunAsync(error: "still none");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // several refresh intervals
+
+        cache.Computations.Should().Be(before, "nothing watches the report while no channel is enabled");
+
+        await factory.CreateChannelAsync(AlertsTestKit.Webhook(_receiver.Url));
+        await AlertsTestKit.WaitUntilAsync(() => Task.FromResult(cache.Computations > before), "the engine read the report once a channel was enabled");
+        var watched = cache.Computations;
+        var later = await factory.PostFailedRunAsync(error: "after the channel");
+        await _receiver.WaitForAsync(r => r.Event == "failure.opened" && r.Body.Contains($"run:{later.Id}", StringComparison.Ordinal));
+        cache.Computations.Should().BeGreaterThan(watched, "the watched report was recomputed after the write");
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using OperatorConsole.Data.Alerts;
+using OperatorConsole.Domain.Alerts;
 using OperatorConsole.Web.Features.Failures;
+using OperatorConsole.Web.Live;
 
 namespace OperatorConsole.Web.Features.Alerts;
 
@@ -9,14 +11,26 @@ namespace OperatorConsole.Web.Features.Alerts;
 /// notification (fed by the live events of every write, from the API, the UI or another instance) and on a
 /// one-minute tick of <see cref="TimeProvider"/> for what time alone changes (minimum age, quiet hours ending,
 /// reminders, the digest hour). Evaluations never overlap; changes during one cause exactly one more.
+/// <para>Watching the report keeps it hot: it is recomputed after every change so the notification carries the new
+/// one. That is only worth paying while a channel is enabled, so the engine watches a small live query of its own
+/// ("is any channel enabled", invalidated only by channel changes) and watches the report only while it says yes.
+/// Without channels an ingest burst costs no report recomputes on the engine's account (about 6 % of the ingest
+/// path's CPU at 3,000 writes/s).</para>
 /// </summary>
 public sealed class AlertEngine(
     FailuresReportCache reports,
     AlertEvaluator evaluator,
+    LiveQueries queries,
     TimeProvider time,
     IOptions<AlertsOptions> options,
     ILogger<AlertEngine> logger) : IHostedService, IDisposable
 {
+    private static readonly LiveQuery<bool> AnyChannelEnabled = new(
+        "alerts.any-channel-enabled", [nameof(AlertChannel)],
+        (sp, ct) => sp.GetRequiredService<AlertChannelService>().AnyEnabledAsync(ct));
+
+    private readonly Lock _sync = new();
+    private IDisposable? _channels;
     private IDisposable? _subscription;
     private ITimer? _timer;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -34,9 +48,49 @@ public sealed class AlertEngine(
             return Task.CompletedTask;
         }
 
-        _subscription = reports.Subscribe(RequestAsync);
+        _channels = queries.Watch(AnyChannelEnabled, _ => FollowChannelsAsync());
+        _ = FollowChannelsAsync();
         _timer = time.CreateTimer(_ => _ = RequestAsync(), null, TimeSpan.Zero, options.Value.TickInterval);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Watches the report while some channel is enabled; a channel just enabled is evaluated at once.</summary>
+    private async Task FollowChannelsAsync()
+    {
+        bool any;
+        try
+        {
+            any = (await queries.GetAsync(AnyChannelEnabled)).Value;
+        }
+        catch (Exception ex)
+        {
+            // Unknown: keep watching (an alert late by a tick is worse than a recompute too many).
+            logger.LogWarning(ex, "Reading whether an alert channel is enabled failed");
+            any = true;
+        }
+
+        lock (_sync)
+        {
+            if (_channels is null)
+            {
+                return; // stopped
+            }
+
+            if (any && _subscription is null)
+            {
+                _subscription = reports.Subscribe(RequestAsync);
+            }
+            else if (!any && _subscription is not null)
+            {
+                _subscription.Dispose();
+                _subscription = null;
+            }
+        }
+
+        if (any)
+        {
+            await RequestAsync();
+        }
     }
 
     /// <summary>Asks for an evaluation; coalesced with any that is running.</summary>
@@ -89,9 +143,15 @@ public sealed class AlertEngine(
 
     public void Dispose()
     {
-        _subscription?.Dispose();
+        lock (_sync)
+        {
+            _channels?.Dispose();
+            _subscription?.Dispose();
+            _channels = null;
+            _subscription = null;
+        }
+
         _timer?.Dispose();
-        _subscription = null;
         _timer = null;
     }
 }
