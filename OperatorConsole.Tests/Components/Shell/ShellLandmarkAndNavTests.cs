@@ -51,4 +51,66 @@ public sealed class ShellLandmarkAndNavTests : IDisposable
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=nav-operate] [aria-expanded]").GetAttribute("aria-expanded").Should().Be("true"));
     }
+
+    [Theory]
+    [InlineData("/leads/12", "/leads")]
+    [InlineData("/", "/")]
+    [InlineData("/runs?status=fail", "/runs")]
+    public void NavMenu_MarksTheCurrentPage_AndOnlyIt(string path, string current)
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        _ctx.Services.GetRequiredService<NavigationManager>().NavigateTo(path);
+
+        var cut = _ctx.Render<NavMenu>();
+
+        cut.FindAll("a[aria-current=page]").Select(a => a.GetAttribute("href")).Should().Equal(current);
+        cut.Find("a[aria-current=page]").ClassList.Should().Contain("active");
+    }
+
+    [Fact]
+    public void NavMenu_GroupButton_HidesAndShowsItsLinks()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        _ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/");
+        var cut = _ctx.Render<NavMenu>();
+        IElementLookup Sell() => new(cut.Find("nav[aria-label=Sell] button"), cut.Find("nav[aria-label=Sell] .mud-navgroup-collapse"));
+
+        Sell().Button.GetAttribute("aria-expanded").Should().Be("true");
+        Sell().Links.HasAttribute("hidden").Should().BeFalse();
+
+        Sell().Button.Click();
+
+        Sell().Button.GetAttribute("aria-expanded").Should().Be("false");
+        Sell().Links.HasAttribute("hidden").Should().BeTrue();
+        Sell().Links.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).Should().Contain("/leads", "a closed group's links stay in the page, hidden");
+    }
+
+    [Fact]
+    public void NavMenu_TellsTheDrawer_WhenALinkIsFollowed_NotWhenAGroupIsToggled()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        var drawer = new CountingDrawer();
+        var cut = _ctx.Render<CascadingValue<MudBlazor.Interfaces.INavigationEventReceiver>>(p => p
+            .Add(c => c.Value, drawer)
+            .AddChildContent<NavMenu>());
+
+        cut.Find("nav[aria-label=Sell] button").Click();
+        drawer.Navigations.Should().Be(0);
+
+        cut.Find("a[href='/leads']").Click();
+        drawer.Navigations.Should().Be(1, "on a phone the drawer overlays the page and must close when a page is chosen");
+    }
+
+    private sealed record IElementLookup(AngleSharp.Dom.IElement Button, AngleSharp.Dom.IElement Links);
+
+    private sealed class CountingDrawer : MudBlazor.Interfaces.INavigationEventReceiver
+    {
+        public int Navigations { get; private set; }
+
+        public Task OnNavigation()
+        {
+            Navigations++;
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -86,11 +86,17 @@ public sealed class CircuitsBenchmark : IBenchCommand
 
         // Idle: the same window with nothing changed, so what a change costs can be told from what open pages cost
         // anyway (timers, animations, SignalR keep-alives).
+        // One page's own renderer, through the DevTools protocol: what one tab does per change (script, style, layout),
+        // so the browser's share can be told apart from the number of tabs sharing the cores.
+        var probe = await BrowserWorkProbe.StartAsync(context, pages[0]);
+        var idleProbe = await BrowserWorkProbe.StartAsync(context, pages[0]);
+        var idleProbeBefore = await idleProbe.ReadAsync();
         var idleSelfBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var idleBrowserBefore = BrowserCpu();
         await Task.Delay(settle);
         var idleSelf = Process.GetCurrentProcess().TotalProcessorTime - idleSelfBefore;
         var idleBrowser = BrowserCpu() - idleBrowserBefore;
+        idleProbe.Add(idleProbeBefore, await idleProbe.ReadAsync());
 
         // Push: each page records (wall clock, ms) when its Failures total changes; the POST is stamped just before
         // it is sent. Browser and bench share this machine's clock.
@@ -103,15 +109,39 @@ public sealed class CircuitsBenchmark : IBenchCommand
         using var listener = new System.Diagnostics.Metrics.MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == OperatorConsole.Web.Live.LiveMetrics.MeterName)
+            if (instrument.Meter.Name == OperatorConsole.Web.Live.LiveMetrics.MeterName
+                || (instrument.Meter.Name.StartsWith("Microsoft.AspNetCore.Components", StringComparison.Ordinal) && instrument.Name is "aspnetcore.components.render_diff.duration" or "aspnetcore.components.render_diff.size"))
             {
                 l.EnableMeasurementEvents(instrument);
             }
         };
-        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        // Blazor's own meter: one render_diff measurement per render batch a circuit sends to its browser.
+        long renderBatches = 0;
+        long renderDiffs = 0;
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            if (Volatile.Read(ref recording) && instrument.Name == "aspnetcore.components.render_diff.size")
+            {
+                Interlocked.Add(ref renderDiffs, value);
+            }
+        });
+        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) =>
+        {
+            if (Volatile.Read(ref recording) && instrument.Name == "aspnetcore.components.render_diff.size")
+            {
+                Interlocked.Add(ref renderDiffs, value);
+            }
+        });
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
         {
             if (!Volatile.Read(ref recording))
             {
+                return;
+            }
+
+            if (instrument.Name == "aspnetcore.components.render_diff.duration")
+            {
+                Interlocked.Increment(ref renderBatches);
                 return;
             }
 
@@ -156,6 +186,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
                 finishedAt = startedAt.AddSeconds(20),
                 steps = new[] { new { name = "fetch", success = false, error = "bench: upstream 503" } },
             });
+            var probeBefore = await probe.ReadAsync();
             var sentWallMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var selfBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var browserBefore = BrowserCpu();
@@ -173,6 +204,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
                 cpuSelf += Process.GetCurrentProcess().TotalProcessorTime - selfBefore;
                 cpuBrowser += BrowserCpu() - browserBefore;
                 measuredWall += Stopwatch.GetElapsedTime(wallBefore);
+                probe.Add(probeBefore, await probe.ReadAsync());
             }
 
             while (seen.Any(s => s is null) && deadline.Elapsed < TimeSpan.FromSeconds(10))
@@ -225,6 +257,9 @@ public sealed class CircuitsBenchmark : IBenchCommand
             $"- CPU in the {settle.TotalSeconds:0} s after each measured POST: console + bench process {cpuSelf.TotalSeconds / rounds:0.00} s, Chromium {cpuBrowser.TotalSeconds / rounds:0.00} s, of {2 * measuredWall.TotalSeconds / rounds:0.00} s available on {Environment.ProcessorCount} cores."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"- CPU in {settle.TotalSeconds:0} s with nothing changed (idle pages): console + bench process {idleSelf.TotalSeconds:0.00} s, Chromium {idleBrowser.TotalSeconds:0.00} s."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"- Render batches sent per change and circuit (Blazor's render_diff meter): {renderBatches / (double)(rounds * circuits):0.0}, diff size {renderDiffs / (double)(rounds * circuits):0.0} (render_diff.size, summed)."));
+        Console.WriteLine($"- One tab's renderer per change (DevTools Performance metrics, mean of {rounds}, idle time included): {probe.Summary(rounds)}; the same tab in {settle.TotalSeconds:0} s with nothing changed: {idleProbe.Summary(1)}.");
         Console.WriteLine($"- Target push p95 ≤ 300 ms (issue 18): {(samples.P95 <= 300 && missed == 0 ? "met" : "MISSED")}");
 
         await context.CloseAsync();

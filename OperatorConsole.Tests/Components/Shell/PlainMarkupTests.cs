@@ -1,0 +1,82 @@
+using AngleSharp.Dom;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using OperatorConsole.Web.Components.Shared;
+
+namespace OperatorConsole.Tests.Components.Shell;
+
+/// <summary>
+/// <see cref="Plain"/> promises MudBlazor's look without its components (ADR 197): its classes must be the ones the
+/// real components render with this MudBlazor version, or a package update would silently change the screens.
+/// </summary>
+public sealed class PlainMarkupTests : IDisposable
+{
+    private readonly ComponentTestContext _ctx = new();
+
+    public void Dispose() => _ctx.Dispose();
+
+    private static RenderFragment Text(string text) => b => b.AddContent(0, text);
+
+    private IElement RenderFirst<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>> parameters, string selector)
+        where TComponent : IComponent =>
+        _ctx.Render<TComponent>(parameters).Find(selector);
+
+    private static IEnumerable<string> Classes(string css) => css.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    [Fact]
+    public void Link_HasTheClassesOfAMudLink()
+    {
+        RenderFirst<MudLink>(p => p.Add(l => l.Href, "/x").Add(l => l.ChildContent, Text("x")), "a").ClassList
+            .Should().BeEquivalentTo(Classes(Plain.Link));
+        RenderFirst<MudLink>(p => p.Add(l => l.Href, "/x").Add(l => l.Color, Color.Inherit).Add(l => l.ChildContent, Text("x")), "a").ClassList
+            .Should().BeEquivalentTo(Classes(Plain.InheritLink));
+        RenderFirst<MudLink>(p => p.Add(l => l.Href, "/x").Add(l => l.Underline, Underline.None).Add(l => l.ChildContent, Text("x")), "a").ClassList
+            .Should().BeEquivalentTo(Classes(Plain.BareLink));
+    }
+
+    [Theory]
+    [InlineData(Color.Error, Variant.Text)]
+    [InlineData(Color.Info, Variant.Filled)]
+    [InlineData(Color.Default, Variant.Outlined)]
+    public void Chip_HasTheClassesOfASmallMudChip(Color color, Variant variant)
+    {
+        var chip = RenderFirst<MudChip<string>>(p => p.Add(c => c.Size, Size.Small).Add(c => c.Color, color).Add(c => c.Variant, variant).Add(c => c.ChildContent, Text("x")), ".mud-chip");
+
+        chip.ClassList.Should().BeEquivalentTo(Classes(Plain.Chip(color, variant)));
+        chip.Children.Should().ContainSingle().Which.ClassName.Should().Be("mud-chip-content");
+    }
+
+    [Theory]
+    [InlineData(Typo.h6, Color.Error)]
+    [InlineData(Typo.caption, Color.Default)]
+    [InlineData(Typo.subtitle2, Color.Success)]
+    public void Text_HasTheClassesOfAMudText(Typo typo, Color color)
+    {
+        var text = _ctx.Render<MudText>(p => p.Add(t => t.Typo, typo).Add(t => t.Color, color).Add(t => t.ChildContent, Text("x")));
+
+        text.Find(".mud-typography").ClassList.Should().BeEquivalentTo(Classes(Plain.Text(typo, color)));
+    }
+
+    [Theory]
+    [InlineData(Size.Small, Color.Error)]
+    [InlineData(Size.Large, Color.Default)]
+    [InlineData(Size.Medium, null)]
+    public void Icon_RendersTheSvgOfAMudIcon(Size size, Color? color)
+    {
+        var mud = RenderFirst<MudIcon>(p =>
+        {
+            p.Add(i => i.Icon, Icons.Material.Filled.Dashboard).Add(i => i.Size, size);
+            if (color is { } c)
+            {
+                p.Add(i => i.Color, c);
+            }
+        }, "svg");
+        var plain = _ctx.Render(Plain.Icon(Icons.Material.Filled.Dashboard, size, color)).Find("svg");
+
+        plain.ClassList.Should().BeEquivalentTo(mud.ClassList);
+        plain.InnerHtml.Should().Be(mud.InnerHtml);
+        plain.GetAttribute("aria-hidden").Should().Be("true");
+        plain.GetAttribute("viewBox").Should().Be(mud.GetAttribute("viewBox"));
+    }
+}

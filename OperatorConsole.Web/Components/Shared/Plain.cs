@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
+using MudBlazor;
+
+namespace OperatorConsole.Web.Components.Shared;
+
+/// <summary>
+/// MudBlazor's look without its components, for rows that repeat on live screens (ADR 197). A MudLink, MudChip,
+/// MudText or MudIcon is a component instance per use, with its own render tree and parameter state in every open
+/// circuit; where a row needs no behaviour of the component (no ripple, no click handler, no popover), the same
+/// element with the same classes renders identically at none of that cost. The class lists mirror what MudBlazor
+/// 9 renders (pinned by <c>PlainMarkupTests</c>, which compare them with the real components).
+/// </summary>
+public static class Plain
+{
+    /// <summary>A MudLink's classes: <c>&lt;a href class="@Plain.Link"&gt;</c>.</summary>
+    public const string Link = "mud-typography mud-link mud-primary-text mud-link-underline-hover";
+
+    /// <summary>A MudLink with <c>Color.Inherit</c> (links on a coloured alert).</summary>
+    public const string InheritLink = "mud-typography mud-link mud-inherit-text mud-link-underline-hover";
+
+    /// <summary>A MudLink with <c>Underline.None</c> (a link around a chip).</summary>
+    public const string BareLink = "mud-typography mud-link mud-primary-text mud-link-underline-none";
+
+    /// <summary>A small MudChip's classes; its text goes in <c>&lt;span class="mud-chip-content"&gt;</c>.</summary>
+    public static string Chip(Color color, Variant variant = Variant.Text, string? extra = null) =>
+        $"mud-chip mud-chip-{VariantName(variant)} mud-chip-size-small mud-chip-color-{ColorName(color)}{(extra is null ? "" : " " + extra)}";
+
+    /// <summary>A MudText's classes for <paramref name="typo"/>, with its colour unless <c>Color.Default</c>.</summary>
+    public static string Text(Typo typo, Color color = Color.Default, string? extra = null) =>
+        $"mud-typography mud-typography-{typo}{(color == Color.Default ? "" : $" mud-{ColorName(color)}-text")}{(extra is null ? "" : " " + extra)}";
+
+    /// <summary>
+    /// A decorative MudIcon (hidden from screen readers): an inline SVG with MudBlazor's icon classes. No
+    /// <paramref name="color"/> inherits the text colour, as a MudIcon without one does.
+    /// </summary>
+    public static RenderFragment Icon(string svg, Size size = Size.Medium, Color? color = null, string? extra = null) =>
+        builder => Svg(builder, svg, $"mud-icon-root{IconColor(color)} mud-svg-icon mud-icon-size-{size.ToString().ToLowerInvariant()}{(extra is null ? "" : " " + extra)}");
+
+    private static string IconColor(Color? color) => color switch
+    {
+        null => "",
+        Color.Default => " mud-icon-default",
+        { } c => $" mud-{ColorName(c)}-text",
+    };
+
+    private static void Svg(RenderTreeBuilder builder, string svg, string css)
+    {
+        builder.OpenElement(0, "svg");
+        builder.AddAttribute(1, "class", css);
+        builder.AddAttribute(2, "focusable", "false");
+        builder.AddAttribute(3, "viewBox", "0 0 24 24");
+        builder.AddAttribute(4, "aria-hidden", "true");
+        builder.AddAttribute(5, "role", "img");
+        builder.AddMarkupContent(6, svg);
+        builder.CloseElement();
+    }
+
+    private static string VariantName(Variant variant) => variant.ToString().ToLowerInvariant();
+
+    private static string ColorName(Color color) => color.ToString().ToLowerInvariant();
+}
