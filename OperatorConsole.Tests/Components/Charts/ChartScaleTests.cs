@@ -1,4 +1,3 @@
-using MudBlazor;
 using OperatorConsole.Web.Features.Charts;
 
 namespace OperatorConsole.Tests.Components.Charts;
@@ -20,11 +19,12 @@ public sealed class ChartScaleTests
     }
 
     [Fact]
-    public void FitTo_SmallValues_AxisEndsNearThem()
+    public void ChartGeometry_SmallValues_AxisEndsNearThem()
     {
-        var options = new BarChartOptions().FitTo([1, 3, 2]);
+        var geometry = new ChartGeometry([new ChartLine("x", [1, 3, 2])], 3, 240, rotatedLabels: false);
 
-        options.YAxisTicks.Should().Be(1);
-        options.YAxisSuggestedMax.Should().Be(3);
+        geometry.Step.Should().Be(1);
+        geometry.AxisTop.Should().Be(3);
+        geometry.Ticks().Should().Equal(0, 1, 2, 3);
     }
 }

@@ -1,17 +1,15 @@
-using MudBlazor.Charts;
-
 namespace OperatorConsole.Web.Features.Charts;
 
 /// <summary>
-/// Fits a chart's vertical axis to its data. MudBlazor draws a tick every 20 units by default, so values near 3 sat
-/// at the bottom of an axis running to 20; here the step is a "nice" number (1, 2, 5 × 10ⁿ) giving about five ticks
-/// and the axis ends at the first tick at or above the largest value.
+/// Fits a chart's vertical axis to its data (<see cref="ChartGeometry"/>): the step is a "nice" number (1, 2, 5 × 10ⁿ)
+/// giving about five ticks, and the axis ends at the first tick at or above the largest value (values near 3 once sat
+/// at the bottom of an axis running to 20).
 /// </summary>
 public static class ChartScale
 {
     public const int TargetTicks = 5;
 
-    /// <summary>The tick step for data whose largest value is <paramref name="max"/> (at least 1: MudBlazor's ticks are whole).</summary>
+    /// <summary>The tick step for data whose largest value is <paramref name="max"/> (at least 1: ticks are whole numbers).</summary>
     public static int Step(double max)
     {
         if (double.IsNaN(max) || max <= TargetTicks)
@@ -30,14 +28,5 @@ public static class ChartScale
     {
         var step = Step(max);
         return Math.Max(step, Math.Ceiling(Math.Max(0, max) / step) * step);
-    }
-
-    /// <summary>Sets the options' tick step and suggested maximum from the series' largest value.</summary>
-    public static T FitTo<T>(this T options, IEnumerable<double> values) where T : DefaultAxisChartOptions
-    {
-        var max = values.DefaultIfEmpty(0).Max();
-        options.YAxisTicks = Step(max);
-        options.YAxisSuggestedMax = Top(max);
-        return options;
     }
 }

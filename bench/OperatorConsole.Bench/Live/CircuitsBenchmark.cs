@@ -69,8 +69,17 @@ public sealed class CircuitsBenchmark : IBenchCommand
         var workingSetBefore = Process.GetCurrentProcess().WorkingSet64;
         var pages = new List<IPage>();
         var open = Stopwatch.StartNew();
+        long? heapHalf = null;
         for (var i = 0; i < circuits; i++)
         {
+            if (i == circuits / 2 && circuits >= 10)
+            {
+                // Half-way: the slope from here to the end is what one more open screen costs, without the one-off
+                // growth of the first ones (pools, caches, the first render of each component type).
+                await Task.Delay(3000);
+                heapHalf = SettledHeap();
+            }
+
             var page = await context.NewPageAsync();
             await page.GotoAsync(path);
             await WaitForTotalAsync(page);
@@ -82,6 +91,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
         var heapAfter = SettledHeap();
         var workingSetAfter = Process.GetCurrentProcess().WorkingSet64;
         var perCircuitHeap = (heapAfter - heapBefore) / (double)circuits;
+        var marginalHeap = heapHalf is { } half ? (heapAfter - half) / (double)(circuits - (circuits / 2)) : perCircuitHeap;
         var perCircuitWorkingSet = (workingSetAfter - workingSetBefore) / (double)circuits;
 
         // Idle: the same window with nothing changed, so what a change costs can be told from what open pages cost
@@ -252,7 +262,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"- Pages that never showed the change within 10 s: {missed} of {circuits * rounds}."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"- Server memory per open Command Center circuit: {perCircuitHeap / 1024:0.0} KB managed heap (after full GCs: {heapBefore / 1024 / 1024:0.0} → {heapAfter / 1024 / 1024:0.0} MB), {perCircuitWorkingSet / 1024:0.0} KB working set (the bench process also hosts Playwright's client)."));
+            $"- Server memory per open Command Center circuit: {perCircuitHeap / 1024:0.0} KB managed heap on average (after full GCs: {heapBefore / 1024.0 / 1024:0.0} → {heapAfter / 1024.0 / 1024:0.0} MB, one-off growth included), {marginalHeap / 1024:0.0} KB per circuit from the {circuits / 2}th to the {circuits}th; {perCircuitWorkingSet / 1024:0.0} KB working set (the bench process also hosts Playwright's client)."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"- CPU in the {settle.TotalSeconds:0} s after each measured POST: console + bench process {cpuSelf.TotalSeconds / rounds:0.00} s, Chromium {cpuBrowser.TotalSeconds / rounds:0.00} s, of {2 * measuredWall.TotalSeconds / rounds:0.00} s available on {Environment.ProcessorCount} cores."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
