@@ -262,7 +262,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"- Pages that never showed the change within 10 s: {missed} of {circuits * rounds}."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"- Server memory per open Command Center circuit: {perCircuitHeap / 1024:0.0} KB managed heap on average (after full GCs: {heapBefore / 1024.0 / 1024:0.0} → {heapAfter / 1024.0 / 1024:0.0} MB, one-off growth included), {marginalHeap / 1024:0.0} KB per circuit from the {circuits / 2}th to the {circuits}th; {perCircuitWorkingSet / 1024:0.0} KB working set (the bench process also hosts Playwright's client)."));
+            $"- Server memory per open Command Center circuit: {perCircuitHeap / 1024:0.0} KB managed heap on average (after full GCs: {heapBefore / 1024.0 / 1024:0.0} → {heapAfter / 1024.0 / 1024:0.0} MB, one-off growth included){(heapHalf is null ? "" : string.Create(CultureInfo.InvariantCulture, $", {marginalHeap / 1024:0.0} KB per circuit opened after the first {circuits / 2}"))}; {perCircuitWorkingSet / 1024:0.0} KB working set (the bench process also hosts Playwright's client)."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"- CPU in the {settle.TotalSeconds:0} s after each measured POST: console + bench process {cpuSelf.TotalSeconds / rounds:0.00} s, Chromium {cpuBrowser.TotalSeconds / rounds:0.00} s, of {2 * measuredWall.TotalSeconds / rounds:0.00} s available on {Environment.ProcessorCount} cores."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
