@@ -79,4 +79,43 @@ public sealed class PlainMarkupTests : IDisposable
         plain.GetAttribute("aria-hidden").Should().Be("true");
         plain.GetAttribute("viewBox").Should().Be(mud.GetAttribute("viewBox"));
     }
+
+    [Fact]
+    public void CardFrame_HasTheMarkupOfAnOutlinedMudCard()
+    {
+        RenderFragment mud = b =>
+        {
+            b.OpenComponent<MudCard>(0);
+            b.AddAttribute(1, "Outlined", true);
+            b.AddAttribute(2, "Class", "mb-4");
+            b.AddAttribute(3, "ChildContent", (RenderFragment)(c =>
+            {
+                c.OpenComponent<MudCardHeader>(0);
+                c.AddAttribute(1, "CardHeaderContent", (RenderFragment)(d =>
+                {
+                    d.OpenComponent<MudText>(0);
+                    d.AddAttribute(1, "Typo", Typo.h6);
+                    d.AddAttribute(2, "ChildContent", Text("Title"));
+                    d.CloseComponent();
+                }));
+                c.AddAttribute(2, "CardHeaderActions", Text("act"));
+                c.CloseComponent();
+                c.OpenComponent<MudCardContent>(3);
+                c.AddAttribute(4, "Class", "pt-0");
+                c.AddAttribute(5, "ChildContent", Text("body"));
+                c.CloseComponent();
+            }));
+            b.CloseComponent();
+        };
+        var real = _ctx.Render(mud);
+        var plain = _ctx.Render<CardFrame>(p => p.Add(c => c.Title, "Title").Add(c => c.Actions, Text("act")).Add(c => c.ContentClass, "pt-0").AddChildContent("body"));
+
+        foreach (var selector in new[] { ".mud-card", ".mud-card-header", ".mud-card-header-content", ".mud-card-header-actions", ".mud-card-content", "h6" })
+        {
+            plain.Find(selector).ClassList.Should().BeEquivalentTo(real.Find(selector).ClassList, selector);
+        }
+
+        plain.Find(".mud-card-header-content h6").TextContent.Should().Be("Title");
+        plain.Find(".mud-card-content").TextContent.Trim().Should().Be("body");
+    }
 }
