@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using MudBlazor;
@@ -22,20 +23,32 @@ public static class Plain
     /// <summary>A MudLink with <c>Underline.None</c> (a link around a chip).</summary>
     public const string BareLink = "mud-typography mud-link mud-primary-text mud-link-underline-none";
 
+    // Class lists are made once and shared: a render tree keeps the strings it was given, so a list built per render
+    // would be one more copy in every open circuit.
+    private static readonly ConcurrentDictionary<(Color, Variant, string?), string> ChipClasses = new();
+    private static readonly ConcurrentDictionary<(Typo, Color, string?), string> TextClasses = new();
+    private static readonly ConcurrentDictionary<(Size, Color?, string?), string> IconClasses = new();
+
     /// <summary>A small MudChip's classes; its text goes in <c>&lt;span class="mud-chip-content"&gt;</c>.</summary>
     public static string Chip(Color color, Variant variant = Variant.Text, string? extra = null) =>
-        $"mud-chip mud-chip-{VariantName(variant)} mud-chip-size-small mud-chip-color-{ColorName(color)}{(extra is null ? "" : " " + extra)}";
+        ChipClasses.GetOrAdd((color, variant, extra), static k =>
+            $"mud-chip mud-chip-{VariantName(k.Item2)} mud-chip-size-small mud-chip-color-{ColorName(k.Item1)}{(k.Item3 is null ? "" : " " + k.Item3)}");
 
     /// <summary>A MudText's classes for <paramref name="typo"/>, with its colour unless <c>Color.Default</c>.</summary>
     public static string Text(Typo typo, Color color = Color.Default, string? extra = null) =>
-        $"mud-typography mud-typography-{typo}{(color == Color.Default ? "" : $" mud-{ColorName(color)}-text")}{(extra is null ? "" : " " + extra)}";
+        TextClasses.GetOrAdd((typo, color, extra), static k =>
+            $"mud-typography mud-typography-{k.Item1}{(k.Item2 == Color.Default ? "" : $" mud-{ColorName(k.Item2)}-text")}{(k.Item3 is null ? "" : " " + k.Item3)}");
 
     /// <summary>
     /// A decorative MudIcon (hidden from screen readers): an inline SVG with MudBlazor's icon classes. No
     /// <paramref name="color"/> inherits the text colour, as a MudIcon without one does.
     /// </summary>
-    public static RenderFragment Icon(string svg, Size size = Size.Medium, Color? color = null, string? extra = null) =>
-        builder => Svg(builder, svg, $"mud-icon-root{IconColor(color)} mud-svg-icon mud-icon-size-{size.ToString().ToLowerInvariant()}{(extra is null ? "" : " " + extra)}");
+    public static RenderFragment Icon(string svg, Size size = Size.Medium, Color? color = null, string? extra = null)
+    {
+        var css = IconClasses.GetOrAdd((size, color, extra), static k =>
+            $"mud-icon-root{IconColor(k.Item2)} mud-svg-icon mud-icon-size-{k.Item1.ToString().ToLowerInvariant()}{(k.Item3 is null ? "" : " " + k.Item3)}");
+        return builder => Svg(builder, svg, css);
+    }
 
     private static string IconColor(Color? color) => color switch
     {
