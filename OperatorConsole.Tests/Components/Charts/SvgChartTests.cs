@@ -28,10 +28,10 @@ public sealed class SvgChartTests : IDisposable
         cut.FindAll("circle").Should().HaveCount(28);
         cut.FindAll("circle title").Select(t => t.TextContent).Should().Contain("14 Dec · Partial: 7");
         cut.Find(".oc-chart-legend").TextContent.Should().Contain("Failed").And.Contain("Partial");
-        var rows = cut.FindAll("table.oc-sr-only tbody tr");
+        var rows = cut.FindAll(".oc-sr-only table tbody tr");
         rows.Should().HaveCount(14);
         rows[13].TextContent.Should().Be("14 Dec17");
-        cut.Find("table.oc-sr-only caption").TextContent.Should().Be("Runs per day");
+        cut.Find(".oc-sr-only table caption").TextContent.Should().Be("Runs per day");
         cut.Find("svg").GetAttribute("aria-hidden").Should().Be("true", "the table says it for screen readers");
     }
 
