@@ -117,6 +117,8 @@ public sealed class ResultsLedgerCardTests(ConsoleFactory factory) : IClassFixtu
         Text(cut, "ledger-delta-absolute").Should().Be("+70 bookings");
         Text(cut, "ledger-delta-percent").Should().Contain("+70%");
         cut.FindAll("[data-testid=ledger-chart]").Should().HaveCount(1);
+        cut.FindAll("[data-testid=ledger-chart] .oc-sr-only tbody tr").Should().HaveCount(4, "baseline, two outcomes and the due date");
+        cut.FindAll("[data-testid=ledger-chart] .oc-sr-only tbody th").Last().TextContent.Should().StartWith("due ");
         cut.FindAll("[data-testid=ledger-outcomes] tbody tr").Should().HaveCount(2);
         Text(cut, "ledger-worked").Should().Be("Spanish replies");
         Text(cut, "ledger-no-proof").Should().Contain("No proof attached");
@@ -156,5 +158,26 @@ public sealed class ResultsLedgerCardTests(ConsoleFactory factory) : IClassFixtu
         await ClientSuccess.RecordOutcomeAsync(id, new RecordOutcomeRequest(160, "Weekly report", Now), Operator);
 
         cut.WaitForAssertion(() => Text(cut, "ledger-current").Should().Contain("160"), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task LedgerChart_LabelsDates_InTheConsolesLanguage_WhateverTheServersCulture()
+    {
+        var id = await ClientAsync(target: 200, baseline: 100, (130, 15), (170, 1));
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            var cut = RenderCard(id);
+
+            cut.WaitForAssertion(() => cut.FindAll("[data-testid=ledger-chart] .oc-sr-only tbody th").Should().HaveCount(4));
+            var months = System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames.Where(m => m.Length > 0).ToList();
+            cut.FindAll("[data-testid=ledger-chart] .oc-sr-only tbody th").Select(th => th.TextContent.Replace("due ", "", StringComparison.Ordinal).Split(' ')[0])
+                .Should().OnlyContain(m => months.Contains(m));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
     }
 }
