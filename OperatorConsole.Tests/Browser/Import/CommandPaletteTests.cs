@@ -70,10 +70,13 @@ public sealed class CommandPaletteTests(BrowserFixture browser)
         var hrefs = await page.Locator("[data-testid=palette-item]").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('data-href'))");
         hrefs.Take(2).Should().Equal("/integrations", "/runs");
 
+        // The list renders before the palette focuses its input (a JS call after the render): keys pressed in
+        // between went to the page, Enter opened nothing, and CI waited 45 s for a navigation that never came.
+        await page.WaitForFunctionAsync("() => document.activeElement?.id === 'oc-palette-input'");
         await page.Keyboard.PressAsync("ArrowDown");
+        await page.Locator("#oc-palette-item-1[aria-selected=true]").WaitForAsync();
         await page.Keyboard.PressAsync("Enter");
-        // Under a loaded CI machine the palette's navigation has taken over 15 s (the default wait) once.
-        await page.WaitForURLAsync("**/runs", new() { Timeout = 45_000 });
+        await page.WaitForURLAsync("**/runs");
         await page.Context.CloseAsync();
     }
 }
