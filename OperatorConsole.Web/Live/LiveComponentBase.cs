@@ -12,11 +12,11 @@ namespace OperatorConsole.Web.Live;
 /// <item><b>Per viewer</b> — <see cref="LiveTopics"/>: data that depends on this component's parameters or user is
 /// re-read by <see cref="LoadAsync"/> after any change to those topics.</item>
 /// </list>
-/// Either way a change goes through one coalescing step (<see cref="CoalescedReload"/>: at most one reload running,
-/// changes during it cause exactly one more), reloads on the circuit's dispatcher (errors go to the error boundary),
-/// and re-renders only if something this component shows changed: a reload caused only by shared queries whose
-/// versions did not move renders nothing. Subscriptions start after the first interactive render (never while
-/// prerendering) and end with the component.
+/// Either way a change goes through one coalescing step, the circuit's <see cref="CircuitRefresh"/> (one pass at a
+/// time for every live component of the screen, re-rendered in one batch), reloads on the circuit's dispatcher
+/// (errors go to the error boundary), and re-renders only if something this component shows changed: a reload caused
+/// only by shared queries whose versions did not move renders nothing. Subscriptions start after the first
+/// interactive render (never while prerendering) and end with the component.
 /// </summary>
 public abstract class LiveComponentBase : ComponentBase, IDisposable
 {
@@ -26,15 +26,15 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     private int _perViewerChanged;
     private bool _subscribed;
     private bool _disposed;
-    private CoalescedReload? _coalesced;
-
-    private CoalescedReload Refresh => _coalesced ??= new CoalescedReload(() => InvokeAsync(ReloadAfterChangeAsync), DispatchExceptionAsync, () => _disposed, GetType().Name);
 
     [Inject]
     protected ConsoleEvents Events { get; set; } = default!;
 
     [Inject]
     protected LiveQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private CircuitRefresh Refresh { get; set; } = default!;
 
     /// <summary>Topics of the per-viewer data <see cref="LoadAsync"/> reads (not those of its shared queries).</summary>
     protected abstract IReadOnlyCollection<string> LiveTopics { get; }
@@ -103,7 +103,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
             if (topicsMissed || _bindings.Values.Any(b => Queries.FreshVersion(b.Query) != b.Version))
             {
                 Interlocked.Exchange(ref _perViewerChanged, topicsMissed ? 1 : 0);
-                await Refresh.RequestAsync();
+                await Refresh.RequestAsync(this, System.Diagnostics.Stopwatch.GetTimestamp());
             }
         }
 
@@ -118,8 +118,13 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         StateHasChanged();
     }
 
-    /// <summary>After a change: re-render only if per-viewer data may have changed or a shared answer moved.</summary>
-    private async Task ReloadAfterChangeAsync()
+    internal bool IsDisposed => _disposed;
+
+    /// <summary>
+    /// After a change (called by <see cref="CircuitRefresh"/> on the dispatcher): reloads, and says whether to re-render —
+    /// only if per-viewer data may have changed or a shared answer moved.
+    /// </summary>
+    internal async Task<bool> ReloadForChangeAsync()
     {
         var perViewer = Interlocked.Exchange(ref _perViewerChanged, 0) == 1;
         var before = _bindings.ToDictionary(b => b.Key, b => b.Value.Version, StringComparer.Ordinal);
@@ -128,21 +133,32 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         var sharedMoved = _bindings.Count != before.Count || _bindings.Any(b => !before.TryGetValue(b.Key, out var v) || v != b.Value.Version);
         if (perViewer || sharedMoved)
         {
+            return true;
+        }
+
+        SkippedRenders++;
+        return false;
+    }
+
+    internal void RenderForChange()
+    {
+        if (!_disposed)
+        {
             StateHasChanged();
         }
-        else
-        {
-            SkippedRenders++;
-        }
     }
+
+    internal Task InvokeOnCircuitAsync(Func<Task> work) => InvokeAsync(work);
+
+    internal Task ReportErrorAsync(Exception ex) => DispatchExceptionAsync(ex);
 
     private Task OnTopicsChangedAsync(IReadOnlyList<ConsoleChange> changes)
     {
         Interlocked.Exchange(ref _perViewerChanged, 1);
-        return Refresh.RequestAsync(ConsoleEvents.DeliveryStartedAt);
+        return Refresh.RequestAsync(this, ConsoleEvents.DeliveryStartedAt != 0 ? ConsoleEvents.DeliveryStartedAt : System.Diagnostics.Stopwatch.GetTimestamp());
     }
 
-    private Task OnSharedChangedAsync(long heardAt) => Refresh.RequestAsync(heardAt);
+    private Task OnSharedChangedAsync(long heardAt) => Refresh.RequestAsync(this, heardAt);
 
     public virtual void Dispose()
     {

@@ -165,6 +165,9 @@ public sealed class LiveQueries : IDisposable
             return;
         }
 
+        // Set before yielding: a screen told of another answer of the same change must see this one coming.
+        var round = entry.StartRound();
+
         // Never on the thread that delivered the change (often the request or writer that saved it).
         await Task.Yield();
         while (true)
@@ -193,11 +196,34 @@ public sealed class LiveQueries : IDisposable
                 _logger.LogWarning(ex, "Recomputing live query {Query} failed; its watchers keep the last answer", entry.Key);
             }
 
+            // After the watchers were told, so a screen waiting for this round has its request in by then.
+            round.TrySetResult();
             if (Interlocked.CompareExchange(ref entry.RefreshRequests, 0, seen) == seen)
             {
                 return;
             }
+
+            round = entry.StartRound();
         }
+    }
+
+    /// <summary>
+    /// Completes when every recomputation of a watched answer running or queued now has finished and told its
+    /// watchers (not those started later). A screen told of one answer waits for this so the other answers of the
+    /// same change reach it in the same pass (<see cref="CircuitRefresh"/>).
+    /// </summary>
+    public Task RecomputingAsync()
+    {
+        List<Task>? running = null;
+        foreach (var entry in _entries.Values)
+        {
+            if (Volatile.Read(ref entry.Round) is { Task.IsCompleted: false } round)
+            {
+                (running ??= []).Add(round.Task);
+            }
+        }
+
+        return running is null ? Task.CompletedTask : Task.WhenAll(running);
     }
 
     private void RefreshExpired()
@@ -228,11 +254,20 @@ public sealed class LiveQueries : IDisposable
         public long LastRefreshAt;
         public int RefreshRequests;
         public Snapshot? Current;
+        public TaskCompletionSource? Round;
         public ImmutableArray<Watcher> Watchers = [];
         private readonly SemaphoreSlim _compute = new(1, 1);
         private readonly Lock _watchers = new();
 
         public string Key => query.Key;
+
+        /// <summary>One recomputation (throttle wait included), until its watchers are told.</summary>
+        public TaskCompletionSource StartRound()
+        {
+            var round = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref Round, round);
+            return round;
+        }
 
         public System.Collections.Frozen.FrozenSet<string> Topics { get; } = System.Collections.Frozen.FrozenSet.ToFrozenSet(query.Topics, StringComparer.Ordinal);
 

@@ -22,6 +22,8 @@ public static class LiveRegistration
 
         services.AddSingleton<ConsoleEvents>();
         services.AddSingleton<LiveQueries>();
+        // Per circuit: the one coalescing step of a screen's live components (scoped = one per circuit).
+        services.AddScoped<CircuitRefresh>();
         // The screens' one reference time is a shared live value too: every clocked card reads it through the registry.
         services.TryAddSingleton<OperatorConsole.Web.Features.Clock.ScreenClock>();
         services.Replace(ServiceDescriptor.Singleton<IConsoleChangeSink>(sp => sp.GetRequiredService<ConsoleEvents>()));

@@ -27,6 +27,7 @@ public sealed class ProposalConsoleTests(ConsoleFactory factory) : IClassFixture
         _ctx.Services.AddSingleton(app.GetRequiredService<LeadService>());
         _ctx.Services.AddSingleton(app.GetRequiredService<ConsoleEvents>());
         _ctx.Services.AddSingleton(app.GetRequiredService<LiveQueries>());
+        _ctx.Services.AddScoped<CircuitRefresh>();
         _ctx.Services.AddSingleton(app.GetRequiredService<TimeProvider>());
         _ctx.Services.AddSingleton(new ProposalDrafter(_ctx.Services, app.GetRequiredService<LeadService>(), proposals));
         var auth = _ctx.AddAuthorization();

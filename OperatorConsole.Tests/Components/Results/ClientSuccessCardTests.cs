@@ -32,6 +32,7 @@ public sealed class ClientSuccessCardTests(ConsoleFactory factory) : IClassFixtu
         _bunit.Services.AddSingleton(factory.Services.GetRequiredService<ProofArtifactService>());
         _bunit.Services.AddSingleton(factory.Services.GetRequiredService<ConsoleEvents>());
         _bunit.Services.AddSingleton(factory.Services.GetRequiredService<LiveQueries>());
+        _bunit.Services.AddScoped<CircuitRefresh>();
         _bunit.Services.AddSingleton<TimeProvider>(factory.Clock);
         var auth = _bunit.AddAuthorization();
         auth.SetAuthorized("Test person");

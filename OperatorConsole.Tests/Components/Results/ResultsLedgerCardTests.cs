@@ -35,6 +35,7 @@ public sealed class ResultsLedgerCardTests(ConsoleFactory factory) : IClassFixtu
         _bunit.Services.AddSingleton(ClientSuccess);
         _bunit.Services.AddSingleton(factory.Services.GetRequiredService<ConsoleEvents>());
         _bunit.Services.AddSingleton(factory.Services.GetRequiredService<LiveQueries>());
+        _bunit.Services.AddScoped<CircuitRefresh>();
         _bunit.Services.AddSingleton<TimeProvider>(factory.Clock);
         return _bunit.Render<ResultsLedgerCard>(p => p.Add(c => c.LeadId, leadId));
     }

@@ -259,6 +259,44 @@ public sealed class LiveQueriesTests : IDisposable
         condition().Should().BeTrue();
     }
 
+    /// <summary>
+    /// What a screen waits for before its one pass (CircuitRefresh): every recomputation running now, until its
+    /// watchers have been told — so the screen's request for that answer is in before the wait ends.
+    /// </summary>
+    [Fact]
+    public async Task Recomputing_EndsOnlyAfterTheRunningRecomputationsToldTheirWatchers()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = new LiveQuery<int>("slow", ["Lead"], async (_, _) =>
+        {
+            var value = Volatile.Read(ref _stored);
+            if (value > 0)
+            {
+                await gate.Task;
+            }
+
+            return value;
+        });
+        await _queries.GetAsync(slow);
+        var told = 0;
+        using var watch = _queries.Watch(slow, _ =>
+        {
+            Interlocked.Increment(ref told);
+            return Task.CompletedTask;
+        });
+        _queries.RecomputingAsync().IsCompleted.Should().BeTrue("nothing is being recomputed");
+
+        _stored = 4;
+        _events.Publish([new ConsoleChange("Lead", "1")]);
+        var recomputing = _queries.RecomputingAsync();
+        await Task.Delay(50);
+        recomputing.IsCompleted.Should().BeFalse("the watched answer is still being computed");
+
+        gate.SetResult();
+        await recomputing.WaitAsync(TimeSpan.FromSeconds(10));
+        told.Should().Be(1, "the watcher was told before the round ended");
+    }
+
     public void Dispose()
     {
         _queries.Dispose();

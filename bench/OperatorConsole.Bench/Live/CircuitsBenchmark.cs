@@ -180,9 +180,19 @@ public sealed class CircuitsBenchmark : IBenchCommand
         var warmups = options.Int("warmup-rounds", 2);
         var cpuSelf = TimeSpan.Zero;
         var cpuBrowser = TimeSpan.Zero;
+        var cpuBrowserByType = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         var measuredWall = TimeSpan.Zero;
+        var trace = options.String("trace");
+        ChromiumTrace? tracer = null;
         for (var round = -warmups; round < rounds; round++)
         {
+            if (round == 0 && trace is not null)
+            {
+                // --trace FILE: Chromium's own trace of the measured rounds (open it in chrome://tracing or Perfetto),
+                // to see what a tab does with a change beyond the DevTools counters.
+                tracer = await ChromiumTrace.StartAsync(browser);
+            }
+
             // Rounds below zero warm up (JIT of the push path) and are not recorded.
             var measured = round >= 0;
             await Task.WhenAll(pages.Select(p => p.EvaluateAsync(WatchScript)));
@@ -199,7 +209,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
             var probeBefore = await probe.ReadAsync();
             var sentWallMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var selfBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var browserBefore = BrowserCpu();
+            var browserBefore = BrowserCpuByType();
             var wallBefore = Stopwatch.GetTimestamp();
             var response = await agent.PostAsync("/api/pipeline-runs", new StringContent(json, Encoding.UTF8, "application/json"));
             response.EnsureSuccessStatusCode();
@@ -212,7 +222,12 @@ public sealed class CircuitsBenchmark : IBenchCommand
             if (measured)
             {
                 cpuSelf += Process.GetCurrentProcess().TotalProcessorTime - selfBefore;
-                cpuBrowser += BrowserCpu() - browserBefore;
+                foreach (var (type, cpu) in BrowserCpuByType())
+                {
+                    var spent = cpu - browserBefore.GetValueOrDefault(type);
+                    cpuBrowser += spent;
+                    cpuBrowserByType[type] = cpuBrowserByType.GetValueOrDefault(type) + spent;
+                }
                 measuredWall += Stopwatch.GetElapsedTime(wallBefore);
                 probe.Add(probeBefore, await probe.ReadAsync());
             }
@@ -249,6 +264,11 @@ public sealed class CircuitsBenchmark : IBenchCommand
             await Task.Delay(500);
         }
 
+        if (tracer is not null)
+        {
+            await tracer.StopAsync(trace!);
+        }
+
         Console.WriteLine();
         Console.WriteLine("| measurement | n | median ms | p95 ms | max ms |");
         Console.WriteLine("|---|---|---|---|---|");
@@ -264,7 +284,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"- Server memory per open Command Center circuit: {perCircuitHeap / 1024:0.0} KB managed heap on average (after full GCs: {heapBefore / 1024.0 / 1024:0.0} → {heapAfter / 1024.0 / 1024:0.0} MB, one-off growth included){(heapHalf is null ? "" : string.Create(CultureInfo.InvariantCulture, $", {marginalHeap / 1024:0.0} KB per circuit opened after the first {circuits / 2}"))}; {perCircuitWorkingSet / 1024:0.0} KB working set (the bench process also hosts Playwright's client)."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"- CPU in the {settle.TotalSeconds:0} s after each measured POST: console + bench process {cpuSelf.TotalSeconds / rounds:0.00} s, Chromium {cpuBrowser.TotalSeconds / rounds:0.00} s, of {2 * measuredWall.TotalSeconds / rounds:0.00} s available on {Environment.ProcessorCount} cores."));
+            $"- CPU in the {settle.TotalSeconds:0} s after each measured POST: console + bench process {cpuSelf.TotalSeconds / rounds:0.00} s, Chromium {cpuBrowser.TotalSeconds / rounds:0.00} s ({string.Join(", ", cpuBrowserByType.OrderByDescending(t => t.Value).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value.TotalSeconds / rounds:0.00}")))}), of {2 * measuredWall.TotalSeconds / rounds:0.00} s available on {Environment.ProcessorCount} cores."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"- CPU in {settle.TotalSeconds:0} s with nothing changed (idle pages): console + bench process {idleSelf.TotalSeconds:0.00} s, Chromium {idleBrowser.TotalSeconds:0.00} s."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -291,9 +311,15 @@ public sealed class CircuitsBenchmark : IBenchCommand
         """;
 
     /// <summary>CPU time of every Chromium process (Linux /proc), to tell browser work from server work.</summary>
-    private static TimeSpan BrowserCpu()
+    private static TimeSpan BrowserCpu() => BrowserCpuByType().Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Value);
+
+    /// <summary>
+    /// The same, by Chromium process type (<c>--type=renderer</c>, <c>gpu-process</c>, <c>utility</c>; none is the
+    /// browser process): which one a change costs says whether the tabs' own work or the routing between them is the load.
+    /// </summary>
+    private static Dictionary<string, TimeSpan> BrowserCpuByType()
     {
-        long ticks = 0;
+        var byType = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             try
@@ -306,7 +332,10 @@ public sealed class CircuitsBenchmark : IBenchCommand
 
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                var type = File.ReadAllText(Path.Combine(dir, "cmdline")).Split(['\0', ' '])
+                    .FirstOrDefault(a => a.StartsWith("--type=", StringComparison.Ordinal))?["--type=".Length..] ?? "browser";
+                byType[type] = byType.GetValueOrDefault(type) + TimeSpan.FromSeconds(ticks / 100.0);
             }
             catch (IOException)
             {
@@ -316,7 +345,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
             }
         }
 
-        return TimeSpan.FromSeconds(ticks / 100.0);
+        return byType;
     }
 
     private static async Task WaitForTotalAsync(IPage page) =>
