@@ -69,7 +69,12 @@ public sealed class CircuitRefresh(LiveQueries queries)
         await Task.Yield();
         while (true)
         {
-            await Task.WhenAny(queries.RecomputingAsync(), Task.Delay(MaxHold));
+            // A timer only when something is being recomputed: most passes (a per-viewer change, a lone answer) have none.
+            if (queries.RecomputingAsync() is { IsCompleted: false } recomputing)
+            {
+                await Task.WhenAny(recomputing, Task.Delay(MaxHold));
+            }
+
             var seen = Volatile.Read(ref _requests);
             Dictionary<LiveComponentBase, long> pass;
             lock (_lock)

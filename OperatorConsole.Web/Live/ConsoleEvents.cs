@@ -35,9 +35,9 @@ public sealed class ConsoleEvents : IConsoleChangeSink, IDisposable
     /// <summary>
     /// Inside a handler (before its first await): when this instance started delivering the change
     /// (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>). Later subscribers are called later in the same
-    /// delivery; screens measure how late they are from here, not from their own turn.
+    /// delivery; screens measure how late they are from here, not from their own turn. Outside a delivery: now.
     /// </summary>
-    public static long DeliveryStartedAt => t_deliveryStartedAt;
+    public static long DeliveryStartedAt => t_deliveryStartedAt != 0 ? t_deliveryStartedAt : System.Diagnostics.Stopwatch.GetTimestamp();
 
     /// <summary>Raised after every delivery (tests and the stand-up screen's "last update" use it).</summary>
     public event Action<IReadOnlyList<ConsoleChange>>? Delivered;

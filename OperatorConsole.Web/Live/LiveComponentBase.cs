@@ -155,7 +155,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     private Task OnTopicsChangedAsync(IReadOnlyList<ConsoleChange> changes)
     {
         Interlocked.Exchange(ref _perViewerChanged, 1);
-        return Refresh.RequestAsync(this, ConsoleEvents.DeliveryStartedAt != 0 ? ConsoleEvents.DeliveryStartedAt : System.Diagnostics.Stopwatch.GetTimestamp());
+        return Refresh.RequestAsync(this, ConsoleEvents.DeliveryStartedAt);
     }
 
     private Task OnSharedChangedAsync(long heardAt) => Refresh.RequestAsync(this, heardAt);

@@ -57,7 +57,7 @@ public sealed class LiveQueries : IDisposable
     private void OnChanges(IReadOnlyList<Data.Live.ConsoleChange> changes)
     {
         var touched = _entries.Values.Where(e => changes.Any(c => e.Topics.Contains(c.Topic))).ToList();
-        var heardAt = ConsoleEvents.DeliveryStartedAt != 0 ? ConsoleEvents.DeliveryStartedAt : Stopwatch.GetTimestamp();
+        var heardAt = ConsoleEvents.DeliveryStartedAt;
         foreach (var entry in touched)
         {
             Interlocked.CompareExchange(ref entry.ChangeHeardAt, heardAt, 0);
