@@ -72,7 +72,15 @@ public sealed class FailuresService(
         await GetReportAsync(await clock.ResolveAsync(mode, ct), sourceAnswers, ct);
 
     /// <summary>The report at a reference time the caller already resolved (a screen's shared clock).</summary>
-    public async Task<FailuresReport> GetReportAsync(ReferenceTime at, IReadOnlyList<FailureSourceAnswer>? sourceAnswers, CancellationToken ct = default)
+    public Task<FailuresReport> GetReportAsync(ReferenceTime at, IReadOnlyList<FailureSourceAnswer>? sourceAnswers, CancellationToken ct = default) =>
+        GetReportAsync(at, sourceAnswers, null, ct);
+
+    /// <summary>
+    /// The report, with <paramref name="lastRuns"/> (every open lead's last run, see <see cref="LastRunsAsync(CancellationToken)"/>)
+    /// when the caller keeps them up to date itself; without them they are read now.
+    /// </summary>
+    public async Task<FailuresReport> GetReportAsync(
+        ReferenceTime at, IReadOnlyList<FailureSourceAnswer>? sourceAnswers, IReadOnlyList<LastRunStatusItem>? lastRuns, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -100,7 +108,7 @@ public sealed class FailuresService(
         var failedSince = FailedRunPolicy.Since(now, thresholds);
         var failedRuns = await FailedRunsAsync(db, failedSince, ct);
         Lap("failedRuns");
-        var lastRuns = await LastRunStatusAsync(db, ct);
+        lastRuns ??= await LastRunStatusAsync(db, null, ct);
         Lap("lastRunStatus");
         var stale = await StaleByTouchAsync(db, dealNow, thresholds, ct);
         Lap("staleByTouch");
@@ -227,10 +235,48 @@ public sealed class FailuresService(
         return rows.Select(r => FailedRunPolicy.Item(r.Id, r.LeadId, r.LeadTitle, r.Kind, r.Status, r.Error, r.StartedAt, r.FinishedAt)).ToList();
     }
 
-    /// <summary>Open leads with a run: the lead keeps its latest run's status and times, so this is one read of leads.</summary>
-    private static async Task<List<LastRunStatusItem>> LastRunStatusAsync(ConsoleDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The topics whose changes (each naming its lead) can change <see cref="LastRunsAsync(CancellationToken)"/>: a
+    /// lead's run columns are its activity, and a stage, archive or title change is the lead's own.
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> LastRunTopics = [nameof(Lead), Lead.ActivityTopic];
+
+    /// <summary>Every open lead's last run (the report's "last run status by lead"), unordered.</summary>
+    public async Task<IReadOnlyList<LastRunStatusItem>> LastRunsAsync(CancellationToken ct = default)
     {
-        var rows = await db.Set<Lead>().AsNoTracking()
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await LastRunStatusAsync(db, null, ct);
+    }
+
+    /// <summary>
+    /// <paramref name="previous"/> brought up to date for the leads in <paramref name="leadIds"/> (re-read; gone when no
+    /// longer open or without a run): what <see cref="LastRunsAsync(CancellationToken)"/> would read now, when only
+    /// those leads changed since — one row per changed lead instead of every open lead.
+    /// </summary>
+    public async Task<IReadOnlyList<LastRunStatusItem>> LastRunsAsync(
+        IReadOnlyList<LastRunStatusItem> previous, IReadOnlyCollection<int> leadIds, CancellationToken ct = default)
+    {
+        if (leadIds.Count == 0)
+        {
+            return previous;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var fresh = await LastRunStatusAsync(db, leadIds, ct);
+        var changed = leadIds.ToHashSet();
+        return previous.Where(i => !changed.Contains(i.LeadId)).Concat(fresh).ToList();
+    }
+
+    /// <summary>Open leads with a run: the lead keeps its latest run's status and times, so this is one read of leads.</summary>
+    private static async Task<List<LastRunStatusItem>> LastRunStatusAsync(ConsoleDbContext db, IReadOnlyCollection<int>? leadIds, CancellationToken ct)
+    {
+        var leads = db.Set<Lead>().AsNoTracking();
+        if (leadIds is not null)
+        {
+            leads = leads.Where(l => leadIds.Contains(l.Id));
+        }
+
+        var rows = await leads
             .Where(l => l.LastRunStatus != null && !l.IsArchived && l.Status != LeadStatus.Lost)
             .Select(l => new { l.Id, l.Title, Status = l.LastRunStatus!.Value, l.LastRunId, l.LastRunStartedAt, l.LastRunFinishedAt })
             .ToListAsync(ct);

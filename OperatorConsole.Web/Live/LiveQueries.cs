@@ -13,6 +13,10 @@ namespace OperatorConsole.Web.Live;
 /// one), 100 open screens cost one computation per change, and a change that does not alter what a screen shows
 /// costs that screen nothing. Time: a watched answer older than its max age is recomputed the same way (a lead
 /// goes stale without anything being written); an unwatched one is recomputed by its next reader.
+/// <para>Large answers are kept in parts: a screen answer may read child queries (the brief's lines, the failures
+/// report's sources and last runs), each invalidated by its own topics, so a change re-reads only what it touched;
+/// and a query with an <see cref="LiveQuery{T}.Update"/> is patched from the record ids of the changes since its
+/// previous answer instead of loaded whole (ADR 200).</para>
 /// <para>Watched answers are recomputed with a leading-edge throttle (<see cref="RefreshInterval"/>): the first
 /// change after a quiet spell recomputes at once, so a lone change is never delayed; further changes within the
 /// interval fold into one recomputation at its end, so sustained writes (agent ingest commits many batches a
@@ -60,6 +64,11 @@ public sealed class LiveQueries : IDisposable
         var heardAt = ConsoleEvents.DeliveryStartedAt;
         foreach (var entry in touched)
         {
+            if (entry.Incremental)
+            {
+                entry.Heard(changes.Where(c => entry.Topics.Contains(c.Topic)));
+            }
+
             Interlocked.CompareExchange(ref entry.ChangeHeardAt, heardAt, 0);
             Interlocked.Increment(ref entry.Generation);
         }
@@ -116,6 +125,7 @@ public sealed class LiveQueries : IDisposable
 
     private void Invalidate(Entry entry)
     {
+        entry.LoadWhole(); // not a change naming its records: an incremental answer cannot be patched for it
         Interlocked.CompareExchange(ref entry.ChangeHeardAt, Stopwatch.GetTimestamp(), 0);
         Interlocked.Increment(ref entry.Generation);
         if (!entry.Watchers.IsEmpty)
@@ -138,10 +148,12 @@ public sealed class LiveQueries : IDisposable
         }
     }
 
-    private Func<Snapshot?, Delegate?, CancellationToken, Task<(object Value, long Version, byte[]? Fingerprint)>> Compute<T>(LiveQuery<T> query) => async (previous, load, ct) =>
+    private Func<Snapshot?, Delegate?, LiveChanges?, CancellationToken, Task<(object Value, long Version, byte[]? Fingerprint)>> Compute<T>(LiveQuery<T> query) => async (previous, load, changes, ct) =>
     {
         var started = Stopwatch.GetTimestamp();
-        var value = load is Func<CancellationToken, Task<T>> given ? await given(ct) : await query.Load(_services, ct);
+        var value = load is Func<CancellationToken, Task<T>> given ? await given(ct)
+            : changes is not null && previous is not null && query.Update is { } update ? await update(_services, ((LiveValue<T>)previous.Value).Value, changes, ct)
+            : await query.Load(_services, ct);
         LiveMetrics.RecordSharedQuery(started, query.Key);
         var fingerprint = query.Fingerprint(value);
         if (previous is not null && fingerprint is not null && previous.Fingerprint is { } before && before.AsSpan().SequenceEqual(fingerprint))
@@ -246,7 +258,7 @@ public sealed class LiveQueries : IDisposable
     private sealed record Snapshot(long Generation, DateTimeOffset ComputedAt, object Value, long Version, byte[]? Fingerprint);
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "An entry lives as long as the registry; a computation still running at shutdown must be able to release its lock.")]
-    private sealed class Entry(ILiveQuery query, Func<Snapshot?, Delegate?, CancellationToken, Task<(object Value, long Version, byte[]? Fingerprint)>> compute)
+    private sealed class Entry(ILiveQuery query, Func<Snapshot?, Delegate?, LiveChanges?, CancellationToken, Task<(object Value, long Version, byte[]? Fingerprint)>> compute)
     {
         public long Generation;
         public long Computations;
@@ -258,6 +270,59 @@ public sealed class LiveQueries : IDisposable
         public ImmutableArray<Watcher> Watchers = [];
         private readonly SemaphoreSlim _compute = new(1, 1);
         private readonly Lock _watchers = new();
+
+        // An incremental query's changes since its answer; null: the next answer is loaded whole.
+        private readonly Lock _changes = new();
+        private HashSet<Data.Live.ConsoleChange>? _heard;
+
+        public bool Incremental => query.Incremental;
+
+        /// <summary>Before the generation moves (so a computation that misses these is already stale).</summary>
+        public void Heard(IEnumerable<Data.Live.ConsoleChange> changes)
+        {
+            lock (_changes)
+            {
+                foreach (var change in changes)
+                {
+                    if (_heard is null)
+                    {
+                        return;
+                    }
+
+                    if (change.RecordId is null || (!_heard.Contains(change) && _heard.Count >= LiveChanges.Limit))
+                    {
+                        _heard = null;
+                        return;
+                    }
+
+                    _heard.Add(change);
+                }
+            }
+        }
+
+        public void LoadWhole()
+        {
+            lock (_changes)
+            {
+                _heard = null;
+            }
+        }
+
+        /// <summary>The changes the next answer is patched with, or null to load it whole; starts a new collection.</summary>
+        private LiveChanges? TakeChanges(bool patchable)
+        {
+            if (!Incremental)
+            {
+                return null;
+            }
+
+            lock (_changes)
+            {
+                var taken = patchable && _heard is not null ? new LiveChanges(_heard.ToList()) : null;
+                _heard = [];
+                return taken;
+            }
+        }
 
         public string Key => query.Key;
 
@@ -298,7 +363,19 @@ public sealed class LiveQueries : IDisposable
                 // Read before computing: a change saved meanwhile bumps it, so the next reader recomputes.
                 var generation = Interlocked.Read(ref Generation);
                 var previous = Volatile.Read(ref Current);
-                var (value, version, fingerprint) = await compute(previous, load, CancellationToken.None);
+                var changes = TakeChanges(previous is not null && time.GetUtcNow() - previous.ComputedAt < MaxAge);
+                (object Value, long Version, byte[]? Fingerprint) computed;
+                try
+                {
+                    computed = await compute(previous, load, changes, CancellationToken.None);
+                }
+                catch
+                {
+                    LoadWhole(); // the changes taken are lost with this computation: the next answer starts from the data
+                    throw;
+                }
+
+                var (value, version, fingerprint) = computed;
                 Interlocked.Increment(ref Computations);
                 var snapshot = new Snapshot(generation, time.GetUtcNow(), value, version, fingerprint);
                 Volatile.Write(ref Current, snapshot);

@@ -25,7 +25,18 @@ public sealed class LiveQuery<T>(
 
     public TimeSpan MaxAge { get; } = maxAge ?? DefaultMaxAge;
 
+    public bool Incremental => Update is not null;
+
     internal Func<IServiceProvider, CancellationToken, Task<T>> Load { get; } = load;
+
+    /// <summary>
+    /// Optional: brings the previous answer up to date from the records the changes since it named (their topics and
+    /// ids), instead of loading it again — for a large answer of which one change touches a row or two (every open
+    /// lead's last run). Used only when every such change named its record, at most <see cref="LiveChanges.Limit"/>
+    /// of them, and the previous answer is younger than <see cref="MaxAge"/>; otherwise, and after a failed update,
+    /// the answer is loaded whole. It must give what a load would give now.
+    /// </summary>
+    public Func<IServiceProvider, T, LiveChanges, CancellationToken, Task<T>>? Update { get; init; }
 
     /// <summary>
     /// What a recomputed answer is compared on (default: the answer itself, as JSON). Equal → the version does not
@@ -59,6 +70,24 @@ public static class LiveQuery
     };
 }
 
+/// <summary>
+/// The changes a live query heard since its previous answer (see <see cref="LiveQuery{T}.Update"/>): each a topic of
+/// the query and the id of the record it named.
+/// </summary>
+public sealed class LiveChanges(IReadOnlyCollection<Data.Live.ConsoleChange> changes)
+{
+    /// <summary>More changes than this between two answers, and the answer is loaded whole.</summary>
+    public const int Limit = 256;
+
+    public IReadOnlyCollection<Data.Live.ConsoleChange> All { get; } = changes;
+
+    /// <summary>The integer ids named under <paramref name="topics"/> (a lead's id under "Lead" and its activity topics).</summary>
+    public IReadOnlyList<int> Ids(params string[] topics) =>
+        All.Where(c => topics.Contains(c.Topic, StringComparer.Ordinal))
+            .Select(c => int.TryParse(c.RecordId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : (int?)null)
+            .OfType<int>().Distinct().ToList();
+}
+
 /// <summary>A query's identity, whatever its answer type.</summary>
 public interface ILiveQuery
 {
@@ -67,6 +96,9 @@ public interface ILiveQuery
     IReadOnlyCollection<string> Topics { get; }
 
     TimeSpan MaxAge { get; }
+
+    /// <summary>Whether the query can be brought up to date from the changes' record ids (<see cref="LiveQuery{T}.Update"/>).</summary>
+    bool Incremental { get; }
 }
 
 /// <summary>
