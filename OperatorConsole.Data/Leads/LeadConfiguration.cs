@@ -49,5 +49,9 @@ internal sealed class TouchConfiguration : IEntityTypeConfiguration<Touch>
         touch.Property(t => t.ActorName).HasMaxLength(200);
         touch.HasIndex(t => new { t.LeadId, t.OccurredAt });
         touch.HasIndex(t => t.RecordedAt);
+
+        // "Touches in the last 24 hours" (the brief) and "the newest touch" (the data's clock) are read after every
+        // touch while screens watch; without it both scan every touch (26 ms on 200,000).
+        touch.HasIndex(t => t.OccurredAt);
     }
 }

@@ -1878,6 +1878,8 @@ namespace OperatorConsole.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAt");
+
                     b.HasIndex("RecordedAt");
 
                     b.HasIndex("LeadId", "OccurredAt");

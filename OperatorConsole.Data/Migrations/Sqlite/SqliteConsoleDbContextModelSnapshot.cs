@@ -1820,6 +1820,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAt");
+
                     b.HasIndex("RecordedAt");
 
                     b.HasIndex("LeadId", "OccurredAt");
