@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Domain.Common;
@@ -26,7 +25,7 @@ public sealed class ConsoleSignIn(
         var user = await signIn.UserManager.FindByNameAsync(email);
         if (user is null)
         {
-            unknownAccount.Verify(password);
+            unknownAccount.Verify(signIn.UserManager.PasswordHasher, password);
             await RefusedAsync(email, null, "unknown account", from, lockedOut: false);
             return false;
         }
@@ -34,7 +33,7 @@ public sealed class ConsoleSignIn(
         if (await signIn.UserManager.IsLockedOutAsync(user))
         {
             // Identity answers "locked" before hashing; hash anyway so a locked account is not told apart by time.
-            unknownAccount.Verify(password);
+            unknownAccount.Verify(signIn.UserManager.PasswordHasher, password);
             await RefusedAsync(email, user, "account locked", from, lockedOut: false);
             return false;
         }
@@ -69,18 +68,20 @@ public sealed class ConsoleSignIn(
     }
 }
 
-/// <summary>A hash of a random secret made with the app's hasher settings, verified in place of a missing account's.</summary>
+/// <summary>
+/// A hash of a random secret, verified in place of a missing or locked account's. It is made and checked by the
+/// app's own password hasher, so it costs what a real account's check costs whatever hasher or settings are in use.
+/// </summary>
 public sealed class UnknownAccountHash
 {
-    private readonly PasswordHasher<ConsoleUser> _hasher;
-    private readonly ConsoleUser _nobody = new() { UserName = "nobody" };
-    private readonly Lazy<string> _hash;
+    private static readonly ConsoleUser Nobody = new() { UserName = "nobody" };
+    private string? _hash;
 
-    public UnknownAccountHash(IOptions<PasswordHasherOptions> options)
+    public void Verify(IPasswordHasher<ConsoleUser> hasher, string password)
     {
-        _hasher = new PasswordHasher<ConsoleUser>(options);
-        _hash = new Lazy<string>(() => _hasher.HashPassword(_nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+        // Made on first use, not at start-up: a hash at production cost takes a fraction of a second.
+        var hash = LazyInitializer.EnsureInitialized(ref _hash, () =>
+            hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+        hasher.VerifyHashedPassword(Nobody, hash, password);
     }
-
-    public void Verify(string password) => _hasher.VerifyHashedPassword(_nobody, _hash.Value, password);
 }
