@@ -99,6 +99,14 @@ public class ConsoleFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Adds a lead the way an agent does (through the API, so its change is published like any other); its id.</summary>
+    public async Task<int> PostLeadAsync(string title, string company = "Acme")
+    {
+        var response = await CreateAgentClient().PostJsonAsync("/api/leads", new { title, company });
+        response.EnsureSuccessStatusCode();
+        return (await response.ReadAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
+    }
+
     public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>Signs in through the real /login form (antiforgery token and all) and keeps the cookie.</summary>

@@ -47,6 +47,7 @@ public static class ConsoleFeatures
         services.AddProposalsFeature();
         services.AddLearningFeature();
         services.AddFailuresFeature();
+        services.AddBriefFeature();
         services.AddAlertsFeature(configuration);
         return services;
     }

@@ -89,6 +89,21 @@ public sealed class LiveQueries : IDisposable
     public Task<LiveValue<T>> GetAsync<T>(LiveQuery<T> query, CancellationToken ct = default) => GetAsync(query, null, ct);
 
     /// <summary>
+    /// The current answers of <paramref name="parts"/>, in order: how an answer made of parts (the brief's lines, the
+    /// failures report's sources) reads them, each reused until its own topics change.
+    /// </summary>
+    public async Task<IReadOnlyList<T>> GetAllAsync<T>(IReadOnlyList<LiveQuery<T>> parts, CancellationToken ct = default)
+    {
+        var answers = new T[parts.Count];
+        for (var i = 0; i < parts.Count; i++)
+        {
+            answers[i] = (await GetAsync(parts[i], ct)).Value;
+        }
+
+        return answers;
+    }
+
+    /// <summary>
     /// As <see cref="GetAsync{T}(LiveQuery{T}, CancellationToken)"/>, computing with <paramref name="load"/> when the
     /// answer must be computed: for a child query whose parent knows how to read it (a failures source).
     /// </summary>

@@ -19,7 +19,7 @@ public sealed class BriefLinesTests : IAsyncLifetime
 
     private LiveQueries Queries => _factory.Services.GetRequiredService<LiveQueries>();
 
-    private LiveQuery<TodaysBriefReport> Brief => BriefQuery.For(_factory.Services.GetRequiredService<BriefService>()).For(ClockMode.Now);
+    private LiveQuery<TodaysBriefReport> Brief => _factory.Services.GetRequiredService<BriefQuery>().Query.For(ClockMode.Now);
 
     private long Reads(string line) => Queries.Computations(new LiveQuery<object>($"brief.line.{line}@now", [], (_, _) => Task.FromResult(new object())));
 
@@ -27,7 +27,7 @@ public sealed class BriefLinesTests : IAsyncLifetime
     public async Task AFailedRun_RereadsTheRunLinesOnly_ATouch_RereadsTheTouches()
     {
         var now = _factory.Clock.GetUtcNow().UtcDateTime;
-        var lead = await AddLeadAsync();
+        var lead = await _factory.PostLeadAsync("Brief lead");
         var before = (await Queries.GetAsync(Brief)).Value;
         var (touches, failed, sent) = (Reads("brief.touches"), Reads("brief.runs_failed"), Reads("brief.proposals_sent"));
 
@@ -51,13 +51,6 @@ public sealed class BriefLinesTests : IAsyncLifetime
         afterTouch.Line("brief.touches")!.Count.Should().Be(before.Line("brief.touches")!.Count + 1);
         afterTouch.Should().BeEquivalentTo(await _factory.Services.GetRequiredService<BriefService>().GetAsync(afterTouch.Clock),
             "the lines kept apart make the brief a whole read makes");
-    }
-
-    private async Task<int> AddLeadAsync()
-    {
-        var response = await _factory.CreateAgentClient().PostJsonAsync("/api/leads", new { title = "Brief lead", company = "Acme" });
-        response.EnsureSuccessStatusCode();
-        return (await response.ReadAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
     }
 
     public Task InitializeAsync()

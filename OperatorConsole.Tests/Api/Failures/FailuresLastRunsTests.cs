@@ -48,12 +48,7 @@ public sealed class FailuresLastRunsTests : IAsyncLifetime
         kept.Select(l => (l.LeadId, l.Status)).Should().Equal((first, RunStatus.Fail), (fourth, RunStatus.Partial));
     }
 
-    private async Task<int> AddLeadAsync(string title)
-    {
-        var response = await _factory.CreateAgentClient().PostJsonAsync("/api/leads", new { title = title + " " + Guid.NewGuid().ToString("N")[..6], company = "Acme" });
-        response.EnsureSuccessStatusCode();
-        return (await response.ReadAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
-    }
+    private Task<int> AddLeadAsync(string title) => _factory.PostLeadAsync(title + " " + Guid.NewGuid().ToString("N")[..6]);
 
     private async Task RecordRunAsync(int leadId, RunStatus status, DateTime startedAt)
     {

@@ -7,25 +7,22 @@ namespace OperatorConsole.Web.Features.Brief;
 /// <summary>
 /// Today's brief as one shared live answer made of its lines: each line (<see cref="BriefPart"/>) is a child query
 /// invalidated only by its own topics, so a change re-reads the lines it touched and reuses the others (a failed run
-/// re-reads the two run lines; the touches of the day are not counted again).
+/// re-reads the two run lines; the touches of the day are not counted again). One per app, next to the service whose
+/// lines (with those of registered sources) it declares.
 /// </summary>
-public static class BriefQuery
+public sealed class BriefQuery
 {
-    public static ClockedQuery<TodaysBriefReport> For(BriefService brief)
+    public BriefQuery(BriefService brief)
     {
         var lines = brief.Parts
             .Select(part => new ClockedQuery<BriefLine>($"brief.line.{part.Key}", part.Topics, (_, at, ct) => BriefService.ReadAsync(part, at, ct)))
             .ToList();
-        return new ClockedQuery<TodaysBriefReport>("brief.today", brief.Topics, async (services, at, ct) =>
+        Query = new ClockedQuery<TodaysBriefReport>("brief.today", brief.Topics, async (services, at, ct) =>
         {
-            var queries = services.GetRequiredService<LiveQueries>();
-            var read = new List<BriefLine>(lines.Count);
-            foreach (var line in lines)
-            {
-                read.Add((await queries.GetAsync(line.For(at.Mode), ct)).Value);
-            }
-
+            var read = await services.GetRequiredService<LiveQueries>().GetAllAsync(lines.Select(line => line.For(at.Mode)).ToList(), ct);
             return BriefService.Assemble(at, read);
         });
     }
+
+    public ClockedQuery<TodaysBriefReport> Query { get; }
 }

@@ -133,16 +133,13 @@ public sealed class FailuresReportCache : IDisposable
 
         public async Task<IReadOnlyList<FailureSourceAnswer>> AnswersAsync(CancellationToken ct)
         {
-            var answers = new List<FailureSourceAnswer>(_queries.Count);
-            foreach (var query in _queries)
+            var answers = await queries.GetAllAsync(_queries, ct);
+            for (var i = 0; i < answers.Count; i++)
             {
-                var answer = (await queries.GetAsync(query, ct)).Value;
-                if (answer.Failure is not null)
+                if (answers[i].Failure is not null)
                 {
-                    queries.Invalidate(query); // a source that failed is asked again next time, not remembered failing
+                    queries.Invalidate(_queries[i]); // a source that failed is asked again next time, not remembered failing
                 }
-
-                answers.Add(answer);
             }
 
             return answers;
