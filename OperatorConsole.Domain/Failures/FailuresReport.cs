@@ -142,6 +142,11 @@ public sealed record BrokenIntegrationItem(
     [JsonIgnore]
     public DateTime SilenceReference { get; init; }
 
+    /// <summary>Equal as shown: every field but <see cref="SilenceReference"/>, which moves with every computation.</summary>
+    public static readonly IEqualityComparer<BrokenIntegrationItem> ShownEqual = EqualityComparer<BrokenIntegrationItem>.Create(
+        (x, y) => ReferenceEquals(x, y) || (x is not null && y is not null && x == y with { SilenceReference = x.SilenceReference }),
+        item => HashCode.Combine(item.Key, item.Message));
+
     public IFailureItem Acknowledged(AcknowledgementView? acknowledgement) => this with { Acknowledgement = acknowledgement };
 }
 
@@ -289,6 +294,23 @@ public sealed record FailuresReport(
         FailureBucket.Interventions => Interventions,
         _ => [],
     };
+
+    /// <summary>
+    /// Whether two reports show the same: the same counts and the same items, in the same order. What only says when
+    /// a report was computed is left out (its generated-at time, the clock's "now", the start of the failed-run window
+    /// and an integration's silence reference), so a recomputation that found nothing new keeps the screens' version.
+    /// Item by item, stopping at the first difference: a change usually differs at the top of a list.
+    /// </summary>
+    public static bool SameContent(FailuresReport a, FailuresReport b) =>
+        ReferenceEquals(a, b) || (
+            a.Counts == b.Counts && a.AcknowledgedCounts == b.AcknowledgedCounts && a.IncludesAcknowledged == b.IncludesAcknowledged
+            && a.PageLimit == b.PageLimit && a.LastRunStatusTotal == b.LastRunStatusTotal
+            && (a.Clock is null ? b.Clock is null : b.Clock is not null && a.Clock with { Now = default } == b.Clock with { Now = default })
+            && a.FailedRuns.SequenceEqual(b.FailedRuns) && a.StaleByTouch.SequenceEqual(b.StaleByTouch)
+            && a.StaleProposals.SequenceEqual(b.StaleProposals) && a.StuckProposals.SequenceEqual(b.StuckProposals)
+            && a.BrokenIntegrations.SequenceEqual(b.BrokenIntegrations, BrokenIntegrationItem.ShownEqual)
+            && a.LowConfidence.SequenceEqual(b.LowConfidence) && a.NeedsApproval.SequenceEqual(b.NeedsApproval)
+            && a.Interventions.SequenceEqual(b.Interventions) && a.LastRunStatusByLead.SequenceEqual(b.LastRunStatusByLead));
 
     /// <summary>
     /// The report as shown: without acknowledged items unless asked for. Counts never include acknowledged

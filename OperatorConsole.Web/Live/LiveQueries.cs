@@ -170,6 +170,13 @@ public sealed class LiveQueries : IDisposable
             : changes is not null && previous is not null && query.Update is { } update ? await update(_services, ((LiveValue<T>)previous.Value).Value, changes, ct)
             : await query.Load(_services, ct);
         LiveMetrics.RecordSharedQuery(started, query.Key);
+        if (previous is not null && query.Same is { } same && same(((LiveValue<T>)previous.Value).Value, value))
+        {
+            // Shows the same: the version stays (no screen re-renders, nobody is told), and the answer is the new one,
+            // so the times it carries are the latest computation's (the failures report's generatedAt in the API).
+            return (new LiveValue<T>(value, previous.Version), previous.Version, null);
+        }
+
         var fingerprint = query.Fingerprint(value);
         if (previous is not null && fingerprint is not null && previous.Fingerprint is { } before && before.AsSpan().SequenceEqual(fingerprint))
         {

@@ -13,8 +13,7 @@ public sealed class LiveQuery<T>(
     string key,
     IReadOnlyCollection<string> topics,
     Func<IServiceProvider, CancellationToken, Task<T>> load,
-    TimeSpan? maxAge = null,
-    Func<T, object?>? sameness = null) : ILiveQuery
+    TimeSpan? maxAge = null) : ILiveQuery
 {
     public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromSeconds(30);
 
@@ -39,14 +38,25 @@ public sealed class LiveQuery<T>(
     public Func<IServiceProvider, T, LiveChanges, CancellationToken, Task<T>>? Update { get; init; }
 
     /// <summary>
-    /// What a recomputed answer is compared on (default: the answer itself, as JSON). Equal → the version does not
-    /// move and no screen re-renders. E.g. a report compares without its "generated at" time.
+    /// Optional: whether a recomputed answer shows the same as the previous one, compared directly. Without it the two
+    /// are compared as JSON. Equal → the version does not move and no screen re-renders; the new answer replaces the
+    /// old under that version, so the times it carries stay those of the latest computation. For a large answer that
+    /// carries the time it was computed at (the failures report): JSON would be built after every change only to be
+    /// compared, and a comparison can leave those times out and stop at the first difference.
     /// </summary>
+    public Func<T, T, bool>? Same { get; init; }
+
+    /// <summary>The answer as JSON, what answers without <see cref="Same"/> are compared on.</summary>
     internal byte[]? Fingerprint(T value)
     {
+        if (Same is not null)
+        {
+            return null;
+        }
+
         try
         {
-            return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(sameness is null ? value : sameness(value), LiveQuery.FingerprintJson);
+            return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, LiveQuery.FingerprintJson);
         }
         catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or System.Text.Json.JsonException)
         {

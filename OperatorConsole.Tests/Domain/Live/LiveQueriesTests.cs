@@ -109,6 +109,31 @@ public sealed class LiveQueriesTests : IDisposable
     }
 
     [Fact]
+    public async Task AnAnswerWithItsOwnComparison_KeepsItsVersion_WhenThatComparisonSaysSame()
+    {
+        // The answer carries when it was computed (every load differs as JSON); the comparison leaves it out.
+        var computed = 0;
+        var query = new LiveQuery<(int Value, int ComputedAt)>("stamped", ["Lead"], (_, _) =>
+            Task.FromResult((Volatile.Read(ref _stored), Interlocked.Increment(ref computed))))
+        {
+            Same = (a, b) => a.Value == b.Value,
+        };
+        var before = await _queries.GetAsync(query);
+
+        _events.Publish([new ConsoleChange("Lead", "1")]);
+        var again = await _queries.GetAsync(query);
+        computed.Should().Be(2);
+        again.Version.Should().Be(before.Version, "the comparison found the same answer");
+        again.Value.ComputedAt.Should().Be(2, "the answer is the latest computation's, under the same version");
+
+        _stored = 5;
+        _events.Publish([new ConsoleChange("Lead", "1")]);
+        var moved = await _queries.GetAsync(query);
+        moved.Version.Should().Be(before.Version + 1);
+        moved.Value.Should().Be((5, 3));
+    }
+
+    [Fact]
     public async Task AChangeDuringAComputation_IsNotLostByTheNextReader()
     {
         var release = new TaskCompletionSource();

@@ -19,8 +19,11 @@ public sealed class LiveEntityCatalogue(LiveQueries queries) : IEntityCatalogueS
         "chat.entity-catalogue",
         EntityCatalogueLoader.Topics,
         (services, ct) => services.GetRequiredService<EntityCatalogueLoader>().GetAsync(ct),
-        TimeSpan.FromMinutes(10),
-        catalogue => catalogue.Entities);
+        TimeSpan.FromMinutes(10))
+    {
+        // The same names (records, compared in order) make the same catalogue; its index is built from them.
+        Same = (a, b) => a.Entities.SequenceEqual(b.Entities),
+    };
 
     public async Task<EntityCatalogue> GetAsync(CancellationToken ct = default) => (await queries.GetAsync(Query, ct)).Value;
 }

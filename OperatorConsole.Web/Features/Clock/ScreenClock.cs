@@ -37,11 +37,11 @@ public sealed class ClockedQuery<T>
     private readonly LiveQuery<T> _now;
 
     public ClockedQuery(string key, IReadOnlyCollection<string> topics, Func<IServiceProvider, ReferenceTime, CancellationToken, Task<T>> load,
-        TimeSpan? maxAge = null, Func<T, object?>? sameness = null)
+        TimeSpan? maxAge = null, Func<T, T, bool>? same = null)
     {
         var all = topics.Concat(DataClockService.Topics).Distinct(StringComparer.Ordinal).ToList();
-        _data = new LiveQuery<T>($"{key}@data", all, (sp, ct) => LoadAsync(sp, ClockMode.Data, load, ct), maxAge, sameness);
-        _now = new LiveQuery<T>($"{key}@now", all, (sp, ct) => LoadAsync(sp, ClockMode.Now, load, ct), maxAge, sameness);
+        _data = new LiveQuery<T>($"{key}@data", all, (sp, ct) => LoadAsync(sp, ClockMode.Data, load, ct), maxAge) { Same = same };
+        _now = new LiveQuery<T>($"{key}@now", all, (sp, ct) => LoadAsync(sp, ClockMode.Now, load, ct), maxAge) { Same = same };
     }
 
     public LiveQuery<T> For(ClockMode mode) => mode == ClockMode.Now ? _now : _data;

@@ -52,7 +52,7 @@ public sealed class FailuresReportCache : IDisposable
         // and what moves the clock invalidates the report too.
         _reports = new ClockedQuery<FailuresReport>(
             "failures.report", Topics, async (_, at, ct) => await service.GetReportAsync(at, await _sources.AnswersAsync(ct), (await queries.GetAsync(LastRuns, ct)).Value, ct), MaxAge,
-            report => report with { GeneratedAt = default, Clock = report.Clock is null ? null! : report.Clock with { Now = default } });
+            FailuresReport.SameContent);
         _databaseSignal = databaseSignal;
         if (_databaseSignal is not null)
         {

@@ -198,6 +198,8 @@ public sealed class CircuitsBenchmark : IBenchCommand
                 var before = Process.GetCurrentProcess().TotalProcessorTime;
                 await Task.Delay(idleWindow);
                 idleSteady = (Process.GetCurrentProcess().TotalProcessorTime - before) * (settle / idleWindow);
+                // The cue to attach a profiler to this process (dotnet-trace -p) for the measured changes only.
+                Console.WriteLine($"Measuring {rounds} changes now (process {Environment.ProcessId})");
             }
 
             if (round == 0 && trace is not null)
