@@ -118,4 +118,22 @@ public sealed class PlainMarkupTests : IDisposable
         plain.Find(".mud-card-header-content h6").TextContent.Should().Be("Title");
         plain.Find(".mud-card-content").TextContent.Trim().Should().Be("body");
     }
+
+    [Fact]
+    public void Tooltip_WrapsTheControl_WithAHintInMudTooltipsLook_HiddenFromScreenReaders()
+    {
+        var rendered = _ctx.Render(Plain.Tooltip("Sign out", b =>
+        {
+            b.OpenElement(0, "button");
+            b.AddAttribute(1, "aria-label", "Sign out");
+            b.CloseElement();
+        }));
+
+        var tip = rendered.Find(".oc-tip");
+        tip.Children.Select(c => c.TagName.ToLowerInvariant()).Should().Equal("button", "span");
+        var hint = rendered.Find(".oc-tip-text");
+        hint.TextContent.Should().Be("Sign out");
+        hint.GetAttribute("aria-hidden").Should().Be("true", "the control's own name is announced; the hint would repeat it");
+        Classes(hint.ClassName!).Should().Contain(["mud-tooltip", "mud-tooltip-default"]);
+    }
 }

@@ -57,6 +57,26 @@ public static class Plain
         { } c => $" mud-{ColorName(c)}-text",
     };
 
+    /// <summary>
+    /// A hint in MudTooltip's look under a control while it is hovered or has keyboard focus, for the app bar's
+    /// buttons, which every open screen holds. A MudTooltip is five component instances per use (the tooltip, its child
+    /// container, a popover, a render holder and a popover holder) and a popover registered in the circuit; this is two
+    /// spans shown by CSS (<c>.oc-tip</c> in app.css). The control keeps its own accessible name (aria-label); the hint
+    /// repeats it for sighted pointer users and is hidden from screen readers so it is not read twice.
+    /// </summary>
+    public static RenderFragment Tooltip(string text, RenderFragment control) => builder =>
+    {
+        builder.OpenElement(0, "span");
+        builder.AddAttribute(1, "class", "oc-tip");
+        builder.AddContent(2, control);
+        builder.OpenElement(3, "span");
+        builder.AddAttribute(4, "class", "oc-tip-text mud-tooltip mud-tooltip-default");
+        builder.AddAttribute(5, "aria-hidden", "true");
+        builder.AddContent(6, text);
+        builder.CloseElement();
+        builder.CloseElement();
+    };
+
     private static void Svg(RenderTreeBuilder builder, string svg, string css)
     {
         builder.OpenElement(0, "svg");
