@@ -5,8 +5,8 @@ namespace OperatorConsole.Web.Features.Alerts;
 /// <summary>
 /// A report's open urgent items (Broken and Needs a decision), each with the tag a desktop notification carries.
 /// Worked out once per report as a derived value of the shared live answer (<see cref="LiveValue{T}.Derived{TDerived}"/>),
-/// so every open page compares two shared sets instead of re-tagging thousands of items and keeping its own copy
-/// (that was 1.2 ms of server CPU and ~190 KB per page per change with 100 pages on 10,000 leads).
+/// so every open page compares two shared sets instead of re-tagging every item and keeping its own set of tags
+/// (about 1.2 ms of server CPU per page per change with 100 pages on 10,000 leads, by a sampled trace).
 /// </summary>
 public sealed class UrgentItems
 {
