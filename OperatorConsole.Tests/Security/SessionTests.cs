@@ -131,6 +131,37 @@ public sealed class SessionTests(ConsoleFactory factory, ITestOutputHelper outpu
         (await (Task<bool>)revalidate.Invoke(provider, [state])!).Should().BeFalse("the circuit falls back to the sign-in page on its next check");
     }
 
+    [Fact]
+    public async Task OpenCircuits_ShareOneReadOfTheStamps_UntilAPersonChanges()
+    {
+        var email = await CreatePersonAsync(ConsoleRoles.Operator);
+        ClaimsPrincipal principal;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ConsoleUser>>();
+            principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByEmailAsync(email))!);
+        }
+
+        var live = factory.Services.GetRequiredService<OperatorConsole.Web.Live.LiveQueries>();
+        var query = factory.Services.GetRequiredService<CircuitSessionStamps>().Query;
+        var scopes = Enumerable.Range(0, 20).Select(_ => factory.Services.CreateScope()).ToList();
+        var revalidate = typeof(CircuitSessionStamps).Assembly.GetType("OperatorConsole.Web.Auth.SessionRevalidatingStateProvider")!
+            .GetMethod("RevalidateNowAsync", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+        async Task<bool[]> CheckAllAsync() => await Task.WhenAll(scopes.Select(s =>
+            (Task<bool>)revalidate.Invoke(s.ServiceProvider.GetRequiredService<AuthenticationStateProvider>(), [new AuthenticationState(principal)])!));
+
+        (await CheckAllAsync()).Should().AllSatisfy(ok => ok.Should().BeTrue());
+        var reads = live.Computations(query);
+        (await CheckAllAsync()).Should().AllSatisfy(ok => ok.Should().BeTrue());
+        live.Computations(query).Should().Be(reads, "20 circuits checking again within the interval read nothing");
+
+        (await Admin_(s => s.SignOutEverywhereAsync(IdOf(email), Admin))).Succeeded.Should().BeTrue();
+
+        (await CheckAllAsync()).Should().AllSatisfy(ok => ok.Should().BeFalse("the person's saved row invalidated the shared stamps at once"));
+        live.Computations(query).Should().Be(reads + 1, "one read after the change, for all 20");
+        scopes.ForEach(s => s.Dispose());
+    }
+
     private HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
     private async Task<HttpResponseMessage> GetAsync(string url, string cookie)

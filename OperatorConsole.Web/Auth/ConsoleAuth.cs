@@ -41,6 +41,7 @@ public static class ConsoleAuth
         services.AddAuthorization(ConsolePolicies.Add);
         services.Configure<ConsoleSessionOptions>(configuration.GetSection(ConsoleSessionOptions.Section));
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidatingStateProvider>();
+        services.AddSingleton<CircuitSessionStamps>();
         services.AddScoped<FirstRunBootstrapper>();
         services.AddHostedService<ApiKeyCacheInvalidation>();
         services.AddScoped<UserAdminService>();
