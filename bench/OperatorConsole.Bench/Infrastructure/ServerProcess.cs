@@ -57,10 +57,12 @@ public sealed class ServerProcess : IAsyncDisposable
         return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Solution folder not found"), "OperatorConsole.Web", "bin", configuration, "net10.0", "OperatorConsole.Web.dll");
     }
 
-    public static async Task<ServerProcess> StartConsoleAsync(string databasePath, IDictionary<string, string>? extra = null)
+    /// <param name="dll">The console's dll; by default the build output (<see cref="WebDll"/>), which serves the API but
+    /// not the screens' static files outside Development — screens need a published console (<c>dotnet publish</c>).</param>
+    public static async Task<ServerProcess> StartConsoleAsync(string databasePath, IDictionary<string, string>? extra = null, string? dll = null)
     {
         var port = FreePort();
-        var dll = WebDll();
+        dll ??= WebDll();
         var env = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",

@@ -41,8 +41,10 @@ public sealed class CircuitsBenchmark : IBenchCommand
         var settle = TimeSpan.FromMilliseconds(options.Int("settle-ms", 3000));
 
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
-        await using var host = new BenchHost(databasePath);
-        host.Start();
+        // --server-process PUBLISHED_DLL: the console in its own process, so its CPU is measured without this process's Playwright
+        // client (which parses every tab's protocol traffic); the managed heap and the console's meters are then not
+        // readable from here.
+        await using var host = await CircuitsServer.StartAsync(databasePath, options.String("server-process"));
         if (options.String("reuse") is null || !await FailuresBenchmark.HasDataAsync(connectionString))
         {
             // The failures benchmark's dataset (10,000 leads …), so each Command Center holds a realistic report.
@@ -65,8 +67,8 @@ public sealed class CircuitsBenchmark : IBenchCommand
         await first.CloseAsync();
 
         // Memory: managed heap after full collections, before and after the circuits are open and loaded.
-        var heapBefore = SettledHeap();
-        var workingSetBefore = Process.GetCurrentProcess().WorkingSet64;
+        var heapBefore = host.SettledHeap();
+        var workingSetBefore = host.WorkingSet;
         var pages = new List<IPage>();
         var open = Stopwatch.StartNew();
         long? heapHalf = null;
@@ -77,7 +79,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
                 // Half-way: the slope from here to the end is what one more open screen costs, without the one-off
                 // growth of the first ones (pools, caches, the first render of each component type).
                 await Task.Delay(3000);
-                heapHalf = SettledHeap();
+                heapHalf = host.SettledHeap();
             }
 
             var page = await context.NewPageAsync();
@@ -88,10 +90,10 @@ public sealed class CircuitsBenchmark : IBenchCommand
 
         Console.WriteLine($"{circuits} pages of {path} open and live in {open.Elapsed.TotalSeconds:0.0} s");
         await Task.Delay(3000);
-        var heapAfter = SettledHeap();
-        var workingSetAfter = Process.GetCurrentProcess().WorkingSet64;
-        var perCircuitHeap = (heapAfter - heapBefore) / (double)circuits;
-        var marginalHeap = heapHalf is { } half ? (heapAfter - half) / (double)(circuits - (circuits / 2)) : perCircuitHeap;
+        var heapAfter = host.SettledHeap();
+        var workingSetAfter = host.WorkingSet;
+        var perCircuitHeap = (heapAfter - heapBefore ?? 0) / (double)circuits;
+        var marginalHeap = heapHalf is { } half ? (heapAfter - half ?? 0) / (double)(circuits - (circuits / 2)) : perCircuitHeap;
         var perCircuitWorkingSet = (workingSetAfter - workingSetBefore) / (double)circuits;
 
         // Idle: the same window with nothing changed, so what a change costs can be told from what open pages cost
@@ -103,9 +105,9 @@ public sealed class CircuitsBenchmark : IBenchCommand
         var idleProbeBefore = await idleProbe.ReadAsync();
         // Chromium's CPU is read from /proc (≈ 10 ms of this process for 200 processes) outside the server's window.
         var idleBrowserBefore = BrowserCpu();
-        var idleSelfBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var idleSelfBefore = host.Cpu;
         await Task.Delay(settle);
-        var idleSelf = Process.GetCurrentProcess().TotalProcessorTime - idleSelfBefore;
+        var idleSelf = host.Cpu - idleSelfBefore;
         var idleBrowser = BrowserCpu() - idleBrowserBefore;
         idleProbe.Add(idleProbeBefore, await idleProbe.ReadAsync());
 
@@ -182,6 +184,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
         // measured changes ran unoptimised code (0.44 s of console CPU per change vs 0.31 s after 40, same code; ADR 196).
         var warmups = options.Int("warmup-rounds", 40);
         var cpuSelf = TimeSpan.Zero;
+        var cpuDriver = TimeSpan.Zero;
         var cpuBrowser = TimeSpan.Zero;
         var cpuBrowserByType = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         var measuredWall = TimeSpan.Zero;
@@ -196,11 +199,11 @@ public sealed class CircuitsBenchmark : IBenchCommand
                 // Idle after the warm-up, over one max-age period of the shared answers (30 s): what the open screens
                 // cost with nothing written (the answers that depend on time are recomputed anyway), to tell from
                 // what a change costs. The idle window above is taken while the JIT is still busy.
-                var before = Process.GetCurrentProcess().TotalProcessorTime;
+                var before = host.Cpu;
                 await Task.Delay(idleWindow);
-                idleSteady = (Process.GetCurrentProcess().TotalProcessorTime - before) * (settle / idleWindow);
+                idleSteady = (host.Cpu - before) * (settle / idleWindow);
                 // The cue to attach a profiler to this process (dotnet-trace -p) for the measured changes only.
-                Console.WriteLine($"Measuring {rounds} changes now (process {Environment.ProcessId})");
+                Console.WriteLine($"Measuring {rounds} changes now (process {host.ProcessId})");
             }
 
             if (round == 0 && trace is not null)
@@ -226,7 +229,8 @@ public sealed class CircuitsBenchmark : IBenchCommand
             var probeBefore = await probe.ReadAsync();
             var sentWallMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var browserBefore = BrowserCpuByType();
-            var selfBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var selfBefore = host.Cpu;
+            var driverBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var wallBefore = Stopwatch.GetTimestamp();
             var response = await agent.PostAsync("/api/pipeline-runs", new StringContent(json, Encoding.UTF8, "application/json"));
             response.EnsureSuccessStatusCode();
@@ -238,7 +242,8 @@ public sealed class CircuitsBenchmark : IBenchCommand
             await Task.Delay(settle);
             if (measured)
             {
-                cpuSelf += Process.GetCurrentProcess().TotalProcessorTime - selfBefore;
+                cpuSelf += host.Cpu - selfBefore;
+                cpuDriver += Process.GetCurrentProcess().TotalProcessorTime - driverBefore;
                 foreach (var (type, cpu) in BrowserCpuByType())
                 {
                     var spent = cpu - browserBefore.GetValueOrDefault(type);
@@ -298,13 +303,22 @@ public sealed class CircuitsBenchmark : IBenchCommand
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"- Pages that never showed the change within 10 s: {missed} of {circuits * rounds}."));
+        Console.WriteLine(heapBefore is null
+                ? string.Create(CultureInfo.InvariantCulture, $"- Server memory per open Command Center circuit: {perCircuitWorkingSet / 1024:0.0} KB working set of the console process (its managed heap is not readable from here; run without --server-process).")
+                : string.Create(CultureInfo.InvariantCulture, $"- Server memory per open Command Center circuit: {perCircuitHeap / 1024:0.0} KB managed heap on average (after full GCs: {heapBefore / 1024.0 / 1024:0.0} → {heapAfter / 1024.0 / 1024:0.0} MB, one-off growth included){(heapHalf is null ? "" : string.Create(CultureInfo.InvariantCulture, $", {marginalHeap / 1024:0.0} KB per circuit opened after the first {circuits / 2}"))}; {perCircuitWorkingSet / 1024:0.0} KB working set (the bench process also hosts Playwright's client)."));
+        if (host.Separate)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"- The bench's own process (Playwright's client, the POST, reading Chromium's CPU) in the same windows: {cpuDriver.TotalSeconds / rounds:0.00} s per change, not counted above or below."));
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"- Server memory per open Command Center circuit: {perCircuitHeap / 1024:0.0} KB managed heap on average (after full GCs: {heapBefore / 1024.0 / 1024:0.0} → {heapAfter / 1024.0 / 1024:0.0} MB, one-off growth included){(heapHalf is null ? "" : string.Create(CultureInfo.InvariantCulture, $", {marginalHeap / 1024:0.0} KB per circuit opened after the first {circuits / 2}"))}; {perCircuitWorkingSet / 1024:0.0} KB working set (the bench process also hosts Playwright's client)."));
+            $"- CPU in the {settle.TotalSeconds:0} s after each measured POST: {host.Label} {cpuSelf.TotalSeconds / rounds:0.00} s, Chromium {cpuBrowser.TotalSeconds / rounds:0.00} s ({string.Join(", ", cpuBrowserByType.OrderByDescending(t => t.Value).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value.TotalSeconds / rounds:0.00}")))}), of {2 * measuredWall.TotalSeconds / rounds:0.00} s available on {Environment.ProcessorCount} cores."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"- CPU in the {settle.TotalSeconds:0} s after each measured POST: console + bench process {cpuSelf.TotalSeconds / rounds:0.00} s, Chromium {cpuBrowser.TotalSeconds / rounds:0.00} s ({string.Join(", ", cpuBrowserByType.OrderByDescending(t => t.Value).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value.TotalSeconds / rounds:0.00}")))}), of {2 * measuredWall.TotalSeconds / rounds:0.00} s available on {Environment.ProcessorCount} cores."));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"- CPU in {settle.TotalSeconds:0} s with nothing changed (idle pages): console + bench process {idleSelf.TotalSeconds:0.00} s, Chromium {idleBrowser.TotalSeconds:0.00} s, right after the pages opened; after the warm-up, over {idleWindow.TotalSeconds:0} s: console + bench process {idleSteady.TotalSeconds:0.00} s per {settle.TotalSeconds:0} s, so a change's own cost is {(cpuSelf.TotalSeconds / rounds) - idleSteady.TotalSeconds:0.00} s."));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"- CPU in {settle.TotalSeconds:0} s with nothing changed (idle pages): {host.Label} {idleSelf.TotalSeconds:0.00} s, Chromium {idleBrowser.TotalSeconds:0.00} s, right after the pages opened; after the warm-up, over {idleWindow.TotalSeconds:0} s: {host.Label} {idleSteady.TotalSeconds:0.00} s per {settle.TotalSeconds:0} s, so a change's own cost is {(cpuSelf.TotalSeconds / rounds) - idleSteady.TotalSeconds:0.00} s."));
+        Console.WriteLine(host.Separate
+            ? "- Render batches per change: not readable from here (the console's meters are in its own process)."
+            : string.Create(CultureInfo.InvariantCulture,
             $"- Render batches sent per change and circuit (Blazor's render_diff meter): {renderBatches / (double)(rounds * circuits):0.0}, diff size {renderDiffs / (double)(rounds * circuits):0.0} (render_diff.size, summed)."));
         Console.WriteLine($"- One tab's renderer per change (DevTools Performance metrics, mean of {rounds}, idle time included): {probe.Summary(rounds)}; the same tab in {settle.TotalSeconds:0} s with nothing changed: {idleProbe.Summary(1)}.");
         Console.WriteLine($"- Target push p95 ≤ 300 ms (issue 18): {(samples.P95 <= 300 && missed == 0 ? "met" : "MISSED")}");
@@ -368,7 +382,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
     private static async Task WaitForTotalAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && window.oc !== undefined && /^\\d+$/.test(document.querySelector('[data-testid=failures-total]')?.textContent ?? '')");
 
-    private static long SettledHeap()
+    internal static long SettledHeap()
     {
         for (var i = 0; i < 3; i++)
         {
@@ -377,5 +391,68 @@ public sealed class CircuitsBenchmark : IBenchCommand
         }
 
         return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}
+
+/// <summary>The console the circuits connect to: in the bench's process (the default) or in its own.</summary>
+internal sealed class CircuitsServer : IAsyncDisposable
+{
+    private readonly BenchHost? _host;
+    private readonly ServerProcess? _process;
+
+    private CircuitsServer(BenchHost? host, ServerProcess? process)
+    {
+        _host = host;
+        _process = process;
+    }
+
+    /// <param name="publishedDll">The published console's dll to run in its own process (a build output does not serve
+    /// the screens' static files outside Development); null to host the console in this process.</param>
+    public static async Task<CircuitsServer> StartAsync(string databasePath, string? publishedDll)
+    {
+        if (publishedDll is not null)
+        {
+            return new CircuitsServer(null, await ServerProcess.StartConsoleAsync(databasePath, dll: Path.GetFullPath(publishedDll)));
+        }
+
+        var host = new BenchHost(databasePath);
+        host.Start();
+        return new CircuitsServer(host, null);
+    }
+
+    public bool Separate => _process is not null;
+
+    public string BaseUrl => _process?.BaseUrl ?? _host!.BaseUrl;
+
+    public int ProcessId => _process?.ProcessId ?? Environment.ProcessId;
+
+    /// <summary>Whose CPU the figures are: the console alone, or the console with the bench's own work.</summary>
+    public string Label => Separate ? "console process" : "console + bench process";
+
+    public TimeSpan Cpu => _process?.ProcessorTime ?? Process.GetCurrentProcess().TotalProcessorTime;
+
+    public long WorkingSet => _process?.WorkingSetBytes ?? Process.GetCurrentProcess().WorkingSet64;
+
+    /// <summary>The managed heap after full collections; null when the console runs in its own process.</summary>
+    public long? SettledHeap() => Separate ? null : CircuitsBenchmark.SettledHeap();
+
+    public HttpClient AgentClient()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", BenchHost.AgentKey);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
     }
 }
