@@ -111,44 +111,27 @@ public sealed class SessionTests(ConsoleFactory factory, ITestOutputHelper outpu
     [Fact]
     public async Task OpenCircuit_OfARevokedPerson_FailsRevalidation()
     {
-        var email = await CreatePersonAsync(ConsoleRoles.Operator);
-        ClaimsPrincipal principal;
-        using (var scope = factory.Services.CreateScope())
-        {
-            var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ConsoleUser>>();
-            principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByEmailAsync(email))!);
-        }
+        var (email, principal) = await SignedInOperatorAsync();
 
         using var circuitScope = factory.Services.CreateScope();
-        var provider = circuitScope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
-        provider.GetType().Name.Should().Be("SessionRevalidatingStateProvider", "circuits re-check the session");
-        var revalidate = provider.GetType().GetMethod("RevalidateNowAsync", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
-        var state = new AuthenticationState(principal);
-        (await (Task<bool>)revalidate.Invoke(provider, [state])!).Should().BeTrue();
+        circuitScope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>().GetType().Name
+            .Should().Be("SessionRevalidatingStateProvider", "circuits re-check the session");
+        (await RevalidateAsync(circuitScope, principal)).Should().BeTrue();
 
         (await Admin_(s => s.SignOutEverywhereAsync(IdOf(email), Admin))).Succeeded.Should().BeTrue();
 
-        (await (Task<bool>)revalidate.Invoke(provider, [state])!).Should().BeFalse("the circuit falls back to the sign-in page on its next check");
+        (await RevalidateAsync(circuitScope, principal)).Should().BeFalse("the circuit falls back to the sign-in page on its next check");
     }
 
     [Fact]
     public async Task OpenCircuits_ShareOneReadOfTheStamps_UntilAPersonChanges()
     {
-        var email = await CreatePersonAsync(ConsoleRoles.Operator);
-        ClaimsPrincipal principal;
-        using (var scope = factory.Services.CreateScope())
-        {
-            var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ConsoleUser>>();
-            principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByEmailAsync(email))!);
-        }
+        var (email, principal) = await SignedInOperatorAsync();
 
         var live = factory.Services.GetRequiredService<OperatorConsole.Web.Live.LiveQueries>();
         var query = factory.Services.GetRequiredService<CircuitSessionStamps>().Query;
         var scopes = Enumerable.Range(0, 20).Select(_ => factory.Services.CreateScope()).ToList();
-        var revalidate = typeof(CircuitSessionStamps).Assembly.GetType("OperatorConsole.Web.Auth.SessionRevalidatingStateProvider")!
-            .GetMethod("RevalidateNowAsync", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
-        async Task<bool[]> CheckAllAsync() => await Task.WhenAll(scopes.Select(s =>
-            (Task<bool>)revalidate.Invoke(s.ServiceProvider.GetRequiredService<AuthenticationStateProvider>(), [new AuthenticationState(principal)])!));
+        async Task<bool[]> CheckAllAsync() => await Task.WhenAll(scopes.Select(s => RevalidateAsync(s, principal)));
 
         (await CheckAllAsync()).Should().AllSatisfy(ok => ok.Should().BeTrue());
         var reads = live.Computations(query);
@@ -160,6 +143,23 @@ public sealed class SessionTests(ConsoleFactory factory, ITestOutputHelper outpu
         (await CheckAllAsync()).Should().AllSatisfy(ok => ok.Should().BeFalse("the person's saved row invalidated the shared stamps at once"));
         live.Computations(query).Should().Be(reads + 1, "one read after the change, for all 20");
         scopes.ForEach(s => s.Dispose());
+    }
+
+    /// <summary>A new operator and the principal a sign-in would give them.</summary>
+    private async Task<(string Email, ClaimsPrincipal Principal)> SignedInOperatorAsync()
+    {
+        var email = await CreatePersonAsync(ConsoleRoles.Operator);
+        using var scope = factory.Services.CreateScope();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ConsoleUser>>();
+        return (email, await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByEmailAsync(email))!));
+    }
+
+    /// <summary>The check an open circuit's timer runs, on that circuit's (scope's) authentication state provider.</summary>
+    private static Task<bool> RevalidateAsync(IServiceScope circuit, ClaimsPrincipal principal)
+    {
+        var provider = circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        var revalidate = provider.GetType().GetMethod("RevalidateNowAsync", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+        return (Task<bool>)revalidate.Invoke(provider, [new AuthenticationState(principal)])!;
     }
 
     private HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
