@@ -22,17 +22,26 @@ namespace OperatorConsole.Web.Auth;
 public static class SessionStamps
 {
     /// <summary>True when the principal is a person whose stamp still matches the stored one.</summary>
-    public static async Task<bool> IsCurrentAsync(UserManager<ConsoleUser> users, ClaimsPrincipal principal)
+    public static Task<bool> IsCurrentAsync(UserManager<ConsoleUser> users, ClaimsPrincipal principal) =>
+        IsCurrentAsync(principal, users.Options.ClaimsIdentity, async id =>
+            await users.FindByIdAsync(id) is { } user ? (true, await users.GetSecurityStampAsync(user)) : (false, null));
+
+    /// <summary>
+    /// The rule itself, wherever the stored stamps come from: the principal claims a person and a stamp, and
+    /// <paramref name="stored"/> finds that person with that very stamp.
+    /// </summary>
+    internal static async Task<bool> IsCurrentAsync(
+        ClaimsPrincipal principal, ClaimsIdentityOptions claims, Func<string, Task<(bool Found, string? Stamp)>> stored)
     {
-        var id = users.GetUserId(principal);
-        var stamp = principal.FindFirstValue(users.Options.ClaimsIdentity.SecurityStampClaimType);
+        var id = principal.FindFirstValue(claims.UserIdClaimType);
+        var stamp = principal.FindFirstValue(claims.SecurityStampClaimType);
         if (id is null || stamp is null)
         {
             return false;
         }
 
-        var user = await users.FindByIdAsync(id);
-        return user is not null && string.Equals(await users.GetSecurityStampAsync(user), stamp, StringComparison.Ordinal);
+        var (found, current) = await stored(id);
+        return found && string.Equals(current, stamp, StringComparison.Ordinal);
     }
 
     /// <summary>The cookie handler's per-request check; a stale cookie is rejected and deleted.</summary>
@@ -65,21 +74,13 @@ internal sealed class SessionRevalidatingStateProvider(
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        var user = authenticationState.User;
-        if (user.Identity?.IsAuthenticated != true)
+        if (authenticationState.User.Identity?.IsAuthenticated != true)
         {
             return true;
         }
 
-        var id = user.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType);
-        var stamp = user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-        if (id is null || stamp is null)
-        {
-            return false;
-        }
-
-        var stored = (await live.GetAsync(stamps.Query, cancellationToken)).Value;
-        return stored.TryGetValue(id, out var current) && string.Equals(current, stamp, StringComparison.Ordinal);
+        return await SessionStamps.IsCurrentAsync(authenticationState.User, identity.Value.ClaimsIdentity, async id =>
+            (await live.GetAsync(stamps.Query, cancellationToken)).Value.TryGetValue(id, out var stamp) ? (true, stamp) : (false, null));
     }
 
     /// <summary>For tests: the same check the timer runs.</summary>

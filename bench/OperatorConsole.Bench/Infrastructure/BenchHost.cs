@@ -66,9 +66,12 @@ public sealed partial class BenchHost(string databasePath) : WebApplicationFacto
         return client;
     }
 
-    public HttpClient AgentClient()
+    public HttpClient AgentClient() => AgentClient(BaseUrl);
+
+    /// <summary>A client of the console at <paramref name="baseUrl"/> with the bootstrap agent key.</summary>
+    public static HttpClient AgentClient(string baseUrl)
     {
-        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AgentKey);
         return client;
     }

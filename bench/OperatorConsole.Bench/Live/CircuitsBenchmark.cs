@@ -436,12 +436,7 @@ internal sealed class CircuitsServer : IAsyncDisposable
     /// <summary>The managed heap after full collections; null when the console runs in its own process.</summary>
     public long? SettledHeap() => Separate ? null : CircuitsBenchmark.SettledHeap();
 
-    public HttpClient AgentClient()
-    {
-        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", BenchHost.AgentKey);
-        return client;
-    }
+    public HttpClient AgentClient() => BenchHost.AgentClient(BaseUrl);
 
     public async ValueTask DisposeAsync()
     {
