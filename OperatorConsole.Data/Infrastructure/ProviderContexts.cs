@@ -4,7 +4,16 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace OperatorConsole.Data.Infrastructure;
 
 /// <summary>SQLite, the embedded default. Its migrations live in Migrations/Sqlite.</summary>
-public sealed class SqliteConsoleDbContext(DbContextOptions<SqliteConsoleDbContext> options) : ConsoleDbContext(options);
+public sealed class SqliteConsoleDbContext(DbContextOptions<SqliteConsoleDbContext> options) : ConsoleDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // The same TEXT columns and values, read without the general date parser (ADR 203).
+        configurationBuilder.Properties<DateTime>().HaveConversion<SqliteUtcDateTimeTextConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<SqliteUtcDateTimeTextConverter>();
+    }
+}
 
 /// <summary>SQL Server, the scale-out provider. Its migrations live in Migrations/SqlServer.</summary>
 public sealed class SqlServerConsoleDbContext(DbContextOptions<SqlServerConsoleDbContext> options) : ConsoleDbContext(options);
