@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -13,10 +12,9 @@ namespace OperatorConsole.Tests.Reliability;
 /// </summary>
 public sealed class AccountsMigrationTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"oc-accounts-{Guid.NewGuid():N}.db");
+    private readonly TempSqliteFile _file = new("oc-accounts");
 
-    private SqliteConsoleDbContext Open() =>
-        new(new DbContextOptionsBuilder<SqliteConsoleDbContext>().UseSqlite($"Data Source={_path};Pooling=False").Options);
+    private SqliteConsoleDbContext Open() => _file.Open();
 
     [Fact]
     public async Task ExistingLeads_CompanyTextBecomesAccounts_AndEveryLeadWithACompanyIsLinked()
@@ -65,12 +63,5 @@ public sealed class AccountsMigrationTests : IDisposable
             .And.Contain("UPDATE [Lead] SET [AccountId] =").And.Contain("CREATE UNIQUE INDEX [IX_Account_NameKey]");
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _file.Dispose();
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -13,10 +12,9 @@ namespace OperatorConsole.Tests.Reliability;
 public sealed class MigrationUpgradeTests : IDisposable
 {
     private const string ReleasedInitialCreate = "20261125104101_InitialCreate";
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"oc-upgrade-{Guid.NewGuid():N}.db");
+    private readonly TempSqliteFile _file = new("oc-upgrade");
 
-    private SqliteConsoleDbContext Open() =>
-        new(new DbContextOptionsBuilder<SqliteConsoleDbContext>().UseSqlite($"Data Source={_path};Pooling=False").Options);
+    private SqliteConsoleDbContext Open() => _file.Open();
 
     [Fact]
     public async Task ReleasedDatabase_WithRuns_UpgradesAndBackfillsEachLeadsLastRunFinish()
@@ -47,12 +45,5 @@ public sealed class MigrationUpgradeTests : IDisposable
             .Should().Equal("Ran once", "Never ran");
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _file.Dispose();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Domain.Leads;
@@ -13,10 +12,9 @@ namespace OperatorConsole.Tests.Reliability;
 /// </summary>
 public sealed class SqliteDateTimeTextTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"oc-dates-{Guid.NewGuid():N}.db");
+    private readonly TempSqliteFile _file = new("oc-dates");
 
-    private SqliteConsoleDbContext Open() =>
-        new(new DbContextOptionsBuilder<SqliteConsoleDbContext>().UseSqlite($"Data Source={_path};Pooling=False").Options);
+    private SqliteConsoleDbContext Open() => _file.Open();
 
     /// <summary>What the console read before: <c>SqliteDataReader.GetDateTime</c> on the text, then marked UTC.</summary>
     private static DateTime OldRead(string text) => DateTime.SpecifyKind(DateTime.Parse(text, CultureInfo.InvariantCulture), DateTimeKind.Utc);
@@ -110,12 +108,5 @@ public sealed class SqliteDateTimeTextTests : IDisposable
         (await read.Set<Lead>().MaxAsync(l => l.LastContactAt)).Should().Be(new DateTime(2026, 11, 22, 8, 0, 0, 500, DateTimeKind.Utc));
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _file.Dispose();
 }
