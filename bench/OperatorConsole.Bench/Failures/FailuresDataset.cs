@@ -62,7 +62,8 @@ public sealed class FailuresDataset
             .ToList();
     }
 
-    private static string T(DateTime at) => at.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+    // The text the console itself stores for a time (ADR 203), so the dataset reads as if the console had written it.
+    private static string T(DateTime at) => OperatorConsole.Data.Infrastructure.SqliteUtcDateTimeText.Write(at);
 
     public async Task WriteAsync(string connectionString, DateTime now, string? mavenPath)
     {
