@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 using OperatorConsole.Domain.Leads;
@@ -101,17 +102,7 @@ internal sealed class LiveChangeInterceptor(IConsoleChangeSink sink) : SaveChang
             return;
         }
 
-        var changes = entities
-            .Select(e => new ConsoleChange(e.Topic, IdOf(context, e.Entity)))
-            .Distinct()
-            .ToList();
-        if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction)
-        {
-            _uncommitted.GetValue(transaction, _ => []).AddRange(changes);
-            return;
-        }
-
-        sink.Publish(changes);
+        Saved(context, entities.Select(e => new ConsoleChange(e.Topic, IdOf(context, e.Entity))).Distinct().ToList());
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => PublishCommitted(transaction);
@@ -140,6 +131,33 @@ internal sealed class LiveChangeInterceptor(IConsoleChangeSink sink) : SaveChang
                 sink.Publish(changes.Distinct().ToList());
             }
         }
+    }
+
+    /// <summary>
+    /// Rows written on <paramref name="context"/>'s connection without SaveChanges (<see cref="Infrastructure.BulkInsert"/>):
+    /// published like saved ones, with the transaction's other changes when it commits.
+    /// </summary>
+    internal static void SavedOutsideSaveChanges(DbContext context, IReadOnlyList<ConsoleChange> changes)
+    {
+        var interceptor = context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?
+            .OfType<LiveChangeInterceptor>().FirstOrDefault();
+        interceptor?.Saved(context, changes);
+    }
+
+    private void Saved(DbContext context, IReadOnlyList<ConsoleChange> changes)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction)
+        {
+            _uncommitted.GetValue(transaction, _ => []).AddRange(changes);
+            return;
+        }
+
+        sink.Publish(changes.Distinct().ToList());
     }
 
     private static string? IdOf(DbContext context, object entity)

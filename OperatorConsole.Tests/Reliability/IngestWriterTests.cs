@@ -277,6 +277,123 @@ public sealed class IngestWriterTests(ConsoleFactory factory) : IClassFixture<Co
         (await db.Set<IntegrationHealth>().AsNoTracking().SingleAsync(i => i.Name == name)).LastMessage.Should().Be($"{name} run {id} succeeded");
     }
 
+    /// <summary>
+    /// ADR 204: on SQLite the fast path stores a batch's runs, their steps and touches with prepared INSERTs. The rows
+    /// must be exactly what SaveChanges stores (the slow path, forced here by a broken neighbour), the steps must
+    /// point at their own run, and the batch is still published once, naming every new run.
+    /// </summary>
+    [Fact]
+    public async Task RunsAndTouchesStoredByPreparedInserts_AreTheRowsSaveChangesStores_PublishedOnce()
+    {
+        var runs = factory.Services.GetRequiredService<PipelineRunService>();
+        var leads = factory.Services.GetRequiredService<LeadService>();
+        var events = factory.Services.GetRequiredService<ConsoleEvents>();
+        var agent = new Actor(ActorKind.ApiKey, "writer-test", "Writer test");
+        var lead = (await leads.CreateAsync(new CreateLeadRequest(Unique("lead")), agent)).Value!;
+        var kind = Unique("prep");
+        var started = factory.Clock.GetUtcNow().UtcDateTime.AddDays(-1).AddTicks(1234567);
+        RecordRunRequest Run(int i) => new(lead.Id, kind, started.AddMinutes(i), started.AddMinutes(i).AddSeconds(5),
+            [new RecordRunStep($"fetch {i}", true, null, 12), new RecordRunStep($"write {i}", false, $"boom {i}", null)]);
+        var touch = new RecordTouchRequest(TouchChannel.Email, TouchDirection.Outbound, "prepared", started);
+        var published = new List<ConsoleChange>();
+        var publishes = 0;
+        void Count(IReadOnlyList<ConsoleChange> changes)
+        {
+            if (changes.Any(c => c.Topic == nameof(PipelineRun)))
+            {
+                Interlocked.Increment(ref publishes);
+                lock (published)
+                {
+                    published.AddRange(changes);
+                }
+            }
+        }
+
+        // Fast path: three runs and a touch in one batch.
+        var release = await ParkTheWriterAsync();
+        var (isolated, prepared) = (Writer.IsolatedBatches, Writer.PreparedRows);
+        events.Delivered += Count;
+        List<RunView> fast;
+        TouchView fastTouch;
+        try
+        {
+            var writes = Enumerable.Range(0, 3).Select(i => runs.RecordAsync(Run(i), agent)).ToList();
+            var touchWrite = leads.RecordTouchAsync(lead.Id, touch, agent);
+            await release();
+            fast = (await Task.WhenAll(writes)).Select(r => r.Value!).ToList();
+            fastTouch = (await touchWrite).Value!;
+        }
+        finally
+        {
+            events.Delivered -= Count;
+        }
+
+        Writer.IsolatedBatches.Should().Be(isolated);
+        (Writer.PreparedRows - prepared).Should().Be(3 + 6 + 1, "three runs, their six steps and the touch");
+        publishes.Should().Be(1, "one batch, one live publish");
+        published.Where(c => c.Topic == nameof(PipelineRun)).Select(c => c.RecordId)
+            .Should().BeEquivalentTo(fast.Select(r => r.Id.ToString()));
+        published.Should().Contain(new ConsoleChange(nameof(Touch), fastTouch.Id.ToString()));
+        fast.Select(r => r.Id).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+
+        // Slow path: the same writes next to an item that throws, so the batch is run item by item through SaveChanges.
+        release = await ParkTheWriterAsync();
+        prepared = Writer.PreparedRows;
+        var slowWrites = Enumerable.Range(0, 3).Select(i => runs.RecordAsync(Run(i), agent)).ToList();
+        var slowTouchWrite = leads.RecordTouchAsync(lead.Id, touch, agent);
+        Func<ConsoleDbContext, CancellationToken, Task<OperationResult<int>>> throws = (_, _) => throw new InvalidOperationException("forces the slow path");
+        var broken = Writer.WriteAsync(throws);
+        await release();
+        var slow = (await Task.WhenAll(slowWrites)).Select(r => r.Value!).ToList();
+        var slowTouch = (await slowTouchWrite).Value!;
+        await FluentActions.Awaiting(() => broken).Should().ThrowAsync<InvalidOperationException>();
+        Writer.IsolatedBatches.Should().Be(isolated + 1);
+        Writer.PreparedRows.Should().Be(prepared, "the slow path saves through SaveChanges");
+
+        // Every stored column, as SQLite holds it (text of times, enums, booleans), is the same on both paths.
+        await using var db = factory.CreateDbContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            var fastRun = await RowAsync(connection, "PipelineRun", "Id", fast[i].Id);
+            var slowRun = await RowAsync(connection, "PipelineRun", "Id", slow[i].Id);
+            fastRun.Should().Equal(slowRun);
+            fastRun.Should().Contain($"INTEGER:{lead.Id}").And.Contain($"TEXT:{kind}");
+            var fastSteps = await RowAsync(connection, "PipelineRunStep", "PipelineRunId", fast[i].Id);
+            var slowSteps = await RowAsync(connection, "PipelineRunStep", "PipelineRunId", slow[i].Id);
+            fastSteps.Should().Equal(slowSteps).And.HaveCount(2 * 5, "two steps, each without its id and run id");
+            fast[i].Steps.Select(s => s.Name).Should().Equal($"fetch {i}", $"write {i}");
+        }
+
+        (await RowAsync(connection, "Touch", "Id", fastTouch.Id)).Should().Equal(await RowAsync(connection, "Touch", "Id", slowTouch.Id));
+        var stored = await db.Set<Lead>().AsNoTracking().SingleAsync(l => l.Id == lead.Id);
+        stored.LastRunId.Should().Be(slow[2].Id, "the latest start; on an equal start the later arrival");
+    }
+
+    /// <summary>The row's columns as stored text, in table order, without the ones that differ by design (ids, the parent's id).</summary>
+    private static async Task<List<string?>> RowAsync(System.Data.Common.DbConnection connection, string table, string keyColumn, int key)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM \"{table}\" WHERE \"{keyColumn}\" = {key} ORDER BY rowid";
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string?>();
+        while (await reader.ReadAsync())
+        {
+            for (var c = 0; c < reader.FieldCount; c++)
+            {
+                if (reader.GetName(c) is "Id" or "PipelineRunId")
+                {
+                    continue;
+                }
+
+                values.Add(reader.IsDBNull(c) ? null : $"{reader.GetDataTypeName(c)}:{reader.GetValue(c)}");
+            }
+        }
+
+        return values;
+    }
+
     private Task<OperationResult<int>> WriteWithKeyAsync(string key, Func<ConsoleDbContext, CancellationToken, Task<OperationResult<int>>> work) =>
         WriteWithKeyAsync(key, async (db, ct) => IngestStep.Answer(await work(db, ct)));
 

@@ -1,0 +1,128 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using OperatorConsole.Data.Live;
+
+namespace OperatorConsole.Data.Infrastructure;
+
+/// <summary>
+/// Plain INSERTs, one prepared command re-bound per row, on the context's connection and transaction, without EF's
+/// per-row SQL generation, tracking and fix-up. SQLite compiles a statement's text every time EF sends it (EF sends
+/// one INSERT per row there), so re-binding one prepared statement is the cheapest insert SQLite offers. Table,
+/// column names and parameter conversion (enums as strings, UTC times, decimals) come from the EF model's own
+/// mappings, so the rows are stored exactly as EF would store them, on SQLite and SQL Server alike.
+/// </summary>
+internal static class BulkInsert
+{
+    /// <summary>Inserts rows and writes their generated key back (SQLite: RETURNING). Other providers: use SaveChanges.</summary>
+    /// <remarks>Not tracked and not seen by the SaveChanges interceptor: callers publish the live topic themselves.</remarks>
+    public static Task InsertReturningKeysAsync<T>(ConsoleDbContext db, IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class => InsertAsync(db, rows, ct, returnKeys: true);
+
+    /// <remarks>Not tracked and not seen by the SaveChanges interceptor: callers publish the live topic themselves.</remarks>
+    public static async Task InsertAsync<T>(ConsoleDbContext db, IReadOnlyList<T> rows, CancellationToken ct, bool returnKeys = false)
+        where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var plan = Plan.For(db, db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped."), returnKeys);
+        await using var command = plan.CreateCommand(db);
+        foreach (var row in rows)
+        {
+            plan.Bind(command, row);
+            if (returnKeys)
+            {
+                var id = await command.ExecuteScalarAsync(ct);
+                plan.Key.PropertyInfo!.SetValue(row, plan.KeyValue(id));
+            }
+            else
+            {
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// SQLite only: inserts entities the context tracks as Added (all of one entity type, every foreign key already
+    /// known), gives them their generated keys through the change tracker (which passes each key on to tracked
+    /// dependents' foreign keys) and marks them Unchanged, so the next SaveChanges leaves them alone. The rows are
+    /// handed to the live interceptor, which publishes them with the transaction's other changes when it commits.
+    /// </summary>
+    public static async Task InsertTrackedAsync(ConsoleDbContext db, IReadOnlyList<EntityEntry> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        var entity = entries[0].Metadata;
+        var plan = Plan.For(db, entity, returnKeys: true);
+        var topic = entity.ClrType.Name;
+        var changes = new List<ConsoleChange>(entries.Count);
+        await using (var command = plan.CreateCommand(db))
+        {
+            foreach (var entry in entries)
+            {
+                plan.Bind(command, entry.Entity);
+                var id = plan.KeyValue(await command.ExecuteScalarAsync(ct));
+                entry.Property(plan.Key.Name).CurrentValue = id;
+                changes.Add(new ConsoleChange(topic, id.ToString()));
+            }
+        }
+
+        foreach (var entry in entries)
+        {
+            entry.State = EntityState.Unchanged;
+        }
+
+        LiveChangeInterceptor.SavedOutsideSaveChanges(db, changes);
+    }
+
+    /// <summary>The INSERT for one entity type: every column but a generated key, in the model's order.</summary>
+    private sealed record Plan(string Sql, IReadOnlyList<IProperty> Columns, IReadOnlyList<RelationalTypeMapping> Mappings, IProperty Key)
+    {
+        public static Plan For(DbContext db, IEntityType entity, bool returnKeys)
+        {
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var columns = entity.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never)).ToList();
+            if (columns.Any(p => p.IsShadowProperty()))
+            {
+                throw new InvalidOperationException($"{entity.ClrType.Name} has shadow properties; insert it through SaveChanges.");
+            }
+
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var key = entity.FindPrimaryKey()!.Properties.Single();
+            var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) "
+                + $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})"
+                + (returnKeys ? " RETURNING " + sql.DelimitIdentifier(key.GetColumnName(table)!) : "");
+            return new Plan(text, columns, columns.Select(c => c.GetRelationalTypeMapping()).ToList(), key);
+        }
+
+        public DbCommand CreateCommand(DbContext db)
+        {
+            var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = Sql;
+            return command;
+        }
+
+        /// <summary>Binds one row; the command keeps its text, so SQLite keeps the statement it prepared.</summary>
+        public void Bind(DbCommand command, object row)
+        {
+            command.Parameters.Clear();
+            for (var c = 0; c < Columns.Count; c++)
+            {
+                var value = Columns[c].PropertyInfo is { } property ? property.GetValue(row) : Columns[c].FieldInfo!.GetValue(row);
+                command.Parameters.Add(Mappings[c].CreateParameter(command, "@p" + c, value, Columns[c].IsNullable));
+            }
+        }
+
+        public object KeyValue(object? stored) => Convert.ChangeType(stored, Key.ClrType, System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+}
