@@ -36,6 +36,9 @@ public static class BodyRules
             return next;
         }
 
+        // Both are singletons: resolved once per endpoint, not once per request.
+        var options = context.ApplicationServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var time = context.ApplicationServices.GetRequiredService<TimeProvider>();
         return async invocation =>
         {
             var body = invocation.Arguments[index];
@@ -44,9 +47,7 @@ public static class BodyRules
                 return await next(invocation);
             }
 
-            var services = invocation.HttpContext.RequestServices;
-            var options = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-            var errors = Check(body, options, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var errors = Check(body, options, time.GetUtcNow().UtcDateTime);
             return errors.Count == 0 ? await next(invocation) : ApiResults.Validation(errors);
         };
     }
@@ -68,20 +69,40 @@ public static class BodyRules
     public static Dictionary<string, string[]> Check(object body, JsonSerializerOptions options, DateTime now)
     {
         var walk = new Walk(options, now);
-        walk.Visit(body, body.GetType(), null, "");
+        walk.Visit(body, body.GetType(), null, null);
         return walk.Errors;
     }
+
+    /// <summary>
+    /// Where a value sits in the body: a field of its parent or an element of a list. Rendered as text
+    /// (<c>steps[0].name</c>) only for an error, so a valid body (every agent write) builds no path strings.
+    /// </summary>
+    private sealed class Location(Location? parent, string? name, int index)
+    {
+        public string? Name => name;
+
+        public static Location Field(Location? parent, string name) => new(parent, name, -1);
+
+        public static Location Element(Location? parent, int index) => new(parent, null, index);
+
+        public override string ToString() => name is null
+            ? $"{parent}[{index}]"
+            : parent is null ? name : $"{parent}.{name}";
+    }
+
+    /// <summary>A property the walk reads, with what it needs to know about it, worked out once per type.</summary>
+    private sealed record Member(JsonPropertyInfo Property, NullabilityInfo Nullability, bool NullRefused);
 
     private sealed class Walk(JsonSerializerOptions options, DateTime now)
     {
         // Nullability is read from attributes (reflection that allocates on every call); a member's answer never
-        // changes, so it is read once per member for the process. A context is not thread-safe: one per miss.
-        private static readonly ConcurrentDictionary<PropertyInfo, NullabilityInfo> Nullability = new();
+        // changes, so each type's members are worked out once for the process. A context is not thread-safe: one per miss.
+        private static readonly ConcurrentDictionary<JsonTypeInfo, Member[]> Members = new();
         private int _nodes;
 
         public Dictionary<string, string[]> Errors { get; } = [];
 
-        public void Visit(object value, Type type, NullabilityInfo? nullability, string path)
+        public void Visit(object value, Type type, NullabilityInfo? nullability, Location? at)
         {
             if (++_nodes > MaxNodes || Errors.Count >= MaxErrors)
             {
@@ -90,13 +111,13 @@ public static class BodyRules
 
             if (value is DateTime time)
             {
-                CheckTime(time, path);
+                CheckTime(time, at);
                 return;
             }
 
             if (value is DateTimeOffset offset)
             {
-                CheckTime(offset.UtcDateTime, path);
+                CheckTime(offset.UtcDateTime, at);
                 return;
             }
 
@@ -109,52 +130,60 @@ public static class BodyRules
             switch (info.Kind)
             {
                 case JsonTypeInfoKind.Object:
-                    VisitObject(value, info, path);
+                    VisitObject(value, info, at);
                     break;
                 case JsonTypeInfoKind.Enumerable when value is IEnumerable items:
-                    VisitItems(items, info.ElementType!, ElementNullability(nullability), path);
+                    VisitItems(items, info.ElementType!, ElementNullability(nullability), at);
                     break;
             }
         }
 
-        private void VisitObject(object value, JsonTypeInfo info, string path)
+        private void VisitObject(object value, JsonTypeInfo info, Location? at)
         {
-            // Aliases have no member of their own (ContractNames): the canonical property covers the value.
-            foreach (var property in info.Properties.Where(p => p.Get is not null && p.AttributeProvider is PropertyInfo))
+            foreach (var member in Members.GetOrAdd(info, MembersOf))
             {
-                var member = (PropertyInfo)property.AttributeProvider!;
-                var nullability = Nullability.GetOrAdd(member, static m => new NullabilityInfoContext().Create(m));
-                var child = property.Get!(value);
+                var child = member.Property.Get!(value);
                 if (child is not null)
                 {
-                    Visit(child, property.PropertyType, nullability, Join(path, property.Name));
+                    Visit(child, member.Property.PropertyType, member.Nullability, Location.Field(at, member.Property.Name));
                 }
-                else if (!member.PropertyType.IsValueType && nullability.WriteState == NullabilityState.NotNull)
+                else if (member.NullRefused)
                 {
                     // A null the type does not allow (settings maps, lists): refused here, not dereferenced in a service.
-                    Errors[Join(path, property.Name)] = ["This field must not be null."];
+                    Errors[Location.Field(at, member.Property.Name).ToString()] = ["This field must not be null."];
                 }
             }
         }
 
-        private void VisitItems(IEnumerable items, Type elementType, NullabilityState elementNullability, string path)
+        private static Member[] MembersOf(JsonTypeInfo info) =>
+        [
+            // Aliases have no member of their own (ContractNames): the canonical property covers the value.
+            .. info.Properties.Where(p => p.Get is not null && p.AttributeProvider is PropertyInfo).Select(p =>
+            {
+                var property = (PropertyInfo)p.AttributeProvider!;
+                var nullability = new NullabilityInfoContext().Create(property);
+                return new Member(p, nullability, !property.PropertyType.IsValueType && nullability.WriteState == NullabilityState.NotNull);
+            }),
+        ];
+
+        private void VisitItems(IEnumerable items, Type elementType, NullabilityState elementNullability, Location? at)
         {
             var elementMayBeNull = elementNullability == NullabilityState.Nullable || Nullable.GetUnderlyingType(elementType) is not null;
             var i = 0;
             foreach (var item in items)
             {
-                var itemPath = $"{path}[{i++}]";
+                var element = Location.Element(at, i++);
                 if (item is null)
                 {
                     if (!elementMayBeNull)
                     {
-                        Errors[itemPath] = ["A list element must not be null."];
+                        Errors[element.ToString()] = ["A list element must not be null."];
                     }
 
                     continue;
                 }
 
-                Visit(item, elementType, null, itemPath);
+                Visit(item, elementType, null, element);
                 if (_nodes > MaxNodes || Errors.Count >= MaxErrors)
                 {
                     return;
@@ -170,20 +199,20 @@ public static class BodyRules
             _ => NullabilityState.NotNull,
         };
 
-        private void CheckTime(DateTime time, string path)
+        private void CheckTime(DateTime time, Location? at)
         {
-            var name = path[(path.LastIndexOf('.') + 1)..];
             // "…At" records when something happened; a due date ("dueAt", "dueDate") is a plan, so it may be ahead.
+            // A time that is a list element has no name of its own: a plan's rule.
+            var name = at?.Name ?? "";
             var isFact = name.EndsWith("At", StringComparison.Ordinal) && !name.StartsWith("due", StringComparison.OrdinalIgnoreCase);
             var latest = isFact ? now.AddDays(1) : now.AddYears(10);
             if (time < Earliest || time > latest)
             {
+                var path = at?.ToString() ?? "";
                 Errors[path] = [isFact
                     ? $"'{path}' must be between 2000-01-01 and a day from now (UTC)."
                     : $"'{path}' must be between 2000-01-01 and ten years from now (UTC)."];
             }
         }
-
-        private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
     }
 }
