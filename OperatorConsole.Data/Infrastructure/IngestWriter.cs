@@ -47,8 +47,9 @@ public static class IngestStep
     public static IngestStep<T> Answer<T>(OperationResult<T> answer) => IngestStep<T>.Now(answer);
 
     /// <summary>
-    /// The work's changes are made; <paramref name="render"/> runs after they are saved (new rows have their ids),
-    /// in arrival order, and may change tracked entities further (e.g. store the new id on another row).
+    /// The work's changes are made; <paramref name="render"/> runs once the batch's new rows are stored and have their
+    /// ids, in arrival order, and may change tracked entities further (e.g. store the new id on another row); those
+    /// changes are saved with the batch.
     /// </summary>
     public static IngestStep<T> AfterSave<T>(Func<OperationResult<T>> render) => IngestStep<T>.AfterSave(render);
 }
@@ -67,9 +68,10 @@ public readonly record struct IngestReads(int? LeadId = null, string? Integratio
 /// in arrival order on one context inside one transaction and commits once; the interceptor then publishes the
 /// batch's changes once. A caller's task completes only after its batch committed, so nothing acknowledged can
 /// be lost. There is no timer: while one batch commits the next one gathers, so a lone write is never delayed.
-/// <para>The fast path saves the whole batch with two SaveChanges: one for everything the items added or changed,
-/// then — once ids exist — one for what the items' answers change further (<see cref="IngestStep.AfterSave{T}"/>)
-/// and the stored idempotent responses. Change detection runs once per SaveChanges, not per item (the context
+/// <para>The fast path stores the whole batch at once. First the new rows get their ids: on SQLite runs, steps and
+/// touches by prepared INSERTs (ADR 204), anything else by a SaveChanges. Then the answers are rendered
+/// (<see cref="IngestStep.AfterSave{T}"/>), and one SaveChanges stores the rest: the rows the items and their answers
+/// changed, and the stored idempotent responses. Change detection runs once per SaveChanges, not per item (the context
 /// does not detect changes automatically meanwhile). Within a batch an item sees the earlier items' entities
 /// through the context (tracked, not yet saved): look rows up with <c>FindAsync</c> or the change tracker first.
 /// Rows the items declare (<see cref="IngestReads"/>) are loaded for the whole batch before its items run.</para>
@@ -314,7 +316,7 @@ public sealed class IngestWriter : IAsyncDisposable
 
             try
             {
-                await SaveAsync(db, added);
+                await SaveNewRowsAsync(db, added);
                 foreach (var item in accepted)
                 {
                     if (!item.Finish())
@@ -412,14 +414,24 @@ public sealed class IngestWriter : IAsyncDisposable
         }
     }
 
-    private async Task SaveAsync(ConsoleDbContext db, List<EntityEntry>? added = null)
+    /// <summary>
+    /// Gives the batch's new rows their ids before the answers are rendered. When prepared INSERTs stored all of them,
+    /// the rest of the batch (the rows they changed, and what the answers change further) waits for the one
+    /// SaveChanges after the answers; otherwise SaveChanges runs here too.
+    /// </summary>
+    private async Task SaveNewRowsAsync(ConsoleDbContext db, List<EntityEntry> added)
     {
         db.ChangeTracker.DetectChanges();
-        if (added is not null)
+        await InsertPreparedAsync(db, added);
+        if (added.Exists(e => e.State == EntityState.Added))
         {
-            await InsertPreparedAsync(db, added);
+            await SaveAsync(db);
         }
+    }
 
+    private static async Task SaveAsync(ConsoleDbContext db)
+    {
+        db.ChangeTracker.DetectChanges();
         if (db.ChangeTracker.HasChanges())
         {
             await db.SaveChangesAsync(CancellationToken.None);
@@ -427,7 +439,7 @@ public sealed class IngestWriter : IAsyncDisposable
     }
 
     /// <summary>The slow path: one item under a savepoint; its own fault is returned, a database fault ends the batch.</summary>
-    private async Task<Exception?> RunIsolatedAsync(ConsoleDbContext db, Item item, DateTime now)
+    private static async Task<Exception?> RunIsolatedAsync(ConsoleDbContext db, Item item, DateTime now)
     {
         var transaction = db.Database.CurrentTransaction!;
         await transaction.CreateSavepointAsync(ItemSavepoint);
