@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Data.Sqlite;
 using OperatorConsole.Data.Live;
 
 namespace OperatorConsole.Data.Infrastructure;
@@ -54,25 +56,35 @@ internal static class BulkInsert
     /// dependents' foreign keys) and marks them Unchanged, so the next SaveChanges leaves them alone. The rows are
     /// handed to the live interceptor, which publishes them with the transaction's other changes when it commits.
     /// </summary>
-    public static async Task InsertTrackedAsync(ConsoleDbContext db, IReadOnlyList<EntityEntry> entries, CancellationToken ct)
+    public static void InsertTracked(ConsoleDbContext db, IReadOnlyList<EntityEntry> entries)
     {
         if (entries.Count == 0)
         {
             return;
         }
 
-        var entity = entries[0].Metadata;
-        var plan = Plan.For(db, entity, returnKeys: true);
-        var topic = entity.ClrType.Name;
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var plan = Plans.GetOrAdd(entries[0].Metadata, static (entity, db) => Plan.For(db, entity, returnKeys: false), db);
         var changes = new List<ConsoleChange>(entries.Count);
-        await using (var command = plan.CreateCommand(db))
+        using (var command = plan.CreateCommand(db))
         {
+            var parameters = plan.AddParameters(command);
+            command.Prepare();
             foreach (var entry in entries)
             {
-                plan.Bind(command, entry.Entity);
-                var id = plan.KeyValue(await command.ExecuteScalarAsync(ct));
-                entry.Property(plan.Key.Name).CurrentValue = id;
-                changes.Add(new ConsoleChange(topic, id.ToString()));
+                plan.SetValues(parameters, entry.Entity);
+
+                // Synchronous on purpose: Microsoft.Data.Sqlite's async calls run synchronously anyway, and this is
+                // the ingest writer's own loop. The key is the table's rowid (an INTEGER PRIMARY KEY), read from the
+                // connection: half the cost of RETURNING and its reader, measured (ADR 204).
+                if (command.ExecuteNonQuery() != 1)
+                {
+                    throw new InvalidOperationException($"An INSERT into {plan.Topic} stored no row.");
+                }
+
+                var id = plan.KeyValue(SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle));
+                entry.Property(plan.Key).CurrentValue = id;
+                changes.Add(new ConsoleChange(plan.Topic, id.ToString()));
             }
         }
 
@@ -83,6 +95,9 @@ internal static class BulkInsert
 
         LiveChangeInterceptor.SavedOutsideSaveChanges(db, changes);
     }
+
+    /// <summary>The tracked inserts' plans, per entity type of the (one, shared) model: worked out once, not per batch.</summary>
+    private static readonly ConcurrentDictionary<IEntityType, Plan> Plans = new();
 
     /// <summary>The INSERT for one entity type: every column but a generated key, in the model's order.</summary>
     private sealed record Plan(string Sql, IReadOnlyList<IProperty> Columns, IReadOnlyList<RelationalTypeMapping> Mappings, IProperty Key)
@@ -102,6 +117,36 @@ internal static class BulkInsert
                 + $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})"
                 + (returnKeys ? " RETURNING " + sql.DelimitIdentifier(key.GetColumnName(table)!) : "");
             return new Plan(text, columns, columns.Select(c => c.GetRelationalTypeMapping()).ToList(), key);
+        }
+
+        public string Topic { get; } = Key.DeclaringType.ClrType.Name;
+
+        /// <summary>One parameter per column, made once per command; <see cref="SetValues"/> re-fills them per row.</summary>
+        public DbParameter[] AddParameters(DbCommand command)
+        {
+            var parameters = new DbParameter[Columns.Count];
+            for (var c = 0; c < Columns.Count; c++)
+            {
+                parameters[c] = Mappings[c].CreateParameter(command, "@p" + c, null, Columns[c].IsNullable);
+                command.Parameters.Add(parameters[c]);
+            }
+
+            return parameters;
+        }
+
+        /// <summary>The row's values, converted to what the column stores exactly as EF's own parameters convert them.</summary>
+        public void SetValues(DbParameter[] parameters, object row)
+        {
+            for (var c = 0; c < Columns.Count; c++)
+            {
+                var value = Columns[c].PropertyInfo is { } property ? property.GetValue(row) : Columns[c].FieldInfo!.GetValue(row);
+                if (value is not null && Mappings[c].Converter is { } converter)
+                {
+                    value = converter.ConvertToProvider(value);
+                }
+
+                parameters[c].Value = value ?? DBNull.Value;
+            }
         }
 
         public DbCommand CreateCommand(DbContext db)

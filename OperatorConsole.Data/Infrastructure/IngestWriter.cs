@@ -397,7 +397,7 @@ public sealed class IngestWriter : IAsyncDisposable
     /// whose parent is not stored yet (e.g. a lead added in the same batch) is left to SaveChanges, like every other
     /// kind and every other provider.
     /// </summary>
-    private async Task InsertPreparedAsync(ConsoleDbContext db, List<EntityEntry> added)
+    private void InsertPrepared(ConsoleDbContext db, List<EntityEntry> added)
     {
         if (added.Count == 0 || !db.Database.IsSqlite())
         {
@@ -408,7 +408,7 @@ public sealed class IngestWriter : IAsyncDisposable
         {
             var rows = added.Where(e => e.Metadata.ClrType == kind && e.State == EntityState.Added
                 && e.Properties.All(p => !p.IsTemporary || p.Metadata.IsPrimaryKey())).ToList();
-            await BulkInsert.InsertTrackedAsync(db, rows, CancellationToken.None);
+            BulkInsert.InsertTracked(db, rows);
             Interlocked.Add(ref _preparedRows, rows.Count);
             PreparedRowCount.Add(rows.Count);
         }
@@ -422,7 +422,7 @@ public sealed class IngestWriter : IAsyncDisposable
     private async Task SaveNewRowsAsync(ConsoleDbContext db, List<EntityEntry> added)
     {
         db.ChangeTracker.DetectChanges();
-        await InsertPreparedAsync(db, added);
+        InsertPrepared(db, added);
         if (added.Exists(e => e.State == EntityState.Added))
         {
             await SaveAsync(db);
