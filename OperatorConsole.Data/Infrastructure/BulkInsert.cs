@@ -65,6 +65,10 @@ internal static class BulkInsert
 
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var plan = Plans.GetOrAdd(entries[0].Metadata, static (entity, db) => Plan.For(db, entity, returnKeys: false), db);
+        if (plan.Key.ClrType != typeof(int) && plan.Key.ClrType != typeof(long))
+        {
+            throw new InvalidOperationException($"{plan.Topic}'s key is not an integer, so it is not SQLite's rowid; insert it through SaveChanges.");
+        }
         var changes = new List<ConsoleChange>(entries.Count);
         using (var command = plan.CreateCommand(db))
         {

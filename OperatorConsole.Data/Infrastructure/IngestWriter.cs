@@ -99,10 +99,10 @@ public sealed class IngestWriter : IAsyncDisposable
     private static readonly Counter<long> PreparedRowCount = Meter.CreateCounter<long>(
         "operator_console.ingest.prepared_rows", "{row}", "New rows stored by prepared INSERTs instead of SaveChanges (SQLite fast path)");
     private const string ItemSavepoint = "ingest_item";
+    private const string BatchSavepoint = "ingest_batch";
 
     // Inserted by prepared statements on the fast path (SQLite), in this order: a parent before its children.
     private static readonly Type[] PreparedInsertKinds = [typeof(PipelineRun), typeof(PipelineRunStep), typeof(Touch)];
-    private const string BatchSavepoint = "ingest_batch";
 
     // Integration names the running batch loaded and did not find (only while its items run on the fast path).
     private static readonly ConditionalWeakTable<DbContext, HashSet<string>> AbsentIntegrations = [];
@@ -262,8 +262,8 @@ public sealed class IngestWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// The fast path: every item, then one SaveChanges; the answers, then one more. False (and nothing of the batch
-    /// kept) when an item needs its own savepoint; a database fault is thrown.
+    /// The fast path: every item; the new rows' ids (prepared INSERTs, or a SaveChanges); the answers; one SaveChanges
+    /// for the rest. False (and nothing of the batch kept) when an item needs its own savepoint; a database fault is thrown.
     /// </summary>
     private async Task<bool> TryAllAtOnceAsync(ConsoleDbContext db, List<Item> batch, DateTime now)
     {
@@ -408,9 +408,12 @@ public sealed class IngestWriter : IAsyncDisposable
         {
             var rows = added.Where(e => e.Metadata.ClrType == kind && e.State == EntityState.Added
                 && e.Properties.All(p => !p.IsTemporary || p.Metadata.IsPrimaryKey())).ToList();
-            BulkInsert.InsertTracked(db, rows);
-            Interlocked.Add(ref _preparedRows, rows.Count);
-            PreparedRowCount.Add(rows.Count);
+            if (rows.Count > 0)
+            {
+                BulkInsert.InsertTracked(db, rows);
+                Interlocked.Add(ref _preparedRows, rows.Count);
+                PreparedRowCount.Add(rows.Count);
+            }
         }
     }
 
