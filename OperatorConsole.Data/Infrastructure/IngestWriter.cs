@@ -349,9 +349,27 @@ public sealed class IngestWriter : IAsyncDisposable
             tracker.AutoDetectChangesEnabled = true;
             if (!kept)
             {
-                await transaction.RollbackToSavepointAsync(BatchSavepoint);
+                await RollBackBatchAsync(db, transaction);
                 tracker.Clear();
             }
+        }
+    }
+
+    /// <summary>
+    /// Back to the batch's savepoint. SQLite itself may already have rolled the whole transaction back (it may do so on
+    /// SQLITE_FULL or an I/O error); then there is no savepoint left, nothing of the batch is stored, and the fault that
+    /// did it is what the callers must hear (a 503), not "this transaction has completed" (a 500).
+    /// </summary>
+    private static async Task RollBackBatchAsync(ConsoleDbContext db, IDbContextTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackToSavepointAsync(BatchSavepoint);
+        }
+        catch (InvalidOperationException) when (db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle }
+            && SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0)
+        {
+            // No transaction is open on the connection: SQLite ended it. The exception in flight, if any, propagates.
         }
     }
 
