@@ -35,9 +35,10 @@ internal static class BulkInsert
 
         var plan = Plan.For(db, db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped."), returnKeys);
         await using var command = plan.CreateCommand(db);
+        var parameters = plan.AddParameters(command);
         foreach (var row in rows)
         {
-            plan.Bind(command, row);
+            plan.SetValues(parameters, row);
             if (returnKeys)
             {
                 var id = await command.ExecuteScalarAsync(ct);
@@ -159,17 +160,6 @@ internal static class BulkInsert
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = Sql;
             return command;
-        }
-
-        /// <summary>Binds one row; the command keeps its text, so SQLite keeps the statement it prepared.</summary>
-        public void Bind(DbCommand command, object row)
-        {
-            command.Parameters.Clear();
-            for (var c = 0; c < Columns.Count; c++)
-            {
-                var value = Columns[c].PropertyInfo is { } property ? property.GetValue(row) : Columns[c].FieldInfo!.GetValue(row);
-                command.Parameters.Add(Mappings[c].CreateParameter(command, "@p" + c, value, Columns[c].IsNullable));
-            }
         }
 
         public object KeyValue(object? stored) => Convert.ChangeType(stored, Key.ClrType, System.Globalization.CultureInfo.InvariantCulture)!;

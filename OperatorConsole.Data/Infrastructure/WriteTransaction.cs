@@ -24,7 +24,7 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     public static async Task<WriteTransaction> BeginAsync(ConsoleDbContext db, CancellationToken ct)
     {
-        var gate = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteWriteGate>().FirstOrDefault();
+        var gate = db.FindInterceptor<SqliteWriteGate>();
         var entered = gate is not null && await gate.EnterAsync(ct);
         try
         {

@@ -3,9 +3,9 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
+using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Domain.Leads;
 
 namespace OperatorConsole.Data.Live;
@@ -139,9 +139,7 @@ internal sealed class LiveChangeInterceptor(IConsoleChangeSink sink) : SaveChang
     /// </summary>
     internal static void SavedOutsideSaveChanges(DbContext context, IReadOnlyList<ConsoleChange> changes)
     {
-        var interceptor = context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?
-            .OfType<LiveChangeInterceptor>().FirstOrDefault();
-        interceptor?.Saved(context, changes);
+        context.FindInterceptor<LiveChangeInterceptor>()?.Saved(context, changes);
     }
 
     private void Saved(DbContext context, IReadOnlyList<ConsoleChange> changes)
