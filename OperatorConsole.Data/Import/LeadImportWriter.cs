@@ -18,7 +18,7 @@ public sealed record ImportProgress(int Processed, int Created, int Updated, int
 public sealed record AccountImportResult(int Created, int Updated, IReadOnlyList<ImportRowError> Errors);
 
 /// <summary>
-/// Writes mapped rows as leads, in batches (new rows as prepared plain INSERTs, see <see cref="BulkInsert"/>). Duplicate checks run against keys preloaded once (no query per
+/// Writes mapped rows as leads, in batches (new rows as prepared plain INSERTs, see <see cref="PreparedWrites"/>). Duplicate checks run against keys preloaded once (no query per
 /// row). A batch is one transaction; if the database refuses it, the batch is replayed row by row so that only
 /// the offending rows are reported and every good row is still written — a bad row never aborts the import
 /// and never leaves half a lead behind.
@@ -199,7 +199,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         {
             // SQLite: plain prepared INSERT … RETURNING per lead (EF sends one command per row there anyway, with
             // tracking and fix-up on top). Other providers batch well through SaveChanges.
-            await BulkInsert.InsertReturningKeysAsync(db, fresh.Select(f => f.Lead).ToList(), ct);
+            await PreparedWrites.InsertReturningKeysAsync(db, fresh.Select(f => f.Lead).ToList(), ct);
         }
         else
         {
@@ -210,8 +210,8 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
 
         var history = fresh.SelectMany(f => History(f.Lead, f.Row, actor)).ToList();
         var proposals = fresh.Where(f => f.Row.Outcome is not null).Select(f => NewProposal(f.Lead, f.Row.Outcome!, actor)).ToList();
-        await BulkInsert.InsertAsync(db, history, ct);
-        await BulkInsert.InsertAsync(db, proposals, ct);
+        await PreparedWrites.InsertAsync(db, history, ct);
+        await PreparedWrites.InsertAsync(db, proposals, ct);
 
         var updates = items.Where(i => i.ExistingId is not null).ToList();
         if (updates.Count > 0)

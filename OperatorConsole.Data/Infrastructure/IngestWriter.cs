@@ -97,12 +97,15 @@ public sealed class IngestWriter : IAsyncDisposable
     private static readonly Counter<long> IsolatedBatchCount = Meter.CreateCounter<long>(
         "operator_console.ingest.isolated_batches", "{batch}", "Batches run item by item under savepoints (an item failed or refused after changing something)");
     private static readonly Counter<long> PreparedRowCount = Meter.CreateCounter<long>(
-        "operator_console.ingest.prepared_rows", "{row}", "New rows stored by prepared INSERTs instead of SaveChanges (SQLite fast path)");
+        "operator_console.ingest.prepared_rows", "{row}", "Rows inserted or updated by prepared statements instead of SaveChanges (SQLite fast path)");
     private const string ItemSavepoint = "ingest_item";
     private const string BatchSavepoint = "ingest_batch";
 
     // Inserted by prepared statements on the fast path (SQLite), in this order: a parent before its children.
     private static readonly Type[] PreparedInsertKinds = [typeof(PipelineRun), typeof(PipelineRunStep), typeof(Touch)];
+
+    // Updated by prepared statements on the fast path (SQLite): what runs, touches and heartbeats change.
+    private static readonly Type[] PreparedUpdateKinds = [typeof(Lead), typeof(IntegrationHealth)];
 
     // Integration names the running batch loaded and did not find (only while its items run on the fast path).
     private static readonly ConditionalWeakTable<DbContext, HashSet<string>> AbsentIntegrations = [];
@@ -131,7 +134,7 @@ public sealed class IngestWriter : IAsyncDisposable
     /// <summary>Items that went through a committed batch so far.</summary>
     public long Items => Interlocked.Read(ref _items);
 
-    /// <summary>New rows this writer inserted by prepared statements so far (tests read it; rows of a batch rolled back count too).</summary>
+    /// <summary>Rows this writer inserted or updated by prepared statements so far (tests read it; rows of a batch rolled back count too).</summary>
     public long PreparedRows => Interlocked.Read(ref _preparedRows);
 
     /// <summary>Committed batches that had to run item by item under savepoints (an item failed or refused).</summary>
@@ -330,6 +333,7 @@ public sealed class IngestWriter : IAsyncDisposable
                     item.AddIdempotencyRecord(db, now);
                 }
 
+                UpdatePrepared(db);
                 await SaveAsync(db);
             }
             catch (Exception ex) when (IsItemFault(ex))
@@ -410,7 +414,7 @@ public sealed class IngestWriter : IAsyncDisposable
 
     /// <summary>
     /// SQLite: the batch's new rows of the kinds agents send most (runs, their steps, touches) go in as prepared
-    /// INSERTs re-bound per row (<see cref="BulkInsert"/>, ADR 204) instead of one compiled INSERT per row through
+    /// INSERTs re-bound per row (<see cref="PreparedWrites"/>, ADR 204) instead of one compiled INSERT per row through
     /// SaveChanges, which took a third of the console's CPU under ingest load. In arrival order, parents first; a row
     /// whose parent is not stored yet (e.g. a lead added in the same batch) is left to SaveChanges, like every other
     /// kind and every other provider.
@@ -428,10 +432,37 @@ public sealed class IngestWriter : IAsyncDisposable
                 && e.Properties.All(p => !p.IsTemporary || p.Metadata.IsPrimaryKey())).ToList();
             if (rows.Count > 0)
             {
-                BulkInsert.InsertTracked(db, rows);
+                PreparedWrites.InsertTracked(db, rows);
                 Interlocked.Add(ref _preparedRows, rows.Count);
                 PreparedRowCount.Add(rows.Count);
             }
+        }
+    }
+
+    /// <summary>
+    /// SQLite: the leads and integrations the batch's items and answers changed (a run or touch moves its lead's
+    /// activity, a run or heartbeat its integration's report) are stored by prepared UPDATEs (<see cref="PreparedWrites"/>,
+    /// ADR 205) instead of SaveChanges' one compiled UPDATE per row; SaveChanges then stores only what is left
+    /// (stored idempotent responses, new rows of other kinds), if anything. A row that still refers to a row without
+    /// its id is left to SaveChanges.
+    /// </summary>
+    private void UpdatePrepared(ConsoleDbContext db)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return;
+        }
+
+        db.ChangeTracker.DetectChanges();
+        var rows = db.ChangeTracker.Entries()
+            .Where(e => e.State == EntityState.Modified && Array.IndexOf(PreparedUpdateKinds, e.Metadata.ClrType) >= 0
+                && e.Properties.All(p => !p.IsTemporary))
+            .ToList();
+        if (rows.Count > 0)
+        {
+            PreparedWrites.UpdateTracked(db, rows);
+            Interlocked.Add(ref _preparedRows, rows.Count);
+            PreparedRowCount.Add(rows.Count);
         }
     }
 

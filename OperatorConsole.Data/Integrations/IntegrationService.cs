@@ -78,16 +78,21 @@ public sealed partial class IntegrationService(IDbContextFactory<ConsoleDbContex
             return null;
         }
 
-        // Until the run has its id a placeholder (a string instance of its own) stands for the message; it is
-        // replaced only if no later report of the same batch (a heartbeat, another run) replaced it meanwhile.
-        var ok = run.Status == RunStatus.Success;
+        // Until the run has its id a placeholder (a string instance of its own) stands for the message (and, for a
+        // failed run, the last error); each is replaced only where no later report of the same batch replaced it
+        // meanwhile: an ok heartbeat after a failed run takes the message but leaves the run's error standing.
         var placeholder = new string(RunMessage(run).AsSpan());
-        Report(integration, ok, placeholder, at);
+        Report(integration, run.Status == RunStatus.Success, placeholder, at);
         return () =>
         {
             if (ReferenceEquals(integration.LastMessage, placeholder))
             {
-                Report(integration, ok, RunMessage(run), at);
+                integration.LastMessage = RunMessage(run);
+            }
+
+            if (ReferenceEquals(integration.LastError, placeholder))
+            {
+                integration.LastError = RunMessage(run);
             }
         };
     }

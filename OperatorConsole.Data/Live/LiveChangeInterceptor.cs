@@ -76,7 +76,7 @@ internal sealed class LiveChangeInterceptor(IConsoleChangeSink sink) : SaveChang
     /// The entity's type name, except for a lead whose only modified columns are its derived activity (see
     /// <see cref="Lead.ActivityTopic"/>): recording a run or a touch then does not reload every screen about leads.
     /// </summary>
-    private static string TopicOf(EntityEntry entry)
+    internal static string TopicOf(EntityEntry entry)
     {
         if (entry is { Entity: Lead, State: EntityState.Modified }
             && entry.Properties.Where(p => p.IsModified).All(p => Lead.ActivityProperties.Contains(p.Metadata.Name)))
@@ -134,7 +134,7 @@ internal sealed class LiveChangeInterceptor(IConsoleChangeSink sink) : SaveChang
     }
 
     /// <summary>
-    /// Rows written on <paramref name="context"/>'s connection without SaveChanges (<see cref="Infrastructure.BulkInsert"/>):
+    /// Rows written on <paramref name="context"/>'s connection without SaveChanges (<see cref="Infrastructure.PreparedWrites"/>):
     /// published like saved ones, with the transaction's other changes when it commits.
     /// </summary>
     internal static void SavedOutsideSaveChanges(DbContext context, IReadOnlyList<ConsoleChange> changes)

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Data.Idempotency;
 using OperatorConsole.Data.Infrastructure;
@@ -20,7 +22,7 @@ namespace OperatorConsole.Tests.Reliability;
 /// in arrival order, and a failing item fails only its own caller. Each test first parks the writer on an item
 /// that waits, so the items queued meanwhile are known to land in one batch.
 /// </summary>
-public sealed class IngestWriterTests(ConsoleFactory factory) : IClassFixture<ConsoleFactory>
+public sealed partial class IngestWriterTests(ConsoleFactory factory) : IClassFixture<ConsoleFactory>
 {
     private IngestWriter Writer => factory.Services.GetRequiredService<IngestWriter>();
 
@@ -278,23 +280,19 @@ public sealed class IngestWriterTests(ConsoleFactory factory) : IClassFixture<Co
     }
 
     /// <summary>
-    /// ADR 204: on SQLite the fast path stores a batch's runs, their steps and touches with prepared INSERTs. The rows
-    /// must be exactly what SaveChanges stores (the slow path, forced here by a broken neighbour), the steps must
-    /// point at their own run, and the batch is still published once, naming every new run.
+    /// ADR 204, 205: on SQLite the fast path stores a batch's runs, their steps and touches with prepared INSERTs, and
+    /// the leads and integrations they change with prepared UPDATEs. The rows must be exactly what SaveChanges stores
+    /// (the slow path, forced here by a broken neighbour, on a lead and integration of its own), the steps must point
+    /// at their own run, the answers' late changes (the lead's last run id, the integration's error naming the run)
+    /// must be stored, and the batch is still published once, naming every row it changed.
     /// </summary>
     [Fact]
-    public async Task RunsAndTouchesStoredByPreparedInserts_AreTheRowsSaveChangesStores_PublishedOnce()
+    public async Task RowsStoredByPreparedStatements_AreTheRowsSaveChangesStores_PublishedOnce()
     {
-        var runs = factory.Services.GetRequiredService<PipelineRunService>();
-        var leads = factory.Services.GetRequiredService<LeadService>();
-        var events = factory.Services.GetRequiredService<ConsoleEvents>();
         var agent = new Actor(ActorKind.ApiKey, "writer-test", "Writer test");
-        var lead = (await leads.CreateAsync(new CreateLeadRequest(Unique("lead")), agent)).Value!;
-        var kind = Unique("prep");
         var started = factory.Clock.GetUtcNow().UtcDateTime.AddDays(-1).AddTicks(1234567);
-        RecordRunRequest Run(int i) => new(lead.Id, kind, started.AddMinutes(i), started.AddMinutes(i).AddSeconds(5),
-            [new RecordRunStep($"fetch {i}", true, null, 12), new RecordRunStep($"write {i}", false, $"boom {i}", null)]);
-        var touch = new RecordTouchRequest(TouchChannel.Email, TouchDirection.Outbound, "prepared", started);
+        var fastSide = await NewLeadAndIntegrationAsync(agent, started.AddHours(-1));
+        var slowSide = await NewLeadAndIntegrationAsync(agent, started.AddHours(-1));
         var published = new List<ConsoleChange>();
         var publishes = 0;
         void Count(IReadOnlyList<ConsoleChange> changes)
@@ -309,19 +307,21 @@ public sealed class IngestWriterTests(ConsoleFactory factory) : IClassFixture<Co
             }
         }
 
-        // Fast path: three runs and a touch in one batch.
+        // EF checks for diagnostic listeners at most once a second (ConfigureLoggingCacheTime): listen, then wait that out.
+        using var efUpdates = new EfUpdates();
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+
+        // Fast path: three runs, a touch and a heartbeat in one batch.
         var release = await ParkTheWriterAsync();
         var (isolated, prepared) = (Writer.IsolatedBatches, Writer.PreparedRows);
+        var events = factory.Services.GetRequiredService<ConsoleEvents>();
         events.Delivered += Count;
-        List<RunView> fast;
-        TouchView fastTouch;
+        Batch fast;
         try
         {
-            var writes = Enumerable.Range(0, 3).Select(i => runs.RecordAsync(Run(i), agent)).ToList();
-            var touchWrite = leads.RecordTouchAsync(lead.Id, touch, agent);
+            var writes = SendBatch(fastSide, started, agent);
             await release();
-            fast = (await Task.WhenAll(writes)).Select(r => r.Value!).ToList();
-            fastTouch = (await touchWrite).Value!;
+            fast = await writes;
         }
         finally
         {
@@ -329,50 +329,177 @@ public sealed class IngestWriterTests(ConsoleFactory factory) : IClassFixture<Co
         }
 
         Writer.IsolatedBatches.Should().Be(isolated);
-        (Writer.PreparedRows - prepared).Should().Be(3 + 6 + 1, "three runs, their six steps and the touch");
+        efUpdates.Of("Lead", fast.Side.LeadId).Should().Be(0, "the lead was updated by a prepared statement and its changes accepted, so SaveChanges left it alone");
+        efUpdates.Of("IntegrationHealth", fast.Side.IntegrationId).Should().Be(0);
+        (Writer.PreparedRows - prepared).Should().Be(3 + 6 + 1 + 2, "three runs, their six steps and the touch inserted; the lead and the integration updated");
         publishes.Should().Be(1, "one batch, one live publish");
         published.Where(c => c.Topic == nameof(PipelineRun)).Select(c => c.RecordId)
-            .Should().BeEquivalentTo(fast.Select(r => r.Id.ToString()));
-        published.Should().Contain(new ConsoleChange(nameof(Touch), fastTouch.Id.ToString()));
-        fast.Select(r => r.Id).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+            .Should().BeEquivalentTo(fast.Runs.Select(r => r.Id.ToString()));
+        published.Should().Contain(new ConsoleChange(nameof(Touch), fast.Touch.Id.ToString()))
+            .And.Contain(new ConsoleChange(Lead.ActivityTopic, fast.Side.LeadId.ToString()), "a run or touch changes only the lead's activity")
+            .And.Contain(new ConsoleChange(nameof(IntegrationHealth), fast.Side.IntegrationId.ToString()));
+        fast.Runs.Select(r => r.Id).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
 
         // Slow path: the same writes next to an item that throws, so the batch is run item by item through SaveChanges.
         release = await ParkTheWriterAsync();
         prepared = Writer.PreparedRows;
-        var slowWrites = Enumerable.Range(0, 3).Select(i => runs.RecordAsync(Run(i), agent)).ToList();
-        var slowTouchWrite = leads.RecordTouchAsync(lead.Id, touch, agent);
+        var slowWrites = SendBatch(slowSide, started, agent);
         Func<ConsoleDbContext, CancellationToken, Task<OperationResult<int>>> throws = (_, _) => throw new InvalidOperationException("forces the slow path");
         var broken = Writer.WriteAsync(throws);
         await release();
-        var slow = (await Task.WhenAll(slowWrites)).Select(r => r.Value!).ToList();
-        var slowTouch = (await slowTouchWrite).Value!;
+        var slow = await slowWrites;
         await FluentActions.Awaiting(() => broken).Should().ThrowAsync<InvalidOperationException>();
         Writer.IsolatedBatches.Should().Be(isolated + 1);
         Writer.PreparedRows.Should().Be(prepared, "the slow path saves through SaveChanges");
+        efUpdates.Of("Lead", slow.Side.LeadId).Should().BePositive("the slow path updates through SaveChanges (and the count sees EF's UPDATEs)");
+        efUpdates.Of("IntegrationHealth", slow.Side.IntegrationId).Should().BePositive();
 
-        // Every stored column, as SQLite holds it (text of times, enums, booleans), is the same on both paths.
+        // Every stored column, as SQLite holds it (text of times, enums, booleans), is the same on both paths, but for
+        // the ids and names that differ by design.
         await using var db = factory.CreateDbContext();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         for (var i = 0; i < 3; i++)
         {
-            var fastRun = await RowAsync(connection, "PipelineRun", "Id", fast[i].Id);
-            var slowRun = await RowAsync(connection, "PipelineRun", "Id", slow[i].Id);
-            fastRun.Should().Equal(slowRun);
-            fastRun.Should().Contain($"INTEGER:{lead.Id}").And.Contain($"TEXT:{kind}");
-            var fastSteps = await RowAsync(connection, "PipelineRunStep", "PipelineRunId", fast[i].Id);
-            var slowSteps = await RowAsync(connection, "PipelineRunStep", "PipelineRunId", slow[i].Id);
+            var fastRun = await RowAsync(connection, "PipelineRun", "Id", fast.Runs[i].Id, "LeadId", "Kind");
+            fastRun.Should().Equal(await RowAsync(connection, "PipelineRun", "Id", slow.Runs[i].Id, "LeadId", "Kind"));
+            (await RowAsync(connection, "PipelineRun", "Id", fast.Runs[i].Id)).Should()
+                .Contain($"INTEGER:{fast.Side.LeadId}").And.Contain($"TEXT:{fast.Side.Kind}");
+            var fastSteps = await RowAsync(connection, "PipelineRunStep", "PipelineRunId", fast.Runs[i].Id);
+            var slowSteps = await RowAsync(connection, "PipelineRunStep", "PipelineRunId", slow.Runs[i].Id);
             fastSteps.Should().Equal(slowSteps).And.HaveCount(2 * 5, "two steps, each without its id and run id");
-            fast[i].Steps.Select(s => s.Name).Should().Equal($"fetch {i}", $"write {i}");
+            fast.Runs[i].Steps.Select(s => s.Name).Should().Equal($"fetch {i}", $"write {i}");
         }
 
-        (await RowAsync(connection, "Touch", "Id", fastTouch.Id)).Should().Equal(await RowAsync(connection, "Touch", "Id", slowTouch.Id));
-        var stored = await db.Set<Lead>().AsNoTracking().SingleAsync(l => l.Id == lead.Id);
-        stored.LastRunId.Should().Be(slow[2].Id, "the latest start; on an equal start the later arrival");
+        (await RowAsync(connection, "Touch", "Id", fast.Touch.Id, "LeadId")).Should().Equal(await RowAsync(connection, "Touch", "Id", slow.Touch.Id, "LeadId"));
+        var fastLead = await RowAsync(connection, "Lead", "Id", fast.Side.LeadId, "Title", "LastRunId");
+        fastLead.Should().Equal(await RowAsync(connection, "Lead", "Id", slow.Side.LeadId, "Title", "LastRunId"));
+        fastLead.Should().Contain($"TEXT:{Format(started.AddMinutes(2))}", "the latest run's start");
+        var fastIntegration = await RowAsync(connection, "IntegrationHealth", "Id", fast.Side.IntegrationId, "Name", "LastError");
+        fastIntegration.Should().Equal(await RowAsync(connection, "IntegrationHealth", "Id", slow.Side.IntegrationId, "Name", "LastError"));
+        fastIntegration.Should().Contain("TEXT:heartbeat after the runs");
+        foreach (var (side, runs) in new[] { (fast.Side, fast.Runs), (slow.Side, slow.Runs) })
+        {
+            var lead = await db.Set<Lead>().AsNoTracking().SingleAsync(l => l.Id == side.LeadId);
+            lead.LastRunId.Should().Be(runs[2].Id, "the latest start, set once the run had its id");
+            var integration = await db.Set<IntegrationHealth>().AsNoTracking().SingleAsync(h => h.Id == side.IntegrationId);
+            integration.LastError.Should().Be($"{side.Kind} run {runs[2].Id} partial: write 2: boom 2",
+                "the error names the run once it has its id, also when a later heartbeat of the batch took the message");
+        }
     }
 
-    /// <summary>The row's columns as stored text, in table order, without the ones that differ by design (ids, the parent's id).</summary>
-    private static async Task<List<string?>> RowAsync(System.Data.Common.DbConnection connection, string table, string keyColumn, int key)
+    private sealed record Side(int LeadId, string Kind, int IntegrationId);
+
+    /// <summary>Counts the UPDATEs EF executes (its diagnostic events), per table and key, while it lives.</summary>
+    private sealed partial class EfUpdates : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly List<IDisposable> _subscriptions = [];
+        private readonly List<(string Table, object? Key)> _updates = [];
+
+        public EfUpdates() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+
+        public int Of(string table, int key)
+        {
+            lock (_updates)
+            {
+                return _updates.Count(u => u.Table == table && Equals(u.Key, key));
+            }
+        }
+
+        void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name)
+            {
+                lock (_subscriptions)
+                {
+                    _subscriptions.Add(listener.Subscribe(this));
+                }
+            }
+        }
+
+        void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key != RelationalEventId.CommandExecuted.Name || value.Value is not CommandExecutedEventData { Command: var command })
+            {
+                return;
+            }
+
+            // EF may batch statements; each UPDATE names its row's key in its WHERE parameter.
+            foreach (var statement in command.CommandText.Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (UpdateStatement().Match(statement) is { Success: true } match)
+                {
+                    lock (_updates)
+                    {
+                        _updates.Add((match.Groups[1].Value, command.Parameters[match.Groups[2].Value].Value));
+                    }
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.ForEach(s => s.Dispose());
+            }
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex("UPDATE \"(\\w+)\"\\s+SET\\s.*\\sWHERE \"Id\" = (@p\\d+)", System.Text.RegularExpressions.RegexOptions.Singleline)]
+        private static partial System.Text.RegularExpressions.Regex UpdateStatement();
+
+        void IObserver<DiagnosticListener>.OnCompleted()
+        {
+        }
+
+        void IObserver<DiagnosticListener>.OnError(Exception error)
+        {
+        }
+
+        void IObserver<KeyValuePair<string, object?>>.OnCompleted()
+        {
+        }
+
+        void IObserver<KeyValuePair<string, object?>>.OnError(Exception error)
+        {
+        }
+    }
+
+    private sealed record Batch(Side Side, List<RunView> Runs, TouchView Touch);
+
+    /// <summary>A lead and an integration (named like the runs' kind) that reported before the runs started.</summary>
+    private async Task<Side> NewLeadAndIntegrationAsync(Actor agent, DateTime reported)
+    {
+        var lead = (await factory.Services.GetRequiredService<LeadService>().CreateAsync(new CreateLeadRequest(Unique("lead")), agent)).Value!;
+        await using var db = factory.CreateDbContext();
+        var integration = new IntegrationHealth { Name = Unique("prep"), CreatedAt = reported, LastReportAt = reported, LastOkAt = reported, LastReportOk = true };
+        db.Add(integration);
+        await db.SaveChangesAsync();
+        return new Side(lead.Id, integration.Name, integration.Id);
+    }
+
+    /// <summary>Queues three runs (one ok step, one failed), a touch and a heartbeat for one lead and integration.</summary>
+    private async Task<Batch> SendBatch(Side side, DateTime started, Actor agent)
+    {
+        var runs = factory.Services.GetRequiredService<PipelineRunService>();
+        var leads = factory.Services.GetRequiredService<LeadService>();
+        var integrations = factory.Services.GetRequiredService<IntegrationService>();
+        RecordRunRequest Run(int i) => new(side.LeadId, side.Kind, started.AddMinutes(i), started.AddMinutes(i).AddSeconds(5),
+            [new RecordRunStep($"fetch {i}", true, null, 12), new RecordRunStep($"write {i}", false, $"boom {i}", null)]);
+        var runWrites = Enumerable.Range(0, 3).Select(i => runs.RecordAsync(Run(i), agent)).ToList();
+        var touchWrite = leads.RecordTouchAsync(side.LeadId, new RecordTouchRequest(TouchChannel.Email, TouchDirection.Outbound, "prepared", started), agent);
+        var heartbeat = integrations.HeartbeatAsync(side.Kind, new HeartbeatRequest(true, "heartbeat after the runs"));
+        var stored = (await Task.WhenAll(runWrites)).Select(r => r.Value!).ToList();
+        var touch = (await touchWrite).Value!;
+        (await heartbeat).Succeeded.Should().BeTrue();
+        return new Batch(side, stored, touch);
+    }
+
+    /// <summary>A time as EF's SQLite provider stores it.</summary>
+    private static string Format(DateTime time) => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The row's columns as stored text, in table order, without the ones that differ by design (ids, the parent's id, <paramref name="skip"/>).</summary>
+    private static async Task<List<string?>> RowAsync(System.Data.Common.DbConnection connection, string table, string keyColumn, int key, params string[] skip)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT * FROM \"{table}\" WHERE \"{keyColumn}\" = {key} ORDER BY rowid";
@@ -382,7 +509,7 @@ public sealed class IngestWriterTests(ConsoleFactory factory) : IClassFixture<Co
         {
             for (var c = 0; c < reader.FieldCount; c++)
             {
-                if (reader.GetName(c) is "Id" or "PipelineRunId")
+                if (reader.GetName(c) is "Id" or "PipelineRunId" || skip.Contains(reader.GetName(c)))
                 {
                     continue;
                 }

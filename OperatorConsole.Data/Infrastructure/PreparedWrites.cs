@@ -11,13 +11,14 @@ using OperatorConsole.Data.Live;
 namespace OperatorConsole.Data.Infrastructure;
 
 /// <summary>
-/// Plain INSERTs, one prepared command re-bound per row, on the context's connection and transaction, without EF's
-/// per-row SQL generation, tracking and fix-up. SQLite compiles a statement's text every time EF sends it (EF sends
-/// one INSERT per row there), so re-binding one prepared statement is the cheapest insert SQLite offers. Table,
-/// column names and parameter conversion (enums as strings, UTC times, decimals) come from the EF model's own
-/// mappings, so the rows are stored exactly as EF would store them, on SQLite and SQL Server alike.
+/// Plain INSERTs and UPDATEs, one prepared command re-bound per row, on the context's connection and transaction,
+/// without EF's per-row SQL generation, tracking and fix-up. SQLite compiles a statement's text every time EF sends
+/// it (EF sends one statement per row there), so re-binding one prepared statement is the cheapest write SQLite
+/// offers (ADR 204, 205). Table, column names and parameter conversion (enums as strings, UTC times, decimals) come
+/// from the EF model's own mappings, so the rows are stored exactly as EF would store them, on SQLite and SQL Server
+/// alike.
 /// </summary>
-internal static class BulkInsert
+internal static class PreparedWrites
 {
     /// <summary>Inserts rows and writes their generated key back (SQLite: RETURNING). Other providers: use SaveChanges.</summary>
     /// <remarks>Not tracked and not seen by the SaveChanges interceptor: callers publish the live topic themselves.</remarks>
@@ -101,8 +102,82 @@ internal static class BulkInsert
         LiveChangeInterceptor.SavedOutsideSaveChanges(db, changes);
     }
 
+    /// <summary>
+    /// SQLite only: stores entities the context tracks as Modified (each row's modified columns, by its key; no
+    /// concurrency tokens), then accepts their changes (Unchanged) so the next SaveChanges
+    /// leaves them alone. One prepared UPDATE per entity type and set of modified columns, re-bound per row. A row
+    /// that is not there any more throws <see cref="DbUpdateConcurrencyException"/>, as SaveChanges would. The rows
+    /// go to the live interceptor under the topic SaveChanges would have published them with.
+    /// </summary>
+    public static void UpdateTracked(ConsoleDbContext db, IReadOnlyList<EntityEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        var changes = new List<ConsoleChange>(entries.Count);
+        foreach (var rows in entries.GroupBy(e => UpdatePlans.GetOrAdd(UpdateShape.Of(e), static (shape, db) => Plan.ForUpdate(db, shape), db)))
+        {
+            var plan = rows.Key;
+            using var command = plan.CreateCommand(db);
+            var parameters = plan.AddParameters(command);
+            command.Prepare();
+            foreach (var entry in rows)
+            {
+                plan.SetValues(parameters, entry.Entity);
+                var id = entry.Property(plan.Key).CurrentValue;
+                if (command.ExecuteNonQuery() != 1)
+                {
+                    throw new DbUpdateConcurrencyException($"{plan.Topic} {id} was not found to update; it was deleted meanwhile.");
+                }
+
+                changes.Add(new ConsoleChange(LiveChangeInterceptor.TopicOf(entry), id?.ToString()));
+            }
+        }
+
+        // Unchanged accepts the current values as the original ones: a later DetectChanges finds nothing to save
+        // (IngestWriterTests counts EF's UPDATEs to pin that).
+        foreach (var entry in entries)
+        {
+            entry.State = EntityState.Unchanged;
+        }
+
+        LiveChangeInterceptor.SavedOutsideSaveChanges(db, changes);
+    }
+
     /// <summary>The tracked inserts' plans, per entity type of the (one, shared) model: worked out once, not per batch.</summary>
     private static readonly ConcurrentDictionary<IEntityType, Plan> Plans = new();
+
+    /// <summary>The tracked updates' plans, per entity type and set of modified columns: a handful in practice.</summary>
+    private static readonly ConcurrentDictionary<UpdateShape, Plan> UpdatePlans = new();
+
+    /// <summary>An entity type and which of its properties are modified (a bit per property index; at most 64).</summary>
+    private readonly record struct UpdateShape(IEntityType Entity, ulong Modified)
+    {
+        public static UpdateShape Of(EntityEntry entry)
+        {
+            var modified = 0UL;
+            foreach (var property in entry.Properties)
+            {
+                if (property.IsModified)
+                {
+                    modified |= 1UL << property.Metadata.GetIndex();
+                }
+            }
+
+            return new UpdateShape(entry.Metadata, modified);
+        }
+
+        public IEnumerable<IProperty> Columns
+        {
+            get
+            {
+                var modified = Modified;
+                return Entity.GetProperties().Where(p => (modified & (1UL << p.GetIndex())) != 0);
+            }
+        }
+    }
 
     /// <summary>The INSERT for one entity type: every column but a generated key, in the model's order.</summary>
     private sealed record Plan(string Sql, IReadOnlyList<IProperty> Columns, IReadOnlyList<RelationalTypeMapping> Mappings, IProperty Key)
@@ -121,6 +196,31 @@ internal static class BulkInsert
             var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) "
                 + $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})"
                 + (returnKeys ? " RETURNING " + sql.DelimitIdentifier(key.GetColumnName(table)!) : "");
+            return new Plan(text, columns, columns.Select(c => c.GetRelationalTypeMapping()).ToList(), key);
+        }
+
+        /// <summary>UPDATE of the shape's modified columns, by key (the key is the last parameter).</summary>
+        public static Plan ForUpdate(DbContext db, UpdateShape shape)
+        {
+            var entity = shape.Entity;
+            if (entity.GetProperties().Count() > 64 || entity.GetProperties().Any(p => p.IsConcurrencyToken || p.IsShadowProperty()))
+            {
+                throw new InvalidOperationException($"{entity.ClrType.Name} has concurrency tokens, shadow properties or too many columns; update it through SaveChanges.");
+            }
+
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var key = entity.FindPrimaryKey()!.Properties.Single();
+            var set = shape.Columns.ToList();
+            if (set.Count == 0 || set.Contains(key))
+            {
+                throw new InvalidOperationException($"An update of {entity.ClrType.Name} must change some columns and not its key.");
+            }
+
+            var columns = set.Append(key).ToList();
+            var text = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET "
+                + string.Join(", ", set.Select((c, i) => $"{sql.DelimitIdentifier(c.GetColumnName(table)!)} = @p{i}"))
+                + $" WHERE {sql.DelimitIdentifier(key.GetColumnName(table)!)} = @p{set.Count}";
             return new Plan(text, columns, columns.Select(c => c.GetRelationalTypeMapping()).ToList(), key);
         }
 
