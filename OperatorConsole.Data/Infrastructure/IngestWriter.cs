@@ -70,8 +70,9 @@ public readonly record struct IngestReads(int? LeadId = null, string? Integratio
 /// be lost. There is no timer: while one batch commits the next one gathers, so a lone write is never delayed.
 /// <para>The fast path stores the whole batch at once. First the new rows get their ids: on SQLite runs, steps and
 /// touches by prepared INSERTs (ADR 204), anything else by a SaveChanges. Then the answers are rendered
-/// (<see cref="IngestStep.AfterSave{T}"/>), and one SaveChanges stores the rest: the rows the items and their answers
-/// changed, and the stored idempotent responses. Change detection runs once per SaveChanges, not per item (the context
+/// (<see cref="IngestStep.AfterSave{T}"/>), and the rest is stored: on SQLite the leads and integrations the items and
+/// their answers changed by prepared UPDATEs (ADR 205), then one SaveChanges for whatever is left (the stored
+/// idempotent responses, other kinds; everything on SQL Server). Change detection runs once per SaveChanges, not per item (the context
 /// does not detect changes automatically meanwhile). Within a batch an item sees the earlier items' entities
 /// through the context (tracked, not yet saved): look rows up with <c>FindAsync</c> or the change tracker first.
 /// Rows the items declare (<see cref="IngestReads"/>) are loaded for the whole batch before its items run.</para>
@@ -107,6 +108,12 @@ public sealed class IngestWriter : IAsyncDisposable
     // Updated by prepared statements on the fast path (SQLite): what runs, touches and heartbeats change.
     private static readonly Type[] PreparedUpdateKinds = [typeof(Lead), typeof(IntegrationHealth)];
 
+    // Handed over by the items untracked (AddNew), inserted with the rows of their collection navigations (ADR 205).
+    private static readonly Type[] UntrackedKinds = [typeof(PipelineRun), typeof(Touch)];
+
+    // New rows the running batch's items handed over (only while its items run on the fast path on SQLite).
+    private static readonly ConditionalWeakTable<DbContext, List<object>> UntrackedRows = [];
+
     // Integration names the running batch loaded and did not find (only while its items run on the fast path).
     private static readonly ConditionalWeakTable<DbContext, HashSet<string>> AbsentIntegrations = [];
 
@@ -119,6 +126,18 @@ public sealed class IngestWriter : IAsyncDisposable
     private long _items;
     private long _isolatedBatches;
     private long _preparedRows;
+
+    // The provider is the process's; asking EF each time costs an assembly-name lookup (measured in the profile).
+    private bool? _onSqlite;
+
+    // Compiled once per writer: building each query's expression and looking it up in EF's query cache was about a
+    // quarter of the preload's time in a profile of the ingest bench; what is left is running the query and tracking
+    // the rows. Not static: a compiled query serves one model, and the writer is its host's (tests run many hosts).
+    private readonly Func<ConsoleDbContext, int[], IAsyncEnumerable<Lead>> _leadsById =
+        EF.CompileAsyncQuery((ConsoleDbContext db, int[] ids) => db.Set<Lead>().Where(l => ids.Contains(l.Id)));
+
+    private readonly Func<ConsoleDbContext, string[], IAsyncEnumerable<IntegrationHealth>> _integrationsByName =
+        EF.CompileAsyncQuery((ConsoleDbContext db, string[] names) => db.Set<IntegrationHealth>().Where(i => names.Contains(i.Name)));
 
     public IngestWriter(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time, ILogger<IngestWriter> logger)
     {
@@ -177,6 +196,24 @@ public sealed class IngestWriter : IAsyncDisposable
     /// </summary>
     internal static bool IsKnownAbsent(DbContext db, string name) => AbsentIntegrations.TryGetValue(db, out var absent) && absent.Contains(name);
 
+    /// <summary>
+    /// Adds a new row (with the rows in its collection navigations, e.g. a run's steps) that no other item of the batch
+    /// looks up in the context. On the fast path on SQLite the writer inserts it without tracking it (ADR 205): its key,
+    /// and its children's, are set on the objects before the answers render. Anywhere else (the slow path, SQL Server,
+    /// a kind not listed, an answer's render) it is <c>db.Add</c>.
+    /// </summary>
+    public static void AddNew(DbContext db, object row)
+    {
+        if (UntrackedRows.TryGetValue(db, out var rows) && Array.IndexOf(UntrackedKinds, row.GetType()) >= 0)
+        {
+            rows.Add(row);
+        }
+        else
+        {
+            db.Add(row);
+        }
+    }
+
     private async Task RunAsync()
     {
         var batch = new List<Item>(MaxBatch);
@@ -201,9 +238,6 @@ public sealed class IngestWriter : IAsyncDisposable
             }
         }
     }
-
-    // The provider is the process's; asking EF each time costs an assembly-name lookup (measured in the profile).
-    private bool? _onSqlite;
 
     private bool OnSqlite(DbContext db) => _onSqlite ??= db.Database.IsSqlite();
 
@@ -294,6 +328,12 @@ public sealed class IngestWriter : IAsyncDisposable
         tracker.AutoDetectChangesEnabled = false;
         tracker.Tracked += Tracked;
         tracker.StateChanged += StateChanged;
+        var untracked = new List<object>(batch.Count);
+        if (OnSqlite(db))
+        {
+            UntrackedRows.AddOrUpdate(db, untracked);
+        }
+
         var kept = false;
         try
         {
@@ -301,7 +341,7 @@ public sealed class IngestWriter : IAsyncDisposable
             var accepted = new List<Item>(batch.Count);
             foreach (var item in batch)
             {
-                var before = changes;
+                var before = changes + untracked.Count;
                 bool keep;
                 try
                 {
@@ -316,15 +356,16 @@ public sealed class IngestWriter : IAsyncDisposable
                 {
                     accepted.Add(item);
                 }
-                else if (changes != before)
+                else if (changes + untracked.Count != before)
                 {
                     return false; // refused after adding or removing entities
                 }
             }
 
+            UntrackedRows.Remove(db); // an answer's render adds through the context
             try
             {
-                await SaveNewRowsAsync(db, added);
+                await SaveNewRowsAsync(db, added, untracked);
                 foreach (var item in accepted)
                 {
                     if (!item.Finish())
@@ -357,6 +398,7 @@ public sealed class IngestWriter : IAsyncDisposable
         finally
         {
             AbsentIntegrations.Remove(db);
+            UntrackedRows.Remove(db);
             tracker.Tracked -= Tracked;
             tracker.StateChanged -= StateChanged;
             tracker.AutoDetectChangesEnabled = true;
@@ -385,15 +427,6 @@ public sealed class IngestWriter : IAsyncDisposable
             // No transaction is open on the connection: SQLite ended it. The exception in flight, if any, propagates.
         }
     }
-
-    // Compiled once per writer: building each query's expression and looking it up in EF's query cache took about a
-    // third of the preload's time per batch (measured in a profile of the ingest bench). Not static: a compiled query
-    // serves one model, and the writer is its host's (tests run many hosts in one process).
-    private readonly Func<ConsoleDbContext, int[], IAsyncEnumerable<Lead>> _leadsById =
-        EF.CompileAsyncQuery((ConsoleDbContext db, int[] ids) => db.Set<Lead>().Where(l => ids.Contains(l.Id)));
-
-    private readonly Func<ConsoleDbContext, string[], IAsyncEnumerable<IntegrationHealth>> _integrationsByName =
-        EF.CompileAsyncQuery((ConsoleDbContext db, string[] names) => db.Set<IntegrationHealth>().Where(i => names.Contains(i.Name)));
 
     /// <summary>Loads (tracked) the rows the batch's items said they read: one query per kind of row.</summary>
     private async Task PreloadAsync(ConsoleDbContext db, List<Item> batch)
@@ -453,8 +486,7 @@ public sealed class IngestWriter : IAsyncDisposable
             if (rows.Count > 0)
             {
                 PreparedWrites.InsertTracked(db, rows);
-                Interlocked.Add(ref _preparedRows, rows.Count);
-                PreparedRowCount.Add(rows.Count);
+                CountPrepared(rows.Count);
             }
         }
     }
@@ -480,9 +512,14 @@ public sealed class IngestWriter : IAsyncDisposable
         if (rows.Count > 0)
         {
             PreparedWrites.UpdateTracked(db, rows);
-            Interlocked.Add(ref _preparedRows, rows.Count);
-            PreparedRowCount.Add(rows.Count);
+            CountPrepared(rows.Count);
         }
+    }
+
+    private void CountPrepared(int rows)
+    {
+        Interlocked.Add(ref _preparedRows, rows);
+        PreparedRowCount.Add(rows);
     }
 
     /// <summary>
@@ -490,10 +527,15 @@ public sealed class IngestWriter : IAsyncDisposable
     /// the rest of the batch (the rows they changed, and what the answers change further) waits for the one
     /// SaveChanges after the answers; otherwise SaveChanges runs here too.
     /// </summary>
-    private async Task SaveNewRowsAsync(ConsoleDbContext db, List<EntityEntry> added)
+    private async Task SaveNewRowsAsync(ConsoleDbContext db, List<EntityEntry> added, List<object> untracked)
     {
         db.ChangeTracker.DetectChanges();
         InsertPrepared(db, added);
+        if (untracked.Count > 0)
+        {
+            CountPrepared(PreparedWrites.InsertUntracked(db, untracked));
+        }
+
         if (added.Exists(e => e.State == EntityState.Added))
         {
             await SaveAsync(db);

@@ -313,7 +313,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
                 ActorId = actor.Id,
                 ActorName = actor.DisplayName,
             };
-            db.Add(touch);
+            IngestWriter.AddNew(db, touch);
             if (lead.LastContactAt is null || occurredAt > lead.LastContactAt)
             {
                 lead.LastContactAt = occurredAt;
