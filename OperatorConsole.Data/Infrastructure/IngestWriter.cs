@@ -72,7 +72,7 @@ public readonly record struct IngestReads(int? LeadId = null, string? Integratio
 /// touches by prepared INSERTs (ADR 204), anything else by a SaveChanges. Then the answers are rendered
 /// (<see cref="IngestStep.AfterSave{T}"/>), and the rest is stored: on SQLite the leads and integrations the items and
 /// their answers changed by prepared UPDATEs (ADR 205), then one SaveChanges for whatever is left (the stored
-/// idempotent responses, other kinds; everything on SQL Server). Change detection runs once per SaveChanges, not per item (the context
+/// idempotent responses, other kinds; everything on SQL Server). Change detection runs once per save, not per item (the context
 /// does not detect changes automatically meanwhile). Within a batch an item sees the earlier items' entities
 /// through the context (tracked, not yet saved): look rows up with <c>FindAsync</c> or the change tracker first.
 /// Rows the items declare (<see cref="IngestReads"/>) are loaded for the whole batch before its items run.</para>
@@ -107,12 +107,6 @@ public sealed class IngestWriter : IAsyncDisposable
 
     // Updated by prepared statements on the fast path (SQLite): what runs, touches and heartbeats change.
     private static readonly Type[] PreparedUpdateKinds = [typeof(Lead), typeof(IntegrationHealth)];
-
-    // Handed over by the items untracked (AddNew), inserted with the rows of their collection navigations (ADR 205).
-    private static readonly Type[] UntrackedKinds = [typeof(PipelineRun), typeof(Touch)];
-
-    // New rows the running batch's items handed over (only while its items run on the fast path on SQLite).
-    private static readonly ConditionalWeakTable<DbContext, List<object>> UntrackedRows = [];
 
     // Integration names the running batch loaded and did not find (only while its items run on the fast path).
     private static readonly ConditionalWeakTable<DbContext, HashSet<string>> AbsentIntegrations = [];
@@ -195,24 +189,6 @@ public sealed class IngestWriter : IAsyncDisposable
     /// of the batch may have registered it since, so look in the change tracker first.
     /// </summary>
     internal static bool IsKnownAbsent(DbContext db, string name) => AbsentIntegrations.TryGetValue(db, out var absent) && absent.Contains(name);
-
-    /// <summary>
-    /// Adds a new row (with the rows in its collection navigations, e.g. a run's steps) that no other item of the batch
-    /// looks up in the context. On the fast path on SQLite the writer inserts it without tracking it (ADR 205): its key,
-    /// and its children's, are set on the objects before the answers render. Anywhere else (the slow path, SQL Server,
-    /// a kind not listed, an answer's render) it is <c>db.Add</c>.
-    /// </summary>
-    public static void AddNew(DbContext db, object row)
-    {
-        if (UntrackedRows.TryGetValue(db, out var rows) && Array.IndexOf(UntrackedKinds, row.GetType()) >= 0)
-        {
-            rows.Add(row);
-        }
-        else
-        {
-            db.Add(row);
-        }
-    }
 
     private async Task RunAsync()
     {
@@ -328,12 +304,6 @@ public sealed class IngestWriter : IAsyncDisposable
         tracker.AutoDetectChangesEnabled = false;
         tracker.Tracked += Tracked;
         tracker.StateChanged += StateChanged;
-        var untracked = new List<object>(batch.Count);
-        if (OnSqlite(db))
-        {
-            UntrackedRows.AddOrUpdate(db, untracked);
-        }
-
         var kept = false;
         try
         {
@@ -341,7 +311,7 @@ public sealed class IngestWriter : IAsyncDisposable
             var accepted = new List<Item>(batch.Count);
             foreach (var item in batch)
             {
-                var before = changes + untracked.Count;
+                var before = changes;
                 bool keep;
                 try
                 {
@@ -356,16 +326,15 @@ public sealed class IngestWriter : IAsyncDisposable
                 {
                     accepted.Add(item);
                 }
-                else if (changes + untracked.Count != before)
+                else if (changes != before)
                 {
                     return false; // refused after adding or removing entities
                 }
             }
 
-            UntrackedRows.Remove(db); // an answer's render adds through the context
             try
             {
-                await SaveNewRowsAsync(db, added, untracked);
+                await SaveNewRowsAsync(db, added);
                 foreach (var item in accepted)
                 {
                     if (!item.Finish())
@@ -398,7 +367,6 @@ public sealed class IngestWriter : IAsyncDisposable
         finally
         {
             AbsentIntegrations.Remove(db);
-            UntrackedRows.Remove(db);
             tracker.Tracked -= Tracked;
             tracker.StateChanged -= StateChanged;
             tracker.AutoDetectChangesEnabled = true;
@@ -527,15 +495,10 @@ public sealed class IngestWriter : IAsyncDisposable
     /// the rest of the batch (the rows they changed, and what the answers change further) waits for the one
     /// SaveChanges after the answers; otherwise SaveChanges runs here too.
     /// </summary>
-    private async Task SaveNewRowsAsync(ConsoleDbContext db, List<EntityEntry> added, List<object> untracked)
+    private async Task SaveNewRowsAsync(ConsoleDbContext db, List<EntityEntry> added)
     {
         db.ChangeTracker.DetectChanges();
         InsertPrepared(db, added);
-        if (untracked.Count > 0)
-        {
-            CountPrepared(PreparedWrites.InsertUntracked(db, untracked));
-        }
-
         if (added.Exists(e => e.State == EntityState.Added))
         {
             await SaveAsync(db);

@@ -65,89 +65,41 @@ internal static class PreparedWrites
             return;
         }
 
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var plan = Plans.GetOrAdd(entries[0].Metadata, static (entity, db) => Plan.For(db, entity, returnKeys: false), db);
+        if (plan.Key.ClrType != typeof(int) && plan.Key.ClrType != typeof(long))
+        {
+            throw new InvalidOperationException($"{plan.Topic}'s key is not an integer, so it is not SQLite's rowid; insert it through SaveChanges.");
+        }
         var changes = new List<ConsoleChange>(entries.Count);
-        InsertRows(db, entries[0].Metadata, entries, e => e.Entity, (entry, key, id) => entry.Property(key).CurrentValue = id, changes);
+        using (var command = plan.CreateCommand(db))
+        {
+            var parameters = plan.AddParameters(command);
+            command.Prepare();
+            foreach (var entry in entries)
+            {
+                plan.SetValues(parameters, entry.Entity);
+
+                // Synchronous on purpose: Microsoft.Data.Sqlite's async calls run synchronously anyway, and this is
+                // the ingest writer's own loop. The key is the table's rowid (an INTEGER PRIMARY KEY), read from the
+                // connection: half the cost of RETURNING and its reader, measured (ADR 204).
+                if (command.ExecuteNonQuery() != 1)
+                {
+                    throw new InvalidOperationException($"An INSERT into {plan.Topic} stored no row.");
+                }
+
+                var id = plan.KeyValue(SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle));
+                entry.Property(plan.Key).CurrentValue = id;
+                changes.Add(new ConsoleChange(plan.Topic, id.ToString()));
+            }
+        }
+
         foreach (var entry in entries)
         {
             entry.State = EntityState.Unchanged;
         }
 
         LiveChangeInterceptor.SavedOutsideSaveChanges(db, changes);
-    }
-
-    /// <summary>
-    /// SQLite only: inserts new rows the context does not track (all of one entity type, every foreign key known) and
-    /// the rows in their collection navigations (a run's steps), parents first: each row's generated key is set on the
-    /// object and each child's foreign key to its parent's. Nothing is tracked, so EF's change tracking of new rows
-    /// (attach, temporary keys, fix-up, state changes: most of what was left of EF in an ingest batch, ADR 205) is not
-    /// paid. The rows are handed to the live interceptor like tracked ones. Returns how many rows it inserted.
-    /// </summary>
-    public static int InsertUntracked(ConsoleDbContext db, IReadOnlyList<object> rows)
-    {
-        var changes = new List<ConsoleChange>(rows.Count * 3);
-        foreach (var kind in rows.GroupBy(r => r.GetType()))
-        {
-            InsertGraph(db, db.Model.FindEntityType(kind.Key) ?? throw new InvalidOperationException($"{kind.Key.Name} is not mapped."), kind.ToList(), changes);
-        }
-
-        LiveChangeInterceptor.SavedOutsideSaveChanges(db, changes);
-        return changes.Count;
-    }
-
-    private static void InsertGraph(ConsoleDbContext db, IEntityType entity, List<object> rows, List<ConsoleChange> changes)
-    {
-        InsertRows(db, entity, rows, r => r, (row, key, id) => key.PropertyInfo!.SetValue(row, id), changes);
-        foreach (var navigation in entity.GetNavigations().Where(n => n.IsCollection && !n.IsOnDependent))
-        {
-            var parentKey = navigation.ForeignKey.PrincipalKey.Properties.Single().PropertyInfo!;
-            var foreignKey = navigation.ForeignKey.Properties.Single().PropertyInfo!;
-            var children = new List<object>();
-            foreach (var row in rows)
-            {
-                foreach (var child in (System.Collections.IEnumerable?)navigation.PropertyInfo!.GetValue(row) ?? Array.Empty<object>())
-                {
-                    foreignKey.SetValue(child, parentKey.GetValue(row));
-                    children.Add(child);
-                }
-            }
-
-            if (children.Count > 0)
-            {
-                InsertGraph(db, navigation.TargetEntityType, children, changes);
-            }
-        }
-    }
-
-    /// <summary>One prepared INSERT of <paramref name="entity"/>'s plan, re-bound per row; each new key handed to <paramref name="setKey"/>.</summary>
-    private static void InsertRows<TRow>(ConsoleDbContext db, IEntityType entity, IEnumerable<TRow> rows, Func<TRow, object> entityOf,
-        Action<TRow, IProperty, object> setKey, List<ConsoleChange> changes)
-    {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var plan = Plans.GetOrAdd(entity, static (entity, db) => Plan.For(db, entity, returnKeys: false), db);
-        if (plan.Key.ClrType != typeof(int) && plan.Key.ClrType != typeof(long))
-        {
-            throw new InvalidOperationException($"{plan.Topic}'s key is not an integer, so it is not SQLite's rowid; insert it through SaveChanges.");
-        }
-
-        using var command = plan.CreateCommand(db);
-        var parameters = plan.AddParameters(command);
-        command.Prepare();
-        foreach (var row in rows)
-        {
-            plan.SetValues(parameters, entityOf(row));
-
-            // Synchronous on purpose: Microsoft.Data.Sqlite's async calls run synchronously anyway, and this is
-            // the ingest writer's own loop. The key is the table's rowid (an INTEGER PRIMARY KEY), read from the
-            // connection: half the cost of RETURNING and its reader, measured (ADR 204).
-            if (command.ExecuteNonQuery() != 1)
-            {
-                throw new InvalidOperationException($"An INSERT into {plan.Topic} stored no row.");
-            }
-
-            var id = plan.KeyValue(SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle));
-            setKey(row, plan.Key, id);
-            changes.Add(new ConsoleChange(plan.Topic, id.ToString()));
-        }
     }
 
     /// <summary>

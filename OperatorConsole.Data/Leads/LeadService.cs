@@ -313,7 +313,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
                 ActorId = actor.Id,
                 ActorName = actor.DisplayName,
             };
-            IngestWriter.AddNew(db, touch);
+            db.Add(touch);
             if (lead.LastContactAt is null || occurredAt > lead.LastContactAt)
             {
                 lead.LastContactAt = occurredAt;
