@@ -72,8 +72,8 @@ public readonly record struct IngestReads(int? LeadId = null, string? Integratio
 /// touches by prepared INSERTs (ADR 204), anything else by a SaveChanges. Then the answers are rendered
 /// (<see cref="IngestStep.AfterSave{T}"/>), and the rest is stored: on SQLite the leads and integrations the items and
 /// their answers changed by prepared UPDATEs (ADR 205), then one SaveChanges for whatever is left (the stored
-/// idempotent responses, other kinds; everything on SQL Server). Change detection runs once per save, not per item (the context
-/// does not detect changes automatically meanwhile). Within a batch an item sees the earlier items' entities
+/// idempotent responses, other kinds; everything on SQL Server). Change detection runs once per save, not per item
+/// (the context does not detect changes automatically meanwhile). Within a batch an item sees the earlier items' entities
 /// through the context (tracked, not yet saved): look rows up with <c>FindAsync</c> or the change tracker first.
 /// Rows the items declare (<see cref="IngestReads"/>) are loaded for the whole batch before its items run.</para>
 /// <para>Isolation: if an item throws, refuses after adding or removing entities, or the batch's SaveChanges hits an item
@@ -460,11 +460,11 @@ public sealed class IngestWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// SQLite: after the batch's changes are detected, the leads and integrations the batch's items and answers changed (a run or touch moves its lead's
-    /// activity, a run or heartbeat its integration's report) are stored by prepared UPDATEs (<see cref="PreparedWrites"/>,
-    /// ADR 205) instead of SaveChanges' one compiled UPDATE per row; SaveChanges then stores only what is left
-    /// (stored idempotent responses, new rows of other kinds), if anything. A row that still refers to a row without
-    /// its id is left to SaveChanges.
+    /// SQLite, once the batch's changes are detected: the leads and integrations the items and answers changed (a run or
+    /// touch moves its lead's activity, a run or heartbeat its integration's report) are stored by prepared UPDATEs
+    /// (<see cref="PreparedWrites"/>, ADR 205) instead of SaveChanges' one compiled UPDATE per row; SaveChanges then
+    /// stores only what is left (stored idempotent responses, new rows of other kinds), if anything. A row that still
+    /// refers to a row without its id is left to SaveChanges.
     /// </summary>
     private void UpdatePrepared(ConsoleDbContext db)
     {

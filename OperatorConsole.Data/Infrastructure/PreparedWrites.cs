@@ -104,10 +104,10 @@ internal static class PreparedWrites
 
     /// <summary>
     /// SQLite only: stores entities the context tracks as Modified (each row's modified columns, by its key; no
-    /// concurrency tokens), then accepts their changes (Unchanged) so the next SaveChanges
-    /// leaves them alone. One prepared UPDATE per entity type and set of modified columns, re-bound per row. A row
-    /// that is not there any more throws <see cref="DbUpdateConcurrencyException"/>, as SaveChanges would. The rows
-    /// go to the live interceptor under the topic SaveChanges would have published them with.
+    /// concurrency tokens), then accepts their changes (Unchanged) so the next SaveChanges leaves them alone. One
+    /// prepared UPDATE per entity type and set of modified columns, re-bound per row. A row that is not there any more
+    /// throws <see cref="DbUpdateConcurrencyException"/>, as SaveChanges would. The rows go to the live interceptor
+    /// under the topic SaveChanges would have published them with.
     /// </summary>
     public static void UpdateTracked(ConsoleDbContext db, IReadOnlyList<EntityEntry> entries)
     {
@@ -146,7 +146,7 @@ internal static class PreparedWrites
         LiveChangeInterceptor.SavedOutsideSaveChanges(db, changes);
     }
 
-    /// <summary>The tracked inserts' plans, per entity type of the (one, shared) model: worked out once, not per batch.</summary>
+    /// <summary>The tracked inserts' plans, per entity type of a model: worked out once, not per batch.</summary>
     private static readonly ConcurrentDictionary<IEntityType, Plan> Plans = new();
 
     /// <summary>The tracked updates' plans, per entity type and set of modified columns: a handful in practice.</summary>

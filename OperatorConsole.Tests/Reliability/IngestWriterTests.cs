@@ -308,7 +308,13 @@ public sealed partial class IngestWriterTests(ConsoleFactory factory) : IClassFi
         }
 
         // EF checks for diagnostic listeners at most once a second (ConfigureLoggingCacheTime): listen, then wait that out.
-        using var efUpdates = new EfUpdates();
+        string database;
+        await using (var probe = factory.CreateDbContext())
+        {
+            database = probe.Database.GetDbConnection().DataSource;
+        }
+
+        using var efUpdates = new EfUpdates(database);
         await Task.Delay(TimeSpan.FromSeconds(1.2));
 
         // Fast path: three runs, a touch and a heartbeat in one batch.
@@ -390,13 +396,21 @@ public sealed partial class IngestWriterTests(ConsoleFactory factory) : IClassFi
 
     private sealed record Side(int LeadId, string Kind, int IntegrationId);
 
-    /// <summary>Counts the UPDATEs EF executes (its diagnostic events), per table and key, while it lives.</summary>
+    /// <summary>
+    /// Counts the UPDATEs EF executes on one database (its diagnostic events are process-wide, and other test classes'
+    /// hosts run meanwhile, with the same ids in their own databases), per table and key, while it lives.
+    /// </summary>
     private sealed partial class EfUpdates : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
+        private readonly string _database;
         private readonly List<IDisposable> _subscriptions = [];
         private readonly List<(string Table, object? Key)> _updates = [];
 
-        public EfUpdates() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        public EfUpdates(string database)
+        {
+            _database = database;
+            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        }
 
         public int Of(string table, int key)
         {
@@ -419,7 +433,8 @@ public sealed partial class IngestWriterTests(ConsoleFactory factory) : IClassFi
 
         void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
         {
-            if (value.Key != RelationalEventId.CommandExecuted.Name || value.Value is not CommandExecutedEventData { Command: var command })
+            if (value.Key != RelationalEventId.CommandExecuted.Name || value.Value is not CommandExecutedEventData { Command: var command }
+                || command.Connection?.DataSource != _database)
             {
                 return;
             }
