@@ -350,10 +350,7 @@ public sealed class IngestWriter : IAsyncDisposable
 
                 db.ChangeTracker.DetectChanges();
                 UpdatePrepared(db);
-                if (db.ChangeTracker.HasChanges())
-                {
-                    await db.SaveChangesAsync(CancellationToken.None);
-                }
+                await SaveDetectedAsync(db);
             }
             catch (Exception ex) when (IsItemFault(ex))
             {
@@ -501,13 +498,19 @@ public sealed class IngestWriter : IAsyncDisposable
         InsertPrepared(db, added);
         if (added.Exists(e => e.State == EntityState.Added))
         {
-            await SaveAsync(db);
+            await SaveDetectedAsync(db);
         }
     }
 
     private static async Task SaveAsync(ConsoleDbContext db)
     {
         db.ChangeTracker.DetectChanges();
+        await SaveDetectedAsync(db);
+    }
+
+    /// <summary>Saves what the last DetectChanges found (the context does not detect changes itself meanwhile), if anything.</summary>
+    private static async Task SaveDetectedAsync(ConsoleDbContext db)
+    {
         if (db.ChangeTracker.HasChanges())
         {
             await db.SaveChangesAsync(CancellationToken.None);

@@ -71,35 +71,19 @@ internal static class PreparedWrites
         {
             throw new InvalidOperationException($"{plan.Topic}'s key is not an integer, so it is not SQLite's rowid; insert it through SaveChanges.");
         }
+
         var changes = new List<ConsoleChange>(entries.Count);
-        using (var command = plan.CreateCommand(db))
-        {
-            var parameters = plan.AddParameters(command);
-            command.Prepare();
-            foreach (var entry in entries)
+        ExecutePerRow(db, plan, entries, changes,
+            noRow: _ => new InvalidOperationException($"An INSERT into {plan.Topic} stored no row."),
+            stored: entry =>
             {
-                plan.SetValues(parameters, entry.Entity);
-
-                // Synchronous on purpose: Microsoft.Data.Sqlite's async calls run synchronously anyway, and this is
-                // the ingest writer's own loop. The key is the table's rowid (an INTEGER PRIMARY KEY), read from the
-                // connection: half the cost of RETURNING and its reader, measured (ADR 204).
-                if (command.ExecuteNonQuery() != 1)
-                {
-                    throw new InvalidOperationException($"An INSERT into {plan.Topic} stored no row.");
-                }
-
+                // The key is the table's rowid (an INTEGER PRIMARY KEY), read from the connection: half the cost of
+                // RETURNING and its reader, measured (ADR 204).
                 var id = plan.KeyValue(SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle));
                 entry.Property(plan.Key).CurrentValue = id;
-                changes.Add(new ConsoleChange(plan.Topic, id.ToString()));
-            }
-        }
-
-        foreach (var entry in entries)
-        {
-            entry.State = EntityState.Unchanged;
-        }
-
-        LiveChangeInterceptor.SavedOutsideSaveChanges(db, changes);
+                return new ConsoleChange(plan.Topic, id.ToString());
+            });
+        Accept(db, entries, changes);
     }
 
     /// <summary>
@@ -117,27 +101,48 @@ internal static class PreparedWrites
         }
 
         var changes = new List<ConsoleChange>(entries.Count);
-        foreach (var rows in entries.GroupBy(e => UpdatePlans.GetOrAdd(UpdateShape.Of(e), static (shape, db) => Plan.ForUpdate(db, shape), db)))
+        foreach (var rows in entries.GroupBy(UpdateShape.Of))
         {
-            var plan = rows.Key;
-            using var command = plan.CreateCommand(db);
-            var parameters = plan.AddParameters(command);
-            command.Prepare();
-            foreach (var entry in rows)
-            {
-                plan.SetValues(parameters, entry.Entity);
-                var id = entry.Property(plan.Key).CurrentValue;
-                if (command.ExecuteNonQuery() != 1)
-                {
-                    throw new DbUpdateConcurrencyException($"{plan.Topic} {id} was not found to update; it was deleted meanwhile.");
-                }
-
-                changes.Add(new ConsoleChange(LiveChangeInterceptor.TopicOf(entry), id?.ToString()));
-            }
+            var plan = UpdatePlans.GetOrAdd(rows.Key, static (shape, db) => Plan.ForUpdate(db, shape), db);
+            ExecutePerRow(db, plan, rows, changes,
+                noRow: entry => new DbUpdateConcurrencyException($"{plan.Topic} {entry.Property(plan.Key).CurrentValue} was not found to update; it was deleted meanwhile."),
+                stored: entry => new ConsoleChange(LiveChangeInterceptor.TopicOf(entry), entry.Property(plan.Key).CurrentValue?.ToString()));
         }
 
-        // Unchanged accepts the current values as the original ones: a later DetectChanges finds nothing to save
-        // (IngestWriterTests counts EF's UPDATEs to pin that).
+        Accept(db, entries, changes);
+    }
+
+    /// <summary>
+    /// <paramref name="plan"/>'s statement, prepared once and re-bound per entry; a row count other than one throws
+    /// <paramref name="noRow"/>'s exception, otherwise <paramref name="stored"/> says what the screens hear of the row.
+    /// Synchronous on purpose: Microsoft.Data.Sqlite's async calls run synchronously anyway, and this is the ingest
+    /// writer's own loop.
+    /// </summary>
+    private static void ExecutePerRow(ConsoleDbContext db, Plan plan, IEnumerable<EntityEntry> entries, List<ConsoleChange> changes,
+        Func<EntityEntry, Exception> noRow, Func<EntityEntry, ConsoleChange> stored)
+    {
+        using var command = plan.CreateCommand(db);
+        var parameters = plan.AddParameters(command);
+        command.Prepare();
+        foreach (var entry in entries)
+        {
+            plan.SetValues(parameters, entry.Entity);
+            if (command.ExecuteNonQuery() != 1)
+            {
+                throw noRow(entry);
+            }
+
+            changes.Add(stored(entry));
+        }
+    }
+
+    /// <summary>
+    /// The rows are stored: Unchanged accepts their current values as the original ones, so a later DetectChanges finds
+    /// nothing to save (IngestWriterTests counts EF's UPDATEs to pin that); the live interceptor publishes them with the
+    /// transaction's other changes when it commits.
+    /// </summary>
+    private static void Accept(ConsoleDbContext db, IReadOnlyList<EntityEntry> entries, List<ConsoleChange> changes)
+    {
         foreach (var entry in entries)
         {
             entry.State = EntityState.Unchanged;
