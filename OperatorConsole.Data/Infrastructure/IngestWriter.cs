@@ -115,6 +115,7 @@ public sealed class IngestWriter : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<IngestWriter> _logger;
     private readonly Channel<Item> _queue = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Nito.AsyncEx.AsyncContextThread _thread = new();
     private readonly Task _loop;
     private long _batches;
     private long _items;
@@ -138,7 +139,7 @@ public sealed class IngestWriter : IAsyncDisposable
         _dbFactory = dbFactory;
         _time = time;
         _logger = logger;
-        _loop = Task.Run(RunAsync);
+        _loop = _thread.Factory.StartNew(RunAsync).Unwrap();
     }
 
     /// <summary>Committed batches so far (tests and benchmarks read it).</summary>
@@ -589,6 +590,7 @@ public sealed class IngestWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
+        await _thread.JoinAsync();
     }
 
     private abstract class Item(CancellationToken cancellation)

@@ -566,6 +566,50 @@ public sealed partial class IngestWriterTests(ConsoleFactory factory) : IClassFi
     };
 
     /// <summary>Queues an item that waits until the returned function is called: everything queued meanwhile is the next batch.</summary>
+    /// <summary>
+    /// ADR 206: the writer is the one serial step of every agent write, so it runs on its own thread and its awaits
+    /// come back to that thread, instead of queueing behind the requests in the thread pool's queue.
+    /// </summary>
+    [Fact]
+    public async Task TheWriter_RunsOnItsOwnThread_AndAnItemsAwaitsComeBackToIt()
+    {
+        var release = await ParkTheWriterAsync();
+        var elsewhere = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = new List<(string Step, int Thread, bool Pool)>();
+        void See(string step)
+        {
+            lock (seen)
+            {
+                seen.Add((step, Environment.CurrentManagedThreadId, Thread.CurrentThread.IsThreadPoolThread));
+            }
+        }
+
+        var first = Writer.WriteAsync<int>(async (_, _) =>
+        {
+            See("first, before its await");
+            await elsewhere.Task; // completed by a thread-pool thread below
+            See("first, after its await");
+            return OperationResult<int>.Ok(1);
+        });
+        var second = Writer.WriteAsync<int>((_, _) =>
+        {
+            See("second");
+            return Task.FromResult(OperationResult<int>.Ok(2));
+        });
+        await release();
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(50);
+            elsewhere.TrySetResult();
+        });
+
+        (await first.WaitAsync(TimeSpan.FromSeconds(30))).Value.Should().Be(1);
+        (await second.WaitAsync(TimeSpan.FromSeconds(30))).Value.Should().Be(2);
+        seen.Select(s => s.Step).Should().Equal("first, before its await", "first, after its await", "second");
+        seen.Select(s => s.Thread).Distinct().Should().ContainSingle("one writer thread runs every item, before and after their awaits");
+        seen.Should().OnlyContain(s => !s.Pool, "the writer does not take a thread-pool thread");
+    }
+
     private async Task<Func<Task>> ParkTheWriterAsync()
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
