@@ -115,6 +115,9 @@ public sealed class IngestWriter : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<IngestWriter> _logger;
     private readonly Channel<Item> _queue = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
+
+    // The writer's loop and its items' awaits run on this one thread (ADR 206): as a thread-pool work item, the serial
+    // step of every agent write waited in the pool's queue behind the requests it was about to answer.
     private readonly Nito.AsyncEx.AsyncContextThread _thread = new();
     private readonly Task _loop;
     private long _batches;

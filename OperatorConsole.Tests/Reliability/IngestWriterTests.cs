@@ -565,7 +565,6 @@ public sealed partial class IngestWriterTests(ConsoleFactory factory) : IClassFi
         return Task.FromResult(IngestStep.AfterSave(() => OperationResult<int>.Ok(integration.Id)));
     };
 
-    /// <summary>Queues an item that waits until the returned function is called: everything queued meanwhile is the next batch.</summary>
     /// <summary>
     /// ADR 206: the writer is the one serial step of every agent write, so it runs on its own thread and its awaits
     /// come back to that thread, instead of queueing behind the requests in the thread pool's queue.
@@ -610,6 +609,7 @@ public sealed partial class IngestWriterTests(ConsoleFactory factory) : IClassFi
         seen.Should().OnlyContain(s => !s.Pool, "the writer does not take a thread-pool thread");
     }
 
+    /// <summary>Queues an item that waits until the returned function is called: everything queued meanwhile is the next batch.</summary>
     private async Task<Func<Task>> ParkTheWriterAsync()
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
