@@ -592,8 +592,14 @@ public sealed class IngestWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop;
-        await _thread.JoinAsync();
+        try
+        {
+            await _loop;
+        }
+        finally
+        {
+            await _thread.JoinAsync(); // the thread ends with its loop, even a faulted one
+        }
     }
 
     private abstract class Item(CancellationToken cancellation)
