@@ -41,3 +41,32 @@ public sealed record FailureSourceInfo(int Index, string Name, IReadOnlyCollecti
 /// <summary>What one source said, or why it could not say (its failure becomes a broken integration in the report).</summary>
 public sealed record FailureSourceAnswer(
     IReadOnlyList<LowConfidenceFailure> LowConfidence, IReadOnlyList<InterventionItem> Interventions, BrokenIntegrationItem? Failure);
+
+/// <summary>
+/// Parts of the report a caller keeps up to date itself, each as a child answer reused until its own topics change
+/// (see <see cref="FailuresService.GetReportAsync(OperatorConsole.Domain.Clock.ReferenceTime, FailureParts, CancellationToken)"/>);
+/// a part left null is read with the report.
+/// </summary>
+public sealed record FailureParts
+{
+    /// <summary>One answer per <see cref="FailuresService.Sources"/>, in order.</summary>
+    public IReadOnlyList<FailureSourceAnswer>? Sources { get; init; }
+
+    /// <summary>Every open lead's last run (<see cref="FailuresService.LastRunsAsync(CancellationToken)"/>).</summary>
+    public IReadOnlyList<LastRunStatusItem>? LastRuns { get; init; }
+
+    /// <summary>Failed and partial runs since a window start at or before the report's (<see cref="FailuresService.FailedRunsAsync(CancellationToken)"/>).</summary>
+    public IReadOnlyList<FailedRunItem>? FailedRuns { get; init; }
+
+    /// <summary>Stale and stuck proposals at a reference time; used only when it is the report's.</summary>
+    public ProposalBuckets? Proposals { get; init; }
+
+    /// <summary>Approval requests waiting for a decision.</summary>
+    public IReadOnlyList<NeedsApprovalItem>? Approvals { get; init; }
+
+    /// <summary>Integrations the health rules call broken or silent (the database's own ones, not runtime signals).</summary>
+    public IReadOnlyList<BrokenIntegrationItem>? Integrations { get; init; }
+}
+
+/// <summary>The two proposal buckets, counted to the deal clock's reference time <paramref name="At"/>.</summary>
+public sealed record ProposalBuckets(DateTime At, IReadOnlyList<StaleProposalItem> Stale, IReadOnlyList<StuckProposalItem> Stuck);

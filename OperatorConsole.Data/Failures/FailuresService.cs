@@ -73,14 +73,14 @@ public sealed class FailuresService(
 
     /// <summary>The report at a reference time the caller already resolved (a screen's shared clock).</summary>
     public Task<FailuresReport> GetReportAsync(ReferenceTime at, IReadOnlyList<FailureSourceAnswer>? sourceAnswers, CancellationToken ct = default) =>
-        GetReportAsync(at, sourceAnswers, null, ct);
+        GetReportAsync(at, new FailureParts { Sources = sourceAnswers }, ct);
 
     /// <summary>
-    /// The report, with <paramref name="lastRuns"/> (every open lead's last run, see <see cref="LastRunsAsync(CancellationToken)"/>)
-    /// when the caller keeps them up to date itself; without them they are read now.
+    /// The report, with the <paramref name="parts"/> the caller keeps up to date itself (the web layer's live report
+    /// holds each as a child answer, so a failed run does not re-read proposals or approvals); a part left null is
+    /// read now.
     /// </summary>
-    public async Task<FailuresReport> GetReportAsync(
-        ReferenceTime at, IReadOnlyList<FailureSourceAnswer>? sourceAnswers, IReadOnlyList<LastRunStatusItem>? lastRuns, CancellationToken ct = default)
+    public async Task<FailuresReport> GetReportAsync(ReferenceTime at, FailureParts parts, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -106,25 +106,28 @@ public sealed class FailuresService(
         Lap("settings");
 
         var failedSince = FailedRunPolicy.Since(now, thresholds);
-        var failedRuns = await FailedRunsAsync(db, failedSince, ct);
+        // A kept answer may have been read with an earlier window start: runs only ever leave the window as time
+        // passes (a new one arrives as a change), so filtering it again gives what a read now would.
+        var failedRuns = parts.FailedRuns is { } keptRuns
+            ? keptRuns.Where(r => r.StartedAt >= failedSince).ToList()
+            : await FailedRunsAsync(db, failedSince, ct);
         Lap("failedRuns");
-        lastRuns ??= await LastRunStatusAsync(db, null, ct);
+        var lastRuns = parts.LastRuns ?? await LastRunStatusAsync(db, null, ct);
         Lap("lastRunStatus");
         var stale = await StaleByTouchAsync(db, dealNow, thresholds, ct);
         Lap("staleByTouch");
-        var staleProposals = await StaleProposalsAsync(db, dealNow, thresholds, ct);
-        Lap("staleProposals");
-        var stuck = await StuckProposalsAsync(db, dealNow, thresholds, ct);
-        Lap("stuckProposals");
-        var broken = await BrokenIntegrationsAsync(db, now, ct);
+        var proposals = parts.Proposals is { } kept && CountedCloseEnough(kept.At, at) ? kept : await ProposalBucketsAsync(db, dealNow, thresholds, ct);
+        Lap("proposals");
+        var broken = parts.Integrations is { } keptBroken ? keptBroken.ToList() : await BrokenIntegrationsAsync(db, now, ct);
         Lap("integrations");
-        var approvals = await NeedsApprovalAsync(db, now, ct);
+        var approvals = parts.Approvals ?? await NeedsApprovalAsync(db, now, ct);
         Lap("approvals");
         var acks = await db.Set<FailureAcknowledgement>().AsNoTracking()
             .Where(a => a.ReopenedAt == null && (a.Until == null || a.Until > now))
             .ToListAsync(ct);
         Lap("acknowledgements");
 
+        var sourceAnswers = parts.Sources;
         if (sourceAnswers is null)
         {
             var read = new List<FailureSourceAnswer>();
@@ -150,7 +153,7 @@ public sealed class FailuresService(
 
         Lap("sources");
         var report = FailuresReportBuilder.Build(
-            now, failedSince, failedRuns, lastRuns, stale, staleProposals, stuck, broken,
+            now, failedSince, failedRuns, lastRuns, stale, proposals.Stale, proposals.Stuck, broken,
             DistinctByKey(lowConfidence), approvals, DistinctByKey(interventions), acks) with { Clock = at };
         Lap("build");
         if (timings is not null)
@@ -161,6 +164,86 @@ public sealed class FailuresService(
 
         return report;
     }
+
+    /// <summary>
+    /// How far behind the report's reference time kept proposal buckets may be counted when that time is the wall
+    /// clock ("now", or data that is current): ages are whole days, and a proposal crossing its threshold between
+    /// changes is already noticed only when the report ages out, after a minute.
+    /// </summary>
+    public static readonly TimeSpan KeptClockSlack = TimeSpan.FromMinutes(1);
+
+    private static bool CountedCloseEnough(DateTime keptAt, ReferenceTime at) =>
+        keptAt == at.At || (!at.IsDataAsOf && keptAt <= at.At && at.At - keptAt < KeptClockSlack);
+
+    /// <summary>The topics whose changes can change <see cref="FailedRunsAsync(CancellationToken)"/> (a lead's title is in each item).</summary>
+    public static readonly IReadOnlyCollection<string> FailedRunTopics = [nameof(PipelineRun), nameof(Lead), nameof(ConsoleSetting)];
+
+    /// <summary>The topics of <see cref="ProposalBucketsAsync(ReferenceTime, CancellationToken)"/> (its reference time aside).</summary>
+    public static readonly IReadOnlyCollection<string> ProposalTopics = [nameof(Proposal), nameof(Lead), nameof(ConsoleSetting)];
+
+    /// <summary>The topics of <see cref="NeedsApprovalAsync(CancellationToken)"/>.</summary>
+    public static readonly IReadOnlyCollection<string> ApprovalTopics = [nameof(ApprovalRequest), nameof(Lead)];
+
+    /// <summary>The topics of <see cref="BrokenIntegrationsAsync(CancellationToken)"/> (silence also comes with time).</summary>
+    public static readonly IReadOnlyCollection<string> IntegrationTopics = [nameof(IntegrationHealth)];
+
+    /// <summary>Failed and partial runs inside the failed-runs window as of now (the report's "failed runs" bucket).</summary>
+    public async Task<IReadOnlyList<FailedRunItem>> FailedRunsAsync(CancellationToken ct = default)
+    {
+        var since = FailedRunPolicy.Since(time.GetUtcNow().UtcDateTime, await settings.GetThresholdsAsync(ct));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await FailedRunsAsync(db, since, ct);
+    }
+
+    /// <summary>
+    /// <paramref name="previous"/> brought up to date from <paramref name="changes"/>: when they are all recorded
+    /// runs, only those runs are read (a failed run is one row, not the window's thousands) and runs that left the
+    /// window are dropped; any other change (a lead's title, the window's setting) reads the window whole.
+    /// </summary>
+    public async Task<IReadOnlyList<FailedRunItem>> FailedRunsAsync(
+        IReadOnlyList<FailedRunItem> previous, IReadOnlyCollection<Live.ConsoleChange> changes, CancellationToken ct = default)
+    {
+        var runIds = new HashSet<int>();
+        foreach (var change in changes)
+        {
+            if (change.Topic != nameof(PipelineRun) || !int.TryParse(change.RecordId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+            {
+                return await FailedRunsAsync(ct);
+            }
+
+            runIds.Add(id);
+        }
+
+        var since = FailedRunPolicy.Since(time.GetUtcNow().UtcDateTime, await settings.GetThresholdsAsync(ct));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var changed = await FailedRunsAsync(db, since, ct, runIds);
+        return previous.Where(r => r.StartedAt >= since && !runIds.Contains(r.RunId)).Concat(changed).ToList();
+    }
+
+    /// <summary>Stale and stuck proposals with deal ages counted to <paramref name="at"/>.</summary>
+    public async Task<ProposalBuckets> ProposalBucketsAsync(ReferenceTime at, CancellationToken ct = default)
+    {
+        var thresholds = await settings.GetThresholdsAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ProposalBucketsAsync(db, at.At, thresholds, ct);
+    }
+
+    /// <summary>Approval requests waiting for a decision, with how long each has waited as of now.</summary>
+    public async Task<IReadOnlyList<NeedsApprovalItem>> NeedsApprovalAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await NeedsApprovalAsync(db, time.GetUtcNow().UtcDateTime, ct);
+    }
+
+    /// <summary>Integrations the health rules call broken or silent as of now.</summary>
+    public async Task<IReadOnlyList<BrokenIntegrationItem>> BrokenIntegrationsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await BrokenIntegrationsAsync(db, time.GetUtcNow().UtcDateTime, ct);
+    }
+
+    private static async Task<ProposalBuckets> ProposalBucketsAsync(ConsoleDbContext db, DateTime dealNow, Thresholds thresholds, CancellationToken ct) =>
+        new(dealNow, await StaleProposalsAsync(db, dealNow, thresholds, ct), await StuckProposalsAsync(db, dealNow, thresholds, ct));
 
     /// <summary>Reads source <paramref name="index"/> of <see cref="Sources"/> now, with the current thresholds.</summary>
     public async Task<FailureSourceAnswer> ReadSourceAsync(int index, CancellationToken ct = default) =>
@@ -223,10 +306,17 @@ public sealed class FailuresService(
     private static IEnumerable<T> DistinctByKey<T>(IEnumerable<T> items)
         where T : IFailureItem => items.DistinctBy(i => i.Key, StringComparer.Ordinal);
 
-    private static async Task<List<FailedRunItem>> FailedRunsAsync(ConsoleDbContext db, DateTime since, CancellationToken ct)
+    /// <summary>The window's failed and partial runs; with <paramref name="runIds"/>, only those of them.</summary>
+    private static async Task<List<FailedRunItem>> FailedRunsAsync(ConsoleDbContext db, DateTime since, CancellationToken ct, IReadOnlyCollection<int>? runIds = null)
     {
+        var runs = db.Set<PipelineRun>().AsNoTracking();
+        if (runIds is not null)
+        {
+            runs = runs.Where(r => runIds.Contains(r.Id));
+        }
+
         var rows = await (
-            from r in db.Set<PipelineRun>().AsNoTracking()
+            from r in runs
             where (r.Status == RunStatus.Fail || r.Status == RunStatus.Partial) && r.StartedAt >= since
             join l in db.Set<Lead>() on r.LeadId equals l.Id into leads
             from l in leads.DefaultIfEmpty()

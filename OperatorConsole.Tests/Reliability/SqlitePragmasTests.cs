@@ -20,6 +20,7 @@ public sealed class SqlitePragmasTests(ConsoleFactory factory) : IClassFixture<C
             (await ScalarAsync(db, "PRAGMA foreign_keys")).Should().Be(1, $"open {i}");
             (await ScalarAsync(db, "PRAGMA synchronous")).Should().Be(1, $"open {i}: NORMAL");
             (await ScalarAsync(db, "PRAGMA journal_mode")).Should().Be("wal", $"open {i}");
+            (await ScalarAsync(db, "PRAGMA temp_store")).Should().Be(2, $"open {i}: MEMORY");
         }
     }
 

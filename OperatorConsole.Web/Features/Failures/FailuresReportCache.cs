@@ -11,8 +11,9 @@ namespace OperatorConsole.Web.Features.Failures;
 /// The failures report as a live query (<see cref="Query"/>, in <see cref="LiveQueries"/> like every shared screen
 /// answer): one report for every screen and API call of this instance, recomputed once per relevant change, at least
 /// every <see cref="MaxAge"/> (a lead goes stale without anything being written), and when the database's health
-/// changes. Its sources are child queries: each source's answer is reused until a change to one of that source's
-/// topics (or a setting) or <see cref="SourceMaxAge"/>, so a failed run does not re-read every client's ledger.
+/// changes. Its parts are child queries: each source's answer, the failed runs, the proposal buckets, approvals and
+/// integrations are reused until a change to one of that part's topics (or a setting) or <see cref="SourceMaxAge"/>,
+/// so a failed run does not re-read every client's ledger or every proposal.
 /// Screens bind to <see cref="Query"/> (see <see cref="FailuresComponentBase"/>) and re-render only when the
 /// report, apart from its "generated at" time, differs.
 /// </summary>
@@ -41,17 +42,50 @@ public sealed class FailuresReportCache : IDisposable
     {
         Update = (sp, previous, changes, ct) =>
             sp.GetRequiredService<FailuresService>().LastRunsAsync(previous, changes.Ids([.. FailuresService.LastRunTopics]), ct),
+        // Only the report reads the parts, and it reads them whole: comparing thousands of rows as JSON after each
+        // change to move a version no screen watches was pure cost.
+        Same = ReferenceEquals,
     };
+
+    /// <summary>
+    /// The failed-runs bucket, patched from the runs the changes name: a recorded run reads that run, not the window's
+    /// thousands of failed runs (7 of a change's 26 ms of report on 50,000 runs when it did).
+    /// </summary>
+    private static readonly LiveQuery<IReadOnlyList<FailedRunItem>> FailedRuns = new(
+        "failures.failed-runs", FailuresService.FailedRunTopics, (sp, ct) => sp.GetRequiredService<FailuresService>().FailedRunsAsync(ct), SourceMaxAge)
+    {
+        Update = (sp, previous, changes, ct) => sp.GetRequiredService<FailuresService>().FailedRunsAsync(previous, changes.All, ct),
+        Same = ReferenceEquals,
+    };
+
+    /// <summary>Waiting approvals: read again on an approval's or a lead's change, not on every recorded run.</summary>
+    private static readonly LiveQuery<IReadOnlyList<NeedsApprovalItem>> Approvals = new(
+        "failures.approvals", FailuresService.ApprovalTopics, (sp, ct) => sp.GetRequiredService<FailuresService>().NeedsApprovalAsync(ct), SourceMaxAge)
+    {
+        Same = ReferenceEquals,
+    };
+
+    /// <summary>Broken and silent integrations; silence comes with time, so the answer is at most <see cref="SourceMaxAge"/> old.</summary>
+    private static readonly LiveQuery<IReadOnlyList<BrokenIntegrationItem>> Integrations = new(
+        "failures.integrations", FailuresService.IntegrationTopics, (sp, ct) => sp.GetRequiredService<FailuresService>().BrokenIntegrationsAsync(ct), SourceMaxAge)
+    {
+        Same = ReferenceEquals,
+    };
+
+    /// <summary>Stale and stuck proposals, per clock mode like the report (their ages are counted to its reference time).</summary>
+    private readonly ClockedQuery<ProposalBuckets> _proposals;
 
     public FailuresReportCache(FailuresService service, LiveQueries queries, DatabaseHealthSignal? databaseSignal = null)
     {
         _queries = queries;
         _sources = new SourceQueries(service, queries);
+        _proposals = new ClockedQuery<ProposalBuckets>(
+            "failures.proposals", FailuresService.ProposalTopics, (_, at, ct) => service.ProposalBucketsAsync(at, ct), SourceMaxAge, ReferenceEquals);
         Topics = service.Topics;
         // One report per clock mode, like every clocked card: the reference time comes from the shared clock query,
         // and what moves the clock invalidates the report too.
         _reports = new ClockedQuery<FailuresReport>(
-            "failures.report", Topics, async (_, at, ct) => await service.GetReportAsync(at, await _sources.AnswersAsync(ct), (await queries.GetAsync(LastRuns, ct)).Value, ct), MaxAge,
+            "failures.report", Topics, async (_, at, ct) => await service.GetReportAsync(at, await PartsAsync(at.Mode, ct), ct), MaxAge,
             FailuresReport.SameContent);
         _databaseSignal = databaseSignal;
         if (_databaseSignal is not null)
@@ -100,14 +134,30 @@ public sealed class FailuresReportCache : IDisposable
     /// <summary>Calls <paramref name="onChange"/> each time the report changed (after the new one exists); dispose to stop.</summary>
     public IDisposable Subscribe(Func<Task> onChange) => _queries.Watch(Query, _ => onChange());
 
-    /// <summary>Drops the report and every source's answer (the database's health changed, or a test says so).</summary>
+    /// <summary>Drops the report and every part's answer (the database's health changed, or a test says so).</summary>
     public void Invalidate()
     {
         _sources.InvalidateAll();
         _queries.Invalidate(LastRuns);
+        _queries.Invalidate(FailedRuns);
+        _queries.Invalidate(Approvals);
+        _queries.Invalidate(Integrations);
+        _queries.Invalidate(_proposals.For(ClockMode.Data));
+        _queries.Invalidate(_proposals.For(ClockMode.Now));
         _queries.Invalidate(_reports.For(ClockMode.Data));
         _queries.Invalidate(_reports.For(ClockMode.Now));
     }
+
+    /// <summary>Every part's current answer, each recomputed only when its own topics changed (or it aged out).</summary>
+    private async Task<FailureParts> PartsAsync(ClockMode mode, CancellationToken ct) => new()
+    {
+        Sources = await _sources.AnswersAsync(ct),
+        LastRuns = (await _queries.GetAsync(LastRuns, ct)).Value,
+        FailedRuns = (await _queries.GetAsync(FailedRuns, ct)).Value,
+        Proposals = (await _queries.GetAsync(_proposals.For(mode), ct)).Value,
+        Approvals = (await _queries.GetAsync(Approvals, ct)).Value,
+        Integrations = (await _queries.GetAsync(Integrations, ct)).Value,
+    };
 
     public void Dispose()
     {
@@ -128,7 +178,7 @@ public sealed class FailuresReportCache : IDisposable
                 $"failures.source.{s.Index}.{s.Name}",
                 s.Topics.Append(nameof(OperatorConsole.Data.Settings.ConsoleSetting)).Distinct().ToList(),
                 (_, ct) => service.ReadSourceAsync(s.Index, ct),
-                SourceMaxAge))
+                SourceMaxAge) { Same = ReferenceEquals })
             .ToList();
 
         public async Task<IReadOnlyList<FailureSourceAnswer>> AnswersAsync(CancellationToken ct)
