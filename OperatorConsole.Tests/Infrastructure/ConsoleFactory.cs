@@ -107,6 +107,22 @@ public class ConsoleFactory : WebApplicationFactory<Program>
         return (await response.ReadAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32();
     }
 
+    /// <summary>
+    /// Records a research run for <paramref name="leadId"/> the way an agent does: one passing step, one failing step
+    /// (upstream 503), or a passing and a failing one (partial, disk full).
+    /// </summary>
+    public async Task PostRunAsync(int leadId, OperatorConsole.Domain.Runs.RunStatus status, DateTime startedAt)
+    {
+        var steps = status switch
+        {
+            OperatorConsole.Domain.Runs.RunStatus.Success => new object[] { new { name = "fetch", success = true } },
+            OperatorConsole.Domain.Runs.RunStatus.Fail => [new { name = "fetch", success = false, error = "upstream 503" }],
+            _ => [new { name = "fetch", success = true }, new { name = "write", success = false, error = "disk full" }],
+        };
+        var response = await CreateAgentClient().PostJsonAsync("/api/pipeline-runs", new { leadId, kind = "research", startedAt, finishedAt = startedAt.AddSeconds(20), steps });
+        response.EnsureSuccessStatusCode();
+    }
+
     public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>Signs in through the real /login form (antiforgery token and all) and keeps the cookie.</summary>

@@ -11,9 +11,9 @@ using OperatorConsole.Web.Live;
 namespace OperatorConsole.Tests.Api.Failures;
 
 /// <summary>
-/// The shared report keeps its parts as child answers (issue 18): the failed runs are patched from the runs each change
-/// names, and a recorded run does not read the proposal, approval or integration buckets again. What it shows must
-/// stay what reading everything now shows.
+/// The shared report keeps its parts as child answers (issue 18, ADRs 200 and 207): every open lead's last run is
+/// patched from the changes' lead ids, the failed runs from the runs each change names, and a recorded run does not
+/// read the proposal, approval or integration buckets again. What it shows must stay what reading everything now shows.
 /// </summary>
 public sealed class FailuresKeptPartsTests : IAsyncLifetime
 {
@@ -22,6 +22,35 @@ public sealed class FailuresKeptPartsTests : IAsyncLifetime
     private FailuresReportCache Cache => _factory.Services.GetRequiredService<FailuresReportCache>();
 
     private LiveQueries Queries => _factory.Services.GetRequiredService<LiveQueries>();
+
+    [Fact]
+    public async Task AfterRunsAndLeadChanges_TheKeptLastRuns_EqualAWholeRead()
+    {
+        var now = _factory.Clock.GetUtcNow().UtcDateTime;
+        var (first, second, third) = (await AddLeadAsync("First"), await AddLeadAsync("Second"), await AddLeadAsync("Third"));
+        await RecordRunAsync(first, RunStatus.Success, now.AddHours(-3));
+        await RecordRunAsync(second, RunStatus.Success, now.AddHours(-3));
+        await RecordRunAsync(third, RunStatus.Success, now.AddHours(-3));
+        (await Cache.GetAsync()).LastRunStatusByLead.Should().HaveCount(3);
+
+        await RecordRunAsync(first, RunStatus.Fail, now.AddHours(-1));
+        await using (var db = _factory.CreateDbContext())
+        {
+            var lead = await db.Set<Lead>().FindAsync(second);
+            lead!.Status = LeadStatus.Lost;
+            (await db.Set<Lead>().FindAsync(third))!.IsArchived = true;
+            await db.SaveChangesAsync();
+        }
+
+        var fourth = await AddLeadAsync("Fourth");
+        await RecordRunAsync(fourth, RunStatus.Partial, now.AddMinutes(-30));
+
+        var kept = (await Cache.GetAsync()).LastRunStatusByLead;
+        var whole = (await _factory.Services.GetRequiredService<FailuresService>().GetReportAsync()).LastRunStatusByLead;
+
+        kept.Should().BeEquivalentTo(whole, o => o.WithStrictOrdering());
+        kept.Select(l => (l.LeadId, l.Status)).Should().Equal((first, RunStatus.Fail), (fourth, RunStatus.Partial));
+    }
 
     [Fact]
     public async Task AfterRunsARenameAndTime_TheKeptFailedRuns_EqualAWholeRead()
@@ -85,17 +114,7 @@ public sealed class FailuresKeptPartsTests : IAsyncLifetime
 
     private Task<int> AddLeadAsync(string title) => _factory.PostLeadAsync(title + " " + Guid.NewGuid().ToString("N")[..6]);
 
-    private async Task RecordRunAsync(int leadId, RunStatus status, DateTime startedAt)
-    {
-        var steps = status switch
-        {
-            RunStatus.Success => new object[] { new { name = "fetch", success = true } },
-            RunStatus.Fail => [new { name = "fetch", success = false, error = "upstream 503" }],
-            _ => [new { name = "fetch", success = true }, new { name = "write", success = false, error = "disk full" }],
-        };
-        var response = await _factory.CreateAgentClient().PostJsonAsync("/api/pipeline-runs", new { leadId, kind = "research", startedAt, finishedAt = startedAt.AddSeconds(20), steps });
-        response.EnsureSuccessStatusCode();
-    }
+    private Task RecordRunAsync(int leadId, RunStatus status, DateTime startedAt) => _factory.PostRunAsync(leadId, status, startedAt);
 
     public Task InitializeAsync()
     {
