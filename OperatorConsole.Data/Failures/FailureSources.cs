@@ -58,7 +58,10 @@ public sealed record FailureParts
     /// <summary>Failed and partial runs since a window start at or before the report's (<see cref="FailuresService.FailedRunsAsync(CancellationToken)"/>).</summary>
     public IReadOnlyList<FailedRunItem>? FailedRuns { get; init; }
 
-    /// <summary>Stale and stuck proposals at a reference time; used only when it is the report's.</summary>
+    /// <summary>
+    /// Stale and stuck proposals at a reference time; used when it is the report's or, on the wall clock, less than
+    /// <see cref="FailuresService.KeptClockSlack"/> before it (ADR 207).
+    /// </summary>
     public ProposalBuckets? Proposals { get; init; }
 
     /// <summary>Approval requests waiting for a decision.</summary>

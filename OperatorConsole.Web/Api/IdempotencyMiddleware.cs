@@ -50,10 +50,15 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
         context.Request.EnableBuffering();
         var request = new IdempotencyRequest(context.User.CallerId(), key, context.Request.Method, context.Request.Path.Value ?? "", await HashBodyAsync(context));
         var slot = (request.CallerId, request.Key);
-        if (!_inFlight.TryAdd(slot, request.RequestHash))
+        while (!_inFlight.TryAdd(slot, request.RequestHash))
         {
-            await RefuseTwinAsync(context, problems, _inFlight.TryGetValue(slot, out var runningHash) ? runningHash : request.RequestHash, request);
-            return;
+            // The twin may finish between the two calls: then its key is no longer in flight, and this request must be
+            // answered from what it stored (a replay, or 422 for another body), not told "in progress" with its own hash.
+            if (_inFlight.TryGetValue(slot, out var runningHash))
+            {
+                await RefuseTwinAsync(context, problems, runningHash, request);
+                return;
+            }
         }
 
         try
