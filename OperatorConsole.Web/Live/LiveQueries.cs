@@ -80,7 +80,10 @@ public sealed class LiveQueries : IDisposable
     }
 
     /// <summary>How many times <paramref name="query"/> was computed (tests and benchmarks read it).</summary>
-    public long Computations(ILiveQuery query) => _entries.TryGetValue(query.Key, out var entry) ? Interlocked.Read(ref entry.Computations) : 0;
+    public long Computations(ILiveQuery query) => Computations(query.Key);
+
+    /// <summary>The same by key, for a query declared privately (a report's child part, a brief line).</summary>
+    public long Computations(string key) => _entries.TryGetValue(key, out var entry) ? Interlocked.Read(ref entry.Computations) : 0;
 
     /// <summary>How many computations ran, all queries together.</summary>
     public long TotalComputations => _entries.Values.Sum(e => Interlocked.Read(ref e.Computations));
