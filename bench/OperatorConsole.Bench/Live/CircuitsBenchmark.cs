@@ -56,6 +56,13 @@ public sealed class CircuitsBenchmark : IBenchCommand
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumArgs });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl });
+        if (options.String("css") is { } css)
+        {
+            // --css RULES: a what-if for the browser's share (e.g. no shadows), added to every page before its own styles
+            // load; diagnosis only, the console ships without it.
+            await context.AddInitScriptAsync($"document.addEventListener('DOMContentLoaded', () => {{ const s = document.createElement('style'); s.textContent = {JsonSerializer.Serialize(css)}; document.head.appendChild(s); }});");
+        }
+
         context.SetDefaultTimeout(120_000);
         var first = await context.NewPageAsync();
         await first.GotoAsync("/login");
@@ -113,7 +120,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
 
         // Push: each page records (wall clock, ms) when its Failures total changes; the POST is stamped just before
         // it is sent. Browser and bench share this machine's clock.
-        var samples = new Samples($"Push: failed-run POST → {circuits} browsers show the new Failures total");
+        var push = new PushSamples($"Push: failed-run POST → {circuits} browsers show the new Failures total ({path})");
 
         // The server's side of the same pushes: each circuit's components report, through the console's
         // OperatorConsole.Live meter, how long after the change was heard they had re-rendered.
@@ -178,7 +185,6 @@ public sealed class CircuitsBenchmark : IBenchCommand
             lags.GetOrAdd(name, n => new Samples(n)).Add(value);
         });
         listener.Start();
-        var missed = 0;
         using var agent = host.AgentClient();
         // Methods are optimised (tier 1) after 30 calls, and a change's path runs once per change: with 2 warm-up rounds the
         // measured changes ran unoptimised code (0.44 s of console CPU per change vs 0.31 s after 40, same code; ADR 196).
@@ -192,6 +198,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
         ChromiumTrace? tracer = null;
         var idleWindow = TimeSpan.FromMilliseconds(options.Int("idle-ms", 30_000));
         var idleSteady = TimeSpan.Zero;
+        var idleSteadyBrowser = TimeSpan.Zero;
         for (var round = -warmups; round < rounds; round++)
         {
             if (round == 0)
@@ -200,8 +207,10 @@ public sealed class CircuitsBenchmark : IBenchCommand
                 // cost with nothing written (the answers that depend on time are recomputed anyway), to tell from
                 // what a change costs. The idle window above is taken while the JIT is still busy.
                 var before = host.Cpu;
+                var browserIdleBefore = BrowserCpu();
                 await Task.Delay(idleWindow);
                 idleSteady = (host.Cpu - before) * (settle / idleWindow);
+                idleSteadyBrowser = (BrowserCpu() - browserIdleBefore) * (settle / idleWindow);
                 // The cue to attach a profiler to this process (dotnet-trace -p) for the measured changes only.
                 Console.WriteLine($"Measuring {rounds} changes now (process {host.ProcessId})");
             }
@@ -215,30 +224,19 @@ public sealed class CircuitsBenchmark : IBenchCommand
 
             // Rounds below zero warm up (JIT of the push path) and are not recorded.
             var measured = round >= 0;
+            var urgentBefore = await ServerUrgentAsync(pages[0]);
             await Task.WhenAll(pages.Select(p => p.EvaluateAsync(WatchScript)));
             Volatile.Write(ref recording, measured);
-            var startedAt = DateTime.UtcNow.AddSeconds(-30);
-            var json = JsonSerializer.Serialize(new
-            {
-                leadId = 1 + round + warmups,
-                kind = "bench-circuit-" + (round + warmups).ToString(CultureInfo.InvariantCulture),
-                startedAt,
-                finishedAt = startedAt.AddSeconds(20),
-                steps = new[] { new { name = "fetch", success = false, error = "bench: upstream 503" } },
-            });
             var probeBefore = await probe.ReadAsync();
             var sentWallMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var browserBefore = BrowserCpuByType();
             var selfBefore = host.Cpu;
             var driverBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var wallBefore = Stopwatch.GetTimestamp();
-            var response = await agent.PostAsync("/api/pipeline-runs", new StringContent(json, Encoding.UTF8, "application/json"));
-            response.EnsureSuccessStatusCode();
+            await PostFailedRunAsync(agent, round + warmups);
 
             // The pages stamp the change themselves; asking them only after a quiet wait keeps the bench's own
             // round trips to 100 browsers out of the measured window.
-            var deadline = Stopwatch.StartNew();
-            var seen = new double?[pages.Count];
             await Task.Delay(settle);
             if (measured)
             {
@@ -254,32 +252,10 @@ public sealed class CircuitsBenchmark : IBenchCommand
                 probe.Add(probeBefore, await probe.ReadAsync());
             }
 
-            while (seen.Any(s => s is null) && deadline.Elapsed < TimeSpan.FromSeconds(10))
+            var seen = await CollectStampsAsync(pages, TimeSpan.FromSeconds(10) - settle);
+            if (measured)
             {
-                for (var i = 0; i < pages.Count; i++)
-                {
-                    if (seen[i] is null)
-                    {
-                        seen[i] = await pages[i].EvaluateAsync<double?>("() => window.__ocChangedAt ?? null");
-                    }
-                }
-
-                if (seen.Any(s => s is null))
-                {
-                    await Task.Delay(250);
-                }
-            }
-
-            foreach (var at in measured ? seen : [])
-            {
-                if (at is { } changed)
-                {
-                    samples.Add(Math.Max(0, changed - sentWallMs));
-                }
-                else
-                {
-                    missed++;
-                }
+                push.Add(seen, sentWallMs, urgentBefore, await ServerUrgentAsync(pages[0]));
             }
 
             Volatile.Write(ref recording, false);
@@ -291,10 +267,22 @@ public sealed class CircuitsBenchmark : IBenchCommand
             await tracer.StopAsync(trace!);
         }
 
+        // The floor, in the same run: the same tabs on a page where a failed run changes only the app bar's badge.
+        // What the Command Center costs beyond it is the cards; what the floor costs is 100 browsers sharing the cores.
+        var baselinePath = options.String("baseline-path") ?? "/not-found";
+        var baseline = baselinePath == "none"
+            ? null
+            : await MeasureBaselineAsync(pages, host, agent, baselinePath, options.Int("baseline-warmup-rounds", 10), rounds, warmups + rounds, settle);
+
         Console.WriteLine();
         Console.WriteLine("| measurement | n | median ms | p95 ms | max ms |");
         Console.WriteLine("|---|---|---|---|---|");
-        Console.WriteLine(samples.Row());
+        Console.WriteLine(push.Latency.Row());
+        if (baseline is not null)
+        {
+            Console.WriteLine(baseline.Push.Latency.Row());
+        }
+
         foreach (var lag in lags.OrderBy(l => l.Key.Contains("FailuresBadge", StringComparison.Ordinal) ? 0 : 1).ThenBy(l => l.Key, StringComparer.Ordinal))
         {
             Console.WriteLine(lag.Value.Row());
@@ -302,7 +290,13 @@ public sealed class CircuitsBenchmark : IBenchCommand
 
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"- Pages that never showed the change within 10 s: {missed} of {circuits * rounds}."));
+            $"- Pages that never showed the change within 10 s: {push.Missed} of {circuits * rounds}; page-rounds in which the server's urgent count did not move either (a failed run left the window as this one entered), so there was nothing to show: {push.NothingToShow}."));
+        if (baseline is not null)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"- Floor in the same run, the same {circuits} tabs on {baselinePath} (only the badge changes): push p50 {baseline.Push.Latency.Median:0} ms, p95 {baseline.Push.Latency.P95:0} ms, missed {baseline.Push.Missed}, nothing to show {baseline.Push.NothingToShow}; CPU per change {host.Label} {baseline.ServerCpu.TotalSeconds / rounds:0.00} s, Chromium {baseline.BrowserCpu.TotalSeconds / rounds:0.00} s. The Command Center's p50 / p95 are {push.Latency.Median / baseline.Push.Latency.Median:0.00}× / {push.Latency.P95 / baseline.Push.Latency.P95:0.00}× the floor's."));
+        }
+
         Console.WriteLine(heapBefore is null
                 ? string.Create(CultureInfo.InvariantCulture, $"- Server memory per open Command Center circuit: {perCircuitWorkingSet / 1024:0.0} KB working set of the console process (its managed heap is not readable from here; run without --server-process).")
                 : string.Create(CultureInfo.InvariantCulture, $"- Server memory per open Command Center circuit: {perCircuitHeap / 1024:0.0} KB managed heap on average (after full GCs: {heapBefore / 1024.0 / 1024:0.0} → {heapAfter / 1024.0 / 1024:0.0} MB, one-off growth included){(heapHalf is null ? "" : string.Create(CultureInfo.InvariantCulture, $", {marginalHeap / 1024:0.0} KB per circuit opened after the first {circuits / 2}"))}; {perCircuitWorkingSet / 1024:0.0} KB working set (the bench process also hosts Playwright's client)."));
@@ -315,17 +309,106 @@ public sealed class CircuitsBenchmark : IBenchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"- CPU in the {settle.TotalSeconds:0} s after each measured POST: {host.Label} {cpuSelf.TotalSeconds / rounds:0.00} s, Chromium {cpuBrowser.TotalSeconds / rounds:0.00} s ({string.Join(", ", cpuBrowserByType.OrderByDescending(t => t.Value).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value.TotalSeconds / rounds:0.00}")))}), of {2 * measuredWall.TotalSeconds / rounds:0.00} s available on {Environment.ProcessorCount} cores."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"- CPU in {settle.TotalSeconds:0} s with nothing changed (idle pages): {host.Label} {idleSelf.TotalSeconds:0.00} s, Chromium {idleBrowser.TotalSeconds:0.00} s, right after the pages opened; after the warm-up, over {idleWindow.TotalSeconds:0} s: {host.Label} {idleSteady.TotalSeconds:0.00} s per {settle.TotalSeconds:0} s, so a change's own cost is {(cpuSelf.TotalSeconds / rounds) - idleSteady.TotalSeconds:0.00} s."));
+            $"- CPU in {settle.TotalSeconds:0} s with nothing changed (idle pages): {host.Label} {idleSelf.TotalSeconds:0.00} s, Chromium {idleBrowser.TotalSeconds:0.00} s, right after the pages opened; after the warm-up, over {idleWindow.TotalSeconds:0} s: {host.Label} {idleSteady.TotalSeconds:0.00} s, Chromium {idleSteadyBrowser.TotalSeconds:0.00} s per {settle.TotalSeconds:0} s, so a change's own cost is {(cpuSelf.TotalSeconds / rounds) - idleSteady.TotalSeconds:0.00} s ({host.Label}) and {(cpuBrowser.TotalSeconds / rounds) - idleSteadyBrowser.TotalSeconds:0.00} s (Chromium)."));
         Console.WriteLine(host.Separate
             ? "- Render batches per change: not readable from here (the console's meters are in its own process)."
             : string.Create(CultureInfo.InvariantCulture,
             $"- Render batches sent per change and circuit (Blazor's render_diff meter): {renderBatches / (double)(rounds * circuits):0.0}, diff size {renderDiffs / (double)(rounds * circuits):0.0} (render_diff.size, summed)."));
         Console.WriteLine($"- One tab's renderer per change (DevTools Performance metrics, mean of {rounds}, idle time included): {probe.Summary(rounds)}; the same tab in {settle.TotalSeconds:0} s with nothing changed: {idleProbe.Summary(1)}.");
-        Console.WriteLine($"- Target push p95 ≤ 300 ms (issue 18): {(samples.P95 <= 300 && missed == 0 ? "met" : "MISSED")}");
+        Console.WriteLine($"- Target push p95 ≤ 300 ms (issue 18): {(push.Latency.P95 <= 300 && push.Missed == 0 ? "met" : "MISSED")}");
 
         await context.CloseAsync();
-        return missed == 0 ? 0 : 1;
+        return push.Missed == 0 ? 0 : 1;
     }
+
+    /// <summary>
+    /// The same pushes to the same tabs after each has loaded <paramref name="path"/> (a new circuit each): a page
+    /// where a failed run changes nothing but the badge, so the browsers' and the SignalR hop's share is measured alone.
+    /// </summary>
+    private static async Task<BaselineResult> MeasureBaselineAsync(
+        IReadOnlyList<IPage> pages, CircuitsServer host, HttpClient agent, string path, int warmups, int rounds, int firstRun, TimeSpan settle)
+    {
+        foreach (var page in pages)
+        {
+            await page.GotoAsync(path);
+            await WaitForTotalAsync(page);
+        }
+
+        await Task.Delay(settle);
+        var push = new PushSamples($"Floor: the same POST → {pages.Count} browsers on {path} show it");
+        var browserCpu = TimeSpan.Zero;
+        var serverCpu = TimeSpan.Zero;
+        for (var round = -warmups; round < rounds; round++)
+        {
+            var urgentBefore = await ServerUrgentAsync(pages[0]);
+            await Task.WhenAll(pages.Select(p => p.EvaluateAsync(WatchScript)));
+            var sentWallMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var browserBefore = BrowserCpu();
+            var serverBefore = host.Cpu;
+            await PostFailedRunAsync(agent, firstRun + round + warmups);
+            await Task.Delay(settle);
+            if (round >= 0)
+            {
+                browserCpu += BrowserCpu() - browserBefore;
+                serverCpu += host.Cpu - serverBefore;
+                push.Add(await CollectStampsAsync(pages, TimeSpan.FromSeconds(10) - settle), sentWallMs, urgentBefore, await ServerUrgentAsync(pages[0]));
+            }
+
+            await Task.Delay(500);
+        }
+
+        return new BaselineResult(push, browserCpu, serverCpu);
+    }
+
+    private sealed record BaselineResult(PushSamples Push, TimeSpan BrowserCpu, TimeSpan ServerCpu);
+
+    /// <summary>A failed run for lead <c>1 + index</c>, 30 s ago: one new item in the Failures report's urgent count.</summary>
+    private static async Task PostFailedRunAsync(HttpClient agent, int index)
+    {
+        var startedAt = DateTime.UtcNow.AddSeconds(-30);
+        var json = JsonSerializer.Serialize(new
+        {
+            leadId = 1 + index,
+            kind = "bench-circuit-" + index.ToString(CultureInfo.InvariantCulture),
+            startedAt,
+            finishedAt = startedAt.AddSeconds(20),
+            steps = new[] { new { name = "fetch", success = false, error = "bench: upstream 503" } },
+        });
+        var response = await agent.PostAsync("/api/pipeline-runs", new StringContent(json, Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Each page's stamp of when it showed the change; pages still without one are asked again until <paramref name="patience"/>.</summary>
+    private static async Task<double?[]> CollectStampsAsync(IReadOnlyList<IPage> pages, TimeSpan patience)
+    {
+        var seen = new double?[pages.Count];
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            for (var i = 0; i < pages.Count; i++)
+            {
+                seen[i] ??= await pages[i].EvaluateAsync<double?>("() => window.__ocChangedAt ?? null");
+            }
+
+            if (seen.All(s => s is not null) || deadline.Elapsed >= patience)
+            {
+                return seen;
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>
+    /// The badge's number as the server has it (broken + needs a decision, from <c>GET /api/failures</c> with the
+    /// page's own cookie): tells a push that never arrived from a round in which the count did not move.
+    /// </summary>
+    private static Task<int> ServerUrgentAsync(IPage page) => page.EvaluateAsync<int>("""
+        async () => {
+            const c = (await (await fetch('/api/failures?limit=1')).json()).counts;
+            return c.failedRuns + c.brokenIntegrations + c.needsApproval;
+        }
+        """);
 
     /// <summary>Remembers when this page's Failures total next changes (a MutationObserver, no polling).</summary>
     private const string WatchScript = """
@@ -391,6 +474,38 @@ public sealed class CircuitsBenchmark : IBenchCommand
         }
 
         return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}
+
+/// <summary>
+/// Push latencies of the measured rounds. A page without a stamp is a miss, unless the server's urgent count did not
+/// move in that round (a failed run left the seven-day window as the new one entered): then there was nothing to show.
+/// </summary>
+internal sealed class PushSamples(string name)
+{
+    public Samples Latency { get; } = new(name);
+
+    public int Missed { get; private set; }
+
+    public int NothingToShow { get; private set; }
+
+    public void Add(double?[] seen, long sentWallMs, int urgentBefore, int urgentAfter)
+    {
+        foreach (var at in seen)
+        {
+            if (at is { } changed)
+            {
+                Latency.Add(Math.Max(0, changed - sentWallMs));
+            }
+            else if (urgentBefore == urgentAfter)
+            {
+                NothingToShow++;
+            }
+            else
+            {
+                Missed++;
+            }
+        }
     }
 }
 
