@@ -11,7 +11,8 @@ namespace OperatorConsole.Bench.Live;
 /// Real Blazor circuits, not their service-level stand-ins: N Chromium pages each hold the Command Center open
 /// (one circuit each, every live card subscribed). Measures the server's memory per circuit, and the push latency
 /// from a failed-run POST (API key) to the moment each browser shows the new Failures total — server computation,
-/// every circuit's re-render, the SignalR hop and the browser's DOM update included.
+/// every circuit's re-render, the SignalR hop and the browser's DOM update included. Then the same tabs on a page
+/// where only the badge changes: the floor that the browsers sharing these cores set, measured in the same run.
 /// </summary>
 public sealed class CircuitsBenchmark : IBenchCommand
 {
