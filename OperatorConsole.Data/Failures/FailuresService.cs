@@ -118,6 +118,7 @@ public sealed class FailuresService(
         Lap("staleByTouch");
         var proposals = parts.Proposals is { } kept && CountedCloseEnough(kept.At, at) ? kept : await ProposalBucketsAsync(db, dealNow, thresholds, ct);
         Lap("proposals");
+        // A copy of the kept part: the sources' failures and the runtime signals are added to this list below.
         var broken = parts.Integrations is { } keptBroken ? keptBroken.ToList() : await BrokenIntegrationsAsync(db, now, ct);
         Lap("integrations");
         var approvals = parts.Approvals ?? await NeedsApprovalAsync(db, now, ct);

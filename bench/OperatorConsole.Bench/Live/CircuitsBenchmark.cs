@@ -401,15 +401,11 @@ public sealed class CircuitsBenchmark : IBenchCommand
     }
 
     /// <summary>
-    /// The badge's number as the server has it (broken + needs a decision, from <c>GET /api/failures</c> with the
-    /// page's own cookie): tells a push that never arrived from a round in which the count did not move.
+    /// The badge's number as the server has it (the report's <c>groups.urgent</c> from <c>GET /api/failures</c>, with
+    /// the page's own cookie): tells a push that never arrived from a round in which the count did not move.
     /// </summary>
-    private static Task<int> ServerUrgentAsync(IPage page) => page.EvaluateAsync<int>("""
-        async () => {
-            const c = (await (await fetch('/api/failures?limit=1')).json()).counts;
-            return c.failedRuns + c.brokenIntegrations + c.needsApproval;
-        }
-        """);
+    private static Task<int> ServerUrgentAsync(IPage page) =>
+        page.EvaluateAsync<int>("async () => (await (await fetch('/api/failures?limit=1')).json()).groups.urgent");
 
     /// <summary>Remembers when this page's Failures total next changes (a MutationObserver, no polling).</summary>
     private const string WatchScript = """
