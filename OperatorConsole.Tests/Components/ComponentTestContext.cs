@@ -123,6 +123,21 @@ public class ComponentTestContext : BunitContext
         return Render(parameters);
     }
 
+    /// <summary>
+    /// The render-tree frames <paramref name="component"/> holds now: what every open circuit keeps for it (issue 18's
+    /// memory per circuit). Protected on the renderer, so read by reflection.
+    /// </summary>
+#pragma warning disable BL0006 // the render tree is what these tests measure
+    public Microsoft.AspNetCore.Components.RenderTree.RenderTreeFrame[] FramesOf<TComponent>(IRenderedComponent<TComponent> component)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        var frames = (Microsoft.AspNetCore.Components.RenderTree.ArrayRange<Microsoft.AspNetCore.Components.RenderTree.RenderTreeFrame>)typeof(Microsoft.AspNetCore.Components.RenderTree.Renderer)
+            .GetMethod("GetCurrentRenderTreeFrames", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!
+            .Invoke(Renderer, [component.ComponentId])!;
+        return frames.Array[..frames.Count];
+    }
+#pragma warning restore BL0006
+
     /// <summary>Creates a lead through <see cref="LeadService"/> (validation, history and audit as in production).</summary>
     public async Task<LeadView> SeedLeadAsync(
         string title = "Acme website rebuild",

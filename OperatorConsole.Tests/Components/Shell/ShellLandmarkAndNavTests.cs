@@ -24,6 +24,18 @@ public sealed class ShellLandmarkAndNavTests : IDisposable
         cut.Find("[data-testid=appbar-title]").ClassList.Should().Contain("oc-nowrap");
     }
 
+    [Fact]
+    public void NavMenu_IsASmallRenderTree_InEveryCircuit()
+    {
+        _ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/settings"); // every group open: the largest menu
+        var cut = _ctx.Render<NavMenu>();
+
+        // Blazor keeps a component's frames twice (current and previous tree) in arrays that double from 32: 543
+        // frames cost a 1,024-frame array (41 KB) per circuit; 102 fit a 128-frame one (5 KB) (issue 18).
+        _ctx.FramesOf(cut).Length.Should().BeLessThanOrEqualTo(128);
+        cut.FindAll("a.mud-nav-link").Should().HaveCount(21);
+    }
+
     [Theory]
     [InlineData("/runs/12", true)]
     [InlineData("/settings", true)]

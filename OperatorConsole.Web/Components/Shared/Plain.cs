@@ -45,10 +45,20 @@ public static class Plain
     /// </summary>
     public static RenderFragment Icon(string svg, Size size = Size.Medium, Color? color = null, string? extra = null)
     {
-        var css = IconClasses.GetOrAdd((size, color, extra), static k =>
-            $"mud-icon-root{IconColor(k.Item2)} mud-svg-icon mud-icon-size-{k.Item1.ToString().ToLowerInvariant()}{(k.Item3 is null ? "" : " " + k.Item3)}");
+        var css = IconClass(size, color, extra);
         return builder => Svg(builder, svg, css);
     }
+
+    /// <summary>
+    /// The same icon as one HTML string, for markup made once and shared by every circuit (the navigation menu's
+    /// links): one render-tree frame instead of eight.
+    /// </summary>
+    public static string IconMarkup(string svg, Size size = Size.Medium, Color? color = null, string? extra = null) =>
+        $"<svg class=\"{IconClass(size, color, extra)}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{svg}</svg>";
+
+    private static string IconClass(Size size, Color? color, string? extra) =>
+        IconClasses.GetOrAdd((size, color, extra), static k =>
+            $"mud-icon-root{IconColor(k.Item2)} mud-svg-icon mud-icon-size-{k.Item1.ToString().ToLowerInvariant()}{(k.Item3 is null ? "" : " " + k.Item3)}");
 
     private static string IconColor(Color? color) => color switch
     {
