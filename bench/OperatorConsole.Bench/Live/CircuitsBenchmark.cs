@@ -198,6 +198,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
         var trace = options.String("trace");
         ChromiumTrace? tracer = null;
         var idleWindow = TimeSpan.FromMilliseconds(options.Int("idle-ms", 30_000));
+        var mutations = options.String("mutations") is not null;
         var idleSteady = TimeSpan.Zero;
         var idleSteadyBrowser = TimeSpan.Zero;
         for (var round = -warmups; round < rounds; round++)
@@ -227,6 +228,11 @@ public sealed class CircuitsBenchmark : IBenchCommand
             var measured = round >= 0;
             var urgentBefore = await ServerUrgentAsync(pages[0]);
             await Task.WhenAll(pages.Select(p => p.EvaluateAsync(WatchScript)));
+            if (mutations && round == 0)
+            {
+                await pages[0].EvaluateAsync(MutationsScript);
+            }
+
             Volatile.Write(ref recording, measured);
             var probeBefore = await probe.ReadAsync();
             var sentWallMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -251,6 +257,12 @@ public sealed class CircuitsBenchmark : IBenchCommand
                 }
                 measuredWall += Stopwatch.GetElapsedTime(wallBefore);
                 probe.Add(probeBefore, await probe.ReadAsync());
+            }
+
+            if (mutations && round == 0)
+            {
+                // The first measured round's DOM changes in the first tab (installed before the POST, read after the settle).
+                PrintMutations(await pages[0].EvaluateAsync<string[]>("() => window.__ocDomChanges ?? []"));
             }
 
             var seen = await CollectStampsAsync(pages, TimeSpan.FromSeconds(10) - settle);
@@ -406,6 +418,41 @@ public sealed class CircuitsBenchmark : IBenchCommand
     /// </summary>
     private static Task<int> ServerUrgentAsync(IPage page) =>
         page.EvaluateAsync<int>("async () => (await (await fetch('/api/failures?limit=1')).json()).groups.urgent");
+
+    private static void PrintMutations(string[] changes)
+    {
+        Console.WriteLine($"DOM changes one failed run made in the first tab ({changes.Length}):");
+        foreach (var change in changes)
+        {
+            Console.WriteLine("  " + change);
+        }
+    }
+
+    /// <summary>
+    /// --mutations x: records every DOM change the next push makes in a page (which element, what changed, old → new),
+    /// to tell the changes a screen must show from ones it could avoid.
+    /// </summary>
+    private const string MutationsScript = """
+        () => {
+            window.__ocDomChanges = [];
+            const where = (node) => {
+                const el = node.nodeType === 1 ? node : node.parentElement;
+                const owner = el?.closest('[data-testid],[id]');
+                const name = owner ? (owner.dataset.testid ? `[data-testid=${owner.dataset.testid}]` : `#${owner.id}`) : 'body';
+                return owner === el ? name : `${name} ${el?.tagName.toLowerCase()}`;
+            };
+            const cut = (v) => v === null || v === undefined ? '-' : (v.length > 60 ? v.slice(0, 57) + '...' : v);
+            if (window.__ocMutationObserver) { window.__ocMutationObserver.disconnect(); }
+            window.__ocMutationObserver = new MutationObserver((list) => {
+                for (const m of list) {
+                    const now = m.type === 'attributes' ? m.target.getAttribute(m.attributeName)
+                        : m.type === 'characterData' ? m.target.data : `+${m.addedNodes.length} -${m.removedNodes.length} nodes`;
+                    window.__ocDomChanges.push(`${where(m.target)}: ${m.type}${m.attributeName ? ' ' + m.attributeName : ''} ${cut(m.oldValue)} => ${cut(now)}`);
+                }
+            });
+            window.__ocMutationObserver.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true, attributeOldValue: true, characterDataOldValue: true });
+        }
+        """;
 
     /// <summary>Remembers when this page's Failures total next changes (a MutationObserver, no polling).</summary>
     private const string WatchScript = """
