@@ -9,9 +9,10 @@ namespace OperatorConsole.Web.Live;
 /// For each <see cref="LiveQuery{T}"/> (keyed by what it is): a change to one of its topics invalidates the answer
 /// first; if screens are watching, the answer is recomputed once (never twice at once — callers that wait for a
 /// running computation take it if it started after the change they heard of) and the watchers are told only if
-/// the answer really changed. So a screen is never told before the new answer exists (it cannot re-read the old
-/// one), 100 open screens cost one computation per change, and a change that does not alter what a screen shows
-/// costs that screen nothing. Time: a watched answer older than its max age is recomputed the same way (a lead
+/// the answer really changed, or is an equal answer in a new instance (a query with its own comparison: screens load
+/// it without re-rendering, so none keeps an old one alive). So a screen is never told before the new answer exists
+/// (it cannot re-read the old one), 100 open screens cost one computation per change, and a change that does not
+/// alter what a screen shows costs that screen no render. Time: a watched answer older than its max age is recomputed the same way (a lead
 /// goes stale without anything being written); an unwatched one is recomputed by its next reader.
 /// <para>Large answers are kept in parts: a screen answer may read child queries (the brief's lines, the failures
 /// report's sources and last runs), each invalidated by its own topics, so a change re-reads only what it touched;
@@ -221,10 +222,14 @@ public sealed class LiveQueries : IDisposable
             var heardAt = Interlocked.Exchange(ref entry.ChangeHeardAt, 0);
             try
             {
-                var before = Volatile.Read(ref entry.Current)?.Version;
+                var before = Volatile.Read(ref entry.Current);
                 var after = await entry.GetAsync(_time, null, CancellationToken.None);
-                if (after.Version != before)
+                if (after.Version != before?.Version || !ReferenceEquals(after.Value, before.Value))
                 {
+                    // An equal answer under the same version is a new instance only for a query with its own comparison
+                    // (it carries the latest computation's times). Its watchers are told too: they load it and, as the
+                    // version did not move, do not re-render; otherwise each circuit kept alive the instance it had
+                    // loaded, several generations of a multi-megabyte report at once (ADR 208).
                     entry.Notify(heardAt == 0 ? Stopwatch.GetTimestamp() : heardAt, _logger);
                 }
             }

@@ -9,7 +9,8 @@ namespace OperatorConsole.Tests.Domain.Live;
 
 /// <summary>
 /// The one live mechanism (issue 18): one computation per relevant change for every reader and watcher, the answer
-/// invalidated (and recomputed) before anyone is told, and nobody told when the answer did not change.
+/// invalidated (and recomputed) before anyone is told, and nobody told when the answer did not change (an equal answer
+/// that is a new instance is handed over, under the same version).
 /// </summary>
 public sealed class LiveQueriesTests : IDisposable
 {
@@ -131,6 +132,34 @@ public sealed class LiveQueriesTests : IDisposable
         var moved = await _queries.GetAsync(query);
         moved.Version.Should().Be(before.Version + 1);
         moved.Value.Should().Be((5, 3));
+    }
+
+    [Fact]
+    public async Task AnEqualAnswerThatIsANewInstance_IsHandedToWatchers_UnderTheSameVersion()
+    {
+        // An answer with its own comparison is replaced by the latest computation (its times). Screens that loaded the
+        // old one are told, so they load the new one (and, the version being the same, do not re-render): otherwise
+        // each circuit would keep alive the instance it happened to load (ADR 208).
+        var computed = 0;
+        var query = new LiveQuery<(int Value, int ComputedAt)>("stamped-watched", ["Lead"], (_, _) =>
+            Task.FromResult((Volatile.Read(ref _stored), Interlocked.Increment(ref computed))))
+        {
+            Same = (a, b) => a.Value == b.Value,
+        };
+        var first = await _queries.GetAsync(query);
+        var told = 0;
+        using var watch = _queries.Watch(query, _ =>
+        {
+            Interlocked.Increment(ref told);
+            return Task.CompletedTask;
+        });
+
+        _events.Publish([new ConsoleChange("Lead", "1")]);
+        await WaitUntil(() => Volatile.Read(ref told) == 1);
+
+        var latest = await _queries.GetAsync(query);
+        latest.Version.Should().Be(first.Version, "what a screen shows did not change");
+        latest.Value.ComputedAt.Should().Be(2, "the answer handed over is the latest computation's");
     }
 
     [Fact]

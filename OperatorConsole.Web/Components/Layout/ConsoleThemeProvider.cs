@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.RenderTree;
 using MudBlazor;
+using OperatorConsole.Web.Components.Shared;
 
 namespace OperatorConsole.Web.Components.Layout;
 
@@ -11,18 +11,11 @@ namespace OperatorConsole.Web.Components.Layout;
 /// theme's CSS (about 11,600 characters) as a new string at each render, and every open screen keeps two of them
 /// (its current and its previous render tree): 47 KB per circuit of the same text, a twentieth of what a Command
 /// Center circuit holds (issue 18). This renders MudThemeProvider's own output, with each markup block replaced by
-/// the one instance of that text the server already holds; the text, and what the browser receives, are unchanged.
+/// the one instance of that text the server already holds (<see cref="Plain.Shared"/>); the text, and what the
+/// browser receives, are unchanged (ADR 208).
 /// </summary>
 public sealed class ConsoleThemeProvider : MudThemeProvider
 {
-    // A theme's CSS differs only by palette (light, dark): a handful of texts for the life of the server. The cap
-    // keeps a theme that varied per request from growing this without bound (past it, blocks are not shared).
-    private const int MaxShared = 16;
-    private static readonly ConcurrentDictionary<string, string> SharedMarkup = new(StringComparer.Ordinal);
-
-    /// <summary>How many distinct markup blocks are shared (tests read it).</summary>
-    internal static int SharedCount => SharedMarkup.Count;
-
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1725", Justification = "The base's parameter is the Razor compiler's __builder.")]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "BL0006", Justification = "Reads the base's frames to reuse its output, not to copy it; a change to those types breaks the build, and any frame that is not markup falls back to the base's render.")]
     protected override void BuildRenderTree(RenderTreeBuilder builder)
@@ -44,13 +37,8 @@ public sealed class ConsoleThemeProvider : MudThemeProvider
         {
             // The base's own sequence numbers, so the diff between two renders is the one MudBlazor's tree gives.
 #pragma warning disable ASP0006
-            builder.AddMarkupContent(frames.Array[i].Sequence, Share(frames.Array[i].MarkupContent));
+            builder.AddMarkupContent(frames.Array[i].Sequence, Plain.Shared(frames.Array[i].MarkupContent));
 #pragma warning restore ASP0006
         }
     }
-
-    private static string Share(string markup) =>
-        SharedMarkup.TryGetValue(markup, out var shared) ? shared
-        : SharedMarkup.Count < MaxShared ? SharedMarkup.GetOrAdd(markup, markup)
-        : markup;
 }

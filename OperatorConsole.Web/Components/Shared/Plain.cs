@@ -29,6 +29,20 @@ public static class Plain
     private static readonly ConcurrentDictionary<(Typo, Color, string?), string> TextClasses = new();
     private static readonly ConcurrentDictionary<(Size, Color?, string?), string> IconClasses = new();
 
+    // Texts a component builds at each render that are the same in every circuit (a theme's CSS: light and dark).
+    // The cap keeps a text that varied per screen from growing this without bound; past it, texts are not shared.
+    private const int MaxSharedTexts = 16;
+    private static readonly ConcurrentDictionary<string, string> SharedTexts = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The server's one instance of <paramref name="text"/>: for a text a component builds anew at each render, so
+    /// every circuit's render tree holds the same string instead of its own copies (ADR 208).
+    /// </summary>
+    public static string Shared(string text) =>
+        SharedTexts.TryGetValue(text, out var shared) ? shared
+        : SharedTexts.Count < MaxSharedTexts ? SharedTexts.GetOrAdd(text, text)
+        : text;
+
     /// <summary>A small MudChip's classes; its text goes in <c>&lt;span class="mud-chip-content"&gt;</c>.</summary>
     public static string Chip(Color color, Variant variant = Variant.Text, string? extra = null) =>
         ChipClasses.GetOrAdd((color, variant, extra), static k =>
