@@ -109,21 +109,25 @@ public sealed class LiveQueriesTests : IDisposable
         (await _queries.GetAsync(Counting)).Version.Should().Be(before.Version + 1);
     }
 
+    /// <summary>
+    /// An answer that carries when it was computed (its run number: every load differs as JSON), with its own
+    /// comparison that leaves that out.
+    /// </summary>
+    private LiveQuery<(int Value, int ComputedAt)> Stamped(string key) => new(key, ["Lead"], (_, _) =>
+        Task.FromResult((Volatile.Read(ref _stored), Interlocked.Increment(ref _runs))))
+    {
+        Same = (a, b) => a.Value == b.Value,
+    };
+
     [Fact]
     public async Task AnAnswerWithItsOwnComparison_KeepsItsVersion_WhenThatComparisonSaysSame()
     {
-        // The answer carries when it was computed (every load differs as JSON); the comparison leaves it out.
-        var computed = 0;
-        var query = new LiveQuery<(int Value, int ComputedAt)>("stamped", ["Lead"], (_, _) =>
-            Task.FromResult((Volatile.Read(ref _stored), Interlocked.Increment(ref computed))))
-        {
-            Same = (a, b) => a.Value == b.Value,
-        };
+        var query = Stamped("stamped");
         var before = await _queries.GetAsync(query);
 
         _events.Publish([new ConsoleChange("Lead", "1")]);
         var again = await _queries.GetAsync(query);
-        computed.Should().Be(2);
+        _runs.Should().Be(2);
         again.Version.Should().Be(before.Version, "the comparison found the same answer");
         again.Value.ComputedAt.Should().Be(2, "the answer is the latest computation's, under the same version");
 
@@ -140,12 +144,7 @@ public sealed class LiveQueriesTests : IDisposable
         // An answer with its own comparison is replaced by the latest computation (its times). Screens that loaded the
         // old one are told, so they load the new one (and, the version being the same, do not re-render): otherwise
         // each circuit would keep alive the instance it happened to load (ADR 208).
-        var computed = 0;
-        var query = new LiveQuery<(int Value, int ComputedAt)>("stamped-watched", ["Lead"], (_, _) =>
-            Task.FromResult((Volatile.Read(ref _stored), Interlocked.Increment(ref computed))))
-        {
-            Same = (a, b) => a.Value == b.Value,
-        };
+        var query = Stamped("stamped-watched");
         var first = await _queries.GetAsync(query);
         var told = 0;
         using var watch = _queries.Watch(query, _ =>
