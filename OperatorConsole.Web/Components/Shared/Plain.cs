@@ -65,7 +65,7 @@ public static class Plain
 
     /// <summary>
     /// The same icon as one HTML string, for markup made once and shared by every circuit (the navigation menu's
-    /// links): one render-tree frame instead of eight.
+    /// links): one render-tree frame instead of eight. Its attributes are <see cref="Svg"/>'s; change both together.
     /// </summary>
     public static string IconMarkup(string svg, Size size = Size.Medium, Color? color = null, string? extra = null) =>
         $"<svg class=\"{IconClass(size, color, extra)}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{svg}</svg>";
