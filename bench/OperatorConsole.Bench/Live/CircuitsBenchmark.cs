@@ -278,6 +278,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
         if (tracer is not null)
         {
             await tracer.StopAsync(trace!);
+            Console.WriteLine($"Chromium trace of the {rounds} measured changes in {trace} (times include the tracer's own overhead); per change: {tracer.Summary(rounds)}");
         }
 
         // The floor, in the same run: the same tabs on a page where a failed run changes only the app bar's badge.
