@@ -9,11 +9,13 @@ namespace OperatorConsole.Web.Live;
 /// For each <see cref="LiveQuery{T}"/> (keyed by what it is): a change to one of its topics invalidates the answer
 /// first; if screens are watching, the answer is recomputed once (never twice at once — callers that wait for a
 /// running computation take it if it started after the change they heard of) and the watchers are told only if
-/// the answer really changed, or is an equal answer in a new instance (a query with its own comparison: screens load
-/// it without re-rendering, so none keeps an old one alive). So a screen is never told before the new answer exists
-/// (it cannot re-read the old one), 100 open screens cost one computation per change, and a change that does not
-/// alter what a screen shows costs that screen no render. Time: a watched answer older than its max age is recomputed the same way (a lead
-/// goes stale without anything being written); an unwatched one is recomputed by its next reader.
+/// the answer differs from the one they were last told of: it really changed, or is an equal answer in a new instance
+/// (a query with its own comparison: screens load it without re-rendering, so none keeps an old one alive). Whoever
+/// computed it — the refresh, or a reader that needed it first — the watchers hear of it (ADR 209). So a screen is
+/// never told before the new answer exists (it cannot re-read the old one), 100 open screens cost one computation per
+/// change, and a change that does not alter what a screen shows costs that screen no render. Time: a watched answer
+/// older than its max age is recomputed the same way (a lead goes stale without anything being written); an unwatched
+/// one is recomputed by its next reader, and if it is watched after all, the next tick tells its watchers.
 /// <para>Large answers are kept in parts: a screen answer may read child queries (the brief's lines, the failures
 /// report's sources and last runs), each invalidated by its own topics, so a change re-reads only what it touched;
 /// and a query with an <see cref="LiveQuery{T}.Update"/> is patched from the record ids of the changes since its
@@ -222,14 +224,15 @@ public sealed class LiveQueries : IDisposable
             var heardAt = Interlocked.Exchange(ref entry.ChangeHeardAt, 0);
             try
             {
-                var before = Volatile.Read(ref entry.Current);
                 var after = await entry.GetAsync(_time, null, CancellationToken.None);
-                if (after.Version != before?.Version || !ReferenceEquals(after.Value, before.Value))
+                // Compared with what the watchers were last told of, not with the answer before this round: a reader may
+                // have computed the new answer meanwhile (a screen opening, an API call, a report reading its part), and
+                // that must not swallow the news (ADR 209). An equal answer under the same version is a new instance only
+                // for a query with its own comparison (it carries the latest computation's times); its watchers are told
+                // too: they load it and, as the version did not move, do not re-render; otherwise each circuit kept alive
+                // the instance it had loaded, several generations of a multi-megabyte report at once (ADR 208).
+                if (entry.Publish(after))
                 {
-                    // An equal answer under the same version is a new instance only for a query with its own comparison
-                    // (it carries the latest computation's times). Its watchers are told too: they load it and, as the
-                    // version did not move, do not re-render; otherwise each circuit kept alive the instance it had
-                    // loaded, several generations of a multi-megabyte report at once (ADR 208).
                     entry.Notify(heardAt == 0 ? Stopwatch.GetTimestamp() : heardAt, _logger);
                 }
             }
@@ -272,9 +275,19 @@ public sealed class LiveQueries : IDisposable
     {
         foreach (var entry in _entries.Values)
         {
-            if (!entry.Watchers.IsEmpty && Volatile.Read(ref entry.Current) is { } current && _time.GetUtcNow() - current.ComputedAt >= entry.MaxAge)
+            if (entry.Watchers.IsEmpty || Volatile.Read(ref entry.Current) is not { } current)
+            {
+                continue;
+            }
+
+            if (_time.GetUtcNow() - current.ComputedAt >= entry.MaxAge)
             {
                 Invalidate(entry);
+            }
+            else if (entry.Unpublished)
+            {
+                // A reader recomputed an expired answer before this tick did: its watchers are told now.
+                _ = RefreshAsync(entry);
             }
         }
     }
@@ -296,6 +309,9 @@ public sealed class LiveQueries : IDisposable
         public long LastRefreshAt;
         public int RefreshRequests;
         public Snapshot? Current;
+
+        /// <summary>The answer the watchers were last told of (or could load when the first of them started watching).</summary>
+        private Snapshot? _published;
         public TaskCompletionSource? Round;
         public ImmutableArray<Watcher> Watchers = [];
         private readonly SemaphoreSlim _compute = new(1, 1);
@@ -409,6 +425,7 @@ public sealed class LiveQueries : IDisposable
                 Interlocked.Increment(ref Computations);
                 var snapshot = new Snapshot(generation, time.GetUtcNow(), value, version, fingerprint);
                 Volatile.Write(ref Current, snapshot);
+                Interlocked.CompareExchange(ref _published, snapshot, null); // the first answer: what every watcher starts from
                 return snapshot;
             }
             finally
@@ -417,10 +434,37 @@ public sealed class LiveQueries : IDisposable
             }
         }
 
+        /// <summary>Whether the current answer is one the watchers were not told of.</summary>
+        public bool Unpublished => Volatile.Read(ref Current) is { } current && Differs(current, Volatile.Read(ref _published));
+
+        /// <summary>
+        /// Records <paramref name="answer"/> as what the watchers are told of; false when they were told of it already.
+        /// Called by one refresh round of this entry at a time.
+        /// </summary>
+        public bool Publish(Snapshot answer)
+        {
+            if (!Differs(answer, Volatile.Read(ref _published)))
+            {
+                return false;
+            }
+
+            Volatile.Write(ref _published, answer);
+            return true;
+        }
+
+        private static bool Differs(Snapshot answer, Snapshot? told) =>
+            told is null || answer.Version != told.Version || !ReferenceEquals(answer.Value, told.Value);
+
         public void AddWatcher(Watcher watcher)
         {
             lock (_watchers)
             {
+                if (Watchers.IsEmpty)
+                {
+                    // Nobody was told anything before: the first watcher loaded the current answer (or catches up itself).
+                    Volatile.Write(ref _published, Volatile.Read(ref Current));
+                }
+
                 Watchers = Watchers.Add(watcher);
             }
         }

@@ -276,6 +276,56 @@ public sealed class LiveQueriesTests : IDisposable
         (await queries.GetAsync(Counting)).Value.Should().Be(2);
     }
 
+    /// <summary>
+    /// A reader that needs the answer between a change and its throttled recomputation computes it itself (a screen
+    /// opening, an API call, a report reading its part). The watchers must still be told: they were told of the answer
+    /// before, not of this one.
+    /// </summary>
+    [Fact]
+    public async Task AReaderThatComputesTheNewAnswerFirst_DoesNotSwallowTheWatchersNotification()
+    {
+        using var queries = new LiveQueries(_events, _services, _clock, NullLogger<LiveQueries>.Instance) { RefreshInterval = TimeSpan.FromSeconds(1) };
+        await queries.GetAsync(Counting);
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        using var watch = queries.Watch(Counting, async _ => seen.Enqueue((await queries.GetAsync(Counting)).Value));
+        _stored = 1;
+        _events.Publish([new ConsoleChange("Lead", "1")]);
+        await WaitUntil(() => seen.Contains(1));
+
+        _stored = 2;
+        _events.Publish([new ConsoleChange("Lead", "2")]); // its recomputation waits for the interval's end
+        (await queries.GetAsync(Counting)).Value.Should().Be(2, "a reader is not throttled");
+
+        await WaitUntil(() => seen.Contains(2));
+        seen.Should().Equal(1, 2);
+    }
+
+    /// <summary>
+    /// An answer past its max age is recomputed by whoever reads it first; if that is a reader rather than the
+    /// ticker, the screens watching it are told at the next tick, not left on the old answer (and keeping it alive).
+    /// </summary>
+    [Fact]
+    public async Task AnExpiredAnswerRecomputedByAReader_IsPushedToTheWatchersAtTheNextTick()
+    {
+        var query = new LiveQuery<int>("short-lived", ["Lead"], (_, _) => Task.FromResult(Volatile.Read(ref _stored)), TimeSpan.FromSeconds(7));
+        await _queries.GetAsync(query);
+        var told = 0;
+        using var watch = _queries.Watch(query, _ =>
+        {
+            Interlocked.Increment(ref told);
+            return Task.CompletedTask;
+        });
+
+        _stored = 9; // time alone changed it (a lead went stale)
+        _clock.Advance(LiveQueries.TickInterval); // the tick at 5 s finds it young
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        (await _queries.GetAsync(query)).Value.Should().Be(9, "the reader recomputed the expired answer");
+        told.Should().Be(0);
+
+        _clock.Advance(TimeSpan.FromSeconds(3)); // the next tick; the reader's answer is 3 s old
+        await WaitUntil(() => Volatile.Read(ref told) == 1);
+    }
+
     /// <summary>Sustained changes: everything heard within one interval folds into one recomputation at its end.</summary>
     [Fact]
     public async Task ABurstOfChanges_FoldsIntoOneRecomputation_AtTheIntervalsEnd()
