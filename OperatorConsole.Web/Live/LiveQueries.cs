@@ -312,6 +312,7 @@ public sealed class LiveQueries : IDisposable
 
         /// <summary>The answer the watchers were last told of (or could load when the first of them started watching).</summary>
         private Snapshot? _published;
+
         public TaskCompletionSource? Round;
         public ImmutableArray<Watcher> Watchers = [];
         private readonly SemaphoreSlim _compute = new(1, 1);
