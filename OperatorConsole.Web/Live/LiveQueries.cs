@@ -226,11 +226,9 @@ public sealed class LiveQueries : IDisposable
             {
                 var after = await entry.GetAsync(_time, null, CancellationToken.None);
                 // Compared with what the watchers were last told of, not with the answer before this round: a reader may
-                // have computed the new answer meanwhile (a screen opening, an API call, a report reading its part), and
-                // that must not swallow the news (ADR 209). An equal answer under the same version is a new instance only
-                // for a query with its own comparison (it carries the latest computation's times); its watchers are told
-                // too: they load it and, as the version did not move, do not re-render; otherwise each circuit kept alive
-                // the instance it had loaded, several generations of a multi-megabyte report at once (ADR 208).
+                // have computed the new answer meanwhile (ADR 209). An equal answer in a new instance (a query with its own
+                // comparison) is told too, so no circuit keeps an old instance alive; the version did not move, so no
+                // screen re-renders (ADR 208).
                 if (entry.Publish(after))
                 {
                     entry.Notify(heardAt == 0 ? Stopwatch.GetTimestamp() : heardAt, _logger);

@@ -251,7 +251,7 @@ public sealed class LiveQueriesTests : IDisposable
     [Fact]
     public async Task ALoneChange_IsPushedAtOnce_AChangeWithinTheRefreshInterval_AtItsEnd()
     {
-        using var queries = new LiveQueries(_events, _services, _clock, NullLogger<LiveQueries>.Instance) { RefreshInterval = TimeSpan.FromSeconds(3) };
+        using var queries = Throttled(TimeSpan.FromSeconds(3));
         await queries.GetAsync(Counting);
         var told = 0;
         using var watch = queries.Watch(Counting, _ =>
@@ -284,10 +284,9 @@ public sealed class LiveQueriesTests : IDisposable
     [Fact]
     public async Task AReaderThatComputesTheNewAnswerFirst_DoesNotSwallowTheWatchersNotification()
     {
-        using var queries = new LiveQueries(_events, _services, _clock, NullLogger<LiveQueries>.Instance) { RefreshInterval = TimeSpan.FromSeconds(1) };
+        using var queries = Throttled(TimeSpan.FromSeconds(1));
         await queries.GetAsync(Counting);
-        var seen = new System.Collections.Concurrent.ConcurrentQueue<int>();
-        using var watch = queries.Watch(Counting, async _ => seen.Enqueue((await queries.GetAsync(Counting)).Value));
+        using var watch = WatchLoads(queries, out var seen);
         _stored = 1;
         _events.Publish([new ConsoleChange("Lead", "1")]);
         await WaitUntil(() => seen.Contains(1));
@@ -330,10 +329,9 @@ public sealed class LiveQueriesTests : IDisposable
     [Fact]
     public async Task ABurstOfChanges_FoldsIntoOneRecomputation_AtTheIntervalsEnd()
     {
-        using var queries = new LiveQueries(_events, _services, _clock, NullLogger<LiveQueries>.Instance) { RefreshInterval = TimeSpan.FromSeconds(1) };
+        using var queries = Throttled(TimeSpan.FromSeconds(1));
         await queries.GetAsync(Counting);
-        var seen = new System.Collections.Concurrent.ConcurrentQueue<int>();
-        using var watch = queries.Watch(Counting, async _ => seen.Enqueue((await queries.GetAsync(Counting)).Value));
+        using var watch = WatchLoads(queries, out var seen);
 
         _stored = 1;
         _events.Publish([new ConsoleChange("Lead", "0")]);
@@ -349,6 +347,18 @@ public sealed class LiveQueriesTests : IDisposable
         Volatile.Read(ref _runs).Should().Be(3, "the first computation, the leading change, then one for the forty changes after it");
         seen.Should().Equal(1, 41);
         queries.Computations(Counting).Should().Be(3);
+    }
+
+    /// <summary>A registry of its own with <paramref name="interval"/> between two recomputations of a watched answer.</summary>
+    private LiveQueries Throttled(TimeSpan interval) =>
+        new(_events, _services, _clock, NullLogger<LiveQueries>.Instance) { RefreshInterval = interval };
+
+    /// <summary>Watches <see cref="Counting"/>; <paramref name="seen"/> gets the value each notification loaded, in order.</summary>
+    private IDisposable WatchLoads(LiveQueries queries, out System.Collections.Concurrent.ConcurrentQueue<int> seen)
+    {
+        var loaded = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        seen = loaded;
+        return queries.Watch(Counting, async _ => loaded.Enqueue((await queries.GetAsync(Counting)).Value));
     }
 
     private static async Task WaitUntil(Func<bool> condition)
