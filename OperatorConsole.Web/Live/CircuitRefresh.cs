@@ -7,9 +7,10 @@ namespace OperatorConsole.Web.Live;
 /// the screen asks it to refresh, and it answers them together.
 /// <list type="bullet">
 /// <item>At most one pass runs; changes heard during it cause exactly one more.</item>
-/// <item>A pass first waits for the shared answers being recomputed right now (<see cref="LiveQueries.RecomputingAsync"/>,
-/// at most <see cref="DefaultMaxHold"/>): one change touches several of them (report, brief, chart), each finishing at its own
-/// time, and their screens are told as each finishes. Waiting lets them all be answered by one pass.</item>
+/// <item>A pass first waits for the shared answers being recomputed right now for the changes it answers
+/// (<see cref="LiveQueries.RecomputingAsync"/>, at most <see cref="DefaultMaxHold"/>): one change touches several of them
+/// (report, brief, chart), each finishing at its own time, and their screens are told as each finishes. Waiting lets
+/// them all be answered by one pass. Answers recomputed for another cause (another change, a max age) do not hold it.</item>
 /// <item>The pass reloads each component on the circuit's dispatcher, then re-renders those whose data moved in one
 /// render batch (<see cref="LiveBatchPoint"/>): one message, one browser task and one frame per change instead of one
 /// per card. Without a batch point (a component rendered alone, in a test) each re-renders by itself.</item>
@@ -26,6 +27,7 @@ public sealed class CircuitRefresh(LiveQueries queries)
 
     private readonly Lock _lock = new();
     private Dictionary<LiveComponentBase, long> _pending = [];
+    private HashSet<long> _causes = [];
     private readonly Queue<LiveComponentBase> _toRender = new();
     private int _requests;
     private LiveBatchPoint? _point;
@@ -45,6 +47,7 @@ public sealed class CircuitRefresh(LiveQueries queries)
         lock (_lock)
         {
             _pending.TryAdd(component, heardAt);
+            _causes.Add(heardAt);
         }
 
         return Interlocked.Increment(ref _requests) > 1 ? Task.CompletedTask : RunAsync();
@@ -70,7 +73,7 @@ public sealed class CircuitRefresh(LiveQueries queries)
         while (true)
         {
             // A timer only when something is being recomputed: most passes (a per-viewer change, a lone answer) have none.
-            if (queries.RecomputingAsync() is { IsCompleted: false } recomputing)
+            if (queries.RecomputingAsync(Causes()) is { IsCompleted: false } recomputing)
             {
                 await Task.WhenAny(recomputing, Task.Delay(MaxHold));
             }
@@ -79,7 +82,7 @@ public sealed class CircuitRefresh(LiveQueries queries)
             Dictionary<LiveComponentBase, long> pass;
             lock (_lock)
             {
-                (pass, _pending) = (_pending, []);
+                (pass, _pending, _causes) = (_pending, [], []);
             }
 
             if (pass.Keys.FirstOrDefault(c => !c.IsDisposed) is { } any)
@@ -98,6 +101,15 @@ public sealed class CircuitRefresh(LiveQueries queries)
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>When the changes (or max ages) this pass will answer were heard.</summary>
+    private HashSet<long> Causes()
+    {
+        lock (_lock)
+        {
+            return [.. _causes];
         }
     }
 

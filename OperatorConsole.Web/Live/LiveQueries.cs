@@ -78,6 +78,7 @@ public sealed class LiveQueries : IDisposable
 
         foreach (var entry in touched.Where(e => !e.Watchers.IsEmpty))
         {
+            entry.CausedBy(heardAt);
             _ = RefreshAsync(entry);
         }
     }
@@ -140,17 +141,19 @@ public sealed class LiveQueries : IDisposable
     {
         if (_entries.TryGetValue(query.Key, out var entry))
         {
-            Invalidate(entry);
+            Invalidate(entry, Stopwatch.GetTimestamp());
         }
     }
 
-    private void Invalidate(Entry entry)
+    /// <param name="cause">When the invalidation was heard: what the watchers are told, and what the round answers.</param>
+    private void Invalidate(Entry entry, long cause)
     {
         entry.LoadWhole(); // not a change naming its records: an incremental answer cannot be patched for it
-        Interlocked.CompareExchange(ref entry.ChangeHeardAt, Stopwatch.GetTimestamp(), 0);
+        Interlocked.CompareExchange(ref entry.ChangeHeardAt, cause, 0);
         Interlocked.Increment(ref entry.Generation);
         if (!entry.Watchers.IsEmpty)
         {
+            entry.CausedBy(cause);
             _ = RefreshAsync(entry);
         }
     }
@@ -251,18 +254,20 @@ public sealed class LiveQueries : IDisposable
     }
 
     /// <summary>
-    /// Completes when every recomputation of a watched answer running or queued now has finished and told its
-    /// watchers (not those started later). A screen told of one answer waits for this so the other answers of the
-    /// same change reach it in the same pass (<see cref="CircuitRefresh"/>).
+    /// Completes when every recomputation of a watched answer running or queued now, for one of
+    /// <paramref name="causes"/> (when its change or max age was heard, as watchers are told; null: for any cause), has
+    /// finished and told its watchers (not those started later). A screen told of one answer waits for this so the
+    /// other answers of the same change reach it in the same pass (<see cref="CircuitRefresh"/>), and is not held by an
+    /// answer recomputed for something else, such as a slow report that reached its max age (ADR 210).
     /// </summary>
-    public Task RecomputingAsync()
+    public Task RecomputingAsync(IReadOnlySet<long>? causes = null)
     {
         List<Task>? running = null;
         foreach (var entry in _entries.Values)
         {
-            if (Volatile.Read(ref entry.Round) is { Task.IsCompleted: false } round)
+            if (entry.RunningFor(causes) is { } round)
             {
-                (running ??= []).Add(round.Task);
+                (running ??= []).Add(round);
             }
         }
 
@@ -271,6 +276,8 @@ public sealed class LiveQueries : IDisposable
 
     private void RefreshExpired()
     {
+        // One cause for the whole tick: the screens told of its answers take them in one pass.
+        var tick = Stopwatch.GetTimestamp();
         foreach (var entry in _entries.Values)
         {
             if (entry.Watchers.IsEmpty || Volatile.Read(ref entry.Current) is not { } current)
@@ -280,11 +287,13 @@ public sealed class LiveQueries : IDisposable
 
             if (_time.GetUtcNow() - current.ComputedAt >= entry.MaxAge)
             {
-                Invalidate(entry);
+                Invalidate(entry, tick);
             }
             else if (entry.Unpublished)
             {
                 // A reader recomputed an expired answer before this tick did: its watchers are told now.
+                Interlocked.CompareExchange(ref entry.ChangeHeardAt, tick, 0);
+                entry.CausedBy(tick);
                 _ = RefreshAsync(entry);
             }
         }
@@ -311,8 +320,10 @@ public sealed class LiveQueries : IDisposable
         /// <summary>The answer the watchers were last told of (or could load when the first of them started watching).</summary>
         private Snapshot? _published;
 
-        public TaskCompletionSource? Round;
         public ImmutableArray<Watcher> Watchers = [];
+        private Round? _round;
+        private HashSet<long> _causes = [];
+        private readonly Lock _rounds = new();
         private readonly SemaphoreSlim _compute = new(1, 1);
         private readonly Lock _watchers = new();
 
@@ -371,12 +382,42 @@ public sealed class LiveQueries : IDisposable
 
         public string Key => query.Key;
 
-        /// <summary>One recomputation (throttle wait included), until its watchers are told.</summary>
+        /// <summary>
+        /// A recomputation is due for <paramref name="cause"/>: the next round answers it, and so may the running one
+        /// (if its computation has not started, it does; if it has, the next round will).
+        /// </summary>
+        public void CausedBy(long cause)
+        {
+            lock (_rounds)
+            {
+                _causes.Add(cause);
+                if (_round is { Done.Task.IsCompleted: false } running)
+                {
+                    running.Causes.Add(cause);
+                }
+            }
+        }
+
+        /// <summary>One recomputation (throttle wait included), until its watchers are told; answers the causes heard so far.</summary>
         public TaskCompletionSource StartRound()
         {
-            var round = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            Volatile.Write(ref Round, round);
-            return round;
+            lock (_rounds)
+            {
+                _round = new Round(_causes);
+                _causes = [];
+                return _round.Done;
+            }
+        }
+
+        /// <summary>The running round, if it answers one of <paramref name="causes"/> (null: any).</summary>
+        public Task? RunningFor(IReadOnlySet<long>? causes)
+        {
+            lock (_rounds)
+            {
+                return _round is { Done.Task.IsCompleted: false } running && (causes is null || running.Causes.Overlaps(causes))
+                    ? running.Done.Task
+                    : null;
+            }
         }
 
         public System.Collections.Frozen.FrozenSet<string> Topics { get; } = System.Collections.Frozen.FrozenSet.ToFrozenSet(query.Topics, StringComparer.Ordinal);
@@ -483,6 +524,14 @@ public sealed class LiveQueries : IDisposable
                 _ = watcher.InvokeAsync(heardAt, logger);
             }
         }
+    }
+
+    /// <summary>One recomputation of an entry and the causes it answers (when their changes or max ages were heard).</summary>
+    private sealed class Round(HashSet<long> causes)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public HashSet<long> Causes { get; } = causes;
     }
 
     private sealed class Watcher(Entry entry, Func<long, Task> onChanged) : IDisposable

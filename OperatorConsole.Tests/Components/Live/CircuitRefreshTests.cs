@@ -20,13 +20,13 @@ public sealed class CircuitRefreshTests : IDisposable
     private readonly BunitContext _ctx = new();
     private readonly ConsoleEvents _events = new(new InProcessBackplane(), NullLogger<ConsoleEvents>.Instance);
     private readonly LiveQueries _queries;
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
     private TaskCompletionSource _slowGate = Completed();
     private int _stored;
 
     public CircuitRefreshTests()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
-        _queries = new LiveQueries(_events, _ctx.Services, clock, NullLogger<LiveQueries>.Instance);
+        _queries = new LiveQueries(_events, _ctx.Services, _clock, NullLogger<LiveQueries>.Instance);
         _ctx.Services.AddSingleton(_events);
         _ctx.Services.AddSingleton(_queries);
         Fast = new("test.fast", ["Lead"], (_, _) => Task.FromResult(Volatile.Read(ref _stored)));
@@ -84,6 +84,31 @@ public sealed class CircuitRefreshTests : IDisposable
     }
 
     [Fact]
+    public async Task AChange_DoesNotWaitForAnotherAnswer_RecomputedBecauseItAged()
+    {
+        // Another card's answer, on another topic, is being recomputed because it reached its max age (a slow report
+        // on real data): a change to the first card's answer has nothing to do with it and must not be held by it.
+        var aged = new LiveQuery<int>("test.aged", ["Deal"], async (_, _) =>
+        {
+            var value = Volatile.Read(ref _stored);
+            await _slowGate.Task;
+            return value * 10;
+        });
+        UseRefresh(TimeSpan.FromSeconds(30));
+        var screen = RenderScreen(batchPoint: true, Fast, aged);
+        var (fast, _) = Cards(screen);
+
+        _slowGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _clock.Advance(LiveQuery<int>.DefaultMaxAge);
+        await WaitUntil(() => !_queries.RecomputingAsync().IsCompleted);
+        _stored = 4;
+        _events.Publish([new ConsoleChange("Lead", "1")]);
+
+        screen.WaitForAssertion(() => fast.Markup.Should().Contain(">4<"), TimeSpan.FromSeconds(5));
+        _slowGate.SetResult();
+    }
+
+    [Fact]
     public void WithoutABatchPoint_EachCardStillReRenders()
     {
         var refresh = UseRefresh(TimeSpan.FromSeconds(30));
@@ -108,9 +133,11 @@ public sealed class CircuitRefreshTests : IDisposable
         return refresh;
     }
 
-    private IRenderedComponent<Screen> RenderScreen(bool batchPoint)
+    private IRenderedComponent<Screen> RenderScreen(bool batchPoint) => RenderScreen(batchPoint, Fast, Slow);
+
+    private IRenderedComponent<Screen> RenderScreen(bool batchPoint, LiveQuery<int> first, LiveQuery<int> second)
     {
-        var screen = _ctx.Render<Screen>(p => p.Add(s => s.Fast, Fast).Add(s => s.Slow, Slow).Add(s => s.BatchPoint, batchPoint));
+        var screen = _ctx.Render<Screen>(p => p.Add(s => s.Fast, first).Add(s => s.Slow, second).Add(s => s.BatchPoint, batchPoint));
         var (fast, slow) = Cards(screen);
         screen.WaitForAssertion(() =>
         {
