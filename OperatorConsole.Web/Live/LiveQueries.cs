@@ -503,6 +503,9 @@ public sealed class LiveQueries : IDisposable
                 {
                     // Nobody was told anything before: the first watcher loaded the current answer (or catches up itself).
                     Volatile.Write(ref _published, Volatile.Read(ref Current));
+                    // A change heard while nobody watched was never answered by a round: forgotten, so the next round
+                    // tells the watchers when its own change was heard (their lag, and the cause their pass waits for).
+                    Interlocked.Exchange(ref ChangeHeardAt, 0);
                 }
 
                 Watchers = Watchers.Add(watcher);

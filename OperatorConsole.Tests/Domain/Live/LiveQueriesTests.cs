@@ -377,6 +377,27 @@ public sealed class LiveQueriesTests : IDisposable
     /// watchers have been told — so the screen's request for that answer is in before the wait ends.
     /// </summary>
     [Fact]
+    public async Task AWatcher_IsToldWhenItsChangeWasHeard_NotWhenAChangeBeforeAnyoneWatchedWas()
+    {
+        await _queries.GetAsync(Counting);
+        _events.Publish([new ConsoleChange("Lead", "1")]); // heard while nobody watched: no round, nobody told
+        await _queries.GetAsync(Counting);
+        var told = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var watch = _queries.Watch(Counting, heardAt =>
+        {
+            told.TrySetResult(heardAt);
+            return Task.CompletedTask;
+        });
+
+        var before = System.Diagnostics.Stopwatch.GetTimestamp();
+        _stored = 3;
+        _events.Publish([new ConsoleChange("Lead", "2")]);
+
+        (await told.Task.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeGreaterThanOrEqualTo(before,
+            "the watchers' lag and the cause their screens wait for are this change's, not the unwatched one's");
+    }
+
+    [Fact]
     public async Task Recomputing_EndsOnlyAfterTheRunningRecomputationsToldTheirWatchers()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
