@@ -149,11 +149,10 @@ public sealed class LiveQueries : IDisposable
     private void Invalidate(Entry entry, long cause)
     {
         entry.LoadWhole(); // not a change naming its records: an incremental answer cannot be patched for it
-        Interlocked.CompareExchange(ref entry.ChangeHeardAt, cause, 0);
         Interlocked.Increment(ref entry.Generation);
         if (!entry.Watchers.IsEmpty)
         {
-            entry.CausedBy(cause);
+            entry.Due(cause);
             _ = RefreshAsync(entry);
         }
     }
@@ -292,8 +291,7 @@ public sealed class LiveQueries : IDisposable
             else if (entry.Unpublished)
             {
                 // A reader recomputed an expired answer before this tick did: its watchers are told now.
-                Interlocked.CompareExchange(ref entry.ChangeHeardAt, tick, 0);
-                entry.CausedBy(tick);
+                entry.Due(tick);
                 _ = RefreshAsync(entry);
             }
         }
@@ -396,6 +394,13 @@ public sealed class LiveQueries : IDisposable
                     running.Causes.Add(cause);
                 }
             }
+        }
+
+        /// <summary>A round is due for <paramref name="cause"/>, heard now: the watchers' lag counts from it unless an older one waits.</summary>
+        public void Due(long cause)
+        {
+            Interlocked.CompareExchange(ref ChangeHeardAt, cause, 0);
+            CausedBy(cause);
         }
 
         /// <summary>One recomputation (throttle wait included), until its watchers are told; answers the causes heard so far.</summary>
