@@ -77,6 +77,20 @@ public sealed class CommandCenterClockTests : IAsyncLifetime
         cut.Find("[data-testid='scorecard-value-scorecard.won_value.year']").TextContent.Should().Contain("0");
     }
 
+    [Fact]
+    public void CommandCenter_InItsLayout_IsFewComponentInstancesPerCircuit()
+    {
+        var cut = RenderScreen(ClockMode.Data);
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=period-label]").Should().HaveCountGreaterThanOrEqualTo(6), TimeSpan.FromSeconds(30));
+
+        // Every component instance is kept in every open circuit with two render-tree arrays of at least 32 frames
+        // (2.5 KB) and its state: about 3 KB before it shows anything. Grids, headings, period lines and app-bar
+        // buttons are plain markup (ADR 211); what is left is components with behaviour or their own live data.
+        var instances = cut.FindComponents<IComponent>();
+        instances.Select(c => c.Instance.GetType().Name).Should().NotContain(["MudGrid", "MudItem", "MudText", "MudIconButton", "PeriodLabel"]);
+        instances.Count.Should().BeLessThanOrEqualTo(75, "108 before ADR 211");
+    }
+
     private IRenderedComponent<CascadingValue<ClockMode>> RenderScreen(ClockMode mode) =>
         _ctx.Render<CascadingValue<ClockMode>>(p => p
             .Add(c => c.Value, mode)

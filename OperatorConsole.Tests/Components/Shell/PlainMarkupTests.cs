@@ -33,6 +33,12 @@ public sealed class PlainMarkupTests : IDisposable
             .Should().BeEquivalentTo(Classes(Plain.InheritLink));
         RenderFirst<MudLink>(p => p.Add(l => l.Href, "/x").Add(l => l.Underline, Underline.None).Add(l => l.ChildContent, Text("x")), "a").ClassList
             .Should().BeEquivalentTo(Classes(Plain.BareLink));
+        RenderFirst<MudLink>(p => p.Add(l => l.Href, "/x").Add(l => l.Color, Color.Inherit).Add(l => l.Underline, Underline.Always).Add(l => l.ChildContent, Text("x")), "a").ClassList
+            .Should().BeEquivalentTo(Classes(Plain.InheritUnderlinedLink));
+        RenderFirst<MudLink>(p => p.Add(l => l.Href, "/x").Add(l => l.Color, Color.Inherit).Add(l => l.Underline, Underline.None).Add(l => l.ChildContent, Text("x")), "a").ClassList
+            .Should().BeEquivalentTo(Classes(Plain.InheritBareLink));
+        RenderFirst<MudLink>(p => p.Add(l => l.Href, "/x").Add(l => l.Typo, Typo.caption).Add(l => l.ChildContent, Text("x")), "a").ClassList
+            .Should().BeEquivalentTo(Classes(Plain.Link + " mud-typography-caption"));
     }
 
     [Theory]
@@ -51,6 +57,9 @@ public sealed class PlainMarkupTests : IDisposable
     [InlineData(Typo.h6, Color.Error)]
     [InlineData(Typo.caption, Color.Default)]
     [InlineData(Typo.subtitle2, Color.Success)]
+    [InlineData(Typo.subtitle1, Color.Default)]
+    [InlineData(Typo.h4, Color.Default)]
+    [InlineData(Typo.body2, Color.Default)]
     public void Text_HasTheClassesOfAMudText(Typo typo, Color color)
     {
         var text = _ctx.Render<MudText>(p => p.Add(t => t.Typo, typo).Add(t => t.Color, color).Add(t => t.ChildContent, Text("x")));
@@ -78,6 +87,56 @@ public sealed class PlainMarkupTests : IDisposable
         plain.InnerHtml.Should().Be(mud.InnerHtml);
         plain.GetAttribute("aria-hidden").Should().Be("true");
         plain.GetAttribute("viewBox").Should().Be(mud.GetAttribute("viewBox"));
+    }
+
+    [Theory]
+    [InlineData(12, 0, 6)]
+    [InlineData(12, 6, 4)]
+    [InlineData(12, 12, 4)]
+    public void GridAndItem_HaveTheClassesOfAMudGridAndMudItem(int xs, int md, int lg)
+    {
+        RenderFragment mud = b =>
+        {
+            b.OpenComponent<MudGrid>(0);
+            b.AddAttribute(1, "Spacing", 3);
+            b.AddAttribute(2, "ChildContent", (RenderFragment)(c =>
+            {
+                c.OpenComponent<MudItem>(0);
+                c.AddAttribute(1, "xs", xs);
+                if (md != 0)
+                {
+                    c.AddAttribute(2, "md", md);
+                }
+
+                c.AddAttribute(3, "lg", lg);
+                c.AddAttribute(4, "ChildContent", Text("x"));
+                c.CloseComponent();
+            }));
+            b.CloseComponent();
+        };
+        var real = _ctx.Render(mud);
+
+        real.Find(".mud-grid").ClassList.Should().BeEquivalentTo(Classes(Plain.Grid));
+        real.Find(".mud-grid-item").ClassList.Should().BeEquivalentTo(Classes(Plain.Item(xs, md, lg)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void IconButton_HasTheMarkupOfAnInheritColouredMudIconButton(bool edgeStart)
+    {
+        var real = RenderFirst<MudIconButton>(p =>
+        {
+            p.Add(b => b.Icon, Icons.Material.Filled.Menu).Add(b => b.Color, Color.Inherit);
+            if (edgeStart)
+            {
+                p.Add(b => b.Edge, Edge.Start);
+            }
+        }, "button");
+
+        real.ClassList.Should().BeEquivalentTo(Classes(edgeStart ? Plain.EdgeStart : Plain.IconButton));
+        real.Children.Should().ContainSingle().Which.ClassName.Should().Be("mud-icon-button-label");
+        real.QuerySelector(".mud-icon-button-label svg")!.ClassList.Should().BeEquivalentTo(_ctx.Render(Plain.Icon(Icons.Material.Filled.Menu)).Find("svg").ClassList);
     }
 
     [Fact]

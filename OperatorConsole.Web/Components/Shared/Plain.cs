@@ -20,14 +20,33 @@ public static class Plain
     /// <summary>A MudLink with <c>Color.Inherit</c> (links on a coloured alert).</summary>
     public const string InheritLink = "mud-typography mud-link mud-inherit-text mud-link-underline-hover";
 
+    /// <summary>A MudLink with <c>Color.Inherit</c> and <c>Underline.Always</c> (the link that is an alert's message).</summary>
+    public const string InheritUnderlinedLink = "mud-typography mud-link mud-inherit-text mud-link-underline-always";
+
+    /// <summary>A MudLink with <c>Color.Inherit</c> and <c>Underline.None</c> (the app bar's title).</summary>
+    public const string InheritBareLink = "mud-typography mud-link mud-inherit-text mud-link-underline-none";
+
     /// <summary>A MudLink with <c>Underline.None</c> (a link around a chip).</summary>
     public const string BareLink = "mud-typography mud-link mud-primary-text mud-link-underline-none";
+
+    /// <summary>
+    /// A MudIconButton's classes with <c>Color.Inherit</c> (the app bar's buttons); its icon goes in
+    /// <c>&lt;span class="mud-icon-button-label"&gt;</c>. Add <see cref="EdgeStart"/> for <c>Edge.Start</c>.
+    /// </summary>
+    public const string IconButton = "mud-button-root mud-icon-button mud-inherit-text hover:mud-inherit-hover mud-ripple mud-ripple-icon";
+
+    /// <summary><see cref="IconButton"/> at the start edge of a bar (the menu button).</summary>
+    public const string EdgeStart = IconButton + " mud-icon-button-edge-start";
+
+    /// <summary>A MudGrid's classes with the console's one spacing (<c>Spacing="3"</c>).</summary>
+    public const string Grid = "mud-grid mud-grid-spacing-xs-3 justify-start";
 
     // Class lists are made once and shared: a render tree keeps the strings it was given, so a list built per render
     // would be one more copy in every open circuit.
     private static readonly ConcurrentDictionary<(Color, Variant, string?), string> ChipClasses = new();
     private static readonly ConcurrentDictionary<(Typo, Color, string?), string> TextClasses = new();
     private static readonly ConcurrentDictionary<(Size, Color?, string?), string> IconClasses = new();
+    private static readonly ConcurrentDictionary<(int, int, int), string> ItemClasses = new();
 
     // Texts a component builds at each render that are the same in every circuit (a theme's CSS: light and dark).
     // The cap keeps a text that varied per screen from growing this without bound; past it, texts are not shared.
@@ -52,6 +71,11 @@ public static class Plain
     public static string Text(Typo typo, Color color = Color.Default, string? extra = null) =>
         TextClasses.GetOrAdd((typo, color, extra), static k =>
             $"mud-typography mud-typography-{k.Item1}{(k.Item2 == Color.Default ? "" : $" mud-{ColorName(k.Item2)}-text")}{(k.Item3 is null ? "" : " " + k.Item3)}");
+
+    /// <summary>A MudItem's classes in a <see cref="Grid"/>: its width in columns at xs, md and lg (0 = not set).</summary>
+    public static string Item(int xs, int md = 0, int lg = 0) =>
+        ItemClasses.GetOrAdd((xs, md, lg), static k =>
+            $"mud-grid-item mud-grid-item-xs-{k.Item1}{(k.Item2 == 0 ? "" : $" mud-grid-item-md-{k.Item2}")}{(k.Item3 == 0 ? "" : $" mud-grid-item-lg-{k.Item3}")}");
 
     /// <summary>
     /// A decorative MudIcon (hidden from screen readers): an inline SVG with MudBlazor's icon classes. No

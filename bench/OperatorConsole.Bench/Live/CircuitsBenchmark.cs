@@ -194,6 +194,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
         var cpuDriver = TimeSpan.Zero;
         var cpuBrowser = TimeSpan.Zero;
         var cpuBrowserByType = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var cpuPlaywright = TimeSpan.Zero;
         var measuredWall = TimeSpan.Zero;
         var trace = options.String("trace");
         ChromiumTrace? tracer = null;
@@ -237,6 +238,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
             var probeBefore = await probe.ReadAsync();
             var sentWallMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var browserBefore = BrowserCpuByType();
+            var playwrightBefore = PlaywrightDriverCpu();
             var selfBefore = host.Cpu;
             var driverBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var wallBefore = Stopwatch.GetTimestamp();
@@ -249,6 +251,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
             {
                 cpuSelf += host.Cpu - selfBefore;
                 cpuDriver += Process.GetCurrentProcess().TotalProcessorTime - driverBefore;
+                cpuPlaywright += PlaywrightDriverCpu() - playwrightBefore;
                 foreach (var (type, cpu) in BrowserCpuByType())
                 {
                     var spent = cpu - browserBefore.GetValueOrDefault(type);
@@ -321,7 +324,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"- CPU in the {settle.TotalSeconds:0} s after each measured POST: {host.Label} {cpuSelf.TotalSeconds / rounds:0.00} s, Chromium {cpuBrowser.TotalSeconds / rounds:0.00} s ({string.Join(", ", cpuBrowserByType.OrderByDescending(t => t.Value).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value.TotalSeconds / rounds:0.00}")))}), of {2 * measuredWall.TotalSeconds / rounds:0.00} s available on {Environment.ProcessorCount} cores."));
+            $"- CPU in the {settle.TotalSeconds:0} s after each measured POST: {host.Label} {cpuSelf.TotalSeconds / rounds:0.00} s, Chromium {cpuBrowser.TotalSeconds / rounds:0.00} s ({string.Join(", ", cpuBrowserByType.OrderByDescending(t => t.Value).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value.TotalSeconds / rounds:0.00}")))}), of {2 * measuredWall.TotalSeconds / rounds:0.00} s available on {Environment.ProcessorCount} cores; Playwright's driver (node, relaying every tab's DevTools events to this process) {cpuPlaywright.TotalSeconds / rounds:0.00} s, counted in neither."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"- CPU in {settle.TotalSeconds:0} s with nothing changed (idle pages): {host.Label} {idleSelf.TotalSeconds:0.00} s, Chromium {idleBrowser.TotalSeconds:0.00} s, right after the pages opened; after the warm-up, over {idleWindow.TotalSeconds:0} s: {host.Label} {idleSteady.TotalSeconds:0.00} s, Chromium {idleSteadyBrowser.TotalSeconds:0.00} s per {settle.TotalSeconds:0} s, so a change's own cost is {(cpuSelf.TotalSeconds / rounds) - idleSteady.TotalSeconds:0.00} s ({host.Label}) and {(cpuBrowser.TotalSeconds / rounds) - idleSteadyBrowser.TotalSeconds:0.00} s (Chromium)."));
         Console.WriteLine(host.Separate
@@ -470,21 +473,32 @@ public sealed class CircuitsBenchmark : IBenchCommand
         """;
 
     /// <summary>CPU time of every Chromium process (Linux /proc), to tell browser work from server work.</summary>
+    /// <summary>
+    /// Playwright's driver, a node process between this process and Chromium: it relays the DevTools events of every
+    /// tab (a SignalR frame is one in each direction), so its CPU is the harness's, on the same cores as what it measures.
+    /// </summary>
+    private static TimeSpan PlaywrightDriverCpu() => ProcessCpu((_, cmdline) => cmdline.Contains(".playwright/node/", StringComparison.Ordinal) ? "driver" : null)
+        .Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Value);
+
     private static TimeSpan BrowserCpu() => BrowserCpuByType().Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Value);
 
     /// <summary>
     /// The same, by Chromium process type (<c>--type=renderer</c>, <c>gpu-process</c>, <c>utility</c>; none is the
     /// browser process): which one a change costs says whether the tabs' own work or the routing between them is the load.
     /// </summary>
-    private static Dictionary<string, TimeSpan> BrowserCpuByType()
+    private static Dictionary<string, TimeSpan> BrowserCpuByType() => ProcessCpu((comm, cmdline) =>
+        !comm.Contains("chrom", StringComparison.OrdinalIgnoreCase) ? null
+            : cmdline.Split(['\0', ' ']).FirstOrDefault(a => a.StartsWith("--type=", StringComparison.Ordinal))?["--type=".Length..] ?? "browser");
+
+    /// <summary>User and system CPU of the processes <paramref name="classify"/> names a group for (by comm and cmdline), summed by group.</summary>
+    private static Dictionary<string, TimeSpan> ProcessCpu(Func<string, string, string?> classify)
     {
         var byType = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             try
             {
-                var comm = File.ReadAllText(Path.Combine(dir, "comm")).Trim();
-                if (!comm.Contains("chrom", StringComparison.OrdinalIgnoreCase))
+                if (classify(File.ReadAllText(Path.Combine(dir, "comm")).Trim(), File.ReadAllText(Path.Combine(dir, "cmdline"))) is not { } type)
                 {
                     continue;
                 }
@@ -492,8 +506,6 @@ public sealed class CircuitsBenchmark : IBenchCommand
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-                var type = File.ReadAllText(Path.Combine(dir, "cmdline")).Split(['\0', ' '])
-                    .FirstOrDefault(a => a.StartsWith("--type=", StringComparison.Ordinal))?["--type=".Length..] ?? "browser";
                 byType[type] = byType.GetValueOrDefault(type) + TimeSpan.FromSeconds(ticks / 100.0);
             }
             catch (IOException)
