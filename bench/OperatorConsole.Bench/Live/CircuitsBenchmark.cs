@@ -237,8 +237,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
             Volatile.Write(ref recording, measured);
             var probeBefore = await probe.ReadAsync();
             var sentWallMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            var browserBefore = BrowserCpuByType();
-            var playwrightBefore = PlaywrightDriverCpu();
+            var browserBefore = CpuByProcessType();
             var selfBefore = host.Cpu;
             var driverBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var wallBefore = Stopwatch.GetTimestamp();
@@ -251,10 +250,15 @@ public sealed class CircuitsBenchmark : IBenchCommand
             {
                 cpuSelf += host.Cpu - selfBefore;
                 cpuDriver += Process.GetCurrentProcess().TotalProcessorTime - driverBefore;
-                cpuPlaywright += PlaywrightDriverCpu() - playwrightBefore;
-                foreach (var (type, cpu) in BrowserCpuByType())
+                foreach (var (type, cpu) in CpuByProcessType())
                 {
                     var spent = cpu - browserBefore.GetValueOrDefault(type);
+                    if (type == PlaywrightDriver)
+                    {
+                        cpuPlaywright += spent;
+                        continue;
+                    }
+
                     cpuBrowser += spent;
                     cpuBrowserByType[type] = cpuBrowserByType.GetValueOrDefault(type) + spent;
                 }
@@ -472,33 +476,40 @@ public sealed class CircuitsBenchmark : IBenchCommand
         }
         """;
 
+    /// <summary>
+    /// The group <see cref="CpuByProcessType"/> puts Playwright's driver in: a node process between this process and
+    /// Chromium that relays the DevTools events of every tab (a SignalR frame is one in each direction), so its CPU is
+    /// the harness's, on the same cores as what it measures.
+    /// </summary>
+    private const string PlaywrightDriver = "playwright driver";
+
     /// <summary>CPU time of every Chromium process (Linux /proc), to tell browser work from server work.</summary>
-    /// <summary>
-    /// Playwright's driver, a node process between this process and Chromium: it relays the DevTools events of every
-    /// tab (a SignalR frame is one in each direction), so its CPU is the harness's, on the same cores as what it measures.
-    /// </summary>
-    private static TimeSpan PlaywrightDriverCpu() => ProcessCpu((_, cmdline) => cmdline.Contains(".playwright/node/", StringComparison.Ordinal) ? "driver" : null)
-        .Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Value);
-
-    private static TimeSpan BrowserCpu() => BrowserCpuByType().Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Value);
+    private static TimeSpan BrowserCpu() => CpuByProcessType().Where(t => t.Key != PlaywrightDriver).Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Value);
 
     /// <summary>
-    /// The same, by Chromium process type (<c>--type=renderer</c>, <c>gpu-process</c>, <c>utility</c>; none is the
-    /// browser process): which one a change costs says whether the tabs' own work or the routing between them is the load.
+    /// CPU time (user and system) by Chromium process type (<c>--type=renderer</c>, <c>gpu-process</c>, <c>utility</c>;
+    /// none is the browser process), and <see cref="PlaywrightDriver"/>'s, from one read of /proc: which one a change
+    /// costs says whether the tabs' own work or the routing between them is the load.
     /// </summary>
-    private static Dictionary<string, TimeSpan> BrowserCpuByType() => ProcessCpu((comm, cmdline) =>
-        !comm.Contains("chrom", StringComparison.OrdinalIgnoreCase) ? null
-            : cmdline.Split(['\0', ' ']).FirstOrDefault(a => a.StartsWith("--type=", StringComparison.Ordinal))?["--type=".Length..] ?? "browser");
-
-    /// <summary>User and system CPU of the processes <paramref name="classify"/> names a group for (by comm and cmdline), summed by group.</summary>
-    private static Dictionary<string, TimeSpan> ProcessCpu(Func<string, string, string?> classify)
+    private static Dictionary<string, TimeSpan> CpuByProcessType()
     {
         var byType = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             try
             {
-                if (classify(File.ReadAllText(Path.Combine(dir, "comm")).Trim(), File.ReadAllText(Path.Combine(dir, "cmdline"))) is not { } type)
+                // The driver's comm is "MainThread" (node renames its main thread); it is told by its executable's path.
+                var comm = File.ReadAllText(Path.Combine(dir, "comm")).Trim();
+                if (!comm.Contains("chrom", StringComparison.OrdinalIgnoreCase) && comm != "MainThread")
+                {
+                    continue;
+                }
+
+                var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline"));
+                var type = comm == "MainThread"
+                    ? cmdline.Contains(".playwright/node/", StringComparison.Ordinal) ? PlaywrightDriver : null
+                    : cmdline.Split(['\0', ' ']).FirstOrDefault(a => a.StartsWith("--type=", StringComparison.Ordinal))?["--type=".Length..] ?? "browser";
+                if (type is null)
                 {
                     continue;
                 }
