@@ -470,7 +470,7 @@ public sealed class LiveQueries : IDisposable
                 Interlocked.Increment(ref Computations);
                 var snapshot = new Snapshot(generation, time.GetUtcNow(), value, version, fingerprint);
                 Volatile.Write(ref Current, snapshot);
-                Interlocked.CompareExchange(ref _published, snapshot, null); // the first answer: what every watcher starts from
+                FirstAnswer(snapshot);
                 return snapshot;
             }
             finally
@@ -522,6 +522,26 @@ public sealed class LiveQueries : IDisposable
             lock (_watchers)
             {
                 Watchers = Watchers.Remove(watcher);
+                if (Watchers.IsEmpty)
+                {
+                    Volatile.Write(ref _published, null); // told to nobody now; the next first watcher starts from Current
+                }
+            }
+        }
+
+        /// <summary>
+        /// The first answer is what watchers already waiting for it start from. An entry nobody watches keeps no told
+        /// answer: a report's parts are never watched, and each would pin its first answer (the failures sources'
+        /// thousands of items) for the life of the app.
+        /// </summary>
+        private void FirstAnswer(Snapshot snapshot)
+        {
+            lock (_watchers)
+            {
+                if (!Watchers.IsEmpty)
+                {
+                    Interlocked.CompareExchange(ref _published, snapshot, null);
+                }
             }
         }
 

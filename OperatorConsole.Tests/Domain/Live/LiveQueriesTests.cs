@@ -431,6 +431,43 @@ public sealed class LiveQueriesTests : IDisposable
         told.Should().Be(1, "the watcher was told before the round ended");
     }
 
+    /// <summary>
+    /// Memory: the registry holds a query's current answer and, while someone watches, the one they were told of;
+    /// nothing else. A report's parts are never watched: each kept its first answer for the life of the app (the
+    /// failures sources' thousands of items, once more beside the current ones).
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AReplacedAnswer_IsNotKeptByTheRegistry_WhetherNobodyWatchedOrTheLastWatcherLeft(bool watchedThenLeft)
+    {
+        var boxes = new LiveQuery<int[]>("boxes", ["Lead"], (_, _) => Task.FromResult(new[] { Volatile.Read(ref _stored) }));
+        var first = await FirstAnswerAsync(boxes, watchedThenLeft);
+        _stored = 1;
+        _events.Publish([new ConsoleChange("Lead", "1")]);
+        (await _queries.GetAsync(boxes)).Value.Should().Equal(1);
+
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+            GC.WaitForPendingFinalizers();
+        }
+
+        first.TryGetTarget(out _).Should().BeFalse("only the current answer is kept");
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private async Task<WeakReference<int[]>> FirstAnswerAsync(LiveQuery<int[]> query, bool watchedThenLeft)
+    {
+        var answer = await _queries.GetAsync(query);
+        if (watchedThenLeft)
+        {
+            _queries.Watch(query, _ => Task.CompletedTask).Dispose();
+        }
+
+        return new(answer.Value);
+    }
+
     public void Dispose()
     {
         _queries.Dispose();
