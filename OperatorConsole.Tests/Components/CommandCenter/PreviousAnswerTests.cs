@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Bunit;
 using FluentAssertions;
 using OperatorConsole.Domain.Clock;
+using OperatorConsole.Tests.Infrastructure;
 using OperatorConsole.Web.Features.Brief;
 using OperatorConsole.Web.Features.Scorecard;
 using OperatorConsole.Web.Live;
@@ -39,11 +40,7 @@ public sealed class PreviousAnswerTests : IDisposable
         current = null;
         replaced.Should().NotBeEmpty("the change replaced the figures and the new-leads line");
 
-        for (var i = 0; i < 3; i++)
-        {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
-            GC.WaitForPendingFinalizers();
-        }
+        FullCollection.Run();
 
         var survivors = replaced.Select(w => w.TryGetTarget(out var value) ? value.ToString() : null).OfType<string>().ToList();
         survivors.Should().BeEmpty("no card (and not the registry) keeps a replaced figure or line, with its records, alive");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using OperatorConsole.Data.Live;
+using OperatorConsole.Tests.Infrastructure;
 using OperatorConsole.Web.Live;
 
 namespace OperatorConsole.Tests.Domain.Live;
@@ -447,11 +448,7 @@ public sealed class LiveQueriesTests : IDisposable
         _events.Publish([new ConsoleChange("Lead", "1")]);
         (await _queries.GetAsync(boxes)).Value.Should().Equal(1);
 
-        for (var i = 0; i < 3; i++)
-        {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
-            GC.WaitForPendingFinalizers();
-        }
+        FullCollection.Run();
 
         first.TryGetTarget(out _).Should().BeFalse("only the current answer is kept");
     }
