@@ -16,6 +16,7 @@ public static class BenchProgram
         new Ingest.NoopServer(),
         new Live.LiveDashboardsBenchmark(),
         new Live.CircuitsBenchmark(),
+        new Live.SocketFloorBenchmark(),
         new Risk.RiskCorpusBenchmark(),
         new Alerts.AlertLatencyBenchmark(),
     ];

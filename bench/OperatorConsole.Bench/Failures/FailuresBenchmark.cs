@@ -103,6 +103,8 @@ public sealed class FailuresBenchmark : IBenchCommand
             cold.Add(Samples.Since(start));
         }
 
+        Console.WriteLine($"Computations per cold HTTP request: {(cache.Computations - httpComputationsBefore) / (double)coldRequests:0.00}; CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / coldRequests:0.0} ms per request, wall {Stopwatch.GetElapsedTime(wallBefore).TotalMilliseconds / coldRequests:0.0} ms; GCs {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}");
+
         // The same recomputation through the console's own services (its pooled contexts and interceptors), no HTTP.
         var hostService = host.Services.GetRequiredService<FailuresService>();
         var hostSamples = new Samples("The console's FailuresService, in the server (no HTTP)");
@@ -112,8 +114,6 @@ public sealed class FailuresBenchmark : IBenchCommand
             await hostService.GetReportAsync();
             hostSamples.Add(Samples.Since(start));
         }
-
-        Console.WriteLine($"Computations per cold HTTP request: {(cache.Computations - httpComputationsBefore) / (double)coldRequests:0.00}; CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / coldRequests:0.0} ms per request, wall {Stopwatch.GetElapsedTime(wallBefore).TotalMilliseconds / coldRequests:0.0} ms; GCs {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}");
         var jsonOptionsHost = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         var cacheSamples = new Samples("FailuresReportCache after a change: recompute + JSON (no HTTP)");
         var computationsBefore = cache.Computations;

@@ -16,7 +16,7 @@ namespace OperatorConsole.Bench.Live;
 /// </summary>
 public sealed class CircuitsBenchmark : IBenchCommand
 {
-    private static readonly string[] ChromiumArgs =
+    internal static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -78,6 +78,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
         var heapBefore = host.SettledHeap();
         var workingSetBefore = host.WorkingSet;
         var pages = new List<IPage>();
+        SocketFrames? frames = null;
         var open = Stopwatch.StartNew();
         long? heapHalf = null;
         for (var i = 0; i < circuits; i++)
@@ -91,6 +92,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
             }
 
             var page = await context.NewPageAsync();
+            frames ??= options.String("frames") is null ? null : SocketFrames.Attach(page);
             await page.GotoAsync(path);
             await WaitForTotalAsync(page);
             pages.Add(page);
@@ -234,6 +236,11 @@ public sealed class CircuitsBenchmark : IBenchCommand
                 await pages[0].EvaluateAsync(MutationsScript);
             }
 
+            if (round == 0)
+            {
+                frames?.Mark();
+            }
+
             Volatile.Write(ref recording, measured);
             var probeBefore = await probe.ReadAsync();
             var sentWallMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -264,6 +271,12 @@ public sealed class CircuitsBenchmark : IBenchCommand
                 }
                 measuredWall += Stopwatch.GetElapsedTime(wallBefore);
                 probe.Add(probeBefore, await probe.ReadAsync());
+            }
+
+            if (round == 0)
+            {
+                // --frames x: what the first measured change exchanged over the first tab's socket.
+                frames?.Print($"One failed run, {path}");
             }
 
             if (mutations && round == 0)
@@ -400,7 +413,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
     }
 
     /// <summary>Each page's stamp of when it showed the change; pages still without one are asked again until <paramref name="patience"/>.</summary>
-    private static async Task<double?[]> CollectStampsAsync(IReadOnlyList<IPage> pages, TimeSpan patience)
+    internal static async Task<double?[]> CollectStampsAsync(IReadOnlyList<IPage> pages, TimeSpan patience)
     {
         var seen = new double?[pages.Count];
         var deadline = Stopwatch.StartNew();
@@ -463,7 +476,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
         """;
 
     /// <summary>Remembers when this page's Failures total next changes (a MutationObserver, no polling).</summary>
-    private const string WatchScript = """
+    internal const string WatchScript = """
         () => {
             window.__ocChangedAt = null;
             const el = document.querySelector('[data-testid=failures-total]');
@@ -484,7 +497,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
     private const string PlaywrightDriver = "playwright driver";
 
     /// <summary>CPU time of every Chromium process (Linux /proc), to tell browser work from server work.</summary>
-    private static TimeSpan BrowserCpu() => CpuByProcessType().Where(t => t.Key != PlaywrightDriver).Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Value);
+    internal static TimeSpan BrowserCpu() => CpuByProcessType().Where(t => t.Key != PlaywrightDriver).Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Value);
 
     /// <summary>
     /// CPU time (user and system) by Chromium process type (<c>--type=renderer</c>, <c>gpu-process</c>, <c>utility</c>;
