@@ -66,11 +66,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
 
         context.SetDefaultTimeout(120_000);
         var first = await context.NewPageAsync();
-        await first.GotoAsync("/login");
-        await first.FillAsync("[data-testid=login-email]", BenchHost.OperatorEmail);
-        await first.FillAsync("[data-testid=login-password]", BenchHost.Password);
-        await first.ClickAsync("[data-testid=login-submit]");
-        await first.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await SignInAsync(first);
         await WaitForTotalAsync(first);
         await first.CloseAsync();
 
@@ -541,6 +537,16 @@ public sealed class CircuitsBenchmark : IBenchCommand
         }
 
         return byType;
+    }
+
+    /// <summary>Signs the bench's operator in on <paramref name="page"/> (its context keeps the cookie for every later page).</summary>
+    internal static async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync("/login");
+        await page.FillAsync("[data-testid=login-email]", BenchHost.OperatorEmail);
+        await page.FillAsync("[data-testid=login-password]", BenchHost.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
     }
 
     private static async Task WaitForTotalAsync(IPage page) =>

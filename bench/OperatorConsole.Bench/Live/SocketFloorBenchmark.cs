@@ -80,8 +80,14 @@ public sealed class SocketFloorBenchmark : IBenchCommand
             var sentWallMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var browserBefore = CircuitsBenchmark.BrowserCpu();
             var selfBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            // One tab after another, as a server's fan-out does.
-            foreach (var socket in sockets)
+            // One tab after another, as a server's fan-out does (every tab connected before the first round).
+            WebSocket[] connected;
+            lock (sockets)
+            {
+                connected = [.. sockets];
+            }
+
+            foreach (var socket in connected)
             {
                 await socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
             }
@@ -127,11 +133,7 @@ public sealed class SocketFloorBenchmark : IBenchCommand
             ExecutablePath = options.String("chromium") ?? "/usr/bin/chromium", Headless = true, Args = CircuitsBenchmark.ChromiumArgs,
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = console.BaseUrl });
-        await page.GotoAsync("/login");
-        await page.FillAsync("[data-testid=login-email]", BenchHost.OperatorEmail);
-        await page.FillAsync("[data-testid=login-password]", BenchHost.Password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await CircuitsBenchmark.SignInAsync(page);
         await page.GotoAsync(path);
         await page.WaitForFunctionAsync("() => /^\\d+$/.test(document.querySelector('[data-testid=failures-total]')?.textContent ?? '')");
         var markup = await page.EvaluateAsync<string>("() => { document.querySelectorAll('script').forEach(s => s.remove()); return document.documentElement.outerHTML; }");
