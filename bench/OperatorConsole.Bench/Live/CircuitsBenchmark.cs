@@ -16,7 +16,7 @@ namespace OperatorConsole.Bench.Live;
 /// </summary>
 public sealed class CircuitsBenchmark : IBenchCommand
 {
-    internal static readonly string[] ChromiumArgs =
+    private static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -37,7 +37,6 @@ public sealed class CircuitsBenchmark : IBenchCommand
         Directory.CreateDirectory(folder);
         var databasePath = Path.Combine(folder, "bench.db");
         var connectionString = $"Data Source={databasePath}";
-        var chromium = options.String("chromium") ?? "/usr/bin/chromium";
         var path = options.String("path") ?? "/";
         var settle = TimeSpan.FromMilliseconds(options.Int("settle-ms", 3000));
 
@@ -55,7 +54,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
         }
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumArgs });
+        await using var browser = await LaunchChromiumAsync(playwright, options);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl });
         if (options.String("css") is { } css)
         {
@@ -549,7 +548,14 @@ public sealed class CircuitsBenchmark : IBenchCommand
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
     }
 
-    private static async Task WaitForTotalAsync(IPage page) =>
+    /// <summary>Headless Chromium as every browser bench here runs it (<c>--chromium PATH</c>, default Debian's).</summary>
+    internal static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright, BenchOptions options) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = options.String("chromium") ?? "/usr/bin/chromium", Headless = true, Args = ChromiumArgs,
+        });
+
+    internal static async Task WaitForTotalAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && window.oc !== undefined && /^\\d+$/.test(document.querySelector('[data-testid=failures-total]')?.textContent ?? '')");
 
     internal static long SettledHeap()

@@ -51,10 +51,7 @@ public sealed class SocketFloorBenchmark : IBenchCommand
         await using var app = await StartServerAsync(options.Int("port", 5098), sockets, html);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = options.String("chromium") ?? "/usr/bin/chromium", Headless = true, Args = CircuitsBenchmark.ChromiumArgs,
-        });
+        await using var browser = await CircuitsBenchmark.LaunchChromiumAsync(playwright, options);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Urls.First() });
         var pages = new List<IPage>();
         for (var i = 0; i < tabs; i++)
@@ -128,14 +125,11 @@ public sealed class SocketFloorBenchmark : IBenchCommand
         var folder = options.String("dir") ?? throw new ArgumentException("--copy-of needs --dir with the circuits bench's database");
         var console = await CircuitsServer.StartAsync(Path.Combine(folder, "bench.db"), publishedDll: null);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = options.String("chromium") ?? "/usr/bin/chromium", Headless = true, Args = CircuitsBenchmark.ChromiumArgs,
-        });
+        await using var browser = await CircuitsBenchmark.LaunchChromiumAsync(playwright, options);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = console.BaseUrl });
         await CircuitsBenchmark.SignInAsync(page);
         await page.GotoAsync(path);
-        await page.WaitForFunctionAsync("() => /^\\d+$/.test(document.querySelector('[data-testid=failures-total]')?.textContent ?? '')");
+        await CircuitsBenchmark.WaitForTotalAsync(page);
         var markup = await page.EvaluateAsync<string>("() => { document.querySelectorAll('script').forEach(s => s.remove()); return document.documentElement.outerHTML; }");
         markup = markup.Replace("<head>", $"<head><base href=\"{console.BaseUrl}/\">", StringComparison.Ordinal)
             .Replace("</body>", SocketScript + "</body>", StringComparison.Ordinal);
