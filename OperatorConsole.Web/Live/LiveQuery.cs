@@ -46,7 +46,11 @@ public sealed class LiveQuery<T>(
     /// </summary>
     public Func<T, T, bool>? Same { get; init; }
 
-    /// <summary>The answer as JSON, what answers without <see cref="Same"/> are compared on.</summary>
+    /// <summary>
+    /// A digest of the answer as JSON, what answers without <see cref="Same"/> are compared on. A digest, not the JSON:
+    /// a large answer (the scorecard's records on a real CRM, 2.5 MB) was kept twice per query and serialized into
+    /// rented megabyte buffers the pool then held on to.
+    /// </summary>
     internal byte[]? Fingerprint(T value)
     {
         if (Same is not null)
@@ -56,7 +60,7 @@ public sealed class LiveQuery<T>(
 
         try
         {
-            return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, LiveQuery.FingerprintJson);
+            return JsonDigest.Of(value, LiveQuery.FingerprintJson);
         }
         catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or System.Text.Json.JsonException)
         {

@@ -84,6 +84,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
                 // growth of the first ones (pools, caches, the first render of each component type).
                 await Task.Delay(3000);
                 heapHalf = host.SettledHeap();
+                await HoldAsync(options, "half", host);
             }
 
             var page = await context.NewPageAsync();
@@ -96,6 +97,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
         Console.WriteLine($"{circuits} pages of {path} open and live in {open.Elapsed.TotalSeconds:0.0} s");
         await Task.Delay(3000);
         var heapAfter = host.SettledHeap();
+        await HoldAsync(options, "all", host);
         var workingSetAfter = host.WorkingSet;
         var perCircuitHeap = (heapAfter - heapBefore ?? 0) / (double)circuits;
         var marginalHeap = heapHalf is { } half ? (heapAfter - half ?? 0) / (double)(circuits - (circuits / 2)) : perCircuitHeap;
@@ -557,6 +559,19 @@ public sealed class CircuitsBenchmark : IBenchCommand
 
     internal static async Task WaitForTotalAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && window.oc !== undefined && /^\\d+$/.test(document.querySelector('[data-testid=failures-total]')?.textContent ?? '')");
+
+    /// <summary>
+    /// --hold-ms N: waits N ms at each heap reading (half-way and all open), after printing the console's process id,
+    /// so a dump can be taken there (dotnet-dump or dotnet-gcdump) and the two compared by type.
+    /// </summary>
+    private static async Task HoldAsync(BenchOptions options, string label, CircuitsServer host)
+    {
+        if (options.String("hold-ms") is { } ms)
+        {
+            Console.WriteLine($"HOLD {label} pid={host.ProcessId}");
+            await Task.Delay(int.Parse(ms, CultureInfo.InvariantCulture));
+        }
+    }
 
     internal static long SettledHeap()
     {
