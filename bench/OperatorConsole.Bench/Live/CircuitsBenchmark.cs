@@ -566,10 +566,10 @@ public sealed class CircuitsBenchmark : IBenchCommand
     /// </summary>
     private static async Task HoldAsync(BenchOptions options, string label, CircuitsServer host)
     {
-        if (options.String("hold-ms") is { } ms)
+        if (options.Int("hold-ms", 0) is var ms and > 0)
         {
             Console.WriteLine($"HOLD {label} pid={host.ProcessId}");
-            await Task.Delay(int.Parse(ms, CultureInfo.InvariantCulture));
+            await Task.Delay(ms);
         }
     }
 
