@@ -367,11 +367,12 @@ public sealed class FailuresService(
             leads = leads.Where(l => leadIds.Contains(l.Id));
         }
 
-        var rows = await leads
+        // Shaped into the item as it is read (EF makes the link in memory): every open lead with a run is a row, so an
+        // intermediate row object per lead and a second list were thousands of allocations per cold report.
+        return await leads
             .Where(l => l.LastRunStatus != null && !l.IsArchived && l.Status != LeadStatus.Lost)
-            .Select(l => new { l.Id, l.Title, Status = l.LastRunStatus!.Value, l.LastRunId, l.LastRunStartedAt, l.LastRunFinishedAt })
+            .Select(l => new LastRunStatusItem(l.Id, l.Title, l.LastRunStatus!.Value, l.LastRunId, l.LastRunStartedAt, l.LastRunFinishedAt, FailureLinks.Lead(l.Id)))
             .ToListAsync(ct);
-        return rows.Select(r => new LastRunStatusItem(r.Id, r.Title, r.Status, r.LastRunId, r.LastRunStartedAt, r.LastRunFinishedAt, FailureLinks.Lead(r.Id))).ToList();
     }
 
     private static async Task<List<StaleByTouchItem>> StaleByTouchAsync(ConsoleDbContext db, DateTime now, Thresholds thresholds, CancellationToken ct)

@@ -89,8 +89,11 @@ public static class ResultsLedger
     /// </summary>
     public const decimal OnTrackTolerance = 0.10m;
 
-    public static Measurement? Current(IEnumerable<Measurement> outcomes) =>
-        outcomes.OrderByDescending(o => o.MeasuredAt).ThenByDescending(o => o.Order).FirstOrDefault();
+    /// <summary>
+    /// The newest outcome by measuredAt, the later recorded on equal times; one pass, because the failures report asks
+    /// this for every client on each recomputation and a sort allocated four objects per client to find one row.
+    /// </summary>
+    public static Measurement? Current(IEnumerable<Measurement> outcomes) => outcomes.MaxBy(o => (o.MeasuredAt, o.Order));
 
     public static ResultDelta Delta(Measurement? baseline, Measurement? current, ResultDirection direction = ResultDirection.HigherIsBetter)
     {

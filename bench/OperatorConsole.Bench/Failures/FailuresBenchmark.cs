@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +38,7 @@ public sealed class FailuresBenchmark : IBenchCommand
         var warmups = options.Int("warmups", 100);
         var dataset = FailuresDataset.FromOptions(options);
 
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
+        Console.WriteLine($"Machine: {BenchMachine.Describe()}");
         Console.WriteLine($"Database: {databasePath}");
 
         await using var host = new BenchHost(databasePath);
@@ -94,6 +93,8 @@ public sealed class FailuresBenchmark : IBenchCommand
         var httpComputationsBefore = cache.Computations;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var pausedBefore = GC.GetTotalPauseDuration();
         var wallBefore = Stopwatch.GetTimestamp();
         for (var i = 0; i < coldRequests; i++)
         {
@@ -103,7 +104,7 @@ public sealed class FailuresBenchmark : IBenchCommand
             cold.Add(Samples.Since(start));
         }
 
-        Console.WriteLine($"Computations per cold HTTP request: {(cache.Computations - httpComputationsBefore) / (double)coldRequests:0.00}; CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / coldRequests:0.0} ms per request, wall {Stopwatch.GetElapsedTime(wallBefore).TotalMilliseconds / coldRequests:0.0} ms; GCs {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}");
+        Console.WriteLine($"Computations per cold HTTP request: {(cache.Computations - httpComputationsBefore) / (double)coldRequests:0.00}; CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / coldRequests:0.0} ms per request, wall {Stopwatch.GetElapsedTime(wallBefore).TotalMilliseconds / coldRequests:0.0} ms; allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0 / coldRequests:0.0} MB per request, GC pauses {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds / coldRequests:0.0} ms per request; GCs {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}");
 
         // The same recomputation through the console's own services (its pooled contexts and interceptors), no HTTP.
         var hostService = host.Services.GetRequiredService<FailuresService>();
@@ -119,6 +120,8 @@ public sealed class FailuresBenchmark : IBenchCommand
         var computationsBefore = cache.Computations;
         var cpuBefore2 = Process.GetCurrentProcess().TotalProcessorTime;
         var gcBefore2 = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var allocatedBefore2 = GC.GetTotalAllocatedBytes();
+        var pausedBefore2 = GC.GetTotalPauseDuration();
         var wallBefore2 = Stopwatch.GetTimestamp();
         for (var i = 0; i < coldRequests; i++)
         {
@@ -128,7 +131,7 @@ public sealed class FailuresBenchmark : IBenchCommand
             cacheSamples.Add(Samples.Since(start));
         }
 
-        Console.WriteLine($"Computations per cold cache read: {(cache.Computations - computationsBefore) / (double)coldRequests:0.00}; CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore2).TotalMilliseconds / coldRequests:0.0} ms per read, wall {Stopwatch.GetElapsedTime(wallBefore2).TotalMilliseconds / coldRequests:0.0} ms; GCs {GC.CollectionCount(0) - gcBefore2.Item1}/{GC.CollectionCount(1) - gcBefore2.Item2}/{GC.CollectionCount(2) - gcBefore2.Item3}");
+        Console.WriteLine($"Computations per cold cache read: {(cache.Computations - computationsBefore) / (double)coldRequests:0.00}; CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore2).TotalMilliseconds / coldRequests:0.0} ms per read, wall {Stopwatch.GetElapsedTime(wallBefore2).TotalMilliseconds / coldRequests:0.0} ms; allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore2) / 1048576.0 / coldRequests:0.0} MB per read, GC pauses {(GC.GetTotalPauseDuration() - pausedBefore2).TotalMilliseconds / coldRequests:0.0} ms per read; GCs {GC.CollectionCount(0) - gcBefore2.Item1}/{GC.CollectionCount(1) - gcBefore2.Item2}/{GC.CollectionCount(2) - gcBefore2.Item3}");
 
         // The service alone (EF queries + materialisation + rules, every feature's intervention and
         // low-confidence source as the console registers them), no HTTP; its SQL is captured for the floor.

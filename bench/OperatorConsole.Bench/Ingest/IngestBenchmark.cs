@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 
 namespace OperatorConsole.Bench.Ingest;
@@ -32,7 +31,7 @@ public sealed class IngestBenchmark : IBenchCommand
             File.Delete(f);
         }
 
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
+        Console.WriteLine($"Machine: {BenchMachine.Describe()}");
         Console.WriteLine($"Workers: {workers}, warm-up {warmup.TotalSeconds:0} s, then {duration.TotalSeconds:0} s measured per phase, database: {databasePath}");
 
         LoadResult baseline;

@@ -40,7 +40,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
         var path = options.String("path") ?? "/";
         var settle = TimeSpan.FromMilliseconds(options.Int("settle-ms", 3000));
 
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
+        Console.WriteLine($"Machine: {BenchMachine.Describe()}");
         // --server-process PUBLISHED_DLL: the console in its own process, so its CPU is measured without this process's Playwright
         // client (which parses every tab's protocol traffic); the managed heap and the console's meters are then not
         // readable from here.
