@@ -91,11 +91,7 @@ public sealed class FailuresBenchmark : IBenchCommand
         // (a') cold: the first request after a change pays the whole computation.
         var cold = new Samples("GET /api/failures over HTTP, cold (recomputed each request)");
         var httpComputationsBefore = cache.Computations;
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-        var allocatedBefore = GC.GetTotalAllocatedBytes();
-        var pausedBefore = GC.GetTotalPauseDuration();
-        var wallBefore = Stopwatch.GetTimestamp();
+        var httpCost = ProcessCost.Now();
         for (var i = 0; i < coldRequests; i++)
         {
             cache.Invalidate();
@@ -104,7 +100,7 @@ public sealed class FailuresBenchmark : IBenchCommand
             cold.Add(Samples.Since(start));
         }
 
-        Console.WriteLine($"Computations per cold HTTP request: {(cache.Computations - httpComputationsBefore) / (double)coldRequests:0.00}; CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / coldRequests:0.0} ms per request, wall {Stopwatch.GetElapsedTime(wallBefore).TotalMilliseconds / coldRequests:0.0} ms; allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0 / coldRequests:0.0} MB per request, GC pauses {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds / coldRequests:0.0} ms per request; GCs {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}");
+        Console.WriteLine($"Computations per cold HTTP request: {(cache.Computations - httpComputationsBefore) / (double)coldRequests:0.00}; {httpCost.PerItem(coldRequests, "request")}");
 
         // The same recomputation through the console's own services (its pooled contexts and interceptors), no HTTP.
         var hostService = host.Services.GetRequiredService<FailuresService>();
@@ -118,11 +114,7 @@ public sealed class FailuresBenchmark : IBenchCommand
         var jsonOptionsHost = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         var cacheSamples = new Samples("FailuresReportCache after a change: recompute + JSON (no HTTP)");
         var computationsBefore = cache.Computations;
-        var cpuBefore2 = Process.GetCurrentProcess().TotalProcessorTime;
-        var gcBefore2 = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-        var allocatedBefore2 = GC.GetTotalAllocatedBytes();
-        var pausedBefore2 = GC.GetTotalPauseDuration();
-        var wallBefore2 = Stopwatch.GetTimestamp();
+        var cacheCost = ProcessCost.Now();
         for (var i = 0; i < coldRequests; i++)
         {
             cache.Invalidate();
@@ -131,7 +123,7 @@ public sealed class FailuresBenchmark : IBenchCommand
             cacheSamples.Add(Samples.Since(start));
         }
 
-        Console.WriteLine($"Computations per cold cache read: {(cache.Computations - computationsBefore) / (double)coldRequests:0.00}; CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore2).TotalMilliseconds / coldRequests:0.0} ms per read, wall {Stopwatch.GetElapsedTime(wallBefore2).TotalMilliseconds / coldRequests:0.0} ms; allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore2) / 1048576.0 / coldRequests:0.0} MB per read, GC pauses {(GC.GetTotalPauseDuration() - pausedBefore2).TotalMilliseconds / coldRequests:0.0} ms per read; GCs {GC.CollectionCount(0) - gcBefore2.Item1}/{GC.CollectionCount(1) - gcBefore2.Item2}/{GC.CollectionCount(2) - gcBefore2.Item3}");
+        Console.WriteLine($"Computations per cold cache read: {(cache.Computations - computationsBefore) / (double)coldRequests:0.00}; {cacheCost.PerItem(coldRequests, "read")}");
 
         // The service alone (EF queries + materialisation + rules, every feature's intervention and
         // low-confidence source as the console registers them), no HTTP; its SQL is captured for the floor.
