@@ -190,6 +190,9 @@ public sealed class FailuresReportApiTests(FailuresDatasetFactory factory) : ICl
 
         byLead[factory.Leads["Stale new lead"]].GetProperty("status").GetString().Should().Be("fail");
         byLead[factory.Leads["Stale new lead"]].GetProperty("runId").GetInt32().Should().Be(factory.Runs["fail"]);
+        // The query shapes each item itself: the title and the link come with it.
+        byLead[factory.Leads["Stale new lead"]].GetProperty("leadTitle").GetString().Should().Be("Stale new lead");
+        byLead[factory.Leads["Stale new lead"]].GetProperty("link").GetString().Should().Be($"/leads/{factory.Leads["Stale new lead"]}");
         byLead[factory.Leads["Touched exactly 7 days ago"]].GetProperty("status").GetString().Should().Be("partial");
         byLead[factory.Leads["Never touched"]].GetProperty("status").GetString().Should().Be("success");
     }

@@ -131,6 +131,15 @@ public sealed class ResultsLedgerTests
     }
 
     [Fact]
+    public void Current_WithEqualTimesAndOrder_IsTheFirstGiven()
+    {
+        // What the sort it replaced gave (a stable sort keeps the given order among equals).
+        var outcomes = new[] { At(9, 2, order: 3), At(11, 2, order: 3), At(7, 5, order: 4) };
+
+        ResultsLedger.Current(outcomes)!.Value.Should().Be(9);
+    }
+
+    [Fact]
     public void Current_WithNoOutcomes_IsNull()
     {
         ResultsLedger.Current([]).Should().BeNull();
