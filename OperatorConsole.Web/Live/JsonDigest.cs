@@ -37,7 +37,7 @@ internal static class JsonDigest
         {
             if (sizeHint > _buffer.Length)
             {
-                // One value longer than the buffer (a very long string): a larger one, for this value only.
+                // One value longer than the buffer (a very long string): a larger one, kept until this digest is done.
                 ArrayPool<byte>.Shared.Return(_buffer);
                 _buffer = ArrayPool<byte>.Shared.Rent(sizeHint);
             }

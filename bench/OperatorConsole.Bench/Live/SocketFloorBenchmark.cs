@@ -100,7 +100,7 @@ public sealed class SocketFloorBenchmark : IBenchCommand
             await Task.Delay(500);
         }
 
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; {tabs} tabs, {rounds} measured pushes after {warmups} warm-up ones");
+        Console.WriteLine($"Machine: {BenchMachine.Describe()}; {tabs} tabs, {rounds} measured pushes after {warmups} warm-up ones");
         Console.WriteLine("| measurement | n | median ms | p95 ms | max ms |");
         Console.WriteLine("|---|---|---|---|---|");
         Console.WriteLine(push.Latency.Row());
