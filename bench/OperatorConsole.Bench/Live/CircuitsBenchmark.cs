@@ -550,12 +550,28 @@ public sealed class CircuitsBenchmark : IBenchCommand
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
     }
 
-    /// <summary>Headless Chromium as every browser bench here runs it (<c>--chromium PATH</c>, default Debian's).</summary>
-    internal static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright, BenchOptions options) =>
-        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    /// <summary>
+    /// Headless Chromium as every browser bench here runs it (<c>--chromium PATH</c>, default Debian's);
+    /// <c>--chromium-args "a=1 b"</c> adds switches for a what-if (say, a different process model), written without
+    /// their dashes so the bench's own option parser does not take them for its options; printed, so a figure is
+    /// never read without them.
+    /// </summary>
+    internal static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright, BenchOptions options)
+    {
+        var extra = (options.String("chromium-args") ?? "")
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => "--" + s.TrimStart('-'))
+            .ToArray();
+        if (extra.Length > 0)
         {
-            ExecutablePath = options.String("chromium") ?? "/usr/bin/chromium", Headless = true, Args = ChromiumArgs,
+            Console.WriteLine($"Chromium what-if switches: {string.Join(' ', extra)}");
+        }
+
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = options.String("chromium") ?? "/usr/bin/chromium", Headless = true, Args = [.. ChromiumArgs, .. extra],
         });
+    }
 
     internal static async Task WaitForTotalAsync(IPage page) =>
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && window.oc !== undefined && /^\\d+$/.test(document.querySelector('[data-testid=failures-total]')?.textContent ?? '')");
