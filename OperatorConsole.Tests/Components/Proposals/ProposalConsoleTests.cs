@@ -60,6 +60,26 @@ public sealed class ProposalConsoleTests(ConsoleFactory factory) : IClassFixture
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=proposal-from-package]").Should().NotBeEmpty());
     }
 
+    [Fact]
+    public async Task ProposalConsole_StartingAndCancellingANewDraft_LeavesTheSelectedDraftInItsEditor()
+    {
+        var leadId = await ArrangeAsync();
+        var author = new Actor(ActorKind.User, "op", "Operator", IsOperator: true);
+        await _ctx.Services.GetRequiredService<ProposalService>().CreateDraftAsync(leadId, new CreateProposalRequest("Intake automation", "Scope: intake.", 9000), author);
+        var cut = _ctx.Render<ProposalConsole>(p => p.Add(c => c.LeadId, leadId));
+        cut.WaitForAssertion(() => EditedBody(cut).Should().Be("Scope: intake."));
+
+        cut.Find("[data-testid=proposal-new]").Click();
+        cut.Find("[data-testid=proposal-compose]").QuerySelector("textarea[data-testid=proposal-body]").Should().NotBeNull("the new draft has its own, empty, editor");
+        cut.FindAll("[data-testid=proposal-compose] button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+
+        cut.FindAll("[data-testid=proposal-compose]").Should().BeEmpty();
+        EditedBody(cut).Should().Be("Scope: intake.", "starting a new draft must not empty the selected draft's editor");
+    }
+
+    private static string? EditedBody(IRenderedComponent<ProposalConsole> cut) =>
+        cut.Find("textarea[data-testid=proposal-edit-body]").GetAttribute("value") ?? cut.Find("textarea[data-testid=proposal-edit-body]").TextContent;
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _ctx.DisposeAsync();

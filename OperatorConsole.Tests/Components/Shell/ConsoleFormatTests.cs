@@ -66,4 +66,14 @@ public sealed class ConsoleFormatTests
         ConsoleFormat.Change(-3.25m).Should().Be("-3.3 %");
         ConsoleFormat.Change(null).Should().Be("—");
     }
+
+    [Fact]
+    public void Excerpt_KeepsShortTextAndCutsLongTextToItsLimitWithAnEllipsis()
+    {
+        ConsoleFormat.Excerpt("Website rebuild", 40).Should().Be("Website rebuild");
+        ConsoleFormat.Excerpt("abcdef", 6).Should().Be("abcdef");
+        ConsoleFormat.Excerpt("abc defgh", 6).Should().Be("abc d…");
+        ConsoleFormat.Excerpt("abc   defgh", 6).Should().Be("abc…", "a cut at spaces does not leave them before the ellipsis");
+        ConsoleFormat.Excerpt(new string('x', 500), 160).Should().HaveLength(160).And.EndWith("…");
+    }
 }

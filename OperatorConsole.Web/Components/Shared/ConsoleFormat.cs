@@ -66,4 +66,7 @@ public static class ConsoleFormat
         < 1440 => $"{(int)span.TotalHours} h {span.Minutes} min",
         _ => $"{(int)span.TotalDays} d {span.Hours} h",
     };
+
+    /// <summary>A long text cut to at most <paramref name="max"/> characters, the cut shown by an ellipsis.</summary>
+    public static string Excerpt(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 }
