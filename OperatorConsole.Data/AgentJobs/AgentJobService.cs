@@ -43,27 +43,7 @@ public sealed class AgentJobService(IDbContextFactory<ConsoleDbContext> dbFactor
         var (added, removed) = DiffTotals(request.Diff);
         var risk = ChangeRiskClassifier.Classify(await riskRules.GetRulesAsync(ct), files, LinesChanged(added, removed));
         var now = time.GetUtcNow().UtcDateTime;
-        var job = new AgentJob
-        {
-            BuildTaskId = task?.Id,
-            TaskRequested = request.TaskRequested!.Trim(),
-            FilesTouched = files,
-            Branch = string.IsNullOrWhiteSpace(request.Branch) ? null : request.Branch.Trim(),
-            Result = request.Result!.Value,
-            TestsPassed = request.TestsPassed,
-            TestsFailed = request.TestsFailed,
-            RiskClass = risk.Class,
-            RiskLevel = risk.Level,
-            MatchedRule = risk.MatchedRule?.Pattern,
-            MatchedFile = risk.MatchedFile,
-            RequiresReview = risk.RequiresReview,
-            LinesAdded = added,
-            LinesRemoved = removed,
-            CreatedAt = now,
-            RecordedByKind = actor.Kind,
-            RecordedById = actor.Id,
-            RecordedByName = actor.DisplayName,
-        };
+        var job = NewJob(request, task, files, (added, removed), risk, actor, now);
         db.Add(job);
         await db.SaveChangesAsync(ct);
 
@@ -71,24 +51,12 @@ public sealed class AgentJobService(IDbContextFactory<ConsoleDbContext> dbFactor
         // approval request exists (the first save's event already showed the row).
         if (job.RequiresReview)
         {
-            var approval = HighRiskApprovals.Open(
-                db, HighRiskApprovals.AgentJobSubject, job.Id, $"Review high-risk agent change: {job.TaskRequested}",
-                $"{RiskClasses.Label(job.RiskClass)} / {job.RiskLevel.ToString().ToLowerInvariant()} — {risk.Explanation}. " +
-                $"Branch {job.Branch ?? "(none)"}; {job.FilesTouched.Count} file(s): {string.Join(", ", job.FilesTouched.Take(20))}",
-                task?.LeadId, actor, now);
-            await db.SaveChangesAsync(ct);
-            job.ApprovalRequestId = approval.Id;
+            await OpenReviewAsync(db, job, risk, task, actor, now, ct);
         }
 
         if (task is not null && job.RiskLevel > task.RiskLevel)
         {
-            var before = task.RiskLevel;
-            task.RiskLevel = job.RiskLevel;
-            task.UpdatedAt = now;
-            db.Audit(actor, now, "build_task.risk_raised", "build_task", task.Id,
-                $"Risk {before.ToString().ToLowerInvariant()} → {task.RiskLevel.ToString().ToLowerInvariant()} by agent job {job.Id}",
-                before: new { riskLevel = before }, after: new { riskLevel = task.RiskLevel });
-            await BuildTaskService.EnsureReviewApprovalAsync(db, task, actor, now, ct);
+            await RaiseTaskRiskAsync(db, task, job, actor, now, ct);
         }
 
         db.Audit(actor, now, "agent_job.recorded", "agent_job", job.Id,
@@ -96,6 +64,53 @@ public sealed class AgentJobService(IDbContextFactory<ConsoleDbContext> dbFactor
             $"{RiskClasses.Spell(job.RiskClass)}/{job.RiskLevel.ToString().ToLowerInvariant()} ({risk.Explanation})");
         await db.SaveChangesAsync(ct);
         return OperationResult<AgentJobView>.Created(await ViewAsync(db, job.Id, ct));
+    }
+
+    private static AgentJob NewJob(
+        RecordAgentJobRequest request, BuildTask? task, List<string> files, (int? Added, int? Removed) lines, RiskAssessment risk, Actor actor, DateTime now) => new()
+    {
+        BuildTaskId = task?.Id,
+        TaskRequested = request.TaskRequested!.Trim(),
+        FilesTouched = files,
+        Branch = string.IsNullOrWhiteSpace(request.Branch) ? null : request.Branch.Trim(),
+        Result = request.Result!.Value,
+        TestsPassed = request.TestsPassed,
+        TestsFailed = request.TestsFailed,
+        RiskClass = risk.Class,
+        RiskLevel = risk.Level,
+        MatchedRule = risk.MatchedRule?.Pattern,
+        MatchedFile = risk.MatchedFile,
+        RequiresReview = risk.RequiresReview,
+        LinesAdded = lines.Added,
+        LinesRemoved = lines.Removed,
+        CreatedAt = now,
+        RecordedByKind = actor.Kind,
+        RecordedById = actor.Id,
+        RecordedByName = actor.DisplayName,
+    };
+
+    /// <summary>A job the classifier sends to review opens its approval request, saved so the job can name it.</summary>
+    private static async Task OpenReviewAsync(ConsoleDbContext db, AgentJob job, RiskAssessment risk, BuildTask? task, Actor actor, DateTime now, CancellationToken ct)
+    {
+        var approval = HighRiskApprovals.Open(
+            db, HighRiskApprovals.AgentJobSubject, job.Id, $"Review high-risk agent change: {job.TaskRequested}",
+            $"{RiskClasses.Label(job.RiskClass)} / {job.RiskLevel.ToString().ToLowerInvariant()} — {risk.Explanation}. " +
+            $"Branch {job.Branch ?? "(none)"}; {job.FilesTouched.Count} file(s): {string.Join(", ", job.FilesTouched.Take(20))}",
+            task?.LeadId, actor, now);
+        await db.SaveChangesAsync(ct);
+        job.ApprovalRequestId = approval.Id;
+    }
+
+    /// <summary>A job riskier than its task raises the task's level (audited), and with it the review the task needs.</summary>
+    private static async Task RaiseTaskRiskAsync(ConsoleDbContext db, BuildTask task, AgentJob job, Actor actor, DateTime now, CancellationToken ct)
+    {
+        var before = task.RiskLevel;
+        task.RiskLevel = job.RiskLevel;
+        task.UpdatedAt = now;
+        db.Audit(actor, now, "build_task.risk_raised", "build_task", task.Id,
+            $"Risk {before.ToString().ToLowerInvariant()} → {task.RiskLevel.ToString().ToLowerInvariant()} by agent job {job.Id}",
+            before: new { riskLevel = before }, after: new { riskLevel = task.RiskLevel });
+        await BuildTaskService.EnsureReviewApprovalAsync(db, task, actor, now, ct);
     }
 
     private static void ValidateDiff(ValidationErrors errors, List<FileDiffStat?>? diff)

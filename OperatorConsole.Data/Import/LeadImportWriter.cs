@@ -25,7 +25,8 @@ public sealed record AccountImportResult(int Created, int Updated, IReadOnlyList
 /// </summary>
 public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFactory, IConsoleChangeSink changes)
 {
-    private sealed record Pending(int Row, ImportedLead Row_, int? ExistingId);
+    /// <summary>A row to write: a new lead (<paramref name="ExistingId"/> null) or the stored lead it updates.</summary>
+    private sealed record Pending(int Row, ImportedLead Lead, int? ExistingId);
 
     public async Task<ImportProgress> WriteAsync(
         IReadOnlyList<SourceRow> rows,
@@ -37,87 +38,75 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-
-        var byExternal = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byNatural = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var lead in db.Set<Lead>().AsNoTracking().Select(l => new { l.Id, l.ExternalId, l.Company, l.Title }).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (DuplicateKeys.External(lead.ExternalId) is { } ext)
-            {
-                byExternal.TryAdd(ext, lead.Id);
-            }
-
-            byNatural.TryAdd(DuplicateKeys.Natural(lead.Company, lead.Title), lead.Id);
-        }
-
-        // Accounts by name key, loaded once: a deal's company finds its account without a query per row.
-        var accounts = await db.Set<Account>().AsNoTracking().Select(a => new { a.NameKey, a.Id, a.Name })
-            .ToDictionaryAsync(a => a.NameKey, a => (a.Id, a.Name), StringComparer.Ordinal, ct);
-
-        var seenInFile = new Dictionary<string, int>(StringComparer.Ordinal);
-        var errors = new List<ImportRowError>();
-        int created = 0, updated = 0, skipped = 0, processed = 0;
+        var known = await KnownKeys.LoadAsync(db, ct);
+        var tally = new Tally();
         var batch = new List<Pending>(ImportRules.BatchSize);
 
         async Task FlushAsync()
         {
             if (batch.Count > 0)
             {
-                var (c, u) = await WriteBatchAsync(db, batch, accounts, actor, now, errors, ct);
-                created += c;
-                updated += u;
+                var (created, updated) = await WriteBatchAsync(db, batch, known.Accounts, actor, now, tally.Errors, ct);
+                tally.Created += created;
+                tally.Updated += updated;
                 batch.Clear();
             }
 
             if (onBatch is not null)
             {
-                await onBatch(new ImportProgress(processed, created, updated, skipped, errors));
+                await onBatch(tally.ToProgress());
             }
         }
 
-        foreach (var (rowNumber, result, _) in rows)
+        foreach (var row in rows)
         {
             ct.ThrowIfCancellationRequested();
-            processed++;
-            if (!result.IsValid)
+            tally.Processed++;
+            if (Triage(row, known, mode, tally) is { } pending)
             {
-                errors.Add(new ImportRowError(rowNumber, null, string.Join(" ", result.Errors)));
-            }
-            else
-            {
-                var lead = result.Lead!;
-                var external = DuplicateKeys.External(lead.ExternalId);
-                var key = external is not null ? "x:" + external : "n:" + DuplicateKeys.Natural(lead.Company, lead.Title);
-                if (seenInFile.TryGetValue(key, out var firstRow))
-                {
-                    errors.Add(new ImportRowError(rowNumber, external ?? lead.Title, $"Same lead as row {firstRow} of this file; the first one was kept."));
-                }
-                else
-                {
-                    seenInFile[key] = rowNumber;
-                    // A row with an external id matches on it alone; company + title is the fallback for rows without one.
-                    int? existing = external is not null
-                        ? (byExternal.TryGetValue(external, out var id) ? id : null)
-                        : (byNatural.TryGetValue(DuplicateKeys.Natural(lead.Company, lead.Title), out var nid) ? nid : null);
-                    if (existing is not null && mode == DuplicateMode.Skip)
-                    {
-                        skipped++;
-                    }
-                    else
-                    {
-                        batch.Add(new Pending(rowNumber, lead, existing));
-                    }
-                }
+                batch.Add(pending);
             }
 
-            if (processed % ImportRules.BatchSize == 0)
+            if (tally.Processed % ImportRules.BatchSize == 0)
             {
                 await FlushAsync();
             }
         }
 
         await FlushAsync();
-        return new ImportProgress(processed, created, updated, skipped, errors);
+        return tally.ToProgress();
+    }
+
+    /// <summary>
+    /// What becomes of one row before anything is written: refused (its errors, or a twin earlier in the file),
+    /// skipped (it exists and the operator chose Skip), or written as new or as an update of the lead it matches.
+    /// </summary>
+    private static Pending? Triage(SourceRow source, KnownKeys known, DuplicateMode mode, Tally tally)
+    {
+        var (rowNumber, result, _) = source;
+        if (!result.IsValid)
+        {
+            tally.Errors.Add(new ImportRowError(rowNumber, null, string.Join(" ", result.Errors)));
+            return null;
+        }
+
+        var lead = result.Lead!;
+        var external = DuplicateKeys.External(lead.ExternalId);
+        var key = external is not null ? "x:" + external : "n:" + DuplicateKeys.Natural(lead.Company, lead.Title);
+        if (!known.SeenInFile.TryAdd(key, rowNumber))
+        {
+            tally.Errors.Add(new ImportRowError(rowNumber, external ?? lead.Title, $"Same lead as row {known.SeenInFile[key]} of this file; the first one was kept."));
+            return null;
+        }
+
+        var existing = known.ExistingId(lead, external);
+        if (existing is not null && mode == DuplicateMode.Skip)
+        {
+            tally.Skipped++;
+            return null;
+        }
+
+        return new Pending(rowNumber, lead, existing);
     }
 
     private async Task<(int Created, int Updated)> WriteBatchAsync(
@@ -145,7 +134,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
             catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
             {
                 db.ChangeTracker.Clear();
-                errors.Add(new ImportRowError(item.Row, item.Row_.ExternalId ?? item.Row_.Title,
+                errors.Add(new ImportRowError(item.Row, item.Lead.ExternalId ?? item.Lead.Title,
                     "The database refused this row: " + (ex.InnerException?.Message ?? ex.Message)));
             }
         }
@@ -153,13 +142,48 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         return (created, updated);
     }
 
+    /// <summary>
+    /// One batch in one transaction: the accounts its companies need, its new leads with their history and won or
+    /// lost proposals, then its updates. The accounts become known to later batches only once it committed.
+    /// </summary>
     private async Task<(int Created, int Updated)> SaveAsync(
         ConsoleDbContext db, IReadOnlyList<Pending> items, Dictionary<string, (int Id, string Name)> accounts, Actor actor, DateTime now, CancellationToken ct)
     {
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var batchAccounts = await AddMissingAccountsAsync(db, items, accounts, now, ct);
+        (int Id, string Name)? AccountOf(string? company) => AccountRules.NameKey(company) is { } key
+            ? (batchAccounts.TryGetValue(key, out var a) || accounts.TryGetValue(key, out a) ? a : null)
+            : null;
 
-        // Companies without an account get one first (in this batch's transaction), so every deal is linked.
-        var newAccounts = items.Select(i => i.Row_.Company).Select(c => (Name: AccountRules.CleanName(c), Key: AccountRules.NameKey(c)))
+        var inserted = await InsertNewLeadsAsync(db, items.Where(i => i.ExistingId is null).ToList(), AccountOf, actor, ct);
+        var updated = await ApplyUpdatesAsync(db, items.Where(i => i.ExistingId is not null).ToList(), AccountOf, actor, now, ct);
+
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        // Only now are the new accounts real (a refused batch rolls them back and is replayed row by row).
+        foreach (var (key, account) in batchAccounts)
+        {
+            accounts[key] = account;
+        }
+
+        if (inserted.HistoryRows > 0)
+        {
+            // The plain inserts bypass the SaveChanges interceptor: tell the open screens ourselves.
+            changes.Publish(inserted.Proposals > 0
+                ? [new ConsoleChange(nameof(Lead)), new ConsoleChange(nameof(LeadStatusChange)), new ConsoleChange(nameof(Proposal))]
+                : [new ConsoleChange(nameof(Lead)), new ConsoleChange(nameof(LeadStatusChange))]);
+        }
+
+        return (inserted.Leads, updated);
+    }
+
+    /// <summary>Companies without an account get one first, in the batch's transaction, so every deal is linked.</summary>
+    private static async Task<Dictionary<string, (int Id, string Name)>> AddMissingAccountsAsync(
+        ConsoleDbContext db, IReadOnlyList<Pending> items, Dictionary<string, (int Id, string Name)> accounts, DateTime now, CancellationToken ct)
+    {
+        var newAccounts = items.Select(i => i.Lead.Company).Select(c => (Name: AccountRules.CleanName(c), Key: AccountRules.NameKey(c)))
             .Where(a => a.Key is not null && !accounts.ContainsKey(a.Key))
             .DistinctBy(a => a.Key)
             .Select(a => AccountLinks.NewAccount(a.Name!, a.Key!, now))
@@ -171,30 +195,14 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
             await db.SaveChangesAsync(ct);
         }
 
-        var batchAccounts = new Dictionary<string, (int Id, string Name)>(StringComparer.Ordinal);
-        foreach (var account in newAccounts)
-        {
-            batchAccounts[account.NameKey] = (account.Id, account.Name);
-        }
+        return newAccounts.ToDictionary(a => a.NameKey, a => (a.Id, a.Name), StringComparer.Ordinal);
+    }
 
-        (int Id, string Name)? AccountOf(string? company) => AccountRules.NameKey(company) is { } key
-            ? (batchAccounts.TryGetValue(key, out var a) || accounts.TryGetValue(key, out a) ? a : null)
-            : null;
-
-        var fresh = new List<(Lead Lead, ImportedLead Row)>();
-        foreach (var item in items.Where(i => i.ExistingId is null))
-        {
-            var lead = NewLead(item.Row_);
-            if (AccountOf(item.Row_.Company) is { } account)
-            {
-                lead.AccountId = account.Id;
-                lead.Company = account.Name;
-            }
-
-            fresh.Add((lead, item.Row_));
-        }
-
-        // New leads first (their ids are needed), then their history and proposals, all in this batch's transaction.
+    /// <summary>New leads first (their ids are needed), then their history and proposals.</summary>
+    private static async Task<(int Leads, int HistoryRows, int Proposals)> InsertNewLeadsAsync(
+        ConsoleDbContext db, IReadOnlyList<Pending> items, Func<string?, (int Id, string Name)?> accountOf, Actor actor, CancellationToken ct)
+    {
+        var fresh = items.Select(item => (Lead: Linked(NewLead(item.Lead), accountOf(item.Lead.Company)), Row: item.Lead)).ToList();
         if (db.Database.IsSqlite())
         {
             // SQLite: plain prepared INSERT … RETURNING per lead (EF sends one command per row there anyway, with
@@ -212,45 +220,96 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         var proposals = fresh.Where(f => f.Row.Outcome is not null).Select(f => NewProposal(f.Lead, f.Row.Outcome!, actor)).ToList();
         await PreparedWrites.InsertAsync(db, history, ct);
         await PreparedWrites.InsertAsync(db, proposals, ct);
+        return (fresh.Count, history.Count, proposals.Count);
+    }
 
-        var updates = items.Where(i => i.ExistingId is not null).ToList();
-        if (updates.Count > 0)
+    /// <summary>Update mode: the stored leads the rows match take the file's values (saved with the batch).</summary>
+    private static async Task<int> ApplyUpdatesAsync(
+        ConsoleDbContext db, IReadOnlyList<Pending> items, Func<string?, (int Id, string Name)?> accountOf, Actor actor, DateTime now, CancellationToken ct)
+    {
+        if (items.Count == 0)
         {
-            var ids = updates.Select(u => u.ExistingId!.Value).ToList();
-            var existing = await db.Set<Lead>().Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
-            foreach (var update in updates)
+            return 0;
+        }
+
+        var ids = items.Select(u => u.ExistingId!.Value).ToList();
+        var existing = await db.Set<Lead>().Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
+        foreach (var item in items)
+        {
+            if (existing.TryGetValue(item.ExistingId!.Value, out var lead))
             {
-                if (existing.TryGetValue(update.ExistingId!.Value, out var lead))
-                {
-                    Apply(db, lead, update.Row_, actor, now);
-                    if (AccountOf(update.Row_.Company) is { } account)
-                    {
-                        lead.AccountId = account.Id;
-                        lead.Company = account.Name;
-                    }
-                }
+                Apply(db, lead, item.Lead, actor, now);
+                Linked(lead, accountOf(item.Lead.Company));
             }
         }
 
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        db.ChangeTracker.Clear();
-        // Only now are the new accounts real (a refused batch rolls them back and is replayed row by row).
-        foreach (var (key, account) in batchAccounts)
+        return items.Count;
+    }
+
+    /// <summary>A lead linked to its company's account takes the account's spelling of the name.</summary>
+    private static Lead Linked(Lead lead, (int Id, string Name)? account)
+    {
+        if (account is { } a)
         {
-            accounts[key] = account;
+            lead.AccountId = a.Id;
+            lead.Company = a.Name;
         }
 
-        if (history.Count > 0)
+        return lead;
+    }
+
+    /// <summary>The leads and accounts already stored, by duplicate key, loaded once per import (no query per row).</summary>
+    private sealed class KnownKeys
+    {
+        private readonly Dictionary<string, int> _byExternal = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _byNatural = new(StringComparer.Ordinal);
+
+        private KnownKeys(Dictionary<string, (int Id, string Name)> accounts) => Accounts = accounts;
+
+        /// <summary>Accounts by name key; a batch adds the accounts it created once it committed.</summary>
+        public Dictionary<string, (int Id, string Name)> Accounts { get; }
+
+        /// <summary>The first row of this file with each key: a later twin is refused, naming it.</summary>
+        public Dictionary<string, int> SeenInFile { get; } = new(StringComparer.Ordinal);
+
+        public static async Task<KnownKeys> LoadAsync(ConsoleDbContext db, CancellationToken ct)
         {
-            // The plain inserts bypass the SaveChanges interceptor: tell the open screens ourselves.
-            changes.Publish(proposals.Count > 0
-                ? [new ConsoleChange(nameof(Lead)), new ConsoleChange(nameof(LeadStatusChange)), new ConsoleChange(nameof(Proposal))]
-                : [new ConsoleChange(nameof(Lead)), new ConsoleChange(nameof(LeadStatusChange))]);
+            var accounts = await db.Set<Account>().AsNoTracking().Select(a => new { a.NameKey, a.Id, a.Name })
+                .ToDictionaryAsync(a => a.NameKey, a => (a.Id, a.Name), StringComparer.Ordinal, ct);
+            var known = new KnownKeys(accounts);
+            await foreach (var lead in db.Set<Lead>().AsNoTracking().Select(l => new { l.Id, l.ExternalId, l.Company, l.Title }).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                if (DuplicateKeys.External(lead.ExternalId) is { } ext)
+                {
+                    known._byExternal.TryAdd(ext, lead.Id);
+                }
+
+                known._byNatural.TryAdd(DuplicateKeys.Natural(lead.Company, lead.Title), lead.Id);
+            }
+
+            return known;
         }
 
-        return (fresh.Count, updates.Count);
+        /// <summary>A row with an external id matches on it alone; company + title is the fallback for rows without one.</summary>
+        public int? ExistingId(ImportedLead lead, string? external) => external is not null
+            ? (_byExternal.TryGetValue(external, out var id) ? id : null)
+            : (_byNatural.TryGetValue(DuplicateKeys.Natural(lead.Company, lead.Title), out var nid) ? nid : null);
+    }
+
+    /// <summary>An import's counts so far.</summary>
+    private sealed class Tally
+    {
+        public int Processed { get; set; }
+
+        public int Created { get; set; }
+
+        public int Updated { get; set; }
+
+        public int Skipped { get; set; }
+
+        public List<ImportRowError> Errors { get; } = [];
+
+        public ImportProgress ToProgress() => new(Processed, Created, Updated, Skipped, Errors);
     }
 
     /// <summary>
