@@ -17,6 +17,9 @@ public sealed class ScreenshotTests(BrowserFixture browser)
     [InlineData("/standup", 1280, 720)]
     [InlineData("/failures", 390, 844)]
     [InlineData("/metrics", 1440, 900)]
+    [InlineData("/import", 1440, 900)]
+    [InlineData("/build-ops", 1920, 1080)]
+    [InlineData("/build-ops", 390, 844)]
     public async Task Screen_AtSize_IsSavedForReview(string route, int width, int height)
     {
         if (Folder() is not { } folder)
@@ -26,6 +29,27 @@ public sealed class ScreenshotTests(BrowserFixture browser)
 
         var page = await browser.SignedInPageAsync();
         await SaveAsync(page, route, width, height, folder, "");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The README's screens of one record (a shipped client, a lead at proposal, a failed run), with demo ids.</summary>
+    [Theory]
+    [InlineData(1440, 900)]
+    [InlineData(390, 844)]
+    public async Task RecordScreens_AtSize_AreSavedForReview(int width, int height)
+    {
+        if (Folder() is not { } folder)
+        {
+            return;
+        }
+
+        var routes = await ConsoleRoutes.ResolvedAsync(browser.Factory);
+        var page = await browser.SignedInPageAsync();
+        foreach (var route in routes.Where(r => char.IsAsciiDigit(r[^1])))
+        {
+            await SaveAsync(page, route, width, height, folder, "record-");
+        }
+
         await page.Context.CloseAsync();
     }
 

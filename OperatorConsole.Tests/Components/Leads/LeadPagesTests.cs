@@ -111,6 +111,8 @@ public sealed class LeadPagesTests : IDisposable
             timeline.TextContent.Should().Contain("research run").And.Contain("summarise: model timeout")
                 .And.Contain("Call Inbound").And.Contain("New → Qualified");
             timeline.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).Should().Contain($"/runs/{run.Value!.Id}");
+            timeline.QuerySelector($"a[href='/runs/{run.Value!.Id}']")!.GetAttribute("aria-label").Should().Be("Open: research run",
+                "a list of bare \"open\" links says nothing to a screen reader");
             // The lead and its timeline are separate reads: a reload can land between the status change and its
             // event, and the reload that event causes brings the bar up to date.
             cut.Find("[data-testid=lead-status-bar]").TextContent.Should().Contain("In Qualified since");

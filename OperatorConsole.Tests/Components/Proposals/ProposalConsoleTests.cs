@@ -6,6 +6,7 @@ using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Leads;
 using OperatorConsole.Data.Proposals;
 using OperatorConsole.Domain.Common;
+using OperatorConsole.Domain.Proposals;
 using OperatorConsole.Tests.Infrastructure;
 using OperatorConsole.Web.Features.Proposals;
 using OperatorConsole.Web.Live;
@@ -75,6 +76,26 @@ public sealed class ProposalConsoleTests(ConsoleFactory factory) : IClassFixture
 
         cut.FindAll("[data-testid=proposal-compose]").Should().BeEmpty();
         EditedBody(cut).Should().Be("Scope: intake.", "starting a new draft must not empty the selected draft's editor");
+    }
+
+    [Fact]
+    public async Task ProposalConsole_AnApprovedProposal_NamesTheVersionThatWasApproved()
+    {
+        var leadId = await ArrangeAsync();
+        var author = new Actor(ActorKind.User, "op", "Operator", IsOperator: true);
+        var draft = await _ctx.Services.GetRequiredService<ProposalService>().CreateDraftAsync(leadId, new CreateProposalRequest("Intake automation", "Scope: intake.", 9000), author);
+        await using (var db = factory.CreateDbContext())
+        {
+            // The approval itself is ApprovalService's (tested there); this test is about how the console names it.
+            var proposal = await db.Set<Proposal>().SingleAsync(p => p.Id == draft.Value!.Id);
+            proposal.Status = ProposalStatus.SendApproved;
+            proposal.ApprovedVersionNumber = 1;
+            await db.SaveChangesAsync();
+        }
+
+        var cut = _ctx.Render<ProposalConsole>(p => p.Add(c => c.LeadId, leadId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=proposal-detail]").TextContent.Should().Contain("approved version v1").And.NotContain("@"));
     }
 
     private static string? EditedBody(IRenderedComponent<ProposalConsole> cut) =>
