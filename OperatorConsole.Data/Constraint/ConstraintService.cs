@@ -4,6 +4,7 @@ using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Settings;
 using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.Clock;
+using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Constraint;
 using OperatorConsole.Domain.Leads;
 
@@ -64,21 +65,8 @@ public sealed class ConstraintService(IDbContextFactory<ConsoleDbContext> dbFact
         var note = !at.IsDataAsOf ? null
             : anchored ? $"No pipeline activity in the last {(at.Now - at.At).TotalDays:0} d; analysed as of the latest recorded activity, {at.Date}."
             : $"As of {at.At:yyyy-MM-dd} (requested).";
-        var windowStart = now.AddDays(-2 * period);
-
-        // Every change of every lead that moved in the two periods (their earlier changes give stage entry times).
-        var movedIds = db.Set<LeadStatusChange>().Where(c => c.ChangedAt > windowStart && c.ChangedAt <= now).Select(c => c.LeadId);
-        var changes = await db.Set<LeadStatusChange>().AsNoTracking()
-            .Where(c => movedIds.Contains(c.LeadId) && c.ChangedAt <= now)
-            .Select(c => new StageChange(c.LeadId, c.FromStatus, c.ToStatus, c.ChangedAt))
-            .ToListAsync(ct);
-
-        var leads = at.IsDataAsOf
-            ? await LeadsAsOfAsync(db, now, ct)
-            : await db.Set<Lead>().AsNoTracking()
-                .Where(l => !l.IsArchived && l.Status != LeadStatus.Lost && l.Status != LeadStatus.Shipped)
-                .Select(l => new LeadNow(l.Id, l.Title, l.Status, l.StatusChangedAt))
-                .ToListAsync(ct);
+        var changes = await ChangesAsync(db, now, period, ct);
+        var leads = await OpenLeadsAsync(db, at, ct);
 
         // Waiting is a state: every pending approval counts, also one requested after the data's "as of" date,
         // and its age is real time (the anchor never hides or rejuvenates a decision someone is waiting for).
@@ -87,14 +75,54 @@ public sealed class ConstraintService(IDbContextFactory<ConsoleDbContext> dbFact
             .Select(a => a.RequestedAt).ToListAsync(ct);
 
         var snapshot = ConstraintAnalyzer.Analyze(new ConstraintInput(changes, leads, approvals, now, period, thresholds.StuckInStageDays, at.Now));
-        var stuckIds = snapshot.Stages.SelectMany(s => s.StuckLeadIds).ToHashSet();
-        var stuck = leads.Where(l => stuckIds.Contains(l.LeadId))
-            .Select(l => new StuckLead(l.LeadId, l.Title, l.Status, Math.Round((now - l.InStatusSince).TotalDays, 1)))
-            .OrderByDescending(l => l.DaysInStage)
-            .Take(200)
-            .ToList();
+        // The longest-stuck 200 travel with the report (the card names five); every one of them is paged by GetStuckLeadsAsync.
+        var stuck = LongestStuck(leads, now, thresholds.StuckInStageDays, ConstraintAnalyzer.QueueStages(changes)).Take(200).ToList();
         return new ConstraintReport(snapshot, anchored, note, stuck) { Clock = at };
     }
+
+    /// <summary>The stuck leads as of <paramref name="asOf"/>, a moment a caller asked about (GET /api/constraint/stuck-leads?asOf=…).</summary>
+    public Task<PagedList<StuckLead>> GetStuckLeadsAsync(DateTime asOf, int? periodDays, LeadStatus? stage, PageRequest paging, CancellationToken ct = default) =>
+        GetStuckLeadsAsync(ReferenceClock.Requested(asOf.ToUniversalTime(), time.GetUtcNow().UtcDateTime), periodDays, stage, paging, ct);
+
+    /// <summary>
+    /// One page of every lead stuck at <paramref name="at"/> (longest first), optionally of one stage: the leads behind
+    /// the stages' stuck counts of the analysis with the same period, by the same rule (<see cref="ConstraintAnalyzer.IsStuck"/>).
+    /// </summary>
+    public async Task<PagedList<StuckLead>> GetStuckLeadsAsync(ReferenceTime at, int? periodDays, LeadStatus? stage, PageRequest paging, CancellationToken ct = default)
+    {
+        var thresholds = await settings.GetThresholdsAsync(ct);
+        var period = Math.Clamp(periodDays ?? thresholds.ConstraintPeriodDays, 1, 365);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var queues = ConstraintAnalyzer.QueueStages(await ChangesAsync(db, at.At, period, ct));
+        var leads = await OpenLeadsAsync(db, at, ct);
+        var stuck = LongestStuck(leads.Where(l => stage is null || l.Status == stage), at.At, thresholds.StuckInStageDays, queues).ToList();
+        return new PagedList<StuckLead>(stuck.Skip(paging.Skip).Take(paging.PageSize).ToList(), stuck.Count, paging.Page, paging.PageSize);
+    }
+
+    private static IEnumerable<StuckLead> LongestStuck(IEnumerable<LeadNow> leads, DateTime now, int stuckDays, IReadOnlySet<LeadStatus> queues) =>
+        leads.Where(l => ConstraintAnalyzer.IsStuck(l, now, stuckDays, queues))
+            .OrderBy(l => l.InStatusSince).ThenBy(l => l.LeadId)
+            .Select(l => new StuckLead(l.LeadId, l.Title, l.Status, Math.Round((now - l.InStatusSince).TotalDays, 1)));
+
+    /// <summary>Every change of every lead that moved in the two periods before <paramref name="now"/> (their earlier changes give stage entry times).</summary>
+    private static async Task<List<StageChange>> ChangesAsync(ConsoleDbContext db, DateTime now, int period, CancellationToken ct)
+    {
+        var windowStart = now.AddDays(-2 * period);
+        var movedIds = db.Set<LeadStatusChange>().Where(c => c.ChangedAt > windowStart && c.ChangedAt <= now).Select(c => c.LeadId);
+        return await db.Set<LeadStatusChange>().AsNoTracking()
+            .Where(c => movedIds.Contains(c.LeadId) && c.ChangedAt <= now)
+            .Select(c => new StageChange(c.LeadId, c.FromStatus, c.ToStatus, c.ChangedAt))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The open leads at <paramref name="at"/>: rebuilt from their history for a past moment, else as they stand.</summary>
+    private static async Task<List<LeadNow>> OpenLeadsAsync(ConsoleDbContext db, ReferenceTime at, CancellationToken ct) =>
+        at.IsDataAsOf
+            ? await LeadsAsOfAsync(db, at.At, ct)
+            : await db.Set<Lead>().AsNoTracking()
+                .Where(l => !l.IsArchived && l.Status != LeadStatus.Lost && l.Status != LeadStatus.Shipped)
+                .Select(l => new LeadNow(l.Id, l.Title, l.Status, l.StatusChangedAt))
+                .ToListAsync(ct);
 
     /// <summary>Weekly time in stage, flow in/out and win rate for the metrics charts (last <paramref name="weeks"/> weeks).</summary>
     public async Task<MetricsSeries> GetWeeklyAsync(int weeks = 12, DateTime? asOf = null, CancellationToken ct = default) =>

@@ -73,21 +73,36 @@ public static class ConstraintAnalyzer
     public static readonly LeadStatus[] FlowStages =
         [LeadStatus.New, LeadStatus.Qualified, LeadStatus.Proposal, LeadStatus.Approved, LeadStatus.Building];
 
+    /// <summary>
+    /// The stages where a lead waits on us in this pipeline: New, Qualified and Proposal always; Approved and Building
+    /// only when leads are seen leaving them. A sales-only pipeline (an imported CRM where "won" is the end) never moves
+    /// leads out of Approved: there its won deals are done, not queued, so they are neither stuck nor a bottleneck.
+    /// </summary>
+    public static IReadOnlySet<LeadStatus> QueueStages(IEnumerable<StageChange> changes)
+    {
+        var everLeft = changes.Where(c => c.From is not null).Select(c => c.From!.Value).ToHashSet();
+        return FlowStages.Where(stage => stage < LeadStatus.Approved || everLeft.Contains(stage)).ToHashSet();
+    }
+
+    /// <summary>
+    /// Whether a lead is stuck: in a queue stage for longer than <paramref name="stuckDays"/> at <paramref name="now"/>.
+    /// The stages' counts and the list of stuck leads behind them both use this rule.
+    /// </summary>
+    public static bool IsStuck(LeadNow lead, DateTime now, int stuckDays, IReadOnlySet<LeadStatus> queues) =>
+        queues.Contains(lead.Status) && lead.InStatusSince < now - TimeSpan.FromDays(stuckDays);
+
     public static ConstraintSnapshot Analyze(ConstraintInput input)
     {
         var period = TimeSpan.FromDays(Math.Max(1, input.PeriodDays));
         var thisStart = input.Now - period;
         var previousStart = thisStart - period;
-        var stuckCutoff = input.Now - TimeSpan.FromDays(input.StuckDays);
         var durations = StageDurations(input.Changes);
-        // A sales-only pipeline (an imported CRM where "won" is the end) never moves leads out of Approved or
-        // Building: there those stages are where the pipeline ends, not queues, and cannot be its bottleneck.
-        var everLeft = input.Changes.Where(c => c.From is not null).Select(c => c.From!.Value).ToHashSet();
+        var queues = QueueStages(input.Changes);
 
         var stages = FlowStages.Select(stage =>
         {
             var inStage = input.Leads.Where(l => l.Status == stage).ToList();
-            var stuck = inStage.Where(l => l.InStatusSince < stuckCutoff).OrderBy(l => l.InStatusSince).Select(l => l.LeadId).ToList();
+            var stuck = inStage.Where(l => IsStuck(l, input.Now, input.StuckDays, queues)).OrderBy(l => l.InStatusSince).Select(l => l.LeadId).ToList();
             var exits = durations.Where(d => d.Stage == stage).ToList();
             var avgThis = Average(exits.Where(d => d.Left > thisStart && d.Left <= input.Now).Select(d => d.Days));
             var avgPrevious = Average(exits.Where(d => d.Left > previousStart && d.Left <= thisStart).Select(d => d.Days));
@@ -96,8 +111,7 @@ public static class ConstraintAnalyzer
             var leftThis = input.Changes.Count(c => c.From == stage && c.At > thisStart && c.At <= input.Now);
             var leftPrevious = input.Changes.Count(c => c.From == stage && c.At > previousStart && c.At <= thisStart);
             var slowdown = avgThis is { } a && avgPrevious is { } p && a > p ? a - p : 0;
-            var isQueue = stage < LeadStatus.Approved || everLeft.Contains(stage);
-            var pressure = isQueue ? stuck.Count + Math.Max(0, enteredThis - leftThis) + slowdown : 0;
+            var pressure = queues.Contains(stage) ? stuck.Count + Math.Max(0, enteredThis - leftThis) + slowdown : 0;
             return new StageStats(stage, inStage.Count, stuck.Count, stuck, avgThis, avgPrevious, enteredThis, enteredPrevious, leftThis, leftPrevious, Math.Round(pressure, 2));
         }).ToList();
 

@@ -106,6 +106,8 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
     [InlineData("/standup", 1920, 1080)]
     [InlineData("/standup", 1440, 900)]
     [InlineData("/standup", 390, 844)]
+    [InlineData("/metrics", 1920, 1080)]
+    [InlineData("/metrics", 390, 844)]
     public async Task Screen_OnTheMavenImport_IsSavedForReview(string route, int width, int height)
     {
         if (ScreenshotTests.Folder() is not { } folder)
@@ -127,6 +129,25 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
         }
 
         await ScreenshotTests.SaveAsync(page, route, width, height, folder, "maven-", name);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Every main screen of the README on the Maven data at 1440×900, so none goes unseen on real data. Files start "maven-all-".</summary>
+    [Fact]
+    public async Task EveryMainScreen_OnTheMavenImport_IsSavedForReview()
+    {
+        if (ScreenshotTests.Folder() is not { } folder)
+        {
+            return;
+        }
+
+        await browser.ImportMavenAsync();
+        var page = await browser.SignedInPageAsync();
+        foreach (var route in ConsoleRoutes.MainScreens())
+        {
+            await ScreenshotTests.SaveAsync(page, route, 1440, 900, folder, "maven-all-");
+        }
+
         await page.Context.CloseAsync();
     }
 }

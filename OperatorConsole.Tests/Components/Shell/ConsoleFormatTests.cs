@@ -34,6 +34,8 @@ public sealed class ConsoleFormatTests
     [InlineData(40, "40 min")]
     [InlineData(312, "5 h 12 min")]
     [InlineData(4560, "3 d 4 h")]
+    [InlineData(7 * 1440 + 300, "7 d")]
+    [InlineData(1204 * 1440 + 60, "1,204 d")]
     public void Duration_NeverSaysZeroDays(double minutes, string expected) =>
         ConsoleFormat.Duration(TimeSpan.FromMinutes(minutes)).Should().Be(expected);
 

@@ -151,9 +151,15 @@ public sealed class ConstraintAnalyzerSalesOnlyTests
 
         snapshot.Bottleneck.Should().Be(LeadStatus.Qualified);
         snapshot.Stages.Single(s => s.Stage == LeadStatus.Approved).Pressure.Should().Be(0);
+        // Won deals are done, not stuck: on the Maven data 4,093 of them were listed as "stuck more than 7 d".
+        snapshot.Stages.Single(s => s.Stage == LeadStatus.Approved).Should().Match<StageStats>(s => s.Stuck == 0 && s.StuckLeadIds.Count == 0);
+        snapshot.Stages.Single(s => s.Stage == LeadStatus.Qualified).Stuck.Should().Be(5);
+        ConstraintAnalyzer.QueueStages(changes).Should().BeEquivalentTo([LeadStatus.New, LeadStatus.Qualified, LeadStatus.Proposal]);
 
         // Once the business moves leads on from Approved, approved-but-not-started work is a queue again.
         changes.Add(new StageChange(1, LeadStatus.Approved, LeadStatus.Building, Now.AddDays(-1)));
-        ConstraintAnalyzer.Analyze(new ConstraintInput(changes, leads, [], Now, 14, 7)).Bottleneck.Should().Be(LeadStatus.Approved);
+        var moving = ConstraintAnalyzer.Analyze(new ConstraintInput(changes, leads, [], Now, 14, 7));
+        moving.Bottleneck.Should().Be(LeadStatus.Approved);
+        moving.Stages.Single(s => s.Stage == LeadStatus.Approved).Stuck.Should().Be(20);
     }
 }

@@ -58,13 +58,15 @@ public static class ConsoleFormat
         _ => $"{(int)span.TotalDays} d ago",
     };
 
-    /// <summary>How long something has waited: "40 min", "5 h 12 min", "3 d 4 h" (never "0 d").</summary>
+    /// <summary>How long something has waited: "40 min", "5 h 12 min", "3 d 4 h", "1,204 d" (never "0 d").</summary>
     public static string Duration(TimeSpan span) => span.TotalMinutes switch
     {
         < 1 => "under a minute",
         < 60 => $"{(int)span.TotalMinutes} min",
         < 1440 => $"{(int)span.TotalHours} h {span.Minutes} min",
-        _ => $"{(int)span.TotalDays} d {span.Hours} h",
+        // Past a week the hours are noise: "423 d", not "423 d 0 h".
+        < 7 * 1440 => $"{(int)span.TotalDays} d {span.Hours} h",
+        _ => Count((int)span.TotalDays) + " d",
     };
 
     /// <summary>A long text cut to at most <paramref name="max"/> characters, the cut shown by an ellipsis.</summary>
