@@ -85,4 +85,17 @@ public sealed class ServicePackageFormTests : PackagesComponentContext
         saved!.DeliverySteps.Should().Equal("Baseline", "Parallel run");
         saved.Name.Should().Be("Back-Office Pack");
     }
+
+    [Fact]
+    public async Task PackageForm_EditExisting_ShowsStoredPricesWithoutTheirTrailingZeros()
+    {
+        // A price sent as 9000.0 (or read back from SQLite's text) keeps its scale: the field used to show "9000.0".
+        var created = await Get<ServicePackageService>().CreateAsync(
+            new CreateServicePackageRequest("Back-Office Pack", DeliverySteps: ["Build"], PriceMin: 9000.0m, PriceMax: 18000.50m), Operator);
+
+        var cut = Render<ServicePackageForm>(p => p.Add(c => c.Package, created.Value));
+
+        cut.Find("input[data-testid=package-price-min]").GetAttribute("value").Should().Be("9000");
+        cut.Find("input[data-testid=package-price-max]").GetAttribute("value").Should().Be("18000.5");
+    }
 }

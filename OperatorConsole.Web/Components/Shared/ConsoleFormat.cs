@@ -58,6 +58,12 @@ public static class ConsoleFormat
         _ => $"{(int)span.TotalDays} d ago",
     };
 
+    /// <summary>
+    /// The format of a decimal input: the number without the trailing zeros a stored value can carry (a baseline saved
+    /// as 14.0 edits as "14", an amount of 19500.50 as "19500.5"); no group separators, so what is shown parses back.
+    /// </summary>
+    public const string DecimalInput = "0.##########";
+
     /// <summary>How long something has waited: "40 min", "5 h 12 min", "3 d 4 h", "1,204 d" (never "0 d").</summary>
     public static string Duration(TimeSpan span) => span.TotalMinutes switch
     {
