@@ -221,37 +221,18 @@ public sealed class IngestWriter : IAsyncDisposable
 
     private bool OnSqlite(DbContext db) => _onSqlite ??= db.Database.IsSqlite();
 
+    /// <summary>
+    /// One batch in one transaction (retried whole by the execution strategy), then every item answered: a failed item
+    /// with its own fault, the rest once the commit is done; a fault of the batch itself fails all of it.
+    /// </summary>
     private async Task CommitAsync(List<Item> batch)
     {
         var started = Stopwatch.GetTimestamp();
         var failures = new Dictionary<Item, Exception>();
-        var isolated = false;
+        bool isolated;
         try
         {
-            await using var db = await _dbFactory.CreateDbContextAsync();
-            db.Database.AutoSavepointsEnabled = false;
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-            {
-                failures.Clear();
-                batch.ForEach(i => i.Reset());
-                db.ChangeTracker.Clear();
-                await using var write = await WriteTransaction.BeginAsync(db, CancellationToken.None);
-                var now = _time.GetUtcNow().UtcDateTime;
-                isolated = !await TryAllAtOnceAsync(db, batch, now);
-                if (isolated)
-                {
-                    batch.ForEach(i => i.Reset());
-                    foreach (var item in batch)
-                    {
-                        if (await RunIsolatedAsync(db, item, now) is { } failure)
-                        {
-                            failures[item] = failure;
-                        }
-                    }
-                }
-
-                await write.CommitAsync(CancellationToken.None);
-            });
+            isolated = await WriteBatchAsync(batch, failures);
         }
         catch (Exception ex)
         {
@@ -260,16 +241,7 @@ public sealed class IngestWriter : IAsyncDisposable
             return;
         }
 
-        Interlocked.Increment(ref _batches);
-        Interlocked.Add(ref _items, batch.Count);
-        BatchSize.Record(batch.Count);
-        BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        if (isolated)
-        {
-            Interlocked.Increment(ref _isolatedBatches);
-            IsolatedBatchCount.Add(1);
-        }
-
+        RecordBatch(batch.Count, started, isolated);
         foreach (var item in batch)
         {
             if (failures.TryGetValue(item, out var failure))
@@ -284,6 +256,53 @@ public sealed class IngestWriter : IAsyncDisposable
     }
 
     /// <summary>
+    /// Writes the batch all at once, or, when an item needs its own savepoint, each item isolated (its fault in
+    /// <paramref name="failures"/>); true when it had to isolate them.
+    /// </summary>
+    private async Task<bool> WriteBatchAsync(List<Item> batch, Dictionary<Item, Exception> failures)
+    {
+        var isolated = false;
+        await using var db = await _dbFactory.CreateDbContextAsync();
+        db.Database.AutoSavepointsEnabled = false;
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            failures.Clear();
+            batch.ForEach(i => i.Reset());
+            db.ChangeTracker.Clear();
+            await using var write = await WriteTransaction.BeginAsync(db, CancellationToken.None);
+            var now = _time.GetUtcNow().UtcDateTime;
+            isolated = !await TryAllAtOnceAsync(db, batch, now);
+            if (isolated)
+            {
+                batch.ForEach(i => i.Reset());
+                foreach (var item in batch)
+                {
+                    if (await RunIsolatedAsync(db, item, now) is { } failure)
+                    {
+                        failures[item] = failure;
+                    }
+                }
+            }
+
+            await write.CommitAsync(CancellationToken.None);
+        });
+        return isolated;
+    }
+
+    private void RecordBatch(int count, long started, bool isolated)
+    {
+        Interlocked.Increment(ref _batches);
+        Interlocked.Add(ref _items, count);
+        BatchSize.Record(count);
+        BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (isolated)
+        {
+            Interlocked.Increment(ref _isolatedBatches);
+            IsolatedBatchCount.Add(1);
+        }
+    }
+
+    /// <summary>
     /// The fast path: every item; the new rows' ids (prepared INSERTs, or a SaveChanges); the answers; one SaveChanges
     /// for the rest. False (and nothing of the batch kept) when an item needs its own savepoint; a database fault is thrown.
     /// </summary>
@@ -291,72 +310,18 @@ public sealed class IngestWriter : IAsyncDisposable
     {
         var transaction = db.Database.CurrentTransaction!;
         await transaction.CreateSavepointAsync(BatchSavepoint);
-        var tracker = db.ChangeTracker;
-        var changes = 0;
-        var added = new List<EntityEntry>(batch.Count * 4);
-        void Tracked(object? sender, EntityTrackedEventArgs e)
-        {
-            if (!e.FromQuery)
-            {
-                changes++;
-                added.Add(e.Entry);
-            }
-        }
-
-        void StateChanged(object? sender, EntityStateChangedEventArgs e) => changes++;
-
-        tracker.AutoDetectChangesEnabled = false;
-        tracker.Tracked += Tracked;
-        tracker.StateChanged += StateChanged;
         var kept = false;
         try
         {
-            await PreloadAsync(db, batch);
-            var accepted = new List<Item>(batch.Count);
-            foreach (var item in batch)
+            bool saved;
+            using (var changes = new BatchChanges(db.ChangeTracker, batch.Count * 4))
             {
-                var before = changes;
-                bool keep;
-                try
-                {
-                    keep = await item.StartAsync(db);
-                }
-                catch (Exception ex) when (IsItemFault(ex))
-                {
-                    return false; // it may have changed something: only a savepoint can take it back
-                }
-
-                if (keep)
-                {
-                    accepted.Add(item);
-                }
-                else if (changes != before)
-                {
-                    return false; // refused after adding or removing entities
-                }
+                await PreloadAsync(db, batch);
+                var accepted = await StartEachAsync(db, batch, changes);
+                saved = accepted is not null && await SaveAcceptedAsync(db, accepted, changes.Added, now);
             }
 
-            try
-            {
-                await SaveNewRowsAsync(db, added);
-                foreach (var item in accepted)
-                {
-                    if (!item.Finish())
-                    {
-                        return false; // its answer refused after saving
-                    }
-                }
-
-                foreach (var item in accepted)
-                {
-                    item.AddIdempotencyRecord(db, now);
-                }
-
-                db.ChangeTracker.DetectChanges();
-                UpdatePrepared(db);
-                await SaveDetectedAsync(db);
-            }
-            catch (Exception ex) when (IsItemFault(ex))
+            if (!saved)
             {
                 return false;
             }
@@ -368,15 +333,119 @@ public sealed class IngestWriter : IAsyncDisposable
         finally
         {
             AbsentIntegrations.Remove(db);
-            tracker.Tracked -= Tracked;
-            tracker.StateChanged -= StateChanged;
-            tracker.AutoDetectChangesEnabled = true;
             if (!kept)
             {
                 await RollBackBatchAsync(db, transaction);
-                tracker.Clear();
+                db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>
+    /// Starts every item of the batch; the ones that keep their write. Null when an item failed, or refused after
+    /// changing something: only the batch's savepoint can take that back.
+    /// </summary>
+    private static async Task<List<Item>?> StartEachAsync(ConsoleDbContext db, List<Item> batch, BatchChanges changes)
+    {
+        var accepted = new List<Item>(batch.Count);
+        foreach (var item in batch)
+        {
+            var before = changes.Count;
+            bool keep;
+            try
+            {
+                keep = await item.StartAsync(db);
+            }
+            catch (Exception ex) when (IsItemFault(ex))
+            {
+                return null; // it may have changed something
+            }
+
+            if (keep)
+            {
+                accepted.Add(item);
+            }
+            else if (changes.Count != before)
+            {
+                return null; // refused after adding or removing entities
+            }
+        }
+
+        return accepted;
+    }
+
+    /// <summary>
+    /// The accepted items' new rows (their ids), their answers and idempotency records, then one SaveChanges for the
+    /// rest. False when an answer refused after saving, or an item's write did.
+    /// </summary>
+    private async Task<bool> SaveAcceptedAsync(ConsoleDbContext db, List<Item> accepted, List<EntityEntry> added, DateTime now)
+    {
+        try
+        {
+            await SaveNewRowsAsync(db, added);
+            foreach (var item in accepted)
+            {
+                if (!item.Finish())
+                {
+                    return false;
+                }
+            }
+
+            foreach (var item in accepted)
+            {
+                item.AddIdempotencyRecord(db, now);
+            }
+
+            db.ChangeTracker.DetectChanges();
+            UpdatePrepared(db);
+            await SaveDetectedAsync(db);
+            return true;
+        }
+        catch (Exception ex) when (IsItemFault(ex))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// What a batch's items do to the change tracker while the fast path runs: a count of entities tracked or changing
+    /// state (an item that refused without changing anything needs no savepoint), and the new entries, whose ids the
+    /// prepared INSERTs assign. Automatic change detection is off meanwhile; disposing restores it.
+    /// </summary>
+    private sealed class BatchChanges : IDisposable
+    {
+        private readonly ChangeTracker _tracker;
+
+        public BatchChanges(ChangeTracker tracker, int capacity)
+        {
+            _tracker = tracker;
+            Added = new List<EntityEntry>(capacity);
+            tracker.AutoDetectChangesEnabled = false;
+            tracker.Tracked += OnTracked;
+            tracker.StateChanged += OnStateChanged;
+        }
+
+        public int Count { get; private set; }
+
+        public List<EntityEntry> Added { get; }
+
+        public void Dispose()
+        {
+            _tracker.Tracked -= OnTracked;
+            _tracker.StateChanged -= OnStateChanged;
+            _tracker.AutoDetectChangesEnabled = true;
+        }
+
+        private void OnTracked(object? sender, EntityTrackedEventArgs e)
+        {
+            if (!e.FromQuery)
+            {
+                Count++;
+                Added.Add(e.Entry);
+            }
+        }
+
+        private void OnStateChanged(object? sender, EntityStateChangedEventArgs e) => Count++;
     }
 
     /// <summary>
