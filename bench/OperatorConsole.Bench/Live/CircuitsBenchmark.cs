@@ -31,137 +31,434 @@ public sealed class CircuitsBenchmark : IBenchCommand
 
     public async Task<int> RunAsync(BenchOptions options)
     {
-        var circuits = options.Int("circuits", 100);
-        var rounds = options.Int("rounds", 10);
-        var folder = options.String("dir") ?? Path.Combine(Path.GetTempPath(), "oc-bench-circuits-" + Environment.ProcessId);
-        Directory.CreateDirectory(folder);
-        var databasePath = Path.Combine(folder, "bench.db");
-        var connectionString = $"Data Source={databasePath}";
-        var path = options.String("path") ?? "/";
-        var settle = TimeSpan.FromMilliseconds(options.Int("settle-ms", 3000));
-
+        var run = new Run(options);
         Console.WriteLine($"Machine: {BenchMachine.Describe()}");
         // --server-process PUBLISHED_DLL: the console in its own process, so its CPU is measured without this process's Playwright
         // client (which parses every tab's protocol traffic); the managed heap and the console's meters are then not
         // readable from here.
-        await using var host = await CircuitsServer.StartAsync(databasePath, options.String("server-process"));
-        if (options.String("reuse") is null || !await FailuresBenchmark.HasDataAsync(connectionString))
-        {
-            // The failures benchmark's dataset (10,000 leads …), so each Command Center holds a realistic report.
-            var dataset = FailuresDataset.FromOptions(options);
-            await dataset.WriteAsync(connectionString, DateTime.UtcNow, options.String("maven"));
-            Console.WriteLine($"Dataset: {string.Join(", ", dataset.Written.Select(w => $"{w.Value:N0} {w.Key}"))}");
-        }
-
+        await using var host = await CircuitsServer.StartAsync(run.DatabasePath, options.String("server-process"));
+        await run.EnsureDatasetAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchChromiumAsync(playwright, options);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl });
-        if (options.String("css") is { } css)
+        var context = await run.OpenContextAsync(browser, host);
+        var memory = await run.OpenPagesAsync(context, host);
+        var idle = await run.MeasureIdleAsync(context, host);
+        using var meters = ServerMeters.Start();
+        using var agent = host.AgentClient();
+        var push = await run.MeasurePushAsync(browser, host, agent, idle.Probe, meters);
+
+        // The floor, in the same run: the same tabs on a page where a failed run changes only the app bar's badge.
+        // What the Command Center costs beyond it is the cards; what the floor costs is 100 browsers sharing the cores.
+        var baselinePath = options.String("baseline-path") ?? "/not-found";
+        var baseline = baselinePath == "none"
+            ? null
+            : await MeasureBaselineAsync(run.Pages, host, agent, baselinePath, options.Int("baseline-warmup-rounds", 10), run.Rounds, run.Warmups + run.Rounds, run.Settle);
+        run.Print(host, memory, idle, push, meters, baseline, baselinePath);
+        await context.CloseAsync();
+        return push.Samples.Missed == 0 ? 0 : 1;
+    }
+
+    /// <summary>One run's settings (from the options), its open pages, and each of its phases.</summary>
+    private sealed class Run(BenchOptions options)
+    {
+        private readonly string _folder = options.String("dir") ?? Path.Combine(Path.GetTempPath(), "oc-bench-circuits-" + Environment.ProcessId);
+
+        public int Circuits { get; } = options.Int("circuits", 100);
+
+        public int Rounds { get; } = options.Int("rounds", 10);
+
+        // Methods are optimised (tier 1) after 30 calls, and a change's path runs once per change: with 2 warm-up rounds the
+        // measured changes ran unoptimised code (0.44 s of console CPU per change vs 0.31 s after 40, same code; ADR 196).
+        public int Warmups { get; } = options.Int("warmup-rounds", 40);
+
+        public TimeSpan Settle { get; } = TimeSpan.FromMilliseconds(options.Int("settle-ms", 3000));
+
+        public string PagePath { get; } = options.String("path") ?? "/";
+
+        public List<IPage> Pages { get; } = [];
+
+        public SocketFrames? Frames { get; private set; }
+
+        public string DatabasePath
         {
-            // --css RULES: a what-if for the browser's share (e.g. no shadows), added to every page before its own styles
-            // load; diagnosis only, the console ships without it.
-            await context.AddInitScriptAsync($"document.addEventListener('DOMContentLoaded', () => {{ const s = document.createElement('style'); s.textContent = {JsonSerializer.Serialize(css)}; document.head.appendChild(s); }});");
+            get
+            {
+                Directory.CreateDirectory(_folder);
+                return Path.Combine(_folder, "bench.db");
+            }
         }
 
-        context.SetDefaultTimeout(120_000);
-        var first = await context.NewPageAsync();
-        await SignInAsync(first);
-        await WaitForTotalAsync(first);
-        await first.CloseAsync();
+        private string ConnectionString => $"Data Source={DatabasePath}";
 
-        // Memory: managed heap after full collections, before and after the circuits are open and loaded.
-        var heapBefore = host.SettledHeap();
-        var workingSetBefore = host.WorkingSet;
-        var pages = new List<IPage>();
-        SocketFrames? frames = null;
-        var open = Stopwatch.StartNew();
-        long? heapHalf = null;
-        for (var i = 0; i < circuits; i++)
+        public async Task EnsureDatasetAsync()
         {
-            if (i == circuits / 2 && circuits >= 10)
+            if (options.String("reuse") is null || !await FailuresBenchmark.HasDataAsync(ConnectionString))
             {
-                // Half-way: the slope from here to the end is what one more open screen costs, without the one-off
-                // growth of the first ones (pools, caches, the first render of each component type).
-                await Task.Delay(3000);
-                heapHalf = host.SettledHeap();
-                await HoldAsync(options, "half", host);
+                // The failures benchmark's dataset (10,000 leads …), so each Command Center holds a realistic report.
+                var dataset = FailuresDataset.FromOptions(options);
+                await dataset.WriteAsync(ConnectionString, DateTime.UtcNow, options.String("maven"));
+                Console.WriteLine($"Dataset: {string.Join(", ", dataset.Written.Select(w => $"{w.Value:N0} {w.Key}"))}");
             }
-
-            var page = await context.NewPageAsync();
-            frames ??= options.String("frames") is null ? null : SocketFrames.Attach(page);
-            await page.GotoAsync(path);
-            await WaitForTotalAsync(page);
-            pages.Add(page);
         }
 
-        Console.WriteLine($"{circuits} pages of {path} open and live in {open.Elapsed.TotalSeconds:0.0} s");
-        await Task.Delay(3000);
-        var heapAfter = host.SettledHeap();
-        await HoldAsync(options, "all", host);
-        var workingSetAfter = host.WorkingSet;
-        var perCircuitHeap = (heapAfter - heapBefore ?? 0) / (double)circuits;
-        var marginalHeap = heapHalf is { } half ? (heapAfter - half ?? 0) / (double)(circuits - (circuits / 2)) : perCircuitHeap;
-        var perCircuitWorkingSet = (workingSetAfter - workingSetBefore) / (double)circuits;
-
-        // Idle: the same window with nothing changed, so what a change costs can be told from what open pages cost
-        // anyway (timers, animations, SignalR keep-alives).
-        // One page's own renderer, through the DevTools protocol: what one tab does per change (script, style, layout),
-        // so the browser's share can be told apart from the number of tabs sharing the cores.
-        var probe = await BrowserWorkProbe.StartAsync(context, pages[0]);
-        var idleProbe = await BrowserWorkProbe.StartAsync(context, pages[0]);
-        var idleProbeBefore = await idleProbe.ReadAsync();
-        // Chromium's CPU is read from /proc (≈ 10 ms of this process for 200 processes) outside the server's window.
-        var idleBrowserBefore = BrowserCpu();
-        var idleSelfBefore = host.Cpu;
-        await Task.Delay(settle);
-        var idleSelf = host.Cpu - idleSelfBefore;
-        var idleBrowser = BrowserCpu() - idleBrowserBefore;
-        idleProbe.Add(idleProbeBefore, await idleProbe.ReadAsync());
-
-        // Push: each page records (wall clock, ms) when its Failures total changes; the POST is stamped just before
-        // it is sent. Browser and bench share this machine's clock.
-        var push = new PushSamples($"Push: failed-run POST → {circuits} browsers show the new Failures total ({path})");
-
-        // The server's side of the same pushes: each circuit's components report, through the console's
-        // OperatorConsole.Live meter, how long after the change was heard they had re-rendered.
-        var lags = new System.Collections.Concurrent.ConcurrentDictionary<string, Samples>(StringComparer.Ordinal);
-        var recording = false;
-        using var listener = new System.Diagnostics.Metrics.MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
+        /// <summary>The browser context every tab opens in, signed in once (its cookie serves every later page).</summary>
+        public async Task<IBrowserContext> OpenContextAsync(IBrowser browser, CircuitsServer host)
         {
-            if (instrument.Meter.Name == OperatorConsole.Web.Live.LiveMetrics.MeterName
-                || (instrument.Meter.Name.StartsWith("Microsoft.AspNetCore.Components", StringComparison.Ordinal) && instrument.Name is "aspnetcore.components.render_diff.duration" or "aspnetcore.components.render_diff.size"))
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl });
+            if (options.String("css") is { } css)
             {
-                l.EnableMeasurementEvents(instrument);
+                // --css RULES: a what-if for the browser's share (e.g. no shadows), added to every page before its own styles
+                // load; diagnosis only, the console ships without it.
+                await context.AddInitScriptAsync($"document.addEventListener('DOMContentLoaded', () => {{ const s = document.createElement('style'); s.textContent = {JsonSerializer.Serialize(css)}; document.head.appendChild(s); }});");
             }
-        };
-        // Blazor's own meter: one render_diff measurement per render batch a circuit sends to its browser.
-        long renderBatches = 0;
-        long renderDiffs = 0;
-        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+
+            context.SetDefaultTimeout(120_000);
+            var first = await context.NewPageAsync();
+            await SignInAsync(first);
+            await WaitForTotalAsync(first);
+            await first.CloseAsync();
+            return context;
+        }
+
+        /// <summary>Opens the tabs, one circuit each, reading the managed heap before, half-way and after.</summary>
+        public async Task<CircuitMemory> OpenPagesAsync(IBrowserContext context, CircuitsServer host)
         {
-            if (Volatile.Read(ref recording) && instrument.Name == "aspnetcore.components.render_diff.size")
+            // Memory: managed heap after full collections, before and after the circuits are open and loaded.
+            var heapBefore = host.SettledHeap();
+            var workingSetBefore = host.WorkingSet;
+            var open = Stopwatch.StartNew();
+            long? heapHalf = null;
+            for (var i = 0; i < Circuits; i++)
             {
-                Interlocked.Add(ref renderDiffs, value);
+                if (i == Circuits / 2 && Circuits >= 10)
+                {
+                    // Half-way: the slope from here to the end is what one more open screen costs, without the one-off
+                    // growth of the first ones (pools, caches, the first render of each component type).
+                    await Task.Delay(3000);
+                    heapHalf = host.SettledHeap();
+                    await HoldAsync(options, "half", host);
+                }
+
+                var page = await context.NewPageAsync();
+                Frames ??= options.String("frames") is null ? null : SocketFrames.Attach(page);
+                await page.GotoAsync(PagePath);
+                await WaitForTotalAsync(page);
+                Pages.Add(page);
             }
-        });
-        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) =>
+
+            Console.WriteLine($"{Circuits} pages of {PagePath} open and live in {open.Elapsed.TotalSeconds:0.0} s");
+            await Task.Delay(3000);
+            var heapAfter = host.SettledHeap();
+            await HoldAsync(options, "all", host);
+            return new CircuitMemory(Circuits, heapBefore, heapHalf, heapAfter, workingSetBefore, host.WorkingSet);
+        }
+
+        /// <summary>
+        /// Idle: the same window with nothing changed, so what a change costs can be told from what open pages cost
+        /// anyway (timers, animations, SignalR keep-alives).
+        /// </summary>
+        public async Task<IdleCost> MeasureIdleAsync(IBrowserContext context, CircuitsServer host)
         {
-            if (Volatile.Read(ref recording) && instrument.Name == "aspnetcore.components.render_diff.size")
+            // One page's own renderer, through the DevTools protocol: what one tab does per change (script, style, layout),
+            // so the browser's share can be told apart from the number of tabs sharing the cores.
+            var probe = await BrowserWorkProbe.StartAsync(context, Pages[0]);
+            var idleProbe = await BrowserWorkProbe.StartAsync(context, Pages[0]);
+            var idleProbeBefore = await idleProbe.ReadAsync();
+            // Chromium's CPU is read from /proc (≈ 10 ms of this process for 200 processes) outside the server's window.
+            var browserBefore = BrowserCpu();
+            var selfBefore = host.Cpu;
+            await Task.Delay(Settle);
+            var self = host.Cpu - selfBefore;
+            var browser = BrowserCpu() - browserBefore;
+            idleProbe.Add(idleProbeBefore, await idleProbe.ReadAsync());
+            return new IdleCost(probe, idleProbe, self, browser);
+        }
+
+        /// <summary>
+        /// The warm-up changes, a steady idle window, then the measured ones: a failed-run POST each, every tab's stamp of
+        /// when it showed it, and the CPU of the console, Chromium and the harness in the settle after each.
+        /// </summary>
+        public async Task<PushRun> MeasurePushAsync(IBrowser browser, CircuitsServer host, HttpClient agent, BrowserWorkProbe probe, ServerMeters meters)
+        {
+            // Push: each page records (wall clock, ms) when its Failures total changes; the POST is stamped just before
+            // it is sent. Browser and bench share this machine's clock.
+            var result = new PushRun(new PushSamples($"Push: failed-run POST → {Circuits} browsers show the new Failures total ({PagePath})"));
+            var trace = options.String("trace");
+            ChromiumTrace? tracer = null;
+            var mutations = options.String("mutations") is not null;
+            for (var round = -Warmups; round < Rounds; round++)
             {
-                Interlocked.Add(ref renderDiffs, value);
+                if (round == 0)
+                {
+                    await MeasureSteadyIdleAsync(host, result);
+                    // The cue to attach a profiler to this process (dotnet-trace -p) for the measured changes only.
+                    Console.WriteLine($"Measuring {Rounds} changes now (process {host.ProcessId})");
+                    if (trace is not null)
+                    {
+                        // --trace FILE: Chromium's own trace of the measured rounds (open it in chrome://tracing or Perfetto),
+                        // to see what a tab does with a change beyond the DevTools counters.
+                        tracer = await ChromiumTrace.StartAsync(browser);
+                    }
+                }
+
+                await MeasureRoundAsync(round, host, agent, probe, meters, result, mutations && round == 0);
             }
-        });
-        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+
+            if (tracer is not null)
+            {
+                await tracer.StopAsync(trace!);
+                Console.WriteLine($"Chromium trace of the {Rounds} measured changes in {trace} (times include the tracer's own overhead); per change: {tracer.Summary(Rounds)}");
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// Idle after the warm-up, over one max-age period of the shared answers (30 s): what the open screens cost with
+        /// nothing written (the answers that depend on time are recomputed anyway), to tell from what a change costs.
+        /// The idle window after the pages opened is taken while the JIT is still busy.
+        /// </summary>
+        private async Task MeasureSteadyIdleAsync(CircuitsServer host, PushRun result)
         {
-            if (!Volatile.Read(ref recording))
+            var window = TimeSpan.FromMilliseconds(options.Int("idle-ms", 30_000));
+            var before = host.Cpu;
+            var browserBefore = BrowserCpu();
+            await Task.Delay(window);
+            result.IdleWindow = window;
+            result.IdleSteady = (host.Cpu - before) * (Settle / window);
+            result.IdleSteadyBrowser = (BrowserCpu() - browserBefore) * (Settle / window);
+        }
+
+        /// <summary>One change: rounds below zero warm up (JIT of the push path) and are not recorded.</summary>
+        private async Task MeasureRoundAsync(int round, CircuitsServer host, HttpClient agent, BrowserWorkProbe probe, ServerMeters meters, PushRun result, bool mutations)
+        {
+            var measured = round >= 0;
+            var urgentBefore = await ServerUrgentAsync(Pages[0]);
+            await Task.WhenAll(Pages.Select(p => p.EvaluateAsync(WatchScript)));
+            if (mutations)
+            {
+                await Pages[0].EvaluateAsync(MutationsScript);
+            }
+
+            if (round == 0)
+            {
+                Frames?.Mark();
+            }
+
+            meters.Recording = measured;
+            var probeBefore = await probe.ReadAsync();
+            var sentWallMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var browserBefore = CpuByProcessType();
+            var selfBefore = host.Cpu;
+            var driverBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var wallBefore = Stopwatch.GetTimestamp();
+            await PostFailedRunAsync(agent, round + Warmups);
+
+            // The pages stamp the change themselves; asking them only after a quiet wait keeps the bench's own
+            // round trips to 100 browsers out of the measured window.
+            await Task.Delay(Settle);
+            if (measured)
+            {
+                result.AddCpu(host.Cpu - selfBefore, Process.GetCurrentProcess().TotalProcessorTime - driverBefore, browserBefore, CpuByProcessType(), Stopwatch.GetElapsedTime(wallBefore));
+                probe.Add(probeBefore, await probe.ReadAsync());
+            }
+
+            if (round == 0)
+            {
+                // --frames x: what the first measured change exchanged over the first tab's socket.
+                Frames?.Print($"One failed run, {PagePath}");
+            }
+
+            if (mutations)
+            {
+                // The first measured round's DOM changes in the first tab (installed before the POST, read after the settle).
+                PrintMutations(await Pages[0].EvaluateAsync<string[]>("() => window.__ocDomChanges ?? []"));
+            }
+
+            var seen = await CollectStampsAsync(Pages, TimeSpan.FromSeconds(10) - Settle);
+            if (measured)
+            {
+                result.Samples.Add(seen, sentWallMs, urgentBefore, await ServerUrgentAsync(Pages[0]));
+            }
+
+            meters.Recording = false;
+            await Task.Delay(500);
+        }
+
+        public void Print(CircuitsServer host, CircuitMemory memory, IdleCost idle, PushRun push, ServerMeters meters, BaselineResult? baseline, string baselinePath)
+        {
+            var rounds = Rounds;
+            var settle = Settle;
+            Console.WriteLine();
+            Console.WriteLine("| measurement | n | median ms | p95 ms | max ms |");
+            Console.WriteLine("|---|---|---|---|---|");
+            Console.WriteLine(push.Samples.Latency.Row());
+            if (baseline is not null)
+            {
+                Console.WriteLine(baseline.Push.Latency.Row());
+            }
+
+            foreach (var lag in meters.Lags.OrderBy(l => l.Key.Contains("FailuresBadge", StringComparison.Ordinal) ? 0 : 1).ThenBy(l => l.Key, StringComparer.Ordinal))
+            {
+                Console.WriteLine(lag.Value.Row());
+            }
+
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"- Pages that never showed the change within 10 s: {push.Samples.Missed} of {Circuits * rounds}; page-rounds in which the server's urgent count did not move either (a failed run left the window as this one entered), so there was nothing to show: {push.Samples.NothingToShow}."));
+            if (baseline is not null)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"- Floor in the same run, the same {Circuits} tabs on {baselinePath} (only the badge changes): push p50 {baseline.Push.Latency.Median:0} ms, p95 {baseline.Push.Latency.P95:0} ms, missed {baseline.Push.Missed}, nothing to show {baseline.Push.NothingToShow}; CPU per change {host.Label} {baseline.ServerCpu.TotalSeconds / rounds:0.00} s, Chromium {baseline.BrowserCpu.TotalSeconds / rounds:0.00} s. The Command Center's p50 / p95 are {push.Samples.Latency.Median / baseline.Push.Latency.Median:0.00}× / {push.Samples.Latency.P95 / baseline.Push.Latency.P95:0.00}× the floor's."));
+            }
+
+            Console.WriteLine(memory.Describe());
+            if (host.Separate)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"- The bench's own process (Playwright's client, the POST, reading Chromium's CPU) in the same windows: {push.Driver.TotalSeconds / rounds:0.00} s per change, not counted above or below."));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"- CPU in the {settle.TotalSeconds:0} s after each measured POST: {host.Label} {push.Self.TotalSeconds / rounds:0.00} s, Chromium {push.Browser.TotalSeconds / rounds:0.00} s ({string.Join(", ", push.BrowserByType.OrderByDescending(t => t.Value).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value.TotalSeconds / rounds:0.00}")))}), of {2 * push.Wall.TotalSeconds / rounds:0.00} s available on {Environment.ProcessorCount} cores; Playwright's driver (node, relaying every tab's DevTools events to this process) {push.Playwright.TotalSeconds / rounds:0.00} s, counted in neither."));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"- CPU in {settle.TotalSeconds:0} s with nothing changed (idle pages): {host.Label} {idle.Self.TotalSeconds:0.00} s, Chromium {idle.Browser.TotalSeconds:0.00} s, right after the pages opened; after the warm-up, over {push.IdleWindow.TotalSeconds:0} s: {host.Label} {push.IdleSteady.TotalSeconds:0.00} s, Chromium {push.IdleSteadyBrowser.TotalSeconds:0.00} s per {settle.TotalSeconds:0} s, so a change's own cost is {(push.Self.TotalSeconds / rounds) - push.IdleSteady.TotalSeconds:0.00} s ({host.Label}) and {(push.Browser.TotalSeconds / rounds) - push.IdleSteadyBrowser.TotalSeconds:0.00} s (Chromium)."));
+            Console.WriteLine(host.Separate
+                ? "- Render batches per change: not readable from here (the console's meters are in its own process)."
+                : string.Create(CultureInfo.InvariantCulture,
+                $"- Render batches sent per change and circuit (Blazor's render_diff meter): {meters.RenderBatches / (double)(rounds * Circuits):0.0}, diff size {meters.RenderDiffs / (double)(rounds * Circuits):0.0} (render_diff.size, summed)."));
+            Console.WriteLine($"- One tab's renderer per change (DevTools Performance metrics, mean of {rounds}, idle time included): {idle.Probe.Summary(rounds)}; the same tab in {settle.TotalSeconds:0} s with nothing changed: {idle.IdleProbe.Summary(1)}.");
+            Console.WriteLine($"- Target push p95 ≤ 300 ms (issue 18): {(push.Samples.Latency.P95 <= 300 && push.Samples.Missed == 0 ? "met" : "MISSED")}");
+        }
+    }
+
+    /// <summary>The console's managed heap (or working set) before, half-way and after the circuits opened.</summary>
+    private sealed record CircuitMemory(int Circuits, long? HeapBefore, long? HeapHalf, long? HeapAfter, long WorkingSetBefore, long WorkingSetAfter)
+    {
+        public string Describe()
+        {
+            var perCircuitHeap = (HeapAfter - HeapBefore ?? 0) / (double)Circuits;
+            var marginalHeap = HeapHalf is { } half ? (HeapAfter - half ?? 0) / (double)(Circuits - (Circuits / 2)) : perCircuitHeap;
+            var perCircuitWorkingSet = (WorkingSetAfter - WorkingSetBefore) / (double)Circuits;
+            return HeapBefore is null
+                ? string.Create(CultureInfo.InvariantCulture, $"- Server memory per open Command Center circuit: {perCircuitWorkingSet / 1024:0.0} KB working set of the console process (its managed heap is not readable from here; run without --server-process).")
+                : string.Create(CultureInfo.InvariantCulture, $"- Server memory per open Command Center circuit: {perCircuitHeap / 1024:0.0} KB managed heap on average (after full GCs: {HeapBefore / 1024.0 / 1024:0.0} → {HeapAfter / 1024.0 / 1024:0.0} MB, one-off growth included){(HeapHalf is null ? "" : string.Create(CultureInfo.InvariantCulture, $", {marginalHeap / 1024:0.0} KB per circuit opened after the first {Circuits / 2}"))}; {perCircuitWorkingSet / 1024:0.0} KB working set (the bench process also hosts Playwright's client).");
+        }
+    }
+
+    /// <summary>What the open pages cost with nothing changed, right after they opened; the probes of the first tab's renderer.</summary>
+    private sealed record IdleCost(BrowserWorkProbe Probe, BrowserWorkProbe IdleProbe, TimeSpan Self, TimeSpan Browser);
+
+    /// <summary>The measured changes: latencies, and the CPU of the console, the bench, Chromium by process type and Playwright's driver.</summary>
+    private sealed class PushRun(PushSamples samples)
+    {
+        public PushSamples Samples { get; } = samples;
+
+        public TimeSpan Self { get; private set; }
+
+        public TimeSpan Driver { get; private set; }
+
+        public TimeSpan Browser { get; private set; }
+
+        public Dictionary<string, TimeSpan> BrowserByType { get; } = new(StringComparer.Ordinal);
+
+        public TimeSpan Playwright { get; private set; }
+
+        public TimeSpan Wall { get; private set; }
+
+        public TimeSpan IdleWindow { get; set; }
+
+        public TimeSpan IdleSteady { get; set; }
+
+        public TimeSpan IdleSteadyBrowser { get; set; }
+
+        public void AddCpu(TimeSpan self, TimeSpan driver, Dictionary<string, TimeSpan> browserBefore, Dictionary<string, TimeSpan> browserAfter, TimeSpan wall)
+        {
+            Self += self;
+            Driver += driver;
+            Wall += wall;
+            foreach (var (type, cpu) in browserAfter)
+            {
+                var spent = cpu - browserBefore.GetValueOrDefault(type);
+                if (type == PlaywrightDriver)
+                {
+                    Playwright += spent;
+                    continue;
+                }
+
+                Browser += spent;
+                BrowserByType[type] = BrowserByType.GetValueOrDefault(type) + spent;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The server's side of the pushes, from the console's meters while a measured round records: each circuit's
+    /// components report (OperatorConsole.Live) how long after the change was heard they had re-rendered, each shared
+    /// query its computation, and Blazor's own meter one render_diff per render batch a circuit sends to its browser.
+    /// </summary>
+    private sealed class ServerMeters : IDisposable
+    {
+        private readonly System.Diagnostics.Metrics.MeterListener _listener = new();
+        private long _renderBatches;
+        private long _renderDiffs;
+        private volatile bool _recording;
+
+        private ServerMeters()
+        {
+        }
+
+        public System.Collections.Concurrent.ConcurrentDictionary<string, Samples> Lags { get; } = new(StringComparer.Ordinal);
+
+        public bool Recording
+        {
+            get => _recording;
+            set => _recording = value;
+        }
+
+        public long RenderBatches => Interlocked.Read(ref _renderBatches);
+
+        public long RenderDiffs => Interlocked.Read(ref _renderDiffs);
+
+        public static ServerMeters Start()
+        {
+            var meters = new ServerMeters();
+            var listener = meters._listener;
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == OperatorConsole.Web.Live.LiveMetrics.MeterName
+                    || (instrument.Meter.Name.StartsWith("Microsoft.AspNetCore.Components", StringComparison.Ordinal) && instrument.Name is "aspnetcore.components.render_diff.duration" or "aspnetcore.components.render_diff.size"))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => meters.OnSize(instrument, value));
+            listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => meters.OnSize(instrument, value));
+            listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => meters.OnDuration(instrument, value, tags));
+            listener.Start();
+            return meters;
+        }
+
+        public void Dispose() => _listener.Dispose();
+
+        private void OnSize(System.Diagnostics.Metrics.Instrument instrument, long value)
+        {
+            if (_recording && instrument.Name == "aspnetcore.components.render_diff.size")
+            {
+                Interlocked.Add(ref _renderDiffs, value);
+            }
+        }
+
+        private void OnDuration(System.Diagnostics.Metrics.Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            if (!_recording)
             {
                 return;
             }
 
             if (instrument.Name == "aspnetcore.components.render_diff.duration")
             {
-                Interlocked.Increment(ref renderBatches);
+                Interlocked.Increment(ref _renderBatches);
                 return;
             }
 
@@ -182,174 +479,8 @@ public sealed class CircuitsBenchmark : IBenchCommand
             var name = query.Length > 0
                 ? $"Shared query {query[(query.LastIndexOf('.', query.LastIndexOf('.') - 1) + 1)..]} (once for all circuits)"
                 : $"Change heard → {component} re-rendered, per circuit (server)";
-            lags.GetOrAdd(name, n => new Samples(n)).Add(value);
-        });
-        listener.Start();
-        using var agent = host.AgentClient();
-        // Methods are optimised (tier 1) after 30 calls, and a change's path runs once per change: with 2 warm-up rounds the
-        // measured changes ran unoptimised code (0.44 s of console CPU per change vs 0.31 s after 40, same code; ADR 196).
-        var warmups = options.Int("warmup-rounds", 40);
-        var cpuSelf = TimeSpan.Zero;
-        var cpuDriver = TimeSpan.Zero;
-        var cpuBrowser = TimeSpan.Zero;
-        var cpuBrowserByType = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
-        var cpuPlaywright = TimeSpan.Zero;
-        var measuredWall = TimeSpan.Zero;
-        var trace = options.String("trace");
-        ChromiumTrace? tracer = null;
-        var idleWindow = TimeSpan.FromMilliseconds(options.Int("idle-ms", 30_000));
-        var mutations = options.String("mutations") is not null;
-        var idleSteady = TimeSpan.Zero;
-        var idleSteadyBrowser = TimeSpan.Zero;
-        for (var round = -warmups; round < rounds; round++)
-        {
-            if (round == 0)
-            {
-                // Idle after the warm-up, over one max-age period of the shared answers (30 s): what the open screens
-                // cost with nothing written (the answers that depend on time are recomputed anyway), to tell from
-                // what a change costs. The idle window above is taken while the JIT is still busy.
-                var before = host.Cpu;
-                var browserIdleBefore = BrowserCpu();
-                await Task.Delay(idleWindow);
-                idleSteady = (host.Cpu - before) * (settle / idleWindow);
-                idleSteadyBrowser = (BrowserCpu() - browserIdleBefore) * (settle / idleWindow);
-                // The cue to attach a profiler to this process (dotnet-trace -p) for the measured changes only.
-                Console.WriteLine($"Measuring {rounds} changes now (process {host.ProcessId})");
-            }
-
-            if (round == 0 && trace is not null)
-            {
-                // --trace FILE: Chromium's own trace of the measured rounds (open it in chrome://tracing or Perfetto),
-                // to see what a tab does with a change beyond the DevTools counters.
-                tracer = await ChromiumTrace.StartAsync(browser);
-            }
-
-            // Rounds below zero warm up (JIT of the push path) and are not recorded.
-            var measured = round >= 0;
-            var urgentBefore = await ServerUrgentAsync(pages[0]);
-            await Task.WhenAll(pages.Select(p => p.EvaluateAsync(WatchScript)));
-            if (mutations && round == 0)
-            {
-                await pages[0].EvaluateAsync(MutationsScript);
-            }
-
-            if (round == 0)
-            {
-                frames?.Mark();
-            }
-
-            Volatile.Write(ref recording, measured);
-            var probeBefore = await probe.ReadAsync();
-            var sentWallMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            var browserBefore = CpuByProcessType();
-            var selfBefore = host.Cpu;
-            var driverBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var wallBefore = Stopwatch.GetTimestamp();
-            await PostFailedRunAsync(agent, round + warmups);
-
-            // The pages stamp the change themselves; asking them only after a quiet wait keeps the bench's own
-            // round trips to 100 browsers out of the measured window.
-            await Task.Delay(settle);
-            if (measured)
-            {
-                cpuSelf += host.Cpu - selfBefore;
-                cpuDriver += Process.GetCurrentProcess().TotalProcessorTime - driverBefore;
-                foreach (var (type, cpu) in CpuByProcessType())
-                {
-                    var spent = cpu - browserBefore.GetValueOrDefault(type);
-                    if (type == PlaywrightDriver)
-                    {
-                        cpuPlaywright += spent;
-                        continue;
-                    }
-
-                    cpuBrowser += spent;
-                    cpuBrowserByType[type] = cpuBrowserByType.GetValueOrDefault(type) + spent;
-                }
-                measuredWall += Stopwatch.GetElapsedTime(wallBefore);
-                probe.Add(probeBefore, await probe.ReadAsync());
-            }
-
-            if (round == 0)
-            {
-                // --frames x: what the first measured change exchanged over the first tab's socket.
-                frames?.Print($"One failed run, {path}");
-            }
-
-            if (mutations && round == 0)
-            {
-                // The first measured round's DOM changes in the first tab (installed before the POST, read after the settle).
-                PrintMutations(await pages[0].EvaluateAsync<string[]>("() => window.__ocDomChanges ?? []"));
-            }
-
-            var seen = await CollectStampsAsync(pages, TimeSpan.FromSeconds(10) - settle);
-            if (measured)
-            {
-                push.Add(seen, sentWallMs, urgentBefore, await ServerUrgentAsync(pages[0]));
-            }
-
-            Volatile.Write(ref recording, false);
-            await Task.Delay(500);
+            Lags.GetOrAdd(name, n => new Samples(n)).Add(value);
         }
-
-        if (tracer is not null)
-        {
-            await tracer.StopAsync(trace!);
-            Console.WriteLine($"Chromium trace of the {rounds} measured changes in {trace} (times include the tracer's own overhead); per change: {tracer.Summary(rounds)}");
-        }
-
-        // The floor, in the same run: the same tabs on a page where a failed run changes only the app bar's badge.
-        // What the Command Center costs beyond it is the cards; what the floor costs is 100 browsers sharing the cores.
-        var baselinePath = options.String("baseline-path") ?? "/not-found";
-        var baseline = baselinePath == "none"
-            ? null
-            : await MeasureBaselineAsync(pages, host, agent, baselinePath, options.Int("baseline-warmup-rounds", 10), rounds, warmups + rounds, settle);
-
-        Console.WriteLine();
-        Console.WriteLine("| measurement | n | median ms | p95 ms | max ms |");
-        Console.WriteLine("|---|---|---|---|---|");
-        Console.WriteLine(push.Latency.Row());
-        if (baseline is not null)
-        {
-            Console.WriteLine(baseline.Push.Latency.Row());
-        }
-
-        foreach (var lag in lags.OrderBy(l => l.Key.Contains("FailuresBadge", StringComparison.Ordinal) ? 0 : 1).ThenBy(l => l.Key, StringComparer.Ordinal))
-        {
-            Console.WriteLine(lag.Value.Row());
-        }
-
-        Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"- Pages that never showed the change within 10 s: {push.Missed} of {circuits * rounds}; page-rounds in which the server's urgent count did not move either (a failed run left the window as this one entered), so there was nothing to show: {push.NothingToShow}."));
-        if (baseline is not null)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"- Floor in the same run, the same {circuits} tabs on {baselinePath} (only the badge changes): push p50 {baseline.Push.Latency.Median:0} ms, p95 {baseline.Push.Latency.P95:0} ms, missed {baseline.Push.Missed}, nothing to show {baseline.Push.NothingToShow}; CPU per change {host.Label} {baseline.ServerCpu.TotalSeconds / rounds:0.00} s, Chromium {baseline.BrowserCpu.TotalSeconds / rounds:0.00} s. The Command Center's p50 / p95 are {push.Latency.Median / baseline.Push.Latency.Median:0.00}× / {push.Latency.P95 / baseline.Push.Latency.P95:0.00}× the floor's."));
-        }
-
-        Console.WriteLine(heapBefore is null
-                ? string.Create(CultureInfo.InvariantCulture, $"- Server memory per open Command Center circuit: {perCircuitWorkingSet / 1024:0.0} KB working set of the console process (its managed heap is not readable from here; run without --server-process).")
-                : string.Create(CultureInfo.InvariantCulture, $"- Server memory per open Command Center circuit: {perCircuitHeap / 1024:0.0} KB managed heap on average (after full GCs: {heapBefore / 1024.0 / 1024:0.0} → {heapAfter / 1024.0 / 1024:0.0} MB, one-off growth included){(heapHalf is null ? "" : string.Create(CultureInfo.InvariantCulture, $", {marginalHeap / 1024:0.0} KB per circuit opened after the first {circuits / 2}"))}; {perCircuitWorkingSet / 1024:0.0} KB working set (the bench process also hosts Playwright's client)."));
-        if (host.Separate)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"- The bench's own process (Playwright's client, the POST, reading Chromium's CPU) in the same windows: {cpuDriver.TotalSeconds / rounds:0.00} s per change, not counted above or below."));
-        }
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"- CPU in the {settle.TotalSeconds:0} s after each measured POST: {host.Label} {cpuSelf.TotalSeconds / rounds:0.00} s, Chromium {cpuBrowser.TotalSeconds / rounds:0.00} s ({string.Join(", ", cpuBrowserByType.OrderByDescending(t => t.Value).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Value.TotalSeconds / rounds:0.00}")))}), of {2 * measuredWall.TotalSeconds / rounds:0.00} s available on {Environment.ProcessorCount} cores; Playwright's driver (node, relaying every tab's DevTools events to this process) {cpuPlaywright.TotalSeconds / rounds:0.00} s, counted in neither."));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"- CPU in {settle.TotalSeconds:0} s with nothing changed (idle pages): {host.Label} {idleSelf.TotalSeconds:0.00} s, Chromium {idleBrowser.TotalSeconds:0.00} s, right after the pages opened; after the warm-up, over {idleWindow.TotalSeconds:0} s: {host.Label} {idleSteady.TotalSeconds:0.00} s, Chromium {idleSteadyBrowser.TotalSeconds:0.00} s per {settle.TotalSeconds:0} s, so a change's own cost is {(cpuSelf.TotalSeconds / rounds) - idleSteady.TotalSeconds:0.00} s ({host.Label}) and {(cpuBrowser.TotalSeconds / rounds) - idleSteadyBrowser.TotalSeconds:0.00} s (Chromium)."));
-        Console.WriteLine(host.Separate
-            ? "- Render batches per change: not readable from here (the console's meters are in its own process)."
-            : string.Create(CultureInfo.InvariantCulture,
-            $"- Render batches sent per change and circuit (Blazor's render_diff meter): {renderBatches / (double)(rounds * circuits):0.0}, diff size {renderDiffs / (double)(rounds * circuits):0.0} (render_diff.size, summed)."));
-        Console.WriteLine($"- One tab's renderer per change (DevTools Performance metrics, mean of {rounds}, idle time included): {probe.Summary(rounds)}; the same tab in {settle.TotalSeconds:0} s with nothing changed: {idleProbe.Summary(1)}.");
-        Console.WriteLine($"- Target push p95 ≤ 300 ms (issue 18): {(push.Latency.P95 <= 300 && push.Missed == 0 ? "met" : "MISSED")}");
-
-        await context.CloseAsync();
-        return push.Missed == 0 ? 0 : 1;
     }
 
     /// <summary>
