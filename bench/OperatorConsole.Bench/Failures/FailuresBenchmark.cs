@@ -59,27 +59,75 @@ public sealed class FailuresBenchmark : IBenchCommand
         var cache = host.Services.GetRequiredService<FailuresReportCache>();
         cache.Invalidate();
         using var client = await host.OperatorClientAsync();
+        var body = await WarmUpAsync(client, cache, warmups, options.String("save-report"));
+        var (warm, cold) = await MeasureHttpAsync(client, cache, requests, coldRequests);
+        var inServer = await MeasureInServerAsync(host, cache, coldRequests);
+        var service = await MeasureServiceAndFloorAsync(host, connectionString, coldRequests, options.String("explain") is not null);
 
-        // Warm-up: JIT, EF query compilation, connection pool, SQLite page cache.
-        string body = "";
+        // (b') the same two measured in alternation: a cold request, then the floor (the order flips every pair), so
+        // whatever else the machine does falls on both alike; separate phases had floors 34-57 ms apart run to run.
+        var (pairedCold, pairedFloor, pairRatios) = await MeasurePairsAsync(client, cache, connectionString, service.Statements, coldRequests);
+
+        // (c) push: a failed run POSTed with the API key; 100 subscribers of the console's event stream each
+        // re-load the report (what a circuit does before it re-renders). Latency = POST sent → subscriber holds
+        // a report that contains the new run.
+        var push = await MeasurePushAsync(host, cache, subscribers, rounds, now);
+
+        var report = new StringBuilder();
+        report.AppendLine("| measurement | n | median ms | p95 ms | max ms |");
+        report.AppendLine("|---|---|---|---|---|");
+        foreach (var s in new[] { warm, cold, inServer.Cache, inServer.Host, service.Service, service.Serialise, service.Floor, pairedCold, pairedFloor, push.Samples })
+        {
+            report.AppendLine(s.Row());
+        }
+
+        var floor = service.Floor;
+        report.AppendLine();
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Floor rows read per report: {service.Rows:N0}; report JSON {Encoding.UTF8.GetByteCount(body):N0} bytes."));
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Endpoint / floor (p95): steady state {warm.P95 / floor.P95:0.00}×, cold {cold.P95 / floor.P95:0.00}×; (median: {warm.Median / floor.Median:0.00}×, {cold.Median / floor.Median:0.00}×)."));
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"- Cold / floor measured in alternation ({pairRatios.Count} pairs): p95 {pairedCold.P95 / pairedFloor.P95:0.00}×, median {pairedCold.Median / pairedFloor.Median:0.00}×; per pair: median {pairRatios.Median:0.00}×, p95 {pairRatios.P95:0.00}×."));
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Push: {subscribers} subscribers × {rounds} failed runs; report computations during the push phase: {push.Computations} ({push.Computations / (double)rounds:0.0} per POST; without sharing it would be {subscribers} per POST); stale deliveries: {push.Stale}."));
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Targets: HTTP p95 ≤ 50 ms (steady {Verdict(warm.P95 <= 50)}, cold {Verdict(cold.P95 <= 50)}); endpoint ≤ 3× floor (steady {Verdict(warm.P95 <= 3 * floor.P95)}, cold {Verdict(cold.P95 <= 3 * floor.P95)}); push p95 ≤ 250 ms ({Verdict(push.Samples.P95 <= 250)})."));
+        Console.WriteLine();
+        Console.WriteLine(report.ToString());
+
+        if (options.String("keep") is null && options.String("dir") is null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TryDelete(folder);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Warm-up: JIT, EF query compilation, connection pool, SQLite page cache; the last report's JSON.</summary>
+    private static async Task<string> WarmUpAsync(HttpClient client, FailuresReportCache cache, int warmups, string? savePath)
+    {
+        var body = "";
         for (var i = 0; i < warmups; i++)
         {
             cache.Invalidate();
             body = await client.GetStringAsync("/api/failures");
         }
 
-        if (options.String("save-report") is { } savePath)
+        if (savePath is not null)
         {
             await File.WriteAllTextAsync(savePath, body);
         }
 
-        using (var doc = JsonDocument.Parse(body))
-        {
-            Console.WriteLine($"Report: {Encoding.UTF8.GetByteCount(body):N0} bytes, counts {doc.RootElement.GetProperty("counts").GetRawText()}, " +
-                $"lastRunStatusByLead {doc.RootElement.GetProperty("lastRunStatusByLead").GetArrayLength():N0} rows");
-        }
+        using var doc = JsonDocument.Parse(body);
+        Console.WriteLine($"Report: {Encoding.UTF8.GetByteCount(body):N0} bytes, counts {doc.RootElement.GetProperty("counts").GetRawText()}, " +
+            $"lastRunStatusByLead {doc.RootElement.GetProperty("lastRunStatusByLead").GetArrayLength():N0} rows");
+        return body;
+    }
 
-        // (a) steady state: every open dashboard and API caller between changes is served from the shared report.
+    /// <summary>
+    /// (a) steady state: every open dashboard and API caller between changes is served from the shared report; (a')
+    /// cold: the first request after a change pays the whole computation.
+    /// </summary>
+    private static async Task<(Samples Warm, Samples Cold)> MeasureHttpAsync(HttpClient client, FailuresReportCache cache, int requests, int coldRequests)
+    {
         var warm = new Samples("GET /api/failures over HTTP, steady state (shared report)");
         for (var i = 0; i < requests; i++)
         {
@@ -88,10 +136,9 @@ public sealed class FailuresBenchmark : IBenchCommand
             warm.Add(Samples.Since(start));
         }
 
-        // (a') cold: the first request after a change pays the whole computation.
         var cold = new Samples("GET /api/failures over HTTP, cold (recomputed each request)");
-        var httpComputationsBefore = cache.Computations;
-        var httpCost = ProcessCost.Now();
+        var computationsBefore = cache.Computations;
+        var cost = ProcessCost.Now();
         for (var i = 0; i < coldRequests; i++)
         {
             cache.Invalidate();
@@ -100,9 +147,13 @@ public sealed class FailuresBenchmark : IBenchCommand
             cold.Add(Samples.Since(start));
         }
 
-        Console.WriteLine($"Computations per cold HTTP request: {(cache.Computations - httpComputationsBefore) / (double)coldRequests:0.00}; {httpCost.PerItem(coldRequests, "request")}");
+        Console.WriteLine($"Computations per cold HTTP request: {(cache.Computations - computationsBefore) / (double)coldRequests:0.00}; {cost.PerItem(coldRequests, "request")}");
+        return (warm, cold);
+    }
 
-        // The same recomputation through the console's own services (its pooled contexts and interceptors), no HTTP.
+    /// <summary>The same recomputation through the console's own services (its pooled contexts and interceptors), no HTTP.</summary>
+    private static async Task<(Samples Host, Samples Cache)> MeasureInServerAsync(BenchHost host, FailuresReportCache cache, int coldRequests)
+    {
         var hostService = host.Services.GetRequiredService<FailuresService>();
         var hostSamples = new Samples("The console's FailuresService, in the server (no HTTP)");
         for (var i = 0; i < coldRequests; i++)
@@ -111,25 +162,34 @@ public sealed class FailuresBenchmark : IBenchCommand
             await hostService.GetReportAsync();
             hostSamples.Add(Samples.Since(start));
         }
-        var jsonOptionsHost = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+
         var cacheSamples = new Samples("FailuresReportCache after a change: recompute + JSON (no HTTP)");
         var computationsBefore = cache.Computations;
-        var cacheCost = ProcessCost.Now();
+        var cost = ProcessCost.Now();
         for (var i = 0; i < coldRequests; i++)
         {
             cache.Invalidate();
             var start = Stopwatch.GetTimestamp();
-            await cache.GetFirstPageJsonAsync(OperatorConsole.Domain.Clock.ClockMode.Data, false, OperatorConsole.Domain.Failures.FailurePaging.DefaultLimit, jsonOptionsHost);
+            await cache.GetFirstPageJsonAsync(OperatorConsole.Domain.Clock.ClockMode.Data, false, OperatorConsole.Domain.Failures.FailurePaging.DefaultLimit, JsonOptions(host));
             cacheSamples.Add(Samples.Since(start));
         }
 
-        Console.WriteLine($"Computations per cold cache read: {(cache.Computations - computationsBefore) / (double)coldRequests:0.00}; {cacheCost.PerItem(coldRequests, "read")}");
+        Console.WriteLine($"Computations per cold cache read: {(cache.Computations - computationsBefore) / (double)coldRequests:0.00}; {cost.PerItem(coldRequests, "read")}");
+        return (hostSamples, cacheSamples);
+    }
 
-        // The service alone (EF queries + materialisation + rules, every feature's intervention and
-        // low-confidence source as the console registers them), no HTTP; its SQL is captured for the floor.
+    private sealed record ServiceAndFloor(Samples Service, Samples Serialise, Samples Floor, List<SqlCapture.Statement> Statements, int Rows);
+
+    /// <summary>
+    /// The service alone (EF queries + materialisation + rules, every feature's intervention and low-confidence source
+    /// as the console registers them), no HTTP; the report's JSON; and (b) the floor: the exact statements of one
+    /// report, captured from the service and replayed with bare ADO.NET, every value read.
+    /// </summary>
+    private static async Task<ServiceAndFloor> MeasureServiceAndFloorAsync(BenchHost host, string connectionString, int coldRequests, bool explain)
+    {
         var capture = new SqlCapture();
         var captureFactory = new CapturingContextFactory(connectionString, capture);
-        await using var traced = ReportServices(connectionString, captureFactory, options.String("explain") is not null);
+        await using var traced = ReportServices(connectionString, captureFactory, explain);
         var service = traced.GetRequiredService<FailuresService>();
         for (var i = 0; i < 5; i++)
         {
@@ -146,24 +206,22 @@ public sealed class FailuresBenchmark : IBenchCommand
         }
 
         // Serialising the report the way the endpoint does (its JSON options), once per computation.
-        var jsonOptions = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         var serialise = new Samples("Serialising the report to JSON (System.Text.Json, endpoint options)");
         for (var i = 0; i < coldRequests + 5; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            JsonSerializer.SerializeToUtf8Bytes(computed.View(false), jsonOptions);
+            JsonSerializer.SerializeToUtf8Bytes(computed.View(false), JsonOptions(host));
             if (i >= 5)
             {
                 serialise.Add(Samples.Since(start));
             }
         }
 
-        // (b) the floor: the exact statements of one report, replayed with bare ADO.NET, every value read.
         capture.Recording = true;
         await service.GetReportAsync();
         capture.Recording = false;
         var statements = capture.Statements.ToList();
-        if (options.String("explain") is not null)
+        if (explain)
         {
             await SqlExplain.PrintAsync(connectionString, statements);
         }
@@ -182,41 +240,11 @@ public sealed class FailuresBenchmark : IBenchCommand
             floor.Add(Samples.Since(start));
         }
 
-        // (b') the same two measured in alternation: a cold request, then the floor (the order flips every pair), so
-        // whatever else the machine does falls on both alike; separate phases had floors 34-57 ms apart run to run.
-        var (pairedCold, pairedFloor, pairRatios) = await MeasurePairsAsync(client, cache, connectionString, statements, coldRequests);
-
-        // (c) push: a failed run POSTed with the API key; 100 subscribers of the console's event stream each
-        // re-load the report (what a circuit does before it re-renders). Latency = POST sent → subscriber holds
-        // a report that contains the new run.
-        var push = await MeasurePushAsync(host, cache, subscribers, rounds, now);
-
-        var report = new StringBuilder();
-        report.AppendLine("| measurement | n | median ms | p95 ms | max ms |");
-        report.AppendLine("|---|---|---|---|---|");
-        foreach (var s in new[] { warm, cold, cacheSamples, hostSamples, serviceSamples, serialise, floor, pairedCold, pairedFloor, push.Samples })
-        {
-            report.AppendLine(s.Row());
-        }
-
-        report.AppendLine();
-        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Floor rows read per report: {rows:N0}; report JSON {Encoding.UTF8.GetByteCount(body):N0} bytes."));
-        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Endpoint / floor (p95): steady state {warm.P95 / floor.P95:0.00}×, cold {cold.P95 / floor.P95:0.00}×; (median: {warm.Median / floor.Median:0.00}×, {cold.Median / floor.Median:0.00}×)."));
-        report.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"- Cold / floor measured in alternation ({pairRatios.Count} pairs): p95 {pairedCold.P95 / pairedFloor.P95:0.00}×, median {pairedCold.Median / pairedFloor.Median:0.00}×; per pair: median {pairRatios.Median:0.00}×, p95 {pairRatios.P95:0.00}×."));
-        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Push: {subscribers} subscribers × {rounds} failed runs; report computations during the push phase: {push.Computations} ({push.Computations / (double)rounds:0.0} per POST; without sharing it would be {subscribers} per POST); stale deliveries: {push.Stale}."));
-        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Targets: HTTP p95 ≤ 50 ms (steady {Verdict(warm.P95 <= 50)}, cold {Verdict(cold.P95 <= 50)}); endpoint ≤ 3× floor (steady {Verdict(warm.P95 <= 3 * floor.P95)}, cold {Verdict(cold.P95 <= 3 * floor.P95)}); push p95 ≤ 250 ms ({Verdict(push.Samples.P95 <= 250)})."));
-        Console.WriteLine();
-        Console.WriteLine(report.ToString());
-
-        if (options.String("keep") is null && options.String("dir") is null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            TryDelete(folder);
-        }
-
-        return 0;
+        return new ServiceAndFloor(serviceSamples, serialise, floor, statements, rows);
     }
+
+    private static JsonSerializerOptions JsonOptions(BenchHost host) =>
+        host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
 
     internal static async Task<bool> HasDataAsync(string connectionString)
     {
