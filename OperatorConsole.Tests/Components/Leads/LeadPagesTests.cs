@@ -31,6 +31,18 @@ public sealed class LeadPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task LeadsPage_OnAPhone_NamesItsSortChoice()
+    {
+        // On a small screen MudTable replaces the sortable headers with one select; unnamed, it was an empty box.
+        _ctx.SignInAs(ConsoleRoles.Viewer);
+        await _ctx.SeedLeadAsync();
+
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+
+        cut.WaitForAssertion(() => cut.Find(".mud-table-smalldevices-sortselect").TextContent.Should().Contain("Sort by"));
+    }
+
+    [Fact]
     public void LeadsPage_Empty_TeachesHowLeadsArrive()
     {
         _ctx.SignInAs(ConsoleRoles.Operator);
