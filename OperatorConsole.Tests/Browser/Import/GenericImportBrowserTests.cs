@@ -73,7 +73,7 @@ public sealed class GenericImportBrowserTests(EmptyConsoleBrowserFixture browser
         var accountsSummary = page.Locator("[data-testid=accounts-summary]");
         await accountsSummary.WaitForAsync();
         (await accountsSummary.InnerTextAsync()).Should().StartWith("85 accounts (85 with won deals)").And.Contain("8,800 deals");
-        (await page.Locator("[data-testid=accounts-won]").InnerTextAsync()).Should().Be("4,238 won worth 10,005,534");
+        (await page.Locator("[data-testid=accounts-won]").InnerTextAsync()).Should().Be("4,238 won worth 10,005,534 USD");
         (await page.Locator("[data-testid=accounts-win-rate]").InnerTextAsync()).Should().Be("63.2%");
 
         // 7. The Command Center shows the data's period (as of its last day, and says so) with the same won total.

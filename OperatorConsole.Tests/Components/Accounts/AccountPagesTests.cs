@@ -33,6 +33,7 @@ public sealed class AccountPagesTests : IAsyncLifetime
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=account-row-link]").Select(a => a.TextContent).Should().Equal("Zebra Group"));
         cut.Find("[data-testid=accounts-summary]").TextContent.Should().Contain("2 accounts").And.Contain("4 deals").And.Contain("2 won");
         cut.Find("[data-testid=accounts-win-rate]").TextContent.Should().Be("66.7%", "2 won of 3 closed deals");
+        cut.Find("[data-testid=accounts-won]").TextContent.Should().Be("2 won worth 0 USD");
         cut.Find("[data-testid=account-results]").TextContent.Should().Contain("2 without target");
 
         // "Only accounts with won deals" off: every account, the one without a client last.
@@ -52,6 +53,7 @@ public sealed class AccountPagesTests : IAsyncLifetime
         cut.WaitForAssertion(() => cut.Find("[data-testid=account-name]").TextContent.Should().Be("Yak & Co"));
         cut.Find("[data-testid=account-deals]").TextContent.Should().Be("2");
         cut.Find("[data-testid=account-active]").TextContent.Should().Be("1");
+        cut.Find("[data-testid=account-won-total]").TextContent.Should().Be("0 USD", "money carries its currency, as on the Command Center (no proposal won, so nothing won yet)");
         cut.Find("[data-testid=account-results-table]").TextContent.Should().Contain("Website").And.Contain("No target");
         cut.WaitForAssertion(() => cut.Find("[data-testid=account-deals-table]").TextContent.Should().Contain("Shop").And.Contain("Website"));
 
