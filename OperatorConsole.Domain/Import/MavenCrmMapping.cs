@@ -66,10 +66,17 @@ public static class MavenCrmMapping
     public static RowMapResult Map(MavenOpportunity row, IReadOnlyDictionary<string, decimal> pricesByProductKey, DateTime asOf)
     {
         var errors = new List<string>();
+        var deal = Parse(row, errors);
+        CheckDates(deal, errors);
+        return errors.Count > 0 ? RowMapResult.Invalid(errors) : ToLead(deal, LeadCsvMapping.Clean(row.SalesAgent), pricesByProductKey, asOf);
+    }
+
+    /// <summary>A row's fields, cleaned and parsed; a field that does not parse is an error and a stand-in value.</summary>
+    private sealed record Deal(string? Id, string? Product, string? Account, string? StageText, LeadStatus Stage, DateTime? Engaged, DateTime? Closed, decimal? CloseValue);
+
+    private static Deal Parse(MavenOpportunity row, List<string> errors)
+    {
         var id = LeadCsvMapping.Clean(row.OpportunityId);
-        var product = LeadCsvMapping.Clean(row.Product);
-        var account = LeadCsvMapping.Clean(row.Account);
-        var stageText = LeadCsvMapping.Clean(row.DealStage);
         if (id is null)
         {
             errors.Add("opportunity_id: required.");
@@ -79,72 +86,79 @@ public static class MavenCrmMapping
             errors.Add("opportunity_id: at most 100 characters.");
         }
 
+        var product = LeadCsvMapping.Clean(row.Product);
         if (product is null)
         {
             errors.Add("product: required.");
         }
 
+        var stageText = LeadCsvMapping.Clean(row.DealStage);
         if (stageText is null || !StageMap.TryGetValue(stageText, out var stage))
         {
             errors.Add($"deal_stage: '{stageText}' is not one of Prospecting, Engaging, Won, Lost.");
             stage = LeadStatus.New;
         }
 
-        DateTime? engaged = ParseDate("engage_date", row.EngageDate, errors);
-        DateTime? closed = ParseDate("close_date", row.CloseDate, errors);
-        var closeValue = LeadCsvMapping.ParseDecimal("close_value", LeadCsvMapping.Clean(row.CloseValue), errors);
-        if (stage != LeadStatus.New && engaged is null)
+        return new Deal(id, product, LeadCsvMapping.Clean(row.Account), stageText, stage,
+            ParseDate("engage_date", row.EngageDate, errors),
+            ParseDate("close_date", row.CloseDate, errors),
+            LeadCsvMapping.ParseDecimal("close_value", LeadCsvMapping.Clean(row.CloseValue), errors));
+    }
+
+    /// <summary>What a deal's stage needs: an engage date past Prospecting, a close date and (if won) a value once closed.</summary>
+    private static void CheckDates(Deal deal, List<string> errors)
+    {
+        if (deal.Stage != LeadStatus.New && deal.Engaged is null)
         {
-            errors.Add($"engage_date: required for a {stageText} deal.");
+            errors.Add($"engage_date: required for a {deal.StageText} deal.");
         }
 
-        if (stage is LeadStatus.Approved or LeadStatus.Lost && closed is null)
+        if (deal.Stage is LeadStatus.Approved or LeadStatus.Lost && deal.Closed is null)
         {
-            errors.Add($"close_date: required for a {stageText} deal.");
+            errors.Add($"close_date: required for a {deal.StageText} deal.");
         }
 
-        if (engaged is not null && closed is not null && closed < engaged)
+        if (deal.Engaged is not null && deal.Closed is not null && deal.Closed < deal.Engaged)
         {
             errors.Add("close_date: before engage_date.");
         }
 
-        if (stage == LeadStatus.Approved && closeValue is null)
+        if (deal.Stage == LeadStatus.Approved && deal.CloseValue is null)
         {
             errors.Add("close_value: required for a Won deal.");
         }
 
-        if (closeValue is < 0 or > LeadRules.MaxValue)
+        if (deal.CloseValue is < 0 or > LeadRules.MaxValue)
         {
             errors.Add($"close_value: must be between 0 and {LeadRules.MaxValue}.");
         }
+    }
 
-        if (errors.Count > 0)
-        {
-            return RowMapResult.Invalid(errors);
-        }
-
+    /// <summary>The lead a valid deal becomes: its title, the stage history its dates give, and the outcome of a closed one.</summary>
+    private static RowMapResult ToLead(Deal deal, string? contact, IReadOnlyDictionary<string, decimal> pricesByProductKey, DateTime asOf)
+    {
+        var product = deal.Product!;
         decimal? price = pricesByProductKey.TryGetValue(ProductKey(product), out var p) ? p : null;
-        var title = account is null ? $"{product} ({id})" : $"{product} for {account}";
-        var contact = LeadCsvMapping.Clean(row.SalesAgent);
-        List<ImportedStatusStep> history = stage switch
+        var title = deal.Account is null ? $"{product} ({deal.Id})" : $"{product} for {deal.Account}";
+        List<ImportedStatusStep> history = deal.Stage switch
         {
             LeadStatus.New => [new(LeadStatus.New, asOf)],
-            LeadStatus.Qualified => [new(LeadStatus.Qualified, engaged!.Value)],
-            _ => [new(LeadStatus.Qualified, engaged!.Value), new(stage, closed!.Value)],
+            LeadStatus.Qualified => [new(LeadStatus.Qualified, deal.Engaged!.Value)],
+            _ => [new(LeadStatus.Qualified, deal.Engaged!.Value), new(deal.Stage, deal.Closed!.Value)],
         };
-        ImportedOutcome? outcome = stage switch
+        ImportedOutcome? outcome = deal.Stage switch
         {
-            LeadStatus.Approved => new ImportedOutcome(ProposalOutcome.Won, closed!.Value, closeValue, price),
-            LeadStatus.Lost => new ImportedOutcome(ProposalOutcome.Lost, closed!.Value, null, price),
+            LeadStatus.Approved => new ImportedOutcome(ProposalOutcome.Won, deal.Closed!.Value, deal.CloseValue, price),
+            LeadStatus.Lost => new ImportedOutcome(ProposalOutcome.Lost, deal.Closed!.Value, null, price),
             _ => null,
         };
-        var errorsOnFields = LeadRules.ValidateFields(title, account, contact, null, Source, price).ToDictionary();
+        var errorsOnFields = LeadRules.ValidateFields(title, deal.Account, contact, null, Source, price).ToDictionary();
         if (errorsOnFields.Count > 0)
         {
             return RowMapResult.Invalid(errorsOnFields.SelectMany(e => e.Value).ToList());
         }
 
-        return RowMapResult.Ok(new ImportedLead(id, title, account, contact, null, Source, price, null, history, outcome, contact));
+        return RowMapResult.Ok(new ImportedLead(deal.Id!, title, deal.Account, contact, null, Source, price, null, history, outcome, contact));
     }
 
     private static DateTime? ParseDate(string field, string? text, List<string> errors)
