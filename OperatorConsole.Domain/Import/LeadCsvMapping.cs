@@ -105,25 +105,8 @@ public static class LeadCsvMapping
         var createdAt = ParseDate("createdAt", Cell("createdAt"), errors) ?? now;
         var closedAt = ParseDate("closedAt", Cell("closedAt"), errors);
 
-        var status = LeadStatus.New;
-        if (Cell("status") is { } statusText && !TryStage(statusText, stages, out status))
-        {
-            errors.Add($"stage: '{statusText}' is not mapped to a stage (map it in the stage step, or use one of {string.Join(", ", Enum.GetNames<LeadStatus>())}).");
-        }
-
-        OfferType? offer = null;
-        if (Cell("offerType") is { } offerText)
-        {
-            if (TryParseEnum<OfferType>(offerText, out var parsed))
-            {
-                offer = parsed;
-            }
-            else
-            {
-                errors.Add($"offerType: '{offerText}' is not one of fast_cash_dfy, productized, premium_custom_system.");
-            }
-        }
-
+        var status = StageOf(Cell("status"), stages, errors);
+        var offer = OfferOf(Cell("offerType"), errors);
         var fieldErrors = LeadRules.ValidateFields(title, company, contactName, contactEmail, source, value)
             .MaxLength("externalId", externalId, 100)
             .MaxLength("owner", owner, LeadRules.TextMax)
@@ -135,40 +118,76 @@ public static class LeadCsvMapping
             errors.Add("closedAt: the deal closed before it was created.");
         }
 
-        if (wonValue == 0 && !status.IsClient())
-        {
-            // "Lost, close value 0" (and an open deal's 0): nothing was won, which is not an error.
-            wonValue = null;
-        }
-
-        if (wonValue is not null && !status.IsClient())
-        {
-            errors.Add($"wonValue: '{Cell("wonValue")}' on a {status} deal; a close value needs a won stage (Approved, Building or Shipped), or 0.");
-        }
-
+        wonValue = WonValueOf(wonValue, Cell("wonValue"), status, errors);
         if (errors.Count > 0)
         {
             return RowMapResult.Invalid(errors);
         }
 
+        var (history, outcome) = HistoryOf(status, createdAt, closedAt, wonValue, value);
+        return RowMapResult.Ok(new ImportedLead(externalId, title!, company, contactName, contactEmail, source, value, offer, history, outcome, owner));
+    }
+
+    private static LeadStatus StageOf(string? text, IReadOnlyDictionary<string, LeadStatus>? stages, List<string> errors)
+    {
+        var status = LeadStatus.New;
+        if (text is not null && !TryStage(text, stages, out status))
+        {
+            errors.Add($"stage: '{text}' is not mapped to a stage (map it in the stage step, or use one of {string.Join(", ", Enum.GetNames<LeadStatus>())}).");
+        }
+
+        return status;
+    }
+
+    private static OfferType? OfferOf(string? text, List<string> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (TryParseEnum<OfferType>(text, out var parsed))
+        {
+            return parsed;
+        }
+
+        errors.Add($"offerType: '{text}' is not one of fast_cash_dfy, productized, premium_custom_system.");
+        return null;
+    }
+
+    /// <summary>A close value belongs to a won deal; "Lost, close value 0" (and an open deal's 0) means nothing was won, which is not an error.</summary>
+    private static decimal? WonValueOf(decimal? wonValue, string? text, LeadStatus status, List<string> errors)
+    {
+        if (wonValue is null || status.IsClient())
+        {
+            return wonValue;
+        }
+
+        if (wonValue != 0)
+        {
+            errors.Add($"wonValue: '{text}' on a {status} deal; a close value needs a won stage (Approved, Building or Shipped), or 0.");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The stage history a row gives (a closed deal was open from its creation until it closed) and the outcome of a
+    /// won or lost one.
+    /// </summary>
+    private static (List<ImportedStatusStep> History, ImportedOutcome? Outcome) HistoryOf(
+        LeadStatus status, DateTime createdAt, DateTime? closedAt, decimal? wonValue, decimal? value)
+    {
         var history = new List<ImportedStatusStep> { new(status == LeadStatus.Lost || (wonValue is not null && closedAt is not null) ? LeadStatus.New : status, createdAt) };
-        ImportedOutcome? outcome = null;
         if (history[0].Status != status)
         {
-            // A closed deal: it was open from its creation until it closed.
             history.Add(new ImportedStatusStep(status, closedAt ?? createdAt));
         }
 
-        if (wonValue is not null)
-        {
-            outcome = new ImportedOutcome(ProposalOutcome.Won, closedAt ?? createdAt, wonValue, value);
-        }
-        else if (status == LeadStatus.Lost && closedAt is not null)
-        {
-            outcome = new ImportedOutcome(ProposalOutcome.Lost, closedAt.Value, null, value);
-        }
-
-        return RowMapResult.Ok(new ImportedLead(externalId, title!, company, contactName, contactEmail, source, value, offer, history, outcome, owner));
+        var outcome = wonValue is not null ? new ImportedOutcome(ProposalOutcome.Won, closedAt ?? createdAt, wonValue, value)
+            : status == LeadStatus.Lost && closedAt is not null ? new ImportedOutcome(ProposalOutcome.Lost, closedAt.Value, null, value)
+            : null;
+        return (history, outcome);
     }
 
     /// <summary>Our stage for a file's value: the operator's mapping first, then our own stage names.</summary>
