@@ -135,12 +135,15 @@ public static class ConstraintAnalyzer
             winThis, winPrevious, input.PendingApprovalsRequestedAt.Count, oldestApproval);
     }
 
+    /// <summary>A count as the screens write it, whatever the server's culture: "1,589".</summary>
+    private static string N(int count) => count.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture);
+
     private static string Describe(StageStats s, int stuckDays)
     {
         var parts = new List<string>();
         if (s.Stuck > 0)
         {
-            parts.Add($"{s.Stuck} lead{(s.Stuck == 1 ? "" : "s")} stuck > {stuckDays} d");
+            parts.Add($"{N(s.Stuck)} lead{(s.Stuck == 1 ? "" : "s")} stuck > {stuckDays} d");
         }
 
         if (s.AvgDaysThisPeriod is { } a && s.AvgDaysPreviousPeriod is { } p && a > p)
@@ -150,7 +153,7 @@ public static class ConstraintAnalyzer
 
         if (s.EnteredThisPeriod > s.LeftThisPeriod)
         {
-            parts.Add($"{s.EnteredThisPeriod} in vs {s.LeftThisPeriod} out this period");
+            parts.Add($"{N(s.EnteredThisPeriod)} in vs {N(s.LeftThisPeriod)} out this period");
         }
 
         return parts.Count == 0 ? "most pressure of all stages" : string.Join(", ", parts);
@@ -164,24 +167,24 @@ public static class ConstraintAnalyzer
         var items = new List<EvidenceItem>
         {
             new("leadsStuck", $"Leads stuck > {input.StuckDays} d in {s.Stage}", null, s.Stuck, "leads",
-                $"{s.Stuck} of {s.InStage} leads in {s.Stage} have been there more than {input.StuckDays} d", s.Stuck > 0, s.StuckLeadIds),
+                $"{N(s.Stuck)} of {N(s.InStage)} leads in {s.Stage} have been there more than {input.StuckDays} d", s.Stuck > 0, s.StuckLeadIds),
             new($"avgDaysIn{s.Stage}", $"Average time in {s.Stage}", Round(s.AvgDaysPreviousPeriod), Round(s.AvgDaysThisPeriod), "days",
                 $"{name} cycle {Fmt(s.AvgDaysPreviousPeriod)} d → {Fmt(s.AvgDaysThisPeriod)} d (previous {input.PeriodDays} d → last {input.PeriodDays} d)",
                 s.AvgDaysThisPeriod > s.AvgDaysPreviousPeriod, []),
             new("throughputIn", $"Entered {s.Stage}", s.EnteredPreviousPeriod, s.EnteredThisPeriod, "leads",
-                $"{s.EnteredPreviousPeriod} → {s.EnteredThisPeriod} leads entered {s.Stage}", false, []),
+                $"{N(s.EnteredPreviousPeriod)} → {N(s.EnteredThisPeriod)} leads entered {s.Stage}", false, []),
             new("throughputOut", $"Left {s.Stage}", s.LeftPreviousPeriod, s.LeftThisPeriod, "leads",
                 // Flagged when fewer leave than enter: the stage is filling up, whatever the trend of exits.
                 s.LeftThisPeriod < s.EnteredThisPeriod
-                    ? $"{s.LeftPreviousPeriod} → {s.LeftThisPeriod} leads left {s.Stage}, fewer than the {s.EnteredThisPeriod} that entered"
-                    : $"{s.LeftPreviousPeriod} → {s.LeftThisPeriod} leads left {s.Stage}",
+                    ? $"{N(s.LeftPreviousPeriod)} → {N(s.LeftThisPeriod)} leads left {s.Stage}, fewer than the {N(s.EnteredThisPeriod)} that entered"
+                    : $"{N(s.LeftPreviousPeriod)} → {N(s.LeftThisPeriod)} leads left {s.Stage}",
                 s.LeftThisPeriod < s.EnteredThisPeriod, []),
             new("approvalsPending", "Approvals pending", null, input.PendingApprovalsRequestedAt.Count, "approvals",
-                input.PendingApprovalsRequestedAt.Count == 0 ? "No approvals waiting" : $"{input.PendingApprovalsRequestedAt.Count} approvals waiting, oldest {oldestApproval:0.0} d",
+                input.PendingApprovalsRequestedAt.Count == 0 ? "No approvals waiting" : $"{N(input.PendingApprovalsRequestedAt.Count)} approvals waiting, oldest {oldestApproval:0.0} d",
                 input.PendingApprovalsRequestedAt.Count > 0, []),
             new("winRate", "Win rate", Round(winPrevious * 100), Round(winThis * 100), "%",
                 // The sample beside each rate: 100 % of 1 closed deal is not a trend.
-                $"win rate {Pct(winPrevious)} of {Closed(input.Changes, previousStart, thisStart)} closed → {Pct(winThis)} of {Closed(input.Changes, thisStart, input.Now)} closed",
+                $"win rate {Pct(winPrevious)} of {N(Closed(input.Changes, previousStart, thisStart))} closed → {Pct(winThis)} of {N(Closed(input.Changes, thisStart, input.Now))} closed",
                 winThis < winPrevious, []),
         };
         return items;
@@ -194,12 +197,12 @@ public static class ConstraintAnalyzer
         {
             actions.Add(s.Stage switch
             {
-                LeadStatus.Proposal => $"Follow up the {s.Stuck} proposal-stage leads waiting more than {input.StuckDays} d: send, chase or close them.",
-                LeadStatus.New => $"Qualify or drop the {s.Stuck} new leads older than {input.StuckDays} d.",
-                LeadStatus.Qualified => $"Book next steps for the {s.Stuck} qualified leads idle more than {input.StuckDays} d, or draft their proposals.",
-                LeadStatus.Approved => $"Start the {s.Stuck} approved builds waiting more than {input.StuckDays} d (a human start in Build Ops).",
-                LeadStatus.Building => $"Unblock the {s.Stuck} builds running longer than {input.StuckDays} d: check Build Ops and agent jobs.",
-                _ => $"Move the {s.Stuck} stuck leads in {s.Stage}.",
+                LeadStatus.Proposal => $"Follow up the {N(s.Stuck)} proposal-stage leads waiting more than {input.StuckDays} d: send, chase or close them.",
+                LeadStatus.New => $"Qualify or drop the {N(s.Stuck)} new leads older than {input.StuckDays} d.",
+                LeadStatus.Qualified => $"Book next steps for the {N(s.Stuck)} qualified leads idle more than {input.StuckDays} d, or draft their proposals.",
+                LeadStatus.Approved => $"Start the {N(s.Stuck)} approved builds waiting more than {input.StuckDays} d (a human start in Build Ops).",
+                LeadStatus.Building => $"Unblock the {N(s.Stuck)} builds running longer than {input.StuckDays} d: check Build Ops and agent jobs.",
+                _ => $"Move the {N(s.Stuck)} stuck leads in {s.Stage}.",
             });
         }
 
@@ -212,7 +215,7 @@ public static class ConstraintAnalyzer
 
         if (input.PendingApprovalsRequestedAt.Count > 0)
         {
-            actions.Add($"Decide the {input.PendingApprovalsRequestedAt.Count} pending approvals (oldest {oldestApproval:0.0} d) on /approvals.");
+            actions.Add($"Decide the {N(input.PendingApprovalsRequestedAt.Count)} pending approvals (oldest {oldestApproval:0.0} d) on /approvals.");
         }
 
         if (winThis is { } w && winPrevious is { } wp && w < wp)

@@ -130,6 +130,19 @@ public sealed class ConstraintAnalyzerSalesOnlyTests
     private static readonly DateTime Now = new(2026, 11, 25, 12, 0, 0, DateTimeKind.Utc);
 
     [Fact]
+    public void Analyze_ThousandsOfStuckLeads_WritesCountsAsTheScreensDo()
+    {
+        var leads = Enumerable.Range(1, 1589).Select(i => new LeadNow(i, $"Deal {i}", LeadStatus.Qualified, Now.AddDays(-30))).ToList();
+        var changes = leads.Select(l => new StageChange(l.LeadId, null, LeadStatus.Qualified, Now.AddDays(-30))).ToList();
+
+        var snapshot = ConstraintAnalyzer.Analyze(new ConstraintInput(changes, leads, [], Now, 14, 7));
+
+        snapshot.Summary.Should().Be("Qualified is the bottleneck: 1,589 leads stuck > 7 d.");
+        snapshot.Evidence.Single(e => e.Key == "leadsStuck").Text.Should().Be("1,589 of 1,589 leads in Qualified have been there more than 7 d");
+        snapshot.RecommendedActions[0].Should().StartWith("Book next steps for the 1,589 qualified leads");
+    }
+
+    [Fact]
     public void Analyze_PipelineThatNeverLeavesApproved_TreatsApprovedAsTheEnd_NotTheBottleneck()
     {
         var changes = new List<StageChange>();
