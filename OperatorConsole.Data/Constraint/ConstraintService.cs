@@ -63,7 +63,7 @@ public sealed class ConstraintService(IDbContextFactory<ConsoleDbContext> dbFact
         var now = at.At;
         var anchored = at.IsDataAsOf && at.NewestActivity is not null;
         var note = !at.IsDataAsOf ? null
-            : anchored ? $"No pipeline activity in the last {(at.Now - at.At).TotalDays:0} d; analysed as of the latest recorded activity, {at.Date}."
+            : anchored ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"No pipeline activity in the last {(at.Now - at.At).TotalDays:#,0} d; analysed as of the latest recorded activity, {at.Date}.")
             : $"As of {at.At:yyyy-MM-dd} (requested).";
         var changes = await ChangesAsync(db, now, period, ct);
         var leads = await OpenLeadsAsync(db, at, ct);

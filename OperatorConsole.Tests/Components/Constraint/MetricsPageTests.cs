@@ -40,6 +40,18 @@ public sealed class MetricsPageTests : IDisposable
     }
 
     [Fact]
+    public async Task ConstraintCard_OnOldData_SaysHowLongNothingMoved_AsTheScreensWriteCounts()
+    {
+        _ctx.SignInAs(ConsoleRoles.Viewer);
+        await _ctx.SeedLeadAsync("Old deal", LeadStatus.Qualified);
+        _ctx.Clock.Advance(TimeSpan.FromDays(1500));
+
+        var card = _ctx.RenderWithMud<ConstraintCard>();
+
+        card.WaitForAssertion(() => card.Find("[data-testid=ConstraintCard]").TextContent.Should().Contain("No pipeline activity in the last 1,500 d"));
+    }
+
+    [Fact]
     public async Task MetricsPage_ConstraintCard_LinksToTheListNotToItself()
     {
         _ctx.SignInAs(ConsoleRoles.Viewer);
