@@ -61,7 +61,6 @@ public sealed class CircuitsBenchmark : IBenchCommand
     /// <summary>One run's settings (from the options), its open pages, and each of its phases.</summary>
     private sealed class Run(BenchOptions options)
     {
-        private readonly string _folder = options.String("dir") ?? Path.Combine(Path.GetTempPath(), "oc-bench-circuits-" + Environment.ProcessId);
 
         public int Circuits { get; } = options.Int("circuits", 100);
 
@@ -79,16 +78,16 @@ public sealed class CircuitsBenchmark : IBenchCommand
 
         public SocketFrames? Frames { get; private set; }
 
-        public string DatabasePath
-        {
-            get
-            {
-                Directory.CreateDirectory(_folder);
-                return Path.Combine(_folder, "bench.db");
-            }
-        }
+        /// <summary>The bench database in <c>--dir</c> (or a folder of this process's own), the folder created once.</summary>
+        public string DatabasePath { get; } = DatabaseIn(options.String("dir") ?? Path.Combine(Path.GetTempPath(), "oc-bench-circuits-" + Environment.ProcessId));
 
         private string ConnectionString => $"Data Source={DatabasePath}";
+
+        private static string DatabaseIn(string folder)
+        {
+            Directory.CreateDirectory(folder);
+            return Path.Combine(folder, "bench.db");
+        }
 
         public async Task EnsureDatasetAsync()
         {
