@@ -76,68 +76,77 @@ public static class ScorecardCalculator
     public static MoneyScorecardReport Compute(DateTime now, IReadOnlyList<ClosedDeal> deals, IReadOnlyList<OpenLead> openLeads, int periodDays)
     {
         periodDays = Math.Max(1, periodDays);
-        var until = now.AddTicks(1); // "to now" includes now
-        var week = new Period(WeekStart(now), until);
-        var lastWeek = new Period(week.From.AddDays(-7), week.From);
-        var month = new Period(MonthStart(now), until);
-        var lastMonth = new Period(month.From.AddMonths(-1), month.From);
-        var year = new Period(YearStart(now), until);
-        var lastYear = new Period(year.From.AddYears(-1), year.From);
-        // The constraint's windows exactly — (now − period, now] and the one before — so both cards quote the same win
-        // rate even for date-only data (an imported deal closed at midnight on the boundary day counts in one period).
-        var rolling = new Period(now.AddDays(-periodDays).AddTicks(1), until);
-        var lastRolling = new Period(now.AddDays(-2 * periodDays).AddTicks(1), rolling.From);
-
+        var windows = Windows.At(now, periodDays);
         var figures = new List<ScorecardFigure>
         {
-            WonValue("scorecard.won_value.week", "Won this week", deals, week, lastWeek),
-            WonValue("scorecard.won_value.month", "Won this month", deals, month, lastMonth),
-            WonValue("scorecard.won_value.year", "Won this year", deals, year, lastYear),
+            WonValue("scorecard.won_value.week", "Won this week", deals, windows.Week, windows.LastWeek),
+            WonValue("scorecard.won_value.month", "Won this month", deals, windows.Month, windows.LastMonth),
+            WonValue("scorecard.won_value.year", "Won this year", deals, windows.Year, windows.LastYear),
         };
+        figures.AddRange(PipelineFigures(openLeads));
+        figures.AddRange(RateFigures(deals, windows, periodDays));
+        return new MoneyScorecardReport(now, periodDays, figures);
+    }
 
+    /// <summary>The calendar windows "to now" and the rolling ones, each with the window it is compared with.</summary>
+    private sealed record Windows(
+        Period Week, Period LastWeek, Period Month, Period LastMonth, Period Year, Period LastYear, Period Rolling, Period LastRolling)
+    {
+        public static Windows At(DateTime now, int periodDays)
+        {
+            var until = now.AddTicks(1); // "to now" includes now
+            var week = new Period(WeekStart(now), until);
+            var month = new Period(MonthStart(now), until);
+            var year = new Period(YearStart(now), until);
+            // The constraint's windows exactly — (now − period, now] and the one before — so both cards quote the same win
+            // rate even for date-only data (an imported deal closed at midnight on the boundary day counts in one period).
+            var rolling = new Period(now.AddDays(-periodDays).AddTicks(1), until);
+            return new Windows(
+                week, new Period(week.From.AddDays(-7), week.From),
+                month, new Period(month.From.AddMonths(-1), month.From),
+                year, new Period(year.From.AddYears(-1), year.From),
+                rolling, new Period(now.AddDays(-2 * periodDays).AddTicks(1), rolling.From));
+        }
+    }
+
+    /// <summary>The open pipeline's value per open stage, then in total: snapshots of now, with nothing to compare.</summary>
+    private static IEnumerable<ScorecardFigure> PipelineFigures(IReadOnlyList<OpenLead> openLeads)
+    {
         foreach (var stage in OpenStages)
         {
             var inStage = openLeads.Where(l => l.Stage == stage).ToList();
-            figures.Add(new ScorecardFigure(
-                $"scorecard.pipeline_value.{stage.ToString().ToLowerInvariant()}",
-                $"Open pipeline in {stage}",
-                Money,
-                inStage.Sum(l => l.EstimatedValue ?? 0),
-                null,
-                null,
-                null,
-                inStage.Select(LeadRecord).ToList(),
-                []));
+            yield return Snapshot($"scorecard.pipeline_value.{stage.ToString().ToLowerInvariant()}", $"Open pipeline in {stage}", inStage);
         }
 
-        var open = openLeads.Where(l => OpenStages.Contains(l.Stage)).ToList();
-        figures.Add(new ScorecardFigure(
-            "scorecard.pipeline_value.total", "Open pipeline", Money, open.Sum(l => l.EstimatedValue ?? 0), null,
-            null, null, open.Select(LeadRecord).ToList(), []));
+        yield return Snapshot("scorecard.pipeline_value.total", "Open pipeline", openLeads.Where(l => OpenStages.Contains(l.Stage)).ToList());
+    }
 
-        var decidedNow = deals.Where(d => rolling.Contains(d.OutcomeAt)).ToList();
-        var decidedThen = deals.Where(d => lastRolling.Contains(d.OutcomeAt)).ToList();
-        figures.Add(new ScorecardFigure(
+    private static ScorecardFigure Snapshot(string key, string label, List<OpenLead> leads) =>
+        new(key, label, Money, leads.Sum(l => l.EstimatedValue ?? 0), null, null, null, leads.Select(LeadRecord).ToList(), []);
+
+    /// <summary>Win rate, deal size and cycle time over the rolling period (and the year's win rate), each against the window before.</summary>
+    private static IEnumerable<ScorecardFigure> RateFigures(IReadOnlyList<ClosedDeal> deals, Windows w, int periodDays)
+    {
+        var decidedNow = deals.Where(d => w.Rolling.Contains(d.OutcomeAt)).ToList();
+        var decidedThen = deals.Where(d => w.LastRolling.Contains(d.OutcomeAt)).ToList();
+        yield return new ScorecardFigure(
             "scorecard.win_rate", $"Win rate (last {periodDays} d vs the {periodDays} d before)", Percent,
-            WinRate(decidedNow), WinRate(decidedThen), rolling, lastRolling, decidedNow.Select(DealRecord).ToList(), decidedThen.Select(DealRecord).ToList()));
+            WinRate(decidedNow), WinRate(decidedThen), w.Rolling, w.LastRolling, decidedNow.Select(DealRecord).ToList(), decidedThen.Select(DealRecord).ToList());
 
         // The year's win rate is the figure an imported history is judged by (won ÷ decided over the whole year).
-        var decidedThisYear = deals.Where(d => year.Contains(d.OutcomeAt)).ToList();
-        var decidedLastYear = deals.Where(d => lastYear.Contains(d.OutcomeAt)).ToList();
-        figures.Add(new ScorecardFigure(
+        yield return new ScorecardFigure(
             "scorecard.win_rate.year", "Win rate this year", Percent,
-            WinRate(decidedThisYear), WinRate(decidedLastYear), year, lastYear, [], []));
+            WinRate(deals.Where(d => w.Year.Contains(d.OutcomeAt)).ToList()), WinRate(deals.Where(d => w.LastYear.Contains(d.OutcomeAt)).ToList()),
+            w.Year, w.LastYear, [], []);
 
         var wonNow = decidedNow.Where(d => d.Outcome == ProposalOutcome.Won).ToList();
         var wonThen = decidedThen.Where(d => d.Outcome == ProposalOutcome.Won).ToList();
-        figures.Add(new ScorecardFigure(
+        yield return new ScorecardFigure(
             "scorecard.avg_deal_size", "Average deal size", Money,
-            AverageDealSize(wonNow), AverageDealSize(wonThen), rolling, lastRolling, wonNow.Select(DealRecord).ToList(), wonThen.Select(DealRecord).ToList()));
-        figures.Add(new ScorecardFigure(
+            AverageDealSize(wonNow), AverageDealSize(wonThen), w.Rolling, w.LastRolling, wonNow.Select(DealRecord).ToList(), wonThen.Select(DealRecord).ToList());
+        yield return new ScorecardFigure(
             "scorecard.cycle_time_days", "Average cycle time (lead created → won)", Days,
-            AverageCycleDays(wonNow), AverageCycleDays(wonThen), rolling, lastRolling, wonNow.Select(DealRecord).ToList(), wonThen.Select(DealRecord).ToList()));
-
-        return new MoneyScorecardReport(now, periodDays, figures);
+            AverageCycleDays(wonNow), AverageCycleDays(wonThen), w.Rolling, w.LastRolling, wonNow.Select(DealRecord).ToList(), wonThen.Select(DealRecord).ToList());
     }
 
     /// <summary>Won ÷ decided (won + lost + no response), as a percentage with one decimal; null when nothing was decided.</summary>
