@@ -49,8 +49,7 @@ public sealed class AlertEvaluator(IDbContextFactory<ConsoleDbContext> dbFactory
         var quiet = AlertRouting.IsQuiet(channel, now);
         var byKey = open.ToDictionary(n => (n.Bucket, n.ItemKey));
         var present = new HashSet<(FailureBucket, string)>();
-        var opened = new List<AlertNotice>();
-        var reminders = new List<AlertNotice>();
+        var due = new DueNotices([], []);
         foreach (var bucket in AlertRouting.ParseBuckets(channel.Buckets))
         {
             var items = report.Items(bucket);
@@ -64,45 +63,66 @@ public sealed class AlertEvaluator(IDbContextFactory<ConsoleDbContext> dbFactory
                     continue;
                 }
 
-                if (!byKey.TryGetValue((bucket, item.Key), out var notice))
+                var notice = NoticeFor(db, channel, byKey, bucket, item, now);
+                if (!quiet)
                 {
-                    notice = new AlertNotice
-                    {
-                        ChannelId = channel.Id, Bucket = bucket, ItemKey = item.Key, Title = Cut(item.Describe()), Link = item.Link, FirstSeenAt = now,
-                    };
-                    db.Add(notice);
-                    byKey[(bucket, item.Key)] = notice;
-                }
-
-                if (quiet)
-                {
-                    continue;
-                }
-
-                if (notice.OpenedSentAt is null)
-                {
-                    if (now - notice.FirstSeenAt >= TimeSpan.FromMinutes(channel.MinAgeMinutes) && openCount >= channel.MinCount)
-                    {
-                        notice.Title = Cut(item.Describe());
-                        opened.Add(notice);
-                    }
-                }
-                else if (channel.ReminderHours is { } hours && notice.LastSentAt is { } last && now - last >= TimeSpan.FromHours(hours))
-                {
-                    reminders.Add(notice);
+                    due.Add(channel, notice, item, openCount, now);
                 }
             }
         }
 
-        var queued = QueueOpened(db, channel, opened, now, consoleUrl);
+        return QueueOpened(db, channel, due.Opened, now, consoleUrl)
+            + QueueReminders(db, channel, due.Reminders, now, consoleUrl)
+            + Resolve(db, channel, open.Where(n => !present.Contains((n.Bucket, n.ItemKey))), quiet, now, consoleUrl);
+    }
+
+    /// <summary>The channel's notice of an item: the open one, or a new one first seen now.</summary>
+    private static AlertNotice NoticeFor(
+        ConsoleDbContext db, AlertChannel channel, Dictionary<(FailureBucket, string), AlertNotice> byKey, FailureBucket bucket, IFailureItem item, DateTime now)
+    {
+        if (byKey.TryGetValue((bucket, item.Key), out var notice))
+        {
+            return notice;
+        }
+
+        notice = new AlertNotice
+        {
+            ChannelId = channel.Id, Bucket = bucket, ItemKey = item.Key, Title = Cut(item.Describe()), Link = item.Link, FirstSeenAt = now,
+        };
+        db.Add(notice);
+        byKey[(bucket, item.Key)] = notice;
+        return notice;
+    }
+
+    /// <summary>The notices a channel is due to send this round: first alerts, and reminders of ones still open.</summary>
+    private sealed record DueNotices(List<AlertNotice> Opened, List<AlertNotice> Reminders)
+    {
+        public void Add(AlertChannel channel, AlertNotice notice, IFailureItem item, int openCount, DateTime now)
+        {
+            if (notice.OpenedSentAt is null)
+            {
+                if (now - notice.FirstSeenAt >= TimeSpan.FromMinutes(channel.MinAgeMinutes) && openCount >= channel.MinCount)
+                {
+                    notice.Title = Cut(item.Describe());
+                    Opened.Add(notice);
+                }
+            }
+            else if (channel.ReminderHours is { } hours && notice.LastSentAt is { } last && now - last >= TimeSpan.FromHours(hours))
+            {
+                Reminders.Add(notice);
+            }
+        }
+    }
+
+    private static int QueueReminders(ConsoleDbContext db, AlertChannel channel, List<AlertNotice> reminders, DateTime now, string consoleUrl)
+    {
         foreach (var notice in reminders)
         {
             notice.LastSentAt = now;
             AlertQueue.Enqueue(db, channel, AlertMessage.ForItem(AlertKind.Reminder, notice.Bucket, notice.ItemKey, notice.Title, notice.Link, notice.FirstSeenAt, now, consoleUrl), now);
-            queued++;
         }
 
-        return queued + Resolve(db, channel, open.Where(n => !present.Contains((n.Bucket, n.ItemKey))), quiet, now, consoleUrl);
+        return reminders.Count;
     }
 
     private static int QueueOpened(ConsoleDbContext db, AlertChannel channel, List<AlertNotice> opened, DateTime now, string consoleUrl)
