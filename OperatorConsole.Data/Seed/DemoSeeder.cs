@@ -232,32 +232,8 @@ public sealed class DemoSeeder(
             {
                 var kind = kinds[(i + r) % kinds.Length];
                 var started = context.DaysAgo(r * 2 + context.Random.NextDouble());
-                // A few leads end on a failed or partial run so the failures panel has real work.
-                var outcome = (i, r) switch
-                {
-                    (3, 0) or (11, 0) or (18, 0) => RunStatus.Fail,
-                    (6, 0) or (13, 0) or (21, 0) => RunStatus.Partial,
-                    _ => RunStatus.Success,
-                };
-                var steps = new List<PipelineRunStep>
-                {
-                    new() { Position = 0, Name = "fetch", Success = outcome != RunStatus.Fail, Error = outcome == RunStatus.Fail ? "HTTP 429 from the enrichment provider" : null, DurationMs = 800 },
-                    new() { Position = 1, Name = "analyse", Success = outcome == RunStatus.Success, Error = outcome == RunStatus.Success ? null : "Model returned no usable answer", DurationMs = 2400 },
-                };
-                var run = new PipelineRun
-                {
-                    LeadId = lead.Id,
-                    Kind = kind,
-                    StartedAt = started,
-                    FinishedAt = started.AddSeconds(4),
-                    Status = outcome,
-                    Error = RunStatusPolicy.FirstError(steps.Select(s => (s.Name, s.Success, s.Error)).ToList()),
-                    RecordedAt = started.AddSeconds(5),
-                    ActorKind = ActorKind.ApiKey,
-                    ActorId = context.Agent.Id,
-                    ActorName = context.Agent.DisplayName,
-                    Steps = steps,
-                };
+                var outcome = DemoRunOutcome(i, r);
+                var run = DemoRun(lead, kind, started, outcome, context);
                 db.Add(run);
                 if (lead.LastRunStartedAt is null || started > lead.LastRunStartedAt)
                 {
@@ -274,6 +250,38 @@ public sealed class DemoSeeder(
         {
             lead.LastRunId = run.Id;
         }
+    }
+
+    /// <summary>A few leads end on a failed or partial run so the failures panel has real work.</summary>
+    private static RunStatus DemoRunOutcome(int lead, int run) => (lead, run) switch
+    {
+        (3, 0) or (11, 0) or (18, 0) => RunStatus.Fail,
+        (6, 0) or (13, 0) or (21, 0) => RunStatus.Partial,
+        _ => RunStatus.Success,
+    };
+
+    /// <summary>A two-step run recorded by the demo agent, its steps failing as <paramref name="outcome"/> says.</summary>
+    private static PipelineRun DemoRun(Lead lead, string kind, DateTime started, RunStatus outcome, DemoSeedContext context)
+    {
+        var steps = new List<PipelineRunStep>
+        {
+            new() { Position = 0, Name = "fetch", Success = outcome != RunStatus.Fail, Error = outcome == RunStatus.Fail ? "HTTP 429 from the enrichment provider" : null, DurationMs = 800 },
+            new() { Position = 1, Name = "analyse", Success = outcome == RunStatus.Success, Error = outcome == RunStatus.Success ? null : "Model returned no usable answer", DurationMs = 2400 },
+        };
+        return new PipelineRun
+        {
+            LeadId = lead.Id,
+            Kind = kind,
+            StartedAt = started,
+            FinishedAt = started.AddSeconds(4),
+            Status = outcome,
+            Error = RunStatusPolicy.FirstError(steps.Select(s => (s.Name, s.Success, s.Error)).ToList()),
+            RecordedAt = started.AddSeconds(5),
+            ActorKind = ActorKind.ApiKey,
+            ActorId = context.Agent.Id,
+            ActorName = context.Agent.DisplayName,
+            Steps = steps,
+        };
     }
 
     private static void SeedProposalsAndApprovals(ConsoleDbContext db, DemoSeedContext context)
