@@ -15,6 +15,22 @@ public sealed class PipelineRunService(IDbContextFactory<ConsoleDbContext> dbFac
     public async Task<OperationResult<RunView>> RecordAsync(RecordRunRequest request, Actor actor, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var errors = Validate(request, now);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<RunView>();
+        }
+
+        // The run, its lead's last run and the matching integration are stored together or not at all (one item
+        // of an ingest batch), and the lead is read inside the batch's transaction so two runs arriving at once
+        // cannot overwrite each other's order.
+        var steps = request.Steps ?? [];
+        var reads = new IngestReads(request.LeadId, request.Kind!.Trim().ToLowerInvariant());
+        return await writer.WriteAsync((db, token) => StoreAsync(db, request, steps, actor, now, token), reads, ct);
+    }
+
+    private static ValidationErrors Validate(RecordRunRequest request, DateTime now)
+    {
         var errors = new ValidationErrors().Required("kind", request.Kind, 60);
         if (request.Kind is { } kind && !IntegrationService.IsValidName(kind.Trim().ToLowerInvariant()))
         {
@@ -35,12 +51,16 @@ public sealed class PipelineRunService(IDbContextFactory<ConsoleDbContext> dbFac
             errors.Add("finishedAt", "'finishedAt' cannot be before 'startedAt'.");
         }
 
-        var steps = request.Steps ?? [];
         if (request.Steps is null)
         {
             errors.Add("steps", "'steps' is required (send an empty list only if the run really did nothing).");
         }
 
+        return ValidateSteps(errors, request.Steps ?? []);
+    }
+
+    private static ValidationErrors ValidateSteps(ValidationErrors errors, IReadOnlyList<RecordRunStep?> steps)
+    {
         if (steps.Count > MaxSteps)
         {
             errors.Add("steps", $"At most {MaxSteps} steps per run.");
@@ -48,8 +68,7 @@ public sealed class PipelineRunService(IDbContextFactory<ConsoleDbContext> dbFac
 
         for (var i = 0; i < Math.Min(steps.Count, MaxSteps); i++)
         {
-            var step = steps[i];
-            if (step is null)
+            if (steps[i] is not { } step)
             {
                 errors.Add($"steps[{i}]", "A step cannot be null.");
                 continue;
@@ -67,16 +86,7 @@ public sealed class PipelineRunService(IDbContextFactory<ConsoleDbContext> dbFac
             }
         }
 
-        if (!errors.IsEmpty)
-        {
-            return errors.ToResult<RunView>();
-        }
-
-        // The run, its lead's last run and the matching integration are stored together or not at all (one item
-        // of an ingest batch), and the lead is read inside the batch's transaction so two runs arriving at once
-        // cannot overwrite each other's order.
-        var reads = new IngestReads(request.LeadId, request.Kind!.Trim().ToLowerInvariant());
-        return await writer.WriteAsync((db, token) => StoreAsync(db, request, steps, actor, now, token), reads, ct);
+        return errors;
     }
 
     private static async Task<IngestStep<RunView>> StoreAsync(
