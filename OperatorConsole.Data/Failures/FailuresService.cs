@@ -83,19 +83,7 @@ public sealed class FailuresService(
     public async Task<FailuresReport> GetReportAsync(ReferenceTime at, FailureParts parts, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var lap = started;
-        var timings = logger.IsEnabled(LogLevel.Debug) ? new List<string>() : null;
-        void Lap(string step)
-        {
-            if (timings is not null)
-            {
-                var at = System.Diagnostics.Stopwatch.GetTimestamp();
-                timings.Add($"{step} {System.Diagnostics.Stopwatch.GetElapsedTime(lap, at).TotalMilliseconds:0.0}");
-                lap = at;
-            }
-        }
-
+        var timings = StepTimings.For(logger);
         var thresholds = await settings.GetThresholdsAsync(ct);
         // Deal ages (stale by touch, stale and stuck proposals) are counted to the screen's reference time: by default
         // the data's, so an imported history is triaged as of its last day, not as "3,694 d ago"; a viewer who chose
@@ -103,7 +91,7 @@ public sealed class FailuresService(
         // and snoozes are the console's own machinery and keep the wall clock: the anchor never hides them.
         var dealNow = at.At;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        Lap("settings");
+        timings?.Lap("settings");
 
         var failedSince = FailedRunPolicy.Since(now, thresholds);
         // A kept answer may have been read with an earlier window start: runs only ever leave the window as time
@@ -111,59 +99,77 @@ public sealed class FailuresService(
         var failedRuns = parts.FailedRuns is { } keptRuns
             ? keptRuns.Where(r => r.StartedAt >= failedSince).ToList()
             : await FailedRunsAsync(db, failedSince, ct);
-        Lap("failedRuns");
+        timings?.Lap("failedRuns");
         var lastRuns = parts.LastRuns ?? await LastRunStatusAsync(db, null, ct);
-        Lap("lastRunStatus");
+        timings?.Lap("lastRunStatus");
         var stale = await StaleByTouchAsync(db, dealNow, thresholds, ct);
-        Lap("staleByTouch");
+        timings?.Lap("staleByTouch");
         var proposals = parts.Proposals is { } kept && CountedCloseEnough(kept.At, at) ? kept : await ProposalBucketsAsync(db, dealNow, thresholds, ct);
-        Lap("proposals");
+        timings?.Lap("proposals");
         // A copy of the kept part: the sources' failures and the runtime signals are added to this list below.
         var broken = parts.Integrations is { } keptBroken ? keptBroken.ToList() : await BrokenIntegrationsAsync(db, now, ct);
-        Lap("integrations");
+        timings?.Lap("integrations");
         var approvals = parts.Approvals ?? await NeedsApprovalAsync(db, now, ct);
-        Lap("approvals");
+        timings?.Lap("approvals");
         var acks = await db.Set<FailureAcknowledgement>().AsNoTracking()
             .Where(a => a.ReopenedAt == null && (a.Until == null || a.Until > now))
             .ToListAsync(ct);
-        Lap("acknowledgements");
+        timings?.Lap("acknowledgements");
 
-        var sourceAnswers = parts.Sources;
-        if (sourceAnswers is null)
-        {
-            var read = new List<FailureSourceAnswer>();
-            for (var i = 0; i < _lowConfidenceSources.Length + _interventionSources.Length; i++)
-            {
-                read.Add(await ReadSourceAsync(i, now, thresholds, ct));
-            }
-
-            sourceAnswers = read;
-        }
-
+        var sourceAnswers = parts.Sources ?? await ReadSourcesAsync(now, thresholds, ct);
         var lowConfidence = sourceAnswers.SelectMany(a => a.LowConfidence).ToList();
         var interventions = sourceAnswers.SelectMany(a => a.Interventions).ToList();
         broken.AddRange(sourceAnswers.Select(a => a.Failure).OfType<BrokenIntegrationItem>());
         interventions = await WithoutNoticesTurnedOffAsync(db, interventions, thresholds, ct);
 
-        foreach (var signal in _runtimeSignals)
-        {
-            broken.AddRange(signal.Current(now).Select(p => new BrokenIntegrationItem(
-                p.Name, p.LastOkAt, p.Message, BrokenIntegrationProblem.Runtime, p.At, null, p.At,
-                FailureKeys.Integration(p.Name), FailureLinks.Integrations) { SilenceReference = now }));
-        }
-
-        Lap("sources");
+        broken.AddRange(RuntimeProblems(now));
+        timings?.Lap("sources");
         var report = FailuresReportBuilder.Build(
             now, failedSince, failedRuns, lastRuns, stale, proposals.Stale, proposals.Stuck, broken,
             DistinctByKey(lowConfidence), approvals, DistinctByKey(interventions), acks) with { Clock = at };
-        Lap("build");
-        if (timings is not null)
+        timings?.Lap("build");
+        timings?.Log(logger);
+        return report;
+    }
+
+    /// <summary>Every failure source read now, in order: the low-confidence ones, then the interventions.</summary>
+    private async Task<IReadOnlyList<FailureSourceAnswer>> ReadSourcesAsync(DateTime now, Thresholds thresholds, CancellationToken ct)
+    {
+        var read = new List<FailureSourceAnswer>();
+        for (var i = 0; i < _lowConfidenceSources.Length + _interventionSources.Length; i++)
         {
-            logger.LogDebug("Failures report computed in {Total:0.0} ms ({Steps})",
-                System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, string.Join(", ", timings));
+            read.Add(await ReadSourceAsync(i, now, thresholds, ct));
         }
 
-        return report;
+        return read;
+    }
+
+    /// <summary>What the runtime signals (today the database's health) report as broken right now.</summary>
+    private IEnumerable<BrokenIntegrationItem> RuntimeProblems(DateTime now) =>
+        _runtimeSignals.SelectMany(signal => signal.Current(now)).Select(p => new BrokenIntegrationItem(
+            p.Name, p.LastOkAt, p.Message, BrokenIntegrationProblem.Runtime, p.At, null, p.At,
+            FailureKeys.Integration(p.Name), FailureLinks.Integrations) { SilenceReference = now });
+
+    /// <summary>Each step's time of one report, kept only when debug logging is on (the report is on the live path).</summary>
+    private sealed class StepTimings
+    {
+        private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
+        private readonly List<string> _steps = [];
+        private long _lap;
+
+        private StepTimings() => _lap = _started;
+
+        public static StepTimings? For(ILogger logger) => logger.IsEnabled(LogLevel.Debug) ? new StepTimings() : null;
+
+        public void Lap(string step)
+        {
+            var at = System.Diagnostics.Stopwatch.GetTimestamp();
+            _steps.Add($"{step} {System.Diagnostics.Stopwatch.GetElapsedTime(_lap, at).TotalMilliseconds:0.0}");
+            _lap = at;
+        }
+
+        public void Log(ILogger logger) => logger.LogDebug("Failures report computed in {Total:0.0} ms ({Steps})",
+            System.Diagnostics.Stopwatch.GetElapsedTime(_started).TotalMilliseconds, string.Join(", ", _steps));
     }
 
     /// <summary>
