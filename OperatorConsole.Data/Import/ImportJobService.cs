@@ -250,53 +250,56 @@ public sealed class ImportJobService(
         var headers = ImportSources.ReadHeader(buffer);
         var (effective, _) = await EffectiveSpecAsync(buffer, headers, spec, ct);
         var mappingErrors = ValidateSpec(effective, headers).ToList();
-        MemoryStream? accountsBuffer = null;
-        if (accounts is not null)
+        using var accountsBuffer = accounts is null ? null : Buffer(accounts.Content);
+        if (accountsBuffer is { Length: 0 })
         {
-            accountsBuffer = Buffer(accounts.Content);
-            if (accountsBuffer.Length == 0)
-            {
-                return OperationResult<ImportJobView>.Invalid("accounts", "The accounts file is empty.");
-            }
+            return OperationResult<ImportJobView>.Invalid("accounts", "The accounts file is empty.");
+        }
 
-            var accountHeaders = ImportSources.ReadHeader(accountsBuffer);
-            var accountColumns = effective.AccountColumns is { Count: > 0 } given ? new Dictionary<string, string>(given) : AccountCsvMapping.Guess(accountHeaders);
-            effective = effective with { AccountColumns = accountColumns };
-            mappingErrors.AddRange(AccountCsvMapping.ValidateMapping(accountColumns, accountHeaders));
+        if (accountsBuffer is not null)
+        {
+            effective = WithAccountColumns(effective, accountsBuffer, mappingErrors);
         }
 
         if (mappingErrors.Count > 0)
         {
-            accountsBuffer?.Dispose();
             return OperationResult<ImportJobView>.Invalid(new Dictionary<string, string[]> { ["mapping"] = mappingErrors.ToArray() });
         }
 
         var specJson = JsonSerializer.Serialize(effective, SpecJson);
         if (specJson.Length > 4000)
         {
-            accountsBuffer?.Dispose();
             return OperationResult<ImportJobView>.Invalid("mapping", "The mapping is too large (at most 4,000 characters as JSON).");
         }
 
         Directory.CreateDirectory(options.UploadFolder);
         var path = await StoreAsync(buffer, ct);
-        string? accountsPath = null;
-        if (accountsBuffer is not null)
-        {
-            accountsPath = await StoreAsync(accountsBuffer, ct);
-            await accountsBuffer.DisposeAsync();
-        }
-
+        var accountsPath = accountsBuffer is null ? null : await StoreAsync(accountsBuffer, ct);
         await RememberAsync(headers, effective, actor, ct);
+        var job = await CreateJobAsync(ImportKind.LeadsCsv, JobName(fileName, accounts), path, specJson, mode, actor, ct, accountsPath);
+        queue.Enqueue(job.Id);
+        return OperationResult<ImportJobView>.Created(ToView(job));
+    }
+
+    /// <summary>The accounts file's column mapping: the one given, else guessed from its header; its problems join <paramref name="errors"/>.</summary>
+    private static LeadCsvImportSpec WithAccountColumns(LeadCsvImportSpec effective, MemoryStream accountsBuffer, List<string> errors)
+    {
+        var accountHeaders = ImportSources.ReadHeader(accountsBuffer);
+        var accountColumns = effective.AccountColumns is { Count: > 0 } given ? new Dictionary<string, string>(given) : AccountCsvMapping.Guess(accountHeaders);
+        errors.AddRange(AccountCsvMapping.ValidateMapping(accountColumns, accountHeaders));
+        return effective with { AccountColumns = accountColumns };
+    }
+
+    /// <summary>The job's name as the import list shows it: the file, and its accounts file if any.</summary>
+    private static string JobName(string fileName, CsvUpload? accounts)
+    {
         var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? "upload.csv" : fileName);
         if (accounts is not null)
         {
             name += " + " + Path.GetFileName(string.IsNullOrWhiteSpace(accounts.FileName) ? "accounts.csv" : accounts.FileName);
         }
 
-        var job = await CreateJobAsync(ImportKind.LeadsCsv, name.Length > 400 ? name[..400] : name, path, specJson, mode, actor, ct, accountsPath);
-        queue.Enqueue(job.Id);
-        return OperationResult<ImportJobView>.Created(ToView(job));
+        return name.Length > 400 ? name[..400] : name;
     }
 
     /// <summary>The CLI and benchmark path for a CRM export: the same job and run as an upload, inline.</summary>

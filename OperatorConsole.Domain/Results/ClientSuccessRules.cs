@@ -56,6 +56,25 @@ public static class ClientSuccessRules
         DateTime now)
     {
         var errors = new ValidationErrors();
+        Target(errors, metricName, unit, targetValue, dueDate, direction);
+        Baseline(errors, baselineValue, baselineMeasuredAt, baselineSource, now);
+        if (targetValue is { } target && baselineValue is { } baseline)
+        {
+            var higherIsBetter = (direction ?? ResultDirection.HigherIsBetter) == ResultDirection.HigherIsBetter;
+            if (higherIsBetter ? target <= baseline : target >= baseline)
+            {
+                errors.Add("target.targetValue", higherIsBetter
+                    ? "Higher is better: the target must be above the baseline."
+                    : "Lower is better: the target must be below the baseline.");
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>The target on its own: all of it or none of it (unit optional), each value in range.</summary>
+    private static void Target(ValidationErrors errors, string? metricName, string? unit, decimal? targetValue, DateTime? dueDate, ResultDirection? direction)
+    {
         var anyTarget = !string.IsNullOrWhiteSpace(metricName) || targetValue is not null || dueDate is not null || !string.IsNullOrWhiteSpace(unit);
         if (anyTarget)
         {
@@ -77,7 +96,11 @@ public static class ClientSuccessRules
 
         errors.MaxLength("target.unit", unit, UnitMax).Range("target.targetValue", targetValue, -ValueLimit, ValueLimit);
         errors.Defined("target.direction", direction);
+    }
 
+    /// <summary>The baseline on its own: a value, when it was measured and where it comes from, or none of them.</summary>
+    private static void Baseline(ValidationErrors errors, decimal? baselineValue, DateTime? baselineMeasuredAt, string? baselineSource, DateTime now)
+    {
         var anyBaseline = baselineValue is not null || baselineMeasuredAt is not null || !string.IsNullOrWhiteSpace(baselineSource);
         if (anyBaseline)
         {
@@ -99,19 +122,6 @@ public static class ClientSuccessRules
 
         errors.Range("baseline.value", baselineValue, -ValueLimit, ValueLimit).MaxLength("baseline.source", baselineSource, SourceMax);
         MeasuredTime(errors, "baseline.measuredAt", baselineMeasuredAt, now, required: false);
-
-        if (targetValue is { } target && baselineValue is { } baseline)
-        {
-            var better = (direction ?? ResultDirection.HigherIsBetter) == ResultDirection.HigherIsBetter ? target > baseline : target < baseline;
-            if (!better)
-            {
-                errors.Add("target.targetValue", (direction ?? ResultDirection.HigherIsBetter) == ResultDirection.HigherIsBetter
-                    ? "Higher is better: the target must be above the baseline."
-                    : "Lower is better: the target must be below the baseline.");
-            }
-        }
-
-        return errors;
     }
 
     public static ValidationErrors ValidateIntervention(ValidationErrors errors, int index, string? whatWasDone, DateTime? doneAt, DateTime now)
