@@ -139,4 +139,32 @@ public sealed class GenericImportTests(ConsoleFactory factory) : IClassFixture<C
         var bad = await client.PostAsync("/api/imports/preview", Form(csv, "crm.csv", fields: new() { ["stages"] = """{"Parked":"someday"}""" }));
         bad.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
     }
+
+    [Fact]
+    public async Task AnEmptyAccountsFile_OrAnUnknownAccountsColumn_IsRefused_AndNoJobIsQueued()
+    {
+        var deals = Encoding.UTF8.GetBytes("Deal,Company,Stage\nPortal,Delta Co,New\n");
+        var client = await factory.CreateOperatorClientAsync();
+        var before = await CountImportJobsAsync();
+
+        var empty = await client.PostAsync("/api/imports/leads", Form(deals, "crm.csv", []));
+        var emptyBody = await empty.Content.ReadAsStringAsync();
+        empty.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, emptyBody);
+        (await empty.ReadJsonAsync()).GetProperty("errors").GetProperty("accounts")[0].GetString().Should().Be("The accounts file is empty.");
+
+        var accounts = Encoding.UTF8.GetBytes("account,sector\nDelta Co,retail\n");
+        var unknown = await client.PostAsync("/api/imports/leads",
+            Form(deals, "crm.csv", accounts, new() { ["accountMapping"] = """{"name":"Firm"}""" }));
+        var unknownBody = await unknown.Content.ReadAsStringAsync();
+        unknown.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, unknownBody);
+        unknownBody.Should().Contain("Firm", "the problem names the accounts column that is not in the file");
+
+        (await CountImportJobsAsync()).Should().Be(before, "a refused upload queues nothing");
+    }
+
+    private async Task<int> CountImportJobsAsync()
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Set<ImportJob>().CountAsync();
+    }
 }
