@@ -343,23 +343,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
             seen[key] = row;
             if (existing.TryGetValue(key, out var account))
             {
-                var overwrite = mode == DuplicateMode.Update;
-                var changed = false;
-                void Set<T>(Func<Account, T?> get, Action<Account, T?> set, T? value)
-                {
-                    if (value is not null && (overwrite || get(account) is null) && !Equals(get(account), value))
-                    {
-                        set(account, value);
-                        changed = true;
-                    }
-                }
-
-                Set(a => a.Sector, (a, v) => a.Sector = v, input.Sector);
-                Set(a => a.Employees, (a, v) => a.Employees = v, input.Employees);
-                Set(a => a.Revenue, (a, v) => a.Revenue = v, input.Revenue);
-                Set(a => a.Website, (a, v) => a.Website = v, input.Website);
-                Set(a => a.Notes, (a, v) => a.Notes = v, input.Notes);
-                if (changed)
+                if (Fill(account, input, overwrite: mode == DuplicateMode.Update))
                 {
                     account.UpdatedAt = now;
                     updated++;
@@ -368,11 +352,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
             else
             {
                 account = AccountLinks.NewAccount(input.Name, key, now);
-                account.Sector = input.Sector;
-                account.Employees = input.Employees;
-                account.Revenue = input.Revenue;
-                account.Website = input.Website;
-                account.Notes = input.Notes;
+                Fill(account, input, overwrite: true);
                 db.Add(account);
                 existing[key] = account;
                 created++;
@@ -381,6 +361,30 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
 
         await db.SaveChangesAsync(ct);
         return new AccountImportResult(created, updated, errors);
+    }
+
+    /// <summary>
+    /// Copies the file's account fields onto <paramref name="account"/>: every given one when overwriting, else only
+    /// into empty fields. Returns whether anything changed.
+    /// </summary>
+    private static bool Fill(Account account, ImportedAccount input, bool overwrite)
+    {
+        var changed = false;
+        void Set<T>(Func<Account, T?> get, Action<Account, T?> set, T? value)
+        {
+            if (value is not null && (overwrite || get(account) is null) && !Equals(get(account), value))
+            {
+                set(account, value);
+                changed = true;
+            }
+        }
+
+        Set(a => a.Sector, (a, v) => a.Sector = v, input.Sector);
+        Set(a => a.Employees, (a, v) => a.Employees = v, input.Employees);
+        Set(a => a.Revenue, (a, v) => a.Revenue = v, input.Revenue);
+        Set(a => a.Website, (a, v) => a.Website = v, input.Website);
+        Set(a => a.Notes, (a, v) => a.Notes = v, input.Notes);
+        return changed;
     }
 
     private static Lead NewLead(ImportedLead row) => new()
