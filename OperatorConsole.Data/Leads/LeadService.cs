@@ -261,29 +261,9 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
 
     public async Task<OperationResult<TouchView>> RecordTouchAsync(int leadId, RecordTouchRequest request, Actor actor, CancellationToken ct = default)
     {
-        var errors = new ValidationErrors();
-        if (request.Channel is null)
-        {
-            errors.Add("channel", "'channel' is required: email, call, meeting, message, linkedin or other.");
-        }
-
-        if (request.Direction is null)
-        {
-            errors.Add("direction", "'direction' is required: inbound or outbound.");
-        }
-
-        errors.Defined("channel", request.Channel).Defined("direction", request.Direction).MaxLength("summary", request.Summary, LeadRules.SummaryMax);
         var now = time.GetUtcNow().UtcDateTime;
         var occurredAt = request.OccurredAt?.ToUniversalTime() ?? now;
-        if (occurredAt > now.AddMinutes(5))
-        {
-            errors.Add("occurredAt", "'occurredAt' cannot be in the future.");
-        }
-
-        if (occurredAt < new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc))
-        {
-            errors.Add("occurredAt", "'occurredAt' is before 2000; send the real time of the contact.");
-        }
+        var errors = ValidateTouch(request, occurredAt, now);
 
         // One item of an ingest batch: the lead is read inside the batch's transaction, so two touches arriving
         // at once cannot overwrite each other's last contact.
@@ -301,27 +281,60 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
                 return IngestStep.Answer(errors.ToResult<TouchView>());
             }
 
-            var touch = new Touch
-            {
-                LeadId = leadId,
-                Channel = request.Channel!.Value,
-                Direction = request.Direction!.Value,
-                Summary = Clean(request.Summary),
-                OccurredAt = occurredAt,
-                RecordedAt = now,
-                ActorKind = actor.Kind,
-                ActorId = actor.Id,
-                ActorName = actor.DisplayName,
-            };
+            var touch = NewTouch(lead, request, occurredAt, now, actor);
             db.Add(touch);
-            if (lead.LastContactAt is null || occurredAt > lead.LastContactAt)
-            {
-                lead.LastContactAt = occurredAt;
-            }
-
-            lead.UpdatedAt = now;
             return IngestStep.AfterSave(() => OperationResult<TouchView>.Created(ToView(touch)));
         }, new IngestReads(LeadId: leadId), ct);
+    }
+
+    private static ValidationErrors ValidateTouch(RecordTouchRequest request, DateTime occurredAt, DateTime now)
+    {
+        var errors = new ValidationErrors();
+        if (request.Channel is null)
+        {
+            errors.Add("channel", "'channel' is required: email, call, meeting, message, linkedin or other.");
+        }
+
+        if (request.Direction is null)
+        {
+            errors.Add("direction", "'direction' is required: inbound or outbound.");
+        }
+
+        errors.Defined("channel", request.Channel).Defined("direction", request.Direction).MaxLength("summary", request.Summary, LeadRules.SummaryMax);
+        if (occurredAt > now.AddMinutes(5))
+        {
+            errors.Add("occurredAt", "'occurredAt' cannot be in the future.");
+        }
+
+        if (occurredAt < new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc))
+        {
+            errors.Add("occurredAt", "'occurredAt' is before 2000; send the real time of the contact.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>The touch, with the lead's last contact moved forward to it (never back: touches may arrive late).</summary>
+    private static Touch NewTouch(Lead lead, RecordTouchRequest request, DateTime occurredAt, DateTime now, Actor actor)
+    {
+        if (lead.LastContactAt is null || occurredAt > lead.LastContactAt)
+        {
+            lead.LastContactAt = occurredAt;
+        }
+
+        lead.UpdatedAt = now;
+        return new Touch
+        {
+            LeadId = lead.Id,
+            Channel = request.Channel!.Value,
+            Direction = request.Direction!.Value,
+            Summary = Clean(request.Summary),
+            OccurredAt = occurredAt,
+            RecordedAt = now,
+            ActorKind = actor.Kind,
+            ActorId = actor.Id,
+            ActorName = actor.DisplayName,
+        };
     }
 
     public async Task<IReadOnlyList<TouchView>> TouchesAsync(int leadId, int take = 200, CancellationToken ct = default)
