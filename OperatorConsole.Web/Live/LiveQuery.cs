@@ -72,6 +72,14 @@ public sealed class LiveQuery<T>(
 /// <summary>Declaring live queries.</summary>
 public static class LiveQuery
 {
+    /// <summary>
+    /// The max age of an answer that depends on the data alone, not on the time (a count per stage, the names the chat
+    /// knows): only a change can alter it, and every change is heard (on every instance, through the backplane), so
+    /// recomputing it on the clock would redo the same work. The bound is a safety net for a write that published no
+    /// change (a hand edit of the database). Answers that age with the time keep <see cref="LiveQuery{T}.DefaultMaxAge"/>.
+    /// </summary>
+    public static readonly TimeSpan TimelessMaxAge = TimeSpan.FromMinutes(10);
+
     /// <summary>A query answered by one service method, e.g. <c>For&lt;ChartQueries, …&gt;("charts.x", [topics], c =&gt; c.XAsync())</c>.</summary>
     public static LiveQuery<T> For<TService, T>(string key, IReadOnlyCollection<string> topics, Func<TService, Task<T>> load, TimeSpan? maxAge = null)
         where TService : notnull =>

@@ -11,15 +11,12 @@ namespace OperatorConsole.Web.Features.Chat;
 /// </summary>
 public sealed class LiveEntityCatalogue(LiveQueries queries) : IEntityCatalogueSource
 {
-    /// <summary>
-    /// Names do not change with time, so the max age only bounds how long a change missed by this instance (none is
-    /// expected: changes reach every instance through the backplane) could go unnoticed.
-    /// </summary>
+    /// <summary>Names do not change with time (<see cref="LiveQuery.TimelessMaxAge"/>).</summary>
     public static readonly LiveQuery<EntityCatalogue> Query = new(
         "chat.entity-catalogue",
         EntityCatalogueLoader.Topics,
         (services, ct) => services.GetRequiredService<EntityCatalogueLoader>().GetAsync(ct),
-        TimeSpan.FromMinutes(10))
+        LiveQuery.TimelessMaxAge)
     {
         // The same names (records, compared in order) make the same catalogue; its index is built from them.
         Same = (a, b) => a.Entities.SequenceEqual(b.Entities),

@@ -25,7 +25,7 @@ public sealed class FailuresReportCache : IDisposable
     public static readonly TimeSpan SourceMaxAge = TimeSpan.FromSeconds(30);
 
     /// <summary>How long the last runs are patched from changes before they are read whole again (a safety net).</summary>
-    public static readonly TimeSpan LastRunsMaxAge = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan LastRunsMaxAge = LiveQuery.TimelessMaxAge;
 
     private readonly LiveQueries _queries;
     private readonly DatabaseHealthSignal? _databaseSignal;
