@@ -26,7 +26,9 @@ window.oc = {
     if (!el || el === document.body) { window.oc._opener = null; return; }
     const row = el.closest("[data-key]");
     const key = (r) => r?.getAttribute("data-key") || null;
-    window.oc._opener = { el, rows: [key(row), key(row?.nextElementSibling?.closest("[data-key]") ?? null), key(row?.previousElementSibling)].filter(k => k) };
+    // The neighbouring rows, past the open form's own row (which has no key).
+    const sibling = (r, step) => { let s = r?.[step]; while (s && !s.hasAttribute("data-key")) { s = s[step]; } return s; };
+    window.oc._opener = { el, rows: [key(row), key(sibling(row, "nextElementSibling")), key(sibling(row, "previousElementSibling"))].filter(k => k) };
   },
   restoreFocus: () => {
     const opener = window.oc._opener;

@@ -55,6 +55,15 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
             (await db.AuditEntries.CountAsync(a => a.Action == "import.completed")).Should().Be(1);
         }
 
+        // Every item's key is unique in its bucket on the real data too: acknowledgements refer to it, and the screens
+        // key their live rows by it (a duplicate sibling key would end the circuit).
+        var report = await factory.Services.GetRequiredService<OperatorConsole.Data.Failures.FailuresService>().GetReportAsync();
+        report.Counts.Total.Should().BeGreaterThan(1000);
+        foreach (var bucket in Enum.GetValues<OperatorConsole.Domain.Failures.FailureBucket>())
+        {
+            report.Items(bucket).Select(i => i.Key).Should().OnlyHaveUniqueItems(bucket.ToString());
+        }
+
         // Again, inline this time (the CLI path), in update mode: every row is recognised, nothing is added.
         var imports = factory.Services.GetRequiredService<ImportJobService>();
         var again = await imports.RunMavenNowAsync(ImportTestSupport.MavenFolder(), DuplicateMode.Skip, Actor.System);
