@@ -423,38 +423,9 @@ public sealed class ImportJobService(
         }
 
         var job = await db.Set<ImportJob>().FirstAsync(j => j.Id == jobId, ct);
-        var actor = new Actor(job.ActorKind, job.ActorId, job.ActorName, IsOperator: job.ActorKind == ActorKind.User);
         try
         {
-            // Accounts first, so every deal finds its account by name (Maven's accounts.csv, or the uploaded accounts file).
-            var accountRows = job.Kind == ImportKind.MavenCrm ? ImportSources.ReadMavenAccounts(job.SourcePath) : ReadAccounts(job);
-            IReadOnlyList<ImportRowError> accountErrors = [];
-            if (accountRows.Count > 0)
-            {
-                var accounts = await writer.WriteAccountsAsync(accountRows, job.DuplicateMode, now, ct);
-                job.AccountsCreatedCount = accounts.Created;
-                job.AccountsUpdatedCount = accounts.Updated;
-                accountErrors = accounts.Errors;
-            }
-
-            var rows = job.Kind == ImportKind.MavenCrm ? ImportSources.ReadMavenCrm(job.SourcePath) : ReadCsv(job, now);
-            job.TotalRows = rows.Count;
-            Record(job, new ImportProgress(0, 0, 0, 0, []), accountErrors);
-            await db.SaveChangesAsync(ct);
-
-            var result = await writer.WriteAsync(rows, job.DuplicateMode, actor, now, async progress =>
-            {
-                Record(job, progress, accountErrors);
-                await db.SaveChangesAsync(ct);
-            }, ct);
-
-            Record(job, result, accountErrors);
-            job.Status = ImportJobStatus.Completed;
-            job.FinishedAt = time.GetUtcNow().UtcDateTime;
-            db.Audit(actor, job.FinishedAt.Value, "import.completed", "import_job", job.Id,
-                $"Imported {job.SourceName}: {job.CreatedCount} created, {job.UpdatedCount} updated, {job.SkippedCount} skipped, {job.ErrorCount} rows with errors; accounts {job.AccountsCreatedCount} created, {job.AccountsUpdatedCount} updated",
-                after: new { job.TotalRows, job.CreatedCount, job.UpdatedCount, job.SkippedCount, job.ErrorCount, job.DuplicateMode, job.AccountsCreatedCount, job.AccountsUpdatedCount, Mapping = job.MappingJson });
-            await db.SaveChangesAsync(ct);
+            await ImportAsync(db, job, now, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -467,13 +438,57 @@ public sealed class ImportJobService(
         }
         finally
         {
-            if (job.Kind == ImportKind.LeadsCsv && job.Status is ImportJobStatus.Completed)
-            {
-                foreach (var stored in new[] { job.SourcePath, job.AccountsPath }.OfType<string>().Where(File.Exists))
-                {
-                    File.Delete(stored);
-                }
-            }
+            DeleteUploads(job);
+        }
+    }
+
+    /// <summary>A claimed job's work: its accounts, then its rows batch by batch (progress saved after each), then the audit entry.</summary>
+    private async Task ImportAsync(ConsoleDbContext db, ImportJob job, DateTime now, CancellationToken ct)
+    {
+        var actor = new Actor(job.ActorKind, job.ActorId, job.ActorName, IsOperator: job.ActorKind == ActorKind.User);
+
+        // Accounts first, so every deal finds its account by name (Maven's accounts.csv, or the uploaded accounts file).
+        var accountRows = job.Kind == ImportKind.MavenCrm ? ImportSources.ReadMavenAccounts(job.SourcePath) : ReadAccounts(job);
+        IReadOnlyList<ImportRowError> accountErrors = [];
+        if (accountRows.Count > 0)
+        {
+            var accounts = await writer.WriteAccountsAsync(accountRows, job.DuplicateMode, now, ct);
+            job.AccountsCreatedCount = accounts.Created;
+            job.AccountsUpdatedCount = accounts.Updated;
+            accountErrors = accounts.Errors;
+        }
+
+        var rows = job.Kind == ImportKind.MavenCrm ? ImportSources.ReadMavenCrm(job.SourcePath) : ReadCsv(job, now);
+        job.TotalRows = rows.Count;
+        Record(job, new ImportProgress(0, 0, 0, 0, []), accountErrors);
+        await db.SaveChangesAsync(ct);
+
+        var result = await writer.WriteAsync(rows, job.DuplicateMode, actor, now, async progress =>
+        {
+            Record(job, progress, accountErrors);
+            await db.SaveChangesAsync(ct);
+        }, ct);
+
+        Record(job, result, accountErrors);
+        job.Status = ImportJobStatus.Completed;
+        job.FinishedAt = time.GetUtcNow().UtcDateTime;
+        db.Audit(actor, job.FinishedAt.Value, "import.completed", "import_job", job.Id,
+            $"Imported {job.SourceName}: {job.CreatedCount} created, {job.UpdatedCount} updated, {job.SkippedCount} skipped, {job.ErrorCount} rows with errors; accounts {job.AccountsCreatedCount} created, {job.AccountsUpdatedCount} updated",
+            after: new { job.TotalRows, job.CreatedCount, job.UpdatedCount, job.SkippedCount, job.ErrorCount, job.DuplicateMode, job.AccountsCreatedCount, job.AccountsUpdatedCount, Mapping = job.MappingJson });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>An uploaded CSV and its accounts file are deleted once their job has completed.</summary>
+    private static void DeleteUploads(ImportJob job)
+    {
+        if (job.Kind != ImportKind.LeadsCsv || job.Status is not ImportJobStatus.Completed)
+        {
+            return;
+        }
+
+        foreach (var stored in new[] { job.SourcePath, job.AccountsPath }.OfType<string>().Where(File.Exists))
+        {
+            File.Delete(stored);
         }
     }
 

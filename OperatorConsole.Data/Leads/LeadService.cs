@@ -80,14 +80,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
         }
 
         var before = ToView(lead);
-        var errors = LeadRules.ValidateFields(
-            request.Title ?? lead.Title,
-            request.Company,
-            request.ContactName,
-            request.ContactEmail,
-            request.Source,
-            request.EstimatedValue);
-        errors.Defined("offerType", request.OfferType).MaxLength("owner", request.Owner, LeadRules.TextMax);
+        var errors = ValidateUpdate(request, lead);
         if (!errors.IsEmpty)
         {
             return errors.ToResult<LeadView>();
@@ -112,6 +105,31 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
             lead.Company = account?.Name;
         }
 
+        Apply(lead, request, now);
+        var after = ToView(lead);
+        db.Audit(actor, now, request.IsArchived == true && !before.IsArchived ? "lead.archived" : "lead.updated",
+            "lead", lead.Id, $"Edited lead \"{lead.Title}\"", before: before, after: after);
+        await db.SaveChangesAsync(ct);
+        return OperationResult<LeadView>.Ok(after);
+    }
+
+    /// <summary>An edit is checked as the lead would be after it: a field not sent keeps the lead's value.</summary>
+    private static ValidationErrors ValidateUpdate(UpdateLeadRequest request, Lead lead)
+    {
+        var errors = LeadRules.ValidateFields(
+            request.Title ?? lead.Title,
+            request.Company,
+            request.ContactName,
+            request.ContactEmail,
+            request.Source,
+            request.EstimatedValue);
+        errors.Defined("offerType", request.OfferType).MaxLength("owner", request.Owner, LeadRules.TextMax);
+        return errors;
+    }
+
+    /// <summary>The edit's fields onto the lead: a field not sent (null) is left as it is.</summary>
+    private static void Apply(Lead lead, UpdateLeadRequest request, DateTime now)
+    {
         if (request.Title is not null)
         {
             lead.Title = request.Title.Trim();
@@ -125,11 +143,6 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
         lead.OfferType = request.OfferType ?? lead.OfferType;
         lead.IsArchived = request.IsArchived ?? lead.IsArchived;
         lead.UpdatedAt = now;
-        var after = ToView(lead);
-        db.Audit(actor, now, request.IsArchived == true && !before.IsArchived ? "lead.archived" : "lead.updated",
-            "lead", lead.Id, $"Edited lead \"{lead.Title}\"", before: before, after: after);
-        await db.SaveChangesAsync(ct);
-        return OperationResult<LeadView>.Ok(after);
     }
 
     public async Task<OperationResult<LeadView>> ChangeStatusAsync(int id, ChangeLeadStatusRequest request, Actor actor, CancellationToken ct = default)
@@ -365,11 +378,11 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
             .Select(h => new { h.ChangedAt, h.FromStatus, h.ToStatus, h.ActorName, h.Reason })
             .ToListAsync(ct);
         var proposals = await db.Set<Proposal>().AsNoTracking().Where(p => p.LeadId == leadId)
-            .Select(p => new { p.Id, p.Title, p.CreatedAt, p.SentAt, p.Outcome, p.OutcomeAt, p.Status })
+            .Select(p => new ProposalMilestones(p.Id, p.Title, p.CreatedAt, p.SentAt, p.Outcome, p.OutcomeAt, p.Status))
             .ToListAsync(ct);
         var steps = await db.Set<ProposalStatusChange>().AsNoTracking().Where(c => c.LeadId == leadId)
             .OrderByDescending(c => c.ChangedAt).Take(take)
-            .Select(c => new { c.ProposalId, c.Step, c.ChangedAt, c.ToStatus, c.VersionNumber, c.ActorName, c.Reason })
+            .Select(c => new ProposalStep(c.ProposalId, c.Step, c.ChangedAt, c.ToStatus, c.VersionNumber, c.ActorName, c.Reason))
             .ToListAsync(ct);
 
         var items = new List<TimelineItem>(touches);
@@ -382,33 +395,45 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
             c.Reason is null ? $"by {c.ActorName}" : $"by {c.ActorName}: {c.Reason}",
             null,
             null)));
+        items.AddRange(ProposalItems(leadId, proposals, steps));
+        return items.OrderByDescending(i => i.At).Take(take).ToList();
+    }
+
+    private sealed record ProposalMilestones(int Id, string Title, DateTime CreatedAt, DateTime? SentAt, ProposalOutcome? Outcome, DateTime? OutcomeAt, ProposalStatus Status);
+
+    private sealed record ProposalStep(int ProposalId, string Step, DateTime ChangedAt, ProposalStatus ToStatus, int? VersionNumber, string ActorName, string? Reason);
+
+    /// <summary>A lead's proposals on its timeline: every recorded step, and the milestones of a proposal recorded before steps were.</summary>
+    private static IEnumerable<TimelineItem> ProposalItems(int leadId, IReadOnlyList<ProposalMilestones> proposals, IReadOnlyList<ProposalStep> steps)
+    {
         var titles = proposals.ToDictionary(p => p.Id, p => p.Title);
-        items.AddRange(steps.Select(c => new TimelineItem(
-            c.ChangedAt,
-            "proposal",
-            $"Proposal {ProposalStepLabel(c.Step)}: {titles.GetValueOrDefault(c.ProposalId, "#" + c.ProposalId)}"
-                + (c.VersionNumber is { } v ? $" (v{v})" : ""),
-            c.Reason is null ? $"by {c.ActorName}" : $"by {c.ActorName}: {c.Reason}",
-            $"/leads/{leadId}#proposal-{c.ProposalId}",
-            c.ToStatus.ToString())));
+        foreach (var c in steps)
+        {
+            yield return new TimelineItem(
+                c.ChangedAt,
+                "proposal",
+                $"Proposal {ProposalStepLabel(c.Step)}: {titles.GetValueOrDefault(c.ProposalId, "#" + c.ProposalId)}"
+                    + (c.VersionNumber is { } v ? $" (v{v})" : ""),
+                c.Reason is null ? $"by {c.ActorName}" : $"by {c.ActorName}: {c.Reason}",
+                $"/leads/{leadId}#proposal-{c.ProposalId}",
+                c.ToStatus.ToString());
+        }
 
         // Proposals recorded before step history existed still show their milestones.
         var withSteps = steps.Select(s => s.ProposalId).ToHashSet();
         foreach (var p in proposals.Where(p => !withSteps.Contains(p.Id)))
         {
-            items.Add(new TimelineItem(p.CreatedAt, "proposal", $"Proposal drafted: {p.Title}", null, null, p.Status.ToString()));
+            yield return new TimelineItem(p.CreatedAt, "proposal", $"Proposal drafted: {p.Title}", null, null, p.Status.ToString());
             if (p.SentAt is { } sent)
             {
-                items.Add(new TimelineItem(sent, "proposal", $"Proposal sent: {p.Title}", null, null, "sent"));
+                yield return new TimelineItem(sent, "proposal", $"Proposal sent: {p.Title}", null, null, "sent");
             }
 
             if (p.OutcomeAt is { } outcomeAt)
             {
-                items.Add(new TimelineItem(outcomeAt, "proposal", $"Proposal {p.Outcome}: {p.Title}", null, null, p.Outcome?.ToString()));
+                yield return new TimelineItem(outcomeAt, "proposal", $"Proposal {p.Outcome}: {p.Title}", null, null, p.Outcome?.ToString());
             }
         }
-
-        return items.OrderByDescending(i => i.At).Take(take).ToList();
     }
 
     private static string ProposalStepLabel(string step) => step switch

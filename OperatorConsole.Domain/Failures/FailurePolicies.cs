@@ -271,22 +271,8 @@ public static class FailuresReportBuilder
             .Where(a => a.ReopenedAt is null)
             .GroupBy(a => (a.Bucket, a.RecordKey))
             .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).ToList());
-
         List<T> Apply<T>(IEnumerable<T> items)
-            where T : IFailureItem
-        {
-            var list = new List<T>();
-            foreach (var item in items)
-            {
-                var covering = acks.TryGetValue((item.GetBucket(), item.Key), out var candidates)
-                    ? candidates.FirstOrDefault(a => AcknowledgementPolicy.Covers(a, item.GetBadness(), now))
-                    : null;
-                list.Add(covering is null ? item : (T)item.Acknowledged(new AcknowledgementView(
-                    covering.Id, covering.Kind, covering.Until, covering.Reason, covering.CreatedByName, covering.CreatedAt)));
-            }
-
-            return list;
-        }
+            where T : IFailureItem => Acknowledge(items, acks, now);
 
         var runs = Apply(FailureOrdering.Order(failedRuns));
         var stale = Apply(FailureOrdering.Order(staleByTouch));
@@ -315,5 +301,22 @@ public static class FailuresReportBuilder
             new FailureCounts(Acked(runs), Acked(stale), Acked(staleP), Acked(stuck), Acked(broken), Acked(low), Acked(approvals), Acked(interv)),
             IncludesAcknowledged: true,
             failedRunsSince);
+    }
+
+    /// <summary>Each item as it is, or marked with the newest acknowledgement that still covers it (<see cref="AcknowledgementPolicy.Covers"/>).</summary>
+    private static List<T> Acknowledge<T>(IEnumerable<T> items, Dictionary<(FailureBucket, string), List<FailureAcknowledgement>> acks, DateTime now)
+        where T : IFailureItem
+    {
+        var list = new List<T>();
+        foreach (var item in items)
+        {
+            var covering = acks.TryGetValue((item.GetBucket(), item.Key), out var candidates)
+                ? candidates.FirstOrDefault(a => AcknowledgementPolicy.Covers(a, item.GetBadness(), now))
+                : null;
+            list.Add(covering is null ? item : (T)item.Acknowledged(new AcknowledgementView(
+                covering.Id, covering.Kind, covering.Until, covering.Reason, covering.CreatedByName, covering.CreatedAt)));
+        }
+
+        return list;
     }
 }
