@@ -83,7 +83,7 @@ public sealed class RunPagesTests : IDisposable
 
         filtered.WaitForAssertion(() => filtered.FindAll("[data-testid=run-row]").Should().ContainSingle());
         filtered.Find("[data-testid=run-row-link]").GetAttribute("href").Should().Be($"/runs/{failed.Id}");
-        filtered.Find("[data-testid=runs-total]").TextContent.Should().Be("1 runs");
+        filtered.Find("[data-testid=runs-total]").TextContent.Should().Be("1 run");
     }
 
     [Fact]
@@ -92,9 +92,20 @@ public sealed class RunPagesTests : IDisposable
         _ctx.SignInAs(ConsoleRoles.Operator);
         var cut = _ctx.RenderWithMud<RunsPage>();
         cut.WaitForAssertion(() => cut.Find("[data-testid=empty-state]").TextContent.Should().Contain("No runs recorded yet"));
+        cut.Find("[data-testid=empty-state]").TextContent.Should().NotContain("Clear the filters", "there are none to clear");
 
         await RecordAsync(null, "score", new RecordRunStep("a", true));
 
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=run-row]").Should().ContainSingle());
+    }
+
+    [Fact]
+    public void RunsPage_FilteredToNothing_SaysNothingMatches_AndOffersToClearTheFilters()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/runs?status=fail");
+        var cut = _ctx.RenderWithMud<RunsPage>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=empty-state]").TextContent.Should().Contain("No runs match").And.Contain("Clear the filters"));
     }
 }

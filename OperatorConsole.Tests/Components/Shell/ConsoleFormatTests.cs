@@ -13,6 +13,14 @@ public sealed class ConsoleFormatTests
     public void Number_ThousandsSeparatorsAndNoTrailingZeros(double value, string expected) =>
         ConsoleFormat.Number((decimal)value).Should().Be(expected);
 
+    [Theory]
+    [InlineData(0, "0 runs")]
+    [InlineData(1, "1 run")]
+    [InlineData(2, "2 runs")]
+    [InlineData(8800, "8,800 runs")]
+    public void Count_WithItsNoun_IsSingularForOne(int value, string expected) =>
+        ConsoleFormat.Count(value, "run").Should().Be(expected);
+
     [Fact]
     public void Money_WholeUnitsWithTheCurrency()
     {

@@ -22,6 +22,9 @@ public static class ConsoleFormat
 
     public static string Count(int value) => value.ToString("#,0", Culture);
 
+    /// <summary>"1 run", "1,204 runs": a count with its noun, singular for one (nouns here take a plain "s").</summary>
+    public static string Count(int value, string noun) => value == 1 ? $"1 {noun}" : $"{Count(value)} {noun}s";
+
     /// <summary>"12,000 USD", whole units: a deal value is never read to the cent.</summary>
     public static string Money(decimal? value, string? currency = DefaultCurrency) =>
         value is { } v ? v.ToString("#,0", Culture) + " " + (string.IsNullOrWhiteSpace(currency) ? DefaultCurrency : currency) : "—";
