@@ -82,7 +82,7 @@ public sealed class RiskRulesSettingsTests : IAsyncLifetime
         cut.Find($"[data-testid=risk-rules-preview-job][data-job-id='{high}']").TextContent.Should().Contain("high → medium");
         (await LevelAsync(high)).Should().Be(RiskLevel.High, "nothing is saved until the operator confirms");
 
-        cut.Find("[data-testid=risk-rules-confirm]").TextContent.Should().Contain("Save and re-classify 2 job(s)");
+        cut.Find("[data-testid=risk-rules-confirm]").TextContent.Should().Contain("Save and re-classify 2 jobs");
         cut.Find("[data-testid=risk-rules-confirm]").Click();
 
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=risk-rules-preview-result]").Should().BeEmpty());
