@@ -271,6 +271,7 @@ public static class FailuresReportBuilder
             .Where(a => a.ReopenedAt is null)
             .GroupBy(a => (a.Bucket, a.RecordKey))
             .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).ToList());
+
         List<T> Apply<T>(IEnumerable<T> items)
             where T : IFailureItem => Acknowledge(items, acks, now);
 
