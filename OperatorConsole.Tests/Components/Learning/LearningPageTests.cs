@@ -1,0 +1,23 @@
+using Bunit;
+using OperatorConsole.Domain.Access;
+using OperatorConsole.Web.Features.Learning;
+
+namespace OperatorConsole.Tests.Components.Learning;
+
+/// <summary>The learning inbox's empty state says what is true: nothing yet on a first visit, "match" only under a filter.</summary>
+public sealed class LearningPageTests : IDisposable
+{
+    private readonly ComponentTestContext _ctx = new();
+
+    public void Dispose() => _ctx.Dispose();
+
+    [Fact]
+    public void LearningPage_NoProposalsAndNoFilter_SaysNoneYet_WithoutOfferingToClearFilters()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        var cut = _ctx.RenderWithMud<LearningPage>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=empty-state]").TextContent.Should().Contain("No proposals yet"));
+        cut.Find("[data-testid=empty-state]").TextContent.Should().NotContain("match").And.NotContain("Clear the filters");
+    }
+}
