@@ -49,7 +49,23 @@ public sealed class LeadPagesTests : IDisposable
 
         var cut = _ctx.RenderWithMud<LeadsPage>();
 
-        cut.WaitForAssertion(() => cut.Find("[data-testid=empty-state]").TextContent.Should().Contain("POST /api/leads"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=empty-state]").TextContent.Should().Contain("POST /api/leads").And.Contain("No leads yet"));
+        cut.FindAll("[data-testid=empty-clear-filters]").Should().BeEmpty("there are no filters to clear");
+    }
+
+    [Fact]
+    public async Task LeadsPage_FilteredToNothing_SaysNothingMatches_AndClearingTheFiltersShowsTheLeads()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        await _ctx.SeedLeadAsync("Contoso intake bot", LeadStatus.New);
+        _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/leads?status=shipped&q=contoso");
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=empty-state]").TextContent.Should().Contain("No leads match"));
+        cut.Find("[data-testid=empty-clear-filters]").Click();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Contoso intake bot"));
+        cut.Find("[data-testid=leads-export]").GetAttribute("href").Should().NotContain("status=").And.NotContain("q=", "the export follows the cleared filters");
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class RunPagesTests : IDisposable
         _ctx.SignInAs(ConsoleRoles.Operator);
         var cut = _ctx.RenderWithMud<RunsPage>();
         cut.WaitForAssertion(() => cut.Find("[data-testid=empty-state]").TextContent.Should().Contain("No runs recorded yet"));
-        cut.Find("[data-testid=empty-state]").TextContent.Should().NotContain("Clear the filters", "there are none to clear");
+        cut.FindAll("[data-testid=empty-clear-filters]").Should().BeEmpty("there are no filters to clear");
 
         await RecordAsync(null, "score", new RecordRunStep("a", true));
 
@@ -100,12 +100,18 @@ public sealed class RunPagesTests : IDisposable
     }
 
     [Fact]
-    public void RunsPage_FilteredToNothing_SaysNothingMatches_AndOffersToClearTheFilters()
+    public async Task RunsPage_FilteredToNothing_SaysNothingMatches_AndClearingTheFiltersShowsEveryRun()
     {
         _ctx.SignInAs(ConsoleRoles.Operator);
-        _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/runs?status=fail");
+        await RecordAsync(null, "score", new RecordRunStep("a", true));
+        var navigation = _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("/runs?status=fail");
         var cut = _ctx.RenderWithMud<RunsPage>();
 
-        cut.WaitForAssertion(() => cut.Find("[data-testid=empty-state]").TextContent.Should().Contain("No runs match").And.Contain("Clear the filters"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=empty-state]").TextContent.Should().Contain("No runs match"));
+        cut.Find("[data-testid=empty-clear-filters]").Click();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=run-row]").Should().ContainSingle());
+        navigation.Uri.Should().NotContain("status=", "the address no longer holds the cleared filter");
     }
 }
