@@ -74,9 +74,10 @@ public sealed class ConstraintService(IDbContextFactory<ConsoleDbContext> dbFact
             .Where(a => a.State == ApprovalState.Pending)
             .Select(a => a.RequestedAt).ToListAsync(ct);
 
-        var snapshot = ConstraintAnalyzer.Analyze(new ConstraintInput(changes, leads, approvals, now, period, thresholds.StuckInStageDays, at.Now));
+        var queues = ConstraintAnalyzer.QueueStages(changes);
+        var snapshot = ConstraintAnalyzer.Analyze(new ConstraintInput(changes, leads, approvals, now, period, thresholds.StuckInStageDays, at.Now), queues);
         // The longest-stuck 200 travel with the report (the card names five); every one of them is paged by GetStuckLeadsAsync.
-        var stuck = LongestStuck(leads, now, thresholds.StuckInStageDays, ConstraintAnalyzer.QueueStages(changes)).Take(200).ToList();
+        var stuck = LongestStuck(leads, now, thresholds.StuckInStageDays, queues).Take(200).ToList();
         return new ConstraintReport(snapshot, anchored, note, stuck) { Clock = at };
     }
 

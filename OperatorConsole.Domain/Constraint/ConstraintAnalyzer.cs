@@ -91,13 +91,15 @@ public static class ConstraintAnalyzer
     public static bool IsStuck(LeadNow lead, DateTime now, int stuckDays, IReadOnlySet<LeadStatus> queues) =>
         queues.Contains(lead.Status) && lead.InStatusSince < now - TimeSpan.FromDays(stuckDays);
 
-    public static ConstraintSnapshot Analyze(ConstraintInput input)
+    public static ConstraintSnapshot Analyze(ConstraintInput input) => Analyze(input, QueueStages(input.Changes));
+
+    /// <summary>The analysis with the queue stages already read from <c>input.Changes</c> (a caller that lists the stuck leads too needs them once).</summary>
+    public static ConstraintSnapshot Analyze(ConstraintInput input, IReadOnlySet<LeadStatus> queues)
     {
         var period = TimeSpan.FromDays(Math.Max(1, input.PeriodDays));
         var thisStart = input.Now - period;
         var previousStart = thisStart - period;
         var durations = StageDurations(input.Changes);
-        var queues = QueueStages(input.Changes);
 
         var stages = FlowStages.Select(stage =>
         {
