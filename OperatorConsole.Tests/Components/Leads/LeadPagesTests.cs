@@ -69,6 +69,29 @@ public sealed class LeadPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task LeadsPage_AFilterIsKeptInTheAddress_AndReadBackWhenThePageOpensAgain()
+    {
+        // Filter, open a lead, press Back: the list comes back filtered, because the filters are in the address.
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        await _ctx.SeedLeadAsync("Qualified one", LeadStatus.Qualified);
+        await _ctx.SeedLeadAsync("New one", LeadStatus.New);
+        var navigation = _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("/leads?new=1");
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Should().HaveCount(2));
+
+        await cut.InvokeAsync(() => cut.FindComponent<MudBlazor.MudSelect<LeadStatus?>>().Instance.ValueChanged.InvokeAsync(LeadStatus.Qualified));
+        await cut.InvokeAsync(() => cut.FindComponent<MudBlazor.MudSwitch<bool>>().Instance.ValueChanged.InvokeAsync(true));
+
+        navigation.Uri.Should().Contain("status=qualified").And.Contain("includeArchived=true").And.NotContain("new=1", "the create form opened once");
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Qualified one"));
+
+        var reopened = _ctx.RenderWithMud<LeadsPage>();
+        reopened.WaitForAssertion(() => reopened.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Qualified one"));
+        reopened.Find(".mud-switch input").HasAttribute("checked").Should().BeTrue("\"Include archived\" came back from the address");
+    }
+
+    [Fact]
     public async Task LeadsPage_ForAViewer_HasNoCreateButton()
     {
         _ctx.SignInAs(ConsoleRoles.Viewer);

@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Domain.Access;
 using OperatorConsole.Web.Features.Learning;
 
@@ -20,5 +22,21 @@ public sealed class LearningPageTests : IDisposable
         cut.WaitForAssertion(() => cut.Find("[data-testid=empty-state]").TextContent.Should().Contain("No proposals yet"));
         cut.Find("[data-testid=empty-state]").TextContent.Should().NotContain("match");
         cut.FindAll("[data-testid=empty-clear-filters]").Should().BeEmpty("there are no filters to clear");
+    }
+
+    [Fact]
+    public void LearningPage_OpensWithTheFiltersOfItsAddress_AndClearingTakesThemOut()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        var navigation = _ctx.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/learning?promoted=true&q=onboarding");
+        var cut = _ctx.RenderWithMud<LearningPage>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=empty-state]").TextContent.Should().Contain("No proposals match"));
+        cut.Find("input[data-testid=learning-search]").GetAttribute("value").Should().Be("onboarding");
+        cut.Find("[data-testid=empty-clear-filters]").Click();
+
+        navigation.Uri.Should().NotContain("promoted=").And.NotContain("q=");
+        cut.WaitForAssertion(() => cut.Find("[data-testid=empty-state]").TextContent.Should().Contain("No proposals yet"));
     }
 }

@@ -51,6 +51,7 @@ public sealed class EmptyClientListsTests : IDisposable
 
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=empty-state]").Should().BeEmpty());
         cut.Markup.Should().Contain("Website");
+        _ctx.Services.GetRequiredService<NavigationManager>().Uri.Should().NotContain("status=", "the address follows the cleared filters");
     }
 
     [Fact]
@@ -60,5 +61,20 @@ public sealed class EmptyClientListsTests : IDisposable
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=empty-state]").TextContent.Should().Contain("No clients yet"));
         cut.FindAll("[data-testid=empty-clear-filters]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ClientsPage_TheWonDealsSwitchIsKeptInTheAddress_AndReadBack()
+    {
+        await _ctx.SeedLeadAsync("Prospect only", LeadStatus.New, company: "Aardvark Ltd");
+        var navigation = _ctx.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/clients?clientsOnly=false");
+        var cut = _ctx.RenderWithMud<ClientsPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=account-row-link]").Select(a => a.TextContent).Should().Equal("Aardvark Ltd"));
+        await cut.InvokeAsync(() => cut.FindComponent<MudBlazor.MudSwitch<bool>>().Instance.ValueChanged.InvokeAsync(true));
+
+        navigation.Uri.Should().NotContain("clientsOnly", "on is the default, so the address does not spell it");
+        cut.WaitForAssertion(() => cut.Find("[data-testid=empty-state]").TextContent.Should().Contain("No accounts with won deals yet"));
     }
 }
