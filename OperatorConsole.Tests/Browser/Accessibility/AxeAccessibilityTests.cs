@@ -78,7 +78,7 @@ public sealed class AxeAccessibilityTests(BrowserFixture browser)
         }
 
         await page.WaitForFunctionAsync(
-            "([r, t]) => window.Blazor !== undefined && location.pathname === r && document.querySelector('main h1') !== null"
+            "([r, t]) => window.Blazor !== undefined && (location.pathname === r || location.pathname + location.search === r) && document.querySelector('main h1') !== null"
             + " && document.documentElement.getAttribute('data-oc-theme') === (r === '/standup' ? 'dark' : t)",
             new[] { route, theme });
         // Lists load after the first interactive render: wait until no spinner or skeleton is left, then one frame more.

@@ -25,6 +25,18 @@ public sealed class PhoneLayoutTests(BrowserFixture browser)
                     "() => { const w = document.documentElement.clientWidth; const el = [...document.querySelectorAll('main *')].reverse().find(e => e.getBoundingClientRect().right > w + 1); return el ? el.tagName + '.' + el.className + ' «' + (el.textContent || '').trim().slice(0, 40) + '»' : '?'; }");
                 wide.Add($"{route}: scrollWidth {size[0]} > clientWidth {size[1]} ({culprit})");
             }
+
+            // The page title never breaks inside a word ("Lead/s" when its row's buttons squeezed it).
+            if (await page.EvaluateAsync<string>(BrokenTitleWords) is { Length: > 0 } broken)
+            {
+                wide.Add($"{route}: title word broken across lines: {broken}");
+            }
+
+            // A ledger shown as cards on a phone fits the screen without its own sideways scroll.
+            if (await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('.oc-card-rows, .oc-card-rows .mud-table-container')].some(e => e.scrollWidth > e.clientWidth + 1)"))
+            {
+                wide.Add($"{route}: a card-row ledger scrolls sideways");
+            }
         }
 
         wide.Should().BeEmpty();
@@ -33,4 +45,23 @@ public sealed class PhoneLayoutTests(BrowserFixture browser)
         title[0].Should().BeLessThanOrEqualTo(title[1] * 1.2);
         await page.Context.CloseAsync();
     }
+
+    /// <summary>The words of the page's h1 whose letters are laid out on more than one line.</summary>
+    private const string BrokenTitleWords = """
+        () => {
+            const h = document.querySelector('main h1');
+            if (!h) return '';
+            const broken = [];
+            const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                for (const m of n.data.matchAll(/\S+/g)) {
+                    const r = document.createRange();
+                    r.setStart(n, m.index);
+                    r.setEnd(n, m.index + m[0].length);
+                    if (new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1) broken.push(m[0]);
+                }
+            }
+            return broken.join(' ');
+        }
+        """;
 }

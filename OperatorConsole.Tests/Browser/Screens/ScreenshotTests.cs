@@ -20,6 +20,10 @@ public sealed class ScreenshotTests(BrowserFixture browser)
     [InlineData("/import", 1440, 900)]
     [InlineData("/build-ops", 1920, 1080)]
     [InlineData("/build-ops", 390, 844)]
+    [InlineData("/leads?status=shipped&q=no-such-lead", 1440, 900)]
+    [InlineData("/leads", 390, 844)]
+    [InlineData("/clients/deals", 390, 844)]
+    [InlineData("/agent-jobs", 390, 844)]
     public async Task Screen_AtSize_IsSavedForReview(string route, int width, int height)
     {
         if (Folder() is not { } folder)
@@ -71,7 +75,7 @@ public sealed class ScreenshotTests(BrowserFixture browser)
         await page.SetViewportSizeAsync(width, height);
         await AxeAccessibilityTests.OpenAsync(page, route, "light");
         await page.WaitForTimeoutAsync(500);
-        var file = prefix + (name ?? (route == "/" ? "command-center" : route.Trim('/').Replace('/', '-'))) + $"-{width}x{height}.png";
+        var file = prefix + (name ?? (route == "/" ? "command-center" : string.Join('-', route.Trim('/').Split('/', '?', '&', '=')))) + $"-{width}x{height}.png";
         // The wall and the phone are judged by what fits one screen; a phone page's end is saved separately.
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, file), FullPage = route != "/standup" && width > 600 });
         if (width <= 600)
