@@ -24,7 +24,8 @@ public sealed class FailuresTriageBrowserTests(BrowserFixture browser)
         (await form.CountAsync()).Should().Be(1);
         var box = (await form.BoundingBoxAsync())!;
         box.Y.Should().BeGreaterThanOrEqualTo(0).And.BeLessThan(900 - 40, "the form opens where the operator is looking, not at the top of the page");
-        (await page.EvaluateAsync<string>("() => document.activeElement?.getAttribute('data-testid') ?? ''")).Should().Be("failures-ack-reason");
+        // Focus moves after the form's render reaches the browser (JS interop): wait for it, as a person would see it land.
+        await Assertions.Expect(page.Locator("[data-testid=failures-row-form] [data-testid=failures-ack-reason]")).ToBeFocusedAsync();
         await page.Context.CloseAsync();
     }
 
