@@ -9,6 +9,7 @@ using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Domain.AgentJobs;
 using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Results;
 using OperatorConsole.Domain.Runs;
 using OperatorConsole.Web.Features.Failures;
 using OperatorConsole.Web.Features.Standup;
@@ -56,6 +57,11 @@ public sealed class StandupPageTests : IAsyncLifetime
         db.Add(new PipelineRun { LeadId = lead.Id, Kind = "enrich", StartedAt = Now.AddHours(-1), Status = RunStatus.Fail, Error = "fetch: timeout", RecordedAt = Now, ActorId = "a", ActorName = "Agent" });
         db.Add(new ApprovalRequest { Subject = ApprovalSubject.Deploy, SubjectType = "lead", SubjectId = "1", Title = "Deploy scheduler", RequestedAt = Now.AddDays(-2), RequestedById = "p", RequestedByName = "Partner" });
         db.Add(new AgentJob { CreatedAt = Now.AddHours(-3), TaskRequested = "Add CSV export", Result = AgentJobResult.Failure, RecordedById = "agent", RecordedByName = "Agent" });
+        db.Add(new ClientSuccess
+        {
+            LeadId = client.Id, MetricName = "Invoices sent", TargetValue = 40, DueDate = Now.AddDays(20), TargetSetAt = Now.AddDays(-10),
+            CreatedAt = Now.AddDays(-10), UpdatedAt = Now.AddDays(-10), UpdatedByName = "Operator",
+        });
         db.Add(new AgentJob { CreatedAt = Now.AddHours(-30), TaskRequested = "Old job outside the window", Result = AgentJobResult.Success, RecordedById = "agent", RecordedByName = "Agent" });
         await db.SaveChangesAsync();
     }
@@ -81,7 +87,7 @@ public sealed class StandupPageTests : IAsyncLifetime
         cut.Find("[data-testid=standup-failures]").TextContent.Should().Contain("fetch: timeout");
         cut.Find("[data-testid=standup-approvals]").TextContent.Should().Contain("Deploy scheduler").And.Contain("2 d 0 h");
         cut.Find("[data-testid=standup-agent-jobs]").TextContent.Should().Contain("Add CSV export").And.NotContain("Old job outside the window");
-        cut.Find("[data-testid=standup-results]").TextContent.Should().Contain("Northwind invoices");
+        cut.Find("[data-testid=standup-results]").TextContent.Should().Contain("Northwind invoices").And.Contain("off track of 1 client");
         cut.Find("[data-testid=standup-won-value]").TextContent.Trim().Should().Be("0 USD");
         WriteControls(cut.Nodes).Should().BeEmpty();
     }

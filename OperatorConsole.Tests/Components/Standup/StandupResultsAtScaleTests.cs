@@ -7,30 +7,24 @@ namespace OperatorConsole.Tests.Components.Standup;
 
 /// <summary>
 /// Issue 19 part 5: with more clients than one 500-row page, the stand-up's client panel ranks worst first over all
-/// of them (the off-track client is the oldest, so it would be on no first page) and "N more" is the true remainder.
+/// of them (the off-track client is the oldest, so it would be on no first page), and every figure on it is over
+/// every client. On a real CRM export most clients have no target; the panel counts them instead of listing them.
 /// </summary>
 public sealed class StandupResultsAtScaleTests : IDisposable
 {
     private readonly ComponentTestContext _ctx = new();
 
     [Fact]
-    public async Task StandupResults_With600Clients_ShowsTheOffTrackOneFirstAndTheTrueRemainder()
+    public async Task StandupResults_With600Clients_ShowsTheOffTrackOneFirstAndCountsEveryTrack()
     {
+        var leads = await SeedClientsAsync(600);
         var now = _ctx.Clock.GetUtcNow().UtcDateTime;
         await using (var db = _ctx.CreateDbContext())
         {
-            var leads = Enumerable.Range(0, 600).Select(i => new Lead
-            {
-                Title = $"Client {i:000}", Status = LeadStatus.Approved, CreatedAt = now.AddHours(-i), StatusChangedAt = now.AddHours(-i),
-            }).ToList();
-            db.AddRange(leads);
-            await db.SaveChangesAsync();
             // The oldest client (last in the default newest-first order, row 600): its due date passed with nothing measured.
-            db.Add(new ClientSuccess
-            {
-                LeadId = leads[^1].Id, MetricName = "Leads per week", TargetValue = 20, DueDate = now.AddDays(-3), TargetSetAt = now.AddDays(-60),
-                CreatedAt = now.AddDays(-60), UpdatedAt = now.AddDays(-60), UpdatedByName = "Operator",
-            });
+            db.Add(Target(leads[^1], now.AddDays(-3), now));
+            // Six more with a target whose due date is ahead and nothing measured yet.
+            db.AddRange(leads.Take(6).Select(l => Target(l, now.AddDays(30), now)));
             await db.SaveChangesAsync();
         }
 
@@ -38,8 +32,46 @@ public sealed class StandupResultsAtScaleTests : IDisposable
 
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=standup-result-row]").Should().HaveCount(StandupResults.MaxRows), TimeSpan.FromSeconds(10));
         cut.FindAll("[data-testid=standup-result-row]")[0].TextContent.Should().Contain("Client 599").And.Contain("off track");
-        cut.Find("[data-testid=standup-results-more]").TextContent.Trim().Should().Be("and 595 more in the Results Ledger per deal");
+        cut.FindAll("[data-testid=standup-result-row]").Skip(1).Should().OnlyContain(r => r.TextContent.Contains("no measurement yet"));
+        cut.Find("[data-testid=standup-results-off-track]").TextContent.Trim().Should().Be("1");
+        cut.Find("[data-testid=standup-results]").TextContent.Should().Contain("off track of 600 clients");
+        cut.Find("[data-testid=standup-results-tally]").TextContent.Trim().Should().Be("6 no measurement yet · 593 no target");
+        // Seven have a target and four are shown: the remainder counts only those with a target.
+        cut.Find("[data-testid=standup-results-more]").TextContent.Trim().Should().Be("and 3 more with a target in the Results Ledger per deal");
     }
+
+    [Fact]
+    public async Task StandupResults_WhenNoClientHasATarget_SaysSoInsteadOfListingDashes()
+    {
+        await SeedClientsAsync(12);
+
+        var cut = _ctx.Render<StandupResults>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=standup-results-no-target]").Should().ContainSingle(), TimeSpan.FromSeconds(10));
+        cut.FindAll("[data-testid=standup-result-row]").Should().BeEmpty();
+        cut.FindAll("[data-testid=standup-results-more]").Should().BeEmpty();
+        cut.Find("[data-testid=standup-results-off-track]").TextContent.Trim().Should().Be("0");
+        cut.Find("[data-testid=standup-results-tally]").TextContent.Trim().Should().Be("12 no target");
+    }
+
+    private async Task<List<Lead>> SeedClientsAsync(int count)
+    {
+        var now = _ctx.Clock.GetUtcNow().UtcDateTime;
+        await using var db = _ctx.CreateDbContext();
+        var leads = Enumerable.Range(0, count).Select(i => new Lead
+        {
+            Title = $"Client {i:000}", Status = LeadStatus.Approved, CreatedAt = now.AddHours(-i), StatusChangedAt = now.AddHours(-i),
+        }).ToList();
+        db.AddRange(leads);
+        await db.SaveChangesAsync();
+        return leads;
+    }
+
+    private static ClientSuccess Target(Lead lead, DateTime due, DateTime now) => new()
+    {
+        LeadId = lead.Id, MetricName = "Leads per week", TargetValue = 20, DueDate = due, TargetSetAt = now.AddDays(-1),
+        CreatedAt = now.AddDays(-1), UpdatedAt = now.AddDays(-1), UpdatedByName = "Operator",
+    };
 
     public void Dispose() => _ctx.Dispose();
 }
