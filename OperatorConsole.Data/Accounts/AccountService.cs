@@ -44,7 +44,7 @@ public sealed class AccountService(
 
         var (rows, _) = await ComputeAsync(new AccountListQuery(), id, ct);
         var thresholds = await settings.GetThresholdsAsync(ct);
-        var leadIds = await db.Set<Lead>().Where(l => l.AccountId == id).Select(l => l.Id).ToListAsync(ct);
+        var leadIds = (await db.Set<Lead>().Where(l => l.AccountId == id).Select(l => l.Id).ToListAsync(ct)).ToHashSet();
         var results = (await clients.ClientRowsAsync(time.GetUtcNow().UtcDateTime, thresholds.ResultUnmeasuredDays, null, null, ct))
             .Where(r => leadIds.Contains(r.LeadId))
             .OrderBy(r => r.Flags.Contains(ResultFlag.OffTrack) ? 0 : r.Flags.Contains(ResultFlag.Unmeasured) ? 1 : r.Flags.Contains(ResultFlag.NoTarget) ? 2 : 3)

@@ -2,6 +2,7 @@ using Bunit;
 using OperatorConsole.Data.Accounts;
 using OperatorConsole.Domain.Access;
 using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Results;
 using OperatorConsole.Web.Features.Accounts;
 using OperatorConsole.Web.Features.Results;
 
@@ -54,6 +55,11 @@ public sealed class AccountPagesTests : IAsyncLifetime
         cut.Find("[data-testid=account-deals]").TextContent.Should().Be("2");
         cut.Find("[data-testid=account-active]").TextContent.Should().Be("1");
         cut.Find("[data-testid=account-won-total]").TextContent.Should().Be("0 USD", "money carries its currency, as on the Command Center (no proposal won, so nothing won yet)");
+        // Its one client deal has no target: one sentence instead of a row of dashes, and the row one click away.
+        cut.Find("[data-testid=account-results-chips]").TextContent.Should().Contain("1 without target");
+        cut.Find("[data-testid=account-results-none-targeted]").TextContent.Should().Contain("Its client deal has no result target yet");
+        cut.FindAll("[data-testid=account-results-table]").Should().BeEmpty();
+        cut.Find("button[data-testid=account-results-show]").Click();
         cut.Find("[data-testid=account-results-table]").TextContent.Should().Contain("Website").And.Contain("No target");
         cut.WaitForAssertion(() => cut.Find("[data-testid=account-deals-table]").TextContent.Should().Contain("Shop").And.Contain("Website"));
 
@@ -63,5 +69,33 @@ public sealed class AccountPagesTests : IAsyncLifetime
         cut.WaitForAssertion(() => cut.Find("[data-testid=account-name]").TextContent.Should().Be("Yak and Company"));
         (await _ctx.Service<OperatorConsole.Data.Leads.LeadService>().ListAsync(new OperatorConsole.Data.Leads.LeadListQuery(AccountId: id)))
             .Items.Select(l => l.Company).Should().OnlyContain(c => c == "Yak and Company");
+    }
+
+    [Fact]
+    public async Task AccountPage_WithATargetOnOneDeal_ListsTheLedgersAtOnce_WorstFirst()
+    {
+        var targeted = await _ctx.SeedLeadAsync("Invoices", LeadStatus.Building, company: "Gnu Ltd");
+        await _ctx.SeedLeadAsync("Chatbot", LeadStatus.Approved, company: "Gnu Ltd");
+        await using (var db = _ctx.CreateDbContext())
+        {
+            var now = _ctx.Clock.GetUtcNow().UtcDateTime;
+            // Due three days ago with nothing measured: off track.
+            db.Add(new ClientSuccess
+            {
+                LeadId = targeted.Id, MetricName = "Invoices sent", TargetValue = 40, DueDate = now.AddDays(-3), TargetSetAt = now.AddDays(-30),
+                CreatedAt = now.AddDays(-30), UpdatedAt = now.AddDays(-30), UpdatedByName = "Operator",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var id = (await _ctx.Service<AccountService>().ListAsync(new AccountListQuery(Q: "Gnu"))).Items.Single().Id;
+
+        var cut = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, id));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=account-results-table]").TextContent.Should().Contain("Invoices sent"));
+        cut.FindAll("[data-testid=account-results-none-targeted]").Should().BeEmpty();
+        cut.Find("[data-testid=account-results-chips]").TextContent.Should().Contain("1 off track").And.Contain("1 without target");
+        cut.FindAll("[data-testid=account-results-table] tbody tr").Select(r => r.TextContent).Should()
+            .SatisfyRespectively(first => first.Should().Contain("Invoices").And.Contain("Off track"), second => second.Should().Contain("Chatbot").And.Contain("No target"));
     }
 }
