@@ -42,6 +42,32 @@ public sealed class ChatPageTests : IDisposable
     }
 
     [Fact]
+    public async Task EmptyChat_OffersItsSuggestedQuestions_AndOneClickAsksIt()
+    {
+        var actor = _ctx.SignInAs(ConsoleRoles.Operator);
+        var cut = _ctx.RenderWithMud<ChatPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("button[data-testid=chat-suggestion]").Select(b => b.TextContent.Trim()).Should().Equal(ChatPage.Suggestions));
+        cut.FindAll("button[data-testid=chat-suggestion]")[0].Click();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=chat-exchange]").Should().ContainSingle().Which.TextContent.Should().Contain("What is broken?"), TimeSpan.FromSeconds(10));
+        cut.FindAll("[data-testid=chat-suggestions]").Should().BeEmpty("a conversation has started");
+        (await _ctx.Service<ChatHistoryService>().ForUserAsync(actor.Id)).Select(e => e.Question).Should().Equal("What is broken?");
+    }
+
+    [Fact]
+    public async Task EverySuggestedQuestion_IsAnsweredFromTheConsolesData_WithAKnownFact()
+    {
+        var chat = _ctx.Service<OpsChatService>();
+        foreach (var question in ChatPage.Suggestions)
+        {
+            var answer = await chat.AskAsync(question, "user-operator");
+            answer.Receipts.Known.Should().NotBeEmpty($"\"{question}\" is offered as a question the console can answer");
+            answer.Receipts.Known.Should().OnlyContain(k => k.Verified, question);
+        }
+    }
+
+    [Fact]
     public void ExchangeView_ShowsTheSourceLabelAndLink_NeverTheInternalKey()
     {
         var receipts = new ReceiptsView(
