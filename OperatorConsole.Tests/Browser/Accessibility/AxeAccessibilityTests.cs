@@ -74,13 +74,20 @@ public sealed class AxeAccessibilityTests(BrowserFixture browser)
         }
         else
         {
-            await page.EvaluateAsync("r => Blazor.navigateTo(r)", route);
+            // The address changes before the new page renders, so the previous page's h1 is remembered (element and
+            // text) and the wait below is for a different one: otherwise the previous page could be measured under
+            // the new route's name. Consecutive routes therefore differ in their page or their title.
+            await page.EvaluateAsync(
+                "r => { const h = document.querySelector('main h1'); window.__ocLeftH1 = h; window.__ocLeftTitle = h?.textContent; Blazor.navigateTo(r); }",
+                route);
         }
 
         await page.WaitForFunctionAsync(
-            "([r, t]) => window.Blazor !== undefined && (location.pathname === r || location.pathname + location.search === r) && document.querySelector('main h1') !== null"
-            + " && document.documentElement.getAttribute('data-oc-theme') === (r === '/standup' ? 'dark' : t)",
-            new[] { route, theme });
+            "([r, t, full]) => { const h = document.querySelector('main h1');"
+            + " return window.Blazor !== undefined && (location.pathname === r || location.pathname + location.search === r) && h !== null"
+            + " && (full === 'full' || h !== window.__ocLeftH1 || h.textContent !== window.__ocLeftTitle)"
+            + " && document.documentElement.getAttribute('data-oc-theme') === (r === '/standup' ? 'dark' : t); }",
+            new[] { route, theme, fullLoad ? "full" : "in-app" });
         // Lists load after the first interactive render: wait until no spinner or skeleton is left, then one frame more.
         await page.WaitForFunctionAsync("() => document.querySelector('.mud-progress-circular, .mud-skeleton') === null", null, new() { Timeout = 10_000 });
         await page.WaitForTimeoutAsync(150);
