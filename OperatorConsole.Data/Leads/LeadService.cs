@@ -248,7 +248,8 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     public static readonly IReadOnlyList<string> SortKeys =
         ["createdAt", "-createdAt", "title", "-title", "lastContactAt", "-lastContactAt", "estimatedValue", "-estimatedValue", "status", "-status"];
 
-    private static IQueryable<Lead> Sort(IQueryable<Lead> leads, string? sort) => sort switch
+    /// <summary>The list's order for a sort key (newest first without one); the CSV export uses it when asked for a sort.</summary>
+    public static IQueryable<Lead> Sort(IQueryable<Lead> leads, string? sort) => sort switch
     {
         "createdAt" => leads.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id),
         "title" => leads.OrderBy(l => l.Title).ThenBy(l => l.Id),

@@ -54,6 +54,18 @@ public static class QueryEnum
             return null;
         }
 
+        /// <summary>A sort key of the list's own (a name, "-" in front for descending); anything else is a field error.</summary>
+        public string? Sort(string? sort, IReadOnlyList<string> keys)
+        {
+            if (sort is null || keys.Contains(sort))
+            {
+                return sort;
+            }
+
+            Add("sort", $"Sort by one of: {string.Join(", ", keys)}.");
+            return null;
+        }
+
         /// <summary>A query parameter that is not an enum but is just as wrong (a bad boolean, an unknown sort key).</summary>
         public void Add(string field, string message) => _errors[field] = [message];
 

@@ -60,6 +60,25 @@ public sealed class ExportAndSearchTests(DemoConsoleFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Export_WithTheListsSort_ListsTheLeadsInThatOrder_AndAnUnknownSortIsAFieldError()
+    {
+        var viewer = await factory.CreateViewerClientAsync();
+        var csv = await viewer.GetStringAsync("/api/exports/leads.csv?sort=-estimatedValue");
+        var values = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => line.Split(',')).ToList();
+
+        await using var db = factory.CreateDbContext();
+        var expected = (await db.Set<Lead>().Where(l => !l.IsArchived).ToListAsync())
+            .OrderByDescending(l => l.EstimatedValue).ThenByDescending(l => l.Id).Select(l => l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        values.Select(v => v[0]).Should().Equal(expected, "the file lists what the sorted screen shows, in its order");
+
+        var bad = await viewer.GetAsync("/api/exports/leads.csv?sort=drop-table&status=won");
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await bad.Content.ReadAsStringAsync();
+        problem.Should().Contain("\"sort\"").And.Contain("Sort by one of").And.Contain("\"status\"", "every wrong parameter is named at once");
+    }
+
+    [Fact]
     public async Task Export_WithAnUnknownStatus_Is400_AndWithoutCredentials_401()
     {
         var client = await factory.CreateOperatorClientAsync();

@@ -92,6 +92,44 @@ public sealed class LeadPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task LeadsPage_ItsSortIsKeptInTheAddressAndTheExport_AndOpensSortedFromIt()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        await _ctx.SeedLeadAsync("Bravo", estimatedValue: 100m);
+        await _ctx.SeedLeadAsync("Charlie", estimatedValue: 300m);
+        await _ctx.SeedLeadAsync("Alpha", estimatedValue: 200m);
+        var navigation = _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("/leads?sort=-estimatedValue");
+
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+
+        // Opened from the address: highest value first, and the export lists the leads in that order too.
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Charlie", "Alpha", "Bravo"));
+        cut.Find("[data-testid=leads-export]").GetAttribute("href").Should().Contain("sort=-estimatedValue");
+
+        // A header click writes its sort into the address and the export link.
+        cut.FindAll(".mud-table-sort-label").Single(l => l.TextContent.Trim() == "Lead").Click();
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Alpha", "Bravo", "Charlie"));
+        navigation.Uri.Should().Contain("sort=title").And.NotContain("estimatedValue");
+        cut.Find("[data-testid=leads-export]").GetAttribute("href").Should().Contain("sort=title");
+    }
+
+    [Fact]
+    public async Task LeadsPage_AnUnknownSortInTheAddress_OpensInTheDefaultOrder()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        await _ctx.SeedLeadAsync("Older");
+        await _ctx.SeedLeadAsync("Newer");
+        var navigation = _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("/leads?sort=drop-table");
+
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Newer", "Older"));
+        cut.Find("[data-testid=leads-export]").GetAttribute("href").Should().NotContain("sort=", "the export would refuse it");
+    }
+
+    [Fact]
     public async Task LeadsPage_ForAViewer_HasNoCreateButton()
     {
         _ctx.SignInAs(ConsoleRoles.Viewer);

@@ -45,9 +45,11 @@ public static class AccountsApi
         [FromQuery] int? page = null,
         [FromQuery] int? pageSize = null)
     {
-        if (sort is not null && !AccountService.SortKeys.Contains(sort))
+        var errors = new QueryEnum.Errors();
+        errors.Sort(sort, AccountService.SortKeys);
+        if (errors.Any)
         {
-            return ApiResults.BadRequest("Invalid query parameter.", new Dictionary<string, string[]> { ["sort"] = [$"Sort by one of: {string.Join(", ", AccountService.SortKeys)}."] });
+            return errors.ToProblem();
         }
 
         return TypedResults.Ok(await accounts.ListAsync(new AccountListQuery(q, sector, clients ?? false, sort, page, pageSize), ct));

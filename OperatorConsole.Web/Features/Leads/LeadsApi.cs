@@ -67,11 +67,7 @@ public static class LeadsApi
         var errors = new QueryEnum.Errors();
         var statusFilter = errors.Parse<LeadStatus>("status", status);
         var offerFilter = errors.Parse<OfferType>("offerType", offerType);
-        if (sort is not null && !LeadService.SortKeys.Contains(sort))
-        {
-            return ApiResults.BadRequest("Invalid query parameter.", new Dictionary<string, string[]> { ["sort"] = [$"Sort by one of: {string.Join(", ", LeadService.SortKeys)}."] });
-        }
-
+        errors.Sort(sort, LeadService.SortKeys);
         if (errors.Any)
         {
             return errors.ToProblem();

@@ -13,7 +13,7 @@ public static class LeadsExportApi
     public static IEndpointRouteBuilder MapLeadsExport(this IEndpointRouteBuilder app)
     {
         app.MapCsvExport("leads.csv", ExportLeads, "ExportLeadsCsv",
-                "Leads as CSV (same filters as GET /api/leads: status, offerType, q, accountId, includeArchived); imports back unchanged")
+                "Leads as CSV (same filters and sort as GET /api/leads: status, offerType, q, accountId, includeArchived, sort; by id without a sort); imports back unchanged")
             .RequireAuthorization(ConsolePolicies.Read);
         return app;
     }
@@ -27,17 +27,19 @@ public static class LeadsExportApi
         [FromQuery] string? offerType = null,
         [FromQuery] int? accountId = null,
         [FromQuery] string? q = null,
-        [FromQuery] bool? includeArchived = null)
+        [FromQuery] bool? includeArchived = null,
+        [FromQuery] string? sort = null)
     {
         var errors = new QueryEnum.Errors();
         var statusFilter = errors.Parse<LeadStatus>("status", status);
         var offerFilter = errors.Parse<OfferType>("offerType", offerType);
+        errors.Sort(sort, LeadService.SortKeys);
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
-        var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, AccountId: accountId);
+        var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, AccountId: accountId);
         return await CsvExport.DownloadAsync(http, exports.LeadsAsync(query, ct), "leads", time, ct);
     }
 }

@@ -166,11 +166,7 @@ public static class ResultsApi
             errors.Add("status", "Clients are approved, building or shipped.");
         }
 
-        if (sort is not null && !ClientSuccessService.SortKeys.Contains(sort))
-        {
-            errors.Add("sort", $"Sort by one of: {string.Join(", ", ClientSuccessService.SortKeys)}.");
-        }
-
+        errors.Sort(sort, ClientSuccessService.SortKeys);
         filter = new ClientListQuery(statusFilter, flagFilter, q, sort);
         return errors.Any ? errors.ToProblem() : null;
     }
