@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using OperatorConsole.Data.Accounts;
 using OperatorConsole.Domain.Access;
@@ -97,5 +98,24 @@ public sealed class AccountPagesTests : IAsyncLifetime
         cut.Find("[data-testid=account-results-chips]").TextContent.Should().Contain("1 off track").And.Contain("1 without target");
         cut.FindAll("[data-testid=account-results-table] tbody tr").Select(r => r.TextContent).Should()
             .SatisfyRespectively(first => first.Should().Contain("Invoices").And.Contain("Off track"), second => second.Should().Contain("Chatbot").And.Contain("No target"));
+    }
+
+    [Fact]
+    public async Task ClientsPage_OpensInTheAddressesSort_AndAHeaderClickWritesItThere()
+    {
+        await _ctx.SeedLeadAsync("One", LeadStatus.Approved, company: "Small Co");
+        await _ctx.SeedLeadAsync("Two", LeadStatus.Approved, company: "Big Co");
+        await _ctx.SeedLeadAsync("Three", LeadStatus.Building, company: "Big Co");
+        var navigation = _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("/clients?sort=deals");
+
+        var cut = _ctx.RenderWithMud<ClientsPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=account-row-link]").Select(a => a.TextContent).Should().Equal("Small Co", "Big Co"));
+        var nameSort = cut.FindComponents<MudBlazor.MudTableSortLabel<AccountRow>>().Single(s => s.Instance.SortLabel == "name");
+        await cut.InvokeAsync(() => nameSort.Find(".mud-table-sort-label").Click());
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=account-row-link]").Select(a => a.TextContent).Should().Equal("Big Co", "Small Co"));
+        navigation.Uri.Should().Contain("sort=name").And.NotContain("deals");
     }
 }

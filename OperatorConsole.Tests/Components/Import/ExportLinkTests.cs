@@ -94,4 +94,23 @@ public sealed class ExportLinkTests : IAsyncLifetime
             ["flag"] = "no_target", ["q"] = "Zürich, AG", ["sort"] = "title",
         }));
     }
+
+    [Fact]
+    public async Task ClientDealsPage_OpensInTheAddressesSort_AndAHeaderClickWritesItThere()
+    {
+        await _ctx.SeedLeadAsync("Alpha clinic", LeadStatus.Building, company: "Alpha clinic");
+        await _ctx.SeedLeadAsync("Bravo bakery", LeadStatus.Approved, company: "Bravo bakery");
+        Navigate("/clients/deals?sort=-title");
+        var cut = _ctx.RenderWithMud<ClientDealsPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=client-row-link]").Select(a => a.TextContent).Should().Equal("Bravo bakery", "Alpha clinic"));
+        Href(cut, "export-results").Query["sort"].Should().Be("-title", "the file lists the clients in the order on screen");
+
+        var titleSort = cut.FindComponents<MudTableSortLabel<ClientRow>>().Single(s => s.Instance.SortLabel == "title");
+        await cut.InvokeAsync(() => titleSort.Find(".mud-table-sort-label").Click());
+
+        // -title → none (the default, worst first): the address drops the sort, the export keeps worst first.
+        cut.WaitForAssertion(() => _ctx.Services.GetRequiredService<NavigationManager>().Uri.Should().NotContain("sort="));
+        Href(cut, "export-results").Query["sort"].Should().Be("flags");
+    }
 }
