@@ -130,6 +130,24 @@ public sealed class LeadPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task LeadsPage_ShowsWhenEachLeadWasCreated_AndSortsOldestFirstFromTheAddress()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        await _ctx.SeedLeadAsync("Older");
+        _ctx.Clock.Advance(TimeSpan.FromDays(2));
+        await _ctx.SeedLeadAsync("Newer");
+        _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/leads?sort=createdAt");
+
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Older", "Newer"));
+        var created = _ctx.Clock.GetUtcNow().UtcDateTime;
+        cut.FindAll("td[data-label=Created]").Select(td => td.TextContent.Trim()).Should()
+            .Equal(created.AddDays(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), created.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        cut.Find("[data-testid=leads-export]").GetAttribute("href").Should().Contain("sort=createdAt");
+    }
+
+    [Fact]
     public async Task LeadsPage_ForAViewer_HasNoCreateButton()
     {
         _ctx.SignInAs(ConsoleRoles.Viewer);
