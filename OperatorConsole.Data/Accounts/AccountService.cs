@@ -26,7 +26,7 @@ public sealed class AccountService(
     public async Task<PagedList<AccountRow>> ListAsync(AccountListQuery query, CancellationToken ct = default)
     {
         var paging = PageRequest.From(query.Page, query.PageSize);
-        var (rows, _) = await ComputeAsync(query, null, ct);
+        var (rows, _, _) = await ComputeAsync(query, null, ct);
         return new PagedList<AccountRow>(rows.Skip(paging.Skip).Take(paging.PageSize).ToList(), rows.Count, paging.Page, paging.PageSize);
     }
 
@@ -42,12 +42,10 @@ public sealed class AccountService(
             return null;
         }
 
-        var (rows, _) = await ComputeAsync(new AccountListQuery(), id, ct);
-        var thresholds = await settings.GetThresholdsAsync(ct);
-        var leadIds = (await db.Set<Lead>().Where(l => l.AccountId == id).Select(l => l.Id).ToListAsync(ct)).ToHashSet();
-        var results = (await clients.ClientRowsAsync(time.GetUtcNow().UtcDateTime, thresholds.ResultUnmeasuredDays, null, null, ct))
-            .Where(r => leadIds.Contains(r.LeadId))
-            .OrderBy(r => r.Flags.Contains(ResultFlag.OffTrack) ? 0 : r.Flags.Contains(ResultFlag.Unmeasured) ? 1 : r.Flags.Contains(ResultFlag.NoTarget) ? 2 : 3)
+        // The ledger rows the account's totals were computed from: its results, without reading every client's again.
+        var (rows, _, ledger) = await ComputeAsync(new AccountListQuery(), id, ct);
+        var results = ledger[id]
+            .OrderBy(ClientSuccessService.Severity)
             .ThenByDescending(r => r.StatusChangedAt)
             .ToList();
         var touches = await db.Set<Touch>().AsNoTracking()
@@ -160,8 +158,11 @@ public sealed class AccountService(
         return OperationResult<AccountView>.Ok(after);
     }
 
-    /// <summary>Rows for every account the query keeps (or the one account <paramref name="onlyId"/>), ranked by the query's sort.</summary>
-    private async Task<(IReadOnlyList<AccountRow> Rows, AccountsSummary Summary)> ComputeAsync(AccountListQuery query, int? onlyId, CancellationToken ct)
+    /// <summary>
+    /// Rows for every account the query keeps (or the one account <paramref name="onlyId"/>), ranked by the query's sort,
+    /// with the Results Ledger rows of client deals by account they were computed from.
+    /// </summary>
+    private async Task<(IReadOnlyList<AccountRow> Rows, AccountsSummary Summary, ILookup<int, ClientRow> Ledger)> ComputeAsync(AccountListQuery query, int? onlyId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var accounts = await Filtered(db, query, onlyId)
@@ -174,7 +175,7 @@ public sealed class AccountService(
             rows = rows.Where(r => r.WonDeals > 0);
         }
 
-        return (Sort(rows, query.Sort).ToList(), Summarise(accounts, facts));
+        return (Sort(rows, query.Sort).ToList(), Summarise(accounts, facts), facts.LedgerByAccount);
     }
 
     private sealed record AccountBasics(int Id, string Name, string? Sector, int? Employees, decimal? Revenue, string? Website);

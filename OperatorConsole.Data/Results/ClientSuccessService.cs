@@ -367,7 +367,8 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
         _ => rows.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.LeadId),
     };
 
-    private static int Severity(ClientRow row) =>
+    /// <summary>Worst first: off track 0, unmeasured 1, no target 2, the rest 3 (the list's "flags" sort, an account's results).</summary>
+    internal static int Severity(ClientRow row) =>
         row.Flags.Contains(ResultFlag.OffTrack) ? 0 : row.Flags.Contains(ResultFlag.Unmeasured) ? 1 : row.Flags.Contains(ResultFlag.NoTarget) ? 2 : 3;
 
     internal static LedgerSnapshot Ledger(ClientSuccess? success, IEnumerable<Measurement> outcomes, DateTime now, int unmeasuredDays)

@@ -55,15 +55,12 @@ public static class QueryEnum
         }
 
         /// <summary>A sort key of the list's own (a name, "-" in front for descending); anything else is a field error.</summary>
-        public string? Sort(string? sort, IReadOnlyList<string> keys)
+        public void Sort(string? sort, IReadOnlyList<string> keys)
         {
-            if (sort is null || keys.Contains(sort))
+            if (sort is not null && !keys.Contains(sort))
             {
-                return sort;
+                Add("sort", $"Sort by one of: {string.Join(", ", keys)}.");
             }
-
-            Add("sort", $"Sort by one of: {string.Join(", ", keys)}.");
-            return null;
         }
 
         /// <summary>A query parameter that is not an enum but is just as wrong (a bad boolean, an unknown sort key).</summary>
