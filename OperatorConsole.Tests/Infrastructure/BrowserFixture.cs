@@ -94,9 +94,23 @@ public class BrowserFixture : IAsyncLifetime
     /// Blazor pages are interactive only once the circuit is up; clicking the prerendered page before that does
     /// nothing. The layout's command palette marks the document once its first interactive render has run.
     /// </summary>
-    public static async Task WaitForCircuitAsync(IPage page) =>
-        await page.WaitForFunctionAsync(
-            "() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null && document.documentElement.getAttribute('data-oc-palette') === 'ready'");
+    public static async Task WaitForCircuitAsync(IPage page)
+    {
+        try
+        {
+            // A bound for a loaded 2-core CI machine, not a timing assertion: a circuit is normally up in well under a second.
+            await page.WaitForFunctionAsync(
+                "() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null && document.documentElement.getAttribute('data-oc-palette') === 'ready'",
+                null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        }
+        catch (TimeoutException e)
+        {
+            // Say which part never came, so a failure on CI can be told apart: no script, no layout, or no circuit.
+            var state = await page.EvaluateAsync<string>(
+                "() => `url=${location.pathname} blazor=${window.Blazor !== undefined} layout=${document.querySelector('.mud-layout') !== null} palette=${document.documentElement.getAttribute('data-oc-palette')} reconnect=${document.getElementById('components-reconnect-modal')?.className ?? 'none'} error-ui=${getComputedStyle(document.getElementById('blazor-error-ui') ?? document.body).display}`");
+            throw new TimeoutException($"The Blazor circuit did not start within 30 s: {state}", e);
+        }
+    }
 
     public async Task DisposeAsync()
     {

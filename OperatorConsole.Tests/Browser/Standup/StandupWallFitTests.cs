@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using OperatorConsole.Tests.Infrastructure;
 
@@ -20,6 +21,7 @@ public sealed class StandupWallFitTests(BrowserFixture browser)
     public async Task Standup_AtWallSize_EveryPanelIsInsideTheViewport_WithNoScrolling(int width, int height)
     {
         await browser.Factory.EnsureViewerAsync();
+        await MoreApprovalsWaitingThanThePanelShowsAsync();
         var page = await browser.SignedInPageAsync(ConsoleFactory.ViewerEmail);
         await page.SetViewportSizeAsync(width, height);
         await page.GotoAsync(browser.BaseUrl + "/standup");
@@ -57,5 +59,31 @@ public sealed class StandupWallFitTests(BrowserFixture browser)
         }
 
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The demo seeds more waiting approvals than the panel shows, but other tests on this shared server decide some
+    /// (and a CI run once left exactly four): top up with high-risk agent jobs, each of which waits for review.
+    /// </summary>
+    private async Task MoreApprovalsWaitingThanThePanelShowsAsync()
+    {
+        await using var db = browser.Factory.CreateDbContext();
+        var waiting = await db.Set<OperatorConsole.Domain.Approvals.ApprovalRequest>()
+            .CountAsync(a => a.State == OperatorConsole.Domain.Approvals.ApprovalState.Pending);
+        using var http = browser.AgentHttpClient();
+        for (var i = waiting; i <= OperatorConsole.Web.Features.Standup.StandupApprovals.MaxRows; i++)
+        {
+            var response = await http.PostJsonAsync("/api/agent-jobs", new
+            {
+                buildTaskId = (int?)null,
+                taskRequested = $"Wall-fit top-up {i}",
+                filesTouched = new[] { "infra/main.bicep" },
+                branch = "agent/wall-fit",
+                result = "success",
+                testsPassed = 1,
+                testsFailed = 0,
+            });
+            response.EnsureSuccessStatusCode();
+        }
     }
 }
