@@ -107,9 +107,10 @@ public sealed class BriefService
     private async Task<BriefLine> NewLeadsAsync(DateTime since, DateTime now, CancellationToken ct)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
-        var newLeads = db.Set<Lead>().AsNoTracking().Where(l => l.CreatedAt >= since && l.CreatedAt <= now);
+        // A lead dated at an import's "as of" for want of a date did not arrive that day.
+        var newLeads = db.Set<Lead>().AsNoTracking().Where(l => l.CreatedAt >= since && l.CreatedAt <= now && !l.CreatedAtEstimated);
         return new BriefLine("brief.new_leads", "New leads", await newLeads.CountAsync(ct), "/leads?sort=-createdAt",
-            await newLeads.OrderByDescending(l => l.CreatedAt).Take(MaxItems)
+            await newLeads.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Take(MaxItems)
                 .Select(l => new BriefItem("lead", l.Id, l.Title, l.CreatedAt, "/leads/" + l.Id)).ToListAsync(ct));
     }
 

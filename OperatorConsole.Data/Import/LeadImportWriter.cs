@@ -400,6 +400,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
             OfferType = row.OfferType,
             Status = row.Status,
             CreatedAt = row.CreatedAt,
+            CreatedAtEstimated = row.CreatedAtEstimated,
             UpdatedAt = row.StatusChangedAt,
             StatusChangedAt = row.StatusChangedAt,
         };

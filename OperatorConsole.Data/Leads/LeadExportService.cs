@@ -9,7 +9,8 @@ namespace OperatorConsole.Data.Leads;
 
 /// <summary>
 /// One exported lead. Column names are the lead fields of the import mapping, so an exported file imports back
-/// without touching the mapping (the round trip the tests check).
+/// without touching the mapping (the round trip the tests check). A lead whose source gave no creation date exports an
+/// empty <c>createdAt</c>, as it came in, rather than the stand-in date it is sorted by.
 /// </summary>
 [CsvRecord]
 public sealed partial record LeadCsvRow(
@@ -24,7 +25,7 @@ public sealed partial record LeadCsvRow(
     [property: CsvColumn("status")] LeadStatus Status,
     [property: CsvColumn("offerType")] OfferType? OfferType,
     [property: CsvColumn("isArchived")] bool IsArchived,
-    [property: CsvColumn("createdAt")] DateTime CreatedAt,
+    [property: CsvColumn("createdAt")] DateTime? CreatedAt,
     [property: CsvColumn("statusChangedAt")] DateTime StatusChangedAt,
     [property: CsvColumn("lastContactAt")] DateTime? LastContactAt,
     [property: CsvColumn("lastRunStatus")] RunStatus? LastRunStatus);
@@ -39,7 +40,7 @@ public sealed class LeadExportService(IDbContextFactory<ConsoleDbContext> dbFact
         // By id unless the caller sorted: the file then lists what the sorted screen shows, in its order.
         var rows = (query.Sort is null ? filtered.OrderBy(l => l.Id) : LeadService.Sort(filtered, query.Sort))
             .Select(l => new LeadCsvRow(l.Id, l.ExternalId, l.Title, l.Company, l.ContactName, l.ContactEmail, l.Source, l.EstimatedValue,
-                l.Status, l.OfferType, l.IsArchived, l.CreatedAt, l.StatusChangedAt, l.LastContactAt, l.LastRunStatus))
+                l.Status, l.OfferType, l.IsArchived, l.CreatedAtEstimated ? (DateTime?)null : l.CreatedAt, l.StatusChangedAt, l.LastContactAt, l.LastRunStatus))
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(ct))
         {

@@ -28,7 +28,8 @@ public sealed record LeadView(
     DateTime? NextStepDoneAt = null,
     int? AccountId = null,
     string? AccountName = null,
-    string? Owner = null);
+    string? Owner = null,
+    bool CreatedAtEstimated = false);
 
 /// <summary>POST /api/leads body. The company names the account (matched or created by name); or give accountId.</summary>
 public sealed record CreateLeadRequest(

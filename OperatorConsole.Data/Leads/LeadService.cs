@@ -248,10 +248,13 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     public static readonly IReadOnlyList<string> SortKeys =
         ["createdAt", "-createdAt", "title", "-title", "lastContactAt", "-lastContactAt", "estimatedValue", "-estimatedValue", "status", "-status"];
 
-    /// <summary>The list's order for a sort key (newest first without one); the CSV export uses it when asked for a sort.</summary>
+    /// <summary>
+    /// The list's order for a sort key (newest first without one); the CSV export uses it when asked for a sort. Leads
+    /// without a creation date go last either way, as empty values do in a CRM's list: their date is a stand-in.
+    /// </summary>
     public static IQueryable<Lead> Sort(IQueryable<Lead> leads, string? sort) => sort switch
     {
-        "createdAt" => leads.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id),
+        "createdAt" => leads.OrderBy(l => l.CreatedAtEstimated).ThenBy(l => l.CreatedAt).ThenBy(l => l.Id),
         "title" => leads.OrderBy(l => l.Title).ThenBy(l => l.Id),
         "-title" => leads.OrderByDescending(l => l.Title).ThenByDescending(l => l.Id),
         "lastContactAt" => leads.OrderBy(l => l.LastContactAt).ThenBy(l => l.Id),
@@ -260,7 +263,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
         "-estimatedValue" => leads.OrderByDescending(l => (double?)l.EstimatedValue).ThenByDescending(l => l.Id),
         "status" => leads.OrderBy(l => l.Status).ThenBy(l => l.Id),
         "-status" => leads.OrderByDescending(l => l.Status).ThenByDescending(l => l.Id),
-        _ => leads.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id),
+        _ => leads.OrderBy(l => l.CreatedAtEstimated).ThenByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id),
     };
 
     public async Task<IReadOnlyList<StatusChangeView>> HistoryAsync(int leadId, CancellationToken ct = default)
@@ -451,7 +454,8 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     internal static readonly System.Linq.Expressions.Expression<Func<Lead, LeadView>> Projection = l => new LeadView(
         l.Id, l.Title, l.Company, l.ContactName, l.ContactEmail, l.Source, l.EstimatedValue, l.ExternalId, l.Status, l.OfferType,
         l.IsArchived, l.CreatedAt, l.UpdatedAt, l.StatusChangedAt, l.LastContactAt, l.LastRunStatus, l.LastRunId, l.LastRunStartedAt,
-        l.NextStep, l.NextStepDueAt, l.NextStepDoneAt, l.AccountId, l.Account != null ? l.Account.Name : null, l.Owner);
+        l.NextStep, l.NextStepDueAt, l.NextStepDoneAt, l.AccountId, l.Account != null ? l.Account.Name : null, l.Owner,
+        l.CreatedAtEstimated);
 
     private static readonly Func<Lead, LeadView> ToViewCompiled = Projection.Compile();
 

@@ -21,7 +21,8 @@ public sealed record ImportedLead(
     OfferType? OfferType,
     IReadOnlyList<ImportedStatusStep> History,
     ImportedOutcome? Outcome,
-    string? Owner = null)
+    string? Owner = null,
+    bool CreatedAtEstimated = false)
 {
     public LeadStatus Status => History[^1].Status;
 

@@ -102,7 +102,8 @@ public static class LeadCsvMapping
         var externalId = Cell("externalId");
         var value = ParseDecimal("estimatedValue", Cell("estimatedValue"), errors);
         var wonValue = ParseDecimal("wonValue", Cell("wonValue"), errors);
-        var createdAt = ParseDate("createdAt", Cell("createdAt"), errors) ?? now;
+        var createdCell = ParseDate("createdAt", Cell("createdAt"), errors);
+        var createdAt = createdCell ?? now;
         var closedAt = ParseDate("closedAt", Cell("closedAt"), errors);
 
         var status = StageOf(Cell("status"), stages, errors);
@@ -125,7 +126,8 @@ public static class LeadCsvMapping
         }
 
         var (history, outcome) = HistoryOf(status, createdAt, closedAt, wonValue, value);
-        return RowMapResult.Ok(new ImportedLead(externalId, title!, company, contactName, contactEmail, source, value, offer, history, outcome, owner));
+        return RowMapResult.Ok(new ImportedLead(externalId, title!, company, contactName, contactEmail, source, value, offer, history, outcome, owner,
+            CreatedAtEstimated: createdCell is null));
     }
 
     private static LeadStatus StageOf(string? text, IReadOnlyDictionary<string, LeadStatus>? stages, List<string> errors)

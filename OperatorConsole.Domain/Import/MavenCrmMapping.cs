@@ -158,7 +158,9 @@ public static class MavenCrmMapping
             return RowMapResult.Invalid(errorsOnFields.SelectMany(e => e.Value).ToList());
         }
 
-        return RowMapResult.Ok(new ImportedLead(deal.Id!, title, deal.Account, contact, null, Source, price, null, history, outcome, contact));
+        // A Prospecting row has no date at all: it is placed at the file's "as of", and says so.
+        return RowMapResult.Ok(new ImportedLead(deal.Id!, title, deal.Account, contact, null, Source, price, null, history, outcome, contact,
+            CreatedAtEstimated: deal.Stage == LeadStatus.New));
     }
 
     private static DateTime? ParseDate(string field, string? text, List<string> errors)

@@ -32,6 +32,12 @@ public class Lead
     public int? ServicePackageId { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// The source gave no creation date (an imported CRM row still at its first stage): <see cref="CreatedAt"/> is the
+    /// file's "as of", a stand-in for ordering, not a day the lead arrived. Such a lead is not counted as new.
+    /// </summary>
+    public bool CreatedAtEstimated { get; set; }
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>When the lead entered its current status; stage timings and "stuck" rules read it.</summary>

@@ -1688,6 +1688,9 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<bool>("CreatedAtEstimated")
+                        .HasColumnType("bit");
+
                     b.Property<decimal?>("EstimatedValue")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");

@@ -158,7 +158,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("AskedAt")
+                    b.Property<string>("AskedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Engine")
@@ -202,7 +203,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
@@ -258,7 +260,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -351,7 +354,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Vector")
@@ -372,7 +376,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UpdatedBy")
@@ -395,7 +400,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
@@ -403,7 +409,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LastUsedAt")
+                    b.Property<string>("LastUsedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -416,7 +422,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("RevokedAt")
+                    b.Property<string>("RevokedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RevokedBy")
@@ -447,7 +453,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Employees")
@@ -475,7 +482,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Website")
@@ -503,7 +511,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<int?>("ApprovalRequestId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("ApprovedAt")
+                    b.Property<string>("ApprovedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApprovedById")
@@ -529,14 +537,15 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DeployNote")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("DeployedAt")
+                    b.Property<string>("DeployedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DeployedByName")
@@ -564,7 +573,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("OverrideAt")
+                    b.Property<string>("OverrideAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OverrideByName")
@@ -594,7 +603,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("RefusedAt")
+                    b.Property<string>("RefusedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RefusedById")
@@ -623,7 +632,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("RiskOverriddenAt")
+                    b.Property<string>("RiskOverriddenAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RiskOverriddenByName")
@@ -670,7 +679,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<int>("ConsecutiveFailures")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("DigestHour")
@@ -688,7 +698,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LastDeliveredAt")
+                    b.Property<string>("LastDeliveredAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("LastDigestOn")
@@ -698,7 +708,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LastFailedAt")
+                    b.Property<string>("LastFailedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MinAgeMinutes")
@@ -738,7 +748,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WebhookUrl")
@@ -765,10 +776,11 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<int>("ChannelId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("DeliveredAt")
+                    b.Property<string>("DeliveredAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -784,7 +796,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("NextAttemptAt")
+                    b.Property<string>("NextAttemptAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -812,7 +825,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("At")
+                    b.Property<string>("At")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ChannelId")
@@ -855,7 +869,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<int>("ChannelId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("FirstSeenAt")
+                    b.Property<string>("FirstSeenAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ItemKey")
@@ -863,7 +878,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LastSentAt")
+                    b.Property<string>("LastSentAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Link")
@@ -871,10 +886,10 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("OpenedSentAt")
+                    b.Property<string>("OpenedSentAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ResolvedAt")
+                    b.Property<string>("ResolvedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -898,7 +913,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<string>("Context")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("DecidedAt")
+                    b.Property<string>("DecidedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecidedById")
@@ -916,7 +931,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<int?>("LeadId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("RequestedAt")
+                    b.Property<string>("RequestedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RequestedById")
@@ -981,7 +997,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedById")
@@ -1044,7 +1061,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedById")
@@ -1087,7 +1105,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UpdatedByName")
@@ -1134,7 +1153,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<string>("After")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("At")
+                    b.Property<string>("At")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Before")
@@ -1192,7 +1212,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ApprovedAt")
+                    b.Property<string>("ApprovedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApprovedById")
@@ -1207,7 +1227,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedByName")
@@ -1240,7 +1261,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("StatusChangedAt")
+                    b.Property<string>("StatusChangedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StatusReason")
@@ -1252,7 +1274,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1277,7 +1300,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedById")
@@ -1341,7 +1365,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedById")
@@ -1390,7 +1415,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ReopenedAt")
+                    b.Property<string>("ReopenedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReopenedById")
@@ -1409,7 +1434,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("Until")
+                    b.Property<string>("Until")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1456,7 +1481,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CreatedCount")
@@ -1473,7 +1499,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<string>("ErrorsJson")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("FinishedAt")
+                    b.Property<string>("FinishedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1505,7 +1531,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("StartedAt")
+                    b.Property<string>("StartedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -1549,7 +1575,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UpdatedByName")
@@ -1571,7 +1598,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ExpectedIntervalMinutes")
@@ -1581,17 +1609,17 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LastErrorAt")
+                    b.Property<string>("LastErrorAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastMessage")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LastOkAt")
+                    b.Property<string>("LastOkAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LastReportAt")
+                    b.Property<string>("LastReportAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool?>("LastReportOk")
@@ -1631,8 +1659,12 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("CreatedAtEstimated")
+                        .HasColumnType("INTEGER");
 
                     b.Property<decimal?>("EstimatedValue")
                         .HasPrecision(18, 2)
@@ -1645,16 +1677,16 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<bool>("IsArchived")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("LastContactAt")
+                    b.Property<string>("LastContactAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LastRunFinishedAt")
+                    b.Property<string>("LastRunFinishedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("LastRunId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("LastRunStartedAt")
+                    b.Property<string>("LastRunStartedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastRunStatus")
@@ -1665,10 +1697,10 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("NextStepDoneAt")
+                    b.Property<string>("NextStepDoneAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("NextStepDueAt")
+                    b.Property<string>("NextStepDueAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OfferType")
@@ -1691,7 +1723,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("StatusChangedAt")
+                    b.Property<string>("StatusChangedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -1699,7 +1732,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1746,7 +1780,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ChangedAt")
+                    b.Property<string>("ChangedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FromStatus")
@@ -1808,10 +1843,12 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<int>("LeadId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("OccurredAt")
+                    b.Property<string>("OccurredAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("RecordedAt")
+                    b.Property<string>("RecordedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
@@ -1835,7 +1872,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedById")
@@ -1943,7 +1981,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<double>("Confidence")
                         .HasColumnType("REAL");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Engine")
@@ -1970,7 +2009,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("PromotedAt")
+                    b.Property<string>("PromotedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PromotedEntryId")
@@ -2005,7 +2044,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2032,7 +2072,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CurrentVersion")
@@ -2043,7 +2084,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2062,7 +2104,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<int?>("ApprovalRequestId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedById")
@@ -2113,7 +2156,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<int?>("RepeatabilityScore")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UpdatedById")
@@ -2150,7 +2194,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Currency")
@@ -2197,7 +2242,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UpgradeOptions")
@@ -2228,7 +2274,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedById")
@@ -2253,7 +2300,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("OutcomeAt")
+                    b.Property<string>("OutcomeAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OutcomeReason")
@@ -2264,7 +2311,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("SentAt")
+                    b.Property<string>("SentAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SentById")
@@ -2289,7 +2336,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2326,7 +2374,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ChangedAt")
+                    b.Property<string>("ChangedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FromStatus")
@@ -2379,7 +2428,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedById")
@@ -2422,13 +2472,15 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("DoneAt")
+                    b.Property<string>("DoneAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LeadId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("RecordedAt")
+                    b.Property<string>("RecordedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedByName")
@@ -2454,7 +2506,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("BaselineMeasuredAt")
+                    b.Property<string>("BaselineMeasuredAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BaselineSource")
@@ -2469,7 +2521,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Direction")
@@ -2477,7 +2530,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("DueDate")
+                    b.Property<string>("DueDate")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LeadId")
@@ -2491,7 +2544,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("TargetSetAt")
+                    b.Property<string>("TargetSetAt")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("TargetValue")
@@ -2502,7 +2555,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UpdatedByName")
@@ -2535,14 +2589,16 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<int>("LeadId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("MeasuredAt")
+                    b.Property<string>("MeasuredAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("RecordedAt")
+                    b.Property<string>("RecordedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedById")
@@ -2601,7 +2657,7 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("FinishedAt")
+                    b.Property<string>("FinishedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -2612,10 +2668,12 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<int?>("LeadId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("RecordedAt")
+                    b.Property<string>("RecordedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("StartedAt")
+                    b.Property<string>("StartedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -2676,7 +2734,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Location")
@@ -2710,7 +2769,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2730,7 +2790,8 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<int>("LeadId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("AddedAt")
+                    b.Property<string>("AddedAt")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("TemplateStarterId", "LeadId");

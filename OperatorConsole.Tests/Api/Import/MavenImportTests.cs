@@ -53,7 +53,12 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
             job.AccountsCreatedCount.Should().Be(85);
             (await db.Set<LeadStatusChange>().CountAsync()).Should().Be(8800 + 4238 + 2473, "one creation entry each, plus the close of every won or lost deal");
             (await db.AuditEntries.CountAsync(a => a.Action == "import.completed")).Should().Be(1);
+            // The 500 Prospecting rows have no date in the file: placed at its "as of", and marked as such.
+            (await db.Set<Lead>().CountAsync(l => l.CreatedAtEstimated)).Should().Be(500);
+            (await db.Set<Lead>().CountAsync(l => l.CreatedAtEstimated && l.Status != LeadStatus.New)).Should().Be(0);
         }
+
+        await UndatedRowsAreNotNewAndListLastAsync(client);
 
         // Every item's key is unique in its bucket on the real data too: acknowledgements refer to it, and the screens
         // key their live rows by it (a duplicate sibling key would end the circuit).
@@ -90,6 +95,29 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
             (await db.Set<Lead>().CountAsync(l => l.Source == MavenCrmMapping.Source)).Should().Be(8800);
             (await db.Set<Proposal>().CountAsync()).Should().Be(4238 + 2473);
             (await db.Set<LeadStatusChange>().CountAsync()).Should().Be(8800 + 4238 + 2473, "an update with the same stage records no status change");
+        }
+    }
+
+    /// <summary>
+    /// The brief on the anchored clock counted the 500 undated rows as "New leads 500" on 2017-12-31, and /leads opened
+    /// on them (newest first): now the brief counts dated leads only and undated ones sort last both ways.
+    /// </summary>
+    private async Task UndatedRowsAreNotNewAndListLastAsync(HttpClient client)
+    {
+        var brief = await (await client.GetAsync("/api/brief")).ReadAsync<OperatorConsole.Data.Brief.TodaysBriefReport>();
+        brief.GeneratedAt.Date.Should().Be(new DateTime(2017, 12, 31), "the brief reads the anchored data clock");
+        await using (var db = factory.CreateDbContext())
+        {
+            var datedThatDay = await db.Set<Lead>().CountAsync(l => !l.CreatedAtEstimated && l.CreatedAt >= brief.Since && l.CreatedAt <= brief.GeneratedAt);
+            brief.Line("brief.new_leads")!.Count.Should().Be(datedThatDay).And.BeLessThan(500);
+        }
+
+        foreach (var sort in new[] { "", "&sort=createdAt", "&sort=-createdAt" })
+        {
+            var first = await (await client.GetAsync("/api/leads?pageSize=500" + sort)).ReadJsonAsync();
+            first.GetProperty("items").EnumerateArray().Should().OnlyContain(l => !l.GetProperty("createdAtEstimated").GetBoolean(), sort);
+            var last = await (await client.GetAsync("/api/leads?page=18&pageSize=500" + sort)).ReadJsonAsync();
+            last.GetProperty("items").EnumerateArray().Should().HaveCount(300).And.OnlyContain(l => l.GetProperty("createdAtEstimated").GetBoolean(), sort);
         }
     }
 

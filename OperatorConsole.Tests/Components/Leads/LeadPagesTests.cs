@@ -148,6 +148,30 @@ public sealed class LeadPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task LeadsPage_ALeadWithoutACreationDate_SaysUndated_AndListsAfterTheDatedOnes()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        await _ctx.SeedLeadAsync("Dated");
+        _ctx.Clock.Advance(TimeSpan.FromDays(1));
+        var undated = await _ctx.SeedLeadAsync("Prospecting row");
+        await using (var db = _ctx.CreateDbContext())
+        {
+            // As an import marks a row whose file gave no date: its date is the file's "as of", newer than the rest.
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+                db.Set<Lead>().Where(l => l.Id == undated.Id), u => u.SetProperty(l => l.CreatedAtEstimated, true));
+        }
+
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Dated", "Prospecting row"));
+        cut.Find("[data-testid=lead-created-undated]").TextContent.Trim().Should().Be("undated");
+        cut.Find("[data-testid=lead-created-undated]").GetAttribute("title").Should().Contain("No creation date in the import");
+
+        var detail = _ctx.RenderWithMud<LeadDetailPage>(p => p.Add(c => c.Id, undated.Id));
+        detail.WaitForAssertion(() => detail.Find("[data-testid=lead-created-undated]").TextContent.Should().Be("no creation date in the import"));
+    }
+
+    [Fact]
     public async Task LeadsPage_ForAViewer_HasNoCreateButton()
     {
         _ctx.SignInAs(ConsoleRoles.Viewer);

@@ -53,6 +53,7 @@ public sealed class LeadCsvMappingTests
         lead.Status.Should().Be(LeadStatus.Qualified);
         lead.OfferType.Should().Be(OfferType.FastCashDfy);
         lead.CreatedAt.Should().Be(new DateTime(2026, 10, 1, 8, 0, 0, DateTimeKind.Utc));
+        lead.CreatedAtEstimated.Should().BeFalse();
     }
 
     [Fact]
@@ -61,6 +62,7 @@ public sealed class LeadCsvMappingTests
         var lead = Map(new() { ["title"] = "Bare" }).Lead!;
         lead.Status.Should().Be(LeadStatus.New);
         lead.CreatedAt.Should().Be(Now);
+        lead.CreatedAtEstimated.Should().BeTrue("the file gave no date; the one it has is a stand-in");
     }
 
     [Fact]

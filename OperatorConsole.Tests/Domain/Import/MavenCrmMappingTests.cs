@@ -50,6 +50,7 @@ public sealed class MavenCrmMappingTests
 
         lead.Status.Should().Be(LeadStatus.Qualified);
         lead.CreatedAt.Should().Be(D("2017-05-06"));
+        lead.CreatedAtEstimated.Should().BeFalse();
         lead.Title.Should().Be("MG Special (E1)", "an opportunity without an account is named by its id");
         lead.Company.Should().BeNull();
         lead.Outcome.Should().BeNull();
@@ -62,6 +63,7 @@ public sealed class MavenCrmMappingTests
 
         lead.Status.Should().Be(LeadStatus.New);
         lead.History.Should().Equal(new ImportedStatusStep(LeadStatus.New, AsOf));
+        lead.CreatedAtEstimated.Should().BeTrue("the as-of date is where the row is placed, not when it arrived");
         lead.EstimatedValue.Should().BeNull("a product missing from products.csv has no price");
     }
 
