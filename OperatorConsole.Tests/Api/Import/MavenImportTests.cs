@@ -119,6 +119,12 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
             var last = await (await client.GetAsync("/api/leads?page=18&pageSize=500" + sort)).ReadJsonAsync();
             last.GetProperty("items").EnumerateArray().Should().HaveCount(300).And.OnlyContain(l => l.GetProperty("createdAtEstimated").GetBoolean(), sort);
         }
+
+        // The export leaves the stand-in date out, as the file came in; a dated deal keeps its date.
+        var prospecting = ExportTestSupport.ParseCsv<OperatorConsole.Data.Leads.LeadCsvRow>(await client.GetStringAsync("/api/exports/leads.csv?status=new"));
+        prospecting.Should().HaveCount(500).And.OnlyContain(r => r.CreatedAt == null);
+        var engaging = ExportTestSupport.ParseCsv<OperatorConsole.Data.Leads.LeadCsvRow>(await client.GetStringAsync("/api/exports/leads.csv?status=qualified"));
+        engaging.Should().HaveCount(1589).And.OnlyContain(r => r.CreatedAt != null);
     }
 
     [Fact]
