@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Leads;
 using OperatorConsole.Domain.Charts;
 using OperatorConsole.Domain.Clock;
 using OperatorConsole.Domain.Leads;
@@ -43,7 +44,7 @@ public sealed class ChartQueries(IDbContextFactory<ConsoleDbContext> dbFactory)
     public async Task<IReadOnlyList<StageDuration>> TimeInStageAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var changes = await db.Set<LeadStatusChange>().AsNoTracking()
+        var changes = await db.Dated().AsNoTracking()
             .Select(c => new { c.LeadId, c.ToStatus, c.ChangedAt })
             .ToListAsync(ct);
         return ChartBuckets.TimeInStage(changes.Select(c => (c.LeadId, c.ToStatus, c.ChangedAt)));

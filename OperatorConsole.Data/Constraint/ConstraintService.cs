@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Clock;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Leads;
 using OperatorConsole.Data.Settings;
 using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.Clock;
@@ -109,8 +110,8 @@ public sealed class ConstraintService(IDbContextFactory<ConsoleDbContext> dbFact
     private static async Task<List<StageChange>> ChangesAsync(ConsoleDbContext db, DateTime now, int period, CancellationToken ct)
     {
         var windowStart = now.AddDays(-2 * period);
-        var movedIds = db.Set<LeadStatusChange>().Where(c => c.ChangedAt > windowStart && c.ChangedAt <= now).Select(c => c.LeadId);
-        return await db.Set<LeadStatusChange>().AsNoTracking()
+        var movedIds = db.Dated().Where(c => c.ChangedAt > windowStart && c.ChangedAt <= now).Select(c => c.LeadId);
+        return await db.Dated().AsNoTracking()
             .Where(c => movedIds.Contains(c.LeadId) && c.ChangedAt <= now)
             .Select(c => new StageChange(c.LeadId, c.FromStatus, c.ToStatus, c.ChangedAt))
             .ToListAsync(ct);
@@ -137,8 +138,8 @@ public sealed class ConstraintService(IDbContextFactory<ConsoleDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = at.At;
         var start = now.AddDays(-7 * weeks);
-        var movedIds = db.Set<LeadStatusChange>().Where(c => c.ChangedAt > start && c.ChangedAt <= now).Select(c => c.LeadId);
-        var changes = await db.Set<LeadStatusChange>().AsNoTracking()
+        var movedIds = db.Dated().Where(c => c.ChangedAt > start && c.ChangedAt <= now).Select(c => c.LeadId);
+        var changes = await db.Dated().AsNoTracking()
             .Where(c => movedIds.Contains(c.LeadId) && c.ChangedAt <= now)
             .Select(c => new StageChange(c.LeadId, c.FromStatus, c.ToStatus, c.ChangedAt))
             .ToListAsync(ct);

@@ -85,6 +85,11 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
         winRate.Should().BeInRange(0.3, 0.9, "the Maven pipeline wins about 63% of decided deals");
         constraint.GetProperty("snapshot").GetProperty("evidence").EnumerateArray()
             .Single(e => e.GetProperty("key").GetString() == "avgDaysInQualified").GetProperty("current").GetDouble().Should().BePositive();
+        // The 500 undated Prospecting rows are in New, but did not enter it on the day the file ends (it said 0 → 500).
+        var newStage = constraint.GetProperty("snapshot").GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("stage").GetString() == "new");
+        newStage.GetProperty("inStage").GetInt32().Should().Be(500);
+        newStage.GetProperty("enteredThisPeriod").GetInt32().Should().Be(0);
+        newStage.GetProperty("pressure").GetDouble().Should().Be(0);
 
         var updated = await imports.RunMavenNowAsync(ImportTestSupport.MavenFolder(), DuplicateMode.Update, Actor.System);
         updated.Value!.UpdatedCount.Should().Be(8800);
