@@ -181,7 +181,7 @@ public sealed class AccountService(
     private sealed record AccountBasics(int Id, string Name, string? Sector, int? Employees, decimal? Revenue, string? Website);
 
     /// <summary>Deals per account and stage (not archived), with the newest touch and the first deal's creation.</summary>
-    private sealed record StageCount(int? AccountId, LeadStatus Status, int Count, DateTime? LastTouch, DateTime FirstCreated);
+    private sealed record StageCount(int? AccountId, LeadStatus Status, int Count, DateTime? LastTouch, DateTime? FirstCreated);
 
     private sealed record WonProposal(int? AccountId, decimal? OutcomeValue, decimal? Amount)
     {
@@ -223,7 +223,9 @@ public sealed class AccountService(
         var leads = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived);
         var stageCounts = await leads
             .GroupBy(l => new { l.AccountId, l.Status })
-            .Select(g => new StageCount(g.Key.AccountId, g.Key.Status, g.Count(), g.Max(l => l.LastContactAt), g.Min(l => l.CreatedAt)))
+            .Select(g => new StageCount(g.Key.AccountId, g.Key.Status, g.Count(), g.Max(l => l.LastContactAt),
+                // An undated deal's date is an import's stand-in, not when the account's first deal came in.
+                g.Min(l => l.CreatedAtEstimated ? null : (DateTime?)l.CreatedAt)))
             .ToListAsync(ct);
         // Decimal sums do not translate on SQLite; won proposals are one small row each.
         var wonProposals = await db.Set<Proposal>().AsNoTracking()
@@ -267,7 +269,7 @@ public sealed class AccountService(
             WorstDeltaPercent: results.Where(r => r.Delta.Percent is not null).Select(r => r.Delta.Percent).Min(),
             LastTouchAt: counts.Max(c => c.LastTouch),
             Flags: results.SelectMany(r => r.Flags).Distinct().Order().ToList(),
-            FirstDealAt: counts.Count == 0 ? null : counts.Min(c => c.FirstCreated));
+            FirstDealAt: counts.Min(c => c.FirstCreated));
     }
 
     private static AccountsSummary Summarise(List<AccountBasics> accounts, AccountFacts facts)

@@ -73,6 +73,32 @@ public sealed class AccountPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AccountPage_FirstDeal_IsTheFirstDatedOne_AndOnlyUndatedDealsSaySo()
+    {
+        var dated = await _ctx.SeedLeadAsync("Website", LeadStatus.Qualified, company: "Ibex Ltd");
+        _ctx.Clock.Advance(TimeSpan.FromDays(30));
+        var undated = await _ctx.SeedLeadAsync("Prospecting row", LeadStatus.New, company: "Ibex Ltd");
+        var alone = await _ctx.SeedLeadAsync("Another prospecting row", LeadStatus.New, company: "Orca plc");
+        await using (var db = _ctx.CreateDbContext())
+        {
+            // Imported without a date, placed at the file's "as of" (here a month later than the dated deal): no first deal.
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+                db.Set<Lead>().Where(l => l.Id == undated.Id || l.Id == alone.Id), u => u.SetProperty(l => l.CreatedAtEstimated, true));
+        }
+
+        var accounts = _ctx.Service<AccountService>();
+        var ibex = (await accounts.ListAsync(new AccountListQuery(Q: "Ibex"))).Items.Single().Id;
+        var orca = (await accounts.ListAsync(new AccountListQuery(Q: "Orca"))).Items.Single().Id;
+
+        var cut = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, ibex));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=account-facts]").TextContent.Should()
+            .Contain("first deal " + dated.CreatedAt.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)));
+
+        var other = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, orca));
+        other.WaitForAssertion(() => other.Find("[data-testid=account-facts]").TextContent.Should().Contain("deals undated").And.NotContain("first deal"));
+    }
+
+    [Fact]
     public async Task AccountPage_WithATargetOnOneDeal_ListsTheLedgersAtOnce_WorstFirst()
     {
         var targeted = await _ctx.SeedLeadAsync("Invoices", LeadStatus.Building, company: "Gnu Ltd");
