@@ -103,8 +103,10 @@ public static class LeadCsvMapping
         var value = ParseDecimal("estimatedValue", Cell("estimatedValue"), errors);
         var wonValue = ParseDecimal("wonValue", Cell("wonValue"), errors);
         var createdCell = ParseDate("createdAt", Cell("createdAt"), errors);
-        var createdAt = createdCell ?? now;
         var closedAt = ParseDate("closedAt", Cell("closedAt"), errors);
+        // Without a creation date the row stands at the file's "as of" — or at its close, if it closed before that: a
+        // deal cannot be created after it closed (an export with only a close date was refused row by row).
+        var createdAt = createdCell ?? (closedAt is { } closed && closed < now ? closed : now);
 
         var status = StageOf(Cell("status"), stages, errors);
         var offer = OfferOf(Cell("offerType"), errors);

@@ -57,6 +57,18 @@ public sealed class LeadCsvMappingTests
     }
 
     [Fact]
+    public void Map_AClosedDealWithOnlyACloseDate_IsImported_UndatedAtItsClose()
+    {
+        var result = Map(new() { ["title"] = "Lost audit", ["status"] = "Lost", ["closedAt"] = "2026-01-15" });
+
+        result.IsValid.Should().BeTrue(string.Join(" ", result.Errors));
+        var lead = result.Lead!;
+        lead.CreatedAt.Should().Be(new DateTime(2026, 1, 15, 0, 0, 0, DateTimeKind.Utc), "it cannot have been created after it closed");
+        lead.CreatedAtEstimated.Should().BeTrue();
+        lead.Outcome!.At.Should().Be(new DateTime(2026, 1, 15, 0, 0, 0, DateTimeKind.Utc));
+    }
+
+    [Fact]
     public void Map_WithoutStageOrDate_IsNewCreatedNow()
     {
         var lead = Map(new() { ["title"] = "Bare" }).Lead!;
