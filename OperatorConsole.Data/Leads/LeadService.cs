@@ -381,6 +381,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
             .OrderByDescending(h => h.ChangedAt).Take(take)
             .Select(h => new { h.ChangedAt, h.FromStatus, h.ToStatus, h.ActorName, h.Reason })
             .ToListAsync(ct);
+        var undated = await db.Set<Lead>().Where(l => l.Id == leadId).Select(l => l.CreatedAtEstimated).FirstOrDefaultAsync(ct);
         var proposals = await db.Set<Proposal>().AsNoTracking().Where(p => p.LeadId == leadId)
             .Select(p => new ProposalMilestones(p.Id, p.Title, p.CreatedAt, p.SentAt, p.Outcome, p.OutcomeAt, p.Status))
             .ToListAsync(ct);
@@ -395,7 +396,9 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
         items.AddRange(changes.Select(c => new TimelineItem(
             c.ChangedAt,
             "status",
-            c.FromStatus is null ? $"Created in {c.ToStatus}" : $"{c.FromStatus} → {c.ToStatus}",
+            c.FromStatus is null
+                ? undated ? $"Created in {c.ToStatus}, date unknown: the import had none and placed it at the file's as-of date" : $"Created in {c.ToStatus}"
+                : $"{c.FromStatus} → {c.ToStatus}",
             c.Reason is null ? $"by {c.ActorName}" : $"by {c.ActorName}: {c.Reason}",
             null,
             null)));

@@ -19,12 +19,8 @@ public sealed class AccountsMigrationTests : IDisposable
     [Fact]
     public async Task ExistingLeads_CompanyTextBecomesAccounts_AndEveryLeadWithACompanyIsLinked()
     {
-        await using (var before = Open())
+        await using (var before = await _file.OpenJustBeforeAsync("_Issue19_Accounts"))
         {
-            var migrations = before.Database.GetMigrations().ToList();
-            var accounts = migrations.FindIndex(m => m.EndsWith("_Issue19_Accounts", StringComparison.Ordinal));
-            accounts.Should().BePositive();
-            await before.GetService<IMigrator>().MigrateAsync(migrations[accounts - 1]);
             await before.Database.ExecuteSqlRawAsync(
                 """
                 INSERT INTO "Lead" ("Id", "Title", "Company", "Status", "IsArchived", "CreatedAt", "UpdatedAt", "StatusChangedAt")

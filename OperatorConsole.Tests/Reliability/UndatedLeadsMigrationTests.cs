@@ -17,12 +17,8 @@ public sealed class UndatedLeadsMigrationTests : IDisposable
     [Fact]
     public async Task MavenProspectingRowsImportedBefore_AreMarkedUndated_AndNothingElse()
     {
-        await using (var before = _file.Open())
+        await using (var before = await _file.OpenJustBeforeAsync("_Undated_LeadCreatedAtEstimated"))
         {
-            var migrations = before.Database.GetMigrations().ToList();
-            var undated = migrations.FindIndex(m => m.EndsWith("_Undated_LeadCreatedAtEstimated", StringComparison.Ordinal));
-            undated.Should().BePositive();
-            await before.GetService<IMigrator>().MigrateAsync(migrations[undated - 1]);
             await before.Database.ExecuteSqlRawAsync(
                 """
                 INSERT INTO "Lead" ("Id", "Title", "Source", "Status", "IsArchived", "CreatedAt", "UpdatedAt", "StatusChangedAt")

@@ -169,6 +169,7 @@ public sealed class LeadPagesTests : IDisposable
 
         var detail = _ctx.RenderWithMud<LeadDetailPage>(p => p.Add(c => c.Id, undated.Id));
         detail.WaitForAssertion(() => detail.Find("[data-testid=lead-created-undated]").TextContent.Should().Be("no creation date in the import"));
+        detail.WaitForAssertion(() => detail.Find("[data-testid=lead-timeline]").TextContent.Should().Contain("Created in New, date unknown"));
     }
 
     [Fact]
