@@ -81,4 +81,5 @@ public sealed record TouchView(
 public sealed record RecordTouchRequest(TouchChannel? Channel, TouchDirection? Direction, string? Summary = null, DateTime? OccurredAt = null);
 
 /// <summary>One line of a lead's timeline: touches, runs, status changes and proposals in one stream.</summary>
-public sealed record TimelineItem(DateTime At, string Kind, string Title, string? Detail, string? Link, string? Status);
+/// <summary>One entry of a lead's timeline. <paramref name="Undated"/>: <paramref name="At"/> is a stand-in (an import gave no date), for order only.</summary>
+public sealed record TimelineItem(DateTime At, string Kind, string Title, string? Detail, string? Link, string? Status, bool Undated = false);

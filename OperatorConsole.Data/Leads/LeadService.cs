@@ -401,7 +401,8 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
                 : $"{c.FromStatus} → {c.ToStatus}",
             c.Reason is null ? $"by {c.ActorName}" : $"by {c.ActorName}: {c.Reason}",
             null,
-            null)));
+            null,
+            Undated: undated && c.FromStatus is null)));
         items.AddRange(ProposalItems(leadId, proposals, steps));
         return items.OrderByDescending(i => i.At).Take(take).ToList();
     }

@@ -112,6 +112,8 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
     [InlineData("/standup", 390, 844)]
     [InlineData("/metrics", 1920, 1080)]
     [InlineData("/metrics", 390, 844)]
+    [InlineData("undated-lead", 1440, 900)]
+    [InlineData("undated-lead", 390, 844)]
     public async Task Screen_OnTheMavenImport_IsSavedForReview(string route, int width, int height)
     {
         if (ScreenshotTests.Folder() is not { } folder)
@@ -130,6 +132,15 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
             await first.WaitForAsync();
             route = (await first.GetAttributeAsync("href"))!;
             name = "account";
+        }
+        else if (route == "undated-lead")
+        {
+            // A Prospecting deal: the sample gives it no date at all.
+            await AxeAccessibilityTests.OpenAsync(page, "/leads?status=new", "light");
+            var first = page.Locator("[data-testid=lead-row-link]").First;
+            await first.WaitForAsync();
+            route = (await first.GetAttributeAsync("href"))!;
+            name = "undated-lead";
         }
 
         await ScreenshotTests.SaveAsync(page, route, width, height, folder, "maven-", name);

@@ -169,7 +169,10 @@ public sealed class LeadPagesTests : IDisposable
 
         var detail = _ctx.RenderWithMud<LeadDetailPage>(p => p.Add(c => c.Id, undated.Id));
         detail.WaitForAssertion(() => detail.Find("[data-testid=lead-created-undated]").TextContent.Should().Be("no creation date in the import"));
-        detail.WaitForAssertion(() => detail.Find("[data-testid=lead-timeline]").TextContent.Should().Contain("Created in New, date unknown"));
+        detail.WaitForAssertion(() => detail.Find("[data-testid=lead-timeline]").TextContent.Should().Contain("Created in New, date unknown").And.NotContain(" ago"));
+        detail.Find("[data-testid=lead-status-since]").TextContent.Should().Be("In New since an unknown date (none in the import)");
+        System.Text.RegularExpressions.Regex.Replace(detail.Find("[data-testid=lead-facts]").TextContent, @"\s+", " ").Trim().Should()
+            .StartWith("Acme Ltd · Ada Client · ada@acme.test · source referral").And.Contain("· no creation date in the import ·");
     }
 
     [Fact]
