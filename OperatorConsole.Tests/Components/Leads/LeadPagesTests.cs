@@ -176,6 +176,25 @@ public sealed class LeadPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task LeadDetailPage_OnDataThatStopped_CountsTheDealsAgesToItsAsOf_AsTheBannerSays()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        var lead = await _ctx.SeedLeadAsync("Quiet since", LeadStatus.Qualified);
+        _ctx.Clock.Advance(TimeSpan.FromDays(3));
+        var moved = await _ctx.Service<LeadService>().ChangeStatusAsync(lead.Id, new ChangeLeadStatusRequest(LeadStatus.Proposal, "Sent the quote"), OperatorConsole.Domain.Common.Actor.System);
+        moved.Succeeded.Should().BeTrue();
+        // Nothing recorded for 400 days: the screens follow the data to its newest activity, the move 3 days in.
+        _ctx.Clock.Advance(TimeSpan.FromDays(400));
+
+        var cut = _ctx.RenderWithMud<LeadDetailPage>(p => p.Add(c => c.Id, lead.Id));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=lead-status-since]").TextContent.Should().Be("In Proposal since just now"));
+        System.Text.RegularExpressions.Regex.Replace(cut.Find("[data-testid=lead-facts]").TextContent, @"\s+", " ").Should().Contain("created 3 d ago");
+        System.Text.RegularExpressions.Regex.Replace(cut.Find("[data-testid=lead-timeline]").TextContent, @"\s+", " ")
+            .Should().Contain("Created in Qualified · 3 d ago").And.NotContain("403 d");
+    }
+
+    [Fact]
     public async Task LeadsPage_ForAViewer_HasNoCreateButton()
     {
         _ctx.SignInAs(ConsoleRoles.Viewer);
