@@ -195,6 +195,21 @@ public sealed class LeadPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task LeadsPage_OnDataThatStopped_CountsLastContactToItsAsOf()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        var lead = await _ctx.SeedLeadAsync("Called once");
+        await _ctx.Service<LeadService>().RecordTouchAsync(lead.Id, new RecordTouchRequest(TouchChannel.Call, TouchDirection.Outbound, "Left a message"), ComponentTestContext.TestOperator);
+        _ctx.Clock.Advance(TimeSpan.FromDays(2));
+        await _ctx.SeedLeadAsync("Arrived later");
+        _ctx.Clock.Advance(TimeSpan.FromDays(400));
+
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("td[data-label='Last contact']").Select(td => td.TextContent.Trim()).Should().Equal("never", "2 d ago"));
+    }
+
+    [Fact]
     public async Task LeadsPage_ForAViewer_HasNoCreateButton()
     {
         _ctx.SignInAs(ConsoleRoles.Viewer);
