@@ -93,6 +93,9 @@ public sealed class AccountPagesTests : IAsyncLifetime
         var cut = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, ibex));
         cut.WaitForAssertion(() => cut.Find("[data-testid=account-facts]").TextContent.Should()
             .Contain("first deal " + dated.CreatedAt.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)));
+        // Its deals list as /leads does: the dated one first with its date, the undated one last, saying so.
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=account-deals-table] td[data-label=Created]").Select(td => td.TextContent.Trim())
+            .Should().Equal(dated.CreatedAt.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture), "undated"));
 
         var other = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, orca));
         other.WaitForAssertion(() => other.Find("[data-testid=account-facts]").TextContent.Should().Contain("deals undated").And.NotContain("first deal"));
