@@ -25,6 +25,9 @@ public sealed record ReferenceTime(DateTime At, ClockMode Mode, bool IsDataAsOf,
     /// <summary>What the cards say about their clock: "data as of 31 Dec 2017" or "now".</summary>
     public string Label => IsDataAsOf ? $"data as of {Date}" : "now";
 
+    /// <summary>The data's "as of" when it stopped, none while live: what a deal's ages on its own screens count to.</summary>
+    public DateTime? DataAsOf => IsDataAsOf ? At : null;
+
     /// <summary>The wall clock, for callers that have no data (tests, an empty database).</summary>
     public static ReferenceTime WallClock(DateTime now, ClockMode mode = ClockMode.Now) => new(now, mode, false, now, null);
 }
