@@ -239,7 +239,8 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
                 EF.Functions.Like(l.Title, pattern, LikePattern.Escape)
                 || EF.Functions.Like(l.Company!, pattern, LikePattern.Escape)
                 || EF.Functions.Like(l.ContactName!, pattern, LikePattern.Escape)
-                || EF.Functions.Like(l.ContactEmail!, pattern, LikePattern.Escape));
+                || EF.Functions.Like(l.ContactEmail!, pattern, LikePattern.Escape)
+                || EF.Functions.Like(l.Owner!, pattern, LikePattern.Escape));
         }
 
         return leads;

@@ -59,7 +59,7 @@ public sealed class SearchService(IEnumerable<ISearchSource> sources, ILogger<Se
     }
 }
 
-/// <summary>Leads by title, company and contact; clients (Approved/Building/Shipped) are labelled as such.</summary>
+/// <summary>Leads by title, company, contact and owner; clients (Approved/Building/Shipped) are labelled as such.</summary>
 public sealed class LeadSearchSource(IDbContextFactory<ConsoleDbContext> dbFactory) : ISearchSource
 {
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int take, CancellationToken ct)
@@ -73,19 +73,20 @@ public sealed class LeadSearchSource(IDbContextFactory<ConsoleDbContext> dbFacto
             leads = leads.Where(l =>
                 EF.Functions.Like(l.Title, pattern, LikePattern.Escape)
                 || EF.Functions.Like(l.Company!, pattern, LikePattern.Escape)
-                || EF.Functions.Like(l.ContactName!, pattern, LikePattern.Escape));
+                || EF.Functions.Like(l.ContactName!, pattern, LikePattern.Escape)
+                || EF.Functions.Like(l.Owner!, pattern, LikePattern.Escape));
         }
 
         var found = await leads.OrderByDescending(l => l.UpdatedAt).Take(take * 4)
-            .Select(l => new { l.Id, l.Title, l.Company, l.ContactName, l.Status })
+            .Select(l => new { l.Id, l.Title, l.Company, l.ContactName, l.Owner, l.Status })
             .ToListAsync(ct);
         return found
             .Select(l => new SearchHit(
                 l.Status.IsClient() ? "client" : "lead",
                 l.Title,
-                string.Join(" · ", new[] { l.Company, l.ContactName, l.Status.ToString() }.Where(s => !string.IsNullOrEmpty(s))),
+                string.Join(" · ", new[] { l.Company, l.ContactName, l.Owner is null ? null : $"owner {l.Owner}", l.Status.ToString() }.Where(s => !string.IsNullOrEmpty(s))),
                 $"/leads/{l.Id}",
-                SearchScoring.Score(query, l.Title, l.Company, l.ContactName) + (l.Status.IsClient() ? 1 : 0)))
+                SearchScoring.Score(query, l.Title, l.Company, l.ContactName, l.Owner) + (l.Status.IsClient() ? 1 : 0)))
             .Where(h => h.Score > 0)
             .OrderByDescending(h => h.Score)
             .Take(take)

@@ -74,7 +74,7 @@ public sealed record StaleByTouchItem(
         ? $"{LeadTitle}: next step \"{NextStep}\" overdue by {DaysOverdue} d ({Stage}, {TouchAge})"
         : $"{LeadTitle}: no next step, {TouchAge} ({Stage}, threshold {ThresholdDays} d)";
 
-    private string TouchAge => NeverTouched ? $"never touched, created {DaysSinceTouch} d ago" : $"no touch for {DaysSinceTouch} d";
+    private string TouchAge => NeverTouched ? $"no touch logged, created {DaysSinceTouch} d ago" : $"no touch for {DaysSinceTouch} d";
 
     /// <summary>
     /// An overdue step is one occurrence per due time (re-planning makes a new one) and gets worse with every

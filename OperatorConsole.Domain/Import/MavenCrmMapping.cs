@@ -20,7 +20,8 @@ public sealed record MavenOpportunity(
 /// opportunity → lead; Prospecting → New, Engaging → Qualified at engage_date, Won → Qualified at engage_date
 /// then Approved at close_date with a won proposal carrying close_value, Lost → Qualified at engage_date then
 /// Lost at close_date with a lost proposal. Prospecting rows carry no date at all: they are created at the
-/// dataset's as-of date (its latest engage/close date), the moment the snapshot says they existed.
+/// dataset's as-of date (its latest engage/close date), the moment the snapshot says they existed. The sales agent is
+/// the lead's owner; the file names no customer contact.
 /// </summary>
 public static class MavenCrmMapping
 {
@@ -135,7 +136,7 @@ public static class MavenCrmMapping
     }
 
     /// <summary>The lead a valid deal becomes: its title, the stage history its dates give, and the outcome of a closed one.</summary>
-    private static RowMapResult ToLead(Deal deal, string? contact, IReadOnlyDictionary<string, decimal> pricesByProductKey, DateTime asOf)
+    private static RowMapResult ToLead(Deal deal, string? agent, IReadOnlyDictionary<string, decimal> pricesByProductKey, DateTime asOf)
     {
         var product = deal.Product!;
         decimal? price = pricesByProductKey.TryGetValue(ProductKey(product), out var p) ? p : null;
@@ -152,14 +153,18 @@ public static class MavenCrmMapping
             LeadStatus.Lost => new ImportedOutcome(ProposalOutcome.Lost, deal.Closed!.Value, null, price),
             _ => null,
         };
-        var errorsOnFields = LeadRules.ValidateFields(title, deal.Account, contact, null, Source, price).ToDictionary();
+        var errorsOnFields = LeadRules.ValidateFields(title, deal.Account, null, null, Source, price)
+            .MaxLength("sales_agent", agent, LeadRules.TextMax)
+            .ToDictionary();
         if (errorsOnFields.Count > 0)
         {
             return RowMapResult.Invalid(errorsOnFields.SelectMany(e => e.Value).ToList());
         }
 
-        // A Prospecting row has no date at all: it is placed at the file's "as of", and says so.
-        return RowMapResult.Ok(new ImportedLead(deal.Id!, title, deal.Account, contact, null, Source, price, null, history, outcome, contact,
+        // A Prospecting row has no date at all: it is placed at the file's "as of", and says so. The sales agent is the
+        // deal's owner, on our side: the file names no one at the customer, so the lead has no contact (a proposal
+        // addressed to the contact would otherwise greet our own salesperson).
+        return RowMapResult.Ok(new ImportedLead(deal.Id!, title, deal.Account, null, null, Source, price, null, history, outcome, agent,
             CreatedAtEstimated: deal.Stage == LeadStatus.New));
     }
 

@@ -106,7 +106,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         var lead = await db.Set<Lead>().AsNoTracking().FirstAsync(l => l.Id == id, ct);
         var proposals = await db.Set<Proposal>().AsNoTracking().Where(p => p.LeadId == id).Select(p => new { p.Status, p.Outcome, p.OutcomeValue }).ToListAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var contact = lead.LastContactAt is { } at ? $"last contact {Say.N((now - at).TotalDays)} d ago" : "never contacted";
+        var contact = lead.LastContactAt is { } at ? $"last contact {Say.N((now - at).TotalDays)} d ago" : "no touch logged";
         var text = $"\"{lead.Title}\"" + (lead.Company is null ? "" : $" ({lead.Company})") + $" is in {lead.Status}, worth {(lead.EstimatedValue is { } v ? Say.Money(v) : "no estimate")}, {contact}" +
                    $", {Say.Plural(proposals.Count, "proposal", "proposals")}" + (proposals.Any(p => p.Outcome != null) ? ", outcome " + string.Join(", ", proposals.Where(p => p.Outcome != null).Select(p => $"{p.Outcome} {(p.OutcomeValue is { } ov ? Say.Money(ov) : "")}".Trim())) : "");
         if (lead.Status.IsClient() && await results.GetAsync(id, ct) is { } client && client.Target is { } target)

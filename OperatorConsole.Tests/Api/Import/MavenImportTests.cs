@@ -59,6 +59,7 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
         }
 
         await UndatedRowsAreNotNewAndListLastAsync(client);
+        await TheSalesAgentOwnsTheDealAndIsNotItsContactAsync(client);
 
         // Every item's key is unique in its bucket on the real data too: acknowledgements refer to it, and the screens
         // key their live rows by it (a duplicate sibling key would end the circuit).
@@ -101,6 +102,26 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
             (await db.Set<Proposal>().CountAsync()).Should().Be(4238 + 2473);
             (await db.Set<LeadStatusChange>().CountAsync()).Should().Be(8800 + 4238 + 2473, "an update with the same stage records no status change");
         }
+    }
+
+    /// <summary>
+    /// The file's sales agent is our side's deal owner. It was stored as the customer's contact too, so a proposal for a
+    /// Maven deal was addressed to our own salesperson. The agent is still found by searching for the name.
+    /// </summary>
+    private async Task TheSalesAgentOwnsTheDealAndIsNotItsContactAsync(HttpClient client)
+    {
+        int darcels;
+        await using (var db = factory.CreateDbContext())
+        {
+            (await db.Set<Lead>().CountAsync(l => l.Source == MavenCrmMapping.Source && l.ContactName != null)).Should().Be(0);
+            (await db.Set<Lead>().CountAsync(l => l.Source == MavenCrmMapping.Source && l.Owner == null)).Should().Be(0);
+            darcels = await db.Set<Lead>().CountAsync(l => l.Owner == "Darcel Schlecht");
+        }
+
+        darcels.Should().BeGreaterThan(100, "Darcel Schlecht is the busiest agent in the sample");
+        (await (await client.GetAsync("/api/leads?q=Darcel%20Schlecht")).ReadJsonAsync()).GetProperty("total").GetInt32().Should().Be(darcels);
+        var found = await (await client.GetAsync("/api/search?q=darcel")).ReadAsync<OperatorConsole.Data.Search.SearchResults>();
+        found.Items.Should().Contain(h => (h.Kind == "lead" || h.Kind == "client") && h.Subtitle!.Contains("owner Darcel Schlecht"));
     }
 
     /// <summary>

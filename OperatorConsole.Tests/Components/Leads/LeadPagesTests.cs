@@ -206,7 +206,28 @@ public sealed class LeadPagesTests : IDisposable
 
         var cut = _ctx.RenderWithMud<LeadsPage>();
 
-        cut.WaitForAssertion(() => cut.FindAll("td[data-label='Last contact']").Select(td => td.TextContent.Trim()).Should().Equal("never", "2 d ago"));
+        cut.WaitForAssertion(() => cut.FindAll("td[data-label='Last contact']").Select(td => td.TextContent.Trim()).Should().Equal("none logged", "2 d ago"));
+    }
+
+    [Fact]
+    public async Task LeadDetailPage_ADealWithoutAccountOrContact_SaysSo_AndNamesItsOwnerOnce()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        var lead = await _ctx.SeedLeadAsync("MG Special (X1)", LeadStatus.Qualified, company: null);
+        await using (var db = _ctx.CreateDbContext())
+        {
+            // As the Maven sample imports a deal with no account: its sales agent owns it, no one at the customer is named.
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+                db.Set<Lead>().Where(l => l.Id == lead.Id),
+                u => u.SetProperty(l => l.Owner, "Darcel Schlecht").SetProperty(l => l.ContactName, (string?)null).SetProperty(l => l.ContactEmail, (string?)null));
+        }
+
+        var cut = _ctx.RenderWithMud<LeadDetailPage>(p => p.Add(c => c.Id, lead.Id));
+
+        cut.WaitForAssertion(() => System.Text.RegularExpressions.Regex.Replace(cut.Find("[data-testid=lead-facts]").TextContent, @"\s+", " ").Trim().Should()
+            .StartWith("no account · owner Darcel Schlecht · source referral")
+            .And.EndWith("last contact none logged"));
+        cut.Find("[data-testid=lead-facts] span[title^='No touch']").TextContent.Should().Be("none logged");
     }
 
     [Fact]

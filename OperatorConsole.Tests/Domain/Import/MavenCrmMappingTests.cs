@@ -24,7 +24,8 @@ public sealed class MavenCrmMappingTests
         var lead = result.Lead!;
         lead.Title.Should().Be("GTXPro for Isdom");
         lead.Company.Should().Be("Isdom");
-        lead.ContactName.Should().Be("Darcel Schlecht");
+        lead.ContactName.Should().BeNull("the file names no one at the customer; the sales agent is on our side");
+        lead.Owner.Should().Be("Darcel Schlecht");
         lead.Source.Should().Be("maven-crm");
         lead.ExternalId.Should().Be("Z063OYW0");
         lead.EstimatedValue.Should().Be(4821m, "GTXPro in the pipeline is 'GTX Pro' in products.csv");
