@@ -105,6 +105,43 @@ public sealed class StandupPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StandupPage_NudgesAlone_AreNotCountedAsNeedingAPerson_AsOnTheBadge()
+    {
+        await using (var db = await _context.Services.GetRequiredService<IDbContextFactory<ConsoleDbContext>>().CreateDbContextAsync())
+        {
+            // A deal nobody touched for 9 days: a nudge, not breakage (a CRM import brings thousands of these).
+            db.Add(new Lead { Title = "Quiet deal", Status = LeadStatus.Qualified, CreatedAt = Now.AddDays(-30), StatusChangedAt = Now.AddDays(-20), LastContactAt = Now.AddDays(-9) });
+            await db.SaveChangesAsync();
+        }
+
+        var cut = _context.Render<StandupPage>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=standup-failures-nudges]").TextContent.Should().Be("and 1 nudge: worth a look, nothing is broken"));
+        cut.Find("[data-testid=standup-failures-total]").TextContent.Trim().Should().Be("0");
+        cut.Find("[data-testid=standup-failures-total]").ClassList.Should().Contain("mud-success-text");
+        cut.Find("[data-testid=standup-bucket-StaleByTouch]").TextContent.Should().Contain("Quiet deal");
+    }
+
+    [Fact]
+    public async Task StandupPage_WithBreakageAndNudges_CountsTheBreakage_AndListsItFirst()
+    {
+        await SeedAsync();
+
+        var cut = _context.Render<StandupPage>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=standup-failures-nudges]").TextContent.Should().MatchRegex("^and [0-9]+ nudges?: worth a look, nothing is broken$"));
+        var buckets = cut.FindAll("[data-testid^=standup-bucket-]").Select(r => r.GetAttribute("data-testid")).ToList();
+        buckets.Should().Equal("standup-bucket-FailedRuns", "standup-bucket-NeedsApproval", "standup-bucket-StaleByTouch", "standup-bucket-Interventions");
+        // The big number is what the rows of broken and waiting buckets add up to (the failed run, the approval), not the nudge.
+        var urgentRows = cut.FindAll("[data-testid^=standup-bucket-]")
+            .Where(r => r.GetAttribute("data-testid") is "standup-bucket-FailedRuns" or "standup-bucket-BrokenIntegrations" or "standup-bucket-NeedsApproval")
+            .Sum(r => int.Parse(r.QuerySelector("td")!.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture));
+        urgentRows.Should().BeGreaterThanOrEqualTo(2);
+        cut.Find("[data-testid=standup-failures-total]").TextContent.Trim().Should().Be(urgentRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        cut.Find("[data-testid=standup-failures-total]").ClassList.Should().Contain("mud-error-text");
+    }
+
+    [Fact]
     public async Task StandupPage_NewFailedRun_RaisesTheTotalLive()
     {
         var cut = _context.Render<StandupPage>();
