@@ -35,7 +35,7 @@ public sealed class BuiltInChatEngine(
             var missing = new List<string>();
             foreach (var name in analysis.UnknownNames)
             {
-                missing.Add($"No lead, account, integration, package or template named \"{name}\" is in the console." + await NearestNameAsync(name, ct));
+                missing.Add($"No lead, account, owner, integration, package or template named \"{name}\" is in the console." + await NearestNameAsync(name, ct));
             }
 
             missing.AddRange(UncoveredMissing(analysis));
@@ -57,7 +57,7 @@ public sealed class BuiltInChatEngine(
 
         var known = parts.SelectMany(p => p.Facts).ToList();
         var allMissing = parts.SelectMany(p => p.Missing).Concat(UncoveredMissing(analysis)).ToList();
-        allMissing.AddRange(analysis.UnknownNames.Select(n => $"No lead, account, integration, package or template named \"{n}\" is in the console."));
+        allMissing.AddRange(analysis.UnknownNames.Select(n => $"No lead, account, owner, integration, package or template named \"{n}\" is in the console."));
         var text = string.Join(" ", parts.Select(p => p.Sentence).Where(s => s.Length > 0));
         return Finish(analysis, text.Length == 0 ? "The console has no data that answers this yet." : text, known, parts.SelectMany(p => p.Inferred).ToList(), allMissing);
     }
@@ -97,14 +97,20 @@ public sealed class BuiltInChatEngine(
     }
 
     /// <summary>
-    /// The topics to answer: an entity named in the question wins (its figures are the answer); otherwise the best
-    /// topic, and a second one only if it adds a word of its own (so "leads in Proposal" is not also about proposals).
+    /// The topics to answer: an entity named in the question wins (its figures are the answer), then a ranking (a
+    /// total would answer another question); otherwise the best topic, and a second one only if it adds a word of its
+    /// own (so "leads in Proposal" is not also about proposals).
     /// </summary>
     private static List<ChatTopic> Choose(QuestionAnalysis analysis)
     {
         if (analysis.Has(ChatTopic.Entity))
         {
             return [ChatTopic.Entity];
+        }
+
+        if (analysis.Ranking is not null)
+        {
+            return [ChatTopic.Ranking];
         }
 
         var ranked = analysis.Topics.ToList();

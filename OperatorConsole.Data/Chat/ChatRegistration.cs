@@ -24,6 +24,7 @@ public static class ChatRegistration
         services.AddSingleton<IChatTopicSource, ConstraintTopic>();
         services.AddSingleton<IChatTopicSource, LearningTopic>();
         services.AddSingleton<IChatTopicSource, BriefTopic>();
+        services.AddSingleton<IChatTopicSource, RankingTopic>();
         services.AddSingleton<IChatTopicSource, EntityTopic>();
         return services;
     }

@@ -16,7 +16,7 @@ public interface IEntityCatalogueSource
 }
 
 /// <summary>
-/// Reads the names from the database and indexes them: leads, accounts, integrations, packages and templates. On its
+/// Reads the names from the database and indexes them: leads, accounts, deal owners, integrations, packages and templates. On its
 /// own it reads on every call (tools and hosts without the live layer); the web host wraps it in a live query
 /// invalidated by changes to those records, because on 8,800 deals this read and the indexing cost most of an answer.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class EntityCatalogueLoader(IDbContextFactory<ConsoleDbContext> db
     public async Task<IReadOnlyList<KnownEntity>> LoadAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var leads = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Select(l => new { l.Id, l.Title, l.Company }).ToListAsync(ct);
+        var leads = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Select(l => new { l.Id, l.Title, l.Company, l.Owner }).ToListAsync(ct);
         var entities = leads.Select(l => new KnownEntity(EntityKind.Lead, l.Title, l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/leads/{l.Id}")).ToList();
         // Accounts are records now: a name links to its page. A company typed on a lead before it had an account
         // (none after the accounts migration, but a lead can still carry free text) links to the leads it names.
@@ -39,6 +39,9 @@ public sealed class EntityCatalogueLoader(IDbContextFactory<ConsoleDbContext> db
         var named = accounts.Select(a => a.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         entities.AddRange(leads.Where(l => l.Company != null && !named.Contains(l.Company)).Select(l => l.Company!).Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(c => new KnownEntity(EntityKind.Account, c, c, $"/leads?q={Uri.EscapeDataString(c)}")));
+        // Deal owners (a CRM's sales agents): "how many deals did Darcel Schlecht close" names a person on our side.
+        entities.AddRange(leads.Where(l => l.Owner != null).Select(l => l.Owner!).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(o => new KnownEntity(EntityKind.Owner, o, o, $"/leads?q={Uri.EscapeDataString(o)}")));
         entities.AddRange((await db.Set<IntegrationHealth>().AsNoTracking().Select(i => i.Name).ToListAsync(ct)).Select(n => new KnownEntity(EntityKind.Integration, n, n, "/integrations")));
         entities.AddRange((await db.Set<ServicePackage>().AsNoTracking().Where(p => !p.IsArchived).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
             .Select(p => new KnownEntity(EntityKind.Package, p.Name, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/packages/{p.Id}")));

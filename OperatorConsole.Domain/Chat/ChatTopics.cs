@@ -15,6 +15,7 @@ public enum ChatTopic
     Learning,
     Integrations,
     Brief,
+    Ranking,
     Entity,
 }
 
@@ -62,6 +63,11 @@ public static class ChatTopicCatalog
         new(ChatTopic.Integrations,
             ["Which integrations are broken?", "Is any integration silent?", "Are the integrations healthy?"],
             ["integration", "integrations", "silent", "heartbeat", "healthy", "health", "sync", "connector", "webhook"]),
+        // A ranking is recognised by the question's structure (ChatRanking), not by words or meaning alone: its examples
+        // describe the tool to a model, and its word list is empty so no keyword makes a question a ranking.
+        new(ChatTopic.Ranking,
+            ["Which sales agent won the most?", "Which account has the most lost deals?", "Who closed the most deals this year?", "What is the win rate by offer type?"],
+            []),
         new(ChatTopic.Brief,
             ["What changed since yesterday?", "What happened in the last 24 hours?", "What is new today?"],
             ["changed", "happened", "happen", "brief", "new", "today", "yesterday", "since"]),

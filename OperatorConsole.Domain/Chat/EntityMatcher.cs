@@ -10,6 +10,9 @@ public enum EntityKind
     Integration,
     Package,
     Template,
+
+    /// <summary>A deal owner (a CRM's sales agent): a person on our side, named on deals.</summary>
+    Owner,
 }
 
 /// <summary>A named thing the console knows (a lead title, an account, an integration…), with where to open it.</summary>

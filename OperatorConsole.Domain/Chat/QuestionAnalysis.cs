@@ -22,6 +22,9 @@ public sealed record QuestionAnalysis(
     /// </summary>
     public Clock.ReferenceTime? Reference { get; init; }
 
+    /// <summary>The ranking the question asks for ("which account lost the most deals"), if it asks for one.</summary>
+    public RankingRequest? Ranking { get; init; }
+
     public bool Has(ChatTopic topic) => Topics.Any(t => t.Topic == topic);
 
     /// <summary>Whether the question contains any of these words (or their stems).</summary>
@@ -40,7 +43,7 @@ public static class QuestionAnalyzer
     public const float SemanticFloor = 0.62f;
 
     private static readonly HashSet<string> Vocabulary = ChatTopicCatalog.Topics.SelectMany(t => t.Words)
-        .Concat(ChatTopicCatalog.EntityWords).Concat(ChatTopicCatalog.PeriodWords)
+        .Concat(ChatTopicCatalog.EntityWords).Concat(ChatTopicCatalog.PeriodWords).Concat(ChatRanking.Vocabulary)
         .SelectMany(w => new[] { w, TextTokens.Stem(w) }).ToHashSet(StringComparer.Ordinal);
 
     public static IReadOnlySet<string> KnownVocabulary => Vocabulary;
@@ -57,9 +60,10 @@ public static class QuestionAnalyzer
         var mentions = EntityMatcher.Find(question, entities, Vocabulary);
         var unknown = EntityMatcher.UnknownNames(question, mentions, Vocabulary);
         var period = ChatPeriods.Parse(question, now);
+        var ranking = ChatRanking.Parse(words);
 
         var topics = new List<TopicMatch>();
-        foreach (var info in ChatTopicCatalog.Topics)
+        foreach (var info in ChatTopicCatalog.Topics.Where(t => t.Topic != ChatTopic.Ranking))
         {
             var topicWords = info.Words.SelectMany(w => new[] { w, TextTokens.Stem(w) }).ToHashSet(StringComparer.Ordinal);
             var hits = words.Where((w, i) => topicWords.Contains(w) || topicWords.Contains(stems[i])).Distinct().Count();
@@ -68,6 +72,11 @@ public static class QuestionAnalyzer
             {
                 topics.Add(new TopicMatch(info.Topic, hits, sim));
             }
+        }
+
+        if (ranking is not null)
+        {
+            topics.Add(new TopicMatch(ChatTopic.Ranking, 1, similarity.GetValueOrDefault(ChatTopic.Ranking)));
         }
 
         if (mentions.Count > 0)
@@ -82,7 +91,7 @@ public static class QuestionAnalyzer
                 && !entityWords.Contains(w) && !unknownWords.Contains(w) && !w.All(char.IsDigit) && !IsQuarter(w))
             .Distinct().ToList();
 
-        return new QuestionAnalysis(question, topics.OrderByDescending(t => t.Score).ToList(), mentions, unknown, period, uncovered) { Words = words.Concat(stems).Distinct().ToList() };
+        return new QuestionAnalysis(question, topics.OrderByDescending(t => t.Score).ToList(), mentions, unknown, period, uncovered) { Words = words.Concat(stems).Distinct().ToList(), Ranking = ranking };
     }
 
     private static bool IsQuarter(string word) => word.Length == 2 && word[0] == 'q' && char.IsDigit(word[1]);

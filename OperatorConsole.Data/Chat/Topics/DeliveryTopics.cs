@@ -127,17 +127,18 @@ public sealed class ResultsTopic(ClientSuccessService results) : IChatTopicSourc
 
     public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
     {
-        var clients = (await results.ListClientsAsync(new ClientListQuery(PageSize: 200), ct)).Items;
+        // Every client, not a page of them: on 4,238 imported clients the first page said "0 of 200 clients".
+        var clients = await results.FilteredClientsAsync(new ClientListQuery(), ct);
         var off = clients.Where(c => c.Track == ResultTrack.OffTrack).ToList();
         var onTrack = clients.Where(c => c.Track is ResultTrack.OnTrack or ResultTrack.TargetMet).ToList();
         var unmeasured = clients.Where(c => c.Track is ResultTrack.AwaitingMeasurement or ResultTrack.AwaitingBaseline or ResultTrack.NoTarget).ToList();
         var text = $"{clients.Count} clients: {off.Count} off target, {onTrack.Count} on track or target met, {unmeasured.Count} without a measurement or target" +
-                   (off.Count == 0 ? "" : "; off target: " + string.Join(", ", off.Select(c => $"\"{c.Title}\"")));
+                   (off.Count == 0 ? "" : "; off target: " + Listed(off.Select(c => c.Title)));
         string claim;
         if (question.Mentions("on", "track", "met") && !question.Mentions("off"))
         {
             claim = $"{onTrack.Count} of {clients.Count} clients are on track or have met their target" + (onTrack.Count == 0 ? "" : ": " + Say.Names(onTrack.Select(c => c.Title)));
-            text += "; on track or met: " + string.Join(", ", onTrack.Select(c => $"\"{c.Title}\""));
+            text += "; on track or met: " + Listed(onTrack.Select(c => c.Title));
         }
         else
         {
@@ -151,5 +152,12 @@ public sealed class ResultsTopic(ClientSuccessService results) : IChatTopicSourc
         }
 
         return new TopicAnswer(claim + ".", [Say.Fact("results.clients", "Results Ledger", text, "/clients", claim)], inferred, []);
+    }
+
+    /// <summary>The names the source holds: enough for any claim (which names five), not thousands.</summary>
+    private static string Listed(IEnumerable<string> titles)
+    {
+        var list = titles.ToList();
+        return string.Join(", ", list.Take(20).Select(t => $"\"{t}\"")) + (list.Count > 20 ? $" and {list.Count - 20} more" : "");
     }
 }

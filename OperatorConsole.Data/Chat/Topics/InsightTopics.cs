@@ -87,7 +87,10 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
             var fact = entity.Kind switch
             {
                 EntityKind.Lead => await LeadAsync(int.Parse(entity.Key, System.Globalization.CultureInfo.InvariantCulture), ct),
-                EntityKind.Account => await AccountAsync(entity.Name, question, ct),
+                EntityKind.Account => await DealsOfAsync($"Account \"{entity.Name}\" has", $"account:{entity.Name}", $"Account · {entity.Name}",
+                    $"/leads?q={Uri.EscapeDataString(entity.Name)}", l => l.Company == entity.Name, question, ct),
+                EntityKind.Owner => await DealsOfAsync($"Owner \"{entity.Name}\" has", $"owner:{entity.Name}", $"Owner · {entity.Name}", entity.Link,
+                    l => l.Owner == entity.Name, question, ct),
                 _ => Say.Fact($"{entity.Kind.ToString().ToLowerInvariant()}:{entity.Name}", entity.Kind.ToString(), $"{entity.Kind} \"{entity.Name}\" exists", entity.Link, $"{entity.Kind} \"{entity.Name}\" exists"),
             };
             facts.Add(fact);
@@ -117,18 +120,23 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         return Say.Fact($"lead:{id}", $"Lead · {lead.Title}", text, $"/leads/{id}", text);
     }
 
-    private async Task<UsedFact> AccountAsync(string company, QuestionAnalysis question, CancellationToken ct)
+    /// <summary>An account's or an owner's deals: how many in each stage, and what was won and lost (in the question's period).</summary>
+    private async Task<UsedFact> DealsOfAsync(string subject, string source, string label, string link,
+        System.Linq.Expressions.Expression<Func<Lead, bool>> whose, QuestionAnalysis question, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var deals = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived && l.Company == company).Select(l => new { l.Id, l.Status }).ToListAsync(ct);
+        var deals = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Where(whose).Select(l => new { l.Id, l.Status }).ToListAsync(ct);
         var ids = deals.Select(d => d.Id).ToList();
         var period = question.Period;
-        var won = await db.Set<Proposal>().AsNoTracking().Where(p => ids.Contains(p.LeadId) && p.Outcome == ProposalOutcome.Won)
-            .Select(p => new { p.OutcomeValue, p.OutcomeAt }).ToListAsync(ct);
-        var wonIn = won.Where(w => period is null || (w.OutcomeAt is { } at && period.Contains(at))).ToList();
+        var closed = await db.Set<Proposal>().AsNoTracking().Where(p => ids.Contains(p.LeadId) && (p.Outcome == ProposalOutcome.Won || p.Outcome == ProposalOutcome.Lost))
+            .Select(p => new { p.Outcome, p.OutcomeValue, p.OutcomeAt }).ToListAsync(ct);
+        var closedIn = closed.Where(w => period is null || (w.OutcomeAt is { } at && period.Contains(at))).ToList();
+        var wonIn = closedIn.Where(c => c.Outcome == ProposalOutcome.Won).ToList();
+        var lostIn = closedIn.Count(c => c.Outcome == ProposalOutcome.Lost);
         var when = period is null ? "" : $" in {period.Describe()}";
         var stages = string.Join(", ", deals.GroupBy(d => d.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"));
-        var text = $"Account \"{company}\" has {Say.Plural(deals.Count, "deal", "deals")} ({stages}); won {Say.Money(wonIn.Sum(w => w.OutcomeValue ?? 0))} from {Say.Plural(wonIn.Count, "deal", "deals")}{when}";
-        return Say.Fact($"account:{company}", $"Account · {company}", text, $"/leads?q={Uri.EscapeDataString(company)}", text);
+        var text = $"{subject} {Say.Plural(deals.Count, "deal", "deals")} ({stages}); won {Say.Money(wonIn.Sum(w => w.OutcomeValue ?? 0))} from {Say.Plural(wonIn.Count, "deal", "deals")}" +
+                   $" and lost {Say.Plural(lostIn, "deal", "deals")}{when}";
+        return Say.Fact(source, label, text, link, text);
     }
 }

@@ -173,9 +173,27 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var acme = Total(await GetAsync(api, "/api/leads?q=Acme%20Corporation&pageSize=1"));
         var initech = Total(await GetAsync(api, "/api/leads?q=Initech&pageSize=1"));
         var constraint = (await GetAsync(api, "/api/constraint")).GetProperty("snapshot").GetProperty("summary").GetString()!;
+        // Rankings, from the file the import reads: agent = sales_agent (the deal's owner), account, stage, close value.
+        var rows = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "sales_pipeline.csv")).Skip(1).Select(l => l.Split(','))
+            .Select(f => (Agent: f[1], Account: f[3], Stage: f[4], Closed: f[6], Value: f[7].Length == 0 ? 0m : decimal.Parse(f[7], CultureInfo.InvariantCulture))).ToList();
+        var topAgent = rows.Where(r => r.Stage == "Won").GroupBy(r => r.Agent).Select(g => (g.Key, Value: g.Sum(r => r.Value))).OrderByDescending(g => g.Value).First();
+        var topAgent2017 = rows.Where(r => r.Stage == "Won" && r.Closed.StartsWith("2017", StringComparison.Ordinal)).GroupBy(r => r.Agent)
+            .Select(g => (g.Key, Count: g.Count())).OrderByDescending(g => g.Count).First();
+        var mostLost = rows.Where(r => r.Stage == "Lost" && r.Account.Length > 0).GroupBy(r => r.Account).Select(g => (g.Key, Count: g.Count())).OrderByDescending(g => g.Count).First();
+        var lowestRate = rows.Where(r => r.Stage is "Won" or "Lost" && r.Account.Length > 0).GroupBy(r => r.Account)
+            .Select(g => (g.Key, Rate: Math.Round(100m * g.Count(r => r.Stage == "Won") / g.Count(), 1))).OrderBy(g => g.Rate).First();
+        var darcel = rows.Where(r => r.Agent == "Darcel Schlecht").ToList();
 
         return
         [
+            new("maven", "Which sales agent won the most?", Expectation.States(topAgent.Key, Money(topAgent.Value))),
+            new("maven", "Who closed the most deals in 2017?", Expectation.States(topAgent2017.Key, $"{topAgent2017.Count} deals")),
+            new("maven", "Which account has the most lost deals?", Expectation.States(mostLost.Key, $"lost {mostLost.Count} deals")),
+            new("maven", "Which account has the lowest win rate?", Expectation.States(lowestRate.Key, Format(lowestRate.Rate) + " %")),
+            new("maven", "How many deals did Darcel Schlecht close?",
+                Expectation.States($"{darcel.Count} deals", $"from {darcel.Count(r => r.Stage == "Won")} deals", $"lost {darcel.Count(r => r.Stage == "Lost")} deals")),
+            new("maven", "Which offer type has the best win rate?", Expectation.Missing("offer type")),
+            new("maven", "Which product sells best?", Expectation.Missing("product")),
             new("maven", "How many leads are in each stage?", Expectation.States($"{all} leads")),
             new("maven", "How many leads are Approved?", Expectation.States($"{Total(await GetAsync(api, "/api/leads?status=approved&pageSize=1"))} leads")),
             new("maven", "How many leads did we lose?", Expectation.States($"{Total(await GetAsync(api, "/api/leads?status=lost&pageSize=1"))} leads")),

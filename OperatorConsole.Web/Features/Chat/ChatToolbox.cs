@@ -55,18 +55,18 @@ public sealed class ChatToolSession
     }
 
     private AIFunction EntityTool() => AIFunctionFactory.Create(
-        async ([Description("A lead, account (company), integration, package or template name as the operator wrote it.")] string name, CancellationToken ct) =>
+        async ([Description("A lead, account (company), deal owner, integration, package or template name as the operator wrote it.")] string name, CancellationToken ct) =>
         {
             var matches = EntityMatcher.Find(name, await _engine.EntitiesAsync(ct));
             if (matches.Count == 0)
             {
-                return Record(TopicAnswer.MissingOnly($"No lead, account, integration, package or template named \"{name}\" is in the console."));
+                return Record(TopicAnswer.MissingOnly($"No lead, account, owner, integration, package or template named \"{name}\" is in the console."));
             }
 
             var analysis = await _engine.AnalyzeAsync(_question, _mode, ct) with { Entities = matches };
             return Record(await _engine.EntityAnswerAsync(analysis, ct));
         },
-        new AIFunctionFactoryOptions { Name = "entity", Description = "Looks up a named lead, account, integration, package or template (typos tolerated) and returns its figures, or says it does not exist." });
+        new AIFunctionFactoryOptions { Name = "entity", Description = "Looks up a named lead, account, deal owner, integration, package or template (typos tolerated) and returns its figures, or says it does not exist." });
 
     private ToolResult Record(TopicAnswer answer)
     {

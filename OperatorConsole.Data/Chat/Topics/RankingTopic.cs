@@ -1,0 +1,209 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Accounts;
+using OperatorConsole.Domain.Chat;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Offers;
+using OperatorConsole.Domain.Proposals;
+using OperatorConsole.Domain.Scorecard;
+
+namespace OperatorConsole.Data.Chat.Topics;
+
+/// <summary>
+/// Rankings: deals grouped by owner, account or offer type and ordered by won value, won or lost deals, win rate, deals
+/// or open deals (<see cref="ChatRanking"/> reads which). Won and lost are the recorded outcomes (the scorecard's
+/// source), in the question's period when it names one; deals and open deals are counted as they stand. The top
+/// <see cref="Shown"/> are Known facts, each linked to the list or page it can be checked on; the deals the grouping
+/// leaves out (no owner, no account, no offer type) are named under Missing, so a ranking never hides its base.
+/// </summary>
+public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) : IChatTopicSource
+{
+    /// <summary>How many groups the answer names.</summary>
+    public const int Shown = 3;
+
+    /// <summary>A win rate on fewer decided deals than this is noise; such groups are left out of a win-rate ranking.</summary>
+    public const int MinDecidedForRate = 5;
+
+    public ChatTopic Topic => ChatTopic.Ranking;
+
+    /// <summary>One lead with one of its decided outcomes (a lead without one appears once, with none).</summary>
+    private sealed record Deal(int LeadId, string? Key, LeadStatus Status, ProposalOutcome? Outcome, decimal? Value, DateTime? At);
+
+    private sealed record Group(string Key, string Name, string Link, int Deals, int Open, int Won, decimal WonValue, int Lost)
+    {
+        public double? Rate => Won + Lost == 0 ? null : 100.0 * Won / (Won + Lost);
+    }
+
+    public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
+    {
+        if (question.Ranking is not { } ranking)
+        {
+            return TopicAnswer.MissingOnly("Say what to rank by (owner, account or offer type) and by which figure (won, lost, win rate, deals, open deals).");
+        }
+
+        var (deals, names) = await DealsAsync(ranking.By, ct);
+        var what = Dimension(ranking.By);
+        var unkeyed = deals.Where(d => d.Key is null).Select(d => d.LeadId).Distinct().Count();
+        var groups = Groups(deals, names, ranking.By, question.Period);
+        var missing = new List<string>();
+        if (unkeyed > 0 && groups.Count > 0)
+        {
+            missing.Add($"{Say.Plural(unkeyed, "deal has", "deals have")} no {what} recorded, so {(unkeyed == 1 ? "it is" : "they are")} not in this ranking.");
+        }
+
+        var ranked = Rank(groups, ranking).ToList();
+        if (ranked.Count == 0)
+        {
+            missing.Add(groups.Count == 0
+                ? $"No deal has {Article(what)} {what} recorded, so the console cannot rank by {what}."
+                : $"No {what} has {Needed(ranking.Measure)}{When(question.Period)}, so there is nothing to rank.");
+            return new TopicAnswer("", [], [], missing);
+        }
+
+        var period = question.Period is { } p ? $"{p.From:yyyyMMdd}-{p.To:yyyyMMdd}" : "all";
+        var facts = ranked.Take(Shown).Select((g, i) =>
+        {
+            var text = Describe(g, ranking.Measure, question.Period);
+            return Say.Fact($"ranking.{ranking.By}.{ranking.Measure}.{period}.{g.Key}".ToLowerInvariant(), $"{Capital(what)} · {g.Name}", text, g.Link, text);
+        }).ToList();
+        var order = ranking.Ascending ? "lowest" : "highest";
+        var sentence = $"By {MeasureLabel(ranking.Measure)}{When(question.Period)}, {order} first, of {Say.Plural(ranked.Count, what, Plural(what))}: " +
+                       string.Join("; ", facts.Select((f, i) => $"{i + 1}. {f.Claim}")) + ".";
+        return new TopicAnswer(sentence, facts, Inferred(ranked, ranking), missing);
+    }
+
+    /// <summary>Every deal with its group key and outcome; names and links of the keys.</summary>
+    private async Task<(List<Deal> Deals, Dictionary<string, (string Name, string Link)> Names)> DealsAsync(RankBy by, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var leads = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived);
+        var rows = await leads
+            .GroupJoin(db.Set<Proposal>().Where(p => p.Outcome == ProposalOutcome.Won || p.Outcome == ProposalOutcome.Lost), l => l.Id, p => p.LeadId, (l, ps) => new { l, ps })
+            .SelectMany(x => x.ps.DefaultIfEmpty(), (x, p) => new
+            {
+                x.l.Id, x.l.Owner, x.l.AccountId, x.l.OfferType, x.l.Status,
+                Outcome = p == null ? null : p.Outcome, Value = p == null ? null : p.OutcomeValue, At = p == null ? null : p.OutcomeAt,
+            })
+            .ToListAsync(ct);
+        var names = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        if (by == RankBy.Account)
+        {
+            foreach (var a in await db.Set<Account>().AsNoTracking().Select(a => new { a.Id, a.Name }).ToListAsync(ct))
+            {
+                names[a.Id.ToString(CultureInfo.InvariantCulture)] = (a.Name, $"/accounts/{a.Id}");
+            }
+        }
+
+        var deals = rows.Select(r => new Deal(r.Id, by switch
+        {
+            RankBy.Owner => r.Owner,
+            RankBy.Account => r.AccountId?.ToString(CultureInfo.InvariantCulture),
+            _ => r.OfferType?.ToString(),
+        }, r.Status, r.Outcome, r.Value, r.At)).ToList();
+        return (deals, names);
+    }
+
+    private static List<Group> Groups(List<Deal> deals, Dictionary<string, (string Name, string Link)> names, RankBy by, ChatPeriod? period) =>
+        deals.Where(d => d.Key is not null).GroupBy(d => d.Key!, StringComparer.Ordinal).Select(g =>
+        {
+            // A lead with two decided proposals has two rows: deals are counted by lead, outcomes by proposal.
+            var leads = g.DistinctBy(d => d.LeadId).ToList();
+            var inPeriod = g.Where(d => d.Outcome is not null && (period is null || (d.At is { } at && period.Contains(at)))).ToList();
+            var won = inPeriod.Where(d => d.Outcome == ProposalOutcome.Won).ToList();
+            var (name, link) = NameOf(g.Key, by, names);
+            return new Group(g.Key, name, link, leads.Count, leads.Count(d => ScorecardCalculator.OpenStages.Contains(d.Status)), won.Count, won.Sum(d => d.Value ?? 0),
+                inPeriod.Count(d => d.Outcome == ProposalOutcome.Lost));
+        }).ToList();
+
+    private static (string Name, string Link) NameOf(string key, RankBy by, Dictionary<string, (string Name, string Link)> names) => by switch
+    {
+        RankBy.Owner => (key, $"/leads?q={Uri.EscapeDataString(key)}"),
+        RankBy.Account => names.TryGetValue(key, out var n) ? n : ($"account {key}", $"/accounts/{key}"),
+        _ => Enum.TryParse<OfferType>(key, out var offer)
+            ? (OfferRules.Label(offer), $"/leads?offerType={System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(offer.ToString())}")
+            : (key, "/leads"),
+    };
+
+    private static IEnumerable<Group> Rank(List<Group> groups, RankingRequest ranking)
+    {
+        Func<Group, double?> figure = ranking.Measure switch
+        {
+            RankMeasure.WonValue => g => g.Won == 0 ? null : (double)g.WonValue,
+            RankMeasure.WonDeals => g => g.Won == 0 ? null : g.Won,
+            RankMeasure.LostDeals => g => g.Lost == 0 ? null : g.Lost,
+            RankMeasure.WinRate => g => g.Won + g.Lost < MinDecidedForRate ? null : g.Rate,
+            RankMeasure.OpenDeals => g => g.Open == 0 ? null : g.Open,
+            _ => g => g.Deals,
+        };
+        var rankable = groups.Where(g => figure(g) is not null);
+        // Ties are broken by name, so the same data always gives the same order.
+        return ranking.Ascending
+            ? rankable.OrderBy(g => figure(g)).ThenBy(g => g.Name, StringComparer.OrdinalIgnoreCase)
+            : rankable.OrderByDescending(g => figure(g)).ThenBy(g => g.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>One group's line; the period by its label ("in 2017"), the sentence around it spells out the dates.</summary>
+    private static string Describe(Group g, RankMeasure measure, ChatPeriod? period) => measure switch
+    {
+        RankMeasure.WonValue or RankMeasure.WonDeals =>
+            $"{g.Name} won {Say.Money(g.WonValue)} from {Say.Plural(g.Won, "deal", "deals")}{In(period)} (of {Say.Plural(g.Deals, "deal", "deals")})",
+        RankMeasure.LostDeals => $"{g.Name} lost {Say.Plural(g.Lost, "deal", "deals")}{In(period)} (won {g.Won}, of {Say.Plural(g.Deals, "deal", "deals")})",
+        RankMeasure.WinRate => $"{g.Name} won {Say.N(Math.Round(g.Rate!.Value, 1))} % of decided deals{In(period)} ({g.Won} won, {g.Lost} lost)",
+        RankMeasure.OpenDeals => $"{g.Name} has {Say.Plural(g.Open, "open deal", "open deals")} (of {Say.Plural(g.Deals, "deal", "deals")})",
+        _ => $"{g.Name} has {Say.Plural(g.Deals, "deal", "deals")} ({g.Open} open, {g.Won} won, {g.Lost} lost)",
+    };
+
+    private static List<string> Inferred(List<Group> ranked, RankingRequest ranking)
+    {
+        var inferred = new List<string>();
+        var top = ranked[0];
+        if (ranking.Measure == RankMeasure.WonValue && ranked.Sum(g => g.WonValue) is var total and > 0)
+        {
+            inferred.Add($"{top.Name} brought {Say.N(Math.Round(100 * top.WonValue / total, 1))} % of the won value of the {ranked.Count} ranked.");
+        }
+
+        if (ranking.Measure == RankMeasure.WinRate)
+        {
+            inferred.Add($"Only groups with at least {MinDecidedForRate} decided deals are ranked by win rate.");
+        }
+
+        return inferred;
+    }
+
+    private static string When(ChatPeriod? period) => period is null ? "" : $" in {period.Describe()}";
+
+    private static string In(ChatPeriod? period) => period is null ? "" : $" in {period.Label}";
+
+    private static string Dimension(RankBy by) => by switch
+    {
+        RankBy.Owner => "owner",
+        RankBy.Account => "account",
+        _ => "offer type",
+    };
+
+    private static string Plural(string what) => what + "s";
+
+    private static string Capital(string what) => char.ToUpperInvariant(what[0]) + what[1..];
+
+    private static string Article(string what) => what[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a";
+
+    private static string MeasureLabel(RankMeasure measure) => measure switch
+    {
+        RankMeasure.WonValue => "won value",
+        RankMeasure.WonDeals => "deals won",
+        RankMeasure.LostDeals => "deals lost",
+        RankMeasure.WinRate => "win rate",
+        RankMeasure.OpenDeals => "open deals",
+        _ => "deals",
+    };
+
+    private static string Needed(RankMeasure measure) => measure switch
+    {
+        RankMeasure.WonValue or RankMeasure.WonDeals => "a won deal",
+        RankMeasure.LostDeals => "a lost deal",
+        RankMeasure.WinRate => $"{MinDecidedForRate} decided deals",
+        RankMeasure.OpenDeals => "an open deal",
+        _ => "a deal",
+    };
+}

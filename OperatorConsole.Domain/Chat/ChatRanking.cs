@@ -1,0 +1,142 @@
+namespace OperatorConsole.Domain.Chat;
+
+/// <summary>What a ranking question groups deals by: who owns them, the customer's account, or the offer type.</summary>
+public enum RankBy
+{
+    Owner,
+    Account,
+    OfferType,
+}
+
+/// <summary>The figure a ranking question orders the groups by.</summary>
+public enum RankMeasure
+{
+    WonValue,
+    WonDeals,
+    LostDeals,
+    WinRate,
+    Deals,
+    OpenDeals,
+}
+
+/// <summary>"Which sales agent won the most?": group by <see cref="By"/>, order by <see cref="Measure"/>.</summary>
+public sealed record RankingRequest(RankBy By, RankMeasure Measure, bool Ascending);
+
+/// <summary>
+/// Recognises a question that asks for a ranking ("which account lost the most deals", "who closed the most in 2017",
+/// "win rate by offer type"). Without this the chat answered the total of the topic the words pointed at: "Which sales
+/// agent won the most?" got "won 1,131,573 USD this month", an answer to a question nobody asked. A ranking needs all
+/// three parts: a cue (which, who, top, most, by, per…), a dimension the console records on a deal, and a measure.
+/// </summary>
+public static class ChatRanking
+{
+    private static readonly HashSet<string> Cues = new(StringComparer.Ordinal)
+    {
+        "which", "who", "whose", "top", "best", "worst", "most", "least", "fewest", "highest", "lowest", "biggest", "largest",
+        "rank", "ranking", "ranked", "leaderboard", "leader", "leaders", "by", "per", "each",
+    };
+
+    private static readonly HashSet<string> OwnerWords = new(StringComparer.Ordinal)
+    {
+        "owner", "owners", "rep", "reps", "salesperson", "salespeople", "seller", "sellers", "salesman", "salesmen", "saleswoman",
+    };
+
+    private static readonly HashSet<string> AccountWords = new(StringComparer.Ordinal)
+    {
+        "account", "accounts", "company", "companies", "customer", "customers", "client", "clients",
+    };
+
+    private static readonly HashSet<string> OfferWords = new(StringComparer.Ordinal) { "offer", "offers" };
+
+    private static readonly HashSet<string> LostWords = new(StringComparer.Ordinal) { "lost", "lose", "loses", "losing", "loss", "losses" };
+
+    private static readonly HashSet<string> WonWords = new(StringComparer.Ordinal)
+    {
+        "won", "win", "wins", "winning", "revenue", "sold", "sell", "sells", "selling", "bought", "buy", "buys", "spent", "spend",
+        "money", "earn", "earned", "value", "worth", "closed", "close", "closes", "paid", "pay", "pays", "booked",
+    };
+
+    private static readonly HashSet<string> CountWords = new(StringComparer.Ordinal) { "deals", "deal", "many", "count", "number" };
+
+    private static readonly HashSet<string> DealWords = new(StringComparer.Ordinal) { "deals", "deal", "leads", "lead", "opportunities", "opportunity" };
+
+    private static readonly HashSet<string> AscendingWords = new(StringComparer.Ordinal) { "least", "fewest", "lowest", "worst", "smallest" };
+
+    /// <summary>Every word this reading understands, so none of them is reported as something the console does not record.</summary>
+    public static IEnumerable<string> Vocabulary =>
+        Cues.Concat(OwnerWords).Concat(AccountWords).Concat(OfferWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
+            .Concat(["agent", "agents", "sales", "rate", "open", "pipeline", "type", "types"]);
+
+    /// <summary>The ranking the question asks for, or null when it asks for something else.</summary>
+    public static RankingRequest? Parse(IReadOnlyList<string> words)
+    {
+        if (!words.Any(Cues.Contains) || Dimension(words) is not { } by || Measure(words) is not { } measure)
+        {
+            return null;
+        }
+
+        var ascending = words.Any(AscendingWords.Contains) && !(measure == RankMeasure.LostDeals && words.Contains("worst"));
+        return new RankingRequest(by, measure, ascending);
+    }
+
+    /// <summary>The first dimension named, in the question's order. "Agent" is a sales agent only beside "sales" (not "agent jobs").</summary>
+    private static RankBy? Dimension(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (OwnerWords.Contains(word) || (word is "agent" or "agents" && IsSalesAgent(words, i)))
+            {
+                return RankBy.Owner;
+            }
+
+            if (AccountWords.Contains(word))
+            {
+                return RankBy.Account;
+            }
+
+            if (OfferWords.Contains(word))
+            {
+                return RankBy.OfferType;
+            }
+
+            // "Who won the most?": a person, so the deal's owner.
+            if (word is "who" or "whose" && i == 0)
+            {
+                return RankBy.Owner;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsSalesAgent(IReadOnlyList<string> words, int at) =>
+        at > 0 && words[at - 1] == "sales" && !words.Skip(at + 1).Any(w => w is "job" or "jobs" or "coding");
+
+    private static RankMeasure? Measure(IReadOnlyList<string> words)
+    {
+        if (words.Contains("rate"))
+        {
+            return RankMeasure.WinRate;
+        }
+
+        if (words.Any(LostWords.Contains))
+        {
+            return RankMeasure.LostDeals;
+        }
+
+        // "sales" alone means money ("most sales"), but not in "sales agent" / "sales rep".
+        var sales = words.Select((w, i) => (w, i)).Any(x => x.w == "sales" && (x.i + 1 >= words.Count || !(OwnerWords.Contains(words[x.i + 1]) || words[x.i + 1] is "agent" or "agents")));
+        if (words.Any(WonWords.Contains) || sales)
+        {
+            return words.Any(CountWords.Contains) ? RankMeasure.WonDeals : RankMeasure.WonValue;
+        }
+
+        if (words.Contains("open") || words.Contains("pipeline"))
+        {
+            return RankMeasure.OpenDeals;
+        }
+
+        return words.Any(DealWords.Contains) ? RankMeasure.Deals : null;
+    }
+}

@@ -1,0 +1,57 @@
+using OperatorConsole.Domain.Chat;
+using OperatorConsole.Domain.Semantic;
+
+namespace OperatorConsole.Tests.Domain.Chat;
+
+/// <summary>
+/// Which questions ask for a ranking, and of what. A ranking needs a cue, a dimension the console records on a deal
+/// and a measure; the questions other topics answer (agent jobs, off-target clients, leads per stage) stay theirs.
+/// </summary>
+public sealed class ChatRankingTests
+{
+    private static RankingRequest? Parse(string question) => ChatRanking.Parse(TextTokens.Words(question).ToList());
+
+    [Theory]
+    [InlineData("Which sales agent won the most?", RankBy.Owner, RankMeasure.WonValue, false)]
+    [InlineData("Who closed the most deals in 2017?", RankBy.Owner, RankMeasure.WonDeals, false)]
+    [InlineData("Which rep has the most sales?", RankBy.Owner, RankMeasure.WonValue, false)]
+    [InlineData("Which owner has the fewest deals?", RankBy.Owner, RankMeasure.Deals, true)]
+    [InlineData("Which account has the most lost deals?", RankBy.Account, RankMeasure.LostDeals, false)]
+    [InlineData("Which customer bought the most?", RankBy.Account, RankMeasure.WonValue, false)]
+    [InlineData("Which account has the lowest win rate?", RankBy.Account, RankMeasure.WinRate, true)]
+    [InlineData("Which accounts have the most open deals?", RankBy.Account, RankMeasure.OpenDeals, false)]
+    [InlineData("Won value by account", RankBy.Account, RankMeasure.WonValue, false)]
+    [InlineData("What is the win rate per offer type?", RankBy.OfferType, RankMeasure.WinRate, false)]
+    [InlineData("Which account is the worst at losing deals?", RankBy.Account, RankMeasure.LostDeals, false)]
+    public void ARankingQuestion_IsReadAsItsDimensionAndMeasure(string question, RankBy by, RankMeasure measure, bool ascending)
+    {
+        Parse(question).Should().Be(new RankingRequest(by, measure, ascending), question);
+    }
+
+    [Theory]
+    [InlineData("Which agent jobs are high risk?")]
+    [InlineData("How many agent jobs failed?")]
+    [InlineData("Which clients are off target?")]
+    [InlineData("How are our clients doing?")]
+    [InlineData("How many leads are in each stage?")]
+    [InlineData("Who should I follow up with?")]
+    [InlineData("Who is stale?")]
+    [InlineData("How much did we win in 2017?")]
+    [InlineData("How many deals does Cancity have?")]
+    [InlineData("How many employees does the company have in Berlin?")]
+    [InlineData("What is the favourite colour of the cat owned by client X?")]
+    public void AQuestionOtherTopicsAnswer_IsNotARanking(string question)
+    {
+        Parse(question).Should().BeNull(question);
+    }
+
+    [Fact]
+    public void TheAnalysis_CarriesTheRanking_AndItsWordsAreNotReportedAsUnknown()
+    {
+        var analysis = QuestionAnalyzer.Analyze("Which salesperson has the best win rate?", [], new Dictionary<ChatTopic, float>(), new DateTime(2026, 11, 25, 0, 0, 0, DateTimeKind.Utc));
+
+        analysis.Ranking.Should().Be(new RankingRequest(RankBy.Owner, RankMeasure.WinRate, false));
+        analysis.Has(ChatTopic.Ranking).Should().BeTrue();
+        analysis.Uncovered.Should().BeEmpty();
+    }
+}
