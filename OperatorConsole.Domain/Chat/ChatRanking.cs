@@ -79,6 +79,24 @@ public static class ChatRanking
         return new RankingRequest(by, measure, ascending);
     }
 
+    /// <summary>
+    /// The dimension of a question that asks "which owner / account…" without saying by what ("who is our best
+    /// salesperson?"): not a ranking, but the console can say what it would need.
+    /// </summary>
+    public static RankBy? DimensionWithoutMeasure(IReadOnlyList<string> words) =>
+        words.Any(Cues.Contains) && Measure(words) is null ? Dimension(words) : null;
+
+    /// <summary>What to add to rank by <paramref name="by"/>.</summary>
+    public static string AskForMeasure(RankBy by) =>
+        $"To rank by {Name(by)}, say by which figure: won value, deals won, deals lost, win rate, deals or open deals.";
+
+    public static string Name(RankBy by) => by switch
+    {
+        RankBy.Owner => "owner",
+        RankBy.Account => "account",
+        _ => "offer type",
+    };
+
     /// <summary>The first dimension named, in the question's order. "Agent" is a sales agent only beside "sales" (not "agent jobs").</summary>
     private static RankBy? Dimension(IReadOnlyList<string> words)
     {

@@ -173,14 +173,12 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
 
     private static string When(ChatPeriod? period) => period is null ? "" : $" in {period.Describe()}";
 
-    private static string In(ChatPeriod? period) => period is null ? "" : $" in {period.Label}";
+    /// <summary>"in 2017", "in Q3 2017", but "this month" and "the last 30 days" as they are.</summary>
+    private static string In(ChatPeriod? period) => period is null ? ""
+        : period.Label.StartsWith("this ", StringComparison.Ordinal) || period.Label.StartsWith("last ", StringComparison.Ordinal) || period.Label.StartsWith("the ", StringComparison.Ordinal)
+            ? $" {period.Label}" : $" in {period.Label}";
 
-    private static string Dimension(RankBy by) => by switch
-    {
-        RankBy.Owner => "owner",
-        RankBy.Account => "account",
-        _ => "offer type",
-    };
+    private static string Dimension(RankBy by) => ChatRanking.Name(by);
 
     private static string Plural(string what) => what + "s";
 

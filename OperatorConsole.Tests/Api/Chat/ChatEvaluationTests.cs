@@ -194,6 +194,7 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
                 Expectation.States($"{darcel.Count} deals", $"from {darcel.Count(r => r.Stage == "Won")} deals", $"lost {darcel.Count(r => r.Stage == "Lost")} deals")),
             new("maven", "Which offer type has the best win rate?", Expectation.Missing("offer type")),
             new("maven", "Which product sells best?", Expectation.Missing("product")),
+            new("maven", "Who is our best salesperson?", Expectation.Missing("say by which figure")),
             new("maven", "How many leads are in each stage?", Expectation.States($"{all} leads")),
             new("maven", "How many leads are Approved?", Expectation.States($"{Total(await GetAsync(api, "/api/leads?status=approved&pageSize=1"))} leads")),
             new("maven", "How many leads did we lose?", Expectation.States($"{Total(await GetAsync(api, "/api/leads?status=lost&pageSize=1"))} leads")),

@@ -45,6 +45,18 @@ public sealed class ChatRankingTests
         Parse(question).Should().BeNull(question);
     }
 
+    [Theory]
+    [InlineData("Who is our best salesperson?", RankBy.Owner)]
+    [InlineData("Which account is the biggest?", RankBy.Account)]
+    public void ARankingWithoutItsFigure_NamesTheDimension_SoTheAnswerCanAskForTheFigure(string question, RankBy by)
+    {
+        var words = TextTokens.Words(question).ToList();
+
+        ChatRanking.Parse(words).Should().BeNull();
+        ChatRanking.DimensionWithoutMeasure(words).Should().Be(by);
+        ChatRanking.AskForMeasure(by).Should().Contain("won value, deals won, deals lost, win rate, deals or open deals");
+    }
+
     [Fact]
     public void TheAnalysis_CarriesTheRanking_AndItsWordsAreNotReportedAsUnknown()
     {
