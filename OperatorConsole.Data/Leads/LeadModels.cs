@@ -69,7 +69,8 @@ public sealed record LeadListQuery(
     string? Sort = null,
     int? Page = null,
     int? PageSize = null,
-    int? AccountId = null);
+    int? AccountId = null,
+    string? Owner = null);
 
 public sealed record StatusChangeView(
     int Id, LeadStatus? FromStatus, LeadStatus ToStatus, DateTime ChangedAt, string ActorName, string ActorKind, string? Reason);

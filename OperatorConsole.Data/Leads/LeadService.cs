@@ -232,6 +232,13 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
             leads = leads.Where(l => l.AccountId == accountId);
         }
 
+        // One owner's deals: the name exactly as the deals carry it (the list offers the names that exist).
+        if (!string.IsNullOrWhiteSpace(query.Owner))
+        {
+            var owner = query.Owner.Trim();
+            leads = leads.Where(l => l.Owner == owner);
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var pattern = LikePattern.Contains(query.Q);
@@ -244,6 +251,19 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
         }
 
         return leads;
+    }
+
+    /// <summary>The deal owners on record whose name contains <paramref name="text"/>, by name (the owner filter's choices).</summary>
+    public async Task<IReadOnlyList<string>> OwnersAsync(string? text, int take = 20, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var owners = db.Set<Lead>().AsNoTracking().Where(l => l.Owner != null);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            owners = owners.Where(l => EF.Functions.Like(l.Owner!, LikePattern.Contains(text), LikePattern.Escape));
+        }
+
+        return await owners.Select(l => l.Owner!).Distinct().OrderBy(o => o).Take(Math.Clamp(take, 1, 100)).ToListAsync(ct);
     }
 
     public static readonly IReadOnlyList<string> SortKeys =

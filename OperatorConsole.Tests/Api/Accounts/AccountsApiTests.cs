@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Tests.Api.Foundation;
 using OperatorConsole.Tests.Infrastructure;
 
@@ -53,6 +54,33 @@ public sealed class AccountsApiTests(ConsoleFactory factory) : IClassFixture<Con
 
         await using var db = factory.CreateDbContext();
         (await db.AuditEntries.CountAsync(a => a.Action == "account.created" && a.RecordId == id.ToString())).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Leads_FilterByOwner_InTheListAndTheExport_AndTheOwnersAreSearchable()
+    {
+        var client = await factory.CreateOperatorClientAsync();
+        var agent = factory.CreateAgentClient();
+        var owner = Unique("Rep");
+        var other = Unique("Rep");
+        await agent.PostJsonAsync("/api/leads", new { title = "Hers, won", owner, status = "approved" });
+        await agent.PostJsonAsync("/api/leads", new { title = "Hers, open", owner });
+        await agent.PostJsonAsync("/api/leads", new { title = "His", owner = other });
+
+        var mine = await (await client.GetAsync($"/api/leads?owner={Uri.EscapeDataString(owner)}")).ReadJsonAsync();
+        mine.GetProperty("total").GetInt32().Should().Be(2);
+        mine.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("owner").GetString()).Should().OnlyContain(o => o == owner);
+        (await (await client.GetAsync($"/api/leads?owner={Uri.EscapeDataString(owner)}&status=approved")).ReadJsonAsync()).GetProperty("total").GetInt32().Should().Be(1);
+        (await (await client.GetAsync("/api/leads?owner=Nobody%20Here")).ReadJsonAsync()).GetProperty("total").GetInt32().Should().Be(0);
+        // The search box finds a deal by its owner too.
+        (await (await client.GetAsync($"/api/leads?q={Uri.EscapeDataString(other)}")).ReadJsonAsync()).GetProperty("total").GetInt32().Should().Be(1);
+
+        var csv = await client.GetStringAsync($"/api/exports/leads.csv?owner={Uri.EscapeDataString(owner)}");
+        var rows = OperatorConsole.Tests.Api.Import.ExportTestSupport.ParseCsv<OperatorConsole.Data.Leads.LeadCsvRow>(csv);
+        rows.Select(r => r.Title).Should().BeEquivalentTo("Hers, won", "Hers, open");
+
+        var owners = await factory.Services.GetRequiredService<OperatorConsole.Data.Leads.LeadService>().OwnersAsync(owner[..^2]);
+        owners.Should().Contain(owner);
     }
 
     [Fact]

@@ -92,6 +92,32 @@ public sealed class LeadPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task LeadsPage_FilteredByOwnerFromTheAddress_ShowsThatOwnersDeals_AndTheExportCarriesIt()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        var hers = await _ctx.SeedLeadAsync("Hers");
+        var his = await _ctx.SeedLeadAsync("His");
+        await using (var db = _ctx.CreateDbContext())
+        {
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+                db.Set<Lead>().Where(l => l.Id == hers.Id), u => u.SetProperty(l => l.Owner, "Anna Snelling"));
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+                db.Set<Lead>().Where(l => l.Id == his.Id), u => u.SetProperty(l => l.Owner, "Darcel Schlecht"));
+        }
+
+        _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/leads?owner=Anna%20Snelling");
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Hers"));
+        cut.Find("td[data-label=Owner]").TextContent.Trim().Should().Be("Anna Snelling");
+        cut.Find("[data-testid=leads-export]").GetAttribute("href").Should().Contain("owner=Anna%20Snelling");
+
+        // Clearing the owner shows both, each with its owner.
+        await cut.InvokeAsync(() => cut.FindComponents<MudBlazor.MudAutocomplete<string>>().Single().Instance.ValueChanged.InvokeAsync(null));
+        cut.WaitForAssertion(() => cut.FindAll("td[data-label=Owner]").Select(td => td.TextContent.Trim()).Should().BeEquivalentTo("Anna Snelling", "Darcel Schlecht"));
+    }
+
+    [Fact]
     public async Task LeadsPage_ItsSortIsKeptInTheAddressAndTheExport_AndOpensSortedFromIt()
     {
         _ctx.SignInAs(ConsoleRoles.Operator);

@@ -26,6 +26,7 @@ public static class LeadsExportApi
         [FromQuery] string? status = null,
         [FromQuery] string? offerType = null,
         [FromQuery] int? accountId = null,
+        [FromQuery] string? owner = null,
         [FromQuery] string? q = null,
         [FromQuery] bool? includeArchived = null,
         [FromQuery] string? sort = null)
@@ -39,7 +40,7 @@ public static class LeadsExportApi
             return errors.ToProblem();
         }
 
-        var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, AccountId: accountId);
+        var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, AccountId: accountId, Owner: owner);
         return await CsvExport.DownloadAsync(http, exports.LeadsAsync(query, ct), "leads", time, ct);
     }
 }
