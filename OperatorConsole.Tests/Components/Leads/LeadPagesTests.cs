@@ -310,6 +310,59 @@ public sealed class LeadPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task LeadDetailPage_AnOperatorEditsTheDeal_OnlyWhatChangedIsWritten_AndAudited()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        var lead = await _ctx.SeedLeadAsync("Website rebuild");
+        var cut = _ctx.RenderWithMud<LeadDetailPage>(p => p.Add(c => c.Id, lead.Id));
+        cut.WaitForElement("[data-testid=lead-edit-toggle]").Click();
+
+        cut.WaitForElement("input[data-testid=lead-edit-owner]").Change("Darcel Schlecht");
+        cut.Find("input[data-testid=lead-edit-email]").Change("");
+        cut.Find("[data-testid=lead-edit-save]").Click();
+
+        cut.WaitForAssertion(() => System.Text.RegularExpressions.Regex.Replace(cut.Find("[data-testid=lead-facts]").TextContent, @"\s+", " ").Trim().Should()
+            .StartWith("Acme Ltd · owner Darcel Schlecht · Ada Client · source referral"));
+        var saved = await _ctx.Service<LeadService>().GetAsync(lead.Id);
+        saved!.Owner.Should().Be("Darcel Schlecht");
+        saved.ContactEmail.Should().BeNull("an emptied field is cleared");
+        saved.AccountId.Should().Be(lead.AccountId, "the company was not touched, so the deal did not move");
+        await using var db = _ctx.CreateDbContext();
+        var audit = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.AuditEntries.Where(a => a.Action == "lead.updated" && a.RecordId == lead.Id.ToString()));
+        audit.ActorName.Should().NotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task LeadDetailPage_AnEditWithABadEmail_ShowsTheFieldError_AndWritesNothing()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        var lead = await _ctx.SeedLeadAsync("Website rebuild");
+        var cut = _ctx.RenderWithMud<LeadDetailPage>(p => p.Add(c => c.Id, lead.Id));
+        cut.WaitForElement("[data-testid=lead-edit-toggle]").Click();
+
+        cut.WaitForElement("input[data-testid=lead-edit-email]").Change("not an email");
+        cut.Find("[data-testid=lead-edit-save]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=lead-edit]").TextContent.Should().Contain("must be an e-mail address", "the field says what is wrong"));
+        (await _ctx.Service<LeadService>().GetAsync(lead.Id))!.ContactEmail.Should().Be("ada@acme.test");
+        await using var db = _ctx.CreateDbContext();
+        db.AuditEntries.Count(a => a.Action == "lead.updated").Should().Be(0);
+    }
+
+    [Fact]
+    public async Task LeadDetailPage_ForAViewer_HasNoEditButton()
+    {
+        _ctx.SignInAs(ConsoleRoles.Viewer);
+        var lead = await _ctx.SeedLeadAsync();
+
+        var cut = _ctx.RenderWithMud<LeadDetailPage>(p => p.Add(c => c.Id, lead.Id));
+
+        cut.WaitForElement("[data-testid=lead-title]");
+        cut.FindAll("[data-testid=lead-edit-toggle]").Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task LeadDetailPage_ForAViewer_StatusButtonsAreDisabled()
     {
         _ctx.SignInAs(ConsoleRoles.Viewer);
