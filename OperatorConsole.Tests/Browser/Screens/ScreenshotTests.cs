@@ -70,10 +70,16 @@ public sealed class ScreenshotTests(BrowserFixture browser)
         return folder;
     }
 
-    internal static async Task SaveAsync(IPage page, string route, int width, int height, string folder, string prefix, string? name = null)
+    /// <param name="prepare">What to do on the page before the shot (open a form), if anything.</param>
+    internal static async Task SaveAsync(IPage page, string route, int width, int height, string folder, string prefix, string? name = null, Func<IPage, Task>? prepare = null)
     {
         await page.SetViewportSizeAsync(width, height);
         await AxeAccessibilityTests.OpenAsync(page, route, "light");
+        if (prepare is not null)
+        {
+            await prepare(page);
+        }
+
         await page.WaitForTimeoutAsync(500);
         var file = prefix + (name ?? (route == "/" ? "command-center" : string.Join('-', route.Trim('/').Split('/', '?', '&', '=')))) + $"-{width}x{height}.png";
         // The wall and the phone are judged by what fits one screen; a phone page's end is saved separately.
@@ -114,6 +120,8 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
     [InlineData("/metrics", 390, 844)]
     [InlineData("undated-lead", 1440, 900)]
     [InlineData("undated-lead", 390, 844)]
+    [InlineData("lead-edit", 1440, 900)]
+    [InlineData("lead-edit", 390, 844)]
     public async Task Screen_OnTheMavenImport_IsSavedForReview(string route, int width, int height)
     {
         if (ScreenshotTests.Folder() is not { } folder)
@@ -133,17 +141,21 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
             route = (await first.GetAttributeAsync("href"))!;
             name = "account";
         }
-        else if (route == "undated-lead")
+        else if (route is "undated-lead" or "lead-edit")
         {
             // A Prospecting deal: the sample gives it no date at all.
             await AxeAccessibilityTests.OpenAsync(page, "/leads?status=new", "light");
             var first = page.Locator("[data-testid=lead-row-link]").First;
             await first.WaitForAsync();
+            name = route;
             route = (await first.GetAttributeAsync("href"))!;
-            name = "undated-lead";
         }
 
-        await ScreenshotTests.SaveAsync(page, route, width, height, folder, "maven-", name);
+        // The deal's edit form, open (an operator's view of it).
+        Func<IPage, Task>? prepare = name == "lead-edit"
+            ? async p => { await p.ClickAsync("[data-testid=lead-edit-toggle]"); await p.Locator("[data-testid=lead-edit-save]").WaitForAsync(); }
+            : null;
+        await ScreenshotTests.SaveAsync(page, route, width, height, folder, "maven-", name, prepare);
         await page.Context.CloseAsync();
     }
 
