@@ -48,6 +48,31 @@ public sealed class AxeAccessibilityTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>The forms a page opens in place (not on any route's first view): a deal's edit form, the new-lead form.</summary>
+    [Fact]
+    public async Task FormsOpenedInPlace_HaveNoSeriousOrCriticalViolation()
+    {
+        var routes = await ConsoleRoutes.ResolvedAsync(browser.Factory);
+        var lead = routes.First(r => r.StartsWith("/leads/", StringComparison.Ordinal));
+        var page = await browser.SignedInPageAsync();
+        var found = new StringBuilder();
+        foreach (var (route, toggle, open) in new[] { (lead, "lead-edit-toggle", "lead-edit-save"), ("/leads", "new-lead-toggle", "new-lead-save") })
+        {
+            await OpenAsync(page, route, "light");
+            await page.ClickAsync($"[data-testid={toggle}]");
+            await page.Locator($"[data-testid={open}]").WaitForAsync();
+            await page.WaitForTimeoutAsync(300);
+            var result = await page.RunAxe(Wcag21AA);
+            foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+            {
+                Describe(found, "light", route + " (" + toggle + ")", violation);
+            }
+        }
+
+        found.Length.Should().Be(0, "an opened form must pass WCAG 2.1 AA:\n" + found);
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task SignInPage_HasNoSeriousOrCriticalViolation()
     {
