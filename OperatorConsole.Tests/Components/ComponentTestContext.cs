@@ -153,6 +153,16 @@ public class ComponentTestContext : BunitContext
         return result.Value!;
     }
 
+    /// <summary>
+    /// Sets fields on a stored lead directly, as an import or a migration leaves them (an owner, no contact, the
+    /// undated mark): states the forms cannot make. Not audited and not published, as the import's own writes are not.
+    /// </summary>
+    public async Task SetLeadAsync(int id, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<Lead>> set)
+    {
+        await using var db = CreateDbContext();
+        await db.Set<Lead>().Where(l => l.Id == id).ExecuteUpdateAsync(set);
+    }
+
     private static IConfiguration BuildConfiguration(string databasePath) => new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -79,12 +79,9 @@ public sealed class AccountPagesTests : IAsyncLifetime
         _ctx.Clock.Advance(TimeSpan.FromDays(30));
         var undated = await _ctx.SeedLeadAsync("Prospecting row", LeadStatus.New, company: "Ibex Ltd");
         var alone = await _ctx.SeedLeadAsync("Another prospecting row", LeadStatus.New, company: "Orca plc");
-        await using (var db = _ctx.CreateDbContext())
-        {
-            // Imported without a date, placed at the file's "as of" (here a month later than the dated deal): no first deal.
-            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
-                db.Set<Lead>().Where(l => l.Id == undated.Id || l.Id == alone.Id), u => u.SetProperty(l => l.CreatedAtEstimated, true));
-        }
+        // Imported without a date, placed at the file's "as of" (here a month later than the dated deal): no first deal.
+        await _ctx.SetLeadAsync(undated.Id, u => u.SetProperty(l => l.CreatedAtEstimated, true));
+        await _ctx.SetLeadAsync(alone.Id, u => u.SetProperty(l => l.CreatedAtEstimated, true));
 
         var accounts = _ctx.Service<AccountService>();
         var ibex = (await accounts.ListAsync(new AccountListQuery(Q: "Ibex"))).Items.Single().Id;

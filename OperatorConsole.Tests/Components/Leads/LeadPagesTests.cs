@@ -110,13 +110,8 @@ public sealed class LeadPagesTests : IDisposable
         _ctx.SignInAs(ConsoleRoles.Operator);
         var hers = await _ctx.SeedLeadAsync("Hers");
         var his = await _ctx.SeedLeadAsync("His");
-        await using (var db = _ctx.CreateDbContext())
-        {
-            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
-                db.Set<Lead>().Where(l => l.Id == hers.Id), u => u.SetProperty(l => l.Owner, "Anna Snelling"));
-            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
-                db.Set<Lead>().Where(l => l.Id == his.Id), u => u.SetProperty(l => l.Owner, "Darcel Schlecht"));
-        }
+        await _ctx.SetLeadAsync(hers.Id, u => u.SetProperty(l => l.Owner, "Anna Snelling"));
+        await _ctx.SetLeadAsync(his.Id, u => u.SetProperty(l => l.Owner, "Darcel Schlecht"));
 
         _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/leads?owner=Anna%20Snelling");
         var cut = _ctx.RenderWithMud<LeadsPage>();
@@ -194,12 +189,8 @@ public sealed class LeadPagesTests : IDisposable
         await _ctx.SeedLeadAsync("Dated");
         _ctx.Clock.Advance(TimeSpan.FromDays(1));
         var undated = await _ctx.SeedLeadAsync("Prospecting row");
-        await using (var db = _ctx.CreateDbContext())
-        {
-            // As an import marks a row whose file gave no date: its date is the file's "as of", newer than the rest.
-            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
-                db.Set<Lead>().Where(l => l.Id == undated.Id), u => u.SetProperty(l => l.CreatedAtEstimated, true));
-        }
+        // As an import marks a row whose file gave no date: its date is the file's "as of", newer than the rest.
+        await _ctx.SetLeadAsync(undated.Id, u => u.SetProperty(l => l.CreatedAtEstimated, true));
 
         var cut = _ctx.RenderWithMud<LeadsPage>();
 
@@ -254,13 +245,9 @@ public sealed class LeadPagesTests : IDisposable
     {
         _ctx.SignInAs(ConsoleRoles.Operator);
         var lead = await _ctx.SeedLeadAsync("MG Special (X1)", LeadStatus.Qualified, company: null);
-        await using (var db = _ctx.CreateDbContext())
-        {
-            // As the Maven sample imports a deal with no account: its sales agent owns it, no one at the customer is named.
-            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
-                db.Set<Lead>().Where(l => l.Id == lead.Id),
-                u => u.SetProperty(l => l.Owner, "Darcel Schlecht").SetProperty(l => l.ContactName, (string?)null).SetProperty(l => l.ContactEmail, (string?)null));
-        }
+        // As the Maven sample imports a deal with no account: its sales agent owns it, no one at the customer is named.
+        await _ctx.SetLeadAsync(lead.Id,
+            u => u.SetProperty(l => l.Owner, "Darcel Schlecht").SetProperty(l => l.ContactName, (string?)null).SetProperty(l => l.ContactEmail, (string?)null));
 
         var cut = _ctx.RenderWithMud<LeadDetailPage>(p => p.Add(c => c.Id, lead.Id));
 
