@@ -41,7 +41,7 @@ public sealed class EntityCatalogueLoader(IDbContextFactory<ConsoleDbContext> db
             .Select(c => new KnownEntity(EntityKind.Account, c, c, $"/leads?q={Uri.EscapeDataString(c)}")));
         // Deal owners (a CRM's sales agents): "how many deals did Darcel Schlecht close" names a person on our side.
         entities.AddRange(leads.Where(l => l.Owner != null).Select(l => l.Owner!).Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(o => new KnownEntity(EntityKind.Owner, o, o, $"/leads?q={Uri.EscapeDataString(o)}")));
+            .Select(o => new KnownEntity(EntityKind.Owner, o, o, $"/leads?owner={Uri.EscapeDataString(o)}")));
         entities.AddRange((await db.Set<IntegrationHealth>().AsNoTracking().Select(i => i.Name).ToListAsync(ct)).Select(n => new KnownEntity(EntityKind.Integration, n, n, "/integrations")));
         entities.AddRange((await db.Set<ServicePackage>().AsNoTracking().Where(p => !p.IsArchived).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
             .Select(p => new KnownEntity(EntityKind.Package, p.Name, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/packages/{p.Id}")));

@@ -62,7 +62,7 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
         }
 
         var period = question.Period is { } p ? $"{p.From:yyyyMMdd}-{p.To:yyyyMMdd}" : "all";
-        var facts = ranked.Take(Shown).Select((g, i) =>
+        var facts = ranked.Take(Shown).Select(g =>
         {
             var text = Describe(g, ranking.Measure, question.Period);
             return Say.Fact($"ranking.{ranking.By}.{ranking.Measure}.{period}.{g.Key}".ToLowerInvariant(), $"{Capital(what)} · {g.Name}", text, g.Link, text);
@@ -118,7 +118,7 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
 
     private static (string Name, string Link) NameOf(string key, RankBy by, Dictionary<string, (string Name, string Link)> names) => by switch
     {
-        RankBy.Owner => (key, $"/leads?q={Uri.EscapeDataString(key)}"),
+        RankBy.Owner => (key, $"/leads?owner={Uri.EscapeDataString(key)}"),
         RankBy.Account => names.TryGetValue(key, out var n) ? n : ($"account {key}", $"/accounts/{key}"),
         _ => Enum.TryParse<OfferType>(key, out var offer)
             ? (OfferRules.Label(offer), $"/leads?offerType={System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(offer.ToString())}")
