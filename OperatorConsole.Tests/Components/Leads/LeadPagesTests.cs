@@ -28,6 +28,9 @@ public sealed class LeadPagesTests : IDisposable
         link.GetAttribute("href").Should().Be($"/leads/{lead.Id}");
         cut.Find("[data-testid=leads-table]").TextContent.Should().Contain("Contoso").And.Contain("Proposal");
         cut.FindAll("[data-testid=new-lead-toggle]").Should().ContainSingle("an operator may create leads");
+        // The column is the deal's estimate (a won deal's amount is on its proposal): it says so, as the lead page does.
+        cut.FindAll("th").Select(th => th.TextContent.Trim()).Should().Contain("Est. value").And.NotContain("Value");
+        cut.FindAll("td[data-label='Est. value']").Select(td => td.TextContent.Trim()).Should().Contain("12,000");
     }
 
     [Fact]
