@@ -46,7 +46,7 @@ public sealed class BuiltInChatEngine(
         if (chosen.Count == 0 || IsOutOfScope(analysis))
         {
             // "Who is our best salesperson?": a ranking without its figure; say what would make it one.
-            var rankingHint = ChatRanking.DimensionWithoutMeasure(TextTokens.Words(analysis.Question).ToList()) is { } by ? [ChatRanking.AskForMeasure(by)] : Array.Empty<string>();
+            var rankingHint = analysis.RankingWithoutMeasure is { } by ? [ChatRanking.AskForMeasure(by)] : Array.Empty<string>();
             return Finish(analysis, "The console's data does not answer this question.", [], [],
                 [.. rankingHint, .. UncoveredMissing(analysis).DefaultIfEmpty($"No source in the console answers \"{question.Trim()}\".")]);
         }

@@ -253,6 +253,13 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
         return leads;
     }
 
+    /// <summary>Whether any deal names an owner (the lists show the owner column and filter only then).</summary>
+    public async Task<bool> AnyOwnerAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Lead>().AnyAsync(l => l.Owner != null, ct);
+    }
+
     /// <summary>The deal owners on record whose name contains <paramref name="text"/>, by name (the owner filter's choices).</summary>
     public async Task<IReadOnlyList<string>> OwnersAsync(string? text, int take = 20, CancellationToken ct = default)
     {

@@ -25,6 +25,9 @@ public sealed record QuestionAnalysis(
     /// <summary>The ranking the question asks for ("which account lost the most deals"), if it asks for one.</summary>
     public RankingRequest? Ranking { get; init; }
 
+    /// <summary>The dimension of a ranking asked without its figure ("who is our best salesperson?"), if that is what it is.</summary>
+    public RankBy? RankingWithoutMeasure { get; init; }
+
     public bool Has(ChatTopic topic) => Topics.Any(t => t.Topic == topic);
 
     /// <summary>Whether the question contains any of these words (or their stems).</summary>
@@ -91,7 +94,7 @@ public static class QuestionAnalyzer
                 && !entityWords.Contains(w) && !unknownWords.Contains(w) && !w.All(char.IsDigit) && !IsQuarter(w))
             .Distinct().ToList();
 
-        return new QuestionAnalysis(question, topics.OrderByDescending(t => t.Score).ToList(), mentions, unknown, period, uncovered) { Words = words.Concat(stems).Distinct().ToList(), Ranking = ranking };
+        return new QuestionAnalysis(question, topics.OrderByDescending(t => t.Score).ToList(), mentions, unknown, period, uncovered) { Words = words.Concat(stems).Distinct().ToList(), Ranking = ranking, RankingWithoutMeasure = ChatRanking.DimensionWithoutMeasure(words) };
     }
 
     private static bool IsQuarter(string word) => word.Length == 2 && word[0] == 'q' && char.IsDigit(word[1]);

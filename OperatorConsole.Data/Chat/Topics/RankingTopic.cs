@@ -43,7 +43,7 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
         }
 
         var (deals, names) = await DealsAsync(ranking.By, ct);
-        var what = Dimension(ranking.By);
+        var what = ChatRanking.Name(ranking.By);
         var unkeyed = deals.Where(d => d.Key is null).Select(d => d.LeadId).Distinct().Count();
         var groups = Groups(deals, names, ranking.By, question.Period);
         var missing = new List<string>();
@@ -177,8 +177,6 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
     private static string In(ChatPeriod? period) => period is null ? ""
         : period.Label.StartsWith("this ", StringComparison.Ordinal) || period.Label.StartsWith("last ", StringComparison.Ordinal) || period.Label.StartsWith("the ", StringComparison.Ordinal)
             ? $" {period.Label}" : $" in {period.Label}";
-
-    private static string Dimension(RankBy by) => ChatRanking.Name(by);
 
     private static string Plural(string what) => what + "s";
 
