@@ -11,6 +11,8 @@ public sealed record AccountView(
 /// <summary>
 /// One account with what its deals add up to: a row of GET /api/accounts and of /clients. Every number is computed
 /// from its deals (leads), their won proposals, touches and Results Ledger; nothing is stored on the account.
+/// <see cref="ActiveProjects"/> counts deals in Building and deals approved in the console; <see cref="ImportedWins"/>
+/// counts the won deals in Approved whose stage came from an import (a CRM's past sale), which are not projects (ADR 221).
 /// </summary>
 public sealed record AccountRow(
     int Id,
@@ -33,7 +35,8 @@ public sealed record AccountRow(
     decimal? WorstDeltaPercent,
     DateTime? LastTouchAt,
     IReadOnlyList<ResultFlag> Flags,
-    DateTime? FirstDealAt = null);
+    DateTime? FirstDealAt = null,
+    int ImportedWins = 0);
 
 /// <summary>Totals over every deal (with or without an account), shown above the /clients list.</summary>
 public sealed record AccountsSummary(

@@ -191,7 +191,7 @@ public sealed class AccountService(
     /// <summary>What the rows are computed from, read once for all accounts.</summary>
     private sealed record AccountFacts(
         IReadOnlyList<StageCount> StageCounts, IReadOnlyList<WonProposal> WonProposals, ILookup<int, StageCount> CountsByAccount,
-        Dictionary<int, decimal> WonByAccount, ILookup<int, ClientRow> LedgerByAccount);
+        Dictionary<int, decimal> WonByAccount, ILookup<int, ClientRow> LedgerByAccount, Dictionary<int, int> ImportedWinsByAccount);
 
     private static IQueryable<Account> Filtered(ConsoleDbContext db, AccountListQuery query, int? onlyId)
     {
@@ -237,14 +237,27 @@ public sealed class AccountService(
         var accountOfLead = await leads.Where(l => l.AccountId != null && (l.Status == LeadStatus.Approved || l.Status == LeadStatus.Building || l.Status == LeadStatus.Shipped))
             .Select(l => new { l.Id, AccountId = l.AccountId!.Value })
             .ToDictionaryAsync(l => l.Id, l => l.AccountId, ct);
+        var importedWins = await ImportedWinsAsync(leads, ct);
 
         return new AccountFacts(
             stageCounts,
             wonProposals,
             stageCounts.Where(c => c.AccountId is not null).ToLookup(c => c.AccountId!.Value),
             wonProposals.Where(w => w.AccountId is not null).GroupBy(w => w.AccountId!.Value).ToDictionary(g => g.Key, g => g.Sum(w => w.Value)),
-            ledger.Where(r => accountOfLead.ContainsKey(r.LeadId)).ToLookup(r => accountOfLead[r.LeadId]));
+            ledger.Where(r => accountOfLead.ContainsKey(r.LeadId)).ToLookup(r => accountOfLead[r.LeadId]),
+            importedWins);
     }
+
+    /// <summary>
+    /// Per account, the deals in Approved whose latest stage change was read from an import: a CRM's won sale, not a
+    /// project the agency has on (ADR 221). A deal approved in the console, or moved on from an imported Approved, is one.
+    /// </summary>
+    private static Task<Dictionary<int, int>> ImportedWinsAsync(IQueryable<Lead> leads, CancellationToken ct) => leads
+        .Where(l => l.AccountId != null && l.Status == LeadStatus.Approved
+            && l.StatusHistory.OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Select(c => c.Imported).FirstOrDefault())
+        .GroupBy(l => l.AccountId!.Value)
+        .Select(g => new { AccountId = g.Key, Count = g.Count() })
+        .ToDictionaryAsync(g => g.AccountId, g => g.Count, ct);
 
     private static AccountRow RowOf(AccountBasics a, AccountFacts facts)
     {
@@ -253,6 +266,7 @@ public sealed class AccountService(
         var won = Count(s => s.IsClient());
         var lost = Count(s => s == LeadStatus.Lost);
         var results = facts.LedgerByAccount[a.Id].ToList();
+        var importedWins = facts.ImportedWinsByAccount.GetValueOrDefault(a.Id);
         return new AccountRow(
             a.Id, a.Name, a.Sector, a.Employees, a.Revenue, a.Website,
             Deals: counts.Sum(c => c.Count),
@@ -261,7 +275,7 @@ public sealed class AccountService(
             LostDeals: lost,
             WonValue: facts.WonByAccount.GetValueOrDefault(a.Id),
             WinRate: won + lost == 0 ? null : Math.Round((decimal)won / (won + lost), 4),
-            ActiveProjects: Count(s => s is LeadStatus.Approved or LeadStatus.Building),
+            ActiveProjects: Count(s => s is LeadStatus.Approved or LeadStatus.Building) - importedWins,
             WithTarget: results.Count(r => r.MetricName is not null),
             OffTrack: results.Count(r => r.Flags.Contains(ResultFlag.OffTrack)),
             Unmeasured: results.Count(r => r.Flags.Contains(ResultFlag.Unmeasured)),
@@ -269,7 +283,8 @@ public sealed class AccountService(
             WorstDeltaPercent: results.Where(r => r.Delta.Percent is not null).Select(r => r.Delta.Percent).Min(),
             LastTouchAt: counts.Max(c => c.LastTouch),
             Flags: results.SelectMany(r => r.Flags).Distinct().Order().ToList(),
-            FirstDealAt: counts.Min(c => c.FirstCreated));
+            FirstDealAt: counts.Min(c => c.FirstCreated),
+            ImportedWins: importedWins);
     }
 
     private static AccountsSummary Summarise(List<AccountBasics> accounts, AccountFacts facts)

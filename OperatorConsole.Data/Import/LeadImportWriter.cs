@@ -420,6 +420,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
                 ActorId = actor.Id,
                 ActorName = actor.DisplayName,
                 Reason = from is null ? $"Imported ({row.Source ?? "CSV"})" : "Imported history",
+                Imported = true,
             };
             from = step.Status;
         }
@@ -456,7 +457,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         lead.UpdatedAt = now;
         if (lead.Status != row.Status)
         {
-            LeadService.ApplyStatus(db, lead, row.Status, now, actor, "Updated by import");
+            LeadService.ApplyStatus(db, lead, row.Status, now, actor, "Updated by import", imported: true);
         }
     }
 }

@@ -175,7 +175,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     }
 
     /// <summary>Moves a lead and keeps the history entry; callers in other features (proposal won…) use it too.</summary>
-    public static void ApplyStatus(ConsoleDbContext db, Lead lead, LeadStatus to, DateTime now, Actor actor, string? reason)
+    public static void ApplyStatus(ConsoleDbContext db, Lead lead, LeadStatus to, DateTime now, Actor actor, string? reason, bool imported = false)
     {
         db.Add(new LeadStatusChange
         {
@@ -187,6 +187,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
             ActorId = actor.Id,
             ActorName = actor.DisplayName,
             Reason = reason,
+            Imported = imported,
         });
         lead.Status = to;
         lead.StatusChangedAt = now;

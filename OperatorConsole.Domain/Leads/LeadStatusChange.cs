@@ -16,4 +16,10 @@ public class LeadStatusChange
     public required string ActorId { get; set; }
     public required string ActorName { get; set; }
     public string? Reason { get; set; }
+
+    /// <summary>
+    /// The change was read from an imported file (a CRM's stage or its history), not made in the console. A won deal
+    /// whose Approved came from an import is a past sale, not a project the agency has on (ADR 221).
+    /// </summary>
+    public bool Imported { get; set; }
 }

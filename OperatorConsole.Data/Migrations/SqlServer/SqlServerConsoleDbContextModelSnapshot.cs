@@ -1812,6 +1812,9 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<bool>("Imported")
+                        .HasColumnType("bit");
+
                     b.Property<int>("LeadId")
                         .HasColumnType("int");
 

@@ -1788,6 +1788,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Imported")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LeadId")
                         .HasColumnType("INTEGER");
 

@@ -102,6 +102,44 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
             (await db.Set<Proposal>().CountAsync()).Should().Be(4238 + 2473);
             (await db.Set<LeadStatusChange>().CountAsync()).Should().Be(8800 + 4238 + 2473, "an update with the same stage records no status change");
         }
+
+        await ImportedWinsAreNotActiveProjectsAsync(client, imports);
+    }
+
+    /// <summary>
+    /// Every account read "Active projects 115" and the like: its 2017 won sales, which sit in Approved. A won deal whose
+    /// stage came from the file is a past sale (ADR 221); moved on in the console it is a project, and a re-import that
+    /// puts it back in Approved makes it a past sale again.
+    /// </summary>
+    private async Task ImportedWinsAreNotActiveProjectsAsync(HttpClient client, ImportJobService imports)
+    {
+        var accounts = (await (await client.GetAsync("/api/accounts?pageSize=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        accounts.Should().HaveCount(85);
+        accounts.Should().OnlyContain(a => a.GetProperty("activeProjects").GetInt32() == 0);
+        accounts.Should().OnlyContain(a => a.GetProperty("importedWins").GetInt32() == a.GetProperty("wonDeals").GetInt32());
+        accounts.Sum(a => a.GetProperty("importedWins").GetInt32()).Should().Be(await CountAsync(l => l.AccountId != null && l.Status == LeadStatus.Approved));
+
+        var deal = await FirstAsync(l => l.AccountId != null && l.Status == LeadStatus.Approved);
+        (await client.PostJsonAsync($"/api/leads/{deal.Id}/status", new { status = "building", reason = "Kick-off held" })).EnsureSuccessStatusCode();
+        var account = (await (await client.GetAsync($"/api/accounts/{deal.AccountId}")).ReadJsonAsync()).GetProperty("summary");
+        account.GetProperty("activeProjects").GetInt32().Should().Be(1);
+        account.GetProperty("importedWins").GetInt32().Should().Be(account.GetProperty("wonDeals").GetInt32() - 1);
+
+        (await imports.RunMavenNowAsync(ImportTestSupport.MavenFolder(), DuplicateMode.Update, Actor.System)).Value!.UpdatedCount.Should().Be(8800);
+        account = (await (await client.GetAsync($"/api/accounts/{deal.AccountId}")).ReadJsonAsync()).GetProperty("summary");
+        account.GetProperty("activeProjects").GetInt32().Should().Be(0, "the file put the deal back in Approved: its stage came from the import again");
+    }
+
+    private async Task<int> CountAsync(System.Linq.Expressions.Expression<Func<Lead, bool>> where)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Set<Lead>().CountAsync(where);
+    }
+
+    private async Task<Lead> FirstAsync(System.Linq.Expressions.Expression<Func<Lead, bool>> where)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.Set<Lead>().Where(where).OrderBy(l => l.Id).FirstAsync();
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using OperatorConsole.Data.Accounts;
@@ -143,5 +144,26 @@ public sealed class AccountPagesTests : IAsyncLifetime
 
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=account-row-link]").Select(a => a.TextContent).Should().Equal("Big Co", "Small Co"));
         navigation.Uri.Should().Contain("sort=name").And.NotContain("deals");
+    }
+
+    [Fact]
+    public async Task AnImportedWin_IsWonButNotAnActiveProject_OnTheListAndTheAccountPage()
+    {
+        var imported = await _ctx.SeedLeadAsync("Won in the CRM", LeadStatus.Approved, company: "Quail Ltd");
+        await _ctx.SeedLeadAsync("Approved here", LeadStatus.Approved, company: "Quail Ltd");
+        await using (var db = _ctx.CreateDbContext())
+        {
+            await db.Set<LeadStatusChange>().Where(c => c.LeadId == imported.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.Imported, true));
+        }
+
+        var list = _ctx.RenderWithMud<ClientsPage>();
+        list.WaitForAssertion(() => list.Find("[data-testid=account-active-projects]").TextContent.Should().Contain("1").And.Contain("1 imported win"));
+        list.Find("[data-testid=account-active-projects] [title]").GetAttribute("title").Should().Contain("not as active projects");
+
+        var id = (await _ctx.Service<AccountService>().ListAsync(new AccountListQuery(Q: "Quail"))).Items.Single().Id;
+        var page = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, id));
+        page.WaitForAssertion(() => page.Find("[data-testid=account-active]").TextContent.Should().Be("1"));
+        page.Find("[data-testid=account-won-deals]").TextContent.Should().Be("2");
+        page.Markup.Should().Contain("Building or approved here; 1 imported win not counted");
     }
 }
