@@ -180,8 +180,11 @@ public sealed class AccountService(
 
     private sealed record AccountBasics(int Id, string Name, string? Sector, int? Employees, decimal? Revenue, string? Website);
 
-    /// <summary>Deals per account and stage (not archived), with the newest touch and the first deal's creation.</summary>
-    private sealed record StageCount(int? AccountId, LeadStatus Status, int Count, DateTime? LastTouch, DateTime? FirstCreated);
+    /// <summary>
+    /// Deals per account and stage (not archived), split by whether the stage came from an import (ADR 221), with the
+    /// newest touch and the first deal's creation.
+    /// </summary>
+    private sealed record StageCount(int? AccountId, LeadStatus Status, bool Imported, int Count, DateTime? LastTouch, DateTime? FirstCreated);
 
     private sealed record WonProposal(int? AccountId, decimal? OutcomeValue, decimal? Amount)
     {
@@ -191,7 +194,7 @@ public sealed class AccountService(
     /// <summary>What the rows are computed from, read once for all accounts.</summary>
     private sealed record AccountFacts(
         IReadOnlyList<StageCount> StageCounts, IReadOnlyList<WonProposal> WonProposals, ILookup<int, StageCount> CountsByAccount,
-        Dictionary<int, decimal> WonByAccount, ILookup<int, ClientRow> LedgerByAccount, Dictionary<int, int> ImportedWinsByAccount);
+        Dictionary<int, decimal> WonByAccount, ILookup<int, ClientRow> LedgerByAccount);
 
     private static IQueryable<Account> Filtered(ConsoleDbContext db, AccountListQuery query, int? onlyId)
     {
@@ -222,8 +225,8 @@ public sealed class AccountService(
     {
         var leads = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived);
         var stageCounts = await leads
-            .GroupBy(l => new { l.AccountId, l.Status })
-            .Select(g => new StageCount(g.Key.AccountId, g.Key.Status, g.Count(), g.Max(l => l.LastContactAt),
+            .GroupBy(l => new { l.AccountId, l.Status, l.StatusImported })
+            .Select(g => new StageCount(g.Key.AccountId, g.Key.Status, g.Key.StatusImported, g.Count(), g.Max(l => l.LastContactAt),
                 // An undated deal's date is an import's stand-in, not when the account's first deal came in.
                 g.Min(l => l.CreatedAtEstimated ? null : (DateTime?)l.CreatedAt)))
             .ToListAsync(ct);
@@ -237,27 +240,14 @@ public sealed class AccountService(
         var accountOfLead = await leads.Where(l => l.AccountId != null && (l.Status == LeadStatus.Approved || l.Status == LeadStatus.Building || l.Status == LeadStatus.Shipped))
             .Select(l => new { l.Id, AccountId = l.AccountId!.Value })
             .ToDictionaryAsync(l => l.Id, l => l.AccountId, ct);
-        var importedWins = await ImportedWinsAsync(leads, ct);
 
         return new AccountFacts(
             stageCounts,
             wonProposals,
             stageCounts.Where(c => c.AccountId is not null).ToLookup(c => c.AccountId!.Value),
             wonProposals.Where(w => w.AccountId is not null).GroupBy(w => w.AccountId!.Value).ToDictionary(g => g.Key, g => g.Sum(w => w.Value)),
-            ledger.Where(r => accountOfLead.ContainsKey(r.LeadId)).ToLookup(r => accountOfLead[r.LeadId]),
-            importedWins);
+            ledger.Where(r => accountOfLead.ContainsKey(r.LeadId)).ToLookup(r => accountOfLead[r.LeadId]));
     }
-
-    /// <summary>
-    /// Per account, the deals in Approved whose latest stage change was read from an import: a CRM's won sale, not a
-    /// project the agency has on (ADR 221). A deal approved in the console, or moved on from an imported Approved, is one.
-    /// </summary>
-    private static Task<Dictionary<int, int>> ImportedWinsAsync(IQueryable<Lead> leads, CancellationToken ct) => leads
-        .Where(l => l.AccountId != null && l.Status == LeadStatus.Approved
-            && l.StatusHistory.OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Select(c => c.Imported).FirstOrDefault())
-        .GroupBy(l => l.AccountId!.Value)
-        .Select(g => new { AccountId = g.Key, Count = g.Count() })
-        .ToDictionaryAsync(g => g.AccountId, g => g.Count, ct);
 
     private static AccountRow RowOf(AccountBasics a, AccountFacts facts)
     {
@@ -266,7 +256,8 @@ public sealed class AccountService(
         var won = Count(s => s.IsClient());
         var lost = Count(s => s == LeadStatus.Lost);
         var results = facts.LedgerByAccount[a.Id].ToList();
-        var importedWins = facts.ImportedWinsByAccount.GetValueOrDefault(a.Id);
+        // A won deal whose stage came from an import is a CRM's past sale, not a project the agency has on (ADR 221).
+        var importedWins = counts.Where(c => c.Status == LeadStatus.Approved && c.Imported).Sum(c => c.Count);
         return new AccountRow(
             a.Id, a.Name, a.Sector, a.Employees, a.Revenue, a.Website,
             Deals: counts.Sum(c => c.Count),

@@ -403,6 +403,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
             CreatedAtEstimated = row.CreatedAtEstimated,
             UpdatedAt = row.StatusChangedAt,
             StatusChangedAt = row.StatusChangedAt,
+            StatusImported = true,
         };
 
     private static IEnumerable<LeadStatusChange> History(Lead lead, ImportedLead row, Actor actor)

@@ -191,6 +191,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
         });
         lead.Status = to;
         lead.StatusChangedAt = now;
+        lead.StatusImported = imported;
         lead.UpdatedAt = now;
     }
 

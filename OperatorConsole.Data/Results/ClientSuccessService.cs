@@ -310,7 +310,7 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var clients = ClientLeads(db.Set<Lead>().AsNoTracking(), status, q);
-        var leads = await clients.Select(l => new { l.Id, l.Title, l.Company, l.Status, l.CreatedAt, l.StatusChangedAt }).ToListAsync(ct);
+        var leads = await clients.Select(l => new { l.Id, l.Title, l.Company, l.Status, l.CreatedAt, l.StatusChangedAt, l.StatusImported }).ToListAsync(ct);
         var successes = await db.Set<ClientSuccess>().AsNoTracking()
             .Where(cs => clients.Any(l => l.Id == cs.LeadId))
             .ToDictionaryAsync(cs => cs.LeadId, ct);
@@ -341,7 +341,8 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
                 ledger.TrackNote,
                 ledger.Flags,
                 l.CreatedAt,
-                l.StatusChangedAt);
+                l.StatusChangedAt,
+                l.StatusImported);
         }).ToList();
     }
 

@@ -9,7 +9,8 @@ namespace OperatorConsole.Data.Results;
 
 /// <summary>
 /// The Results Ledger's part of Failures &amp; Interventions: a client whose result is off track, one not
-/// measured for <see cref="Thresholds.ResultUnmeasuredDays"/> days, and a client with no result target at all.
+/// measured for <see cref="Thresholds.ResultUnmeasuredDays"/> days, and a client with no result target at all (unless
+/// its stage came from an import: a past sale, ADR 221).
 /// </summary>
 public sealed class ResultsInterventionSource(ClientSuccessService clients) : IInterventionSource
 {
@@ -28,7 +29,8 @@ public sealed class ResultsInterventionSource(ClientSuccessService clients) : II
         {
             var id = row.LeadId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var link = $"/leads/{row.LeadId}";
-            if (row.Flags.Contains(ResultFlag.NoTarget))
+            // An imported won sale is a CRM's history, not a project the agency delivers: no target is asked of it (ADR 221).
+            if (row.Flags.Contains(ResultFlag.NoTarget) && !row.StatusImported)
             {
                 result.Add(new Intervention(NoTarget, $"{Name(row)} has no result target", link, "lead", id, row.StatusChangedAt,
                     Severity: 2, LeadId: row.LeadId, Detail: "Set a metric, target value and due date in Client success."));

@@ -77,7 +77,10 @@ public sealed record RecordOutcomeRequest(decimal? Value, string? Source, DateTi
 /// <summary>POST /api/leads/{id}/proof-artifacts as JSON: a link to proof kept elsewhere.</summary>
 public sealed record AddProofLinkRequest(string? Url, string? Title = null);
 
-/// <summary>One row of GET /api/clients and the /clients page.</summary>
+/// <summary>
+/// One row of GET /api/clients and the /clients page. <see cref="StatusImported"/>: the deal's stage came from an
+/// imported file (a CRM's past sale); its flags are kept, but it is not asked for a result target (ADR 221).
+/// </summary>
 public sealed record ClientRow(
     int LeadId,
     string Title,
@@ -97,7 +100,8 @@ public sealed record ClientRow(
     string TrackNote,
     IReadOnlyList<ResultFlag> Flags,
     DateTime CreatedAt,
-    DateTime StatusChangedAt);
+    DateTime StatusChangedAt,
+    bool StatusImported = false);
 
 public sealed record ClientListQuery(
     LeadStatus? Status = null,

@@ -43,6 +43,13 @@ public class Lead
     /// <summary>When the lead entered its current status; stage timings and "stuck" rules read it.</summary>
     public DateTime StatusChangedAt { get; set; }
 
+    /// <summary>
+    /// The current stage was read from an imported file, not set in the console (the latest status change's
+    /// <see cref="LeadStatusChange.Imported"/>, kept here as <see cref="StatusChangedAt"/> is). A won deal in that state
+    /// is a CRM's past sale: not an active project, and not asked for a result target (ADR 221).
+    /// </summary>
+    public bool StatusImported { get; set; }
+
     /// <summary>Newest touch's time. Derived: maintained only by recording touches, never typed.</summary>
     public DateTime? LastContactAt { get; set; }
 

@@ -1751,6 +1751,9 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     b.Property<DateTime>("StatusChangedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<bool>("StatusImported")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)

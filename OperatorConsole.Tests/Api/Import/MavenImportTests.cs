@@ -119,11 +119,18 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
         accounts.Should().OnlyContain(a => a.GetProperty("importedWins").GetInt32() == a.GetProperty("wonDeals").GetInt32());
         accounts.Sum(a => a.GetProperty("importedWins").GetInt32()).Should().Be(await CountAsync(l => l.AccountId != null && l.Status == LeadStatus.Approved));
 
+        // Nor is a past sale asked for a result target: Failures had 4,238 "has no result target" nudges from 2017.
+        var failures = factory.Services.GetRequiredService<OperatorConsole.Data.Failures.FailuresService>();
+        (await failures.GetReportAsync()).Counts.For(OperatorConsole.Domain.Failures.FailureBucket.Interventions).Should().Be(0);
+
         var deal = await FirstAsync(l => l.AccountId != null && l.Status == LeadStatus.Approved);
         (await client.PostJsonAsync($"/api/leads/{deal.Id}/status", new { status = "building", reason = "Kick-off held" })).EnsureSuccessStatusCode();
         var account = (await (await client.GetAsync($"/api/accounts/{deal.AccountId}")).ReadJsonAsync()).GetProperty("summary");
         account.GetProperty("activeProjects").GetInt32().Should().Be(1);
         account.GetProperty("importedWins").GetInt32().Should().Be(account.GetProperty("wonDeals").GetInt32() - 1);
+        (await failures.GetReportAsync()).Interventions
+            .Where(i => i.Kind == OperatorConsole.Data.Results.ResultsInterventionSource.NoTarget).Select(i => i.LeadId)
+            .Should().Equal([deal.Id], "a project the agency has on is asked for its result target");
 
         (await imports.RunMavenNowAsync(ImportTestSupport.MavenFolder(), DuplicateMode.Update, Actor.System)).Value!.UpdatedCount.Should().Be(8800);
         account = (await (await client.GetAsync($"/api/accounts/{deal.AccountId}")).ReadJsonAsync()).GetProperty("summary");

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using OperatorConsole.Data.Accounts;
@@ -151,10 +150,7 @@ public sealed class AccountPagesTests : IAsyncLifetime
     {
         var imported = await _ctx.SeedLeadAsync("Won in the CRM", LeadStatus.Approved, company: "Quail Ltd");
         await _ctx.SeedLeadAsync("Approved here", LeadStatus.Approved, company: "Quail Ltd");
-        await using (var db = _ctx.CreateDbContext())
-        {
-            await db.Set<LeadStatusChange>().Where(c => c.LeadId == imported.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.Imported, true));
-        }
+        await _ctx.SetLeadAsync(imported.Id, l => l.SetProperty(x => x.StatusImported, true));
 
         var list = _ctx.RenderWithMud<ClientsPage>();
         list.WaitForAssertion(() => list.Find("[data-testid=account-active-projects]").TextContent.Should().Contain("1").And.Contain("1 imported win"));

@@ -11,7 +11,7 @@ using OperatorConsole.Data.Infrastructure;
 namespace OperatorConsole.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteConsoleDbContext))]
-    [Migration("20261205202506_StatusChange_Imported")]
+    [Migration("20261205203447_StatusChange_Imported")]
     partial class StatusChange_Imported
     {
         /// <inheritdoc />
@@ -1729,6 +1729,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.Property<string>("StatusChangedAt")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("StatusImported")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()

@@ -12,7 +12,7 @@ using OperatorConsole.Data.Infrastructure;
 namespace OperatorConsole.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerConsoleDbContext))]
-    [Migration("20261205202510_StatusChange_Imported")]
+    [Migration("20261205203451_StatusChange_Imported")]
     partial class StatusChange_Imported
     {
         /// <inheritdoc />
@@ -1753,6 +1753,9 @@ namespace OperatorConsole.Data.Migrations.SqlServer
 
                     b.Property<DateTime>("StatusChangedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<bool>("StatusImported")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Title")
                         .IsRequired()
