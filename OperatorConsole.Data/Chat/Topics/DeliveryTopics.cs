@@ -149,6 +149,14 @@ public sealed class ResultsTopic(ClientSuccessService results) : IChatTopicSourc
         if (unmeasured.Count > 0)
         {
             inferred.Add($"{unmeasured.Count} of {clients.Count} clients cannot be judged yet: they have no target or no measurement.");
+            var imported = unmeasured.Count(c => c.Track == ResultTrack.NoTarget && c.StatusImported);
+            if (imported > 0)
+            {
+                // ADR 221: a CRM's past sale is not asked for a target, so "set targets" is not the advice for those.
+                inferred.Add(imported == 1
+                    ? "1 of them is an imported win (a past sale read from a file), which is not asked for a result target."
+                    : $"{imported} of them are imported wins (past sales read from a file), which are not asked for a result target.");
+            }
         }
 
         return new TopicAnswer(claim + ".", [Say.Fact("results.clients", "Results Ledger", text, "/clients", claim)], inferred, []);

@@ -52,15 +52,35 @@ public sealed class StandupResultsAtScaleTests : IDisposable
         cut.FindAll("[data-testid=standup-results-more]").Should().BeEmpty();
         cut.Find("[data-testid=standup-results-off-track]").TextContent.Trim().Should().Be("0");
         cut.Find("[data-testid=standup-results-tally]").TextContent.Trim().Should().Be("12 no target");
+        cut.Find("[data-testid=standup-results-no-target]").TextContent.Should().Be(
+            "None has a result target yet: set a metric, target value and due date on a client's Results Ledger.");
     }
 
-    private async Task<List<Lead>> SeedClientsAsync(int count)
+    /// <summary>
+    /// On the Maven import the panel told the team to set targets on 4,238 clients, every one a 2017 sale read from the
+    /// file. Imported wins are not asked for a target (ADR 221); the sentence says which clients it is about.
+    /// </summary>
+    [Theory]
+    [InlineData(12, "None has a result target yet, and all are 12 imported wins (past sales), which are not asked for one.")]
+    [InlineData(11, "None has a result target yet: set a metric, target value and due date on a client's Results Ledger (11 imported wins are past sales, not asked for one).")]
+    public async Task StandupResults_ImportedWinsWithoutTarget_AreNotAskedForOne(int imported, string expected)
+    {
+        await SeedClientsAsync(12, imported);
+
+        var cut = _ctx.Render<StandupResults>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=standup-results-no-target]").TextContent.Should().Be(expected), TimeSpan.FromSeconds(10));
+        cut.Find("[data-testid=standup-results-tally]").TextContent.Trim().Should().Be("12 no target");
+    }
+
+    private async Task<List<Lead>> SeedClientsAsync(int count, int imported = 0)
     {
         var now = _ctx.Clock.GetUtcNow().UtcDateTime;
         await using var db = _ctx.CreateDbContext();
         var leads = Enumerable.Range(0, count).Select(i => new Lead
         {
             Title = $"Client {i:000}", Status = LeadStatus.Approved, CreatedAt = now.AddHours(-i), StatusChangedAt = now.AddHours(-i),
+            StatusImported = i < imported,
         }).ToList();
         db.AddRange(leads);
         await db.SaveChangesAsync();
