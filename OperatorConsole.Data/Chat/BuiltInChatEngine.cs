@@ -43,9 +43,10 @@ public sealed class BuiltInChatEngine(
         }
 
         var chosen = Choose(analysis);
-        if (chosen.Count == 0 || IsOutOfScope(analysis))
+        if (chosen.Count == 0 || IsOutOfScope(analysis) || (analysis.RankingWithoutMeasure is not null && !analysis.Has(ChatTopic.Entity)))
         {
-            // "Who is our best salesperson?": a ranking without its figure; say what would make it one.
+            // "Who is our best salesperson?": a ranking without its figure; say what would make it one, rather than
+            // answer the topic its words also belong to ("biggest clients" is not "clients off target").
             var rankingHint = analysis.RankingWithoutMeasure is { } by ? [ChatRanking.AskForMeasure(by)] : Array.Empty<string>();
             return Finish(analysis, "The console's data does not answer this question.", [], [],
                 [.. rankingHint, .. UncoveredMissing(analysis).DefaultIfEmpty($"No source in the console answers \"{question.Trim()}\".")]);

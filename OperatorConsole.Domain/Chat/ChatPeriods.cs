@@ -14,7 +14,7 @@ public sealed record ChatPeriod(DateTime From, DateTime To, string Label)
 
 /// <summary>
 /// Reads a period out of a question against the same anchor the scorecard uses (the console's clock): this/last
-/// week (Monday start) and month, this/last year, the last N days, a year ("in 2017"), a quarter ("Q1 2017") or
+/// week (Monday start), month and quarter, this/last year, the last N days, a year ("in 2017"), a quarter ("Q1 2017") or
 /// a month ("March 2017"). Null when the question names none; the caller then states the default it used.
 /// </summary>
 public static partial class ChatPeriods
@@ -61,6 +61,9 @@ public static partial class ChatPeriods
         if (q.Contains("last week", StringComparison.Ordinal) || q.Contains("previous week", StringComparison.Ordinal)) return new ChatPeriod(week.AddDays(-7), week, "last week");
         if (q.Contains("this month", StringComparison.Ordinal)) return new ChatPeriod(month, until, "this month");
         if (q.Contains("last month", StringComparison.Ordinal) || q.Contains("previous month", StringComparison.Ordinal)) return new ChatPeriod(month.AddMonths(-1), month, "last month");
+        var quarterStart = new DateTime(now.Year, ((now.Month - 1) / 3 * 3) + 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        if (q.Contains("this quarter", StringComparison.Ordinal)) return new ChatPeriod(quarterStart, until, "this quarter");
+        if (q.Contains("last quarter", StringComparison.Ordinal) || q.Contains("previous quarter", StringComparison.Ordinal)) return new ChatPeriod(quarterStart.AddMonths(-3), quarterStart, "the last quarter");
         if (q.Contains("this year", StringComparison.Ordinal)) return new ChatPeriod(year, until, "this year");
         if (q.Contains("last year", StringComparison.Ordinal) || q.Contains("previous year", StringComparison.Ordinal)) return new ChatPeriod(year.AddYears(-1), year, "last year");
         if (q.Contains("today", StringComparison.Ordinal)) return new ChatPeriod(now.Date, until, "today");

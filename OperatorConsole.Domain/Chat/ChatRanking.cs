@@ -1,11 +1,12 @@
 namespace OperatorConsole.Domain.Chat;
 
-/// <summary>What a ranking question groups deals by: who owns them, the customer's account, or the offer type.</summary>
+/// <summary>What a ranking question groups deals by: who owns them, the customer's account, the offer type, or the account's sector.</summary>
 public enum RankBy
 {
     Owner,
     Account,
     OfferType,
+    Sector,
 }
 
 /// <summary>The figure a ranking question orders the groups by.</summary>
@@ -48,6 +49,8 @@ public static class ChatRanking
 
     private static readonly HashSet<string> OfferWords = new(StringComparer.Ordinal) { "offer", "offers" };
 
+    private static readonly HashSet<string> SectorWords = new(StringComparer.Ordinal) { "sector", "sectors", "industry", "industries", "vertical", "verticals" };
+
     private static readonly HashSet<string> LostWords = new(StringComparer.Ordinal) { "lost", "lose", "loses", "losing", "loss", "losses" };
 
     private static readonly HashSet<string> WonWords = new(StringComparer.Ordinal)
@@ -64,7 +67,7 @@ public static class ChatRanking
 
     /// <summary>Every word this reading understands, so none of them is reported as something the console does not record.</summary>
     public static IEnumerable<string> Vocabulary =>
-        Cues.Concat(OwnerWords).Concat(AccountWords).Concat(OfferWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
+        Cues.Concat(OwnerWords).Concat(AccountWords).Concat(OfferWords).Concat(SectorWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
             .Concat(["agent", "agents", "sales", "rate", "open", "pipeline", "type", "types"]);
 
     /// <summary>The ranking the question asks for, or null when it asks for something else.</summary>
@@ -79,12 +82,21 @@ public static class ChatRanking
         return new RankingRequest(by, measure, ascending);
     }
 
+    /// <summary>The cues that order: a question with one of these and a dimension asks for a ranking, whatever else it says.</summary>
+    private static readonly HashSet<string> Superlatives = new(StringComparer.Ordinal)
+    {
+        "top", "best", "worst", "most", "least", "fewest", "highest", "lowest", "biggest", "largest", "smallest",
+        "rank", "ranking", "ranked", "leaderboard", "leader", "leaders",
+    };
+
     /// <summary>
-    /// The dimension of a question that asks "which owner / account…" without saying by what ("who is our best
-    /// salesperson?"): not a ranking, but the console can say what it would need.
+    /// The dimension of a question that asks for the best or biggest owner / account… without saying by what ("who is
+    /// our best salesperson?", "who are our biggest clients?"): not a ranking, and not a question for the topic its
+    /// dimension word belongs to either ("clients" is also the Results Ledger's word), but the console can say what it
+    /// would need. "Which clients are off target?" orders nothing, so it stays with its topic.
     /// </summary>
     public static RankBy? DimensionWithoutMeasure(IReadOnlyList<string> words) =>
-        words.Any(Cues.Contains) && Measure(words) is null ? Dimension(words) : null;
+        words.Any(Superlatives.Contains) && Measure(words) is null ? Dimension(words) : null;
 
     /// <summary>What to add to rank by <paramref name="by"/>.</summary>
     public static string AskForMeasure(RankBy by) =>
@@ -94,10 +106,15 @@ public static class ChatRanking
     {
         RankBy.Owner => "owner",
         RankBy.Account => "account",
+        RankBy.Sector => "sector",
         _ => "offer type",
     };
 
-    /// <summary>The first dimension named, in the question's order. "Agent" is a sales agent only beside "sales" (not "agent jobs").</summary>
+    /// <summary>
+    /// The first dimension named, in the question's order. "Agent" is a sales agent only beside "sales" (not "agent
+    /// jobs"). A leading "who" means a person (the deal's owner) only when no dimension is named: "Who are our biggest
+    /// clients?" asks for accounts.
+    /// </summary>
     private static RankBy? Dimension(IReadOnlyList<string> words)
     {
         for (var i = 0; i < words.Count; i++)
@@ -118,14 +135,14 @@ public static class ChatRanking
                 return RankBy.OfferType;
             }
 
-            // "Who won the most?": a person, so the deal's owner.
-            if (word is "who" or "whose" && i == 0)
+            if (SectorWords.Contains(word))
             {
-                return RankBy.Owner;
+                return RankBy.Sector;
             }
         }
 
-        return null;
+        // "Who won the most?": a person, so the deal's owner.
+        return words.Count > 0 && words[0] is "who" or "whose" ? RankBy.Owner : null;
     }
 
     private static bool IsSalesAgent(IReadOnlyList<string> words, int at) =>

@@ -52,8 +52,9 @@ public static class ChatTopicCatalog
             ["Which clients are off target?", "How are our clients doing?", "What result did the client get?", "Which clients are on track?"],
             ["client", "clients", "off", "customer", "customers", "result", "results", "target", "targets", "track", "metric", "baseline", "doing", "ledger", "outcome", "roi", "measured"]),
         new(ChatTopic.Money,
-            ["How much did we win this month?", "What is our win rate?", "What is the average deal size?", "How long is the sales cycle?", "How much revenue did we make?"],
-            ["win", "won", "revenue", "money", "much", "earn", "earned", "make", "made", "rate", "average", "avg", "size", "cycle", "usd", "dollars", "value", "worth", "sales", "sold", "income", "book", "booked", "close", "closed", "buy", "bought", "pay", "paid", "spend", "spent"]),
+            ["How much did we win this month?", "What is our win rate?", "What is the average deal size?", "How long is the sales cycle?", "How much revenue did we make?",
+             "How did we do last quarter?", "How long does it take to close a deal?"],
+            ["win", "won", "revenue", "money", "much", "earn", "earned", "make", "made", "rate", "average", "avg", "size", "cycle", "long", "usd", "dollars", "value", "worth", "sales", "sold", "income", "book", "booked", "close", "closed", "buy", "bought", "pay", "paid", "spend", "spent"]),
         new(ChatTopic.Constraint,
             ["What is the bottleneck and why?", "Where is the pipeline constrained?", "What slows us down?"],
             ["bottleneck", "constraint", "constrained", "slow", "slows", "stuck", "why", "block", "blocked", "blocking"]),
@@ -85,6 +86,6 @@ public static class ChatTopicCatalog
         "today", "yesterday", "week", "weeks", "month", "months", "year", "years", "quarter", "day", "days", "since", "period", "ago", "past",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "q1", "q2", "q3", "q4",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "tonight", "morning",
-        "previous", "prior", "during", "between", "compared", "compare", "versus", "vs",
+        "previous", "prior", "during", "between", "compared", "compare", "versus", "vs", "before", "after", "quarters",
     };
 }

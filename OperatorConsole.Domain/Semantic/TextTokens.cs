@@ -22,6 +22,7 @@ public static partial class TextTokens
         "same", "other", "another", "such", "own", "very", "too", "top", "biggest", "largest", "smallest", "oldest", "newest",
         "latest", "first", "last", "recent", "recently", "time", "times", "status", "state", "named", "called", "on",
         "anything", "something", "everything", "nothing", "going", "look", "looking", "like", "see", "need", "want", "think",
+        "take", "takes", "took", "taking",
     };
 
     public static IEnumerable<string> Words(string text) =>

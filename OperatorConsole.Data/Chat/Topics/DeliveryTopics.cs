@@ -58,8 +58,9 @@ public sealed class BuildOpsTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
             BuildTaskStatus.Queued => "queue",
             _ => s.ToString().ToLowerInvariant(),
         })).ToList();
+        // "0 build tasks: ." said nothing twice: an empty queue is one short sentence.
         var claim = asked.Count == 0
-            ? $"{tasks.Count} build tasks: " + string.Join(", ", counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}"))
+            ? tasks.Count == 0 ? "The build queue is empty (0 build tasks)" : $"{tasks.Count} build tasks: " + string.Join(", ", counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}"))
             : string.Join("; ", asked.Select(s => $"{Say.Plural(counts[s], "build task is", "build tasks are")} {Label(s)}"));
         var queued = tasks.Where(t => t.Status == BuildTaskStatus.Queued).OrderBy(t => t.StatusChangedAt).Select(t => t.Title).ToList();
         if (asked.Contains(BuildTaskStatus.Queued) && queued.Count > 0)

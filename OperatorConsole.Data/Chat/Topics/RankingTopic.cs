@@ -11,7 +11,7 @@ using OperatorConsole.Domain.Scorecard;
 namespace OperatorConsole.Data.Chat.Topics;
 
 /// <summary>
-/// Rankings: deals grouped by owner, account or offer type and ordered by won value, won or lost deals, win rate, deals
+/// Rankings: deals grouped by owner, account, offer type or the account's sector, and ordered by won value, won or lost deals, win rate, deals
 /// or open deals (<see cref="ChatRanking"/> reads which). Won and lost are the recorded outcomes (the scorecard's
 /// source), in the question's period when it names one; deals and open deals are counted as they stand. The top
 /// <see cref="Shown"/> are Known facts, each linked to the list or page it can be checked on; the deals the grouping
@@ -39,7 +39,7 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
     {
         if (question.Ranking is not { } ranking)
         {
-            return TopicAnswer.MissingOnly("Say what to rank by (owner, account or offer type) and by which figure (won, lost, win rate, deals, open deals).");
+            return TopicAnswer.MissingOnly("Say what to rank by (owner, account, sector or offer type) and by which figure (won, lost, win rate, deals, open deals).");
         }
 
         var (deals, names) = await DealsAsync(ranking.By, ct);
@@ -73,7 +73,7 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
         return new TopicAnswer(sentence, facts, Inferred(ranked, ranking), missing);
     }
 
-    /// <summary>Every deal with its group key and outcome; names and links of the keys.</summary>
+    /// <summary>Every deal with its group key and outcome (a sector through the deal's account); names and links of the keys.</summary>
     private async Task<(List<Deal> Deals, Dictionary<string, (string Name, string Link)> Names)> DealsAsync(RankBy by, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -87,11 +87,19 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
             })
             .ToListAsync(ct);
         var names = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        if (by == RankBy.Account)
+        var sectorOf = new Dictionary<int, string>();
+        if (by is RankBy.Account or RankBy.Sector)
         {
-            foreach (var a in await db.Set<Account>().AsNoTracking().Select(a => new { a.Id, a.Name }).ToListAsync(ct))
+            foreach (var a in await db.Set<Account>().AsNoTracking().Select(a => new { a.Id, a.Name, a.Sector }).ToListAsync(ct))
             {
                 names[a.Id.ToString(CultureInfo.InvariantCulture)] = (a.Name, $"/accounts/{a.Id}");
+                if (!string.IsNullOrWhiteSpace(a.Sector))
+                {
+                    // One sector however its accounts spell its case; named as the first account spells it.
+                    var key = a.Sector.Trim().ToLowerInvariant();
+                    sectorOf[a.Id] = key;
+                    names.TryAdd("sector:" + key, (a.Sector.Trim(), $"/clients?q={Uri.EscapeDataString(a.Sector.Trim())}"));
+                }
             }
         }
 
@@ -99,6 +107,7 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
         {
             RankBy.Owner => r.Owner,
             RankBy.Account => r.AccountId?.ToString(CultureInfo.InvariantCulture),
+            RankBy.Sector => r.AccountId is { } id && sectorOf.TryGetValue(id, out var sector) ? "sector:" + sector : null,
             _ => r.OfferType?.ToString(),
         }, r.Status, r.Outcome, r.Value, r.At)).ToList();
         return (deals, names);
@@ -120,6 +129,7 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
     {
         RankBy.Owner => (key, $"/leads?owner={Uri.EscapeDataString(key)}"),
         RankBy.Account => names.TryGetValue(key, out var n) ? n : ($"account {key}", $"/accounts/{key}"),
+        RankBy.Sector => names[key],
         _ => Enum.TryParse<OfferType>(key, out var offer)
             ? (OfferRules.Label(offer), $"/leads?offerType={System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(offer.ToString())}")
             : (key, "/leads"),

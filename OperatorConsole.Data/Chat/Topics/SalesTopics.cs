@@ -8,7 +8,10 @@ using OperatorConsole.Domain.Scorecard;
 
 namespace OperatorConsole.Data.Chat.Topics;
 
-/// <summary>Leads by stage (the /leads list's own filter): one stage when the question names one, else every stage.</summary>
+/// <summary>
+/// Leads by stage (the /leads list's own filter): one stage when the question names one, else every stage, and what
+/// the open pipeline is worth when the question asks its value.
+/// </summary>
 public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory) : IChatTopicSource
 {
     public ChatTopic Topic => ChatTopic.Pipeline;
@@ -34,8 +37,14 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
 
         var total = rows.Sum(r => r.Count);
         var open = rows.Where(r => ScorecardCalculator.OpenStages.Contains(r.Stage)).Sum(r => r.Count);
-        var text = $"{Say.Plural(total, "lead", "leads")}: " + string.Join(", ", Enum.GetValues<LeadStatus>().Select(s => $"{byStage[s]?.Count ?? 0} {s}"));
-        var claim = text + $" ({open} open in New, Qualified or Proposal)";
+        // What the open pipeline is worth: the Command Center's "Open pipeline", the estimates of the open deals.
+        var openValue = rows.Where(r => ScorecardCalculator.OpenStages.Contains(r.Stage)).Sum(r => r.Value);
+        var worth = $"{Say.Plural(open, "open deal", "open deals")} worth {Say.Money(openValue)} estimated (" +
+                    string.Join(", ", ScorecardCalculator.OpenStages.Select(s => $"{s} {Say.Money(byStage[s]?.Value ?? 0)}")) + ")";
+        var text = $"{Say.Plural(total, "lead", "leads")}: " + string.Join(", ", Enum.GetValues<LeadStatus>().Select(s => $"{byStage[s]?.Count ?? 0} {s}")) + "; " + worth;
+        var claim = question.Mentions("worth", "value", "much", "estimated")
+            ? worth
+            : $"{Say.Plural(total, "lead", "leads")}: " + string.Join(", ", Enum.GetValues<LeadStatus>().Select(s => $"{byStage[s]?.Count ?? 0} {s}")) + $" ({open} open in New, Qualified or Proposal)";
         var inferred = new List<string>();
         var biggest = rows.Where(r => r.Stage != LeadStatus.Lost).OrderByDescending(r => r.Count).FirstOrDefault();
         if (biggest is not null && total > 0)
@@ -143,9 +152,11 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
     {
         // The scorecard's own reference time: for historic data "this month" is the data's last month, as on the card.
         var now = report.Clock.At;
-        if (question.Mentions("rate", "average", "avg", "size", "cycle"))
+        if (question.Mentions("rate", "average", "avg", "size", "cycle", "long"))
         {
-            return new ChatPeriod(now.AddDays(-report.PeriodDays), now.AddTicks(1), $"the last {report.PeriodDays} days");
+            // The scorecard's rolling window exactly, (now − period, now]: a date-only deal closed at midnight on the
+            // boundary day belongs to the period before, so the chat quotes the card's win rate and cycle, not a near one.
+            return new ChatPeriod(now.AddDays(-report.PeriodDays).AddTicks(1), now.AddTicks(1), $"the last {report.PeriodDays} days");
         }
 
         return new ChatPeriod(ScorecardCalculator.MonthStart(now), now.AddTicks(1), "this month");

@@ -189,6 +189,14 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var lowestRate = rows.Where(r => r.Stage is "Won" or "Lost" && r.Account.Length > 0).GroupBy(r => r.Account)
             .Select(g => (g.Key, Rate: Math.Round(100m * g.Count(r => r.Stage == "Won") / g.Count(), 1))).OrderBy(g => g.Rate).First();
         var darcel = rows.Where(r => r.Agent == "Darcel Schlecht").ToList();
+        // The account's sector is in accounts.csv (account, sector, …): won value per sector through the deal's account.
+        var sectorOf = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "accounts.csv")).Skip(1).Select(l => l.Split(','))
+            .ToDictionary(f => f[0], f => f[1]);
+        var topSector = rows.Where(r => r.Stage == "Won" && sectorOf.ContainsKey(r.Account)).GroupBy(r => sectorOf[r.Account])
+            .Select(g => (g.Key, Value: g.Sum(r => r.Value))).OrderByDescending(g => g.Value).First();
+        var scorecard = (await GetAsync(api, "/api/scorecard")).GetProperty("figures").EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!);
+        var openPipeline = scorecard["scorecard.pipeline_value.total"].GetProperty("value").GetDecimal();
+        var cycle = scorecard["scorecard.cycle_time_days"].GetProperty("value").GetDecimal();
 
         return
         [
@@ -199,6 +207,13 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "How many deals did Darcel Schlecht close?",
                 Expectation.States($"{darcel.Count} deals", $"from {darcel.Count(r => r.Stage == "Won")} deals", $"lost {darcel.Count(r => r.Stage == "Lost")} deals")),
             new("maven", "Which offer type has the best win rate?", Expectation.Missing("offer type")),
+            new("maven", "Which sector buys the most?", Expectation.States(topSector.Key, Money(topSector.Value))),
+            // "Who" is a person only when no dimension is named; "biggest" is no figure (ADR 220), so it asks for one.
+            new("maven", "Who are our biggest clients?", Expectation.Missing("say by which figure")),
+            new("maven", "What is our pipeline worth?", Expectation.States(Money(openPipeline), "open deals")),
+            new("maven", "How long does it take to close a deal?", Expectation.States("average cycle", Format(cycle) + " days")),
+            new("maven", "How did we do last quarter compared to the one before?",
+                Expectation.States(Money(WonIn(new(2017, 7, 1), new(2017, 10, 1))), "the last quarter")),
             new("maven", "Which product sells best?", Expectation.Missing("product")),
             new("maven", "Who is our best salesperson?", Expectation.Missing("say by which figure")),
             new("maven", "How many leads are in each stage?", Expectation.States($"{all} leads")),

@@ -23,6 +23,10 @@ public sealed class ChatRankingTests
     [InlineData("Won value by account", RankBy.Account, RankMeasure.WonValue, false)]
     [InlineData("What is the win rate per offer type?", RankBy.OfferType, RankMeasure.WinRate, false)]
     [InlineData("Which account is the worst at losing deals?", RankBy.Account, RankMeasure.LostDeals, false)]
+    [InlineData("Which sector buys the most?", RankBy.Sector, RankMeasure.WonValue, false)]
+    [InlineData("Which industry has the best win rate?", RankBy.Sector, RankMeasure.WinRate, false)]
+    [InlineData("Who are the customers with the most lost deals?", RankBy.Account, RankMeasure.LostDeals, false)]
+    [InlineData("Who won the most?", RankBy.Owner, RankMeasure.WonValue, false)]
     public void ARankingQuestion_IsReadAsItsDimensionAndMeasure(string question, RankBy by, RankMeasure measure, bool ascending)
     {
         Parse(question).Should().Be(new RankingRequest(by, measure, ascending), question);
@@ -48,6 +52,8 @@ public sealed class ChatRankingTests
     [Theory]
     [InlineData("Who is our best salesperson?", RankBy.Owner)]
     [InlineData("Which account is the biggest?", RankBy.Account)]
+    [InlineData("Who are our biggest clients?", RankBy.Account)] // a leading "who" is a person only when no dimension is named
+    [InlineData("Which sector is the best?", RankBy.Sector)]
     public void ARankingWithoutItsFigure_NamesTheDimension_SoTheAnswerCanAskForTheFigure(string question, RankBy by)
     {
         var words = TextTokens.Words(question).ToList();

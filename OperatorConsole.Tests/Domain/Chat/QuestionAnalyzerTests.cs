@@ -79,6 +79,9 @@ public sealed class QuestionAnalyzerTests
     public void OutOfScopeWords_AreListedAsUncovered()
     {
         Analyze("What will the weather be on Friday?").Uncovered.Should().Equal("weather");
+        // Asking how long something takes, or comparing with the period before, is not out of scope in itself.
+        Analyze("How long does it take to close a deal?").Uncovered.Should().BeEmpty();
+        Analyze("How did we do last quarter compared to the one before?").Uncovered.Should().BeEmpty();
         Analyze("What is the favourite colour of the cat owned by client X?").Uncovered.Should().Contain(["favourite", "colour", "cat"]);
     }
 
@@ -90,6 +93,8 @@ public sealed class QuestionAnalyzerTests
     [InlineData("How much did we win in Q2 2017?", "2017-04-01", "2017-07-01", "Q2 2017")]
     [InlineData("How much did we win in March 2017?", "2017-03-01", "2017-04-01", "March 2017")]
     [InlineData("How much did we win in the last 30 days?", "2026-10-26", "2026-11-25", "the last 30 days")]
+    [InlineData("How much did we win this quarter?", "2026-10-01", "2026-11-25", "this quarter")]
+    [InlineData("How did we do last quarter compared to the one before?", "2026-07-01", "2026-10-01", "the last quarter")]
     public void Periods_AreReadAgainstTheConsoleClock(string question, string from, string to, string label)
     {
         var period = ChatPeriods.Parse(question, Now)!;
