@@ -105,6 +105,20 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         missing.Should().Contain("\"X\"").And.Contain("colour").And.Contain("cat");
     }
 
+    /// <summary>An empty queue said "0 build tasks: ." — a colon and nothing after it.</summary>
+    [Fact]
+    public async Task EmptyBuildQueue_IsOneShortSentence()
+    {
+        using var empty = new ConsoleFactory();
+        var client = await empty.CreateOperatorClientAsync();
+
+        var json = await (await client.PostJsonAsync("/api/ops/chat", new { question = "How many build tasks do we have?" })).ReadJsonAsync();
+
+        json.GetProperty("answer").GetString().Should().Be("The build queue is empty (0 build tasks).");
+        json.GetProperty("receipts").GetProperty("known").EnumerateArray().Should().ContainSingle()
+            .Which.GetProperty("verified").GetBoolean().Should().BeTrue();
+    }
+
     [Fact]
     public async Task PartlyAnswerableQuestion_AnswersThePartItCan_AndNamesTheRest()
     {
