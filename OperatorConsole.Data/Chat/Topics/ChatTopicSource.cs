@@ -17,13 +17,16 @@ public interface IChatTopicSource
 
 internal static class Say
 {
+    /// <summary>A count as the screens write it ("4,238"), so the chat and the card beside it read the same.</summary>
+    public static string N(int value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+
     public static string N(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
     public static string N(double value) => value.ToString("#,0.#", CultureInfo.InvariantCulture);
 
     public static string Money(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture) + " USD";
 
-    public static string Plural(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
+    public static string Plural(int count, string one, string many) => $"{N(count)} {(count == 1 ? one : many)}";
 
     public static string Names(IEnumerable<string> names, int take = 5)
     {

@@ -20,10 +20,10 @@ public sealed class ApprovalsTopic(ApprovalService approvals, TimeProvider time)
         var pending = (await approvals.ListAsync(new ApprovalListQuery(ApprovalState.Pending, PageSize: 200), ct)).Items;
         var now = time.GetUtcNow().UtcDateTime;
         var oldest = pending.OrderBy(a => a.RequestedAt).FirstOrDefault();
-        var bySubject = pending.GroupBy(a => a.Subject).Select(g => $"{g.Count()} {g.Key}").ToList();
-        var text = $"{pending.Count} approvals are waiting" + (pending.Count == 0 ? "" : $" ({string.Join(", ", bySubject)}): " +
+        var bySubject = pending.GroupBy(a => a.Subject).Select(g => $"{Say.N(g.Count())} {g.Key}").ToList();
+        var text = $"{Say.N(pending.Count)} approvals are waiting" + (pending.Count == 0 ? "" : $" ({string.Join(", ", bySubject)}): " +
             string.Join("; ", pending.OrderBy(a => a.RequestedAt).Select(a => $"\"{a.Title}\" for {Say.N((now - a.RequestedAt).TotalDays)} d")));
-        var claim = pending.Count == 0 ? "0 approvals are waiting" : $"{pending.Count} approvals are waiting ({string.Join(", ", bySubject)})";
+        var claim = pending.Count == 0 ? "0 approvals are waiting" : $"{Say.N(pending.Count)} approvals are waiting ({string.Join(", ", bySubject)})";
         if (oldest is not null)
         {
             claim += $"; the oldest is \"{oldest.Title}\" for {Say.N((now - oldest.RequestedAt).TotalDays)} d";
@@ -33,7 +33,7 @@ public sealed class ApprovalsTopic(ApprovalService approvals, TimeProvider time)
         if (pending.Count > 1)
         {
             var waitingLong = pending.Count(a => (now - a.RequestedAt).TotalDays >= 2);
-            inferred.Add($"{waitingLong} of the {pending.Count} have waited 2 days or more.");
+            inferred.Add($"{Say.N(waitingLong)} of the {Say.N(pending.Count)} have waited 2 days or more.");
         }
 
         return new TopicAnswer(claim + ".", [Say.Fact("approvals.pending", "Approval queue", text, "/approvals", claim)], inferred, []);
@@ -50,7 +50,7 @@ public sealed class BuildOpsTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var tasks = await db.Set<BuildTask>().AsNoTracking().Select(t => new { t.Title, t.Status, t.RiskLevel, t.StatusChangedAt }).ToListAsync(ct);
         var counts = Enum.GetValues<BuildTaskStatus>().ToDictionary(s => s, s => tasks.Count(t => t.Status == s));
-        var text = $"{tasks.Count} build tasks: " + string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}")) +
+        var text = $"{Say.N(tasks.Count)} build tasks: " + string.Join(", ", counts.Select(c => $"{Say.N(c.Value)} {c.Key}")) +
                    (counts[BuildTaskStatus.Queued] == 0 ? "" : "; queued: " + string.Join("; ", tasks.Where(t => t.Status == BuildTaskStatus.Queued).OrderBy(t => t.StatusChangedAt).Select(t => $"\"{t.Title}\"")));
         var asked = Enum.GetValues<BuildTaskStatus>().Where(s => question.Mentions(s switch
         {
@@ -60,7 +60,7 @@ public sealed class BuildOpsTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
         })).ToList();
         // "0 build tasks: ." said nothing twice: an empty queue is one short sentence.
         var claim = asked.Count == 0
-            ? tasks.Count == 0 ? "The build queue is empty (0 build tasks)" : $"{tasks.Count} build tasks: " + string.Join(", ", counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}"))
+            ? tasks.Count == 0 ? "The build queue is empty (0 build tasks)" : $"{Say.N(tasks.Count)} build tasks: " + string.Join(", ", counts.Where(c => c.Value > 0).Select(c => $"{Say.N(c.Value)} {c.Key}"))
             : string.Join("; ", asked.Select(s => $"{Say.Plural(counts[s], "build task is", "build tasks are")} {Label(s)}"));
         var queued = tasks.Where(t => t.Status == BuildTaskStatus.Queued).OrderBy(t => t.StatusChangedAt).Select(t => t.Title).ToList();
         if (asked.Contains(BuildTaskStatus.Queued) && queued.Count > 0)
@@ -103,13 +103,13 @@ public sealed class AgentJobsTopic(IDbContextFactory<ConsoleDbContext> dbFactory
         var partial = scoped.Count(j => j.Result == AgentJobResult.Partial);
         var high = scoped.Where(j => j.RiskLevel == RiskLevel.High).ToList();
         var awaiting = scoped.Where(j => j.RequiresReview && !j.HumanApproved).ToList();
-        var text = $"{scoped.Count} agent jobs{when}: {scoped.Count(j => j.Result == AgentJobResult.Success)} succeeded, {failed} failed, {partial} partial; " +
-                   $"{high.Count} high risk, {scoped.Count(j => j.RiskLevel == RiskLevel.Medium)} medium, {scoped.Count(j => j.RiskLevel == RiskLevel.Low)} low; " +
-                   $"{awaiting.Count} need a person's review" + (awaiting.Count == 0 ? "" : ": " + string.Join("; ", awaiting.Select(j => $"\"{j.TaskRequested}\"")));
+        var text = $"{Say.N(scoped.Count)} agent jobs{when}: {Say.N(scoped.Count(j => j.Result == AgentJobResult.Success))} succeeded, {Say.N(failed)} failed, {Say.N(partial)} partial; " +
+                   $"{Say.N(high.Count)} high risk, {Say.N(scoped.Count(j => j.RiskLevel == RiskLevel.Medium))} medium, {Say.N(scoped.Count(j => j.RiskLevel == RiskLevel.Low))} low; " +
+                   $"{Say.N(awaiting.Count)} need a person's review" + (awaiting.Count == 0 ? "" : ": " + string.Join("; ", awaiting.Select(j => $"\"{j.TaskRequested}\"")));
         var parts = new List<string>();
-        if (question.Mentions("fail", "failed", "partial")) parts.Add($"{failed} failed and {partial} partial of {scoped.Count} agent jobs{when}");
-        if (question.Mentions("risk", "risky", "high")) parts.Add($"{high.Count} high-risk agent jobs{when}");
-        if (question.Mentions("review", "approve", "approval", "need")) parts.Add($"{awaiting.Count} agent jobs need a person's review" + (awaiting.Count == 0 ? "" : ": " + Say.Names(awaiting.Select(j => j.TaskRequested))));
+        if (question.Mentions("fail", "failed", "partial")) parts.Add($"{Say.N(failed)} failed and {Say.N(partial)} partial of {Say.N(scoped.Count)} agent jobs{when}");
+        if (question.Mentions("risk", "risky", "high")) parts.Add($"{Say.N(high.Count)} high-risk agent jobs{when}");
+        if (question.Mentions("review", "approve", "approval", "need")) parts.Add($"{Say.N(awaiting.Count)} agent jobs need a person's review" + (awaiting.Count == 0 ? "" : ": " + Say.Names(awaiting.Select(j => j.TaskRequested))));
         var claim = parts.Count == 0 ? text : string.Join("; ", parts);
         var inferred = new List<string>();
         if (scoped.Count > 0)
@@ -133,30 +133,30 @@ public sealed class ResultsTopic(ClientSuccessService results) : IChatTopicSourc
         var off = clients.Where(c => c.Track == ResultTrack.OffTrack).ToList();
         var onTrack = clients.Where(c => c.Track is ResultTrack.OnTrack or ResultTrack.TargetMet).ToList();
         var unmeasured = clients.Where(c => c.Track is ResultTrack.AwaitingMeasurement or ResultTrack.AwaitingBaseline or ResultTrack.NoTarget).ToList();
-        var text = $"{clients.Count} clients: {off.Count} off target, {onTrack.Count} on track or target met, {unmeasured.Count} without a measurement or target" +
+        var text = $"{Say.N(clients.Count)} clients: {Say.N(off.Count)} off target, {Say.N(onTrack.Count)} on track or target met, {Say.N(unmeasured.Count)} without a measurement or target" +
                    (off.Count == 0 ? "" : "; off target: " + Listed(off.Select(c => c.Title)));
         string claim;
         if (question.Mentions("on", "track", "met") && !question.Mentions("off"))
         {
-            claim = $"{onTrack.Count} of {clients.Count} clients are on track or have met their target" + (onTrack.Count == 0 ? "" : ": " + Say.Names(onTrack.Select(c => c.Title)));
+            claim = $"{Say.N(onTrack.Count)} of {Say.N(clients.Count)} clients are on track or have met their target" + (onTrack.Count == 0 ? "" : ": " + Say.Names(onTrack.Select(c => c.Title)));
             text += "; on track or met: " + Listed(onTrack.Select(c => c.Title));
         }
         else
         {
-            claim = $"{off.Count} of {clients.Count} clients are off target" + (off.Count == 0 ? "" : ": " + Say.Names(off.Select(c => c.Title)));
+            claim = $"{Say.N(off.Count)} of {Say.N(clients.Count)} clients are off target" + (off.Count == 0 ? "" : ": " + Say.Names(off.Select(c => c.Title)));
         }
 
         var inferred = new List<string>();
         if (unmeasured.Count > 0)
         {
-            inferred.Add($"{unmeasured.Count} of {clients.Count} clients cannot be judged yet: they have no target or no measurement.");
+            inferred.Add($"{Say.N(unmeasured.Count)} of {Say.N(clients.Count)} clients cannot be judged yet: they have no target or no measurement.");
             var imported = unmeasured.Count(c => c.Track == ResultTrack.NoTarget && c.StatusImported);
             if (imported > 0)
             {
                 // ADR 221: a CRM's past sale is not asked for a target, so "set targets" is not the advice for those.
                 inferred.Add(imported == 1
                     ? "1 of them is an imported win (a past sale read from a file), which is not asked for a result target."
-                    : $"{imported} of them are imported wins (past sales read from a file), which are not asked for a result target.");
+                    : $"{Say.N(imported)} of them are imported wins (past sales read from a file), which are not asked for a result target.");
             }
         }
 

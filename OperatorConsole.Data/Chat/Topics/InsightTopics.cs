@@ -26,8 +26,8 @@ public sealed class ConstraintTopic(ConstraintService constraint) : IChatTopicSo
         {
             var total = s.Stages.Sum(x => x.Stuck);
             inferred.Add(stage.Stuck > 0
-                ? $"{stage.Stuck} of the {total} stuck leads are in {stage.Stage}, so moving those is the nearest lever on the pipeline."
-                : $"{stage.Stage} has no stuck lead; its pressure comes from work entering ({stage.EnteredThisPeriod}) faster than it leaves ({stage.LeftThisPeriod}).");
+                ? $"{Say.N(stage.Stuck)} of the {Say.N(total)} stuck leads are in {stage.Stage}, so moving those is the nearest lever on the pipeline."
+                : $"{stage.Stage} has no stuck lead; its pressure comes from work entering ({Say.N(stage.EnteredThisPeriod)}) faster than it leaves ({Say.N(stage.LeftThisPeriod)}).");
         }
 
         var missing = report.AnchorNote is { } note ? new List<string> { note } : [];
@@ -46,14 +46,14 @@ public sealed class LearningTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
         var entries = await db.Set<PlaybookEntry>().AsNoTracking().Select(e => new { e.Title, e.Class }).ToListAsync(ct);
         var proposals = await db.Set<LearningProposal>().AsNoTracking().Select(p => new { p.State, p.Confidence }).ToListAsync(ct);
         var byState = Enum.GetValues<LearningProposalState>().ToDictionary(st => st, st => proposals.Count(p => p.State == st));
-        var playbookText = $"The playbook has {entries.Count} entries: " + string.Join("; ", entries.Select(e => $"\"{e.Title}\" ({e.Class})"));
-        var proposalText = $"{proposals.Count} learning proposals: {byState[LearningProposalState.Open]} open, {byState[LearningProposalState.PromotionRequested]} awaiting promotion, " +
-                           $"{byState[LearningProposalState.Promoted]} promoted, {byState[LearningProposalState.PromotionRejected]} rejected";
+        var playbookText = $"The playbook has {Say.N(entries.Count)} entries: " + string.Join("; ", entries.Select(e => $"\"{e.Title}\" ({e.Class})"));
+        var proposalText = $"{Say.N(proposals.Count)} learning proposals: {Say.N(byState[LearningProposalState.Open])} open, {Say.N(byState[LearningProposalState.PromotionRequested])} awaiting promotion, " +
+                           $"{Say.N(byState[LearningProposalState.Promoted])} promoted, {Say.N(byState[LearningProposalState.PromotionRejected])} rejected";
         var facts = new List<UsedFact>();
         if (question.Mentions("playbook") || !question.Mentions("proposal", "suggestion", "promote", "lesson", "learning"))
         {
             facts.Add(Say.Fact("learning.playbook", "Playbook", playbookText, "/playbook",
-                $"The playbook has {entries.Count} entries" + (entries.Count == 0 ? "" : ": " + Say.Names(entries.Select(e => e.Title)))));
+                $"The playbook has {Say.N(entries.Count)} entries" + (entries.Count == 0 ? "" : ": " + Say.Names(entries.Select(e => e.Title)))));
         }
 
         if (question.Mentions("proposal", "suggestion", "promote", "lesson", "learning", "learn"))
@@ -65,7 +65,7 @@ public sealed class LearningTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
         var low = proposals.Count(p => p.State == LearningProposalState.Open && p.Confidence < 0.6);
         if (byState[LearningProposalState.Open] > 0)
         {
-            inferred.Add($"{low} of the {byState[LearningProposalState.Open]} open proposals are below the 0.6 confidence floor and need a person to judge them.");
+            inferred.Add($"{Say.N(low)} of the {Say.N(byState[LearningProposalState.Open])} open proposals are below the 0.6 confidence floor and need a person to judge them.");
         }
 
         return new TopicAnswer(string.Join(" ", facts.Select(f => f.Claim + ".")), facts, inferred, []);
@@ -134,7 +134,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         var wonIn = closedIn.Where(c => c.Outcome == ProposalOutcome.Won).ToList();
         var lostIn = closedIn.Count(c => c.Outcome == ProposalOutcome.Lost);
         var when = period is null ? "" : $" in {period.Describe()}";
-        var stages = string.Join(", ", deals.GroupBy(d => d.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"));
+        var stages = string.Join(", ", deals.GroupBy(d => d.Status).OrderBy(g => g.Key).Select(g => $"{Say.N(g.Count())} {g.Key}"));
         var text = $"{subject} {Say.Plural(deals.Count, "deal", "deals")} ({stages}); won {Say.Money(wonIn.Sum(w => w.OutcomeValue ?? 0))} from {Say.Plural(wonIn.Count, "deal", "deals")}" +
                    $" and lost {Say.Plural(lostIn, "deal", "deals")}{when}";
         return Say.Fact(source, label, text, link, text);

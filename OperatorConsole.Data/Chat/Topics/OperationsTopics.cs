@@ -24,14 +24,14 @@ public sealed class FailuresTopic(FailuresService failures) : IChatTopicSource
 
         var c = report.Counts;
         var nonEmpty = Enum.GetValues<FailureBucket>().Where(b => c.For(b) > 0).OrderByDescending(c.For).ToList();
-        var breakdown = string.Join(", ", nonEmpty.Select(b => $"{c.For(b)} {b.Label().ToLowerInvariant()}"));
-        var text = $"{c.Total} items need a person: " + string.Join(", ", Enum.GetValues<FailureBucket>().Select(b => $"{c.For(b)} {b.Label().ToLowerInvariant()}"));
-        var claim = c.Total == 0 ? "0 items need a person" : $"{c.Total} items need a person ({breakdown})";
+        var breakdown = string.Join(", ", nonEmpty.Select(b => $"{Say.N(c.For(b))} {b.Label().ToLowerInvariant()}"));
+        var text = $"{Say.N(c.Total)} items need a person: " + string.Join(", ", Enum.GetValues<FailureBucket>().Select(b => $"{Say.N(c.For(b))} {b.Label().ToLowerInvariant()}"));
+        var claim = c.Total == 0 ? "0 items need a person" : $"{Say.N(c.Total)} items need a person ({breakdown})";
         var inferred = new List<string>();
         if (nonEmpty.Count > 0 && c.Total > 0)
         {
             var top = nonEmpty[0];
-            inferred.Add($"{top.Label()} is the largest bucket: {c.For(top)} of {c.Total} items ({Say.Percent(c.For(top), c.Total)} %), so it is where a person's time goes furthest.");
+            inferred.Add($"{top.Label()} is the largest bucket: {Say.N(c.For(top))} of {Say.N(c.Total)} items ({Say.Percent(c.For(top), c.Total)} %), so it is where a person's time goes furthest.");
         }
 
         return new TopicAnswer(claim + ".", [Say.Fact("failures.total", "Failures & Interventions", text, "/failures", claim)], inferred, []);
@@ -49,10 +49,10 @@ public sealed class FailuresTopic(FailuresService failures) : IChatTopicSource
         var items = report.Items(bucket);
         var count = report.Counts.For(bucket);
         var names = items.Take(5).Select(i => i.Describe()).ToList();
-        var text = $"{count} {bucket.Label().ToLowerInvariant()}" + (items.Count == 0 ? "" : ": " + string.Join("; ", items.Select(i => i.Describe())));
+        var text = $"{Say.N(count)} {bucket.Label().ToLowerInvariant()}" + (items.Count == 0 ? "" : ": " + string.Join("; ", items.Select(i => i.Describe())));
         var claim = count == 0
             ? $"0 {bucket.Label().ToLowerInvariant()}"
-            : $"{count} {bucket.Label().ToLowerInvariant()}" + (names.Count < count ? ", including: " : ": ") + string.Join("; ", names);
+            : $"{Say.N(count)} {bucket.Label().ToLowerInvariant()}" + (names.Count < count ? ", including: " : ": ") + string.Join("; ", names);
         return Say.Fact($"failures.{bucket.Code()}", $"Failures · {bucket.Label()}", text, $"/failures?bucket={bucket.Code()}", claim);
     }
 }
@@ -66,9 +66,9 @@ public sealed class IntegrationsTopic(IntegrationService integrations) : IChatTo
     {
         var all = await integrations.ListAsync(ct);
         var broken = all.Where(i => !i.Healthy).ToList();
-        var text = $"{broken.Count} of {all.Count} integrations are broken or silent" + (broken.Count == 0 ? "" : ": " + string.Join("; ", broken.Select(b => $"\"{b.Name}\" ({b.LastError ?? b.LastMessage ?? "no recent report"})")));
-        var claim = $"{broken.Count} of {all.Count} integrations are broken or silent" + (broken.Count == 0 ? "" : ": " + Say.Names(broken.Select(b => b.Name)));
-        var inferred = all.Count > 0 && broken.Count == 0 ? new List<string> { $"All {all.Count} integrations reported within their expected interval." } : [];
+        var text = $"{Say.N(broken.Count)} of {Say.N(all.Count)} integrations are broken or silent" + (broken.Count == 0 ? "" : ": " + string.Join("; ", broken.Select(b => $"\"{b.Name}\" ({b.LastError ?? b.LastMessage ?? "no recent report"})")));
+        var claim = $"{Say.N(broken.Count)} of {Say.N(all.Count)} integrations are broken or silent" + (broken.Count == 0 ? "" : ": " + Say.Names(broken.Select(b => b.Name)));
+        var inferred = all.Count > 0 && broken.Count == 0 ? new List<string> { $"All {Say.N(all.Count)} integrations reported within their expected interval." } : [];
         return new TopicAnswer(claim + ".", [Say.Fact("integrations.broken", "Integrations", text, "/integrations", claim)], inferred, []);
     }
 }
@@ -82,8 +82,8 @@ public sealed class BriefTopic(BriefService brief) : IChatTopicSource
     {
         var report = question.Reference is { } at ? await brief.GetAsync(at, ct) : await brief.GetAsync(ct);
         var changed = report.Lines.Where(l => l.Count > 0).ToList();
-        var text = "In the last 24 hours: " + string.Join(", ", report.Lines.Select(l => $"{l.Count} {l.Label.ToLowerInvariant()}"));
-        var claim = changed.Count == 0 ? "Nothing changed in the last 24 hours" : "In the last 24 hours: " + string.Join(", ", changed.Select(l => $"{l.Count} {l.Label.ToLowerInvariant()}"));
+        var text = "In the last 24 hours: " + string.Join(", ", report.Lines.Select(l => $"{Say.N(l.Count)} {l.Label.ToLowerInvariant()}"));
+        var claim = changed.Count == 0 ? "Nothing changed in the last 24 hours" : "In the last 24 hours: " + string.Join(", ", changed.Select(l => $"{Say.N(l.Count)} {l.Label.ToLowerInvariant()}"));
         return new TopicAnswer(claim + ".", [Say.Fact("brief.last24h", "Today's brief", text, "/", claim)], [], []);
     }
 }

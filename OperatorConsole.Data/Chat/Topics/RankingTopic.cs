@@ -158,10 +158,10 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
     {
         RankMeasure.WonValue or RankMeasure.WonDeals =>
             $"{g.Name} won {Say.Money(g.WonValue)} from {Say.Plural(g.Won, "deal", "deals")}{In(period)} (of {Say.Plural(g.Deals, "deal", "deals")})",
-        RankMeasure.LostDeals => $"{g.Name} lost {Say.Plural(g.Lost, "deal", "deals")}{In(period)} (won {g.Won}, of {Say.Plural(g.Deals, "deal", "deals")})",
-        RankMeasure.WinRate => $"{g.Name} won {Say.N(Math.Round(g.Rate!.Value, 1))} % of decided deals{In(period)} ({g.Won} won, {g.Lost} lost)",
+        RankMeasure.LostDeals => $"{g.Name} lost {Say.Plural(g.Lost, "deal", "deals")}{In(period)} (won {Say.N(g.Won)}, of {Say.Plural(g.Deals, "deal", "deals")})",
+        RankMeasure.WinRate => $"{g.Name} won {Say.N(Math.Round(g.Rate!.Value, 1))} % of decided deals{In(period)} ({Say.N(g.Won)} won, {Say.N(g.Lost)} lost)",
         RankMeasure.OpenDeals => $"{g.Name} has {Say.Plural(g.Open, "open deal", "open deals")} (of {Say.Plural(g.Deals, "deal", "deals")})",
-        _ => $"{g.Name} has {Say.Plural(g.Deals, "deal", "deals")} ({g.Open} open, {g.Won} won, {g.Lost} lost)",
+        _ => $"{g.Name} has {Say.Plural(g.Deals, "deal", "deals")} ({Say.N(g.Open)} open, {Say.N(g.Won)} won, {Say.N(g.Lost)} lost)",
     };
 
     private static List<string> Inferred(List<Group> ranked, RankingRequest ranking)
@@ -170,7 +170,7 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
         var top = ranked[0];
         if (ranking.Measure == RankMeasure.WonValue && ranked.Sum(g => g.WonValue) is var total and > 0)
         {
-            inferred.Add($"{top.Name} brought {Say.N(Math.Round(100 * top.WonValue / total, 1))} % of the won value of the {ranked.Count} ranked.");
+            inferred.Add($"{top.Name} brought {Say.N(Math.Round(100 * top.WonValue / total, 1))} % of the won value of the {Say.N(ranked.Count)} ranked.");
         }
 
         if (ranking.Measure == RankMeasure.WinRate)

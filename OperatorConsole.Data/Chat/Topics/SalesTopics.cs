@@ -41,18 +41,18 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
         var openValue = rows.Where(r => ScorecardCalculator.OpenStages.Contains(r.Stage)).Sum(r => r.Value);
         var worth = $"{Say.Plural(open, "open deal", "open deals")} worth {Say.Money(openValue)} estimated (" +
                     string.Join(", ", ScorecardCalculator.OpenStages.Select(s => $"{s} {Say.Money(byStage[s]?.Value ?? 0)}")) + ")";
-        var text = $"{Say.Plural(total, "lead", "leads")}: " + string.Join(", ", Enum.GetValues<LeadStatus>().Select(s => $"{byStage[s]?.Count ?? 0} {s}")) + "; " + worth;
+        var text = $"{Say.Plural(total, "lead", "leads")}: " + string.Join(", ", Enum.GetValues<LeadStatus>().Select(s => $"{Say.N(byStage[s]?.Count ?? 0)} {s}")) + "; " + worth;
         var claim = question.Mentions("worth", "value", "much", "estimated")
             ? worth
-            : $"{Say.Plural(total, "lead", "leads")}: " + string.Join(", ", Enum.GetValues<LeadStatus>().Select(s => $"{byStage[s]?.Count ?? 0} {s}")) + $" ({open} open in New, Qualified or Proposal)";
+            : $"{Say.Plural(total, "lead", "leads")}: " + string.Join(", ", Enum.GetValues<LeadStatus>().Select(s => $"{Say.N(byStage[s]?.Count ?? 0)} {s}")) + $" ({Say.N(open)} open in New, Qualified or Proposal)";
         var inferred = new List<string>();
         var biggest = rows.Where(r => r.Stage != LeadStatus.Lost).OrderByDescending(r => r.Count).FirstOrDefault();
         if (biggest is not null && total > 0)
         {
-            inferred.Add($"{biggest.Stage} holds the most leads ({biggest.Count} of {total}, {Say.Percent(biggest.Count, total)} %).");
+            inferred.Add($"{biggest.Stage} holds the most leads ({Say.N(biggest.Count)} of {Say.N(total)}, {Say.Percent(biggest.Count, total)} %).");
         }
 
-        return new TopicAnswer(claim + ".", [Say.Fact("pipeline.stages", "Leads by stage", text + $" ({open} open in New, Qualified or Proposal)", "/leads", claim)], inferred, []);
+        return new TopicAnswer(claim + ".", [Say.Fact("pipeline.stages", "Leads by stage", text + $" ({Say.N(open)} open in New, Qualified or Proposal)", "/leads", claim)], inferred, []);
     }
 }
 
@@ -75,17 +75,17 @@ public sealed class ProposalsTopic(IDbContextFactory<ConsoleDbContext> dbFactory
         var lost = all.Count(p => p.Outcome == ProposalOutcome.Lost && In(p.OutcomeAt));
         var silent = all.Count(p => p.Outcome == ProposalOutcome.NoResponse && In(p.OutcomeAt));
         var when = period is null ? "" : $" in {period.Describe()}";
-        var text = $"Proposals{when}: {drafts} drafts, {awaiting} awaiting send approval, {approved} approved to send, {sent} sent, outcomes {won} won, {lost} lost, {silent} no response";
+        var text = $"Proposals{when}: {Say.N(drafts)} drafts, {Say.N(awaiting)} awaiting send approval, {Say.N(approved)} approved to send, {Say.N(sent)} sent, outcomes {Say.N(won)} won, {Say.N(lost)} lost, {Say.N(silent)} no response";
         var parts = new List<string>();
-        if (question.Mentions("draft", "drafted", "drafts")) parts.Add($"{drafts} drafts");
-        if (question.Mentions("await", "awaiting", "approval", "pending", "waiting")) parts.Add($"{awaiting} awaiting send approval");
-        if (question.Mentions("send", "sent")) parts.Add($"{sent} sent");
-        if (question.Mentions("outcome", "outcomes", "won", "lost", "win", "answer", "response")) parts.Add($"outcomes {won} won, {lost} lost, {silent} no response");
+        if (question.Mentions("draft", "drafted", "drafts")) parts.Add($"{Say.N(drafts)} drafts");
+        if (question.Mentions("await", "awaiting", "approval", "pending", "waiting")) parts.Add($"{Say.N(awaiting)} awaiting send approval");
+        if (question.Mentions("send", "sent")) parts.Add($"{Say.N(sent)} sent");
+        if (question.Mentions("outcome", "outcomes", "won", "lost", "win", "answer", "response")) parts.Add($"outcomes {Say.N(won)} won, {Say.N(lost)} lost, {Say.N(silent)} no response");
         var claim = parts.Count == 0 ? text : $"Proposals{when}: " + string.Join(", ", parts);
         var inferred = new List<string>();
         if (won + lost + silent > 0 && question.Mentions("outcome", "outcomes", "won", "lost", "win"))
         {
-            inferred.Add($"{Say.Percent(won, won + lost + silent)} % of decided proposals{when} were won ({won} of {won + lost + silent}).");
+            inferred.Add($"{Say.Percent(won, won + lost + silent)} % of decided proposals{when} were won ({Say.N(won)} of {Say.N(won + lost + silent)}).");
         }
 
         var missing = new List<string>();
@@ -117,11 +117,11 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         var avg = ScorecardCalculator.AverageDealSize(won);
         var cycle = ScorecardCalculator.AverageCycleDays(won);
         var span = period.Describe();
-        var text = $"In {span}: won {Say.Money(wonValue)} from {Say.Plural(won.Count, "deal", "deals")}; {deals.Count} decided; win rate {(rate is null ? "no data" : Say.N(rate.Value) + " %")}; " +
+        var text = $"In {span}: won {Say.Money(wonValue)} from {Say.Plural(won.Count, "deal", "deals")}; {Say.N(deals.Count)} decided; win rate {(rate is null ? "no data" : Say.N(rate.Value) + " %")}; " +
                    $"average deal {(avg is null ? "no data" : Say.Money(avg.Value))}; average cycle {(cycle is null ? "no data" : Say.N(cycle.Value) + " days")}";
         var parts = new List<string>();
         var missing = new List<string>();
-        if (question.Mentions("rate")) parts.Add(rate is null ? "no deals were decided, so there is no win rate" : $"win rate {Say.N(rate.Value)} % ({won.Count} won of {deals.Count} decided)");
+        if (question.Mentions("rate")) parts.Add(rate is null ? "no deals were decided, so there is no win rate" : $"win rate {Say.N(rate.Value)} % ({Say.N(won.Count)} won of {Say.N(deals.Count)} decided)");
         if (question.Mentions("average", "avg", "size") && !question.Mentions("cycle")) parts.Add(avg is null ? "no deals were won, so there is no average deal" : $"average deal {Say.Money(avg.Value)}");
         if (question.Mentions("cycle", "long")) parts.Add(cycle is null ? "no deals were won, so there is no cycle time" : $"average cycle {Say.N(cycle.Value)} days from lead created to won");
         if (parts.Count == 0) parts.Add($"won {Say.Money(wonValue)} from {Say.Plural(won.Count, "deal", "deals")}");
