@@ -61,6 +61,9 @@ public sealed record UpdateLeadRequest(
 /// <summary>POST /api/leads/{id}/status body.</summary>
 public sealed record ChangeLeadStatusRequest(LeadStatus? Status, string? Reason = null);
 
+/// <summary>Which optional fields any deal fills (<see cref="LeadService.FieldsInUseAsync"/>): the list's optional columns.</summary>
+public sealed record LeadFieldsInUse(bool Owner, bool OfferType, bool LastRun);
+
 public sealed record LeadListQuery(
     LeadStatus? Status = null,
     OfferType? OfferType = null,

@@ -255,11 +255,19 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
         return leads;
     }
 
-    /// <summary>Whether any deal names an owner (the lists show the owner column and filter only then).</summary>
-    public async Task<bool> AnyOwnerAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Which of the optional fields any deal fills. The list shows a column (and the owner filter) only once some deal
+    /// has a value in it: an imported CRM has owners but no offer types or agent runs, a new agency the reverse, and
+    /// a column of dashes on every row says nothing.
+    /// </summary>
+    public async Task<LeadFieldsInUse> FieldsInUseAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<Lead>().AnyAsync(l => l.Owner != null, ct);
+        var leads = db.Set<Lead>();
+        return new LeadFieldsInUse(
+            await leads.AnyAsync(l => l.Owner != null, ct),
+            await leads.AnyAsync(l => l.OfferType != null, ct),
+            await leads.AnyAsync(l => l.LastRunStatus != null, ct));
     }
 
     /// <summary>The deal owners on record whose name contains <paramref name="text"/>, by name (the owner filter's choices).</summary>

@@ -31,7 +31,8 @@ public static class ChatTopicCatalog
     public static readonly IReadOnlyList<TopicInfo> Topics =
     [
         new(ChatTopic.Failures,
-            ["What is broken?", "What needs a person right now?", "How many runs failed?", "Which leads are stale?", "Who should I follow up with?", "What failed recently?"],
+            ["What is broken?", "What needs a person right now?", "How many runs failed?", "Which leads are stale?", "Who should I follow up with?", "What failed recently?",
+             "What should I work on today?", "What should I do first?"],
             ["broken", "break", "fail", "failure", "failed", "failing", "error", "wrong", "problem", "stale", "quiet", "ghost", "follow", "touch", "contact", "intervention", "run", "runs", "need", "needs", "person", "attention", "fix"]),
         new(ChatTopic.Pipeline,
             ["How many leads are in each stage?", "How many leads are in Proposal?", "What does the pipeline look like?", "How many open leads do we have?"],

@@ -6,7 +6,10 @@ using OperatorConsole.Domain.Failures;
 
 namespace OperatorConsole.Data.Chat.Topics;
 
-/// <summary>Failures &amp; Interventions: one bucket when the question names it, else the total by bucket.</summary>
+/// <summary>
+/// Failures &amp; Interventions: one bucket when the question names it, else what is broken or waits for a decision
+/// (what the badge counts) and the nudges apart, by bucket.
+/// </summary>
 public sealed class FailuresTopic(FailuresService failures) : IChatTopicSource
 {
     public ChatTopic Topic => ChatTopic.Failures;
@@ -23,19 +26,39 @@ public sealed class FailuresTopic(FailuresService failures) : IChatTopicSource
         }
 
         var c = report.Counts;
-        var nonEmpty = Enum.GetValues<FailureBucket>().Where(b => c.For(b) > 0).OrderByDescending(c.For).ToList();
-        var breakdown = string.Join(", ", nonEmpty.Select(b => $"{Say.N(c.For(b))} {b.Label().ToLowerInvariant()}"));
-        var text = $"{Say.N(c.Total)} items need a person: " + string.Join(", ", Enum.GetValues<FailureBucket>().Select(b => $"{Say.N(c.For(b))} {b.Label().ToLowerInvariant()}"));
-        var claim = c.Total == 0 ? "0 items need a person" : $"{Say.N(c.Total)} items need a person ({breakdown})";
+        var text = $"{Say.N(c.Urgent)} broken or waiting for a decision, {Say.N(c.Nudges)} nudges, {Say.N(c.Total)} in all: "
+                   + string.Join(", ", Enum.GetValues<FailureBucket>().Select(b => $"{Say.N(c.For(b))} {b.Label().ToLowerInvariant()}"));
+        var claim = Claim(c);
         var inferred = new List<string>();
-        if (nonEmpty.Count > 0 && c.Total > 0)
+        // Where to start: what the badge counts first (ADR 219), the largest nudge bucket only when nothing is urgent.
+        var urgent = Largest(c, b => b.Group().IsUrgent());
+        var nudge = Largest(c, b => !b.Group().IsUrgent());
+        if (urgent is { } u)
         {
-            var top = nonEmpty[0];
-            inferred.Add($"{top.Label()} is the largest bucket: {Say.N(c.For(top))} of {Say.N(c.Total)} items ({Say.Percent(c.For(top), c.Total)} %), so it is where a person's time goes furthest.");
+            inferred.Add($"Start with {u.Label().ToLowerInvariant()}: {Say.N(c.For(u))} of the {Say.N(c.Urgent)} the badge counts.");
+        }
+        else if (nudge is { } n)
+        {
+            inferred.Add($"Nothing is broken; {n.Label().ToLowerInvariant()} is the largest nudge bucket ({Say.N(c.For(n))} of {Say.N(c.Nudges)}), so it is where a look goes furthest.");
         }
 
         return new TopicAnswer(claim + ".", [Say.Fact("failures.total", "Failures & Interventions", text, "/failures", claim)], inferred, []);
     }
+
+    /// <summary>
+    /// What is broken or waits for a decision (the badge), then the nudges apart: "1,589 items need a person" on the
+    /// Maven data was 1,589 quiet deals, the untruth the stand-up wall had before ADR 219.
+    /// </summary>
+    private static string Claim(FailureCounts c)
+    {
+        string Breakdown(bool urgent) => string.Join(", ", Enum.GetValues<FailureBucket>()
+            .Where(b => b.Group().IsUrgent() == urgent && c.For(b) > 0).OrderByDescending(c.For).Select(b => $"{Say.N(c.For(b))} {b.Label().ToLowerInvariant()}"));
+        var head = c.Urgent == 0 ? "Nothing is broken or waiting for a decision" : $"{Say.N(c.Urgent)} broken or waiting for a decision ({Breakdown(true)})";
+        return c.Nudges == 0 ? head + ", and there are no nudges" : $"{head}; {Say.Plural(c.Nudges, "nudge", "nudges")} worth a look ({Breakdown(false)})";
+    }
+
+    private static FailureBucket? Largest(FailureCounts c, Func<FailureBucket, bool> where) =>
+        Enum.GetValues<FailureBucket>().Where(b => where(b) && c.For(b) > 0).OrderByDescending(c.For).Cast<FailureBucket?>().FirstOrDefault();
 
     private static IEnumerable<FailureBucket> Asked(QuestionAnalysis q)
     {

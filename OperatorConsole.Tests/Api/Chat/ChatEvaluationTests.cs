@@ -96,7 +96,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
 
     private static async Task<IEnumerable<Case>> DemoCasesAsync(HttpClient api)
     {
-        var failures = (await GetAsync(api, "/api/failures")).GetProperty("counts");
+        var failuresReport = await GetAsync(api, "/api/failures");
+        var failures = failuresReport.GetProperty("counts");
+        var urgent = failuresReport.GetProperty("groups").GetProperty("urgent").GetInt32();
+        var nudges = failuresReport.GetProperty("groups").GetProperty("nudges").GetInt32();
         var stale = (await GetAsync(api, "/api/failures")).GetProperty("staleByTouch").EnumerateArray().Select(s => s.GetProperty("leadTitle").GetString()!).ToList();
         var leads = (await GetAsync(api, "/api/leads?pageSize=500")).GetProperty("items").EnumerateArray().ToList();
         var pending = (await GetAsync(api, "/api/approvals?state=pending&pageSize=200")).GetProperty("items").EnumerateArray()
@@ -128,7 +131,9 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
 
         return
         [
-            new("demo", "What is broken?", Expectation.States(failures.GetProperty("total").GetInt32())),
+            // What the badge counts (ADR 219), with the nudges apart: the total answered "29 items need a person" with 16 nudges in it.
+            new("demo", "What is broken?", Expectation.States($"{Format(urgent)} broken or waiting for a decision", $"{Format(nudges)} nudges")),
+            new("demo", "What should I work on today?", Expectation.States($"{Format(urgent)} broken or waiting for a decision")),
             new("demo", "How many runs failed?", Expectation.States(failures.GetProperty("failedRuns").GetInt32() + " failed runs")),
             new("demo", "Who is stale?", Expectation.States(failures.GetProperty("staleByTouch").GetInt32() + " stale by touch", stale[0])),
             new("demo", "Who should I follow up with?", Expectation.States(failures.GetProperty("staleByTouch").GetInt32() + " stale by touch")),

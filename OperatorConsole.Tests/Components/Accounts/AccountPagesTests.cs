@@ -149,7 +149,7 @@ public sealed class AccountPagesTests : IAsyncLifetime
     public async Task AnImportedWin_IsWonButNotAnActiveProject_OnTheListAndTheAccountPage()
     {
         var imported = await _ctx.SeedLeadAsync("Won in the CRM", LeadStatus.Approved, company: "Quail Ltd");
-        await _ctx.SeedLeadAsync("Approved here", LeadStatus.Approved, company: "Quail Ltd");
+        var own = await _ctx.SeedLeadAsync("Approved here", LeadStatus.Approved, company: "Quail Ltd");
         await _ctx.SetLeadAsync(imported.Id, l => l.SetProperty(x => x.StatusImported, true));
 
         var list = _ctx.RenderWithMud<ClientsPage>();
@@ -161,5 +161,12 @@ public sealed class AccountPagesTests : IAsyncLifetime
         page.WaitForAssertion(() => page.Find("[data-testid=account-active]").TextContent.Should().Be("1"));
         page.Find("[data-testid=account-won-deals]").TextContent.Should().Be("2");
         page.Markup.Should().Contain("1 imported win not counted");
+        // One of its two client deals is the agency's own: the advice to set targets stays.
+        page.Find("[data-testid=account-results-none-targeted]").TextContent.Should().Contain("Set a metric, target value and due date");
+
+        await _ctx.SetLeadAsync(own.Id, l => l.SetProperty(x => x.StatusImported, true));
+        var allImported = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, id));
+        allImported.WaitForAssertion(() => allImported.Find("[data-testid=account-results-none-targeted]").TextContent
+            .Should().Contain("All are imported wins (past sales read from a file), which are not asked for one.").And.NotContain("Set a metric"));
     }
 }
