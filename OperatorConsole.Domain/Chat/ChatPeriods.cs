@@ -10,6 +10,25 @@ public sealed record ChatPeriod(DateTime From, DateTime To, string Label)
 
     public string Describe() =>
         $"{Label} ({From.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – {To.AddTicks(-1).ToString("d MMM yyyy", CultureInfo.InvariantCulture)})";
+
+    /// <summary>
+    /// The period to compare with. A period that starts on a month's first day is calendar months (a month, a quarter,
+    /// a year, or one of them so far): the same number of whole months before it, as the scorecard compares "this
+    /// month" with last month. "Q3 2017" was compared with 31 Mar – 30 Jun (92 days back) instead of Q2, and 2017 with
+    /// 2 Jan – 31 Dec 2016. Any other period (the last N days, a week) is compared with the equally long one before.
+    /// </summary>
+    public ChatPeriod Previous()
+    {
+        if (From.Day == 1 && From.TimeOfDay == TimeSpan.Zero)
+        {
+            var last = To.AddTicks(-1);
+            var months = ((last.Year - From.Year) * 12) + last.Month - From.Month + 1;
+            var unit = months switch { 1 => "month", 3 => "quarter", 12 => "year", _ => $"{months} months" };
+            return new ChatPeriod(From.AddMonths(-months), From, $"the {unit} before");
+        }
+
+        return new ChatPeriod(From - (To - From), From, "the period before");
+    }
 }
 
 /// <summary>

@@ -127,13 +127,13 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         if (parts.Count == 0) parts.Add($"won {Say.Money(wonValue)} from {Say.Plural(won.Count, "deal", "deals")}");
         var claim = $"In {span}: " + string.Join("; ", parts);
         var inferred = new List<string>();
-        var previous = new ChatPeriod(period.From - (period.To - period.From), period.From, "the period before");
+        var previous = period.Previous();
         var before = await DealsAsync(previous, ct);
         var wonBefore = before.Where(d => d.Outcome == ProposalOutcome.Won).Sum(d => d.Value ?? 0);
         if (wonBefore > 0 || wonValue > 0)
         {
             var direction = wonValue > wonBefore ? "more" : wonValue < wonBefore ? "less" : "the same as";
-            inferred.Add($"That is {direction}{(direction == "the same as" ? "" : " than")} the {Say.Money(wonBefore)} won in the equally long period before ({previous.Describe()}).");
+            inferred.Add($"That is {direction}{(direction == "the same as" ? "" : " than")} the {Say.Money(wonBefore)} won in {previous.Describe()}.");
         }
 
         if (deals.Count == 0)

@@ -85,6 +85,23 @@ public sealed class QuestionAnalyzerTests
         Analyze("What is the favourite colour of the cat owned by client X?").Uncovered.Should().Contain(["favourite", "colour", "cat"]);
     }
 
+    /// <summary>Q3 2017 was compared with 31 Mar – 30 Jun (92 days back), 2017 with 2 Jan – 31 Dec 2016.</summary>
+    [Theory]
+    [InlineData("How much did we win in Q3 2017?", "2017-04-01", "2017-07-01", "the quarter before")]
+    [InlineData("How much did we win in 2017?", "2016-01-01", "2017-01-01", "the year before")]
+    [InlineData("How much did we win in March 2017?", "2017-02-01", "2017-03-01", "the month before")]
+    [InlineData("How much did we win this month?", "2026-10-01", "2026-11-01", "the month before")]
+    [InlineData("How much did we win last quarter?", "2026-04-01", "2026-07-01", "the quarter before")]
+    [InlineData("How much did we win in the last 30 days?", "2026-09-26", "2026-10-26", "the period before")]
+    public void APeriodIsComparedWithTheOneBefore_CalendarMonthsByMonths(string question, string from, string to, string label)
+    {
+        var previous = ChatPeriods.Parse(question, Now)!.Previous();
+
+        previous.From.Date.Should().Be(DateTime.Parse(from, System.Globalization.CultureInfo.InvariantCulture));
+        previous.To.Date.Should().Be(DateTime.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
+        previous.Label.Should().Be(label);
+    }
+
     [Theory]
     [InlineData("How much did we win this month?", "2026-11-01", "2026-11-25", "this month")]
     [InlineData("How much did we win last month?", "2026-10-01", "2026-11-01", "last month")]
