@@ -162,11 +162,11 @@ public sealed class AccountPagesTests : IAsyncLifetime
         page.Find("[data-testid=account-won-deals]").TextContent.Should().Be("2");
         page.Markup.Should().Contain("1 imported win not counted");
         // One of its two client deals is the agency's own: the advice to set targets stays.
-        page.Find("[data-testid=account-results-none-targeted]").TextContent.Should().Contain("Set a metric, target value and due date");
+        page.Find("[data-testid=account-results-none-targeted]").TextContent.Should().Contain("on or off track. Set a metric, target value and due date");
 
         await _ctx.SetLeadAsync(own.Id, l => l.SetProperty(x => x.StatusImported, true));
         var allImported = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, id));
         allImported.WaitForAssertion(() => allImported.Find("[data-testid=account-results-none-targeted]").TextContent
-            .Should().Contain("All are imported wins (past sales read from a file), which are not asked for one.").And.NotContain("Set a metric"));
+            .Should().Contain("so none can be on or off track. All are imported wins (past sales read from a file), which are not asked for one.").And.NotContain("Set a metric"));
     }
 }
