@@ -264,10 +264,10 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var leads = db.Set<Lead>();
-        return new LeadFieldsInUse(
-            await leads.AnyAsync(l => l.Owner != null, ct),
-            await leads.AnyAsync(l => l.OfferType != null, ct),
-            await leads.AnyAsync(l => l.LastRunStatus != null, ct));
+        // One round trip: three EXISTS in one SELECT (no row at all: no deal, so no field is in use).
+        return await leads.Take(1).Select(_ => new LeadFieldsInUse(
+                leads.Any(l => l.Owner != null), leads.Any(l => l.OfferType != null), leads.Any(l => l.LastRunStatus != null)))
+            .FirstOrDefaultAsync(ct) ?? new LeadFieldsInUse(false, false, false);
     }
 
     /// <summary>The deal owners on record whose name contains <paramref name="text"/>, by name (the owner filter's choices).</summary>
