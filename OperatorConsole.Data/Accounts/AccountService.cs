@@ -270,10 +270,11 @@ public sealed class AccountService(
             WithTarget: results.Count(r => r.MetricName is not null),
             OffTrack: results.Count(r => r.Flags.Contains(ResultFlag.OffTrack)),
             Unmeasured: results.Count(r => r.Flags.Contains(ResultFlag.Unmeasured)),
-            NoTarget: results.Count(r => r.Flags.Contains(ResultFlag.NoTarget)),
+            // An imported win is not asked for a target (ADR 221): only the agency's own deals count as missing one.
+            NoTarget: results.Count(r => r.Flags.Contains(ResultFlag.NoTarget) && !r.StatusImported),
             WorstDeltaPercent: results.Where(r => r.Delta.Percent is not null).Select(r => r.Delta.Percent).Min(),
             LastTouchAt: counts.Max(c => c.LastTouch),
-            Flags: results.SelectMany(r => r.Flags).Distinct().Order().ToList(),
+            Flags: results.SelectMany(r => r.StatusImported ? r.Flags.Where(f => f != ResultFlag.NoTarget) : r.Flags).Distinct().Order().ToList(),
             FirstDealAt: counts.Min(c => c.FirstCreated),
             ImportedWins: importedWins);
     }

@@ -118,6 +118,9 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
         accounts.Should().OnlyContain(a => a.GetProperty("activeProjects").GetInt32() == 0);
         accounts.Should().OnlyContain(a => a.GetProperty("importedWins").GetInt32() == a.GetProperty("wonDeals").GetInt32());
         accounts.Sum(a => a.GetProperty("importedWins").GetInt32()).Should().Be(await CountAsync(l => l.AccountId != null && l.Status == LeadStatus.Approved));
+        // /clients read "115 without target" on every account, and sorted them by that count.
+        accounts.Should().OnlyContain(a => a.GetProperty("noTarget").GetInt32() == 0);
+        accounts.Should().OnlyContain(a => a.GetProperty("flags").GetArrayLength() == 0);
 
         // Nor is a past sale asked for a result target: Failures had 4,238 "has no result target" nudges from 2017.
         var failures = factory.Services.GetRequiredService<OperatorConsole.Data.Failures.FailuresService>();
@@ -128,6 +131,7 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
         var account = (await (await client.GetAsync($"/api/accounts/{deal.AccountId}")).ReadJsonAsync()).GetProperty("summary");
         account.GetProperty("activeProjects").GetInt32().Should().Be(1);
         account.GetProperty("importedWins").GetInt32().Should().Be(account.GetProperty("wonDeals").GetInt32() - 1);
+        account.GetProperty("noTarget").GetInt32().Should().Be(1, "the project is the one won deal asked for a target");
         (await failures.GetReportAsync()).Interventions
             .Where(i => i.Kind == OperatorConsole.Data.Results.ResultsInterventionSource.NoTarget).Select(i => i.LeadId)
             .Should().Equal([deal.Id], "a project the agency has on is asked for its result target");

@@ -155,6 +155,8 @@ public sealed class AccountPagesTests : IAsyncLifetime
         var list = _ctx.RenderWithMud<ClientsPage>();
         list.WaitForAssertion(() => list.Find("[data-testid=account-active-projects]").TextContent.Should().Contain("1").And.Contain("1 imported win"));
         list.Find("[data-testid=account-active-projects] [title]").GetAttribute("title").Should().Contain("not as active projects");
+        // Only the agency's own deal is asked for a target: on the Maven data every account read "115 without target".
+        list.Markup.Should().Contain("1 without target").And.NotContain("2 without target");
 
         var id = (await _ctx.Service<AccountService>().ListAsync(new AccountListQuery(Q: "Quail"))).Items.Single().Id;
         var page = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, id));
@@ -168,5 +170,13 @@ public sealed class AccountPagesTests : IAsyncLifetime
         var allImported = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, id));
         allImported.WaitForAssertion(() => allImported.Find("[data-testid=account-results-none-targeted]").TextContent
             .Should().Contain("so none can be on or off track. All are imported wins (past sales read from a file), which are not asked for one.").And.NotContain("Set a metric"));
+        var allImportedList = _ctx.RenderWithMud<ClientsPage>();
+        allImportedList.WaitForAssertion(() => allImportedList.Find("[data-testid=account-active-projects]").TextContent.Should().Contain("2 imported wins"));
+        allImportedList.Markup.Should().NotContain("without target");
+
+        // The ledger per deal keeps the fact (no target) and says why nobody is asked for one.
+        var ledger = _ctx.RenderWithMud<ClientDealsPage>();
+        ledger.WaitForAssertion(() => ledger.FindAll("[data-testid=client-imported]").Should().HaveCount(2));
+        ledger.Find("[data-testid=client-imported]").GetAttribute("title").Should().Contain("not asked for a result target");
     }
 }
