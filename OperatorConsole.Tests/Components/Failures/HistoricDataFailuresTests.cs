@@ -83,4 +83,33 @@ public sealed class HistoricDataFailuresTests : IAsyncLifetime
         panel.WaitForAssertion(() => ChipColor(panel.Find("[data-testid=failures-panel-total]")).Should().Be("error"), TimeSpan.FromSeconds(5));
         page.WaitForAssertion(() => ChipColor(page.Find("[data-testid=failures-page-total]")).Should().Be("error"), TimeSpan.FromSeconds(5));
     }
+
+    /// <summary>
+    /// A CRM import's thousands of stale deals: the counts read "1,200" as every other count on the screens does, not
+    /// "1200" (the Maven Command Center's chip read "Stale by touch: 1589" beside "1,589 leads" in the Constraint card).
+    /// </summary>
+    [Fact]
+    public async Task ThousandsOfNudges_AreCountedWithSeparators_OnThePanelThePageAndTheWall()
+    {
+        var created = new DateTime(2017, 1, 10, 0, 0, 0, DateTimeKind.Utc);
+        await using (var db = _ctx.CreateDbContext())
+        {
+            db.AddRange(Enumerable.Range(1, 1200).Select(i => new Lead
+            {
+                Title = $"Deal {i}", Status = LeadStatus.Qualified, CreatedAt = created, UpdatedAt = created, StatusChangedAt = created,
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        await SeedHistoryAsync();
+        var panel = _ctx.RenderWithMud<FailuresPanel>();
+        var page = _ctx.RenderWithMud<FailuresPage>();
+        var wall = _ctx.RenderWithMud<OperatorConsole.Web.Features.Standup.StandupFailures>();
+
+        panel.WaitForAssertion(() => panel.Find("[data-testid=failures-panel-total]").TextContent.Trim().Should().Be("1,201"));
+        panel.FindAll("[data-testid=failures-count-value]").Select(c => c.TextContent).Should().Contain("1,200");
+        page.WaitForAssertion(() => page.Find("[data-testid=failures-page-total]").TextContent.Trim().Should().Be("1,201"));
+        page.Find("[data-testid=failures-bucket-shown]").TextContent.Should().MatchRegex("of 1,200\\.$");
+        wall.WaitForAssertion(() => wall.Find("[data-testid=standup-failures-nudges]").TextContent.Should().StartWith("and 1,201 nudges:"));
+    }
 }
