@@ -25,6 +25,9 @@ public sealed record AccountImportResult(int Created, int Updated, IReadOnlyList
 /// </summary>
 public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFactory, IConsoleChangeSink changes)
 {
+    /// <summary>The outcome reason of a proposal the import wrote from a file's won or lost deal: the file gives none.</summary>
+    public const string ImportedOutcomeReason = "Imported deal outcome";
+
     /// <summary>A row to write: a new lead (<paramref name="ExistingId"/> null) or the stored lead it updates.</summary>
     private sealed record Pending(int Row, ImportedLead Lead, int? ExistingId);
 
@@ -438,7 +441,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         Outcome = outcome.Outcome,
         OutcomeAt = outcome.At,
         OutcomeValue = outcome.Value,
-        OutcomeReason = "Imported deal outcome",
+        OutcomeReason = ImportedOutcomeReason,
         CreatedByKind = actor.Kind,
         CreatedById = actor.Id,
         CreatedByName = actor.DisplayName,

@@ -50,6 +50,13 @@ public static partial class ChatPeriods
     [GeneratedRegex(@"\b(?:in|during|for)\s+(\d{4})\b|\b(\d{4})\b")]
     private static partial Regex Year();
 
+    // Without a year, only after a preposition: "may" alone is a verb ("What may be broken?").
+    [GeneratedRegex(@"\b(?:in|during|for|of)\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b")]
+    private static partial Regex MonthAlone();
+
+    [GeneratedRegex(@"\bq([1-4])\b")]
+    private static partial Regex QuarterAlone();
+
     public static ChatPeriod? Parse(string question, DateTime now)
     {
         var q = question.ToLowerInvariant();
@@ -74,6 +81,19 @@ public static partial class ChatPeriods
             var m = DateTime.ParseExact(monthYear.Groups[1].Value, "MMMM", CultureInfo.InvariantCulture).Month;
             var from = new DateTime(int.Parse(monthYear.Groups[2].Value, CultureInfo.InvariantCulture), m, 1, 0, 0, 0, DateTimeKind.Utc);
             return new ChatPeriod(from, from.AddMonths(1), from.ToString("MMMM yyyy", CultureInfo.InvariantCulture));
+        }
+
+        if (Latest(MonthAlone().Match(q), now) is { } latestMonth)
+        {
+            return latestMonth;
+        }
+
+        if (QuarterAlone().Match(q) is { Success: true } q4)
+        {
+            // The latest such quarter that has begun: asked in December 2017, "Q3" is Q3 2017 and "Q4" the quarter so far.
+            var start = new DateTime(now.Year, (int.Parse(q4.Groups[1].Value, CultureInfo.InvariantCulture) - 1) * 3 + 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            start = start > now ? start.AddYears(-1) : start;
+            return new ChatPeriod(start, Min(start.AddMonths(3), until), $"Q{q4.Groups[1].Value} {start.Year}");
         }
 
         if (q.Contains("this week", StringComparison.Ordinal)) return new ChatPeriod(week, until, "this week");
@@ -101,4 +121,20 @@ public static partial class ChatPeriods
 
         return null;
     }
+
+    /// <summary>A month named without its year: the latest one that has begun (asked in December 2017, "November" is November 2017).</summary>
+    private static ChatPeriod? Latest(Match month, DateTime now)
+    {
+        if (!month.Success)
+        {
+            return null;
+        }
+
+        var m = DateTime.ParseExact(month.Groups[1].Value, "MMMM", CultureInfo.InvariantCulture).Month;
+        var from = new DateTime(now.Year, m, 1, 0, 0, 0, DateTimeKind.Utc);
+        from = from > now ? from.AddYears(-1) : from;
+        return new ChatPeriod(from, Min(from.AddMonths(1), now.AddTicks(1)), from.ToString("MMMM yyyy", CultureInfo.InvariantCulture));
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 }

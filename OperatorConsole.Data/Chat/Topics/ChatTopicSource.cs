@@ -35,6 +35,13 @@ internal static class Say
         return list.Count > take ? $"{shown} and others" : shown;
     }
 
+    /// <summary>Free text a person wrote, on one line, cut to <paramref name="max"/> and safe inside the answer's quotes.</summary>
+    public static string Excerpt(string text, int max = 80)
+    {
+        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace('"', '\'');
+        return line.Length <= max ? line : line[..(max - 1)].TrimEnd() + "…";
+    }
+
     public static UsedFact Fact(string source, string label, string text, string link, string claim) =>
         new(new ContextFact(source, text, link, "chat") { Label = label }, claim);
 

@@ -10,7 +10,8 @@ namespace OperatorConsole.Data.Chat.Topics;
 
 /// <summary>
 /// Leads by stage (the /leads list's own filter): one stage when the question names one, else every stage, and what
-/// the open pipeline is worth when the question asks its value.
+/// the open pipeline is worth when the question asks its value. A named stage with a period is what moved into it
+/// then (the stage history), and "why" about Lost is the reasons people recorded (<see cref="StageHistoryFacts"/>).
 /// </summary>
 public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory) : IChatTopicSource
 {
@@ -23,6 +24,17 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
             .Select(g => new { Stage = g.Key, Count = g.Count(), Value = g.Sum(l => l.EstimatedValue) ?? 0 }).ToListAsync(ct);
         var byStage = Enum.GetValues<LeadStatus>().ToDictionary(s => s, s => rows.FirstOrDefault(r => r.Stage == s));
         var asked = Enum.GetValues<LeadStatus>().Where(s => question.Mentions(s.ToString().ToLowerInvariant()) || (s == LeadStatus.Lost && question.Mentions("lose", "losing"))).ToList();
+        if (asked.Contains(LeadStatus.Lost) && question.Mentions("why", "reason", "reasons", "because"))
+        {
+            return await StageHistoryFacts.LossReasonsAsync(db, question.Period, ct);
+        }
+
+        if (asked.Count > 0 && question.Period is { } period)
+        {
+            var entered = await StageHistoryFacts.EnteredAsync(db, asked, period, ct);
+            return new TopicAnswer(string.Join(" ", entered.Select(f => f.Claim + ".")), entered, [], []);
+        }
+
         if (asked.Count > 0)
         {
             var facts = asked.Select(s =>

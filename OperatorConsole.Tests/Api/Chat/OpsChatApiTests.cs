@@ -119,6 +119,54 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
             .Which.GetProperty("verified").GetBoolean().Should().BeTrue();
     }
 
+    /// <summary>
+    /// "Why are we losing deals?" was answered with the number of deals in Lost. It is the reasons people recorded:
+    /// when moving a deal to Lost, else on its lost proposal; grouped as written (case aside), most frequent first,
+    /// and the deals with none named under Missing. An import's placeholder outcome reason is no reason.
+    /// </summary>
+    [Fact]
+    public async Task WhyWeLoseDeals_IsTheReasonsPeopleRecorded_AndTheDealsWithoutOneAreMissing()
+    {
+        using var empty = new ConsoleFactory();
+        var client = await empty.CreateOperatorClientAsync();
+        async Task<int> LoseAsync(string title, string? reason)
+        {
+            var id = (await (await empty.CreateAgentClient().PostJsonAsync("/api/leads", new { title })).ReadJsonAsync()).GetProperty("id").GetInt32();
+            (await client.PostJsonAsync($"/api/leads/{id}/status", new { status = "lost", reason })).EnsureSuccessStatusCode();
+            return id;
+        }
+
+        await LoseAsync("Portal", "Chose an in-house team");
+        await LoseAsync("Kiosk", "chose an in-house team");
+        await LoseAsync("Bot", "Budget cut");
+        await LoseAsync("Silent", null);
+        var priced = await LoseAsync("Quote", null);
+        var imported = await LoseAsync("From the CRM", null);
+        await using (var db = empty.CreateDbContext())
+        {
+            db.AddRange(
+                Proposal(priced, "Price too high"),
+                Proposal(imported, OperatorConsole.Data.Import.LeadImportWriter.ImportedOutcomeReason));
+            await db.SaveChangesAsync();
+        }
+
+        var json = await (await client.PostJsonAsync("/api/ops/chat", new { question = "Why are we losing deals?" })).ReadJsonAsync();
+
+        json.GetProperty("answer").GetString().Should().Be(
+            "Reasons recorded for 4 of the 6 lost deals: \"Chose an in-house team\" (2), \"Budget cut\" (1), \"Price too high\" (1).");
+        json.GetProperty("receipts").GetProperty("known").EnumerateArray().Should().ContainSingle()
+            .Which.GetProperty("verified").GetBoolean().Should().BeTrue();
+        json.GetProperty("receipts").GetProperty("missing").EnumerateArray().Select(m => m.GetString()).Should().ContainSingle()
+            .Which.Should().StartWith("Why these deals were lost: no reason is recorded for 2 of them.");
+    }
+
+    private static OperatorConsole.Domain.Proposals.Proposal Proposal(int leadId, string reason) => new()
+    {
+        LeadId = leadId, Title = "Offer", Status = OperatorConsole.Domain.Proposals.ProposalStatus.Closed,
+        Outcome = OperatorConsole.Domain.Proposals.ProposalOutcome.Lost, OutcomeAt = DateTime.UtcNow, OutcomeReason = reason,
+        CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, CreatedById = "op", CreatedByName = "Operator",
+    };
+
     [Fact]
     public async Task PartlyAnswerableQuestion_AnswersThePartItCan_AndNamesTheRest()
     {

@@ -112,6 +112,14 @@ public sealed class QuestionAnalyzerTests
     [InlineData("How much did we win in the last 30 days?", "2026-10-26", "2026-11-25", "the last 30 days")]
     [InlineData("How much did we win this quarter?", "2026-10-01", "2026-11-25", "this quarter")]
     [InlineData("How did we do last quarter compared to the one before?", "2026-07-01", "2026-10-01", "the last quarter")]
+    // A month or quarter without its year is the latest one that has begun; the current one runs to now.
+    [InlineData("How many deals did we lose in November?", "2026-11-01", "2026-11-25", "November 2026")]
+    [InlineData("How much did we win in October?", "2026-10-01", "2026-11-01", "October 2026")]
+    [InlineData("How much did we win in December?", "2025-12-01", "2026-01-01", "December 2025")]
+    [InlineData("How much did we win during may?", "2026-05-01", "2026-06-01", "May 2026")]
+    [InlineData("How much did we win in Q3?", "2026-07-01", "2026-10-01", "Q3 2026")]
+    [InlineData("How much did we win in Q4?", "2026-10-01", "2026-11-25", "Q4 2026")]
+    [InlineData("What did we win in q1?", "2026-01-01", "2026-04-01", "Q1 2026")]
     public void Periods_AreReadAgainstTheConsoleClock(string question, string from, string to, string label)
     {
         var period = ChatPeriods.Parse(question, Now)!;
@@ -120,5 +128,25 @@ public sealed class QuestionAnalyzerTests
         period.To.Date.Should().Be(DateTime.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
         period.Label.Should().Be(label);
         ChatPeriods.Parse("How much did we win?", Now).Should().BeNull();
+    }
+
+    /// <summary>"May" alone is a verb, and a month's name is a period only after "in", "during", "for" or "of".</summary>
+    [Theory]
+    [InlineData("What may be broken?")]
+    [InlineData("Which deals may close soon?")]
+    [InlineData("Is March Corp a client?")]
+    public void AMonthNameThatIsNotAPeriod_IsNoPeriod(string question) =>
+        ChatPeriods.Parse(question, Now).Should().BeNull();
+
+    [Theory]
+    [InlineData("Why are we losing deals?")]
+    [InlineData("What are the reasons we lose deals?")]
+    [InlineData("How many leads moved to Qualified this month?")]
+    public void LossReasonsAndStageMoves_AreAnsweredByThePipeline(string question)
+    {
+        var analysis = Analyze(question);
+
+        analysis.Has(ChatTopic.Pipeline).Should().BeTrue();
+        analysis.Uncovered.Should().BeEmpty("the stage history answers every word of it");
     }
 }

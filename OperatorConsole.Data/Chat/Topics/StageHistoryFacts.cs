@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Import;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Chat;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Proposals;
+
+namespace OperatorConsole.Data.Chat.Topics;
+
+/// <summary>
+/// What the stage history says about a period or a loss: "How many deals did we lose last month?" was answered with
+/// every deal in Lost since the start (2,473 on the Maven data), and "Why are we losing deals?" with the same count.
+/// </summary>
+internal static class StageHistoryFacts
+{
+    /// <summary>Per asked stage, the deals that moved into it in <paramref name="period"/> (each deal once).</summary>
+    public static async Task<List<UsedFact>> EnteredAsync(ConsoleDbContext db, IReadOnlyList<LeadStatus> asked, ChatPeriod period, CancellationToken ct)
+    {
+        var entries = await db.Set<LeadStatusChange>().AsNoTracking()
+            .Where(c => asked.Contains(c.ToStatus) && c.ChangedAt >= period.From && c.ChangedAt < period.To)
+            .Join(db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived), c => c.LeadId, l => l.Id, (c, l) => new { c.ToStatus, l.Id, l.EstimatedValue })
+            .ToListAsync(ct);
+        return asked.Select(stage =>
+        {
+            var deals = entries.Where(e => e.ToStatus == stage).DistinctBy(e => e.Id).ToList();
+            var value = deals.Sum(e => e.EstimatedValue ?? 0);
+            var what = stage == LeadStatus.Lost
+                ? $"{Say.Plural(deals.Count, "deal was", "deals were")} lost"
+                : $"{Say.Plural(deals.Count, "lead", "leads")} moved to {stage}";
+            var claim = $"In {period.Describe()}: {what}, worth {Say.Money(value)} estimated";
+            var name = stage.ToString().ToLowerInvariant();
+            return Say.Fact($"pipeline.entered.{name}.{period.From:yyyyMMdd}-{period.To:yyyyMMdd}", $"Leads · {stage}", claim, $"/leads?status={name}", claim);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Why the deals in Lost (lost in <paramref name="period"/>, if given) were lost, as people recorded it: the reason
+    /// given when the deal was moved to Lost, else its lost proposal's. An import's placeholder is no reason.
+    /// </summary>
+    public static async Task<TopicAnswer> LossReasonsAsync(ConsoleDbContext db, ChatPeriod? period, CancellationToken ct)
+    {
+        var lost = await LostDealsAsync(db, period, ct);
+        var when = period is null ? "" : $" in {period.Describe()}";
+        if (lost.Count == 0)
+        {
+            return new TopicAnswer($"No deal was lost{when}.", [], [], []);
+        }
+
+        var given = lost.Where(d => d.Reason is not null).ToList();
+        var missing = new List<string>();
+        var without = lost.Count - given.Count;
+        if (without > 0)
+        {
+            var imported = lost.Count(d => d.Reason is null && d.Imported);
+            var whose = without == lost.Count ? "any of them" : $"{Say.N(without)} of them";
+            missing.Add($"Why these deals were lost: no reason is recorded for {whose}" +
+                        (imported == without ? " — their stage came from an imported file, which gives none" : imported > 0 ? $" ({Say.N(imported)} came from an imported file, which gives none)" : "") +
+                        ". A reason can be given when a deal is moved to Lost or when a proposal's outcome is recorded.");
+        }
+
+        var source = period is null ? "pipeline.lost.reasons" : $"pipeline.lost.reasons.{period.From:yyyyMMdd}-{period.To:yyyyMMdd}";
+        var counted = $"{Say.Plural(lost.Count, "lost deal", "lost deals")}{when}, {Say.N(given.Count)} with a reason recorded";
+        if (given.Count == 0)
+        {
+            var none = $"No reason is recorded for any of the {Say.Plural(lost.Count, "lost deal", "lost deals")}{when}";
+            return new TopicAnswer(none + ".", [Say.Fact(source, "Leads · Lost · reasons", counted, "/leads?status=lost", none)], [], missing);
+        }
+
+        // Grouped as written (case aside): the console does not guess which free-text reasons mean the same.
+        var reasons = given.GroupBy(d => d.Reason!, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (Reason: g.First().Reason!, Count: g.Count()))
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.OrdinalIgnoreCase).ToList();
+        var listed = string.Join(", ", reasons.Take(5).Select(r => $"\"{Say.Excerpt(r.Reason)}\" ({Say.N(r.Count)})"));
+        var more = reasons.Count > 5 ? $" and {Say.Plural(reasons.Count - 5, "other", "others")}" : "";
+        var claim = $"Reasons recorded for {Say.N(given.Count)} of the {Say.Plural(lost.Count, "lost deal", "lost deals")}{when}: {listed}{more}";
+        return new TopicAnswer(claim + ".", [Say.Fact(source, "Leads · Lost · reasons", $"{counted}: {listed}{more}", "/leads?status=lost", claim)], [], missing);
+    }
+
+    private sealed record LostDeal(int LeadId, string? Reason, bool Imported);
+
+    private static async Task<List<LostDeal>> LostDealsAsync(ConsoleDbContext db, ChatPeriod? period, CancellationToken ct)
+    {
+        var changes = await db.Set<LeadStatusChange>().AsNoTracking()
+            .Where(c => c.ToStatus == LeadStatus.Lost)
+            .Join(db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived && l.Status == LeadStatus.Lost), c => c.LeadId, l => l.Id,
+                (c, l) => new { c.LeadId, c.ChangedAt, c.Id, c.Reason, c.Imported })
+            .ToListAsync(ct);
+        var proposalReasons = await db.Set<Proposal>().AsNoTracking()
+            .Where(p => p.Outcome == ProposalOutcome.Lost && p.OutcomeReason != null && p.OutcomeReason != LeadImportWriter.ImportedOutcomeReason)
+            .OrderBy(p => p.OutcomeAt)
+            .Select(p => new { p.LeadId, p.OutcomeReason })
+            .ToListAsync(ct);
+        var byProposal = proposalReasons.GroupBy(p => p.LeadId).ToDictionary(g => g.Key, g => g.Last().OutcomeReason);
+
+        // The latest move into Lost is when, and by whom, the deal was lost.
+        return changes.GroupBy(c => c.LeadId)
+            .Select(g => g.OrderBy(c => c.ChangedAt).ThenBy(c => c.Id).Last())
+            .Where(c => period is null || period.Contains(c.ChangedAt))
+            .Select(c => new LostDeal(c.LeadId, Clean(c.Imported ? null : c.Reason) ?? Clean(byProposal.GetValueOrDefault(c.LeadId)), c.Imported))
+            .ToList();
+    }
+
+    private static string? Clean(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+}
