@@ -29,6 +29,12 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
             return await StageHistoryFacts.LossReasonsAsync(db, question.Period, ct);
         }
 
+        // "New leads" in a period are the leads that came in then, and "created" asks the same.
+        if (question.Period is { } createdIn && (asked is [LeadStatus.New] || (asked.Count == 0 && question.Mentions("created", "came", "arrived", "added"))))
+        {
+            return await StageHistoryFacts.CreatedAsync(db, createdIn, ct);
+        }
+
         if (asked.Count > 0 && question.Period is { } period)
         {
             var entered = await StageHistoryFacts.EnteredAsync(db, asked, period, ct);
@@ -142,7 +148,14 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         var previous = period.Previous();
         var before = await DealsAsync(previous, ct);
         var wonBefore = before.Where(d => d.Outcome == ProposalOutcome.Won).Sum(d => d.Value ?? 0);
-        if (wonBefore > 0 || wonValue > 0)
+        var rateBefore = ScorecardCalculator.WinRate(before);
+        if (question.Mentions("rate") && rate is not null && rateBefore is not null)
+        {
+            // A rate is compared with the rate before, not with the money won (it said "less than the 2,982,255 USD won").
+            var direction = rate > rateBefore ? "higher than" : rate < rateBefore ? "lower than" : "the same as";
+            inferred.Add($"That is {direction} the {Say.N(rateBefore.Value)} % ({Say.N(before.Count(d => d.Outcome == ProposalOutcome.Won))} won of {Say.N(before.Count)} decided) in {previous.Describe()}.");
+        }
+        else if (wonBefore > 0 || wonValue > 0)
         {
             var direction = wonValue > wonBefore ? "more" : wonValue < wonBefore ? "less" : "the same as";
             inferred.Add($"That is {direction}{(direction == "the same as" ? "" : " than")} the {Say.Money(wonBefore)} won in {previous.Describe()}.");
@@ -154,8 +167,10 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         }
 
         var fact = Say.Fact($"money.{period.From:yyyyMMdd}-{period.To:yyyyMMdd}", "Money scorecard", text, "/", claim);
+        var rateText = rateBefore is null ? "" : $"; win rate {Say.N(rateBefore.Value)} % ({Say.N(before.Count(d => d.Outcome == ProposalOutcome.Won))} won of {Say.N(before.Count)} decided)";
         var factBefore = Say.Fact($"money.{previous.From:yyyyMMdd}-{previous.To:yyyyMMdd}", "Money scorecard (period before)",
-            $"In {previous.Describe()}: won {Say.Money(wonBefore)}", "/", $"won {Say.Money(wonBefore)} in {previous.Describe()}");
+            $"In {previous.Describe()}: won {Say.Money(wonBefore)}{rateText}", "/",
+            question.Mentions("rate") && rateBefore is not null ? $"win rate {Say.N(rateBefore.Value)} % in {previous.Describe()}" : $"won {Say.Money(wonBefore)} in {previous.Describe()}");
         return new TopicAnswer(claim + ".", inferred.Count > 0 ? [fact, factBefore] : [fact], inferred, missing);
     }
 

@@ -34,6 +34,23 @@ internal static class StageHistoryFacts
     }
 
     /// <summary>
+    /// The leads created in <paramref name="period"/> ("How many new leads came in last month?"): an import that reads
+    /// a deal's later stage never writes a New entry, so the stage history would say 0. A lead whose source gave no
+    /// creation date is not counted, and the answer says how many those are.
+    /// </summary>
+    public static async Task<TopicAnswer> CreatedAsync(ConsoleDbContext db, ChatPeriod period, CancellationToken ct)
+    {
+        var leads = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived);
+        var created = await leads.Where(l => !l.CreatedAtEstimated && l.CreatedAt >= period.From && l.CreatedAt < period.To)
+            .Select(l => l.EstimatedValue).ToListAsync(ct);
+        var undated = await leads.CountAsync(l => l.CreatedAtEstimated, ct);
+        var claim = $"In {period.Describe()}: {Say.Plural(created.Count, "lead was", "leads were")} created, worth {Say.Money(created.Sum(v => v ?? 0))} estimated";
+        var fact = Say.Fact($"pipeline.created.{period.From:yyyyMMdd}-{period.To:yyyyMMdd}", "Leads · created", claim, "/leads", claim);
+        List<string> missing = undated == 0 ? [] : [$"When {Say.Plural(undated, "lead", "leads")} came in: the source gave no creation date, so they are not counted in any period."];
+        return new TopicAnswer(claim + ".", [fact], [], missing);
+    }
+
+    /// <summary>
     /// Why the deals in Lost (lost in <paramref name="period"/>, if given) were lost, as people recorded it: the reason
     /// given when the deal was moved to Lost, else its lost proposal's. An import's placeholder is no reason.
     /// </summary>

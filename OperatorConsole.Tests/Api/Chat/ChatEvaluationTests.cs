@@ -179,6 +179,12 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             .Select(f => (Won: f[4] == "Won", Closed: DateTime.Parse(f[6], CultureInfo.InvariantCulture), Value: f[7].Length == 0 ? 0m : decimal.Parse(f[7], CultureInfo.InvariantCulture)))
             .ToList();
         decimal WonIn(DateTime from, DateTime to) => deals.Where(d => d.Won && d.Closed >= from && d.Closed < to).Sum(d => d.Value);
+        decimal RateIn(DateTime from, DateTime to)
+        {
+            var closed = deals.Where(d => d.Closed >= from && d.Closed < to).ToList();
+            return Math.Round(100m * closed.Count(d => d.Won) / closed.Count, 1);
+        }
+
         var y2017 = deals.Where(d => d.Closed.Year == 2017).ToList();
         var rate = Math.Round(100m * y2017.Count(d => d.Won) / y2017.Count, 1);
         var avg = Math.Round(y2017.Where(d => d.Won).Average(d => d.Value), 2);
@@ -190,7 +196,7 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var constraint = (await GetAsync(api, "/api/constraint")).GetProperty("snapshot").GetProperty("summary").GetString()!;
         // Rankings, from the file the import reads: agent = sales_agent (the deal's owner), account, stage, close value.
         var rows = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "sales_pipeline.csv")).Skip(1).Select(l => l.Split(','))
-            .Select(f => (Agent: f[1], Account: f[3], Stage: f[4], Closed: f[6], Value: f[7].Length == 0 ? 0m : decimal.Parse(f[7], CultureInfo.InvariantCulture))).ToList();
+            .Select(f => (Agent: f[1], Account: f[3], Stage: f[4], Engaged: f[5], Closed: f[6], Value: f[7].Length == 0 ? 0m : decimal.Parse(f[7], CultureInfo.InvariantCulture))).ToList();
         var topAgent = rows.Where(r => r.Stage == "Won").GroupBy(r => r.Agent).Select(g => (g.Key, Value: g.Sum(r => r.Value))).OrderByDescending(g => g.Value).First();
         var topAgent2017 = rows.Where(r => r.Stage == "Won" && r.Closed.StartsWith("2017", StringComparison.Ordinal)).GroupBy(r => r.Agent)
             .Select(g => (g.Key, Count: g.Count())).OrderByDescending(g => g.Count).First();
@@ -232,6 +238,12 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             // The file gives no loss reason: the answer says none is recorded, never the stage count as if it were one.
             new("maven", "Why are we losing deals?",
                 Expectation.States($"No reason is recorded for any of the {Format(deals.Count(d => !d.Won))} lost deals").AndMissing("imported file")),
+            // New leads in a period are the leads created then (engage_date); the 500 undated Prospecting rows are named.
+            new("maven", "How many new leads came in last month?",
+                Expectation.States($"{Format(rows.Count(r => r.Engaged.StartsWith("2017-11", StringComparison.Ordinal)))} leads were created").AndMissing("no creation date")),
+            // A rate is compared with the rate before, not with the money won.
+            new("maven", "What was our win rate in Q3?",
+                Expectation.States(Format(RateIn(new(2017, 7, 1), new(2017, 10, 1))) + " %").Inferring($"lower than the {Format(RateIn(new(2017, 4, 1), new(2017, 7, 1)))} %")),
             new("maven", "Which product sells best?", Expectation.Missing("product")),
             new("maven", "Who is our best salesperson?", Expectation.Missing("say by which figure")),
             new("maven", "How many leads are in each stage?", Expectation.States($"{Format(all)} leads")),

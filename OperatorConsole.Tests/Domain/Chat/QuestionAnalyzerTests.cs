@@ -142,6 +142,8 @@ public sealed class QuestionAnalyzerTests
     [InlineData("Why are we losing deals?")]
     [InlineData("What are the reasons we lose deals?")]
     [InlineData("How many leads moved to Qualified this month?")]
+    [InlineData("How many deals were created this month?")]
+    [InlineData("How many new leads came in last month?")]
     public void LossReasonsAndStageMoves_AreAnsweredByThePipeline(string question)
     {
         var analysis = Analyze(question);
