@@ -51,7 +51,7 @@ public static class ChatTopicCatalog
             ["agent", "agents", "job", "jobs", "coding", "risk", "risky", "high", "change", "changes", "deploy", "deployed", "test", "tests", "branch"]),
         new(ChatTopic.Results,
             ["Which clients are off target?", "How are our clients doing?", "What result did the client get?", "Which clients are on track?"],
-            ["client", "clients", "off", "customer", "customers", "result", "results", "target", "targets", "track", "metric", "baseline", "doing", "ledger", "outcome", "roi", "measured"]),
+            ["client", "clients", "off", "customer", "customers", "account", "accounts", "companies", "result", "results", "target", "targets", "track", "metric", "baseline", "doing", "ledger", "outcome", "roi", "measured"]),
         new(ChatTopic.Money,
             ["How much did we win this month?", "What is our win rate?", "What is the average deal size?", "How long is the sales cycle?", "How much revenue did we make?",
              "How did we do last quarter?", "How long does it take to close a deal?"],

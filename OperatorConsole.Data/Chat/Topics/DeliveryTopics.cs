@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Accounts;
 using OperatorConsole.Data.Approvals;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Results;
@@ -121,13 +122,21 @@ public sealed class AgentJobsTopic(IDbContextFactory<ConsoleDbContext> dbFactory
     }
 }
 
-/// <summary>Results Ledger: clients off target, on track, awaiting measurement; one client's figures when named.</summary>
-public sealed class ResultsTopic(ClientSuccessService results) : IChatTopicSource
+/// <summary>
+/// Results Ledger: clients off target, on track, awaiting measurement; one client's figures when named. "How many
+/// clients (accounts, customers) do we have?" is the Clients page's own count of accounts, not the ledger's.
+/// </summary>
+public sealed class ResultsTopic(ClientSuccessService results, AccountService accounts) : IChatTopicSource
 {
     public ChatTopic Topic => ChatTopic.Results;
 
     public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
     {
+        if (question.Mentions("many", "number", "count") && !question.Mentions("off", "track", "target", "targets", "result", "results", "measured", "metric"))
+        {
+            return await AccountsAsync(ct);
+        }
+
         // Every client, not a page of them: on 4,238 imported clients the first page said "0 of 200 clients".
         var clients = await results.FilteredClientsAsync(new ClientListQuery(), ct);
         var off = clients.Where(c => c.Track == ResultTrack.OffTrack).ToList();
@@ -161,6 +170,19 @@ public sealed class ResultsTopic(ClientSuccessService results) : IChatTopicSourc
         }
 
         return new TopicAnswer(claim + ".", [Say.Fact("results.clients", "Results Ledger", text, "/clients", claim)], inferred, []);
+    }
+
+    /// <summary>
+    /// The count above the Clients page. It said "0 of 4,238 clients are off target" to "How many clients do we have?",
+    /// and "does not answer" to "How many accounts do we have?".
+    /// </summary>
+    private async Task<TopicAnswer> AccountsAsync(CancellationToken ct)
+    {
+        var s = await accounts.SummaryAsync(ct);
+        var claim = $"{Say.Plural(s.Accounts, "account", "accounts")}, {Say.N(s.ClientAccounts)} with a won deal ({Say.Plural(s.WonDeals, "won deal", "won deals")} worth {Say.Money(s.WonValue)})";
+        var text = claim + $"; {Say.Plural(s.Deals, "deal", "deals")} in all, {Say.N(s.DealsWithoutAccount)} without an account";
+        List<string> missing = s.DealsWithoutAccount == 0 ? [] : [$"Which account {Say.Plural(s.DealsWithoutAccount, "deal belongs", "deals belong")} to: none is recorded, so they are in no account's count."];
+        return new TopicAnswer(claim + ".", [Say.Fact("accounts.summary", "Clients & accounts", text, "/clients", claim)], [], missing);
     }
 
     /// <summary>The names the source holds: enough for any claim (which names five), not thousands.</summary>

@@ -244,6 +244,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             // A rate is compared with the rate before, not with the money won.
             new("maven", "What was our win rate in Q3?",
                 Expectation.States(Format(RateIn(new(2017, 7, 1), new(2017, 10, 1))) + " %").Inferring($"lower than the {Format(RateIn(new(2017, 4, 1), new(2017, 7, 1)))} %")),
+            // The Clients page's count of accounts; it said "0 of 4,238 clients are off target" and, for accounts, nothing.
+            new("maven", "How many clients do we have?",
+                Expectation.States($"{Format(sectorOf.Count)} accounts", $"{Format(deals.Count(d => d.Won))} won deals").AndMissing($"{Format(rows.Count(r => r.Account.Length == 0))} deals")),
+            new("maven", "How many accounts do we have?", Expectation.States($"{Format(sectorOf.Count)} accounts")),
             new("maven", "Which product sells best?", Expectation.Missing("product")),
             new("maven", "Who is our best salesperson?", Expectation.Missing("say by which figure")),
             new("maven", "How many leads are in each stage?", Expectation.States($"{Format(all)} leads")),

@@ -130,6 +130,18 @@ public sealed class QuestionAnalyzerTests
         ChatPeriods.Parse("How much did we win?", Now).Should().BeNull();
     }
 
+    [Theory]
+    [InlineData("How many accounts do we have?")]
+    [InlineData("How many clients do we have?")]
+    [InlineData("How many companies do we work with?")]
+    public void HowManyAccounts_IsTheResultsTopic_WithEveryWordCovered(string question)
+    {
+        var analysis = Analyze(question);
+
+        analysis.Has(ChatTopic.Results).Should().BeTrue();
+        analysis.Uncovered.Should().BeEmpty();
+    }
+
     /// <summary>"May" alone is a verb, and a month's name is a period only after "in", "during", "for" or "of".</summary>
     [Theory]
     [InlineData("What may be broken?")]
