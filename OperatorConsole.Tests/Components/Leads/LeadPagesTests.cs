@@ -247,6 +247,25 @@ public sealed class LeadPagesTests : IDisposable
             .Should().Contain("Created in Qualified · 3 d ago").And.NotContain("403 d");
     }
 
+    /// <summary>Moving a deal to Lost asks why: the reason is what "Why are we losing deals?" reads (ADR 222).</summary>
+    [Fact]
+    public async Task MovingADealToLost_AsksWhy_AndTheReasonIsKeptInItsHistory()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        var lead = await _ctx.SeedLeadAsync("Portal rebuild", LeadStatus.Proposal);
+        var cut = _ctx.RenderWithMud<LeadDetailPage>(p => p.Add(c => c.Id, lead.Id));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=status-lost]"));
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=status-lost]").Click());
+        cut.Markup.Should().Contain("Why was it lost? (optional)").And.Contain("Ops chat counts these when asked why deals are lost");
+        await cut.InvokeAsync(() => cut.Find("input[data-testid=status-reason]").Input("Chose an in-house team"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=status-confirm]").Click());
+
+        await using var db = _ctx.CreateDbContext();
+        cut.WaitForAssertion(() => db.Set<LeadStatusChange>().Where(c => c.LeadId == lead.Id && c.ToStatus == LeadStatus.Lost).Select(c => c.Reason)
+            .ToList().Should().Equal("Chose an in-house team"));
+    }
+
     [Fact]
     public async Task LeadsPage_OnDataThatStopped_CountsLastContactToItsAsOf()
     {
