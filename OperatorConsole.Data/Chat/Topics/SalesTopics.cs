@@ -29,6 +29,11 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
             return await StageHistoryFacts.LossReasonsAsync(db, question.Period, ct);
         }
 
+        if (question.Mentions("oldest", "longest") && asked.Count == 0 && question.Reference is { } reference)
+        {
+            return await StageHistoryFacts.OldestOpenAsync(db, reference.At, ct);
+        }
+
         // "New leads" in a period are the leads that came in then, and "created" asks the same.
         if (question.Period is { } createdIn && (asked is [LeadStatus.New] || (asked.Count == 0 && question.Mentions("created", "came", "arrived", "added"))))
         {
@@ -129,49 +134,83 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         var report = question.Reference is { } at ? await scorecard.GetAsync(at, ct) : await scorecard.GetAsync(ct);
         var period = question.Period ?? DefaultPeriod(question, report);
         var deals = await DealsAsync(period, ct);
-        var won = deals.Where(d => d.Outcome == ProposalOutcome.Won).ToList();
-        var wonValue = won.Sum(d => d.Value ?? 0);
-        var rate = ScorecardCalculator.WinRate(deals);
-        var avg = ScorecardCalculator.AverageDealSize(won);
-        var cycle = ScorecardCalculator.AverageCycleDays(won);
+        var now = Figures.Of(deals);
         var span = period.Describe();
-        var text = $"In {span}: won {Say.Money(wonValue)} from {Say.Plural(won.Count, "deal", "deals")}; {Say.N(deals.Count)} decided; win rate {(rate is null ? "no data" : Say.N(rate.Value) + " %")}; " +
-                   $"average deal {(avg is null ? "no data" : Say.Money(avg.Value))}; average cycle {(cycle is null ? "no data" : Say.N(cycle.Value) + " days")}";
+        var text = $"In {span}: won {Say.Money(now.WonValue)} from {Say.Plural(now.Won, "deal", "deals")}; {Say.N(now.Decided)} decided; win rate {(now.Rate is { } r ? Say.N(r) + " %" : "no data")}; " +
+                   $"average deal {(now.Average is { } a ? Say.Money(a) : "no data")}; average cycle {(now.Cycle is { } c ? Say.N(c) + " days" : "no data")}";
         var parts = new List<string>();
-        var missing = new List<string>();
-        if (question.Mentions("rate")) parts.Add(rate is null ? "no deals were decided, so there is no win rate" : $"win rate {Say.N(rate.Value)} % ({Say.N(won.Count)} won of {Say.N(deals.Count)} decided)");
-        if (question.Mentions("average", "avg", "size") && !question.Mentions("cycle")) parts.Add(avg is null ? "no deals were won, so there is no average deal" : $"average deal {Say.Money(avg.Value)}");
-        if (question.Mentions("cycle", "long")) parts.Add(cycle is null ? "no deals were won, so there is no cycle time" : $"average cycle {Say.N(cycle.Value)} days from lead created to won");
-        if (parts.Count == 0) parts.Add($"won {Say.Money(wonValue)} from {Say.Plural(won.Count, "deal", "deals")}");
+        if (question.Mentions("rate")) parts.Add(now.Rate is { } rate ? $"win rate {Say.N(rate)} % ({Say.N(now.Won)} won of {Say.N(now.Decided)} decided)" : "no deals were decided, so there is no win rate");
+        if (question.Mentions("average", "avg", "size") && !question.Mentions("cycle")) parts.Add(now.Average is { } avg ? $"average deal {Say.Money(avg)}" : "no deals were won, so there is no average deal");
+        if (question.Mentions("cycle", "long")) parts.Add(now.Cycle is { } cycle ? $"average cycle {Say.N(cycle)} days from lead created to won" : "no deals were won, so there is no cycle time");
+        if (parts.Count == 0) parts.Add($"won {Say.Money(now.WonValue)} from {Say.Plural(now.Won, "deal", "deals")}");
         var claim = $"In {span}: " + string.Join("; ", parts);
-        var inferred = new List<string>();
+        List<string> missing = deals.Count == 0 ? [$"No deal was decided in {span}."] : [];
         var previous = period.Previous();
-        var before = await DealsAsync(previous, ct);
-        var wonBefore = before.Where(d => d.Outcome == ProposalOutcome.Won).Sum(d => d.Value ?? 0);
-        var rateBefore = ScorecardCalculator.WinRate(before);
-        if (question.Mentions("rate") && rate is not null && rateBefore is not null)
-        {
-            // A rate is compared with the rate before, not with the money won (it said "less than the 2,982,255 USD won").
-            var direction = rate > rateBefore ? "higher than" : rate < rateBefore ? "lower than" : "the same as";
-            inferred.Add($"That is {direction} the {Say.N(rateBefore.Value)} % ({Say.N(before.Count(d => d.Outcome == ProposalOutcome.Won))} won of {Say.N(before.Count)} decided) in {previous.Describe()}.");
-        }
-        else if (wonBefore > 0 || wonValue > 0)
-        {
-            var direction = wonValue > wonBefore ? "more" : wonValue < wonBefore ? "less" : "the same as";
-            inferred.Add($"That is {direction}{(direction == "the same as" ? "" : " than")} the {Say.Money(wonBefore)} won in {previous.Describe()}.");
-        }
-
-        if (deals.Count == 0)
-        {
-            missing.Add($"No deal was decided in {span}.");
-        }
-
+        var before = Figures.Of(await DealsAsync(previous, ct));
         var fact = Say.Fact($"money.{period.From:yyyyMMdd}-{period.To:yyyyMMdd}", "Money scorecard", text, "/", claim);
-        var rateText = rateBefore is null ? "" : $"; win rate {Say.N(rateBefore.Value)} % ({Say.N(before.Count(d => d.Outcome == ProposalOutcome.Won))} won of {Say.N(before.Count)} decided)";
+        if (Compare(question, now, before, previous) is not { } comparison)
+        {
+            return new TopicAnswer(claim + ".", [fact], [], missing);
+        }
+
         var factBefore = Say.Fact($"money.{previous.From:yyyyMMdd}-{previous.To:yyyyMMdd}", "Money scorecard (period before)",
-            $"In {previous.Describe()}: won {Say.Money(wonBefore)}{rateText}", "/",
-            question.Mentions("rate") && rateBefore is not null ? $"win rate {Say.N(rateBefore.Value)} % in {previous.Describe()}" : $"won {Say.Money(wonBefore)} in {previous.Describe()}");
-        return new TopicAnswer(claim + ".", inferred.Count > 0 ? [fact, factBefore] : [fact], inferred, missing);
+            $"In {previous.Describe()}: {before.Describe()}", "/", comparison.Claim);
+        return new TopicAnswer(claim + ".", [fact, factBefore], [comparison.Inferred], missing);
+    }
+
+    /// <summary>One period's figures, as the scorecard computes them.</summary>
+    private sealed record Figures(decimal WonValue, int Won, int Decided, decimal? Rate, decimal? Average, decimal? Cycle)
+    {
+        public static Figures Of(IReadOnlyList<ClosedDeal> deals)
+        {
+            var won = deals.Where(d => d.Outcome == ProposalOutcome.Won).ToList();
+            return new(won.Sum(d => d.Value ?? 0), won.Count, deals.Count, ScorecardCalculator.WinRate(deals),
+                ScorecardCalculator.AverageDealSize(won), ScorecardCalculator.AverageCycleDays(won));
+        }
+
+        public string Describe() =>
+            $"won {Say.Money(WonValue)} from {Say.Plural(Won, "deal", "deals")}; {Say.N(Decided)} decided" +
+            (Rate is { } r ? $"; win rate {Say.N(r)} %" : "") + (Average is { } a ? $"; average deal {Say.Money(a)}" : "") +
+            (Cycle is { } c ? $"; average cycle {Say.N(c)} days" : "");
+    }
+
+    /// <summary>
+    /// The figure asked about, against the period before: a win rate with the rate before, a cycle with the cycle, an
+    /// average deal with the average; anything else with the money won. It compared every figure with the money won
+    /// ("win rate 61.4 % … That is less than the 2,982,255 USD won in the quarter before").
+    /// </summary>
+    private static (string Claim, string Inferred)? Compare(QuestionAnalysis question, Figures now, Figures before, ChatPeriod previous)
+    {
+        var when = previous.Describe();
+        static string Direction(decimal a, decimal b, string more, string less) => a > b ? $"{more} than" : a < b ? $"{less} than" : "the same as";
+        if (question.Mentions("rate"))
+        {
+            return now.Rate is { } rate && before.Rate is { } was
+                ? ($"win rate {Say.N(was)} % in {when}", $"That is {Direction(rate, was, "higher", "lower")} the {Say.N(was)} % ({Say.N(before.Won)} won of {Say.N(before.Decided)} decided) in {when}.")
+                : null;
+        }
+
+        if (question.Mentions("cycle", "long"))
+        {
+            return now.Cycle is { } cycle && before.Cycle is { } was
+                ? ($"average cycle {Say.N(was)} days in {when}", $"That is {Direction(cycle, was, "longer", "shorter")} the {Say.N(was)} days in {when}.")
+                : null;
+        }
+
+        if (question.Mentions("average", "avg", "size"))
+        {
+            return now.Average is { } avg && before.Average is { } was
+                ? ($"average deal {Say.Money(was)} in {when}", $"That is {Direction(avg, was, "larger", "smaller")} the {Say.Money(was)} average deal in {when}.")
+                : null;
+        }
+
+        if (now.WonValue == 0 && before.WonValue == 0)
+        {
+            return null;
+        }
+
+        var direction = now.WonValue > before.WonValue ? "more than" : now.WonValue < before.WonValue ? "less than" : "the same as";
+        return ($"won {Say.Money(before.WonValue)} in {when}", $"That is {direction} the {Say.Money(before.WonValue)} won in {when}.");
     }
 
     /// <summary>Rates default to the scorecard's rolling period, won value to this month (the card's figures).</summary>

@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Import;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Domain.Chat;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Proposals;
+using OperatorConsole.Domain.Scorecard;
 
 namespace OperatorConsole.Data.Chat.Topics;
 
@@ -48,6 +50,29 @@ internal static class StageHistoryFacts
         var fact = Say.Fact($"pipeline.created.{period.From:yyyyMMdd}-{period.To:yyyyMMdd}", "Leads · created", claim, "/leads", claim);
         List<string> missing = undated == 0 ? [] : [$"When {Say.Plural(undated, "lead", "leads")} came in: the source gave no creation date, so they are not counted in any period."];
         return new TopicAnswer(claim + ".", [fact], [], missing);
+    }
+
+    /// <summary>
+    /// The open deals that came in first ("Which deals are the oldest?", "… open the longest?"), their age counted to the
+    /// asker's clock (the data's last day on a stopped history). It answered with the count per stage. A deal whose
+    /// source gave no creation date has no age, and Missing says how many.
+    /// </summary>
+    public static async Task<TopicAnswer> OldestOpenAsync(ConsoleDbContext db, DateTime at, CancellationToken ct)
+    {
+        var open = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived && ScorecardCalculator.OpenStages.Contains(l.Status));
+        var oldest = await open.Where(l => !l.CreatedAtEstimated).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).Take(5)
+            .Select(l => new { l.Title, l.Status, l.CreatedAt }).ToListAsync(ct);
+        var undated = await open.CountAsync(l => l.CreatedAtEstimated, ct);
+        List<string> missing = undated == 0 ? [] : [$"How old {Say.Plural(undated, "open deal is", "open deals are")}: the source gave no creation date."];
+        if (oldest.Count == 0)
+        {
+            return new TopicAnswer("No open deal has a creation date.", [], [], missing);
+        }
+
+        var listed = string.Join("; ", oldest.Select(l =>
+            $"\"{l.Title}\" in {l.Status}, created {l.CreatedAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} ({Say.N((int)(at - l.CreatedAt).TotalDays)} d before {at.ToString("d MMM yyyy", CultureInfo.InvariantCulture)})"));
+        var claim = $"The oldest open deals by creation date: {listed}";
+        return new TopicAnswer(claim + ".", [Say.Fact("pipeline.oldest-open", "Leads · oldest open", claim, "/leads?sort=createdAt", claim)], [], missing);
     }
 
     /// <summary>

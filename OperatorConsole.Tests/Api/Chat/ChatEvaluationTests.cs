@@ -171,6 +171,14 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         ];
     }
 
+    /// <summary>The open deal engaged first, titled as the import titles it ("product for account", or "product (id)").</summary>
+    private static string OldestOpenTitle()
+    {
+        var oldest = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "sales_pipeline.csv")).Skip(1).Select(l => l.Split(','))
+            .Where(f => f[4] is "Prospecting" or "Engaging" && f[5].Length > 0).OrderBy(f => f[5], StringComparer.Ordinal).First();
+        return oldest[3].Length > 0 ? $"{oldest[2]} for {oldest[3]}" : $"{oldest[2]} ({oldest[0]})";
+    }
+
     private static async Task<IEnumerable<Case>> MavenCasesAsync(HttpClient api)
     {
         int Total(JsonElement page) => page.GetProperty("total").GetInt32();
@@ -248,6 +256,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "How many clients do we have?",
                 Expectation.States($"{Format(sectorOf.Count)} accounts", $"{Format(deals.Count(d => d.Won))} won deals").AndMissing($"{Format(rows.Count(r => r.Account.Length == 0))} deals")),
             new("maven", "How many accounts do we have?", Expectation.States($"{Format(sectorOf.Count)} accounts")),
+            // It answered with the count per stage; the oldest open deal is the earliest engage_date still open.
+            new("maven", "Which deals have been open the longest?", Expectation.States(OldestOpenTitle(), "Qualified").AndMissing("no creation date")),
+            // A cycle is compared with the cycle before, not with the money won.
+            new("maven", "How long was the sales cycle in Q3?", Expectation.States("average cycle").Inferring("days in the quarter before")),
             new("maven", "Which product sells best?", Expectation.Missing("product")),
             new("maven", "Who is our best salesperson?", Expectation.Missing("say by which figure")),
             new("maven", "How many leads are in each stage?", Expectation.States($"{Format(all)} leads")),

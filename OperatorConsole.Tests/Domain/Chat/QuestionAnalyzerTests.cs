@@ -156,6 +156,7 @@ public sealed class QuestionAnalyzerTests
     [InlineData("How many leads moved to Qualified this month?")]
     [InlineData("How many deals were created this month?")]
     [InlineData("How many new leads came in last month?")]
+    [InlineData("Which deals have been open the longest?")]
     public void LossReasonsAndStageMoves_AreAnsweredByThePipeline(string question)
     {
         var analysis = Analyze(question);
