@@ -267,7 +267,7 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
     }
 
     /// <summary>
-    /// Every client the list's filters (status, flag, q) keep, in the list's sort, unpaged: the list pages it and the
+    /// Every client the list's filters (status, flag, q, imported) keep, in the list's sort, unpaged: the list pages it and the
     /// Results Ledger export walks it, so a filtered export holds exactly the clients the filtered list shows.
     /// One small row per client; the flag filter needs the computed ledger, so it cannot run in the database.
     /// </summary>
@@ -279,6 +279,11 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
         if (query.Flag is { } flag)
         {
             filtered = filtered.Where(r => r.Flags.Contains(flag));
+        }
+
+        if (query.Imported is { } imported)
+        {
+            filtered = filtered.Where(r => r.StatusImported == imported);
         }
 
         return Sort(filtered, query.Sort).ToList();

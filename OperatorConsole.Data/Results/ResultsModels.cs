@@ -103,10 +103,12 @@ public sealed record ClientRow(
     DateTime StatusChangedAt,
     bool StatusImported = false);
 
+/// <summary>The clients list's filters. <see cref="Imported"/>: true keeps the imported wins, false the agency's own deals (ADR 221).</summary>
 public sealed record ClientListQuery(
     LeadStatus? Status = null,
     ResultFlag? Flag = null,
     string? Q = null,
     string? Sort = null,
     int? Page = null,
-    int? PageSize = null);
+    int? PageSize = null,
+    bool? Imported = null);

@@ -132,6 +132,12 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
         account.GetProperty("activeProjects").GetInt32().Should().Be(1);
         account.GetProperty("importedWins").GetInt32().Should().Be(account.GetProperty("wonDeals").GetInt32() - 1);
         account.GetProperty("noTarget").GetInt32().Should().Be(1, "the project is the one won deal asked for a target");
+        // The per-deal ledger keeps the agency's own deals apart from the 4,237 past sales, and so does its export.
+        (await (await client.GetAsync("/api/clients?imported=false")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(c => c.GetProperty("leadId").GetInt32()).Should().Equal(deal.Id);
+        (await (await client.GetAsync("/api/clients?imported=true&pageSize=1")).ReadJsonAsync()).GetProperty("total").GetInt32().Should().Be(4237);
+        (await client.GetAsync("/api/clients?imported=maybe")).StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
+        (await client.GetStringAsync("/api/exports/results.csv?imported=false")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(2, "a header and the project's one row");
         (await failures.GetReportAsync()).Interventions
             .Where(i => i.Kind == OperatorConsole.Data.Results.ResultsInterventionSource.NoTarget).Select(i => i.LeadId)
             .Should().Equal([deal.Id], "a project the agency has on is asked for its result target");

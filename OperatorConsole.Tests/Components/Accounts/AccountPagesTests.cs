@@ -178,5 +178,15 @@ public sealed class AccountPagesTests : IAsyncLifetime
         var ledger = _ctx.RenderWithMud<ClientDealsPage>();
         ledger.WaitForAssertion(() => ledger.FindAll("[data-testid=client-imported]").Should().HaveCount(2));
         ledger.Find("[data-testid=client-imported]").GetAttribute("title").Should().Contain("not asked for a result target");
+
+        // The Origin filter keeps the agency's own deals apart, from the address too.
+        var navigation = _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("/clients/deals?imported=false");
+        var agencys = _ctx.RenderWithMud<ClientDealsPage>();
+        agencys.WaitForAssertion(() => agencys.Markup.Should().Contain("No clients match"));
+        agencys.Find("[data-testid=export-results]").GetAttribute("href").Should().Contain("imported=false");
+        navigation.NavigateTo("/clients/deals?imported=true");
+        var past = _ctx.RenderWithMud<ClientDealsPage>();
+        past.WaitForAssertion(() => past.FindAll("[data-testid=client-imported]").Should().HaveCount(2));
     }
 }

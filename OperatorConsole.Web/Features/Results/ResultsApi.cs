@@ -44,7 +44,7 @@ public static class ResultsApi
             .RequireAuthorization(ConsolePolicies.Operator);
 
         app.MapGet("/api/clients", ListClients).WithTags("Results").WithName("ListClients")
-            .WithSummary("Every Approved/Building/Shipped client with target, current, delta, last measurement and flags (filters status, flag, q; sort; paging)")
+            .WithSummary("Every Approved/Building/Shipped client with target, current, delta, last measurement and flags (filters status, flag, q, imported; sort; paging)")
             .RequireAuthorization(ConsolePolicies.Read);
         return app.MapResultsExport();
     }
@@ -142,14 +142,15 @@ public static class ResultsApi
         [FromQuery] string? q = null,
         [FromQuery] string? sort = null,
         [FromQuery] int? page = null,
-        [FromQuery] int? pageSize = null)
+        [FromQuery] int? pageSize = null,
+        [FromQuery] bool? imported = null)
     {
         if (ParseClientFilter(status, flag, q, sort, out var filter) is { } problem)
         {
             return problem;
         }
 
-        return TypedResults.Ok(await service.ListClientsAsync(filter with { Page = page, PageSize = pageSize }, ct));
+        return TypedResults.Ok(await service.ListClientsAsync(filter with { Page = page, PageSize = pageSize, Imported = imported }, ct));
     }
 
     /// <summary>

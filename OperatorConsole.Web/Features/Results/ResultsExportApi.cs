@@ -26,13 +26,14 @@ public static class ResultsExportApi
         [FromQuery] string? status = null,
         [FromQuery] string? flag = null,
         [FromQuery] string? q = null,
-        [FromQuery] string? sort = null)
+        [FromQuery] string? sort = null,
+        [FromQuery] bool? imported = null)
     {
         if (ResultsApi.ParseClientFilter(status, flag, q, sort, out var filter) is { } problem)
         {
             return problem;
         }
 
-        return await CsvExport.DownloadAsync(http, exports.LedgerAsync(filter, ct), "results", time, ct);
+        return await CsvExport.DownloadAsync(http, exports.LedgerAsync(filter with { Imported = imported }, ct), "results", time, ct);
     }
 }
