@@ -173,6 +173,7 @@ public sealed class AccountPagesTests : IAsyncLifetime
         var allImportedList = _ctx.RenderWithMud<ClientsPage>();
         allImportedList.WaitForAssertion(() => allImportedList.Find("[data-testid=account-active-projects]").TextContent.Should().Contain("2 imported wins"));
         allImportedList.Markup.Should().NotContain("without target");
+        allImportedList.Find("[data-testid=result-chips-none]").GetAttribute("title").Should().Contain("imported wins are not asked for a result target");
 
         // The ledger per deal keeps the fact (no target) and says why nobody is asked for one.
         var ledger = _ctx.RenderWithMud<ClientDealsPage>();
