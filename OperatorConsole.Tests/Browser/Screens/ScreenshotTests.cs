@@ -110,6 +110,8 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
     [InlineData("/clients", 1920, 1080)]
     [InlineData("/clients", 1440, 900)]
     [InlineData("/clients", 390, 844)]
+    [InlineData("/clients/deals", 1440, 900)]
+    [InlineData("/clients/deals", 390, 844)]
     [InlineData("account", 1920, 1080)]
     [InlineData("account", 1440, 900)]
     [InlineData("account", 390, 844)]
