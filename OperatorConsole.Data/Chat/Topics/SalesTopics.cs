@@ -17,13 +17,26 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
 {
     public ChatTopic Topic => ChatTopic.Pipeline;
 
+    private sealed record StageRow(LeadStatus Stage, int Count, decimal Value);
+
     public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).GroupBy(l => l.Status)
-            .Select(g => new { Stage = g.Key, Count = g.Count(), Value = g.Sum(l => l.EstimatedValue) ?? 0 }).ToListAsync(ct);
-        var byStage = Enum.GetValues<LeadStatus>().ToDictionary(s => s, s => rows.FirstOrDefault(r => r.Stage == s));
         var asked = Enum.GetValues<LeadStatus>().Where(s => question.Mentions(s.ToString().ToLowerInvariant()) || (s == LeadStatus.Lost && question.Mentions("lose", "losing"))).ToList();
+        if (await FromHistoryAsync(db, question, asked, ct) is { } history)
+        {
+            return history;
+        }
+
+        var rows = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).GroupBy(l => l.Status)
+            .Select(g => new StageRow(g.Key, g.Count(), g.Sum(l => l.EstimatedValue) ?? 0)).ToListAsync(ct);
+        var byStage = Enum.GetValues<LeadStatus>().ToDictionary(s => s, s => rows.FirstOrDefault(r => r.Stage == s));
+        return asked.Count > 0 ? Stages(asked, byStage) : Pipeline(question, rows, byStage);
+    }
+
+    /// <summary>What only the stage history answers (ADR 222): why deals are lost, the oldest, what came in or moved in a period.</summary>
+    private static async Task<TopicAnswer?> FromHistoryAsync(ConsoleDbContext db, QuestionAnalysis question, List<LeadStatus> asked, CancellationToken ct)
+    {
         if (asked.Contains(LeadStatus.Lost) && question.Mentions("why", "reason", "reasons", "because"))
         {
             return await StageHistoryFacts.LossReasonsAsync(db, question.Period, ct);
@@ -34,40 +47,51 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
             return await StageHistoryFacts.OldestOpenAsync(db, reference.At, ct);
         }
 
+        if (question.Period is not { } period)
+        {
+            return null;
+        }
+
         // "New leads" in a period are the leads that came in then, and "created" asks the same.
-        if (question.Period is { } createdIn && (asked is [LeadStatus.New] || (asked.Count == 0 && question.Mentions("created", "came", "arrived", "added"))))
+        if (asked is [LeadStatus.New] || (asked.Count == 0 && question.Mentions("created", "came", "arrived", "added")))
         {
-            return await StageHistoryFacts.CreatedAsync(db, createdIn, ct);
+            return await StageHistoryFacts.CreatedAsync(db, period, ct);
         }
 
-        if (asked.Count > 0 && question.Period is { } period)
+        if (asked.Count == 0)
         {
-            var entered = await StageHistoryFacts.EnteredAsync(db, asked, period, ct);
-            return new TopicAnswer(string.Join(" ", entered.Select(f => f.Claim + ".")), entered, [], []);
+            return null;
         }
 
-        if (asked.Count > 0)
-        {
-            var facts = asked.Select(s =>
-            {
-                var count = byStage[s]?.Count ?? 0;
-                var value = byStage[s]?.Value ?? 0;
-                var claim = $"{Say.Plural(count, "lead is", "leads are")} in {s}, worth {Say.Money(value)} estimated";
-                return Say.Fact($"pipeline.stage.{s.ToString().ToLowerInvariant()}", $"Leads · {s}", claim, $"/leads?status={s.ToString().ToLowerInvariant()}", claim);
-            }).ToList();
-            return new TopicAnswer(string.Join(" ", facts.Select(f => f.Claim + ".")), facts, [], []);
-        }
+        var entered = await StageHistoryFacts.EnteredAsync(db, asked, period, ct);
+        return new TopicAnswer(string.Join(" ", entered.Select(f => f.Claim + ".")), entered, [], []);
+    }
 
+    /// <summary>The named stages as they stand.</summary>
+    private static TopicAnswer Stages(List<LeadStatus> asked, Dictionary<LeadStatus, StageRow?> byStage)
+    {
+        var facts = asked.Select(s =>
+        {
+            var count = byStage[s]?.Count ?? 0;
+            var value = byStage[s]?.Value ?? 0;
+            var claim = $"{Say.Plural(count, "lead is", "leads are")} in {s}, worth {Say.Money(value)} estimated";
+            return Say.Fact($"pipeline.stage.{s.ToString().ToLowerInvariant()}", $"Leads · {s}", claim, $"/leads?status={s.ToString().ToLowerInvariant()}", claim);
+        }).ToList();
+        return new TopicAnswer(string.Join(" ", facts.Select(f => f.Claim + ".")), facts, [], []);
+    }
+
+    /// <summary>Every stage, and what the open pipeline is worth when the question asks its value.</summary>
+    private static TopicAnswer Pipeline(QuestionAnalysis question, List<StageRow> rows, Dictionary<LeadStatus, StageRow?> byStage)
+    {
         var total = rows.Sum(r => r.Count);
         var open = rows.Where(r => ScorecardCalculator.OpenStages.Contains(r.Stage)).Sum(r => r.Count);
         // What the open pipeline is worth: the Command Center's "Open pipeline", the estimates of the open deals.
         var openValue = rows.Where(r => ScorecardCalculator.OpenStages.Contains(r.Stage)).Sum(r => r.Value);
         var worth = $"{Say.Plural(open, "open deal", "open deals")} worth {Say.Money(openValue)} estimated (" +
                     string.Join(", ", ScorecardCalculator.OpenStages.Select(s => $"{s} {Say.Money(byStage[s]?.Value ?? 0)}")) + ")";
-        var text = $"{Say.Plural(total, "lead", "leads")}: " + string.Join(", ", Enum.GetValues<LeadStatus>().Select(s => $"{Say.N(byStage[s]?.Count ?? 0)} {s}")) + "; " + worth;
-        var claim = question.Mentions("worth", "value", "much", "estimated")
-            ? worth
-            : $"{Say.Plural(total, "lead", "leads")}: " + string.Join(", ", Enum.GetValues<LeadStatus>().Select(s => $"{Say.N(byStage[s]?.Count ?? 0)} {s}")) + $" ({Say.N(open)} open in New, Qualified or Proposal)";
+        var counts = $"{Say.Plural(total, "lead", "leads")}: " + string.Join(", ", Enum.GetValues<LeadStatus>().Select(s => $"{Say.N(byStage[s]?.Count ?? 0)} {s}"));
+        var text = counts + "; " + worth;
+        var claim = question.Mentions("worth", "value", "much", "estimated") ? worth : counts + $" ({Say.N(open)} open in New, Qualified or Proposal)";
         var inferred = new List<string>();
         var biggest = rows.Where(r => r.Stage != LeadStatus.Lost).OrderByDescending(r => r.Count).FirstOrDefault();
         if (biggest is not null && total > 0)
