@@ -31,6 +31,18 @@ public sealed record ChatPeriod(DateTime From, DateTime To, string Label)
     }
 }
 
+/// <summary>The calendar unit a question ranks ("Which month did we win the most?").</summary>
+public enum PeriodUnit
+{
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+/// <summary>A ranking of periods by what was won in each: highest first unless <see cref="Ascending"/>.</summary>
+public sealed record PeriodRanking(PeriodUnit Unit, bool Ascending);
+
 /// <summary>
 /// Reads a period out of a question against the same anchor the scorecard uses (the console's clock): this/last
 /// week (Monday start), month and quarter, this/last year, the last N days, a year ("in 2017"), a quarter ("Q1 2017") or
@@ -56,6 +68,28 @@ public static partial class ChatPeriods
 
     [GeneratedRegex(@"\bq([1-4])\b")]
     private static partial Regex QuarterAlone();
+
+    // "which month", "what quarter", "our best month", "the worst week": a unit asked about, not one named.
+    [GeneratedRegex(@"\b(?:which|what|best|worst|top|biggest|highest|lowest|strongest|weakest)\s+(?:\w+\s+)?(week|month|quarter|year)s?\b")]
+    private static partial Regex RankedUnit();
+
+    private static readonly HashSet<string> Highest = new(StringComparer.Ordinal) { "most", "best", "highest", "biggest", "top", "strongest", "largest" };
+
+    private static readonly HashSet<string> Lowest = new(StringComparer.Ordinal) { "least", "worst", "lowest", "weakest", "smallest", "fewest" };
+
+    /// <summary>
+    /// "Which month did we win the most?", "What was our best quarter?": periods ranked, not a period. Without this the
+    /// question was answered with this month's total, as if it had named it.
+    /// </summary>
+    public static PeriodRanking? Ranked(string question, IReadOnlyCollection<string> words)
+    {
+        var unit = RankedUnit().Match(question.ToLowerInvariant());
+        var highest = words.Any(Highest.Contains);
+        var lowest = words.Any(Lowest.Contains);
+        return unit.Success && (highest || lowest)
+            ? new PeriodRanking(Enum.Parse<PeriodUnit>(unit.Groups[1].Value, ignoreCase: true), lowest && !highest)
+            : null;
+    }
 
     public static ChatPeriod? Parse(string question, DateTime now)
     {

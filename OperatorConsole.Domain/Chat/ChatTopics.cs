@@ -54,7 +54,7 @@ public static class ChatTopicCatalog
             ["client", "clients", "off", "customer", "customers", "account", "accounts", "companies", "result", "results", "target", "targets", "track", "metric", "baseline", "doing", "ledger", "outcome", "roi", "measured"]),
         new(ChatTopic.Money,
             ["How much did we win this month?", "What is our win rate?", "What is the average deal size?", "How long is the sales cycle?", "How much revenue did we make?",
-             "How did we do last quarter?", "How long does it take to close a deal?"],
+             "How did we do last quarter?", "How long does it take to close a deal?", "Compare this month with last month", "Which month did we win the most?"],
             ["win", "won", "revenue", "money", "much", "earn", "earned", "make", "made", "rate", "average", "avg", "size", "cycle", "long", "usd", "dollars", "value", "worth", "sales", "sold", "income", "book", "booked", "close", "closed", "buy", "bought", "pay", "paid", "spend", "spent"]),
         new(ChatTopic.Constraint,
             ["What is the bottleneck and why?", "Where is the pipeline constrained?", "What slows us down?"],

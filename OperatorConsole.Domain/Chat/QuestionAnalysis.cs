@@ -25,6 +25,9 @@ public sealed record QuestionAnalysis(
     /// <summary>The ranking the question asks for ("which account lost the most deals"), if it asks for one.</summary>
     public RankingRequest? Ranking { get; init; }
 
+    /// <summary>Periods ranked by what was won in each ("which month did we win the most"), if that is what it asks.</summary>
+    public PeriodRanking? PeriodRanking { get; init; }
+
     /// <summary>The dimension of a ranking asked without its figure ("who is our best salesperson?"), if that is what it is.</summary>
     public RankBy? RankingWithoutMeasure { get; init; }
 
@@ -82,6 +85,13 @@ public static class QuestionAnalyzer
             topics.Add(new TopicMatch(ChatTopic.Ranking, 1, similarity.GetValueOrDefault(ChatTopic.Ranking)));
         }
 
+        // A ranking of periods is the money topic's, whether or not a money word is in it ("What was our best month?").
+        var periodRanking = ranking is null ? ChatPeriods.Ranked(question, words) : null;
+        if (periodRanking is not null && topics.All(t => t.Topic != ChatTopic.Money))
+        {
+            topics.Add(new TopicMatch(ChatTopic.Money, 1, similarity.GetValueOrDefault(ChatTopic.Money)));
+        }
+
         if (mentions.Count > 0)
         {
             topics.Add(new TopicMatch(ChatTopic.Entity, 1, 1));
@@ -94,7 +104,7 @@ public static class QuestionAnalyzer
                 && !entityWords.Contains(w) && !unknownWords.Contains(w) && !w.All(char.IsDigit) && !IsQuarter(w))
             .Distinct().ToList();
 
-        return new QuestionAnalysis(question, topics.OrderByDescending(t => t.Score).ToList(), mentions, unknown, period, uncovered) { Words = words.Concat(stems).Distinct().ToList(), Ranking = ranking, RankingWithoutMeasure = ChatRanking.DimensionWithoutMeasure(words) };
+        return new QuestionAnalysis(question, topics.OrderByDescending(t => t.Score).ToList(), mentions, unknown, period, uncovered) { Words = words.Concat(stems).Distinct().ToList(), Ranking = ranking, RankingWithoutMeasure = ChatRanking.DimensionWithoutMeasure(words), PeriodRanking = periodRanking };
     }
 
     private static bool IsQuarter(string word) => word.Length == 2 && word[0] == 'q' && char.IsDigit(word[1]);

@@ -6,6 +6,7 @@ using OperatorConsole.Domain.Chat;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Learning;
 using OperatorConsole.Domain.Proposals;
+using OperatorConsole.Domain.Scorecard;
 
 namespace OperatorConsole.Data.Chat.Topics;
 
@@ -135,8 +136,11 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         var lostIn = closedIn.Count(c => c.Outcome == ProposalOutcome.Lost);
         var when = period is null ? "" : $" in {period.Describe()}";
         var stages = string.Join(", ", deals.GroupBy(d => d.Status).OrderBy(g => g.Key).Select(g => $"{Say.N(g.Count())} {g.Key}"));
-        var text = $"{subject} {Say.Plural(deals.Count, "deal", "deals")} ({stages}); won {Say.Money(wonIn.Sum(w => w.OutcomeValue ?? 0))} from {Say.Plural(wonIn.Count, "deal", "deals")}" +
-                   $" and lost {Say.Plural(lostIn, "deal", "deals")}{when}";
+        var open = deals.Count(d => ScorecardCalculator.OpenStages.Contains(d.Status));
+        // The win rate as the scorecard computes it (won of decided), so "What is the win rate of Kan-code?" is answered.
+        var rate = closedIn.Count == 0 ? "" : $" (win rate {Say.N(Math.Round(100m * wonIn.Count / closedIn.Count, 1))} %)";
+        var text = $"{subject} {Say.Plural(deals.Count, "deal", "deals")} ({stages}; {Say.N(open)} open); won {Say.Money(wonIn.Sum(w => w.OutcomeValue ?? 0))} from {Say.Plural(wonIn.Count, "deal", "deals")}" +
+                   $" and lost {Say.Plural(lostIn, "deal", "deals")}{when}{rate}";
         return Say.Fact(source, label, text, link, text);
     }
 }

@@ -111,7 +111,7 @@ public sealed class ProposalsTopic(IDbContextFactory<ConsoleDbContext> dbFactory
     public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var all = await db.Set<Proposal>().AsNoTracking().Select(p => new { p.Status, p.SentAt, p.Outcome, p.OutcomeAt, p.CreatedAt }).ToListAsync(ct);
+        var all = await db.Set<Proposal>().AsNoTracking().Select(p => new { p.Status, p.SentAt, p.Outcome, p.OutcomeAt, p.CreatedAt, p.OutcomeReason }).ToListAsync(ct);
         var period = question.Period;
         bool In(DateTime? at) => period is null || (at is { } t && period.Contains(t));
         var drafts = all.Count(p => p.Status == ProposalStatus.Draft && In(p.CreatedAt));
@@ -141,6 +141,13 @@ public sealed class ProposalsTopic(IDbContextFactory<ConsoleDbContext> dbFactory
             missing.Add("Drafts and proposals awaiting approval are counted as they stand now; the console keeps no count of them per past period.");
         }
 
+        // An import writes a closed deal's outcome as a proposal with no send date: "0 sent" is true of the console, not of the CRM.
+        var unsent = all.Count(p => p.SentAt == null && p.OutcomeReason == Import.LeadImportWriter.ImportedOutcomeReason && In(p.OutcomeAt));
+        if (unsent > 0 && question.Mentions("send", "sent"))
+        {
+            missing.Add($"When {Say.Plural(unsent, "proposal", "proposals")} read from an imported file{when} were sent: the file gives only the deal's outcome, so they are not counted as sent.");
+        }
+
         return new TopicAnswer(claim + ".", [Say.Fact(period is null ? "proposals.status" : $"proposals.status.{period.From:yyyyMMdd}-{period.To:yyyyMMdd}", "Proposals", text, "/leads?status=proposal", claim)], inferred, missing);
     }
 }
@@ -155,6 +162,12 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
 
     public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
     {
+        if (question.PeriodRanking is { } ranking)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            return await BestPeriods.AnswerAsync(db, ranking, question.Period, ct);
+        }
+
         var report = question.Reference is { } at ? await scorecard.GetAsync(at, ct) : await scorecard.GetAsync(ct);
         var period = question.Period ?? DefaultPeriod(question, report);
         var deals = await DealsAsync(period, ct);

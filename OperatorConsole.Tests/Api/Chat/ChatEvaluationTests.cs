@@ -171,6 +171,14 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         ];
     }
 
+    /// <summary>The calendar month with the most won value in the file, as "June 2017".</summary>
+    private static (string Label, decimal Value) BestMonth() =>
+        File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "sales_pipeline.csv")).Skip(1).Select(l => l.Split(','))
+            .Where(f => f[4] == "Won")
+            .GroupBy(f => DateTime.Parse(f[6], CultureInfo.InvariantCulture).ToString("MMMM yyyy", CultureInfo.InvariantCulture))
+            .Select(g => (g.Key, g.Sum(f => f[7].Length == 0 ? 0m : decimal.Parse(f[7], CultureInfo.InvariantCulture))))
+            .OrderByDescending(g => g.Item2).First();
+
     /// <summary>The open deal engaged first, titled as the import titles it ("product for account", or "product (id)").</summary>
     private static string OldestOpenTitle()
     {
@@ -260,6 +268,12 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "Which deals have been open the longest?", Expectation.States(OldestOpenTitle(), "Qualified").AndMissing("no creation date")),
             // A cycle is compared with the cycle before, not with the money won.
             new("maven", "How long was the sales cycle in Q3?", Expectation.States("average cycle").Inferring("days in the quarter before")),
+            // Periods ranked: it answered "this month" as if the question had named it.
+            new("maven", "Which month did we win the most?", Expectation.States(BestMonth().Label, Money(BestMonth().Value))),
+            new("maven", "What is the win rate of Kan-code?",
+                Expectation.States(Format(Math.Round(100m * rows.Count(r => r.Account == "Kan-code" && r.Stage == "Won") / rows.Count(r => r.Account == "Kan-code" && r.Stage is "Won" or "Lost"), 1)) + " %")),
+            // The file has outcomes, not sends: "0 sent" is the console's count, and Missing says why.
+            new("maven", "How many proposals did we send last month?", Expectation.States("0 sent").AndMissing("imported file")),
             new("maven", "Which product sells best?", Expectation.Missing("product")),
             new("maven", "Who is our best salesperson?", Expectation.Missing("say by which figure")),
             new("maven", "How many leads are in each stage?", Expectation.States($"{Format(all)} leads")),

@@ -142,6 +142,29 @@ public sealed class QuestionAnalyzerTests
         analysis.Uncovered.Should().BeEmpty();
     }
 
+    /// <summary>Periods ranked by what was won in each, not a period named: it answered "this month".</summary>
+    [Theory]
+    [InlineData("Which month did we win the most?", PeriodUnit.Month, false)]
+    [InlineData("What was our best quarter?", PeriodUnit.Quarter, false)]
+    [InlineData("Which week was the worst?", PeriodUnit.Week, true)]
+    [InlineData("What year had the highest revenue?", PeriodUnit.Year, false)]
+    public void APeriodRanking_IsTheMoneyTopics(string question, PeriodUnit unit, bool ascending)
+    {
+        var analysis = Analyze(question);
+
+        analysis.PeriodRanking.Should().Be(new PeriodRanking(unit, ascending));
+        analysis.Has(ChatTopic.Money).Should().BeTrue();
+        analysis.Uncovered.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("How much did we win this month?")]
+    [InlineData("Who won the most this month?")]
+    [InlineData("What did we win last month?")]
+    [InlineData("Which deals did we win this month?")]
+    public void ANamedPeriod_IsNoPeriodRanking(string question) =>
+        Analyze(question).PeriodRanking.Should().BeNull();
+
     /// <summary>"May" alone is a verb, and a month's name is a period only after "in", "during", "for" or "of".</summary>
     [Theory]
     [InlineData("What may be broken?")]

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Chat;
+using OperatorConsole.Domain.Proposals;
+using OperatorConsole.Domain.Scorecard;
+
+namespace OperatorConsole.Data.Chat.Topics;
+
+/// <summary>
+/// "Which month did we win the most?": the won value of every week, month, quarter or year that had a win (within the
+/// question's period, if it names one), ranked. It was answered with this month's total, as if the question had named it.
+/// </summary>
+internal static class BestPeriods
+{
+    public static async Task<TopicAnswer> AnswerAsync(ConsoleDbContext db, PeriodRanking ranking, ChatPeriod? within, CancellationToken ct)
+    {
+        var won = await db.Set<Proposal>().AsNoTracking()
+            .Where(p => p.Outcome == ProposalOutcome.Won && p.OutcomeAt != null)
+            .Select(p => new { At = p.OutcomeAt!.Value, p.OutcomeValue })
+            .ToListAsync(ct);
+        var unit = ranking.Unit.ToString().ToLowerInvariant();
+        var when = within is null ? "" : $" in {within.Describe()}";
+        var periods = won.Where(w => within is null || within.Contains(w.At))
+            .GroupBy(w => Start(w.At, ranking.Unit))
+            .Select(g => (Start: g.Key, Value: g.Sum(w => w.OutcomeValue ?? 0), Count: g.Count()))
+            .ToList();
+        if (periods.Count == 0)
+        {
+            return new TopicAnswer($"No deal was won{when}, so there is no {unit} to rank.", [], [], []);
+        }
+
+        var ranked = (ranking.Ascending ? periods.OrderBy(p => p.Value) : periods.OrderByDescending(p => p.Value)).ThenBy(p => p.Start).Take(3).ToList();
+        var listed = string.Join("; ", ranked.Select((p, i) => $"{i + 1}. {Label(p.Start, ranking.Unit)} won {Say.Money(p.Value)} from {Say.Plural(p.Count, "deal", "deals")}"));
+        var claim = $"By won value per {unit}{when}, {(ranking.Ascending ? "lowest" : "highest")} first, of {Say.Plural(periods.Count, unit, unit + "s")} with a win: {listed}";
+        List<string> missing = ranking.Ascending ? [$"A {unit} with no win at all is not ranked: only {unit}s with a won deal are."] : [];
+        return new TopicAnswer(claim + ".", [Say.Fact($"money.by-{unit}", $"Won value per {unit}", claim, "/", claim)], [], missing);
+    }
+
+    private static DateTime Start(DateTime at, PeriodUnit unit) => unit switch
+    {
+        PeriodUnit.Week => ScorecardCalculator.WeekStart(at),
+        PeriodUnit.Month => new DateTime(at.Year, at.Month, 1, 0, 0, 0, DateTimeKind.Utc),
+        PeriodUnit.Quarter => new DateTime(at.Year, ((at.Month - 1) / 3 * 3) + 1, 1, 0, 0, 0, DateTimeKind.Utc),
+        _ => new DateTime(at.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+    };
+
+    private static string Label(DateTime start, PeriodUnit unit) => unit switch
+    {
+        PeriodUnit.Week => "the week of " + start.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+        PeriodUnit.Month => start.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
+        PeriodUnit.Quarter => $"Q{((start.Month - 1) / 3) + 1} {start.Year}",
+        _ => start.Year.ToString(CultureInfo.InvariantCulture),
+    };
+}
