@@ -10,8 +10,8 @@ public sealed class FailuresLiveTests(BrowserFixture browser)
     private static async Task<int> ReadTotalAsync(IPage page)
     {
         // The badge shows "…" until its first load; wait for a number.
-        await page.WaitForFunctionAsync("() => /^\\d+$/.test(document.querySelector('[data-testid=failures-total]')?.textContent?.trim() ?? '')");
-        return int.Parse((await page.Locator("[data-testid=failures-total]").InnerTextAsync()).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        await page.WaitForFunctionAsync("() => /^[\\d,]+$/.test(document.querySelector('[data-testid=failures-total]')?.textContent?.trim() ?? '')");
+        return int.Parse((await page.Locator("[data-testid=failures-total]").InnerTextAsync()).Trim(), System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class FailuresLiveTests(BrowserFixture browser)
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
 
         await page.WaitForFunctionAsync(
-            "n => Number(document.querySelector('[data-testid=failures-total]')?.textContent?.trim()) > n",
+            "n => Number(document.querySelector('[data-testid=failures-total]')?.textContent?.replace(/\\D/g, '')) > n",
             before,
             new PageWaitForFunctionOptions { Timeout = 10_000 });
         (await ReadTotalAsync(page)).Should().BeGreaterThan(before);
@@ -65,7 +65,7 @@ public sealed class FailuresLiveTests(BrowserFixture browser)
         var response = await browser.PostFailedRunAsync("Batch check answered 503");
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         await page.WaitForFunctionAsync(
-            "n => Number(document.querySelector('[data-testid=failures-total]')?.textContent?.trim()) > n",
+            "n => Number(document.querySelector('[data-testid=failures-total]')?.textContent?.replace(/\\D/g, '')) > n",
             before,
             new PageWaitForFunctionOptions { Timeout = 10_000 });
         await Task.Delay(1000);

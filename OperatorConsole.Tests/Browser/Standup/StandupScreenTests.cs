@@ -29,7 +29,7 @@ public sealed class StandupScreenTests(BrowserFixture browser)
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
 
         await page.WaitForFunctionAsync(
-            "n => Number(document.querySelector('[data-testid=standup-failures-total]')?.textContent?.trim()) > n",
+            "n => Number(document.querySelector('[data-testid=standup-failures-total]')?.textContent?.replace(/\\D/g, '')) > n",
             before,
             new PageWaitForFunctionOptions { Timeout = 10_000 });
         (await page.EvaluateAsync<string>("() => window.__standupMarker")).Should().Be("same page");

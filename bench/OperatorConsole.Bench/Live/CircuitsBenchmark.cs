@@ -704,7 +704,7 @@ public sealed class CircuitsBenchmark : IBenchCommand
     }
 
     internal static async Task WaitForTotalAsync(IPage page) =>
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && window.oc !== undefined && /^\\d+$/.test(document.querySelector('[data-testid=failures-total]')?.textContent ?? '')");
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && window.oc !== undefined && /^[\\d,]+$/.test(document.querySelector('[data-testid=failures-total]')?.textContent ?? '')");
 
     /// <summary>
     /// --hold-ms N: waits N ms at each heap reading (half-way and all open), after printing the console's process id,
