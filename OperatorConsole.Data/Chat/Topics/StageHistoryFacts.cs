@@ -10,8 +10,9 @@ using OperatorConsole.Domain.Scorecard;
 namespace OperatorConsole.Data.Chat.Topics;
 
 /// <summary>
-/// What the stage history says about a period or a loss: "How many deals did we lose last month?" was answered with
-/// every deal in Lost since the start (2,473 on the Maven data), and "Why are we losing deals?" with the same count.
+/// What the stage history and the deals' dates answer (ADR 222): what moved into a stage or came in during a period,
+/// the oldest open deals, and why deals were lost. Each was answered with the count per stage as it stands: "How many
+/// deals did we lose last month?" with every deal in Lost since the start (2,473 on the Maven data).
 /// </summary>
 internal static class StageHistoryFacts
 {
