@@ -170,6 +170,8 @@ public sealed class AccountPagesTests : IAsyncLifetime
         var allImported = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, id));
         allImported.WaitForAssertion(() => allImported.Find("[data-testid=account-results-none-targeted]").TextContent
             .Should().Contain("so none can be on or off track. All are imported wins (past sales read from a file), which are not asked for one.").And.NotContain("Set a metric"));
+        // The sentence says why; a "—" beside the heading would only repeat it.
+        allImported.FindAll("[data-testid=account-results-chips]").Should().BeEmpty();
         var allImportedList = _ctx.RenderWithMud<ClientsPage>();
         allImportedList.WaitForAssertion(() => allImportedList.Find("[data-testid=account-active-projects]").TextContent.Should().Contain("2 imported wins"));
         allImportedList.Markup.Should().NotContain("without target");
