@@ -73,10 +73,6 @@ public static partial class ChatPeriods
     [GeneratedRegex(@"\b(?:which|what|best|worst|top|biggest|highest|lowest|strongest|weakest)\s+(?:\w+\s+)?(week|month|quarter|year)s?\b")]
     private static partial Regex RankedUnit();
 
-    private static readonly HashSet<string> Highest = new(StringComparer.Ordinal) { "most", "best", "highest", "biggest", "top", "strongest", "largest" };
-
-    private static readonly HashSet<string> Lowest = new(StringComparer.Ordinal) { "least", "worst", "lowest", "weakest", "smallest", "fewest" };
-
     /// <summary>
     /// "Which month did we win the most?", "What was our best quarter?": periods ranked, not a period. Without this the
     /// question was answered with this month's total, as if it had named it.
@@ -84,8 +80,9 @@ public static partial class ChatPeriods
     public static PeriodRanking? Ranked(string question, IReadOnlyCollection<string> words)
     {
         var unit = RankedUnit().Match(question.ToLowerInvariant());
-        var highest = words.Any(Highest.Contains);
-        var lowest = words.Any(Lowest.Contains);
+        // The ordering words of every ranking (ChatRanking's), so "weakest" means the same for months as for owners.
+        var highest = words.Any(ChatRanking.Highest.Contains);
+        var lowest = words.Any(ChatRanking.Lowest.Contains);
         return unit.Success && (highest || lowest)
             ? new PeriodRanking(Enum.Parse<PeriodUnit>(unit.Groups[1].Value, ignoreCase: true), lowest && !highest)
             : null;

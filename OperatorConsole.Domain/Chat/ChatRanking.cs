@@ -31,11 +31,23 @@ public sealed record RankingRequest(RankBy By, RankMeasure Measure, bool Ascendi
 /// </summary>
 public static class ChatRanking
 {
-    private static readonly HashSet<string> Cues = new(StringComparer.Ordinal)
+    /// <summary>The words that order from the top: a ranking of owners or accounts and a ranking of periods read the same ones.</summary>
+    public static readonly IReadOnlySet<string> Highest = new HashSet<string>(StringComparer.Ordinal)
     {
-        "which", "who", "whose", "top", "best", "worst", "most", "least", "fewest", "highest", "lowest", "biggest", "largest",
-        "rank", "ranking", "ranked", "leaderboard", "leader", "leaders", "by", "per", "each",
+        "top", "best", "most", "highest", "biggest", "largest", "strongest",
     };
+
+    /// <summary>The words that order from the bottom ("the worst month", "the account with the fewest wins").</summary>
+    public static readonly IReadOnlySet<string> Lowest = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "worst", "least", "fewest", "lowest", "smallest", "weakest",
+    };
+
+    /// <summary>The cues that order: a question with one of these and a dimension asks for a ranking, whatever else it says.</summary>
+    private static readonly HashSet<string> Superlatives = new(Highest.Concat(Lowest)
+        .Concat(["rank", "ranking", "ranked", "leaderboard", "leader", "leaders"]), StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Cues = new(Superlatives.Concat(["which", "who", "whose", "by", "per", "each"]), StringComparer.Ordinal);
 
     private static readonly HashSet<string> OwnerWords = new(StringComparer.Ordinal)
     {
@@ -63,8 +75,6 @@ public static class ChatRanking
 
     private static readonly HashSet<string> DealWords = new(StringComparer.Ordinal) { "deals", "deal", "leads", "lead", "opportunities", "opportunity" };
 
-    private static readonly HashSet<string> AscendingWords = new(StringComparer.Ordinal) { "least", "fewest", "lowest", "worst", "smallest" };
-
     /// <summary>Every word this reading understands, so none of them is reported as something the console does not record.</summary>
     public static IEnumerable<string> Vocabulary =>
         Cues.Concat(OwnerWords).Concat(AccountWords).Concat(OfferWords).Concat(SectorWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
@@ -78,16 +88,9 @@ public static class ChatRanking
             return null;
         }
 
-        var ascending = words.Any(AscendingWords.Contains) && !(measure == RankMeasure.LostDeals && words.Contains("worst"));
+        var ascending = words.Any(Lowest.Contains) && !(measure == RankMeasure.LostDeals && words.Contains("worst"));
         return new RankingRequest(by, measure, ascending);
     }
-
-    /// <summary>The cues that order: a question with one of these and a dimension asks for a ranking, whatever else it says.</summary>
-    private static readonly HashSet<string> Superlatives = new(StringComparer.Ordinal)
-    {
-        "top", "best", "worst", "most", "least", "fewest", "highest", "lowest", "biggest", "largest", "smallest",
-        "rank", "ranking", "ranked", "leaderboard", "leader", "leaders",
-    };
 
     /// <summary>
     /// The dimension of a question that asks for the best or biggest owner / account… without saying by what ("who is

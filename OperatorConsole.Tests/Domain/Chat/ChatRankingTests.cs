@@ -27,6 +27,10 @@ public sealed class ChatRankingTests
     [InlineData("Which industry has the best win rate?", RankBy.Sector, RankMeasure.WinRate, false)]
     [InlineData("Who are the customers with the most lost deals?", RankBy.Account, RankMeasure.LostDeals, false)]
     [InlineData("Who won the most?", RankBy.Owner, RankMeasure.WonValue, false)]
+    // The ordering words are the ones a period ranking reads too: "weakest" and "smallest" order from the bottom.
+    [InlineData("Which is our weakest account by win rate?", RankBy.Account, RankMeasure.WinRate, true)]
+    [InlineData("Smallest accounts by won value", RankBy.Account, RankMeasure.WonValue, true)]
+    [InlineData("Our strongest sales agent by deals won", RankBy.Owner, RankMeasure.WonDeals, false)]
     public void ARankingQuestion_IsReadAsItsDimensionAndMeasure(string question, RankBy by, RankMeasure measure, bool ascending)
     {
         Parse(question).Should().Be(new RankingRequest(by, measure, ascending), question);
@@ -54,6 +58,7 @@ public sealed class ChatRankingTests
     [InlineData("Which account is the biggest?", RankBy.Account)]
     [InlineData("Who are our biggest clients?", RankBy.Account)] // a leading "who" is a person only when no dimension is named
     [InlineData("Which sector is the best?", RankBy.Sector)]
+    [InlineData("Who is our strongest salesperson?", RankBy.Owner)]
     public void ARankingWithoutItsFigure_NamesTheDimension_SoTheAnswerCanAskForTheFigure(string question, RankBy by)
     {
         var words = TextTokens.Words(question).ToList();
