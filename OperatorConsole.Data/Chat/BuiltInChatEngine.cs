@@ -126,7 +126,7 @@ public sealed class BuiltInChatEngine(
         var bestWords = TopicWords(ranked[0].Topic, analysis);
         foreach (var next in ranked.Skip(1).Where(t => t.KeywordHits > 0))
         {
-            if (TopicWords(next.Topic, analysis).Except(bestWords).Any() && next.KeywordHits >= ranked[0].KeywordHits)
+            if (TopicWords(next.Topic, analysis).Except(bestWords).Except(CountedNouns).Any() && next.KeywordHits >= ranked[0].KeywordHits)
             {
                 chosen.Add(next.Topic);
                 break;
@@ -135,6 +135,13 @@ public sealed class BuiltInChatEngine(
 
         return chosen;
     }
+
+    /// <summary>
+    /// What a question counts, not what it is about: "How many deals did we win in December?" is the money topic's,
+    /// and "deals" alone did not make it the pipeline's too (it appended every stage's count as it stands today).
+    /// </summary>
+    private static readonly HashSet<string> CountedNouns = new[] { "deal", "deals", "lead", "leads", "opportunity", "opportunities", "prospect", "prospects" }
+        .SelectMany(w => new[] { w, TextTokens.Stem(w) }).ToHashSet(StringComparer.Ordinal);
 
     private static HashSet<string> TopicWords(ChatTopic topic, QuestionAnalysis analysis)
     {

@@ -23,7 +23,7 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
     private sealed record Case(string Set, string Question, Expectation Expect);
 
     /// <summary>What a correct answer looks like: tokens the answer must state, or an honest Missing (optionally naming something).</summary>
-    private sealed record Expectation(string[] Tokens, bool Unanswerable = false, string? MissingMentions = null, string? Infers = null)
+    private sealed record Expectation(string[] Tokens, bool Unanswerable = false, string? MissingMentions = null, string? Infers = null, string? Excludes = null)
     {
         public static Expectation States(params object[] tokens) => new(tokens.Select(Format).ToArray());
 
@@ -34,6 +34,9 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
 
         /// <summary>Answers what it can and names this under Missing (a question the data answers only in part).</summary>
         public Expectation AndMissing(string mentions) => this with { MissingMentions = mentions };
+
+        /// <summary>And does not say this: a figure that answers another question (an answer padded with it is not correct).</summary>
+        public Expectation Without(string text) => this with { Excludes = text };
     }
 
     private sealed record Outcome(Case Case, bool Correct, int Known, int Flagged, string Answer, string Missing, double Ms = 0, double BaselineMs = 0);
@@ -91,7 +94,8 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
                 ? known.Count == 0 && missing.Length > 0 && (c.Expect.MissingMentions is null || missing.Contains(c.Expect.MissingMentions, StringComparison.OrdinalIgnoreCase))
                 : known.Count > 0 && flagged == 0 && c.Expect.Tokens.All(t => answer.Contains(t, StringComparison.OrdinalIgnoreCase))
                   && (c.Expect.Infers is null || inferred.Contains(c.Expect.Infers, StringComparison.OrdinalIgnoreCase))
-                  && (c.Expect.MissingMentions is null || missing.Contains(c.Expect.MissingMentions, StringComparison.OrdinalIgnoreCase));
+                  && (c.Expect.MissingMentions is null || missing.Contains(c.Expect.MissingMentions, StringComparison.OrdinalIgnoreCase))
+                  && (c.Expect.Excludes is null || !answer.Contains(c.Expect.Excludes, StringComparison.OrdinalIgnoreCase));
             outcomes.Add(new Outcome(c, correct, known.Count, flagged, answer, missing, ms, baselineMs));
         }
 
@@ -270,6 +274,9 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "How long was the sales cycle in Q3?", Expectation.States("average cycle").Inferring("days in the quarter before")),
             // Periods ranked: it answered "this month" as if the question had named it.
             new("maven", "Which month did we win the most?", Expectation.States(BestMonth().Label, Money(BestMonth().Value))),
+            // "deals" counted what was won; the answer had every stage's count as it stands today appended to it.
+            new("maven", "How many deals did we win in December?",
+                Expectation.States(Money(WonIn(new(2017, 12, 1), new(2018, 1, 1))), $"from {Format(deals.Count(d => d.Won && d.Closed >= new DateTime(2017, 12, 1)))} deals").Without($"{Format(all)} leads")),
             new("maven", "What is the win rate of Kan-code?",
                 Expectation.States(Format(Math.Round(100m * rows.Count(r => r.Account == "Kan-code" && r.Stage == "Won") / rows.Count(r => r.Account == "Kan-code" && r.Stage is "Won" or "Lost"), 1)) + " %")),
             // The file has outcomes, not sends: "0 sent" is the console's count, and Missing says why.
