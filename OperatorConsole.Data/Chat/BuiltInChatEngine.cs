@@ -116,7 +116,15 @@ public sealed class BuiltInChatEngine(
             return [ChatTopic.Ranking];
         }
 
+        // A topic named only by what the question counts gives way to one named by what it asks about: "How many
+        // deals are stuck?" is the constraint's, and led with every stage's count because "deals" is a pipeline word.
+        bool CountsOnly(TopicMatch t) => t.KeywordHits > 0 && !TopicWords(t.Topic, analysis).Except(CountedNouns).Any();
         var ranked = analysis.Topics.ToList();
+        if (ranked.Any(t => t.KeywordHits > 0 && !CountsOnly(t)))
+        {
+            ranked.RemoveAll(CountsOnly);
+        }
+
         if (ranked.Count == 0)
         {
             return [];

@@ -173,12 +173,13 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         var deals = await DealsAsync(period, ct);
         var now = Figures.Of(deals);
         var span = period.Describe();
-        var text = $"In {span}: won {Say.Money(now.WonValue)} from {Say.Plural(now.Won, "deal", "deals")}; {Say.N(now.Decided)} decided; win rate {(now.Rate is { } r ? Say.N(r) + " %" : "no data")}; " +
+        var text = $"In {span}: won {Say.Money(now.WonValue)} from {Say.Plural(now.Won, "deal", "deals")}; lost {Say.Plural(now.Lost, "deal", "deals")} of {Say.N(now.Decided)} decided; win rate {(now.Rate is { } r ? Say.N(r) + " %" : "no data")}; " +
                    $"average deal {(now.Average is { } a ? Say.Money(a) : "no data")}; average cycle {(now.Cycle is { } c ? Say.N(c) + " days" : "no data")}";
         var parts = new List<string>();
         if (question.Mentions("rate")) parts.Add(now.Rate is { } rate ? $"win rate {Say.N(rate)} % ({Say.N(now.Won)} won of {Say.N(now.Decided)} decided)" : "no deals were decided, so there is no win rate");
         if (question.Mentions("average", "avg", "size") && !question.Mentions("cycle")) parts.Add(now.Average is { } avg ? $"average deal {Say.Money(avg)}" : "no deals were won, so there is no average deal");
         if (question.Mentions("cycle", "long")) parts.Add(now.Cycle is { } cycle ? $"average cycle {Say.N(cycle)} days from lead created to won" : "no deals were won, so there is no cycle time");
+        if (AsksLosses(question)) parts.Add($"lost {Say.Plural(now.Lost, "deal", "deals")} of {Say.N(now.Decided)} decided");
         if (parts.Count == 0) parts.Add($"won {Say.Money(now.WonValue)} from {Say.Plural(now.Won, "deal", "deals")}");
         var claim = $"In {span}: " + string.Join("; ", parts);
         List<string> missing = deals.Count == 0 ? [$"No deal was decided in {span}."] : [];
@@ -195,9 +196,18 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         return new TopicAnswer(claim + ".", [fact, factBefore], [comparison.Inferred], missing);
     }
 
+    /// <summary>
+    /// "What did we lose in December?" asks what was lost, not what was won: it is like "what did we win" in meaning,
+    /// and the answer led with December's wins.
+    /// </summary>
+    private static bool AsksLosses(QuestionAnalysis question) =>
+        question.Mentions("lose", "lost", "losing", "loss", "losses") && !question.Mentions("win", "won", "wins", "winning", "revenue", "rate");
+
     /// <summary>One period's figures, as the scorecard computes them.</summary>
     private sealed record Figures(decimal WonValue, int Won, int Decided, decimal? Rate, decimal? Average, decimal? Cycle)
     {
+        public int Lost => Decided - Won;
+
         public static Figures Of(IReadOnlyList<ClosedDeal> deals)
         {
             var won = deals.Where(d => d.Outcome == ProposalOutcome.Won).ToList();
@@ -206,7 +216,7 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         }
 
         public string Describe() =>
-            $"won {Say.Money(WonValue)} from {Say.Plural(Won, "deal", "deals")}; {Say.N(Decided)} decided" +
+            $"won {Say.Money(WonValue)} from {Say.Plural(Won, "deal", "deals")}; lost {Say.Plural(Lost, "deal", "deals")} of {Say.N(Decided)} decided" +
             (Rate is { } r ? $"; win rate {Say.N(r)} %" : "") + (Average is { } a ? $"; average deal {Say.Money(a)}" : "") +
             (Cycle is { } c ? $"; average cycle {Say.N(c)} days" : "");
     }
@@ -239,6 +249,12 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
             return now.Average is { } avg && before.Average is { } was
                 ? ($"average deal {Say.Money(was)} in {when}", $"That is {Direction(avg, was, "larger", "smaller")} the {Say.Money(was)} average deal in {when}.")
                 : null;
+        }
+
+        if (AsksLosses(question))
+        {
+            return ($"lost {Say.Plural(before.Lost, "deal", "deals")} in {when}",
+                $"That is {Direction(now.Lost, before.Lost, "more", "fewer")} the {Say.N(before.Lost)} lost in {when}.");
         }
 
         if (now.WonValue == 0 && before.WonValue == 0)

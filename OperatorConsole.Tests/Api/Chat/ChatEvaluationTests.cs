@@ -275,6 +275,11 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             // Periods ranked: it answered "this month" as if the question had named it.
             new("maven", "Which month did we win the most?", Expectation.States(BestMonth().Label, Money(BestMonth().Value))),
             // "deals" counted what was won; the answer had every stage's count as it stands today appended to it.
+            // "Stuck" is the constraint's word; "deals" only says what is counted (it led with every stage's count).
+            new("maven", "How many deals are stuck?", Expectation.States(constraint).Without($"{Format(all)} leads")),
+            // What was lost, not what was won: the answer led with December's wins.
+            new("maven", "What did we lose in December?",
+                Expectation.States($"lost {Format(deals.Count(d => !d.Won && d.Closed >= new DateTime(2017, 12, 1)))} deals").Without("won 1,")),
             new("maven", "How many deals did we win in December?",
                 Expectation.States(Money(WonIn(new(2017, 12, 1), new(2018, 1, 1))), $"from {Format(deals.Count(d => d.Won && d.Closed >= new DateTime(2017, 12, 1)))} deals").Without($"{Format(all)} leads")),
             new("maven", "What is the win rate of Kan-code?",
