@@ -173,10 +173,11 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         var deals = await DealsAsync(period, ct);
         var now = Figures.Of(deals);
         var span = period.Describe();
-        var text = $"In {span}: won {Say.Money(now.WonValue)} from {Say.Plural(now.Won, "deal", "deals")}; lost {Say.Plural(now.Lost, "deal", "deals")} of {Say.N(now.Decided)} decided; win rate {(now.Rate is { } r ? Say.N(r) + " %" : "no data")}; " +
+        var text = $"In {span}: won {Say.Money(now.WonValue)} from {Say.Plural(now.Won, "deal", "deals")}; lost {Say.Plural(now.Lost, "deal", "deals")} of {Say.N(now.Decided)} decided; win rate {(now.Rate is { } r ? Say.N(r) + " %" : "no data")}; loss rate {(now.LossRate is { } l ? Say.N(l) + " %" : "no data")}; " +
                    $"average deal {(now.Average is { } a ? Say.Money(a) : "no data")}; average cycle {(now.Cycle is { } c ? Say.N(c) + " days" : "no data")}";
         var parts = new List<string>();
-        if (question.Mentions("rate")) parts.Add(now.Rate is { } rate ? $"win rate {Say.N(rate)} % ({Say.N(now.Won)} won of {Say.N(now.Decided)} decided)" : "no deals were decided, so there is no win rate");
+        if (question.Mentions("rate") && MentionsLoss(question)) parts.Add(now.LossRate is { } loss ? $"loss rate {Say.N(loss)} % ({Say.N(now.Lost)} lost of {Say.N(now.Decided)} decided)" : "no deals were decided, so there is no loss rate");
+        else if (question.Mentions("rate")) parts.Add(now.Rate is { } rate ? $"win rate {Say.N(rate)} % ({Say.N(now.Won)} won of {Say.N(now.Decided)} decided)" : "no deals were decided, so there is no win rate");
         if (question.Mentions("average", "avg", "size") && !question.Mentions("cycle")) parts.Add(now.Average is { } avg ? $"average deal {Say.Money(avg)}" : "no deals were won, so there is no average deal");
         if (question.Mentions("cycle", "long")) parts.Add(now.Cycle is { } cycle ? $"average cycle {Say.N(cycle)} days from lead created to won" : "no deals were won, so there is no cycle time");
         if (AsksLosses(question)) parts.Add($"lost {Say.Plural(now.Lost, "deal", "deals")} of {Say.N(now.Decided)} decided");
@@ -201,12 +202,17 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
     /// and the answer led with December's wins.
     /// </summary>
     private static bool AsksLosses(QuestionAnalysis question) =>
-        question.Mentions("lose", "lost", "losing", "loss", "losses") && !question.Mentions("win", "won", "wins", "winning", "revenue", "rate");
+        MentionsLoss(question) && !question.Mentions("win", "won", "wins", "winning", "revenue", "rate");
+
+    private static bool MentionsLoss(QuestionAnalysis question) => question.Mentions("lose", "lost", "losing", "loss", "losses");
 
     /// <summary>One period's figures, as the scorecard computes them.</summary>
     private sealed record Figures(decimal WonValue, int Won, int Decided, decimal? Rate, decimal? Average, decimal? Cycle)
     {
         public int Lost => Decided - Won;
+
+        /// <summary>Lost of decided, to one decimal as the win rate: "What was our loss rate?" was told the win rate.</summary>
+        public decimal? LossRate => Decided == 0 ? null : Math.Round(100m * Lost / Decided, 1);
 
         public static Figures Of(IReadOnlyList<ClosedDeal> deals)
         {
@@ -217,7 +223,7 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
 
         public string Describe() =>
             $"won {Say.Money(WonValue)} from {Say.Plural(Won, "deal", "deals")}; lost {Say.Plural(Lost, "deal", "deals")} of {Say.N(Decided)} decided" +
-            (Rate is { } r ? $"; win rate {Say.N(r)} %" : "") + (Average is { } a ? $"; average deal {Say.Money(a)}" : "") +
+            (Rate is { } r ? $"; win rate {Say.N(r)} %" : "") + (LossRate is { } l ? $"; loss rate {Say.N(l)} %" : "") + (Average is { } a ? $"; average deal {Say.Money(a)}" : "") +
             (Cycle is { } c ? $"; average cycle {Say.N(c)} days" : "");
     }
 
@@ -230,6 +236,13 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
     {
         var when = previous.Describe();
         static string Direction(decimal a, decimal b, string more, string less) => a > b ? $"{more} than" : a < b ? $"{less} than" : "the same as";
+        if (question.Mentions("rate") && MentionsLoss(question))
+        {
+            return now.LossRate is { } loss && before.LossRate is { } was
+                ? ($"loss rate {Say.N(was)} % in {when}", $"That is {Direction(loss, was, "higher", "lower")} the {Say.N(was)} % ({Say.N(before.Lost)} lost of {Say.N(before.Decided)} decided) in {when}.")
+                : null;
+        }
+
         if (question.Mentions("rate"))
         {
             return now.Rate is { } rate && before.Rate is { } was

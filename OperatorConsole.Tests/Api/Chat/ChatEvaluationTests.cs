@@ -280,6 +280,9 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             // What was lost, not what was won: the answer led with December's wins.
             new("maven", "What did we lose in December?",
                 Expectation.States($"lost {Format(deals.Count(d => !d.Won && d.Closed >= new DateTime(2017, 12, 1)))} deals").Without("won 1,")),
+            // It was told the win rate.
+            new("maven", "What was our loss rate in Q3?",
+                Expectation.States($"loss rate {Format(100m - RateIn(new(2017, 7, 1), new(2017, 10, 1)))} %").Inferring($"higher than the {Format(100m - RateIn(new(2017, 4, 1), new(2017, 7, 1)))} %")),
             new("maven", "How many deals did we win in December?",
                 Expectation.States(Money(WonIn(new(2017, 12, 1), new(2018, 1, 1))), $"from {Format(deals.Count(d => d.Won && d.Closed >= new DateTime(2017, 12, 1)))} deals").Without($"{Format(all)} leads")),
             new("maven", "What is the win rate of Kan-code?",
