@@ -30,6 +30,10 @@ public sealed class AccountService(
         return new PagedList<AccountRow>(rows.Skip(paging.Skip).Take(paging.PageSize).ToList(), rows.Count, paging.Page, paging.PageSize);
     }
 
+    /// <summary>Every row the query matches, unpaged (the chat reads all accounts, as the Clients page counts them).</summary>
+    public async Task<IReadOnlyList<AccountRow>> AllAsync(AccountListQuery query, CancellationToken ct = default) =>
+        (await ComputeAsync(query, null, ct)).Rows;
+
     /// <summary>Totals over every deal and account, for the header of /clients (and GET /api/accounts/summary).</summary>
     public async Task<AccountsSummary> SummaryAsync(CancellationToken ct = default) => (await ComputeAsync(new AccountListQuery(), null, ct)).Summary;
 

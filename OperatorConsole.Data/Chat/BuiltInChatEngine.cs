@@ -55,7 +55,12 @@ public sealed class BuiltInChatEngine(
         var parts = new List<TopicAnswer>();
         foreach (var topic in chosen)
         {
-            parts.Add(await _sources[topic].AnswerAsync(analysis, ct));
+            // Two topics may answer from the same figure ("accounts" and "touched": the Clients page's last touch); it is said once.
+            var part = await _sources[topic].AnswerAsync(analysis, ct);
+            if (!parts.Any(p => p.Sentence == part.Sentence))
+            {
+                parts.Add(part);
+            }
         }
 
         var known = parts.SelectMany(p => p.Facts).ToList();

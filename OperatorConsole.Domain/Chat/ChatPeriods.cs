@@ -50,7 +50,8 @@ public sealed record PeriodRanking(PeriodUnit Unit, bool Ascending);
 /// </summary>
 public static partial class ChatPeriods
 {
-    [GeneratedRegex(@"\b(?:in\s+the\s+)?(?:last|past)\s+(\d{1,3})\s+days?\b")]
+    // "in the last 30 days", and "not touched in 30 days" / "for 30 days": the chat answers what happened, not what will.
+    [GeneratedRegex(@"\b(?:(?:in\s+the\s+)?(?:last|past)|in|for|within)\s+(\d{1,3})\s+days?\b")]
     private static partial Regex LastDays();
 
     [GeneratedRegex(@"\bq([1-4])\s*(\d{4})\b")]

@@ -23,6 +23,9 @@ public static partial class TextTokens
         "latest", "first", "last", "recent", "recently", "time", "times", "status", "state", "named", "called", "on",
         "anything", "something", "everything", "nothing", "going", "look", "looking", "like", "see", "need", "want", "think",
         "take", "takes", "took", "taking",
+        // Negations carry no subject either: "Which customers haven't we talked to?" reported "haven't" as unrecorded.
+        "don't", "doesn't", "didn't", "haven't", "hasn't", "hadn't", "isn't", "aren't", "wasn't", "weren't", "won't", "can't",
+        "cannot", "couldn't", "shouldn't", "wouldn't",
     };
 
     public static IEnumerable<string> Words(string text) =>

@@ -132,6 +132,11 @@ public sealed class ResultsTopic(ClientSuccessService results, AccountService ac
 
     public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
     {
+        if (AccountTouchFacts.Asks(question))
+        {
+            return await AccountTouchFacts.AnswerAsync(accounts, question, ct);
+        }
+
         if (question.Mentions("many", "number", "count") && !question.Mentions("off", "track", "target", "targets", "result", "results", "measured", "metric"))
         {
             return await AccountsAsync(ct);

@@ -126,7 +126,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         System.Linq.Expressions.Expression<Func<Lead, bool>> whose, QuestionAnalysis question, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var deals = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Where(whose).Select(l => new { l.Id, l.Status }).ToListAsync(ct);
+        var deals = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Where(whose).Select(l => new { l.Id, l.Status, l.LastContactAt }).ToListAsync(ct);
         var ids = deals.Select(d => d.Id).ToList();
         var period = question.Period;
         var closed = await db.Set<Proposal>().AsNoTracking().Where(p => ids.Contains(p.LeadId) && (p.Outcome == ProposalOutcome.Won || p.Outcome == ProposalOutcome.Lost))
@@ -141,6 +141,10 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         var rate = closedIn.Count == 0 ? "" : $" (win rate {Say.N(Math.Round(100m * wonIn.Count / closedIn.Count, 1))} %)";
         var text = $"{subject} {Say.Plural(deals.Count, "deal", "deals")} ({stages}; {Say.N(open)} open); won {Say.Money(wonIn.Sum(w => w.OutcomeValue ?? 0))} from {Say.Plural(wonIn.Count, "deal", "deals")}" +
                    $" and lost {Say.Plural(lostIn, "deal", "deals")}{when}{rate}";
+        // The page's "Last touch" card: "When did we last contact Kan-code?" got the deals and no date.
+        text += deals.Max(d => d.LastContactAt) is { } touched
+            ? $"; last touch {touched.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}"
+            : "; no touch logged on any of its deals";
         return Say.Fact(source, label, text, link, text);
     }
 }

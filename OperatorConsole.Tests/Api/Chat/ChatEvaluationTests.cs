@@ -283,6 +283,9 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             // It was told the win rate.
             new("maven", "What was our loss rate in Q3?",
                 Expectation.States($"loss rate {Format(100m - RateIn(new(2017, 7, 1), new(2017, 10, 1)))} %").Inferring($"higher than the {Format(100m - RateIn(new(2017, 4, 1), new(2017, 7, 1)))} %")),
+            // The Clients page's last touch per account: it was answered with the stale leads and the clients off target.
+            new("maven", "Which accounts have we not touched in 30 days?",
+                Expectation.States($"{Format(sectorOf.Count)} of {Format(sectorOf.Count)} accounts have had no touch in the last 30 days").AndMissing("no touch is logged")),
             new("maven", "How many deals did we win in December?",
                 Expectation.States(Money(WonIn(new(2017, 12, 1), new(2018, 1, 1))), $"from {Format(deals.Count(d => d.Won && d.Closed >= new DateTime(2017, 12, 1)))} deals").Without($"{Format(all)} leads")),
             new("maven", "What is the win rate of Kan-code?",

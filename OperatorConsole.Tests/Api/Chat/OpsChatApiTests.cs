@@ -160,6 +160,46 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
             .Which.Should().StartWith("Why these deals were lost: no reason is recorded for 2 of them.");
     }
 
+    /// <summary>
+    /// "Which accounts have we not touched in 30 days?" was answered with the stale leads and the clients off target.
+    /// It is the Clients page's last touch per account, said once though two topics ("touched", "accounts") answer it.
+    /// </summary>
+    [Fact]
+    public async Task AccountsNotTouched_AreTheAccountsWhoseLastTouchIsOlderThanThePeriod_NeverTouchedFirst()
+    {
+        using var empty = new ConsoleFactory();
+        var client = await empty.CreateOperatorClientAsync();
+        var now = empty.Clock.GetUtcNow().UtcDateTime;
+        async Task TouchAsync(string title, string company, int? daysAgo)
+        {
+            var id = await empty.PostLeadAsync(title, company);
+            if (daysAgo is { } d)
+            {
+                (await client.PostJsonAsync($"/api/leads/{id}/touches", new { channel = "call", direction = "outbound", occurredAt = now.AddDays(-d) })).EnsureSuccessStatusCode();
+            }
+        }
+
+        await TouchAsync("Portal", "Quail Ltd", 3);
+        await TouchAsync("Kiosk", "Heron plc", 40);
+        await TouchAsync("Bot", "Ibis Co", null);
+        await TouchAsync("Bot v2", "Ibis Co", null);
+
+        var json = await (await client.PostJsonAsync("/api/ops/chat", new { question = "Which accounts have we not touched in 30 days?" })).ReadJsonAsync();
+
+        json.GetProperty("answer").GetString().Should().Be(
+            "2 of 3 accounts have had no touch in the last 30 days (26 Oct 2026 – 25 Nov 2026), 2 of them with open deals; 1 of them has none logged at all; " +
+            "longest untouched first: \"Ibis Co\" (2 open deals), \"Heron plc\" (last touched 16 Oct 2026, 1 open deal).");
+        json.GetProperty("receipts").GetProperty("known").EnumerateArray().Should().ContainSingle()
+            .Which.GetProperty("verified").GetBoolean().Should().BeTrue();
+        json.GetProperty("receipts").GetProperty("missing").EnumerateArray().Should().BeEmpty();
+
+        // An account named: its last touch is part of its figures ("When did we last contact…" got the deals and no date).
+        var heron = await (await client.PostJsonAsync("/api/ops/chat", new { question = "When did we last contact Heron plc?" })).ReadJsonAsync();
+        heron.GetProperty("answer").GetString().Should().EndWith("; last touch 16 Oct 2026.");
+        var ibis = await (await client.PostJsonAsync("/api/ops/chat", new { question = "When did we last talk to Ibis Co?" })).ReadJsonAsync();
+        ibis.GetProperty("answer").GetString().Should().EndWith("; no touch logged on any of its deals.");
+    }
+
     private static OperatorConsole.Domain.Proposals.Proposal Proposal(int leadId, string reason) => new()
     {
         LeadId = leadId, Title = "Offer", Status = OperatorConsole.Domain.Proposals.ProposalStatus.Closed,

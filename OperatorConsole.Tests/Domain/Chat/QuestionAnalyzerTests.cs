@@ -120,6 +120,9 @@ public sealed class QuestionAnalyzerTests
     [InlineData("How much did we win in Q3?", "2026-07-01", "2026-10-01", "Q3 2026")]
     [InlineData("How much did we win in Q4?", "2026-10-01", "2026-11-25", "Q4 2026")]
     [InlineData("What did we win in q1?", "2026-01-01", "2026-04-01", "Q1 2026")]
+    // "Not touched in 30 days" is the last 30 days: the chat answers what happened.
+    [InlineData("Which accounts have we not touched in 30 days?", "2026-10-26", "2026-11-25", "the last 30 days")]
+    [InlineData("Who has been quiet for 14 days?", "2026-11-11", "2026-11-25", "the last 14 days")]
     public void Periods_AreReadAgainstTheConsoleClock(string question, string from, string to, string label)
     {
         var period = ChatPeriods.Parse(question, Now)!;
@@ -129,6 +132,12 @@ public sealed class QuestionAnalyzerTests
         period.Label.Should().Be(label);
         ChatPeriods.Parse("How much did we win?", Now).Should().BeNull();
     }
+
+    /// <summary>A negation is no subject: "haven't" was reported as something the console does not record.</summary>
+    [Theory]
+    [InlineData("Which customers haven't we talked to in the last 60 days?")]
+    [InlineData("Which leads didn't we contact this week?")]
+    public void Negations_AreNotUnrecordedWords(string question) => Analyze(question).Uncovered.Should().BeEmpty();
 
     [Theory]
     [InlineData("How many accounts do we have?")]
