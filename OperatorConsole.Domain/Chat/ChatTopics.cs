@@ -33,7 +33,7 @@ public static class ChatTopicCatalog
         new(ChatTopic.Failures,
             ["What is broken?", "What needs a person right now?", "How many runs failed?", "Which leads are stale?", "Who should I follow up with?", "What failed recently?",
              "What should I work on today?", "What should I do first?"],
-            ["broken", "break", "fail", "failure", "failed", "failing", "error", "wrong", "problem", "stale", "quiet", "ghost", "follow", "touch", "contact", "talk", "talked", "spoke", "spoken", "reached", "intervention", "run", "runs", "need", "needs", "person", "attention", "fix"]),
+            ["broken", "break", "fail", "failure", "failed", "failing", "error", "wrong", "problem", "stale", "quiet", "ghost", "follow", "touch", "contact", "talk", "talked", "spoke", "spoken", "intervention", "run", "runs", "need", "needs", "person", "attention", "fix"]),
         new(ChatTopic.Pipeline,
             ["How many leads are in each stage?", "How many leads are in Proposal?", "What does the pipeline look like?", "How many open leads do we have?"],
             ["lead", "leads", "pipeline", "stage", "stages", "funnel", "open", "new", "qualified", "proposal", "approved", "building", "shipped", "lost", "lose", "losing", "reason", "reasons", "move", "moved", "enter", "entered", "created", "came", "arrived", "added", "oldest", "longest", "deal", "deals", "opportunity", "opportunities", "prospect", "prospects", "each", "worth", "value"]),

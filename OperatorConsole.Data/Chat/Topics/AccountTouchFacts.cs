@@ -13,14 +13,15 @@ internal static class AccountTouchFacts
 {
     private static readonly string[] AccountWords = ["account", "accounts", "client", "clients", "customer", "customers", "company", "companies"];
 
-    private static readonly string[] TouchWords = ["touch", "touched", "touches", "contact", "contacted", "spoke", "spoken", "talk", "talked", "called", "reached"];
+    // Not "called" or "reached": "the account called X", "clients that reached their target" are not about touches.
+    private static readonly string[] TouchWords = ["touch", "touched", "touches", "contact", "contacted", "spoke", "spoken", "talk", "talked"];
 
     /// <summary>The question asks when accounts were last touched.</summary>
     public static bool Asks(QuestionAnalysis question) => question.Mentions(AccountWords) && question.Mentions(TouchWords);
 
     public static async Task<TopicAnswer> AnswerAsync(AccountService accounts, QuestionAnalysis question, CancellationToken ct)
     {
-        var rows = await accounts.AllAsync(new AccountListQuery(Sort: "lastTouchAt"), ct);
+        var rows = await accounts.AllAsync(new AccountListQuery(), ct);
         var since = question.Period?.From;
         // Never touched first, then the longest untouched; among equals the one with the most open deals, where a call counts most.
         var untouched = rows.Where(r => r.LastTouchAt is not { } at || (since is { } from && at < from))

@@ -198,6 +198,10 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         heron.GetProperty("answer").GetString().Should().EndWith("; last touch 16 Oct 2026.");
         var ibis = await (await client.PostJsonAsync("/api/ops/chat", new { question = "When did we last talk to Ibis Co?" })).ReadJsonAsync();
         ibis.GetProperty("answer").GetString().Should().EndWith("; no touch logged on any of its deals.");
+
+        // "Reached" measures and "called" names: neither makes a question about touches.
+        var target = await (await client.PostJsonAsync("/api/ops/chat", new { question = "Which clients have reached their target?" })).ReadJsonAsync();
+        target.GetProperty("answer").GetString().Should().NotContain("touch");
     }
 
     private static OperatorConsole.Domain.Proposals.Proposal Proposal(int leadId, string reason) => new()
