@@ -123,7 +123,7 @@ public sealed class BuiltInChatEngine(
 
         // A topic named only by what the question counts gives way to one named by what it asks about: "How many
         // deals are stuck?" is the constraint's, and led with every stage's count because "deals" is a pipeline word.
-        bool CountsOnly(TopicMatch t) => t.KeywordHits > 0 && !TopicWords(t.Topic, analysis).Except(CountedNouns).Any();
+        bool CountsOnly(TopicMatch t) => t.KeywordHits > 0 && !TopicWords(t.Topic, analysis).Except(CountingWords).Any();
         var ranked = analysis.Topics.ToList();
         if (ranked.Any(t => t.KeywordHits > 0 && !CountsOnly(t)))
         {
@@ -139,7 +139,7 @@ public sealed class BuiltInChatEngine(
         var bestWords = TopicWords(ranked[0].Topic, analysis);
         foreach (var next in ranked.Skip(1).Where(t => t.KeywordHits > 0))
         {
-            if (TopicWords(next.Topic, analysis).Except(bestWords).Except(CountedNouns).Any() && next.KeywordHits >= ranked[0].KeywordHits)
+            if (TopicWords(next.Topic, analysis).Except(bestWords).Except(CountingWords).Any() && next.KeywordHits >= ranked[0].KeywordHits)
             {
                 chosen.Add(next.Topic);
                 break;
@@ -152,8 +152,10 @@ public sealed class BuiltInChatEngine(
     /// <summary>
     /// What a question counts, not what it is about: "How many deals did we win in December?" is the money topic's,
     /// and "deals" alone did not make it the pipeline's too (it appended every stage's count as it stands today).
+    /// "How much" asks an amount of whatever the question names: "How much is in Qualified?" is the stage's value, not
+    /// this month's wins.
     /// </summary>
-    private static readonly HashSet<string> CountedNouns = new[] { "deal", "deals", "lead", "leads", "opportunity", "opportunities", "prospect", "prospects" }
+    private static readonly HashSet<string> CountingWords = new[] { "deal", "deals", "lead", "leads", "opportunity", "opportunities", "prospect", "prospects", "much" }
         .SelectMany(w => new[] { w, TextTokens.Stem(w) }).ToHashSet(StringComparer.Ordinal);
 
     private static HashSet<string> TopicWords(ChatTopic topic, QuestionAnalysis analysis)

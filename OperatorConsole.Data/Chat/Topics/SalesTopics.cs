@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Scorecard;
@@ -169,6 +170,13 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         }
 
         var report = question.Reference is { } at ? await scorecard.GetAsync(at, ct) : await scorecard.GetAsync(ct);
+        if (AsksWonDeals(question))
+        {
+            // "The biggest deal we won" with no period is the biggest ever; "which deals did we win" is this month's.
+            var asked = question.Period ?? (question.Words.Any(ChatRanking.Highest.Contains) ? AllTime(report) : DefaultPeriod(question, report));
+            return WonDeals(asked, await DealsAsync(asked, ct));
+        }
+
         var period = question.Period ?? DefaultPeriod(question, report);
         var deals = await DealsAsync(period, ct);
         var now = Figures.Of(deals);
@@ -195,6 +203,31 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         var factBefore = Say.Fact($"money.{previous.From:yyyyMMdd}-{previous.To:yyyyMMdd}", "Money scorecard (period before)",
             $"In {previous.Describe()}: {before.Describe()}", "/", comparison.Claim);
         return new TopicAnswer(claim + ".", [fact, factBefore], [comparison.Inferred], missing);
+    }
+
+    /// <summary>
+    /// "Which deals did we win this week?", "What is the biggest deal we won?": the won deals themselves. Both were
+    /// answered with the period's total, as if the question had asked how much.
+    /// </summary>
+    private static bool AsksWonDeals(QuestionAnalysis question) =>
+        question.Mentions("deal", "deals") && question.Mentions("won", "win", "closed", "sold") && !AsksLosses(question)
+        && (question.Words.Contains("which") || question.Words.Any(ChatRanking.Highest.Contains))
+        && !question.Mentions("rate", "average", "avg", "size", "cycle", "long", "many");
+
+    private static ChatPeriod AllTime(MoneyScorecardReport report) => new(DateTime.MinValue, report.Clock.At.AddTicks(1), "all time");
+
+    /// <summary>The period's won deals, largest first, five named (the stand-up's "Won, week" card lists them the same way).</summary>
+    private static TopicAnswer WonDeals(ChatPeriod period, IReadOnlyList<ClosedDeal> deals)
+    {
+        var won = deals.Where(d => d.Outcome == ProposalOutcome.Won).OrderByDescending(d => d.Value ?? 0).ThenByDescending(d => d.OutcomeAt).ToList();
+        var head = period.From == DateTime.MinValue ? $"Every deal won to {period.To.AddTicks(-1).ToString("d MMM yyyy", CultureInfo.InvariantCulture)}" : $"In {period.Describe()}";
+        var claim = won.Count == 0
+            ? $"{head}: no deal was won"
+            : $"{head}: won {Say.Money(won.Sum(d => d.Value ?? 0))} from {Say.Plural(won.Count, "deal", "deals")}; largest first: " +
+              string.Join(", ", won.Take(5).Select(d => $"\"{d.LeadTitle}\" {Say.Money(d.Value ?? 0)} ({d.OutcomeAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)})")) +
+              (won.Count > 5 ? " and others" : "");
+        var key = period.From == DateTime.MinValue ? "all" : $"{period.From:yyyyMMdd}-{period.To:yyyyMMdd}";
+        return new TopicAnswer(claim + ".", [Say.Fact($"money.deals.{key}", "Money scorecard · won deals", claim, "/leads?status=approved", claim)], [], []);
     }
 
     /// <summary>

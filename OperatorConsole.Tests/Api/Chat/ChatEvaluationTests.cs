@@ -224,6 +224,9 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var lowestRate = rows.Where(r => r.Stage is "Won" or "Lost" && r.Account.Length > 0).GroupBy(r => r.Account)
             .Select(g => (g.Key, Rate: Math.Round(100m * g.Count(r => r.Stage == "Won") / g.Count(), 1))).OrderBy(g => g.Rate).First();
         var darcel = rows.Where(r => r.Agent == "Darcel Schlecht").ToList();
+        var biggest = rows.Where(r => r.Stage == "Won").MaxBy(r => r.Value);
+        // The week of the data's last day (Monday 25 Dec 2017 – 31 Dec 2017), as the scorecard's weeks run.
+        var lastWeek = rows.Where(r => r.Stage == "Won" && string.CompareOrdinal(r.Closed, "2017-12-25") >= 0).ToList();
         // The account's sector is in accounts.csv (account, sector, …): won value per sector through the deal's account.
         var sectorOf = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "accounts.csv")).Skip(1).Select(l => l.Split(','))
             .ToDictionary(f => f[0], f => f[1]);
@@ -286,6 +289,15 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             // The Clients page's last touch per account: it was answered with the stale leads and the clients off target.
             new("maven", "Which accounts have we not touched in 30 days?",
                 Expectation.States($"{Format(sectorOf.Count)} of {Format(sectorOf.Count)} accounts have had no touch in the last 30 days").AndMissing("no touch is logged")),
+            // The won deals themselves, largest first: both were answered with the period's total.
+            new("maven", "What is the biggest deal we won?", Expectation.States(Money(biggest.Value), $"for {biggest.Account}", "largest first")),
+            new("maven", "Which deals did we win this week?",
+                Expectation.States($"from {Format(lastWeek.Count)} deals", Money(lastWeek.Max(r => r.Value)), "largest first")),
+            // "How much" asks the amount of what the question names: it led with this month's wins.
+            new("maven", "How much is in Qualified?",
+                Expectation.States($"{Format(Total(await GetAsync(api, "/api/leads?status=qualified&pageSize=1")))} leads are in Qualified").Without("won ")),
+            new("maven", "What is the average deal size of Kan-code?",
+                Expectation.States($"average won deal {Money(Math.Round(rows.Where(r => r.Account == "Kan-code" && r.Stage == "Won").Average(r => r.Value), 2))}")),
             new("maven", "How many deals did we win in December?",
                 Expectation.States(Money(WonIn(new(2017, 12, 1), new(2018, 1, 1))), $"from {Format(deals.Count(d => d.Won && d.Closed >= new DateTime(2017, 12, 1)))} deals").Without($"{Format(all)} leads")),
             new("maven", "What is the win rate of Kan-code?",
