@@ -32,7 +32,27 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
         var rows = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).GroupBy(l => l.Status)
             .Select(g => new StageRow(g.Key, g.Count(), g.Sum(l => l.EstimatedValue) ?? 0)).ToListAsync(ct);
         var byStage = Enum.GetValues<LeadStatus>().ToDictionary(s => s, s => rows.FirstOrDefault(r => r.Stage == s));
+        if (asked is [var stage] && ScorecardCalculator.OpenStages.Contains(stage) && (question.Words.Contains("which") || question.Words.Any(ChatRanking.Highest.Contains)))
+        {
+            return await LargestInStageAsync(db, stage, byStage[stage], ct);
+        }
+
         return asked.Count > 0 ? Stages(asked, byStage) : Pipeline(question, rows, byStage);
+    }
+
+    /// <summary>
+    /// "Which qualified deals are worth the most?": the open stage's deals by estimated value, five named. It answered
+    /// with the stage's count and total only.
+    /// </summary>
+    private static async Task<TopicAnswer> LargestInStageAsync(ConsoleDbContext db, LeadStatus stage, StageRow? row, CancellationToken ct)
+    {
+        var top = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived && l.Status == stage && l.EstimatedValue != null)
+            .OrderByDescending(l => (double?)l.EstimatedValue).ThenBy(l => l.Id).Take(5).Select(l => new { l.Title, l.EstimatedValue }).ToListAsync(ct);
+        var count = row?.Count ?? 0;
+        var claim = $"{Say.Plural(count, "lead is", "leads are")} in {stage}, worth {Say.Money(row?.Value ?? 0)} estimated" +
+                    (top.Count == 0 ? "; none has an estimate" : "; largest estimate first: " + string.Join(", ", top.Select(l => $"\"{l.Title}\" {Say.Money(l.EstimatedValue ?? 0)}")) + (count > top.Count ? " and others" : ""));
+        var name = stage.ToString().ToLowerInvariant();
+        return new TopicAnswer(claim + ".", [Say.Fact($"pipeline.stage.{name}.largest", $"Leads · {stage}", claim, $"/leads?status={name}&sort=-estimatedValue", claim)], [], []);
     }
 
     /// <summary>What only the stage history answers (ADR 222): why deals are lost, the oldest, what came in or moved in a period.</summary>

@@ -296,6 +296,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             // "How much" asks the amount of what the question names: it led with this month's wins.
             new("maven", "How much is in Qualified?",
                 Expectation.States($"{Format(Total(await GetAsync(api, "/api/leads?status=qualified&pageSize=1")))} leads are in Qualified").Without("won ")),
+            // The stage's deals by estimate: it gave the count and total only. Maven's estimate is the product's list price.
+            new("maven", "Which qualified deals are worth the most?",
+                Expectation.States($"{Format(Total(await GetAsync(api, "/api/leads?status=qualified&pageSize=1")))} leads are in Qualified", "largest estimate first",
+                    Money((await GetAsync(api, "/api/leads?status=qualified&sort=-estimatedValue&pageSize=1")).GetProperty("items")[0].GetProperty("estimatedValue").GetDecimal()))),
             new("maven", "What is the average deal size of Kan-code?",
                 Expectation.States($"average won deal {Money(Math.Round(rows.Where(r => r.Account == "Kan-code" && r.Stage == "Won").Average(r => r.Value), 2))}")),
             new("maven", "How many deals did we win in December?",
