@@ -140,13 +140,11 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         // The win rate as the scorecard computes it (won of decided), so "What is the win rate of Kan-code?" is answered.
         var rate = closedIn.Count == 0 ? "" : $" (win rate {Say.N(Math.Round(100m * wonIn.Count / closedIn.Count, 1))} %)";
         // "What is the average deal size of Kan-code?" got its won value and count, and no average.
-        if (question.Mentions("average", "avg", "size") && wonIn.Count > 0)
-        {
-            rate += $"; average won deal {Say.Money(Math.Round(wonIn.Average(w => w.OutcomeValue ?? 0), 2))}";
-        }
-
+        var average = question.Mentions("average", "avg", "size") && wonIn.Count > 0
+            ? $"; average won deal {Say.Money(Math.Round(wonIn.Average(w => w.OutcomeValue ?? 0), 2))}"
+            : "";
         var text = $"{subject} {Say.Plural(deals.Count, "deal", "deals")} ({stages}; {Say.N(open)} open); won {Say.Money(wonIn.Sum(w => w.OutcomeValue ?? 0))} from {Say.Plural(wonIn.Count, "deal", "deals")}" +
-                   $" and lost {Say.Plural(lostIn, "deal", "deals")}{when}{rate}";
+                   $" and lost {Say.Plural(lostIn, "deal", "deals")}{when}{rate}{average}";
         // The page's "Last touch" card: "When did we last contact Kan-code?" got the deals and no date.
         text += deals.Max(d => d.LastContactAt) is { } touched
             ? $"; last touch {touched.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}"
