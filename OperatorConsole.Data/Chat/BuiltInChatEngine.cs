@@ -55,12 +55,7 @@ public sealed class BuiltInChatEngine(
         var parts = new List<TopicAnswer>();
         foreach (var topic in chosen)
         {
-            // Two topics may answer from the same figure ("accounts" and "touched": the Clients page's last touch); it is said once.
-            var part = await _sources[topic].AnswerAsync(analysis, ct);
-            if (!parts.Any(p => p.Sentence == part.Sentence))
-            {
-                parts.Add(part);
-            }
+            parts.Add(await _sources[topic].AnswerAsync(analysis, ct));
         }
 
         var known = parts.SelectMany(p => p.Facts).ToList();
@@ -119,6 +114,13 @@ public sealed class BuiltInChatEngine(
         if (analysis.Ranking is not null)
         {
             return [ChatTopic.Ranking];
+        }
+
+        // Accounts' last touch is the Clients page's figure, the results topic's alone: "touched" would also bring in
+        // the failures topic, which computed the same answer a second time.
+        if (AccountTouchFacts.Asks(analysis))
+        {
+            return [ChatTopic.Results];
         }
 
         // A topic named only by what the question counts gives way to one named by what it asks about: "How many

@@ -1,4 +1,3 @@
-using OperatorConsole.Data.Accounts;
 using OperatorConsole.Data.Brief;
 using OperatorConsole.Data.Failures;
 using OperatorConsole.Data.Integrations;
@@ -11,18 +10,12 @@ namespace OperatorConsole.Data.Chat.Topics;
 /// Failures &amp; Interventions: one bucket when the question names it, else what is broken or waits for a decision
 /// (what the badge counts) and the nudges apart, by bucket.
 /// </summary>
-public sealed class FailuresTopic(FailuresService failures, AccountService accounts) : IChatTopicSource
+public sealed class FailuresTopic(FailuresService failures) : IChatTopicSource
 {
     public ChatTopic Topic => ChatTopic.Failures;
 
     public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
     {
-        // "Touch" is this topic's word, but an account's last touch is the Clients page's figure, not a stale lead.
-        if (AccountTouchFacts.Asks(question))
-        {
-            return await AccountTouchFacts.AnswerAsync(accounts, question, ct);
-        }
-
         var report = await failures.GetReportAsync(question.Reference?.Mode ?? Domain.Clock.ClockMode.Data, ct);
         var buckets = Asked(question).ToList();
         if (buckets.Count > 0)
