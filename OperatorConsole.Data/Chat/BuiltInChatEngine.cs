@@ -100,12 +100,18 @@ public sealed class BuiltInChatEngine(
     }
 
     /// <summary>
-    /// The topics to answer: an entity named in the question wins (its figures are the answer), then a ranking (a
-    /// total would answer another question); otherwise the best topic, and a second one only if it adds a word of its
+    /// The topics to answer: a ranking within a named account, sector or owner; otherwise an entity named in the
+    /// question wins (its figures are the answer), then a ranking (a total would answer another question); otherwise the best topic, and a second one only if it adds a word of its
     /// own (so "leads in Proposal" is not also about proposals).
     /// </summary>
     private static List<ChatTopic> Choose(QuestionAnalysis analysis)
     {
+        // "Which owner won the most in retail?" asks a ranking within what it names, not the sector's own totals.
+        if (analysis.Ranking is { } ranking && RankingTopic.Scopes(analysis.Entities, ranking.By))
+        {
+            return [ChatTopic.Ranking];
+        }
+
         if (analysis.Has(ChatTopic.Entity))
         {
             return [ChatTopic.Entity];
@@ -157,12 +163,11 @@ public sealed class BuiltInChatEngine(
     /// "How much" asks an amount of whatever the question names: "How much is in Qualified?" is the stage's value, not
     /// this month's wins.
     /// </summary>
-    private static readonly HashSet<string> CountingWords = new[] { "deal", "deals", "lead", "leads", "opportunity", "opportunities", "prospect", "prospects", "much" }
-        .SelectMany(w => new[] { w, TextTokens.Stem(w) }).ToHashSet(StringComparer.Ordinal);
+    private static readonly HashSet<string> CountingWords = TextTokens.Forms(["deal", "deals", "lead", "leads", "opportunity", "opportunities", "prospect", "prospects", "much"]);
 
     private static HashSet<string> TopicWords(ChatTopic topic, QuestionAnalysis analysis)
     {
-        var words = ChatTopicCatalog.Topics.First(t => t.Topic == topic).Words.SelectMany(w => new[] { w, TextTokens.Stem(w) }).ToHashSet(StringComparer.Ordinal);
+        var words = TextTokens.Forms(ChatTopicCatalog.Topics.First(t => t.Topic == topic).Words);
         return analysis.Words.Where(words.Contains).Select(TextTokens.Stem).ToHashSet(StringComparer.Ordinal);
     }
 

@@ -16,7 +16,7 @@ public interface IEntityCatalogueSource
 }
 
 /// <summary>
-/// Reads the names from the database and indexes them: leads, accounts, deal owners, integrations, packages and templates. On its
+/// Reads the names from the database and indexes them: leads, accounts, sectors, deal owners, integrations, packages and templates. On its
 /// own it reads on every call (tools and hosts without the live layer); the web host wraps it in a live query
 /// invalidated by changes to those records, because on 8,800 deals this read and the indexing cost most of an answer.
 /// </summary>
@@ -34,11 +34,15 @@ public sealed class EntityCatalogueLoader(IDbContextFactory<ConsoleDbContext> db
         var entities = leads.Select(l => new KnownEntity(EntityKind.Lead, l.Title, l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/leads/{l.Id}")).ToList();
         // Accounts are records now: a name links to its page. A company typed on a lead before it had an account
         // (none after the accounts migration, but a lead can still carry free text) links to the leads it names.
-        var accounts = await db.Set<Account>().AsNoTracking().Select(a => new { a.Id, a.Name }).ToListAsync(ct);
+        var accounts = await db.Set<Account>().AsNoTracking().Select(a => new { a.Id, a.Name, a.Sector }).ToListAsync(ct);
         entities.AddRange(accounts.Select(a => new KnownEntity(EntityKind.Account, a.Name, a.Name, $"/accounts/{a.Id}")));
         var named = accounts.Select(a => a.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         entities.AddRange(leads.Where(l => l.Company != null && !named.Contains(l.Company)).Select(l => l.Company!).Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(c => new KnownEntity(EntityKind.Account, c, c, $"/leads?q={Uri.EscapeDataString(c)}")));
+        // Sectors ("How many accounts are in retail?" reported "retail" as unrecorded): one per spelling up to case,
+        // keyed by its lower case, linked to the Clients list searched for it.
+        entities.AddRange(accounts.Where(a => !string.IsNullOrWhiteSpace(a.Sector)).Select(a => a.Sector!.Trim()).DistinctBy(s => s.ToLowerInvariant())
+            .Select(s => new KnownEntity(EntityKind.Sector, s, s.ToLowerInvariant(), $"/clients?q={Uri.EscapeDataString(s)}")));
         // Deal owners (a CRM's sales agents): "how many deals did Darcel Schlecht close" names a person on our side.
         entities.AddRange(leads.Where(l => l.Owner != null).Select(l => l.Owner!).Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(o => new KnownEntity(EntityKind.Owner, o, o, $"/leads?owner={Uri.EscapeDataString(o)}")));

@@ -8,8 +8,24 @@ public sealed record ChatPeriod(DateTime From, DateTime To, string Label)
 {
     public bool Contains(DateTime at) => at >= From && at < To;
 
-    public string Describe() =>
-        $"{Label} ({From.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – {To.AddTicks(-1).ToString("d MMM yyyy", CultureInfo.InvariantCulture)})";
+    /// <summary>"March 2017 (1 Mar 2017 – 31 Mar 2017)"; one day is one date: "yesterday (30 Dec 2017)".</summary>
+    public string Describe() => To.AddTicks(-1).Date == From.Date
+        ? $"{Label} ({ChatDates.Day(From)})"
+        : $"{Label} ({ChatDates.Day(From)} – {ChatDates.Day(To.AddTicks(-1))})";
+
+    /// <summary>
+    /// The period after a verb: "in 2017 (…)", "in the last 30 days (…)", but "last month (…)", "this week (…)" and
+    /// "yesterday (…)", which say when on their own ("won 9,765 USD in yesterday" was the answer's English).
+    /// </summary>
+    public string When() => (SaysWhen ? "" : "in ") + Describe();
+
+    /// <summary><see cref="When"/> opening a sentence: "In 2017 (…)", "Last month (…)".</summary>
+    public string WhenOpening() => SaysWhen ? char.ToUpperInvariant(Label[0]) + Describe()[1..] : "In " + Describe();
+
+    /// <summary>The label alone after a verb, for a line inside a sentence that already spelt the dates: "in 2017", "last month".</summary>
+    public string WhenShort() => (SaysWhen ? "" : "in ") + Label;
+
+    private bool SaysWhen => Label.StartsWith("this ", StringComparison.Ordinal) || Label.StartsWith("last ", StringComparison.Ordinal) || Label is "today" or "yesterday";
 
     /// <summary>
     /// The period to compare with. A period that starts on a month's first day is calendar months (a month, a quarter,
@@ -29,6 +45,12 @@ public sealed record ChatPeriod(DateTime From, DateTime To, string Label)
 
         return new ChatPeriod(From - (To - From), From, "the period before");
     }
+}
+
+/// <summary>The chat's one way to write a date: "9 Dec 2017", as the account page writes it.</summary>
+public static class ChatDates
+{
+    public static string Day(DateTime at) => at.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 }
 
 /// <summary>The calendar unit a question ranks ("Which month did we win the most?").</summary>

@@ -63,6 +63,12 @@ public static class ChatRanking
 
     private static readonly HashSet<string> SectorWords = new(StringComparer.Ordinal) { "sector", "sectors", "industry", "industries", "vertical", "verticals" };
 
+    /// <summary>Whether the question says it is about a sector ("the software sector", "retail industry").</summary>
+    public static bool NamesSector(IEnumerable<string> words) => words.Any(SectorWords.Contains);
+
+    /// <summary>A word for the accounts or deals a sector, an owner or an account has ("software companies", "retail deals").</summary>
+    public static bool IsAccountOrDealWord(string word) => AccountWords.Contains(word) || DealWords.Contains(word);
+
     private static readonly HashSet<string> LostWords = new(StringComparer.Ordinal) { "lost", "lose", "loses", "losing", "loss", "losses" };
 
     private static readonly HashSet<string> WonWords = new(StringComparer.Ordinal)

@@ -13,6 +13,9 @@ public enum EntityKind
 
     /// <summary>A deal owner (a CRM's sales agent): a person on our side, named on deals.</summary>
     Owner,
+
+    /// <summary>An account's sector as the accounts record it ("retail"): its deals are those of its accounts.</summary>
+    Sector,
 }
 
 /// <summary>A named thing the console knows (a lead title, an account, an integration…), with where to open it.</summary>

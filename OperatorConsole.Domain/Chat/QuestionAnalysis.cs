@@ -48,9 +48,8 @@ public static class QuestionAnalyzer
     /// <summary>Semantic similarity at which a topic counts even without one of its words (MiniLM cosine scale).</summary>
     public const float SemanticFloor = 0.62f;
 
-    private static readonly HashSet<string> Vocabulary = ChatTopicCatalog.Topics.SelectMany(t => t.Words)
-        .Concat(ChatTopicCatalog.EntityWords).Concat(ChatTopicCatalog.PeriodWords).Concat(ChatRanking.Vocabulary)
-        .SelectMany(w => new[] { w, TextTokens.Stem(w) }).ToHashSet(StringComparer.Ordinal);
+    private static readonly HashSet<string> Vocabulary = TextTokens.Forms(ChatTopicCatalog.Topics.SelectMany(t => t.Words)
+        .Concat(ChatTopicCatalog.EntityWords).Concat(ChatTopicCatalog.PeriodWords).Concat(ChatRanking.Vocabulary));
 
     public static IReadOnlySet<string> KnownVocabulary => Vocabulary;
 
@@ -63,7 +62,7 @@ public static class QuestionAnalyzer
     {
         var words = TextTokens.Words(question).ToList();
         var stems = words.Select(TextTokens.Stem).ToList();
-        var mentions = EntityMatcher.Find(question, entities, Vocabulary);
+        var mentions = SectorsAsMeant(EntityMatcher.Find(question, entities, Vocabulary), words);
         var unknown = EntityMatcher.UnknownNames(question, mentions, Vocabulary);
         var period = ChatPeriods.Parse(question, now);
         var ranking = ChatRanking.Parse(words);
@@ -71,7 +70,7 @@ public static class QuestionAnalyzer
         var topics = new List<TopicMatch>();
         foreach (var info in ChatTopicCatalog.Topics.Where(t => t.Topic != ChatTopic.Ranking))
         {
-            var topicWords = info.Words.SelectMany(w => new[] { w, TextTokens.Stem(w) }).ToHashSet(StringComparer.Ordinal);
+            var topicWords = TextTokens.Forms(info.Words);
             var hits = words.Where((w, i) => topicWords.Contains(w) || topicWords.Contains(stems[i])).Distinct().Count();
             var sim = similarity.GetValueOrDefault(info.Topic);
             if (hits > 0 || sim >= SemanticFloor)
@@ -105,6 +104,35 @@ public static class QuestionAnalyzer
             .Distinct().ToList();
 
         return new QuestionAnalysis(question, topics.OrderByDescending(t => t.Score).ToList(), mentions, unknown, period, uncovered) { Words = words.Concat(stems).Distinct().ToList(), Ranking = ranking, RankingWithoutMeasure = ChatRanking.DimensionWithoutMeasure(words), PeriodRanking = periodRanking };
+    }
+
+    /// <summary>
+    /// A sector is named by an ordinary word ("services", "medical"): it counts as the sector only where the question
+    /// reads it as one. It says "sector" or "industry", or the word comes after "in" or "from" ("accounts in retail")
+    /// or before an account or deal word ("software companies"). "What services do we offer?" is not about the
+    /// services sector.
+    /// </summary>
+    private static IReadOnlyList<EntityMention> SectorsAsMeant(IReadOnlyList<EntityMention> mentions, IReadOnlyList<string> words) =>
+        ChatRanking.NamesSector(words) ? mentions : mentions.Where(m => m.Entity.Kind != EntityKind.Sector || ReadsAsSector(m.AsWritten, words)).ToList();
+
+    private static bool ReadsAsSector(string written, IReadOnlyList<string> words)
+    {
+        var parts = written.Split(' ');
+        for (var i = 0; i + parts.Length <= words.Count; i++)
+        {
+            if (parts.Where((part, j) => part != words[i + j]).Any())
+            {
+                continue;
+            }
+
+            var after = i + parts.Length;
+            if ((i > 0 && words[i - 1] is "in" or "from" or "within") || (after < words.Count && ChatRanking.IsAccountOrDealWord(words[after])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsQuarter(string word) => word.Length == 2 && word[0] == 'q' && char.IsDigit(word[1]);

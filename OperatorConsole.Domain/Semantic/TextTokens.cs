@@ -31,7 +31,15 @@ public static partial class TextTokens
     public static IEnumerable<string> Words(string text) =>
         WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value.Trim('\'', '.', '-'));
 
-    /// <summary>Strips common English endings so "proposals", "proposed" and "proposal" meet (not a full Porter stemmer).</summary>
+    /// <summary>Each word and its stem: how a topic's words are matched against a question's words and their stems.</summary>
+    public static HashSet<string> Forms(IEnumerable<string> words) =>
+        words.SelectMany(w => new[] { w, Stem(w) }).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Strips common English endings so "proposals", "proposed" and "proposal" meet (not a full Porter stemmer). "-er"
+    /// is stripped only from a stem of four letters or more: "offer" became "off", a results word, so "What services do
+    /// we offer?" was answered with the clients off target.
+    /// </summary>
     public static string Stem(string word)
     {
         if (word.Length <= 3 || word.Any(char.IsDigit))
@@ -41,7 +49,7 @@ public static partial class TextTokens
 
         foreach (var suffix in (string[])["ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "s"])
         {
-            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal))
+            if (word.Length - suffix.Length >= (suffix is "er" or "ers" ? 4 : 3) && word.EndsWith(suffix, StringComparison.Ordinal))
             {
                 var stem = word[..^suffix.Length];
                 return suffix is "ies" or "ied" ? stem + "y" : stem;

@@ -28,7 +28,7 @@ internal static class AccountTouchFacts
             .OrderBy(r => r.LastTouchAt ?? DateTime.MinValue).ThenByDescending(r => r.OpenDeals).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToList();
         var never = untouched.Count(r => r.LastTouchAt is null);
         var open = untouched.Count(r => r.OpenDeals > 0);
-        var scope = since is null ? "have no touch logged on any deal" : $"have had no touch in {question.Period!.Describe()}";
+        var scope = since is null ? "have no touch logged on any deal" : $"have had no touch {question.Period!.When()}";
         var claim = $"{Say.N(untouched.Count)} of {Say.Plural(rows.Count, "account", "accounts")} {scope}";
         if (untouched.Count > 0)
         {
@@ -56,7 +56,7 @@ internal static class AccountTouchFacts
     private static string Listed(List<AccountRow> rows)
     {
         var shown = string.Join(", ", rows.Take(5).Select(r => $"\"{r.Name}\" (" +
-            (r.LastTouchAt is { } at ? $"last touched {at.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}, " : "") + $"{Say.Plural(r.OpenDeals, "open deal", "open deals")})"));
+            (r.LastTouchAt is { } at ? $"last touched {ChatDates.Day(at)}, " : "") + $"{Say.Plural(r.OpenDeals, "open deal", "open deals")})"));
         return rows.Count > 5 ? $"{shown} and others" : shown;
     }
 }

@@ -20,7 +20,7 @@ internal static class BestPeriods
             .Select(p => new { At = p.OutcomeAt!.Value, p.OutcomeValue })
             .ToListAsync(ct);
         var unit = ranking.Unit.ToString().ToLowerInvariant();
-        var when = within is null ? "" : $" in {within.Describe()}";
+        var when = within is null ? "" : " " + within.When();
         var periods = won.Where(w => within is null || within.Contains(w.At))
             .GroupBy(w => Start(w.At, ranking.Unit))
             .Select(g => (Start: g.Key, Value: g.Sum(w => w.OutcomeValue ?? 0), Count: g.Count()))
@@ -47,7 +47,7 @@ internal static class BestPeriods
 
     private static string Label(DateTime start, PeriodUnit unit) => unit switch
     {
-        PeriodUnit.Week => "the week of " + start.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+        PeriodUnit.Week => "the week of " + ChatDates.Day(start),
         PeriodUnit.Month => start.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
         PeriodUnit.Quarter => $"Q{((start.Month - 1) / 3) + 1} {start.Year}",
         _ => start.Year.ToString(CultureInfo.InvariantCulture),

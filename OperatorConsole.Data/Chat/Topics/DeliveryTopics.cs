@@ -99,7 +99,7 @@ public sealed class AgentJobsTopic(IDbContextFactory<ConsoleDbContext> dbFactory
         var jobs = await db.Set<AgentJob>().AsNoTracking().Select(j => new { j.TaskRequested, j.Result, j.RiskLevel, j.RequiresReview, j.HumanApproved, j.CreatedAt }).ToListAsync(ct);
         var period = question.Period;
         var scoped = jobs.Where(j => period is null || period.Contains(j.CreatedAt)).ToList();
-        var when = period is null ? "" : $" in {period.Describe()}";
+        var when = period is null ? "" : " " + period.When();
         var failed = scoped.Count(j => j.Result == AgentJobResult.Failure);
         var partial = scoped.Count(j => j.Result == AgentJobResult.Partial);
         var high = scoped.Where(j => j.RiskLevel == RiskLevel.High).ToList();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Constraint;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Results;
+using OperatorConsole.Domain.Accounts;
 using OperatorConsole.Domain.Chat;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Learning;
@@ -92,6 +93,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
                     $"/leads?q={Uri.EscapeDataString(entity.Name)}", l => l.Company == entity.Name, question, ct),
                 EntityKind.Owner => await DealsOfAsync($"Owner \"{entity.Name}\" has", $"owner:{entity.Name}", $"Owner · {entity.Name}", entity.Link,
                     l => l.Owner == entity.Name, question, ct),
+                EntityKind.Sector => await SectorAsync(entity, question, ct),
                 _ => Say.Fact($"{entity.Kind.ToString().ToLowerInvariant()}:{entity.Name}", entity.Kind.ToString(), $"{entity.Kind} \"{entity.Name}\" exists", entity.Link, $"{entity.Kind} \"{entity.Name}\" exists"),
             };
             facts.Add(fact);
@@ -121,12 +123,30 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         return Say.Fact($"lead:{id}", $"Lead · {lead.Title}", text, $"/leads/{id}", text);
     }
 
-    /// <summary>An account's or an owner's deals: how many in each stage, and what was won and lost (in the question's period).</summary>
+    /// <summary>A sector: how many accounts record it, then their deals as an account's are told.</summary>
+    private async Task<UsedFact> SectorAsync(KnownEntity sector, QuestionAnalysis question, CancellationToken ct)
+    {
+        // Sectors are stored trimmed (TextInput.Clean) and compared up to case, as the Clients page's sector filter does.
+#pragma warning disable CA1304, CA1311, CA1862 // ToLower() runs in the database as LOWER(); the process culture plays no part.
+        System.Linq.Expressions.Expression<Func<Account, bool>> inSector = a => a.Sector != null && a.Sector.ToLower() == sector.Key;
+        System.Linq.Expressions.Expression<Func<Lead, bool>> dealInSector = l => l.Account != null && l.Account.Sector != null && l.Account.Sector.ToLower() == sector.Key;
+#pragma warning restore CA1304, CA1311, CA1862
+        int accounts;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            accounts = await db.Set<Account>().CountAsync(inSector, ct);
+        }
+
+        return await DealsOfAsync($"Sector \"{sector.Name}\" has {Say.Plural(accounts, "account", "accounts")} and", $"sector:{sector.Key}", $"Sector · {sector.Name}",
+            sector.Link, dealInSector, question, ct);
+    }
+
+    /// <summary>An account's, a sector's or an owner's deals: how many in each stage, and what was won and lost (in the question's period).</summary>
     private async Task<UsedFact> DealsOfAsync(string subject, string source, string label, string link,
         System.Linq.Expressions.Expression<Func<Lead, bool>> whose, QuestionAnalysis question, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var deals = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Where(whose).Select(l => new { l.Id, l.Status, l.LastContactAt }).ToListAsync(ct);
+        var deals = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Where(whose).Select(l => new { l.Id, l.Status, l.LastContactAt, l.Owner }).ToListAsync(ct);
         var ids = deals.Select(d => d.Id).ToList();
         var period = question.Period;
         var closed = await db.Set<Proposal>().AsNoTracking().Where(p => ids.Contains(p.LeadId) && (p.Outcome == ProposalOutcome.Won || p.Outcome == ProposalOutcome.Lost))
@@ -134,7 +154,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         var closedIn = closed.Where(w => period is null || (w.OutcomeAt is { } at && period.Contains(at))).ToList();
         var wonIn = closedIn.Where(c => c.Outcome == ProposalOutcome.Won).ToList();
         var lostIn = closedIn.Count(c => c.Outcome == ProposalOutcome.Lost);
-        var when = period is null ? "" : $" in {period.Describe()}";
+        var when = period is null ? "" : " " + period.When();
         var stages = string.Join(", ", deals.GroupBy(d => d.Status).OrderBy(g => g.Key).Select(g => $"{Say.N(g.Count())} {g.Key}"));
         var open = deals.Count(d => ScorecardCalculator.OpenStages.Contains(d.Status));
         // The win rate as the scorecard computes it (won of decided), so "What is the win rate of Kan-code?" is answered.
@@ -147,8 +167,33 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
                    $" and lost {Say.Plural(lostIn, "deal", "deals")}{when}{rate}{average}";
         // The page's "Last touch" card: "When did we last contact Kan-code?" got the deals and no date.
         text += deals.Max(d => d.LastContactAt) is { } touched
-            ? $"; last touch {touched.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}"
+            ? $"; last touch {ChatDates.Day(touched)}"
             : "; no touch logged on any of its deals";
+        // "Who is the owner of Kan-code?" got its deals and no name: the deals' owners, most deals first.
+        if (!source.StartsWith("owner:", StringComparison.Ordinal) && question.Mentions("owner", "owns", "who", "agent", "rep", "salesperson", "handles"))
+        {
+            text += OwnersOf(deals.Select(d => d.Owner).ToList());
+        }
+
         return Say.Fact(source, label, text, link, text);
     }
+
+    /// <summary>"; owners: Darcel Schlecht (20 deals), Vicki Laflamme (15) and 4 more", or that none is recorded.</summary>
+    private static string OwnersOf(IReadOnlyList<string?> owners)
+    {
+        var byOwner = owners.Where(o => o is not null).GroupBy(o => o!).Select(g => (Name: g.Key, Deals: g.Count()))
+            .OrderByDescending(o => o.Deals).ThenBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        if (byOwner.Count == 0)
+        {
+            return "; no owner recorded on its deals";
+        }
+
+        var shown = byOwner.Take(OwnersShown).Select((o, i) => i == 0 ? $"{o.Name} ({Say.Plural(o.Deals, "deal", "deals")})" : $"{o.Name} ({Say.N(o.Deals)})");
+        var rest = byOwner.Count - OwnersShown;
+        var unowned = owners.Count(o => o is null);
+        return $"; {(byOwner.Count == 1 ? "owner" : "owners")}: {string.Join(", ", shown)}{(rest > 0 ? $" and {Say.N(rest)} more" : "")}"
+               + (unowned > 0 ? $" ({Say.Plural(unowned, "deal has", "deals have")} no owner)" : "");
+    }
+
+    private const int OwnersShown = 3;
 }

@@ -42,7 +42,8 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
             return TopicAnswer.MissingOnly("Say what to rank by (owner, account, sector or offer type) and by which figure (won, lost, win rate, deals, open deals).");
         }
 
-        var (deals, names) = await DealsAsync(ranking.By, ct);
+        var scope = Scopes(question.Entities, ranking.By) ? question.Entities.Select(e => e.Entity).ToList() : [];
+        var (deals, names) = await DealsAsync(ranking.By, scope, ct);
         var what = ChatRanking.Name(ranking.By);
         var unkeyed = deals.Where(d => d.Key is null).Select(d => d.LeadId).Distinct().Count();
         var groups = Groups(deals, names, ranking.By, question.Period);
@@ -61,20 +62,44 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
             return new TopicAnswer("", [], [], missing);
         }
 
-        var period = question.Period is { } p ? $"{p.From:yyyyMMdd}-{p.To:yyyyMMdd}" : "all";
+        var period = (question.Period is { } p ? $"{p.From:yyyyMMdd}-{p.To:yyyyMMdd}" : "all") + string.Concat(scope.Select(e => $".{e.Kind}-{e.Key}"));
         var facts = ranked.Take(Shown).Select(g =>
         {
             var text = Describe(g, ranking.Measure, question.Period);
             return Say.Fact($"ranking.{ranking.By}.{ranking.Measure}.{period}.{g.Key}".ToLowerInvariant(), $"{Capital(what)} · {g.Name}", text, g.Link, text);
         }).ToList();
         var order = ranking.Ascending ? "lowest" : "highest";
-        var sentence = $"By {MeasureLabel(ranking.Measure)}{When(question.Period)}, {order} first, of {Say.Plural(ranked.Count, what, Plural(what))}: " +
+        var sentence = $"By {MeasureLabel(ranking.Measure)}{When(question.Period)}, {order} first, of {Say.Plural(ranked.Count, what, Plural(what))}{Within(scope)}: " +
                        string.Join("; ", facts.Select((f, i) => $"{i + 1}. {f.Claim}")) + ".";
         return new TopicAnswer(sentence, facts, Inferred(ranked, ranking), missing);
     }
 
-    /// <summary>Every deal with its group key and outcome (a sector through the deal's account); names and links of the keys.</summary>
-    private async Task<(List<Deal> Deals, Dictionary<string, (string Name, string Link)> Names)> DealsAsync(RankBy by, CancellationToken ct)
+    /// <summary>
+    /// Whether the named entities scope a ranking ("Which owner won the most in retail?", "… at Kan-code?"): every one
+    /// is an account, a sector or an owner, and none is what the ranking groups by ("Is Kan-code our biggest account?"
+    /// is about Kan-code).
+    /// </summary>
+    public static bool Scopes(IReadOnlyList<EntityMention> entities, RankBy by) =>
+        entities.Count > 0 && entities.All(e => ScopeOf(e.Entity.Kind) is { } kind && kind != by);
+
+    private static RankBy? ScopeOf(EntityKind kind) => kind switch
+    {
+        EntityKind.Account => RankBy.Account,
+        EntityKind.Sector => RankBy.Sector,
+        EntityKind.Owner => RankBy.Owner,
+        _ => null,
+    };
+
+    /// <summary>", on Kan-code's deals only"; several of a kind read as either, several kinds as all of them.</summary>
+    private static string Within(List<KnownEntity> scope) => scope.Count == 0 ? ""
+        : ", on " + string.Join(" and ", scope.GroupBy(e => e.Kind).Select(g => string.Join(" or ", g.Select(e => e.Kind == EntityKind.Sector ? $"the {e.Name} sector's" : $"{e.Name}'s"))))
+          + " deals only";
+
+    /// <summary>
+    /// Every deal with its group key and outcome (a sector through the deal's account); names and links of the keys.
+    /// With a scope, only the deals of the named accounts, sectors and owners: any of one kind, each kind named.
+    /// </summary>
+    private async Task<(List<Deal> Deals, Dictionary<string, (string Name, string Link)> Names)> DealsAsync(RankBy by, List<KnownEntity> scope, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var leads = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived);
@@ -82,13 +107,13 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
             .GroupJoin(db.Set<Proposal>().Where(p => p.Outcome == ProposalOutcome.Won || p.Outcome == ProposalOutcome.Lost), l => l.Id, p => p.LeadId, (l, ps) => new { l, ps })
             .SelectMany(x => x.ps.DefaultIfEmpty(), (x, p) => new
             {
-                x.l.Id, x.l.Owner, x.l.AccountId, x.l.OfferType, x.l.Status,
+                x.l.Id, x.l.Owner, x.l.Company, x.l.AccountId, x.l.OfferType, x.l.Status,
                 Outcome = p == null ? null : p.Outcome, Value = p == null ? null : p.OutcomeValue, At = p == null ? null : p.OutcomeAt,
             })
             .ToListAsync(ct);
         var names = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         var sectorOf = new Dictionary<int, string>();
-        if (by is RankBy.Account or RankBy.Sector)
+        if (by is RankBy.Account or RankBy.Sector || scope.Any(e => e.Kind == EntityKind.Sector))
         {
             foreach (var a in await db.Set<Account>().AsNoTracking().Select(a => new { a.Id, a.Name, a.Sector }).ToListAsync(ct))
             {
@@ -103,7 +128,14 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
             }
         }
 
-        var deals = rows.Select(r => new Deal(r.Id, by switch
+        bool InScope(string? owner, string? company, int? accountId) => scope.GroupBy(e => e.Kind).All(kind => kind.Any(e => e.Kind switch
+        {
+            EntityKind.Owner => string.Equals(owner, e.Name, StringComparison.OrdinalIgnoreCase),
+            EntityKind.Account => string.Equals(company, e.Name, StringComparison.OrdinalIgnoreCase),
+            _ => accountId is { } id && sectorOf.TryGetValue(id, out var sector) && sector == e.Key,
+        }));
+
+        var deals = rows.Where(r => InScope(r.Owner, r.Company, r.AccountId)).Select(r => new Deal(r.Id, by switch
         {
             RankBy.Owner => r.Owner,
             RankBy.Account => r.AccountId?.ToString(CultureInfo.InvariantCulture),
@@ -181,12 +213,10 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
         return inferred;
     }
 
-    private static string When(ChatPeriod? period) => period is null ? "" : $" in {period.Describe()}";
+    private static string When(ChatPeriod? period) => period is null ? "" : " " + period.When();
 
-    /// <summary>"in 2017", "in Q3 2017", but "this month" and "the last 30 days" as they are.</summary>
-    private static string In(ChatPeriod? period) => period is null ? ""
-        : period.Label.StartsWith("this ", StringComparison.Ordinal) || period.Label.StartsWith("last ", StringComparison.Ordinal) || period.Label.StartsWith("the ", StringComparison.Ordinal)
-            ? $" {period.Label}" : $" in {period.Label}";
+    /// <summary>"in 2017", "in Q3 2017", but "this month"; the sentence around it spells out the dates.</summary>
+    private static string In(ChatPeriod? period) => period is null ? "" : " " + period.WhenShort();
 
     private static string Plural(string what) => what + "s";
 

@@ -142,7 +142,7 @@ public sealed class ProposalsTopic(IDbContextFactory<ConsoleDbContext> dbFactory
         var won = all.Count(p => p.Outcome == ProposalOutcome.Won && In(p.OutcomeAt));
         var lost = all.Count(p => p.Outcome == ProposalOutcome.Lost && In(p.OutcomeAt));
         var silent = all.Count(p => p.Outcome == ProposalOutcome.NoResponse && In(p.OutcomeAt));
-        var when = period is null ? "" : $" in {period.Describe()}";
+        var when = period is null ? "" : " " + period.When();
         var text = $"Proposals{when}: {Say.N(drafts)} drafts, {Say.N(awaiting)} awaiting send approval, {Say.N(approved)} approved to send, {Say.N(sent)} sent, outcomes {Say.N(won)} won, {Say.N(lost)} lost, {Say.N(silent)} no response";
         var parts = new List<string>();
         if (question.Mentions("draft", "drafted", "drafts")) parts.Add($"{Say.N(drafts)} drafts");
@@ -200,8 +200,8 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         var period = question.Period ?? DefaultPeriod(question, report);
         var deals = await DealsAsync(period, ct);
         var now = Figures.Of(deals);
-        var span = period.Describe();
-        var text = $"In {span}: won {Say.Money(now.WonValue)} from {Say.Plural(now.Won, "deal", "deals")}; lost {Say.Plural(now.Lost, "deal", "deals")} of {Say.N(now.Decided)} decided; win rate {(now.Rate is { } r ? Say.N(r) + " %" : "no data")}; loss rate {(now.LossRate is { } l ? Say.N(l) + " %" : "no data")}; " +
+        var opening = period.WhenOpening();
+        var text = $"{opening}: won {Say.Money(now.WonValue)} from {Say.Plural(now.Won, "deal", "deals")}; lost {Say.Plural(now.Lost, "deal", "deals")} of {Say.N(now.Decided)} decided; win rate {(now.Rate is { } r ? Say.N(r) + " %" : "no data")}; loss rate {(now.LossRate is { } l ? Say.N(l) + " %" : "no data")}; " +
                    $"average deal {(now.Average is { } a ? Say.Money(a) : "no data")}; average cycle {(now.Cycle is { } c ? Say.N(c) + " days" : "no data")}";
         var parts = new List<string>();
         if (question.Mentions("rate") && MentionsLoss(question)) parts.Add(now.LossRate is { } loss ? $"loss rate {Say.N(loss)} % ({Say.N(now.Lost)} lost of {Say.N(now.Decided)} decided)" : "no deals were decided, so there is no loss rate");
@@ -210,8 +210,8 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         if (question.Mentions("cycle", "long")) parts.Add(now.Cycle is { } cycle ? $"average cycle {Say.N(cycle)} days from lead created to won" : "no deals were won, so there is no cycle time");
         if (AsksLosses(question)) parts.Add($"lost {Say.Plural(now.Lost, "deal", "deals")} of {Say.N(now.Decided)} decided");
         if (parts.Count == 0) parts.Add($"won {Say.Money(now.WonValue)} from {Say.Plural(now.Won, "deal", "deals")}");
-        var claim = $"In {span}: " + string.Join("; ", parts);
-        List<string> missing = deals.Count == 0 ? [$"No deal was decided in {span}."] : [];
+        var claim = $"{opening}: " + string.Join("; ", parts);
+        List<string> missing = deals.Count == 0 ? [$"No deal was decided {period.When()}."] : [];
         var previous = period.Previous();
         var before = Figures.Of(await DealsAsync(previous, ct));
         var fact = Say.Fact($"money.{period.From:yyyyMMdd}-{period.To:yyyyMMdd}", "Money scorecard", text, "/", claim);
@@ -221,7 +221,7 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         }
 
         var factBefore = Say.Fact($"money.{previous.From:yyyyMMdd}-{previous.To:yyyyMMdd}", "Money scorecard (period before)",
-            $"In {previous.Describe()}: {before.Describe()}", "/", comparison.Claim);
+            $"{previous.WhenOpening()}: {before.Describe()}", "/", comparison.Claim);
         return new TopicAnswer(claim + ".", [fact, factBefore], [comparison.Inferred], missing);
     }
 
@@ -240,11 +240,11 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
     private static TopicAnswer WonDeals(ChatPeriod period, IReadOnlyList<ClosedDeal> deals)
     {
         var won = deals.Where(d => d.Outcome == ProposalOutcome.Won).OrderByDescending(d => d.Value ?? 0).ThenByDescending(d => d.OutcomeAt).ToList();
-        var head = period.From == DateTime.MinValue ? $"Every deal won to {period.To.AddTicks(-1).ToString("d MMM yyyy", CultureInfo.InvariantCulture)}" : $"In {period.Describe()}";
+        var head = period.From == DateTime.MinValue ? $"Every deal won to {ChatDates.Day(period.To.AddTicks(-1))}" : period.WhenOpening();
         var claim = won.Count == 0
             ? $"{head}: no deal was won"
             : $"{head}: won {Say.Money(won.Sum(d => d.Value ?? 0))} from {Say.Plural(won.Count, "deal", "deals")}; largest first: " +
-              string.Join(", ", won.Take(5).Select(d => $"\"{d.LeadTitle}\" {Say.Money(d.Value ?? 0)} ({d.OutcomeAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)})")) +
+              string.Join(", ", won.Take(5).Select(d => $"\"{d.LeadTitle}\" {Say.Money(d.Value ?? 0)} ({ChatDates.Day(d.OutcomeAt)})")) +
               (won.Count > 5 ? " and others" : "");
         var key = period.From == DateTime.MinValue ? "all" : $"{period.From:yyyyMMdd}-{period.To:yyyyMMdd}";
         return new TopicAnswer(claim + ".", [Say.Fact($"money.deals.{key}", "Money scorecard · won deals", claim, "/leads?status=approved", claim)], [], []);

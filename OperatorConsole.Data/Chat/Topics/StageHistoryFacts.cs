@@ -30,7 +30,7 @@ internal static class StageHistoryFacts
             var what = stage == LeadStatus.Lost
                 ? $"{Say.Plural(deals.Count, "deal was", "deals were")} lost"
                 : $"{Say.Plural(deals.Count, "lead", "leads")} moved to {stage}";
-            var claim = $"In {period.Describe()}: {what}, worth {Say.Money(value)} estimated";
+            var claim = $"{period.WhenOpening()}: {what}, worth {Say.Money(value)} estimated";
             var name = stage.ToString().ToLowerInvariant();
             return Say.Fact($"pipeline.entered.{name}.{period.From:yyyyMMdd}-{period.To:yyyyMMdd}", $"Leads · {stage}", claim, $"/leads?status={name}", claim);
         }).ToList();
@@ -47,7 +47,7 @@ internal static class StageHistoryFacts
         var created = await leads.Where(l => !l.CreatedAtEstimated && l.CreatedAt >= period.From && l.CreatedAt < period.To)
             .Select(l => l.EstimatedValue).ToListAsync(ct);
         var undated = await leads.CountAsync(l => l.CreatedAtEstimated, ct);
-        var claim = $"In {period.Describe()}: {Say.Plural(created.Count, "lead was", "leads were")} created, worth {Say.Money(created.Sum(v => v ?? 0))} estimated";
+        var claim = $"{period.WhenOpening()}: {Say.Plural(created.Count, "lead was", "leads were")} created, worth {Say.Money(created.Sum(v => v ?? 0))} estimated";
         var fact = Say.Fact($"pipeline.created.{period.From:yyyyMMdd}-{period.To:yyyyMMdd}", "Leads · created", claim, "/leads", claim);
         List<string> missing = undated == 0 ? [] : [$"When {Say.Plural(undated, "lead", "leads")} came in: the source gave no creation date, so they are not counted in any period."];
         return new TopicAnswer(claim + ".", [fact], [], missing);
@@ -71,7 +71,7 @@ internal static class StageHistoryFacts
         }
 
         var listed = string.Join("; ", oldest.Select(l =>
-            $"\"{l.Title}\" in {l.Status}, created {l.CreatedAt.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} ({Say.N((int)(at - l.CreatedAt).TotalDays)} d before {at.ToString("d MMM yyyy", CultureInfo.InvariantCulture)})"));
+            $"\"{l.Title}\" in {l.Status}, created {ChatDates.Day(l.CreatedAt)} ({Say.N((int)(at - l.CreatedAt).TotalDays)} d before {ChatDates.Day(at)})"));
         var claim = $"The oldest open deals by creation date: {listed}";
         return new TopicAnswer(claim + ".", [Say.Fact("pipeline.oldest-open", "Leads · oldest open", claim, "/leads?sort=createdAt", claim)], [], missing);
     }
@@ -83,7 +83,7 @@ internal static class StageHistoryFacts
     public static async Task<TopicAnswer> LossReasonsAsync(ConsoleDbContext db, ChatPeriod? period, CancellationToken ct)
     {
         var lost = await LostDealsAsync(db, period, ct);
-        var when = period is null ? "" : $" in {period.Describe()}";
+        var when = period is null ? "" : " " + period.When();
         if (lost.Count == 0)
         {
             return new TopicAnswer($"No deal was lost{when}.", [], [], []);

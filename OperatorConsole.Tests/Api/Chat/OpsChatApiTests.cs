@@ -204,6 +204,56 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         target.GetProperty("answer").GetString().Should().NotContain("touch");
     }
 
+    /// <summary>
+    /// Sectors are the accounts' own: "How many accounts are in retail?" reported "retail" as unrecorded and answered
+    /// with every account. A ranking that names a sector, an account or an owner ranks within it; "Who is the owner
+    /// of …?" names the owners of its deals; a sector's name read as an ordinary word is no sector.
+    /// </summary>
+    [Fact]
+    public async Task Sectors_AreAnsweredFromTheirAccounts_RankingsNamingOneRankWithinIt_AndOwnersAreNamed()
+    {
+        using var empty = new ConsoleFactory();
+        var client = await empty.CreateOperatorClientAsync();
+        async Task<int> AccountAsync(string name, string sector) =>
+            (await (await client.PostJsonAsync("/api/accounts", new { name, sector })).ReadJsonAsync()).GetProperty("id").GetInt32();
+        async Task DealAsync(string title, int accountId, string company, string owner, decimal? won)
+        {
+            var id = (await (await empty.CreateAgentClient().PostJsonAsync("/api/leads", new { title, company, accountId, owner })).ReadJsonAsync()).GetProperty("id").GetInt32();
+            if (won is { } value)
+            {
+                var proposal = Proposal(id, "");
+                proposal.Outcome = OperatorConsole.Domain.Proposals.ProposalOutcome.Won;
+                proposal.OutcomeValue = value;
+                proposal.OutcomeReason = null;
+                await using var db = empty.CreateDbContext();
+                db.Add(proposal);
+                await db.SaveChangesAsync();
+            }
+        }
+
+        var quail = await AccountAsync("Quail Ltd", "Retail");
+        var heron = await AccountAsync("Heron plc", "retail");
+        var ibis = await AccountAsync("Ibis Co", "services");
+        await DealAsync("Portal", quail, "Quail Ltd", "Ann", 1000);
+        await DealAsync("Kiosk", quail, "Quail Ltd", "Ann", null);
+        await DealAsync("Till", heron, "Heron plc", "Bob", 5000);
+        await DealAsync("Bot", ibis, "Ibis Co", "Bob", 9000);
+
+        async Task<string> AskAsync(string question) =>
+            (await (await client.PostJsonAsync("/api/ops/chat", new { question })).ReadJsonAsync()).GetProperty("answer").GetString()!;
+
+        // One sector however its accounts spell its case, named as the first account spells it.
+        (await AskAsync("How many accounts are in retail?")).Should().StartWith("Sector \"Retail\" has 2 accounts and 3 deals").And.Contain("won 6,000 USD from 2 deals");
+        (await AskAsync("Which owner won the most in retail?")).Should().Be(
+            "By won value, highest first, of 2 owners, on the Retail sector's deals only: 1. Bob won 5,000 USD from 1 deal (of 1 deal); 2. Ann won 1,000 USD from 1 deal (of 2 deals).");
+        (await AskAsync("Which owner won the most?")).Should().StartWith("By won value, highest first, of 2 owners: 1. Bob won 14,000 USD");
+        (await AskAsync("Who won the most at Quail Ltd?")).Should().Contain("on Quail Ltd's deals only: 1. Ann won 1,000 USD");
+        (await AskAsync("Who is the owner of Quail Ltd?")).Should().EndWith("; owner: Ann (2 deals).");
+        (await AskAsync("Who owns the services companies?")).Should().StartWith("Sector \"services\" has 1 account and 1 deal").And.EndWith("; owner: Bob (1 deal).");
+        // "services" is an ordinary word here, not the services sector.
+        (await AskAsync("What services do we offer?")).Should().NotContain("Sector");
+    }
+
     private static OperatorConsole.Domain.Proposals.Proposal Proposal(int leadId, string reason) => new()
     {
         LeadId = leadId, Title = "Offer", Status = OperatorConsole.Domain.Proposals.ProposalStatus.Closed,

@@ -199,4 +199,51 @@ public sealed class QuestionAnalyzerTests
         analysis.Has(ChatTopic.Pipeline).Should().BeTrue();
         analysis.Uncovered.Should().BeEmpty("the stage history answers every word of it");
     }
+    private static readonly KnownEntity[] Sectors =
+    [
+        new(EntityKind.Sector, "retail", "retail", "/clients?q=retail"),
+        new(EntityKind.Sector, "services", "services", "/clients?q=services"),
+        new(EntityKind.Sector, "software", "software", "/clients?q=software"),
+    ];
+
+    /// <summary>A sector is an ordinary word: it is the sector where the question reads it as one, and only there.</summary>
+    [Theory]
+    [InlineData("How many accounts are in retail?", "retail")]
+    [InlineData("What is our win rate in the software sector?", "software")]
+    [InlineData("How much did we win from software companies?", "software")]
+    [InlineData("How many retail deals did we win?", "retail")]
+    [InlineData("Which services industry accounts lost the most?", "services")]
+    [InlineData("What services do we offer?", null)]
+    [InlineData("Which software do the agents run?", null)]
+    public void Sector_IsNamed_OnlyWhereTheQuestionReadsItAsOne(string question, string? sector)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Sectors, new Dictionary<ChatTopic, float>(), Now);
+
+        analysis.Entities.Select(e => e.Entity.Name).Should().BeEquivalentTo(sector is null ? [] : new[] { sector });
+    }
+
+    /// <summary>"offer" stemmed to "off", a results word: "What services do we offer?" was about clients off target.</summary>
+    [Fact]
+    public void Offer_IsNotStemmedToOff_SoItIsNoResultsQuestion()
+    {
+        OperatorConsole.Domain.Semantic.TextTokens.Stem("offer").Should().Be("offer");
+        OperatorConsole.Domain.Semantic.TextTokens.Stem("offers").Should().Be("offer");
+        OperatorConsole.Domain.Semantic.TextTokens.Stem("customers").Should().Be(OperatorConsole.Domain.Semantic.TextTokens.Stem("customer"));
+        Analyze("What services do we offer?").Topics.Should().NotContain(t => t.Topic == ChatTopic.Results);
+    }
+
+    /// <summary>A period after a verb: "in 2017 (…)" but "last month (…)"; the answers read "won … in yesterday (30 Dec – 30 Dec)".</summary>
+    [Theory]
+    [InlineData("How much did we win last month?", "last month (1 Oct 2026 – 31 Oct 2026)", "Last month (1 Oct 2026 – 31 Oct 2026)")]
+    [InlineData("How much did we win yesterday?", "yesterday (24 Nov 2026)", "Yesterday (24 Nov 2026)")]
+    [InlineData("How much did we win in 2025?", "in 2025 (1 Jan 2025 – 31 Dec 2025)", "In 2025 (1 Jan 2025 – 31 Dec 2025)")]
+    [InlineData("How much did we win last quarter?", "in the last quarter (1 Jul 2026 – 30 Sep 2026)", "In the last quarter (1 Jul 2026 – 30 Sep 2026)")]
+    public void Period_ReadsAfterAVerb_AndOpensASentence(string question, string when, string opening)
+    {
+        var period = Analyze(question).Period!;
+
+        period.When().Should().Be(when);
+        period.WhenOpening().Should().Be(opening);
+    }
 }
+
