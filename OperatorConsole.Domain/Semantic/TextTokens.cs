@@ -21,7 +21,7 @@ public static partial class TextTokens
         "total", "count", "amount", "up", "out", "over", "under", "still", "yet", "just", "only", "ever", "also", "again",
         "same", "other", "another", "such", "own", "very", "too", "top", "biggest", "largest", "smallest", "oldest", "newest",
         "latest", "first", "last", "recent", "recently", "time", "times", "status", "state", "named", "called", "on",
-        "anything", "something", "everything", "nothing", "going", "look", "looking", "like", "see", "need", "want", "think",
+        "anything", "something", "everything", "nothing", "going", "doing", "look", "looking", "like", "see", "need", "want", "think",
         "take", "takes", "took", "taking",
         // Negations carry no subject either: "Which customers haven't we talked to?" reported "haven't" as unrecorded.
         "don't", "doesn't", "didn't", "haven't", "hasn't", "hadn't", "isn't", "aren't", "wasn't", "weren't", "won't", "can't",

@@ -131,13 +131,19 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         System.Linq.Expressions.Expression<Func<Account, bool>> inSector = a => a.Sector != null && a.Sector.ToLower() == sector.Key;
         System.Linq.Expressions.Expression<Func<Lead, bool>> dealInSector = l => l.Account != null && l.Account.Sector != null && l.Account.Sector.ToLower() == sector.Key;
 #pragma warning restore CA1304, CA1311, CA1862
-        int accounts;
+        List<(string Name, int Deals)> accounts;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            accounts = await db.Set<Account>().CountAsync(inSector, ct);
+            accounts = (await db.Set<Account>().AsNoTracking().Where(inSector)
+                    .Select(a => new { a.Name, Deals = db.Set<Lead>().Count(l => l.AccountId == a.Id && !l.IsArchived) }).ToListAsync(ct))
+                .Select(a => (a.Name, a.Deals)).OrderByDescending(a => a.Deals).ThenBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
         }
 
-        return await DealsOfAsync($"Sector \"{sector.Name}\" has {Say.Plural(accounts, "account", "accounts")} and", $"sector:{sector.Key}", $"Sector · {sector.Name}",
+        // "Which accounts are in the finance sector?" got the count: the names, most deals first, when they are asked for.
+        var names = question.Mentions("which", "what", "list", "name", "names") && question.Mentions("account", "company", "companies", "customer", "client")
+            ? $" ({string.Join(", ", accounts.Take(AccountsShown).Select(a => $"{a.Name} {Say.Plural(a.Deals, "deal", "deals")}"))}{(accounts.Count > AccountsShown ? $" and {Say.N(accounts.Count - AccountsShown)} more" : "")})"
+            : "";
+        return await DealsOfAsync($"Sector \"{sector.Name}\" has {Say.Plural(accounts.Count, "account", "accounts")}{names} and", $"sector:{sector.Key}", $"Sector · {sector.Name}",
             sector.Link, dealInSector, question, ct);
     }
 
@@ -196,4 +202,6 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
     }
 
     private const int OwnersShown = 3;
+
+    private const int AccountsShown = 5;
 }

@@ -237,6 +237,8 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var retailAccounts = sectorOf.Count(a => a.Value == "retail");
         var topRetailOwner = retail.Where(r => r.Stage == "Won").GroupBy(r => r.Agent).Select(g => (g.Key, Value: g.Sum(r => r.Value))).OrderByDescending(g => g.Value).First();
         var kanCodeOwner = rows.Where(r => r.Account == "Kan-code").GroupBy(r => r.Agent).Select(g => (g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).First();
+        var financeTop = rows.Where(r => sectorOf.TryGetValue(r.Account, out var sector) && sector == "finance").GroupBy(r => r.Account)
+            .Select(g => (g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).First();
         var software = rows.Where(r => sectorOf.TryGetValue(r.Account, out var sector) && sector == "software" && r.Stage is "Won" or "Lost").ToList();
         var scorecard = (await GetAsync(api, "/api/scorecard")).GetProperty("figures").EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!);
         var openPipeline = scorecard["scorecard.pipeline_value.total"].GetProperty("value").GetDecimal();
@@ -313,6 +315,11 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "Which owner won the most in retail?", Expectation.States($"1. {topRetailOwner.Key} won {Money(topRetailOwner.Value)}", "retail sector's deals only")),
             // The owners of an account's deals: it answered the account's deals and named no one.
             new("maven", "Who is the owner of Kan-code?", Expectation.States($"owners: {kanCodeOwner.Key} ({kanCodeOwner.Count} deals)")),
+            // The sector's accounts by name, most deals first, when asked which.
+            new("maven", "Which accounts are in the finance sector?",
+                Expectation.States($"has {Format(sectorOf.Count(a => a.Value == "finance"))} accounts ({financeTop.Key} {Format(financeTop.Count)} deals")),
+            // "doing" was a results word: "How are we doing …?" got the clients off target.
+            new("maven", "How are we doing compared to last month?", Expectation.States(Money(WonIn(new(2017, 11, 1), new(2017, 12, 1))), "Last month").Without("off target")),
             // "services" is not the services sector here: the sector is not answered when the question does not read it as one.
             new("maven", "What services do we offer?", Expectation.Missing("services").Without("Sector")),
             new("maven", "Which qualified deals are worth the most?",
