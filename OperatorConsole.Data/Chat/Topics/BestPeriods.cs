@@ -15,13 +15,17 @@ internal static class BestPeriods
 {
     public static async Task<TopicAnswer> AnswerAsync(ConsoleDbContext db, PeriodRanking ranking, ChatPeriod? within, CancellationToken ct)
     {
-        var won = await db.Set<Proposal>().AsNoTracking()
-            .Where(p => p.Outcome == ProposalOutcome.Won && p.OutcomeAt != null)
-            .Select(p => new { At = p.OutcomeAt!.Value, p.OutcomeValue })
-            .ToListAsync(ct);
+        // The question's period is read in the database: "our best month in Q3" reads Q3's wins, not every win.
+        var query = db.Set<Proposal>().AsNoTracking().Where(p => p.Outcome == ProposalOutcome.Won && p.OutcomeAt != null);
+        if (within is not null)
+        {
+            query = query.Where(p => p.OutcomeAt >= within.From && p.OutcomeAt < within.To);
+        }
+
+        var won = await query.Select(p => new { At = p.OutcomeAt!.Value, p.OutcomeValue }).ToListAsync(ct);
         var unit = ranking.Unit.ToString().ToLowerInvariant();
         var when = within is null ? "" : " " + within.When();
-        var periods = won.Where(w => within is null || within.Contains(w.At))
+        var periods = won
             .GroupBy(w => Start(w.At, ranking.Unit))
             .Select(g => (Start: g.Key, Value: g.Sum(w => w.OutcomeValue ?? 0), Count: g.Count()))
             .ToList();
@@ -40,7 +44,7 @@ internal static class BestPeriods
     private static DateTime Start(DateTime at, PeriodUnit unit) => unit switch
     {
         PeriodUnit.Week => ScorecardCalculator.WeekStart(at),
-        PeriodUnit.Month => new DateTime(at.Year, at.Month, 1, 0, 0, 0, DateTimeKind.Utc),
+        PeriodUnit.Month => ScorecardCalculator.MonthStart(at),
         PeriodUnit.Quarter => new DateTime(at.Year, ((at.Month - 1) / 3 * 3) + 1, 1, 0, 0, 0, DateTimeKind.Utc),
         _ => new DateTime(at.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc),
     };
