@@ -79,6 +79,7 @@ public static class ChatTopicCatalog
     public static readonly IReadOnlySet<string> EntityWords = new HashSet<string>(StringComparer.Ordinal)
     {
         "stage", "worth", "value", "contact", "contacted", "last", "owner", "status", "about", "account", "company", "lead", "deal", "deals",
+        "owners", "owns", "manage", "manages", "managed", "handle", "handles", "handled", "responsible",
     };
 
     /// <summary>Words that describe periods (handled by the period parser, never "missing").</summary>

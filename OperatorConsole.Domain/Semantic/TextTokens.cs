@@ -28,8 +28,12 @@ public static partial class TextTokens
         "cannot", "couldn't", "shouldn't", "wouldn't",
     };
 
+    /// <summary>
+    /// The words of a text, lower case. A possessive "'s" is dropped ("Darcel Schlecht's win rate" names Darcel
+    /// Schlecht, not a name two typos away); names are split the same way, so "McDonald's" still meets itself.
+    /// </summary>
     public static IEnumerable<string> Words(string text) =>
-        WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value.Trim('\'', '.', '-'));
+        WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value.Trim('\'', '.', '-')).Select(w => w.Length > 3 && w.EndsWith("'s", StringComparison.Ordinal) ? w[..^2] : w);
 
     /// <summary>Each word and its stem: how a topic's words are matched against a question's words and their stems.</summary>
     public static HashSet<string> Forms(IEnumerable<string> words) =>

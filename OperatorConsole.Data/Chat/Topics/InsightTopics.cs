@@ -152,7 +152,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         System.Linq.Expressions.Expression<Func<Lead, bool>> whose, QuestionAnalysis question, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var deals = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Where(whose).Select(l => new { l.Id, l.Status, l.LastContactAt, l.Owner }).ToListAsync(ct);
+        var deals = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Where(whose).Select(l => new { l.Id, l.Status, l.LastContactAt, l.Owner, l.EstimatedValue }).ToListAsync(ct);
         var ids = deals.Select(d => d.Id).ToList();
         var period = question.Period;
         var closed = await db.Set<Proposal>().AsNoTracking().Where(p => ids.Contains(p.LeadId) && (p.Outcome == ProposalOutcome.Won || p.Outcome == ProposalOutcome.Lost))
@@ -162,21 +162,26 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         var lostIn = closedIn.Count(c => c.Outcome == ProposalOutcome.Lost);
         var when = period is null ? "" : " " + period.When();
         var stages = string.Join(", ", deals.GroupBy(d => d.Status).OrderBy(g => g.Key).Select(g => $"{Say.N(g.Count())} {g.Key}"));
-        var open = deals.Count(d => ScorecardCalculator.OpenStages.Contains(d.Status));
+        var openDeals = deals.Where(d => ScorecardCalculator.OpenStages.Contains(d.Status)).ToList();
+        var open = openDeals.Count;
         // The win rate as the scorecard computes it (won of decided), so "What is the win rate of Kan-code?" is answered.
         var rate = closedIn.Count == 0 ? "" : $" (win rate {Say.N(Math.Round(100m * wonIn.Count / closedIn.Count, 1))} %)";
         // "What is the average deal size of Kan-code?" got its won value and count, and no average.
         var average = question.Mentions("average", "avg", "size") && wonIn.Count > 0
             ? $"; average won deal {Say.Money(Math.Round(wonIn.Average(w => w.OutcomeValue ?? 0), 2))}"
             : "";
-        var text = $"{subject} {Say.Plural(deals.Count, "deal", "deals")} ({stages}; {Say.N(open)} open); won {Say.Money(wonIn.Sum(w => w.OutcomeValue ?? 0))} from {Say.Plural(wonIn.Count, "deal", "deals")}" +
+        // "How much pipeline does Kan-code have?" got its open count and no value: the scorecard's open pipeline, its estimates.
+        var pipeline = question.Mentions("pipeline", "worth", "estimate", "estimated") && open > 0
+            ? $", worth {Say.Money(openDeals.Sum(d => d.EstimatedValue ?? 0))} estimated"
+            : "";
+        var text = $"{subject} {Say.Plural(deals.Count, "deal", "deals")} ({stages}; {Say.N(open)} open{pipeline}); won {Say.Money(wonIn.Sum(w => w.OutcomeValue ?? 0))} from {Say.Plural(wonIn.Count, "deal", "deals")}" +
                    $" and lost {Say.Plural(lostIn, "deal", "deals")}{when}{rate}{average}";
         // The page's "Last touch" card: "When did we last contact Kan-code?" got the deals and no date.
         text += deals.Max(d => d.LastContactAt) is { } touched
             ? $"; last touch {ChatDates.Day(touched)}"
             : "; no touch logged on any of its deals";
         // "Who is the owner of Kan-code?" got its deals and no name: the deals' owners, most deals first.
-        if (!source.StartsWith("owner:", StringComparison.Ordinal) && question.Mentions("owner", "owns", "who", "agent", "rep", "salesperson", "handles"))
+        if (!source.StartsWith("owner:", StringComparison.Ordinal) && question.Mentions("owner", "owns", "who", "agent", "rep", "salesperson", "handles", "manages", "responsible"))
         {
             text += OwnersOf(deals.Select(d => d.Owner).ToList());
         }

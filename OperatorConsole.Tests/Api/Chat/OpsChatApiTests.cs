@@ -218,7 +218,7 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
             (await (await client.PostJsonAsync("/api/accounts", new { name, sector })).ReadJsonAsync()).GetProperty("id").GetInt32();
         async Task DealAsync(string title, int accountId, string company, string owner, decimal? won)
         {
-            var id = (await (await empty.CreateAgentClient().PostJsonAsync("/api/leads", new { title, company, accountId, owner })).ReadJsonAsync()).GetProperty("id").GetInt32();
+            var id = (await (await empty.CreateAgentClient().PostJsonAsync("/api/leads", new { title, company, accountId, owner, estimatedValue = 100m })).ReadJsonAsync()).GetProperty("id").GetInt32();
             if (won is { } value)
             {
                 var proposal = Proposal(id, "");
@@ -249,6 +249,12 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         (await AskAsync("Which owner won the most?")).Should().StartWith("By won value, highest first, of 2 owners: 1. Bob won 14,000 USD");
         (await AskAsync("Who won the most at Quail Ltd?")).Should().Contain("on Quail Ltd's deals only: 1. Ann won 1,000 USD");
         (await AskAsync("Who is the owner of Quail Ltd?")).Should().EndWith("; owner: Ann (2 deals).");
+        (await AskAsync("Who manages Quail Ltd?")).Should().EndWith("; owner: Ann (2 deals).");
+        // The open deals' estimates when the pipeline is asked; a possessive names the owner, not a name two typos away.
+        (await AskAsync("How much pipeline does Quail Ltd have?")).Should().Contain("2 open, worth 200 USD estimated");
+        var ann = await (await client.PostJsonAsync("/api/ops/chat", new { question = "What is Bob's win rate?" })).ReadJsonAsync();
+        ann.GetProperty("answer").GetString().Should().StartWith("Owner \"Bob\" has 2 deals");
+        ann.GetProperty("receipts").GetProperty("inferred").EnumerateArray().Should().NotContain(i => i.GetString()!.Contains("typo"));
         (await AskAsync("Who owns the services companies?")).Should().StartWith("Sector \"services\" has 1 account and 1 deal").And.EndWith("; owner: Bob (1 deal).");
         // "services" is an ordinary word here, not the services sector.
         (await AskAsync("What services do we offer?")).Should().NotContain("Sector");
