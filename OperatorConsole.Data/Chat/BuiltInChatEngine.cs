@@ -101,8 +101,9 @@ public sealed class BuiltInChatEngine(
 
     /// <summary>
     /// The topics to answer: a ranking within a named account, sector or owner; otherwise an entity named in the
-    /// question wins (its figures are the answer), then a ranking (a total would answer another question); otherwise the best topic, and a second one only if it adds a word of its
-    /// own (so "leads in Proposal" is not also about proposals).
+    /// question wins (its figures are the answer), then a ranking (a total would answer another question); otherwise
+    /// the best topic, and a second one only if it adds a word of its own (so "leads in Proposal" is not also about
+    /// proposals).
     /// </summary>
     private static List<ChatTopic> Choose(QuestionAnalysis analysis)
     {
