@@ -79,12 +79,18 @@ public static class ChatRanking
 
     private static readonly HashSet<string> CountWords = new(StringComparer.Ordinal) { "deals", "deal", "many", "count", "number" };
 
+    /// <summary>
+    /// The words that ask a rate: "What percentage of deals do we win?" got the money won and "percentage" under Missing,
+    /// "What's the conversion rate …" the same rate by another name.
+    /// </summary>
+    public static readonly string[] RateWords = ["rate", "rates", "percentage", "percent", "conversion", "ratio"];
+
     private static readonly HashSet<string> DealWords = new(StringComparer.Ordinal) { "deals", "deal", "leads", "lead", "opportunities", "opportunity" };
 
     /// <summary>Every word this reading understands, so none of them is reported as something the console does not record.</summary>
     public static IEnumerable<string> Vocabulary =>
         Cues.Concat(OwnerWords).Concat(AccountWords).Concat(OfferWords).Concat(SectorWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
-            .Concat(["agent", "agents", "sales", "rate", "open", "pipeline", "type", "types"]);
+            .Concat(RateWords).Concat(["agent", "agents", "sales", "open", "pipeline", "type", "types"]);
 
     /// <summary>The ranking the question asks for, or null when it asks for something else.</summary>
     public static RankingRequest? Parse(IReadOnlyList<string> words)
@@ -129,7 +135,7 @@ public static class ChatRanking
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
-            if (OwnerWords.Contains(word) || (word is "agent" or "agents" && IsSalesAgent(words, i)))
+            if (OwnerWords.Contains(word) || (word is "agent" or "agents" && (IsSalesAgent(words, i) || AsksSalesFigure(words))))
             {
                 return RankBy.Owner;
             }
@@ -157,9 +163,16 @@ public static class ChatRanking
     private static bool IsSalesAgent(IReadOnlyList<string> words, int at) =>
         at > 0 && words[at - 1] == "sales" && !words.Skip(at + 1).Any(w => w is "job" or "jobs" or "coding");
 
+    /// <summary>
+    /// "Which agent has the worst win rate?": an agent measured by a sales figure is a sales agent, though the question
+    /// does not say "sales" (it got the win rate of every deal). A coding agent's jobs are never measured so.
+    /// </summary>
+    private static bool AsksSalesFigure(IReadOnlyList<string> words) =>
+        Measure(words) is not null && !words.Any(w => w is "job" or "jobs" or "coding" or "risk" or "run" or "runs");
+
     private static RankMeasure? Measure(IReadOnlyList<string> words)
     {
-        if (words.Contains("rate"))
+        if (words.Any(RateWords.Contains))
         {
             return RankMeasure.WinRate;
         }

@@ -204,8 +204,8 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         var text = $"{opening}: won {Say.Money(now.WonValue)} from {Say.Plural(now.Won, "deal", "deals")}; lost {Say.Plural(now.Lost, "deal", "deals")} of {Say.N(now.Decided)} decided; win rate {(now.Rate is { } r ? Say.N(r) + " %" : "no data")}; loss rate {(now.LossRate is { } l ? Say.N(l) + " %" : "no data")}; " +
                    $"average deal {(now.Average is { } a ? Say.Money(a) : "no data")}; average cycle {(now.Cycle is { } c ? Say.N(c) + " days" : "no data")}";
         var parts = new List<string>();
-        if (question.Mentions("rate") && MentionsLoss(question)) parts.Add(now.LossRate is { } loss ? $"loss rate {Say.N(loss)} % ({Say.N(now.Lost)} lost of {Say.N(now.Decided)} decided)" : "no deals were decided, so there is no loss rate");
-        else if (question.Mentions("rate")) parts.Add(now.Rate is { } rate ? $"win rate {Say.N(rate)} % ({Say.N(now.Won)} won of {Say.N(now.Decided)} decided)" : "no deals were decided, so there is no win rate");
+        if (question.Mentions(ChatRanking.RateWords) && MentionsLoss(question)) parts.Add(now.LossRate is { } loss ? $"loss rate {Say.N(loss)} % ({Say.N(now.Lost)} lost of {Say.N(now.Decided)} decided)" : "no deals were decided, so there is no loss rate");
+        else if (question.Mentions(ChatRanking.RateWords)) parts.Add(now.Rate is { } rate ? $"win rate {Say.N(rate)} % ({Say.N(now.Won)} won of {Say.N(now.Decided)} decided)" : "no deals were decided, so there is no win rate");
         if (question.Mentions("average", "avg", "size") && !question.Mentions("cycle")) parts.Add(now.Average is { } avg ? $"average deal {Say.Money(avg)}" : "no deals were won, so there is no average deal");
         if (question.Mentions("cycle", "long")) parts.Add(now.Cycle is { } cycle ? $"average cycle {Say.N(cycle)} days from lead created to won" : "no deals were won, so there is no cycle time");
         if (AsksLosses(question)) parts.Add($"lost {Say.Plural(now.Lost, "deal", "deals")} of {Say.N(now.Decided)} decided");
@@ -232,7 +232,7 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
     private static bool AsksWonDeals(QuestionAnalysis question) =>
         question.Mentions("deal", "deals") && question.Mentions("won", "win", "closed", "sold") && !AsksLosses(question)
         && (question.Words.Contains("which") || question.Words.Any(ChatRanking.Highest.Contains))
-        && !question.Mentions("rate", "average", "avg", "size", "cycle", "long", "many");
+        && !question.Mentions([.. ChatRanking.RateWords, "average", "avg", "size", "cycle", "long", "many"]);
 
     private static ChatPeriod AllTime(MoneyScorecardReport report) => new(DateTime.MinValue, report.Clock.At.AddTicks(1), "all time");
 
@@ -255,7 +255,7 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
     /// and the answer led with December's wins.
     /// </summary>
     private static bool AsksLosses(QuestionAnalysis question) =>
-        MentionsLoss(question) && !question.Mentions("win", "won", "wins", "winning", "revenue", "rate");
+        MentionsLoss(question) && !question.Mentions([.. ChatRanking.RateWords, "win", "won", "wins", "winning", "revenue"]);
 
     private static bool MentionsLoss(QuestionAnalysis question) => question.Mentions("lose", "lost", "losing", "loss", "losses");
 
@@ -289,14 +289,14 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
     {
         var when = previous.Describe();
         static string Direction(decimal a, decimal b, string more, string less) => a > b ? $"{more} than" : a < b ? $"{less} than" : "the same as";
-        if (question.Mentions("rate") && MentionsLoss(question))
+        if (question.Mentions(ChatRanking.RateWords) && MentionsLoss(question))
         {
             return now.LossRate is { } loss && before.LossRate is { } was
                 ? ($"loss rate {Say.N(was)} % in {when}", $"That is {Direction(loss, was, "higher", "lower")} the {Say.N(was)} % ({Say.N(before.Lost)} lost of {Say.N(before.Decided)} decided) in {when}.")
                 : null;
         }
 
-        if (question.Mentions("rate"))
+        if (question.Mentions(ChatRanking.RateWords))
         {
             return now.Rate is { } rate && before.Rate is { } was
                 ? ($"win rate {Say.N(was)} % in {when}", $"That is {Direction(rate, was, "higher", "lower")} the {Say.N(was)} % ({Say.N(before.Won)} won of {Say.N(before.Decided)} decided) in {when}.")
@@ -337,7 +337,7 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
     {
         // The scorecard's own reference time: for historic data "this month" is the data's last month, as on the card.
         var now = report.Clock.At;
-        if (question.Mentions("rate", "average", "avg", "size", "cycle", "long"))
+        if (question.Mentions([.. ChatRanking.RateWords, "average", "avg", "size", "cycle", "long"]))
         {
             // The scorecard's rolling window exactly, (now − period, now]: a date-only deal closed at midnight on the
             // boundary day belongs to the period before, so the chat quotes the card's win rate and cycle, not a near one.

@@ -239,6 +239,8 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var kanCodeOwner = rows.Where(r => r.Account == "Kan-code").GroupBy(r => r.Agent).Select(g => (g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).First();
         var financeTop = rows.Where(r => sectorOf.TryGetValue(r.Account, out var sector) && sector == "finance").GroupBy(r => r.Account)
             .Select(g => (g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).First();
+        var worstAgent = rows.Where(r => r.Stage is "Won" or "Lost").GroupBy(r => r.Agent)
+            .Select(g => (g.Key, Rate: Math.Round(100m * g.Count(r => r.Stage == "Won") / g.Count(), 1))).OrderBy(g => g.Rate).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).First();
         var software = rows.Where(r => sectorOf.TryGetValue(r.Account, out var sector) && sector == "software" && r.Stage is "Won" or "Lost").ToList();
         var scorecard = (await GetAsync(api, "/api/scorecard")).GetProperty("figures").EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!);
         var openPipeline = scorecard["scorecard.pipeline_value.total"].GetProperty("value").GetDecimal();
@@ -322,6 +324,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
                 Expectation.States($"has {Format(sectorOf.Count(a => a.Value == "finance"))} accounts ({financeTop.Key} {Format(financeTop.Count)} deals")),
             // "doing" was a results word: "How are we doing …?" got the clients off target.
             new("maven", "How are we doing compared to last month?", Expectation.States(Money(WonIn(new(2017, 11, 1), new(2017, 12, 1))), "Last month").Without("off target")),
+            // A rate by other names: "percentage" got the money won and was reported as unrecorded.
+            new("maven", "What percentage of deals do we win?", Expectation.States("win rate").Without("won 1,")),
+            // An agent measured by a sales figure is a sales agent: it got the win rate of every deal.
+            new("maven", "Which agent has the worst win rate?", Expectation.States($"1. {worstAgent.Key} won {Format(worstAgent.Rate)} %")),
             // "services" is not the services sector here: the sector is not answered when the question does not read it as one.
             new("maven", "What services do we offer?", Expectation.Missing("services").Without("Sector")),
             new("maven", "Which qualified deals are worth the most?",

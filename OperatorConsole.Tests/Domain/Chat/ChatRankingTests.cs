@@ -16,6 +16,10 @@ public sealed class ChatRankingTests
     [InlineData("Who closed the most deals in 2017?", RankBy.Owner, RankMeasure.WonDeals, false)]
     [InlineData("Which rep has the most sales?", RankBy.Owner, RankMeasure.WonValue, false)]
     [InlineData("Which owner has the fewest deals?", RankBy.Owner, RankMeasure.Deals, true)]
+    // An agent measured by a sales figure is a sales agent; it got the win rate of every deal.
+    [InlineData("Which agent has the worst win rate?", RankBy.Owner, RankMeasure.WinRate, true)]
+    [InlineData("Which agent won the most deals?", RankBy.Owner, RankMeasure.WonDeals, false)]
+    [InlineData("Which account has the highest conversion?", RankBy.Account, RankMeasure.WinRate, false)]
     [InlineData("Which account has the most lost deals?", RankBy.Account, RankMeasure.LostDeals, false)]
     [InlineData("Which customer bought the most?", RankBy.Account, RankMeasure.WonValue, false)]
     [InlineData("Which account has the lowest win rate?", RankBy.Account, RankMeasure.WinRate, true)]
@@ -39,6 +43,7 @@ public sealed class ChatRankingTests
     [Theory]
     [InlineData("Which agent jobs are high risk?")]
     [InlineData("How many agent jobs failed?")]
+    [InlineData("Which agent runs have the highest risk rate?")]
     [InlineData("Which clients are off target?")]
     [InlineData("How are our clients doing?")]
     [InlineData("How many leads are in each stage?")]
