@@ -95,7 +95,15 @@ public static class ChatRanking
     /// <summary>The ranking the question asks for, or null when it asks for something else.</summary>
     public static RankingRequest? Parse(IReadOnlyList<string> words)
     {
-        if (!words.Any(Cues.Contains) || Dimension(words) is not { } by || Measure(words) is not { } measure)
+        if (Dimension(words) is not { } by)
+        {
+            return null;
+        }
+
+        // "Who are the sales agents?", "List our accounts": the groups themselves, by their deals. It was answered with
+        // the agent jobs and this month's wins.
+        var listed = ListsOnly(words);
+        if (!(words.Any(Cues.Contains) || listed) || (Measure(words) ?? (listed ? RankMeasure.Deals : null)) is not { } measure)
         {
             return null;
         }
@@ -162,6 +170,16 @@ public static class ChatRanking
 
     private static bool IsSalesAgent(IReadOnlyList<string> words, int at) =>
         at > 0 && words[at - 1] == "sales" && !words.Skip(at + 1).Any(w => w is "job" or "jobs" or "coding");
+
+    /// <summary>
+    /// A question that names a dimension and asks nothing else of it ("Who are the sales agents?", "What are our
+    /// sectors?", "List the accounts"): no figure, no ordering word, no other subject ("Which clients are off target?"
+    /// asks about targets).
+    /// </summary>
+    private static bool ListsOnly(IReadOnlyList<string> words) =>
+        words.Any(w => w is "who" or "which" or "what" or "list") && !words.Any(Superlatives.Contains)
+        && words.All(w => Semantic.TextTokens.StopWords.Contains(w) || w is "list" or "sales" or "agent" or "agents"
+            || OwnerWords.Contains(w) || AccountWords.Contains(w) || SectorWords.Contains(w) || OfferWords.Contains(w));
 
     /// <summary>
     /// "Which agent has the worst win rate?": an agent measured by a sales figure is a sales agent, though the question

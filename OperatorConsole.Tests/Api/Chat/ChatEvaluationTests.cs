@@ -239,6 +239,7 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var kanCodeOwner = rows.Where(r => r.Account == "Kan-code").GroupBy(r => r.Agent).Select(g => (g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).First();
         var financeTop = rows.Where(r => sectorOf.TryGetValue(r.Account, out var sector) && sector == "finance").GroupBy(r => r.Account)
             .Select(g => (g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).First();
+        var mostDeals = rows.GroupBy(r => r.Agent).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).First();
         var worstAgent = rows.Where(r => r.Stage is "Won" or "Lost").GroupBy(r => r.Agent)
             .Select(g => (g.Key, Rate: Math.Round(100m * g.Count(r => r.Stage == "Won") / g.Count(), 1))).OrderBy(g => g.Rate).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).First();
         var software = rows.Where(r => sectorOf.TryGetValue(r.Account, out var sector) && sector == "software" && r.Stage is "Won" or "Lost").ToList();
@@ -328,6 +329,8 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "What percentage of deals do we win?", Expectation.States("win rate").Without("won 1,")),
             // An agent measured by a sales figure is a sales agent: it got the win rate of every deal.
             new("maven", "Which agent has the worst win rate?", Expectation.States($"1. {worstAgent.Key} won {Format(worstAgent.Rate)} %")),
+            // The owners themselves, by their deals: it got the agent jobs and this month's wins.
+            new("maven", "Who are the sales agents?", Expectation.States($"of {Format(rows.Select(r => r.Agent).Distinct().Count())} owners: 1. {mostDeals.Key} has {Format(mostDeals.Count())} deals").Without("agent jobs")),
             // "services" is not the services sector here: the sector is not answered when the question does not read it as one.
             new("maven", "What services do we offer?", Expectation.Missing("services").Without("Sector")),
             new("maven", "Which qualified deals are worth the most?",
