@@ -82,8 +82,9 @@ public sealed class ScreenshotTests(BrowserFixture browser)
 
         await page.WaitForTimeoutAsync(500);
         var file = prefix + (name ?? (route == "/" ? "command-center" : string.Join('-', route.Trim('/').Split('/', '?', '&', '=')))) + $"-{width}x{height}.png";
-        // The wall and the phone are judged by what fits one screen; a phone page's end is saved separately.
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, file), FullPage = route != "/standup" && width > 600 });
+        // The wall, the chat (its input pinned to the window's foot, the newest answer scrolled into view) and the phone
+        // are judged by what fits one screen; a phone page's end is saved separately.
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, file), FullPage = route is not ("/standup" or "/chat") && width > 600 });
         if (width <= 600)
         {
             await page.EvaluateAsync("() => window.scrollTo(0, document.documentElement.scrollHeight)");
@@ -124,6 +125,8 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
     [InlineData("undated-lead", 390, 844)]
     [InlineData("lead-edit", 1440, 900)]
     [InlineData("lead-edit", 390, 844)]
+    [InlineData("chat", 1440, 900)]
+    [InlineData("chat", 390, 844)]
     public async Task Screen_OnTheMavenImport_IsSavedForReview(string route, int width, int height)
     {
         if (ScreenshotTests.Folder() is not { } folder)
@@ -153,10 +156,28 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
             route = (await first.GetAttributeAsync("href"))!;
         }
 
-        // The deal's edit form, open (an operator's view of it).
-        Func<IPage, Task>? prepare = name == "lead-edit"
-            ? async p => { await p.ClickAsync("[data-testid=lead-edit-toggle]"); await p.Locator("[data-testid=lead-edit-save]").WaitForAsync(); }
-            : null;
+        else if (route == "chat")
+        {
+            name = "chat";
+            route = "/chat";
+        }
+
+        // The deal's edit form, open (an operator's view of it); the chat with two answers on the sample's own words
+        // (a sector, and a ranking within it: ADR 224).
+        Func<IPage, Task>? prepare = name switch
+        {
+            "lead-edit" => async p => { await p.ClickAsync("[data-testid=lead-edit-toggle]"); await p.Locator("[data-testid=lead-edit-save]").WaitForAsync(); },
+            "chat" => async p =>
+            {
+                foreach (var question in new[] { "How many accounts are in retail?", "Which owner won the most in retail?" })
+                {
+                    await p.Locator("[data-testid=chat-input] input, input[data-testid=chat-input]").First.FillAsync(question);
+                    await p.ClickAsync("[data-testid=chat-send]");
+                    await p.Locator("[data-testid=chat-exchange]", new() { HasText = "Q: " + question }).WaitForAsync();
+                }
+            },
+            _ => null,
+        };
         await ScreenshotTests.SaveAsync(page, route, width, height, folder, "maven-", name, prepare);
         await page.Context.CloseAsync();
     }
