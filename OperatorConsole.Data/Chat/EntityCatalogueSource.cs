@@ -41,8 +41,8 @@ public sealed class EntityCatalogueLoader(IDbContextFactory<ConsoleDbContext> db
             .Select(c => new KnownEntity(EntityKind.Account, c, c, $"/leads?q={Uri.EscapeDataString(c)}")));
         // Sectors ("How many accounts are in retail?" reported "retail" as unrecorded): one per spelling up to case,
         // keyed by its lower case, linked to the Clients list searched for it.
-        entities.AddRange(accounts.Where(a => !string.IsNullOrWhiteSpace(a.Sector)).Select(a => a.Sector!.Trim()).DistinctBy(s => s.ToLowerInvariant())
-            .Select(s => new KnownEntity(EntityKind.Sector, s, s.ToLowerInvariant(), $"/clients?q={Uri.EscapeDataString(s)}")));
+        entities.AddRange(accounts.Where(a => !string.IsNullOrWhiteSpace(a.Sector)).Select(a => a.Sector!.Trim()).DistinctBy(AccountRules.SectorKey)
+            .Select(s => new KnownEntity(EntityKind.Sector, s, AccountRules.SectorKey(s), $"/clients?q={Uri.EscapeDataString(s)}")));
         // Deal owners (a CRM's sales agents): "how many deals did Darcel Schlecht close" names a person on our side.
         entities.AddRange(leads.Where(l => l.Owner != null).Select(l => l.Owner!).Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(o => new KnownEntity(EntityKind.Owner, o, o, $"/leads?owner={Uri.EscapeDataString(o)}")));

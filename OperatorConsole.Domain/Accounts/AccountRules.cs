@@ -8,6 +8,9 @@ public static class AccountRules
 {
     public const int NameMax = LeadRules.TextMax;
     public const int SectorMax = 100;
+
+    /// <summary>One sector however its accounts spell its case: the key the chat's catalogue and rankings group by.</summary>
+    public static string SectorKey(string sector) => sector.Trim().ToLowerInvariant();
     public const int WebsiteMax = 400;
     public const int NotesMax = 4000;
     public const int MaxEmployees = 10_000_000;

@@ -92,7 +92,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
                 EntityKind.Account => await DealsOfAsync($"Account \"{entity.Name}\" has", $"account:{entity.Name}", $"Account · {entity.Name}",
                     $"/leads?q={Uri.EscapeDataString(entity.Name)}", l => l.Company == entity.Name, question, ct),
                 EntityKind.Owner => await DealsOfAsync($"Owner \"{entity.Name}\" has", $"owner:{entity.Name}", $"Owner · {entity.Name}", entity.Link,
-                    l => l.Owner == entity.Name, question, ct),
+                    l => l.Owner == entity.Name, question, ct, ownerOf: true),
                 EntityKind.Sector => await SectorAsync(entity, question, ct),
                 _ => Say.Fact($"{entity.Kind.ToString().ToLowerInvariant()}:{entity.Name}", entity.Kind.ToString(), $"{entity.Kind} \"{entity.Name}\" exists", entity.Link, $"{entity.Kind} \"{entity.Name}\" exists"),
             };
@@ -148,8 +148,9 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
     }
 
     /// <summary>An account's, a sector's or an owner's deals: how many in each stage, and what was won and lost (in the question's period).</summary>
+    /// <param name="ownerOf">Whether the deals are an owner's own: "who owns" then has nothing to add.</param>
     private async Task<UsedFact> DealsOfAsync(string subject, string source, string label, string link,
-        System.Linq.Expressions.Expression<Func<Lead, bool>> whose, QuestionAnalysis question, CancellationToken ct)
+        System.Linq.Expressions.Expression<Func<Lead, bool>> whose, QuestionAnalysis question, CancellationToken ct, bool ownerOf = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var deals = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Where(whose).Select(l => new { l.Id, l.Status, l.LastContactAt, l.Owner, l.EstimatedValue }).ToListAsync(ct);
@@ -181,7 +182,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
             ? $"; last touch {ChatDates.Day(touched)}"
             : "; no touch logged on any of its deals";
         // "Who is the owner of Kan-code?" got its deals and no name: the deals' owners, most deals first.
-        if (!source.StartsWith("owner:", StringComparison.Ordinal) && question.Mentions("owner", "owns", "who", "agent", "rep", "salesperson", "handles", "manages", "responsible"))
+        if (!ownerOf && question.Mentions("owner", "owns", "who", "agent", "rep", "salesperson", "handles", "manages", "responsible"))
         {
             text += OwnersOf(deals.Select(d => d.Owner).ToList());
         }

@@ -121,7 +121,7 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
                 if (!string.IsNullOrWhiteSpace(a.Sector))
                 {
                     // One sector however its accounts spell its case; named as the first account spells it.
-                    var key = a.Sector.Trim().ToLowerInvariant();
+                    var key = AccountRules.SectorKey(a.Sector);
                     sectorOf[a.Id] = key;
                     names.TryAdd("sector:" + key, (a.Sector.Trim(), $"/clients?q={Uri.EscapeDataString(a.Sector.Trim())}"));
                 }
