@@ -21,7 +21,7 @@ public sealed class AccountService(
     IDbContextFactory<ConsoleDbContext> dbFactory, ClientSuccessService clients, SettingsService settings, TimeProvider time)
 {
     public static readonly IReadOnlyList<string> SortKeys =
-        ["worst", "name", "-name", "wonValue", "-wonValue", "deals", "-deals", "lastTouchAt", "-lastTouchAt", "winRate", "-winRate"];
+        ["worst", "name", "-name", "wonValue", "-wonValue", "deals", "-deals", "openDeals", "-openDeals", "lastTouchAt", "-lastTouchAt", "winRate", "-winRate"];
 
     public async Task<PagedList<AccountRow>> ListAsync(AccountListQuery query, CancellationToken ct = default)
     {
@@ -33,6 +33,13 @@ public sealed class AccountService(
     /// <summary>Every row the query matches, unpaged (the chat reads all accounts, as the Clients page counts them).</summary>
     public async Task<IReadOnlyList<AccountRow>> AllAsync(AccountListQuery query, CancellationToken ct = default) =>
         (await ComputeAsync(query, null, ct)).Rows;
+
+    /// <summary>Every account and the totals over every deal, from one computation (the chat's accounts with open deals).</summary>
+    public async Task<(IReadOnlyList<AccountRow> Rows, AccountsSummary Summary)> AllWithSummaryAsync(CancellationToken ct = default)
+    {
+        var (rows, summary, _) = await ComputeAsync(new AccountListQuery(), null, ct);
+        return (rows, summary);
+    }
 
     /// <summary>Totals over every deal and account, for the header of /clients (and GET /api/accounts/summary).</summary>
     public async Task<AccountsSummary> SummaryAsync(CancellationToken ct = default) => (await ComputeAsync(new AccountListQuery(), null, ct)).Summary;
@@ -308,6 +315,9 @@ public sealed class AccountService(
         "-wonValue" => rows.OrderByDescending(r => r.WonValue).ThenBy(r => r.Id),
         "deals" => rows.OrderBy(r => r.Deals).ThenBy(r => r.Id),
         "-deals" => rows.OrderByDescending(r => r.Deals).ThenBy(r => r.Id),
+        // The chat's "which accounts have open deals" links here: the accounts with the most deals still to decide.
+        "openDeals" => rows.OrderBy(r => r.OpenDeals).ThenBy(r => r.Id),
+        "-openDeals" => rows.OrderByDescending(r => r.OpenDeals).ThenBy(r => r.Id),
         // Never touched sorts as the oldest touch: it is the longest silence.
         "lastTouchAt" => rows.OrderBy(r => r.LastTouchAt ?? DateTime.MinValue).ThenBy(r => r.Id),
         "-lastTouchAt" => rows.OrderByDescending(r => r.LastTouchAt ?? DateTime.MinValue).ThenBy(r => r.Id),

@@ -124,10 +124,25 @@ public sealed class BuiltInChatEngine(
         }
 
         // Accounts' last touch is the Clients page's figure, the results topic's alone: "touched" would also bring in
-        // the failures topic, which computed the same answer a second time.
-        if (AccountTouchFacts.Asks(analysis))
+        // the failures topic, which computed the same answer a second time. So is a count of accounts: "How many
+        // accounts have open deals?" was answered with every stage's count of deals.
+        if (AccountTouchFacts.Asks(analysis) || ResultsTopic.CountsAccounts(analysis) || ResultsTopic.AsksAccountsWithOpenDeals(analysis))
         {
             return [ChatTopic.Results];
+        }
+
+        // "Which deals are closing this month?" asks a forecast: the open deals, and the close date no deal records.
+        // It was answered with this month's won deals.
+        if (PipelineTopic.AsksWhatWillClose(analysis))
+        {
+            return [ChatTopic.Pipeline];
+        }
+
+        // "What percentage of deals did we lose in Q3?" is a loss rate, the money topic's: the stage history's count of
+        // lost deals answered it.
+        if (analysis.Has(ChatTopic.Money) && analysis.Mentions(ChatRanking.RateWords) && MoneyTopic.MentionsLoss(analysis))
+        {
+            return [ChatTopic.Money];
         }
 
         // A topic named only by what the question counts gives way to one named by what it asks about: "How many
@@ -148,7 +163,8 @@ public sealed class BuiltInChatEngine(
         var bestWords = TopicWords(ranked[0].Topic, analysis);
         foreach (var next in ranked.Skip(1).Where(t => t.KeywordHits > 0))
         {
-            if (TopicWords(next.Topic, analysis).Except(bestWords).Except(CountingWords).Any() && next.KeywordHits >= ranked[0].KeywordHits)
+            if (TopicWords(next.Topic, analysis).Except(bestWords).Except(CountingWords).Any() && next.KeywordHits >= ranked[0].KeywordHits
+                && !LossesTwice(chosen[0], next.Topic, analysis))
             {
                 chosen.Add(next.Topic);
                 break;
@@ -157,6 +173,17 @@ public sealed class BuiltInChatEngine(
 
         return chosen;
     }
+
+    /// <summary>
+    /// The money topic counts a period's lost deals itself (with the month before), so the pipeline's stage history
+    /// added for a loss word alone said the same figure again: "In December 2017: lost 140 deals … In December 2017:
+    /// 140 deals were lost".
+    /// </summary>
+    private static bool LossesTwice(ChatTopic first, ChatTopic next, QuestionAnalysis analysis) =>
+        first == ChatTopic.Money && next == ChatTopic.Pipeline
+        && TopicWords(ChatTopic.Pipeline, analysis).Except(CountingWords).All(LossStems.Contains);
+
+    private static readonly HashSet<string> LossStems = TextTokens.Forms(["lose", "lost", "losing"]);
 
     /// <summary>
     /// What a question counts, not what it is about: "How many deals did we win in December?" is the money topic's,

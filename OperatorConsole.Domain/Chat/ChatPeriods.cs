@@ -111,9 +111,20 @@ public static partial class ChatPeriods
             : null;
     }
 
+    // "compared to last month", "versus the previous quarter": the period compared with, not the one asked.
+    [GeneratedRegex(@"\b(?:compared\s+(?:to|with)|versus|vs\.?|against)\s+(?:the\s+)?(?:last|previous|prior)\s+(week|month|quarter|year)\b")]
+    private static partial Regex ComparedWithLast();
+
     public static ChatPeriod? Parse(string question, DateTime now)
     {
         var q = question.ToLowerInvariant();
+        if (ComparedWithLast().Match(q) is { Success: true } baseline)
+        {
+            // "How are we doing compared to last month?" asks about this month, and compares it with last month (the
+            // period before, which every comparison already states). It was answered about last month.
+            return Parse(q.Remove(baseline.Index, baseline.Length), now) ?? Parse("this " + baseline.Groups[1].Value, now);
+        }
+
         var until = now.AddTicks(1);
         var week = Scorecard.ScorecardCalculator.WeekStart(now);
         var month = Scorecard.ScorecardCalculator.MonthStart(now);

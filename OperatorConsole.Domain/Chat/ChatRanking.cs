@@ -69,6 +69,8 @@ public static class ChatRanking
     /// <summary>A word for the accounts or deals a sector, an owner or an account has ("software companies", "retail deals").</summary>
     public static bool IsAccountOrDealWord(string word) => AccountWords.Contains(word) || DealWords.Contains(word);
 
+    public static bool IsAccountWord(string word) => AccountWords.Contains(word);
+
     private static readonly HashSet<string> LostWords = new(StringComparer.Ordinal) { "lost", "lose", "loses", "losing", "loss", "losses" };
 
     private static readonly HashSet<string> WonWords = new(StringComparer.Ordinal)

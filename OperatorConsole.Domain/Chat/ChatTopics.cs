@@ -88,6 +88,6 @@ public static class ChatTopicCatalog
         "today", "yesterday", "week", "weeks", "month", "months", "year", "years", "quarter", "day", "days", "since", "period", "ago", "past",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "q1", "q2", "q3", "q4",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "tonight", "morning",
-        "previous", "prior", "during", "between", "compared", "compare", "versus", "vs", "before", "after", "quarters",
+        "previous", "prior", "during", "between", "compared", "compare", "versus", "vs", "before", "after", "quarters", "next", "upcoming",
     };
 }

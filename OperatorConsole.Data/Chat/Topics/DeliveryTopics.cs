@@ -8,6 +8,7 @@ using OperatorConsole.Domain.Approvals;
 using OperatorConsole.Domain.BuildOps;
 using OperatorConsole.Domain.Chat;
 using OperatorConsole.Domain.Results;
+using OperatorConsole.Domain.Semantic;
 
 namespace OperatorConsole.Data.Chat.Topics;
 
@@ -130,11 +131,31 @@ public sealed class ResultsTopic(ClientSuccessService results, AccountService ac
 {
     public ChatTopic Topic => ChatTopic.Results;
 
+    /// <summary>"How many accounts do we have?", "Number of clients": what the question counts is accounts.</summary>
+    public static bool CountsAccounts(QuestionAnalysis question) => AccountsAfter(question, "how many", "number of");
+
+    /// <summary>"How many accounts have open deals?", "Which clients have open deals?": accounts, by their open deals.</summary>
+    public static bool AsksAccountsWithOpenDeals(QuestionAnalysis question) =>
+        question.Words.Contains("open") && AccountsAfter(question, "how many", "number of", "which", "what");
+
+    /// <summary>An account word ("accounts", "clients", "companies") comes right after one of the openings.</summary>
+    private static bool AccountsAfter(QuestionAnalysis question, params string[] openings)
+    {
+        var words = TextTokens.Words(question.Question).ToList();
+        var text = " " + string.Join(' ', words) + " ";
+        return words.Where(ChatRanking.IsAccountWord).Any(account => openings.Any(o => text.Contains($" {o} {account} ", StringComparison.Ordinal)));
+    }
+
     public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
     {
         if (AccountTouchFacts.Asks(question))
         {
             return await AccountTouchFacts.AnswerAsync(accounts, question, ct);
+        }
+
+        if (AsksAccountsWithOpenDeals(question))
+        {
+            return await WithOpenDealsAsync(ct);
         }
 
         if (question.Mentions("many", "number", "count") && !question.Mentions("off", "track", "target", "targets", "result", "results", "measured", "metric"))
@@ -188,6 +209,23 @@ public sealed class ResultsTopic(ClientSuccessService results, AccountService ac
         var text = claim + $"; {Say.Plural(s.Deals, "deal", "deals")} in all, {Say.N(s.DealsWithoutAccount)} without an account";
         List<string> missing = s.DealsWithoutAccount == 0 ? [] : [$"Which account {Say.Plural(s.DealsWithoutAccount, "deal belongs", "deals belong")} to: none is recorded, so they are in no account's count."];
         return new TopicAnswer(claim + ".", [Say.Fact("accounts.summary", "Clients & accounts", text, "/clients", claim)], [], missing);
+    }
+
+    /// <summary>
+    /// The accounts with deals in New, Qualified or Proposal, most first, as the Clients page's "Open" column counts them.
+    /// "How many accounts have open deals?" was answered with every stage's count of deals.
+    /// </summary>
+    private async Task<TopicAnswer> WithOpenDealsAsync(CancellationToken ct)
+    {
+        var (rows, summary) = await accounts.AllWithSummaryAsync(ct);
+        var open = rows.Where(r => r.OpenDeals > 0).OrderByDescending(r => r.OpenDeals).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var claim = $"{Say.N(open.Count)} of {Say.Plural(rows.Count, "account", "accounts")} {(open.Count == 1 ? "has" : "have")} open deals" +
+                    (open.Count == 0 ? "" : $", {Say.Plural(open.Sum(r => r.OpenDeals), "open deal", "open deals")} between them; most first: " +
+                        string.Join(", ", open.Take(5).Select(r => $"\"{r.Name}\" ({Say.N(r.OpenDeals)})")) + (open.Count > 5 ? " and others" : ""));
+        // Open deals with no account are in no account's count (Maven: 1,425 of 2,089), and the answer says so.
+        var unassigned = summary.OpenDeals - open.Sum(r => r.OpenDeals);
+        List<string> missing = unassigned <= 0 ? [] : [$"Which account {Say.Plural(unassigned, "open deal belongs", "open deals belong")} to: none is recorded, so they are in no account's count."];
+        return new TopicAnswer(claim + ".", [Say.Fact("accounts.open", "Clients & accounts · open deals", claim, "/clients?sort=-openDeals", claim)], [], missing);
     }
 
     /// <summary>The names the source holds: enough for any claim (which names five), not thousands.</summary>

@@ -82,29 +82,61 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
     public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
     {
         var facts = new List<UsedFact>();
+        var sentences = new List<string>();
         var inferred = new List<string>();
+        var missing = new List<string>();
         foreach (var mention in question.Entities.Take(3))
         {
             var entity = mention.Entity;
             var fact = entity.Kind switch
             {
                 EntityKind.Lead => await LeadAsync(int.Parse(entity.Key, System.Globalization.CultureInfo.InvariantCulture), ct),
-                EntityKind.Account => await DealsOfAsync($"Account \"{entity.Name}\" has", $"account:{entity.Name}", $"Account · {entity.Name}",
-                    $"/leads?q={Uri.EscapeDataString(entity.Name)}", l => l.Company == entity.Name, question, ct),
-                EntityKind.Owner => await DealsOfAsync($"Owner \"{entity.Name}\" has", $"owner:{entity.Name}", $"Owner · {entity.Name}", entity.Link,
-                    l => l.Owner == entity.Name, question, ct, ownerOf: true),
+                EntityKind.Account => await DealsOfAsync($"Account \"{entity.Name}\" has", $"account:{entity.Name}", $"Account · {entity.Name}", AccountLink(entity), DealsOf(entity)!, question, ct),
+                EntityKind.Owner => await DealsOfAsync($"Owner \"{entity.Name}\" has", $"owner:{entity.Name}", $"Owner · {entity.Name}", entity.Link, DealsOf(entity)!, question, ct, ownerOf: true),
                 EntityKind.Sector => await SectorAsync(entity, question, ct),
                 _ => Say.Fact($"{entity.Kind.ToString().ToLowerInvariant()}:{entity.Name}", entity.Kind.ToString(), $"{entity.Kind} \"{entity.Name}\" exists", entity.Link, $"{entity.Kind} \"{entity.Name}\" exists"),
             };
             facts.Add(fact);
+            sentences.Add(fact.Claim + ".");
             if (mention.Typos > 0)
             {
                 inferred.Add($"Read \"{mention.AsWritten}\" as \"{entity.Name}\" ({Say.Plural(mention.Typos, "typo", "typos")}).");
             }
+
+            // "Which marketing deals are stuck?" got the sector's totals only: its open deals that came in first, as the
+            // pipeline's "oldest" answer lists every deal's.
+            if (AsksStuck(question) && DealsOf(entity) is { } whose && question.Reference is { } reference)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var source = $"{entity.Kind.ToString().ToLowerInvariant()}:{(entity.Kind == EntityKind.Sector ? entity.Key : entity.Name)}";
+                var link = entity.Kind == EntityKind.Account ? AccountLink(entity) : entity.Link;
+                var oldest = await StageHistoryFacts.OldestOpenAsync(db, reference.At, ct,
+                    new StageHistoryFacts.OpenScope(whose, $" of {entity.Kind.ToString().ToLowerInvariant()} \"{entity.Name}\"", source, $"{entity.Kind} · {entity.Name}", link));
+                facts.AddRange(oldest.Facts);
+                sentences.Add(oldest.Sentence);
+                missing.AddRange(oldest.Missing);
+            }
         }
 
-        return new TopicAnswer(string.Join(" ", facts.Select(f => f.Claim + ".")), facts, inferred, []);
+        return new TopicAnswer(string.Join(" ", sentences), facts, inferred, missing);
     }
+
+    /// <summary>"Stuck", "stale", "oldest", "longest": how long the entity's open deals have waited.</summary>
+    private static bool AsksStuck(QuestionAnalysis question) => question.Mentions("stuck", "stale", "oldest", "longest");
+
+    private static string AccountLink(KnownEntity account) => $"/leads?q={Uri.EscapeDataString(account.Name)}";
+
+    /// <summary>The deals of a named account, owner or sector (a sector's through its accounts, compared up to case); null for any other kind.</summary>
+    private static System.Linq.Expressions.Expression<Func<Lead, bool>>? DealsOf(KnownEntity entity) => entity.Kind switch
+    {
+        EntityKind.Account => l => l.Company == entity.Name,
+        EntityKind.Owner => l => l.Owner == entity.Name,
+        // Sectors are stored trimmed (TextInput.Clean) and compared up to case, as the Clients page's sector filter does.
+#pragma warning disable CA1304, CA1311, CA1862 // ToLower() runs in the database as LOWER(); the process culture plays no part.
+        EntityKind.Sector => l => l.Account != null && l.Account.Sector != null && l.Account.Sector.ToLower() == entity.Key,
+#pragma warning restore CA1304, CA1311, CA1862
+        _ => null,
+    };
 
     private async Task<UsedFact> LeadAsync(int id, CancellationToken ct)
     {
@@ -126,10 +158,8 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
     /// <summary>A sector: how many accounts record it, then their deals as an account's are told.</summary>
     private async Task<UsedFact> SectorAsync(KnownEntity sector, QuestionAnalysis question, CancellationToken ct)
     {
-        // Sectors are stored trimmed (TextInput.Clean) and compared up to case, as the Clients page's sector filter does.
 #pragma warning disable CA1304, CA1311, CA1862 // ToLower() runs in the database as LOWER(); the process culture plays no part.
         System.Linq.Expressions.Expression<Func<Account, bool>> inSector = a => a.Sector != null && a.Sector.ToLower() == sector.Key;
-        System.Linq.Expressions.Expression<Func<Lead, bool>> dealInSector = l => l.Account != null && l.Account.Sector != null && l.Account.Sector.ToLower() == sector.Key;
 #pragma warning restore CA1304, CA1311, CA1862
         List<(string Name, int Deals)> accounts;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -144,7 +174,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
             ? $" ({string.Join(", ", accounts.Take(AccountsShown).Select(a => $"{a.Name} {Say.Plural(a.Deals, "deal", "deals")}"))}{(accounts.Count > AccountsShown ? $" and {Say.N(accounts.Count - AccountsShown)} more" : "")})"
             : "";
         return await DealsOfAsync($"Sector \"{sector.Name}\" has {Say.Plural(accounts.Count, "account", "accounts")}{names} and", $"sector:{sector.Key}", $"Sector · {sector.Name}",
-            sector.Link, dealInSector, question, ct);
+            sector.Link, DealsOf(sector)!, question, ct);
     }
 
     /// <summary>An account's, a sector's or an owner's deals: how many in each stage, and what was won and lost (in the question's period).</summary>

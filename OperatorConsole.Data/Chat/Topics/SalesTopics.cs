@@ -20,11 +20,20 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
 
     private sealed record StageRow(LeadStatus Stage, int Count, decimal Value);
 
+    /// <summary>
+    /// "Which deals are closing this month?", "What will close next quarter?": a forecast. No deal records an expected
+    /// close date, so the answer is the open deals and what is missing. "Closing rate" is a win rate, not a forecast.
+    /// </summary>
+    public static bool AsksWhatWillClose(QuestionAnalysis question) =>
+        question.Mentions("close", "closing") && !question.Words.Contains("closed") && !question.Mentions([.. ChatRanking.RateWords, "cycle", "long", "average", "avg"])
+        && (question.Words.Contains("closing") || question.Mentions("will", "expected", "expect", "forecast", "upcoming", "next", "likely", "going"));
+
     public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var asked = Enum.GetValues<LeadStatus>().Where(s => question.Mentions(s.ToString().ToLowerInvariant()) || (s == LeadStatus.Lost && question.Mentions("lose", "losing"))).ToList();
-        if (await FromHistoryAsync(db, question, asked, ct) is { } history)
+        var forecast = AsksWhatWillClose(question);
+        if (!forecast && await FromHistoryAsync(db, question, asked, ct) is { } history)
         {
             return history;
         }
@@ -32,6 +41,15 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
         var rows = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).GroupBy(l => l.Status)
             .Select(g => new StageRow(g.Key, g.Count(), g.Sum(l => l.EstimatedValue) ?? 0)).ToListAsync(ct);
         var byStage = Enum.GetValues<LeadStatus>().ToDictionary(s => s, s => rows.FirstOrDefault(r => r.Stage == s));
+        if (forecast)
+        {
+            return Pipeline(question, rows, byStage, asksWorth: true) with
+            {
+                Inferred = [],
+                Missing = ["Which deals will close, and when: no deal records an expected close date, so the open deals are given instead."],
+            };
+        }
+
         if (asked is [var stage] && ScorecardCalculator.OpenStages.Contains(stage) && (question.Words.Contains("which") || question.Words.Any(ChatRanking.Highest.Contains)))
         {
             return await LargestInStageAsync(db, stage, byStage[stage], ct);
@@ -102,7 +120,7 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
     }
 
     /// <summary>Every stage, and what the open pipeline is worth when the question asks its value.</summary>
-    private static TopicAnswer Pipeline(QuestionAnalysis question, List<StageRow> rows, Dictionary<LeadStatus, StageRow?> byStage)
+    private static TopicAnswer Pipeline(QuestionAnalysis question, List<StageRow> rows, Dictionary<LeadStatus, StageRow?> byStage, bool asksWorth = false)
     {
         var total = rows.Sum(r => r.Count);
         var open = rows.Where(r => ScorecardCalculator.OpenStages.Contains(r.Stage)).Sum(r => r.Count);
@@ -112,7 +130,7 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
                     string.Join(", ", ScorecardCalculator.OpenStages.Select(s => $"{s} {Say.Money(byStage[s]?.Value ?? 0)}")) + ")";
         var counts = $"{Say.Plural(total, "lead", "leads")}: " + string.Join(", ", Enum.GetValues<LeadStatus>().Select(s => $"{Say.N(byStage[s]?.Count ?? 0)} {s}"));
         var text = counts + "; " + worth;
-        var claim = question.Mentions("worth", "value", "much", "estimated") ? worth : counts + $" ({Say.N(open)} open in New, Qualified or Proposal)";
+        var claim = asksWorth || question.Mentions("worth", "value", "much", "estimated") ? worth : counts + $" ({Say.N(open)} open in New, Qualified or Proposal)";
         var inferred = new List<string>();
         var biggest = rows.Where(r => r.Stage != LeadStatus.Lost).OrderByDescending(r => r.Count).FirstOrDefault();
         if (biggest is not null && total > 0)
@@ -257,7 +275,7 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
     private static bool AsksLosses(QuestionAnalysis question) =>
         MentionsLoss(question) && !question.Mentions([.. ChatRanking.RateWords, "win", "won", "wins", "winning", "revenue"]);
 
-    private static bool MentionsLoss(QuestionAnalysis question) => question.Mentions("lose", "lost", "losing", "loss", "losses");
+    public static bool MentionsLoss(QuestionAnalysis question) => question.Mentions("lose", "lost", "losing", "loss", "losses");
 
     /// <summary>One period's figures, as the scorecard computes them.</summary>
     private sealed record Figures(decimal WonValue, int Won, int Decided, decimal? Rate, decimal? Average, decimal? Cycle)

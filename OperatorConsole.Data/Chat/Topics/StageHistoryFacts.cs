@@ -58,23 +58,31 @@ internal static class StageHistoryFacts
     /// asker's clock (the data's last day on a stopped history). It answered with the count per stage. A deal whose
     /// source gave no creation date has no age, and Missing says how many.
     /// </summary>
-    public static async Task<TopicAnswer> OldestOpenAsync(ConsoleDbContext db, DateTime at, CancellationToken ct)
+    /// <param name="within">The deals of one account, owner or sector (the entity's own question), or null for every deal.</param>
+    public static async Task<TopicAnswer> OldestOpenAsync(ConsoleDbContext db, DateTime at, CancellationToken ct, OpenScope? within = null)
     {
         var open = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived && ScorecardCalculator.OpenStages.Contains(l.Status));
+        open = within is null ? open : open.Where(within.Deals);
         var oldest = await open.Where(l => !l.CreatedAtEstimated).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).Take(5)
             .Select(l => new { l.Title, l.Status, l.CreatedAt }).ToListAsync(ct);
         var undated = await open.CountAsync(l => l.CreatedAtEstimated, ct);
-        List<string> missing = undated == 0 ? [] : [$"How old {Say.Plural(undated, "open deal is", "open deals are")}: the source gave no creation date."];
+        List<string> missing = undated == 0 ? [] : [$"How old {Say.Plural(undated, "open deal", "open deals")}{within?.Of} {(undated == 1 ? "is" : "are")}: the source gave no creation date."];
         if (oldest.Count == 0)
         {
-            return new TopicAnswer("No open deal has a creation date.", [], [], missing);
+            return new TopicAnswer($"No open deal{within?.Of} has a creation date.", [], [], missing);
         }
 
         var listed = string.Join("; ", oldest.Select(l =>
             $"\"{l.Title}\" in {l.Status}, created {ChatDates.Day(l.CreatedAt)} ({Say.N((int)(at - l.CreatedAt).TotalDays)} d before {ChatDates.Day(at)})"));
-        var claim = $"The oldest open deals by creation date: {listed}";
-        return new TopicAnswer(claim + ".", [Say.Fact("pipeline.oldest-open", "Leads · oldest open", claim, "/leads?sort=createdAt", claim)], [], missing);
+        var claim = $"The oldest open deals{within?.Of} by creation date: {listed}";
+        var fact = within is null
+            ? Say.Fact("pipeline.oldest-open", "Leads · oldest open", claim, "/leads?sort=createdAt", claim)
+            : Say.Fact($"{within.Source}.oldest-open", $"{within.Label} · oldest open", claim, within.Link, claim);
+        return new TopicAnswer(claim + ".", [fact], [], missing);
     }
+
+    /// <summary>One entity's deals, as <see cref="OldestOpenAsync"/> names them: "of sector \"marketing\"".</summary>
+    public sealed record OpenScope(System.Linq.Expressions.Expression<Func<Lead, bool>> Deals, string Of, string Source, string Label, string Link);
 
     /// <summary>
     /// Why the deals in Lost (lost in <paramref name="period"/>, if given) were lost, as people recorded it: the reason

@@ -136,5 +136,12 @@ public sealed class AccountsApiTests(ConsoleFactory factory) : IClassFixture<Con
         var clientsOnly = await (await client.GetAsync($"/api/accounts?q={Uri.EscapeDataString(prefix)}&clients=true")).ReadJsonAsync();
         clientsOnly.GetProperty("total").GetInt32().Should().Be(1);
         await (await client.GetAsync("/api/accounts?sort=revenue")).ShouldHaveFieldErrorAsync("sort", 400);
+
+        // Most open deals first (the chat's "accounts with open deals" links here): the client account has none.
+        await client.PostJsonAsync("/api/leads", new { title = "Second prospect", company = $"{prefix} open 3" });
+        var byOpen = await (await client.GetAsync($"/api/accounts?q={Uri.EscapeDataString(prefix)}&sort=-openDeals")).ReadJsonAsync();
+        byOpen.GetProperty("items")[0].GetProperty("name").GetString().Should().Be($"{prefix} open 3");
+        byOpen.GetProperty("items")[0].GetProperty("openDeals").GetInt32().Should().Be(2);
+        byOpen.GetProperty("items")[6].GetProperty("name").GetString().Should().Be($"{prefix} zz client");
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Tests.Infrastructure;
@@ -258,6 +259,47 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         (await AskAsync("Who owns the services companies?")).Should().StartWith("Sector \"services\" has 1 account and 1 deal").And.EndWith("; owner: Bob (1 deal).");
         // "services" is an ordinary word here, not the services sector.
         (await AskAsync("What services do we offer?")).Should().NotContain("Sector");
+    }
+
+    /// <summary>
+    /// Questions that were answered with another question's figures: accounts by their open deals (every stage's
+    /// count), a forecast (this month's won deals), a sector's stuck deals (its totals only).
+    /// </summary>
+    [Fact]
+    public async Task AccountsWithOpenDeals_Forecasts_AndAnEntitysStuckDeals_AreAnsweredAsAsked()
+    {
+        using var empty = new ConsoleFactory();
+        var client = await empty.CreateOperatorClientAsync();
+        async Task<int> AccountAsync(string name, string sector) =>
+            (await (await client.PostJsonAsync("/api/accounts", new { name, sector })).ReadJsonAsync()).GetProperty("id").GetInt32();
+        async Task DealAsync(string title, int? accountId, string? company) =>
+            (await empty.CreateAgentClient().PostJsonAsync("/api/leads", new { title, company, accountId, estimatedValue = 100m })).EnsureSuccessStatusCode();
+
+        var quail = await AccountAsync("Quail Ltd", "Retail");
+        var heron = await AccountAsync("Heron plc", "retail");
+        await AccountAsync("Ibis Co", "services");
+        await DealAsync("Portal", quail, "Quail Ltd");
+        await DealAsync("Kiosk", quail, "Quail Ltd");
+        await DealAsync("Till", heron, "Heron plc");
+        await DealAsync("Walk-in", null, null);
+
+        async Task<JsonElement> AskAsync(string question) => await (await client.PostJsonAsync("/api/ops/chat", new { question })).ReadJsonAsync();
+        static string Missing(JsonElement answer) => string.Join(" | ", answer.GetProperty("receipts").GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
+
+        var accounts = await AskAsync("How many accounts have open deals?");
+        accounts.GetProperty("answer").GetString().Should().Be("2 of 3 accounts have open deals, 3 open deals between them; most first: \"Quail Ltd\" (2), \"Heron plc\" (1).");
+        Missing(accounts).Should().Contain("1 open deal belongs to: none is recorded");
+
+        var forecast = await AskAsync("Which deals are closing this month?");
+        forecast.GetProperty("answer").GetString().Should().StartWith("4 open deals worth 400 USD estimated");
+        Missing(forecast).Should().Contain("no deal records an expected close date");
+        (await AskAsync("Which deals will close next quarter?")).GetProperty("answer").GetString().Should().StartWith("4 open deals");
+        // "Closing rate" is a win rate, not a forecast.
+        (await AskAsync("What is our closing rate?")).GetProperty("answer").GetString().Should().NotContain("open deals");
+
+        var stuck = (await AskAsync("Which retail deals are stuck?")).GetProperty("answer").GetString();
+        stuck.Should().StartWith("Sector \"Retail\" has 2 accounts and 3 deals").And.Contain("The oldest open deals of sector \"Retail\" by creation date: \"Portal\" in New");
+        stuck.Should().NotContain("Walk-in");
     }
 
     private static OperatorConsole.Domain.Proposals.Proposal Proposal(int leadId, string reason) => new()

@@ -112,6 +112,10 @@ public sealed class QuestionAnalyzerTests
     [InlineData("How much did we win in the last 30 days?", "2026-10-26", "2026-11-25", "the last 30 days")]
     [InlineData("How much did we win this quarter?", "2026-10-01", "2026-11-25", "this quarter")]
     [InlineData("How did we do last quarter compared to the one before?", "2026-07-01", "2026-10-01", "the last quarter")]
+    // "Compared to last month" names what the period is compared with: the period asked is this month.
+    [InlineData("How are we doing compared to last month?", "2026-11-01", "2026-11-25", "this month")]
+    [InlineData("What is our win rate versus the previous quarter?", "2026-10-01", "2026-11-25", "this quarter")]
+    [InlineData("How did Q3 do compared with last quarter?", "2026-07-01", "2026-10-01", "Q3 2026")]
     // A month or quarter without its year is the latest one that has begun; the current one runs to now.
     [InlineData("How many deals did we lose in November?", "2026-11-01", "2026-11-25", "November 2026")]
     [InlineData("How much did we win in October?", "2026-10-01", "2026-11-01", "October 2026")]
