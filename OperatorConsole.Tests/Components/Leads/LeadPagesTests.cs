@@ -200,7 +200,7 @@ public sealed class LeadPagesTests : IDisposable
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Older", "Newer"));
         var created = _ctx.Clock.GetUtcNow().UtcDateTime;
         cut.FindAll("td[data-label=Created]").Select(td => td.TextContent.Trim()).Should()
-            .Equal(created.AddDays(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), created.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            .Equal(created.AddDays(-2).ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture), created.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
         cut.Find("[data-testid=leads-export]").GetAttribute("href").Should().Contain("sort=createdAt");
     }
 

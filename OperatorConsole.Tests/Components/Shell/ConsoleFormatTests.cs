@@ -30,11 +30,12 @@ public sealed class ConsoleFormatTests
     }
 
     [Fact]
-    public void Dates_AreIsoAndTimesSayUtc()
+    public void Dates_AreWrittenOneWay_AndTimesSayUtc()
     {
         var at = new DateTime(2026, 12, 26, 7, 5, 0, DateTimeKind.Utc);
-        ConsoleFormat.Date(at).Should().Be("2026-12-26");
-        ConsoleFormat.DateTime(at).Should().Be("2026-12-26 07:05 UTC");
+        ConsoleFormat.Date(at).Should().Be("26 Dec 2026");
+        ConsoleFormat.DateTime(at).Should().Be("26 Dec 2026 07:05 UTC");
+        OperatorConsole.Web.Features.Clock.Periods.Day(at).Should().Be(ConsoleFormat.Date(at));
     }
 
     [Theory]

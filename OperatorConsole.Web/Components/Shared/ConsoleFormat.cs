@@ -46,11 +46,14 @@ public static class ConsoleFormat
     public static string Change(decimal? percent) =>
         percent is { } p ? (p > 0 ? "+" : "") + p.ToString("#,0.#", Culture) + " %" : "—";
 
-    /// <summary>"2026-11-25".</summary>
-    public static string Date(DateTime? value) => value?.ToString("yyyy-MM-dd", Culture) ?? "—";
+    /// <summary>
+    /// "25 Nov 2026": the one way a screen writes a date, as the period labels, the account page and the chat write it.
+    /// Lists wrote "2017-12-09" beside cards that said "9 Dec 2017".
+    /// </summary>
+    public static string Date(DateTime? value) => value?.ToString("d MMM yyyy", Culture) ?? "—";
 
-    /// <summary>"2026-11-25 09:00 UTC": every stored time is UTC.</summary>
-    public static string DateTime(DateTime? value) => value?.ToString("yyyy-MM-dd HH:mm 'UTC'", Culture) ?? "—";
+    /// <summary>"25 Nov 2026 09:00 UTC": every stored time is UTC.</summary>
+    public static string DateTime(DateTime? value) => value?.ToString("d MMM yyyy HH:mm 'UTC'", Culture) ?? "—";
 
     /// <summary>"just now", "12 min ago", "5 h ago", "3 d ago".</summary>
     public static string Ago(TimeSpan span) => span.TotalSeconds switch

@@ -1,12 +1,13 @@
 using System.Globalization;
 using OperatorConsole.Domain.Clock;
+using OperatorConsole.Web.Components.Shared;
 
 namespace OperatorConsole.Web.Features.Clock;
 
 /// <summary>How cards name their period: "to 31 Dec 2017 (data as of)" or "to 1 Dec 2026 (now)".</summary>
 public static class Periods
 {
-    public static string Day(DateTime at) => at.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    public static string Day(DateTime at) => ConsoleFormat.Date(at);
 
     /// <summary>"25 Dec – 31 Dec 2017": a half-open window [from, to) shown by its first and last day.</summary>
     public static string Range(DateTime from, DateTime to)
