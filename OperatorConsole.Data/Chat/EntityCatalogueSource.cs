@@ -30,7 +30,7 @@ public sealed class EntityCatalogueLoader(IDbContextFactory<ConsoleDbContext> db
     public async Task<IReadOnlyList<KnownEntity>> LoadAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var leads = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Select(l => new { l.Id, l.Title, l.Company, l.Owner }).ToListAsync(ct);
+        var leads = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Select(l => new { l.Id, l.Title, l.Company, l.Owner, l.Source }).ToListAsync(ct);
         var entities = leads.Select(l => new KnownEntity(EntityKind.Lead, l.Title, l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/leads/{l.Id}")).ToList();
         // Accounts are records now: a name links to its page. A company typed on a lead before it had an account
         // (none after the accounts migration, but a lead can still carry free text) links to the leads it names.
@@ -43,6 +43,9 @@ public sealed class EntityCatalogueLoader(IDbContextFactory<ConsoleDbContext> db
         // keyed by its lower case, linked to the Clients list searched for it.
         entities.AddRange(accounts.Where(a => !string.IsNullOrWhiteSpace(a.Sector)).Select(a => a.Sector!.Trim()).DistinctBy(AccountRules.SectorKey)
             .Select(s => new KnownEntity(EntityKind.Sector, s, AccountRules.SectorKey(s), $"/clients?q={Uri.EscapeDataString(s)}")));
+        // Lead sources ("How many leads came from referrals?"): one per spelling up to case, linked to the leads from it.
+        entities.AddRange(leads.Where(l => !string.IsNullOrWhiteSpace(l.Source)).Select(l => l.Source!.Trim()).DistinctBy(LeadRules.SourceKey)
+            .Select(s => new KnownEntity(EntityKind.Source, s, LeadRules.SourceKey(s), $"/leads?source={Uri.EscapeDataString(s)}")));
         // Deal owners (a CRM's sales agents): "how many deals did Darcel Schlecht close" names a person on our side.
         entities.AddRange(leads.Where(l => l.Owner != null).Select(l => l.Owner!).Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(o => new KnownEntity(EntityKind.Owner, o, o, $"/leads?owner={Uri.EscapeDataString(o)}")));

@@ -73,7 +73,8 @@ public sealed record LeadListQuery(
     int? Page = null,
     int? PageSize = null,
     int? AccountId = null,
-    string? Owner = null);
+    string? Owner = null,
+    string? Source = null);
 
 public sealed record StatusChangeView(
     int Id, LeadStatus? FromStatus, LeadStatus ToStatus, DateTime ChangedAt, string ActorName, string ActorKind, string? Reason);

@@ -241,6 +241,13 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
             leads = leads.Where(l => l.Owner == owner);
         }
 
+        // Where the lead came from ("referral", "linkedin"), exactly as the leads carry it, as the owner filter reads it.
+        if (!string.IsNullOrWhiteSpace(query.Source))
+        {
+            var source = query.Source.Trim();
+            leads = leads.Where(l => l.Source == source);
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var pattern = LikePattern.Contains(query.Q);
@@ -271,16 +278,21 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     }
 
     /// <summary>The deal owners on record whose name contains <paramref name="text"/>, by name (the owner filter's choices).</summary>
-    public async Task<IReadOnlyList<string>> OwnersAsync(string? text, int take = 20, CancellationToken ct = default)
+    public Task<IReadOnlyList<string>> OwnersAsync(string? text, int take = 20, CancellationToken ct = default) => DistinctAsync(l => l.Owner, text, take, ct);
+
+    /// <summary>The sources the leads carry ("referral", "maven-crm"), for the list's source filter.</summary>
+    public Task<IReadOnlyList<string>> SourcesAsync(string? text, int take = 20, CancellationToken ct = default) => DistinctAsync(l => l.Source, text, take, ct);
+
+    private async Task<IReadOnlyList<string>> DistinctAsync(System.Linq.Expressions.Expression<Func<Lead, string?>> field, string? text, int take, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var owners = db.Set<Lead>().AsNoTracking().Where(l => l.Owner != null);
+        var values = db.Set<Lead>().AsNoTracking().Select(field).Where(v => v != null);
         if (!string.IsNullOrWhiteSpace(text))
         {
-            owners = owners.Where(l => EF.Functions.Like(l.Owner!, LikePattern.Contains(text), LikePattern.Escape));
+            values = values.Where(v => EF.Functions.Like(v!, LikePattern.Contains(text), LikePattern.Escape));
         }
 
-        return await owners.Select(l => l.Owner!).Distinct().OrderBy(o => o).Take(Math.Clamp(take, 1, 100)).ToListAsync(ct);
+        return await values.Select(v => v!).Distinct().OrderBy(v => v).Take(Math.Clamp(take, 1, 100)).ToListAsync(ct);
     }
 
     public static readonly IReadOnlyList<string> SortKeys =

@@ -1,12 +1,13 @@
 namespace OperatorConsole.Domain.Chat;
 
-/// <summary>What a ranking question groups deals by: who owns them, the customer's account, the offer type, or the account's sector.</summary>
+/// <summary>What a ranking question groups deals by: who owns them, the customer's account, the offer type, the account's sector, or where the lead came from.</summary>
 public enum RankBy
 {
     Owner,
     Account,
     OfferType,
     Sector,
+    Source,
 }
 
 /// <summary>The figure a ranking question orders the groups by.</summary>
@@ -47,7 +48,8 @@ public static class ChatRanking
     private static readonly HashSet<string> Superlatives = new(Highest.Concat(Lowest)
         .Concat(["rank", "ranking", "ranked", "leaderboard", "leader", "leaders"]), StringComparer.Ordinal);
 
-    private static readonly HashSet<string> Cues = new(Superlatives.Concat(["which", "who", "whose", "by", "per", "each"]), StringComparer.Ordinal);
+    // "Where do our leads come from?" orders the sources as "which" would.
+    private static readonly HashSet<string> Cues = new(Superlatives.Concat(["which", "who", "whose", "by", "per", "each", "where"]), StringComparer.Ordinal);
 
     private static readonly HashSet<string> OwnerWords = new(StringComparer.Ordinal)
     {
@@ -63,8 +65,18 @@ public static class ChatRanking
 
     private static readonly HashSet<string> SectorWords = new(StringComparer.Ordinal) { "sector", "sectors", "industry", "industries", "vertical", "verticals" };
 
+    private static readonly HashSet<string> SourceWords = new(StringComparer.Ordinal) { "source", "sources", "channel", "channels" };
+
+    private static readonly HashSet<string> ComeWords = new(StringComparer.Ordinal) { "come", "comes", "came", "coming" };
+
     /// <summary>Whether the question says it is about a sector ("the software sector", "retail industry").</summary>
     public static bool NamesSector(IEnumerable<string> words) => words.Any(SectorWords.Contains);
+
+    /// <summary>Whether the question says it is about where leads came from ("lead source", "which channel").</summary>
+    public static bool NamesSource(IEnumerable<string> words) => words.Any(SourceWords.Contains);
+
+    /// <summary>"come", "came": with "from", where a lead came from ("Where do our leads come from?").</summary>
+    public static bool IsComeWord(string word) => ComeWords.Contains(word);
 
     /// <summary>A word for the accounts or deals a sector, an owner or an account has ("software companies", "retail deals").</summary>
     public static bool IsAccountOrDealWord(string word) => AccountWords.Contains(word) || DealWords.Contains(word);
@@ -91,7 +103,7 @@ public static class ChatRanking
 
     /// <summary>Every word this reading understands, so none of them is reported as something the console does not record.</summary>
     public static IEnumerable<string> Vocabulary =>
-        Cues.Concat(OwnerWords).Concat(AccountWords).Concat(OfferWords).Concat(SectorWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
+        Cues.Concat(OwnerWords).Concat(AccountWords).Concat(OfferWords).Concat(SectorWords).Concat(SourceWords).Concat(ComeWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
             .Concat(RateWords).Concat(["agent", "agents", "sales", "open", "pipeline", "type", "types"]);
 
     /// <summary>The ranking the question asks for, or null when it asks for something else.</summary>
@@ -132,6 +144,7 @@ public static class ChatRanking
         RankBy.Owner => "owner",
         RankBy.Account => "account",
         RankBy.Sector => "sector",
+        RankBy.Source => "lead source",
         _ => "offer type",
     };
 
@@ -142,6 +155,12 @@ public static class ChatRanking
     /// </summary>
     private static RankBy? Dimension(IReadOnlyList<string> words)
     {
+        // "Where do our clients come from?", "Which leads came in from marketing?": the source, whatever else is named.
+        if (AsksWhereFrom(words))
+        {
+            return RankBy.Source;
+        }
+
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
@@ -164,11 +183,19 @@ public static class ChatRanking
             {
                 return RankBy.Sector;
             }
+
+            if (SourceWords.Contains(word))
+            {
+                return RankBy.Source;
+            }
         }
 
         // "Who won the most?": a person, so the deal's owner.
         return words.Count > 0 && words[0] is "who" or "whose" ? RankBy.Owner : null;
     }
+
+    private static bool AsksWhereFrom(IReadOnlyList<string> words) =>
+        words.Where((w, i) => ComeWords.Contains(w) && words.Skip(i + 1).Take(2).Contains("from")).Any();
 
     private static bool IsSalesAgent(IReadOnlyList<string> words, int at) =>
         at > 0 && words[at - 1] == "sales" && !words.Skip(at + 1).Any(w => w is "job" or "jobs" or "coding");
@@ -181,7 +208,7 @@ public static class ChatRanking
     private static bool ListsOnly(IReadOnlyList<string> words) =>
         words.Any(w => w is "who" or "which" or "what" or "list") && !words.Any(Superlatives.Contains)
         && words.All(w => Semantic.TextTokens.StopWords.Contains(w) || w is "list" or "sales" or "agent" or "agents"
-            || OwnerWords.Contains(w) || AccountWords.Contains(w) || SectorWords.Contains(w) || OfferWords.Contains(w));
+            || OwnerWords.Contains(w) || AccountWords.Contains(w) || SectorWords.Contains(w) || SourceWords.Contains(w) || OfferWords.Contains(w));
 
     /// <summary>
     /// "Which agent has the worst win rate?": an agent measured by a sales figure is a sales agent, though the question

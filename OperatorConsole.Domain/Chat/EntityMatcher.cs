@@ -16,6 +16,9 @@ public enum EntityKind
 
     /// <summary>An account's sector as the accounts record it ("retail"): its deals are those of its accounts.</summary>
     Sector,
+
+    /// <summary>Where leads came from, as they record it ("referral", "linkedin", an import's "maven-crm").</summary>
+    Source,
 }
 
 /// <summary>A named thing the console knows (a lead title, an account, an integration…), with where to open it.</summary>

@@ -62,7 +62,7 @@ public static class QuestionAnalyzer
     {
         var words = TextTokens.Words(question).ToList();
         var stems = words.Select(TextTokens.Stem).ToList();
-        var mentions = SectorsAsMeant(EntityMatcher.Find(question, entities, Vocabulary), words);
+        var mentions = NamesAsMeant(EntityMatcher.Find(question, entities, Vocabulary), words);
         var unknown = EntityMatcher.UnknownNames(question, mentions, Vocabulary);
         var period = ChatPeriods.Parse(question, now);
         var ranking = ChatRanking.Parse(words);
@@ -107,32 +107,48 @@ public static class QuestionAnalyzer
     }
 
     /// <summary>
-    /// A sector is named by an ordinary word ("services", "medical"): it counts as the sector only where the question
-    /// reads it as one. It says "sector" or "industry", or the word comes after "in" or "from" ("accounts in retail")
-    /// or before an account or deal word ("software companies"). "What services do we offer?" is not about the
-    /// services sector.
+    /// A sector or a lead source is named by an ordinary word ("services", "medical", "referral", "website"): it counts
+    /// only where the question reads it as one. It says "sector" or "industry" ("source" or "channel"), or the word
+    /// comes after "in", "from" or "within" ("accounts in retail"; for a source "from", "via" or "through"), or before an
+    /// account or deal word ("software companies", "referral leads"). "What services do we offer?" is not about the
+    /// services sector, and "leads that came in from marketing" asks where leads came from, not a sector.
     /// </summary>
-    private static IReadOnlyList<EntityMention> SectorsAsMeant(IReadOnlyList<EntityMention> mentions, IReadOnlyList<string> words) =>
-        ChatRanking.NamesSector(words) ? mentions : mentions.Where(m => m.Entity.Kind != EntityKind.Sector || ReadsAsSector(m.AsWritten, words)).ToList();
+    private static List<EntityMention> NamesAsMeant(IReadOnlyList<EntityMention> mentions, IReadOnlyList<string> words) =>
+        mentions.Where(m => m.Entity.Kind switch
+        {
+            EntityKind.Sector => ChatRanking.NamesSector(words) || (ReadsAsName(m.AsWritten, words, SectorPrepositions) && !AsksWhereFrom(m.AsWritten, words)),
+            EntityKind.Source => ChatRanking.NamesSource(words) || ReadsAsName(m.AsWritten, words, SourcePrepositions),
+            _ => true,
+        }).ToList();
 
-    private static bool ReadsAsSector(string written, IReadOnlyList<string> words)
+    private static readonly string[] SectorPrepositions = ["in", "from", "within"];
+
+    private static readonly string[] SourcePrepositions = ["from", "via", "through"];
+
+    /// <summary>"came in from marketing", "come from retail": where leads came from, whatever the word also names.</summary>
+    private static bool AsksWhereFrom(string written, IReadOnlyList<string> words) =>
+        Occurrences(written, words).Any(at => at >= 2 && words[at - 1] == "from"
+            && (ChatRanking.IsComeWord(words[at - 2]) || (at >= 3 && words[at - 2] == "in" && ChatRanking.IsComeWord(words[at - 3]))));
+
+    /// <summary>After one of the prepositions, or before an account or deal word.</summary>
+    private static bool ReadsAsName(string written, IReadOnlyList<string> words, string[] prepositions)
+    {
+        var length = written.Split(' ').Length;
+        return Occurrences(written, words).Any(at =>
+            (at > 0 && prepositions.Contains(words[at - 1])) || (at + length < words.Count && ChatRanking.IsAccountOrDealWord(words[at + length])));
+    }
+
+    /// <summary>Where the name's words stand in the question's words.</summary>
+    private static IEnumerable<int> Occurrences(string written, IReadOnlyList<string> words)
     {
         var parts = written.Split(' ');
         for (var i = 0; i + parts.Length <= words.Count; i++)
         {
-            if (parts.Where((part, j) => part != words[i + j]).Any())
+            if (!parts.Where((part, j) => part != words[i + j]).Any())
             {
-                continue;
-            }
-
-            var after = i + parts.Length;
-            if ((i > 0 && words[i - 1] is "in" or "from" or "within") || (after < words.Count && ChatRanking.IsAccountOrDealWord(words[after])))
-            {
-                return true;
+                yield return i;
             }
         }
-
-        return false;
     }
 
     private static bool IsQuarter(string word) => word.Length == 2 && word[0] == 'q' && char.IsDigit(word[1]);

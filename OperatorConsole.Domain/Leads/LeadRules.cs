@@ -9,6 +9,9 @@ public static class LeadRules
     public const int TextMax = 200;
     public const int SummaryMax = 4000;
     public const int ReasonMax = 1000;
+
+    /// <summary>One lead source however its leads spell its case: the key the chat's catalogue and rankings group by.</summary>
+    public static string SourceKey(string source) => source.Trim().ToLowerInvariant();
     public const decimal MaxValue = 1_000_000_000m;
 
     public static ValidationErrors ValidateFields(

@@ -94,6 +94,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
                 EntityKind.Account => await DealsOfAsync($"Account \"{entity.Name}\" has", $"account:{entity.Name}", $"Account · {entity.Name}", AccountLink(entity), DealsOf(entity)!, question, ct),
                 EntityKind.Owner => await DealsOfAsync($"Owner \"{entity.Name}\" has", $"owner:{entity.Name}", $"Owner · {entity.Name}", entity.Link, DealsOf(entity)!, question, ct, ownerOf: true),
                 EntityKind.Sector => await SectorAsync(entity, question, ct),
+                EntityKind.Source => await DealsOfAsync($"Source \"{entity.Name}\" has", $"source:{entity.Key}", $"Source · {entity.Name}", entity.Link, DealsOf(entity)!, question, ct),
                 _ => Say.Fact($"{entity.Kind.ToString().ToLowerInvariant()}:{entity.Name}", entity.Kind.ToString(), $"{entity.Kind} \"{entity.Name}\" exists", entity.Link, $"{entity.Kind} \"{entity.Name}\" exists"),
             };
             facts.Add(fact);
@@ -108,7 +109,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
             if (AsksStuck(question) && DealsOf(entity) is { } whose && question.Reference is { } reference)
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
-                var source = $"{entity.Kind.ToString().ToLowerInvariant()}:{(entity.Kind == EntityKind.Sector ? entity.Key : entity.Name)}";
+                var source = $"{entity.Kind.ToString().ToLowerInvariant()}:{(entity.Kind is EntityKind.Sector or EntityKind.Source ? entity.Key : entity.Name)}";
                 var link = entity.Kind == EntityKind.Account ? AccountLink(entity) : entity.Link;
                 var oldest = await StageHistoryFacts.OldestOpenAsync(db, reference.At, ct,
                     new StageHistoryFacts.OpenScope(whose, $" of {entity.Kind.ToString().ToLowerInvariant()} \"{entity.Name}\"", source, $"{entity.Kind} · {entity.Name}", link));
@@ -126,7 +127,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
 
     private static string AccountLink(KnownEntity account) => $"/leads?q={Uri.EscapeDataString(account.Name)}";
 
-    /// <summary>The deals of a named account, owner or sector (a sector's through its accounts, compared up to case); null for any other kind.</summary>
+    /// <summary>The deals of a named account, owner, sector (through its accounts) or lead source, the last two compared up to case; null for any other kind.</summary>
     private static System.Linq.Expressions.Expression<Func<Lead, bool>>? DealsOf(KnownEntity entity) => entity.Kind switch
     {
         EntityKind.Account => l => l.Company == entity.Name,
@@ -134,6 +135,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         // Sectors are stored trimmed (TextInput.Clean) and compared up to case, as the Clients page's sector filter does.
 #pragma warning disable CA1304, CA1311, CA1862 // ToLower() runs in the database as LOWER(); the process culture plays no part.
         EntityKind.Sector => l => l.Account != null && l.Account.Sector != null && l.Account.Sector.ToLower() == entity.Key,
+        EntityKind.Source => l => l.Source != null && l.Source.ToLower() == entity.Key,
 #pragma warning restore CA1304, CA1311, CA1862
         _ => null,
     };

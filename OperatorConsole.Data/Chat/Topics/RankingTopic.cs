@@ -11,7 +11,7 @@ using OperatorConsole.Domain.Scorecard;
 namespace OperatorConsole.Data.Chat.Topics;
 
 /// <summary>
-/// Rankings: deals grouped by owner, account, offer type or the account's sector, and ordered by won value, won or lost deals, win rate, deals
+/// Rankings: deals grouped by owner, account, offer type, the account's sector or the lead's source, and ordered by won value, won or lost deals, win rate, deals
 /// or open deals (<see cref="ChatRanking"/> reads which). Won and lost are the recorded outcomes (the scorecard's
 /// source), in the question's period when it names one; deals and open deals are counted as they stand. The top
 /// <see cref="Shown"/> are Known facts, each linked to the list or page it can be checked on; the deals the grouping
@@ -39,7 +39,7 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
     {
         if (question.Ranking is not { } ranking)
         {
-            return TopicAnswer.MissingOnly("Say what to rank by (owner, account, sector or offer type) and by which figure (won, lost, win rate, deals, open deals).");
+            return TopicAnswer.MissingOnly("Say what to rank by (owner, account, sector, lead source or offer type) and by which figure (won, lost, win rate, deals, open deals).");
         }
 
         var scope = Scopes(question.Entities, ranking.By) ? question.Entities.Select(e => e.Entity).ToList() : [];
@@ -87,12 +87,13 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
         EntityKind.Account => RankBy.Account,
         EntityKind.Sector => RankBy.Sector,
         EntityKind.Owner => RankBy.Owner,
+        EntityKind.Source => RankBy.Source,
         _ => null,
     };
 
     /// <summary>", on Kan-code's deals only"; several of a kind read as either, several kinds as all of them.</summary>
     private static string Within(List<KnownEntity> scope) => scope.Count == 0 ? ""
-        : ", on " + string.Join(" and ", scope.GroupBy(e => e.Kind).Select(g => string.Join(" or ", g.Select(e => e.Kind == EntityKind.Sector ? $"the {e.Name} sector's" : $"{e.Name}'s"))))
+        : ", on " + string.Join(" and ", scope.GroupBy(e => e.Kind).Select(g => string.Join(" or ", g.Select(e => e.Kind switch { EntityKind.Sector => $"the {e.Name} sector's", EntityKind.Source => $"the {e.Name} source's", _ => $"{e.Name}'s" }))))
           + " deals only";
 
     /// <summary>
@@ -107,7 +108,7 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
             .GroupJoin(db.Set<Proposal>().Where(p => p.Outcome == ProposalOutcome.Won || p.Outcome == ProposalOutcome.Lost), l => l.Id, p => p.LeadId, (l, ps) => new { l, ps })
             .SelectMany(x => x.ps.DefaultIfEmpty(), (x, p) => new
             {
-                x.l.Id, x.l.Owner, x.l.Company, x.l.AccountId, x.l.OfferType, x.l.Status,
+                x.l.Id, x.l.Owner, x.l.Company, x.l.AccountId, x.l.OfferType, x.l.Status, x.l.Source,
                 Outcome = p == null ? null : p.Outcome, Value = p == null ? null : p.OutcomeValue, At = p == null ? null : p.OutcomeAt,
             })
             .ToListAsync(ct);
@@ -128,21 +129,31 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
             }
         }
 
-        bool InScope(string? owner, string? company, int? accountId) => scope.GroupBy(e => e.Kind).All(kind => kind.Any(e => e.Kind switch
+        bool InScope(string? owner, string? company, int? accountId, string? source) => scope.GroupBy(e => e.Kind).All(kind => kind.Any(e => e.Kind switch
         {
             EntityKind.Owner => string.Equals(owner, e.Name, StringComparison.OrdinalIgnoreCase),
             EntityKind.Account => string.Equals(company, e.Name, StringComparison.OrdinalIgnoreCase),
+            EntityKind.Source => source is not null && LeadRules.SourceKey(source) == e.Key,
             _ => accountId is { } id && sectorOf.TryGetValue(id, out var sector) && sector == e.Key,
         }));
 
-        var deals = rows.Where(r => InScope(r.Owner, r.Company, r.AccountId)).Select(r => new Deal(r.Id, by switch
+        var deals = rows.Where(r => InScope(r.Owner, r.Company, r.AccountId, r.Source)).Select(r => new Deal(r.Id, by switch
         {
             RankBy.Owner => r.Owner,
             RankBy.Account => r.AccountId?.ToString(CultureInfo.InvariantCulture),
             RankBy.Sector => r.AccountId is { } id && sectorOf.TryGetValue(id, out var sector) ? "sector:" + sector : null,
+            RankBy.Source => string.IsNullOrWhiteSpace(r.Source) ? null : SourceName(r.Source, names),
             _ => r.OfferType?.ToString(),
         }, r.Status, r.Outcome, r.Value, r.At)).ToList();
         return (deals, names);
+    }
+
+    /// <summary>A source's key (one however its leads spell its case), named as the first lead spells it.</summary>
+    private static string SourceName(string source, Dictionary<string, (string Name, string Link)> names)
+    {
+        var key = "source:" + LeadRules.SourceKey(source);
+        names.TryAdd(key, (source.Trim(), $"/leads?source={Uri.EscapeDataString(source.Trim())}"));
+        return key;
     }
 
     private static List<Group> Groups(List<Deal> deals, Dictionary<string, (string Name, string Link)> names, RankBy by, ChatPeriod? period) =>
@@ -161,7 +172,7 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
     {
         RankBy.Owner => (key, $"/leads?owner={Uri.EscapeDataString(key)}"),
         RankBy.Account => names.TryGetValue(key, out var n) ? n : ($"account {key}", $"/accounts/{key}"),
-        RankBy.Sector => names[key],
+        RankBy.Sector or RankBy.Source => names[key],
         _ => Enum.TryParse<OfferType>(key, out var offer)
             ? (OfferRules.Label(offer), $"/leads?offerType={System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(offer.ToString())}")
             : (key, "/leads"),

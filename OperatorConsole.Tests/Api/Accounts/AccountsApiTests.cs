@@ -84,6 +84,27 @@ public sealed class AccountsApiTests(ConsoleFactory factory) : IClassFixture<Con
     }
 
     [Fact]
+    public async Task Leads_FilterBySource_InTheListAndTheExport_AndTheSourcesAreSearchable()
+    {
+        var client = await factory.CreateOperatorClientAsync();
+        var agent = factory.CreateAgentClient();
+        var source = Unique("webinar");
+        await agent.PostJsonAsync("/api/leads", new { title = "From the webinar", source });
+        await agent.PostJsonAsync("/api/leads", new { title = "From the webinar, won", source, status = "approved" });
+        await agent.PostJsonAsync("/api/leads", new { title = "Elsewhere", source = Unique("event") });
+
+        var from = await (await client.GetAsync($"/api/leads?source={Uri.EscapeDataString(source)}")).ReadJsonAsync();
+        from.GetProperty("total").GetInt32().Should().Be(2);
+        (await (await client.GetAsync($"/api/leads?source={Uri.EscapeDataString(source)}&status=approved")).ReadJsonAsync()).GetProperty("total").GetInt32().Should().Be(1);
+        (await (await client.GetAsync("/api/leads?source=nowhere")).ReadJsonAsync()).GetProperty("total").GetInt32().Should().Be(0);
+
+        var csv = await client.GetStringAsync($"/api/exports/leads.csv?source={Uri.EscapeDataString(source)}");
+        OperatorConsole.Tests.Api.Import.ExportTestSupport.ParseCsv<OperatorConsole.Data.Leads.LeadCsvRow>(csv).Select(r => r.Title)
+            .Should().BeEquivalentTo("From the webinar", "From the webinar, won");
+        (await factory.Services.GetRequiredService<OperatorConsole.Data.Leads.LeadService>().SourcesAsync(source[..^2])).Should().Equal(source);
+    }
+
+    [Fact]
     public async Task AccountWrites_AreStrict_PatchIsOperatorOnly_AndARenameFollowsOnItsDealsAndIsAudited()
     {
         var client = await factory.CreateOperatorClientAsync();

@@ -135,6 +135,9 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var stage = Capitalise(lead0.GetProperty("status").GetString()!);
 
         int Total(string status) => leads.Count(l => l.GetProperty("status").GetString() == status);
+        var bySource = leads.Where(l => l.GetProperty("source").ValueKind == JsonValueKind.String).GroupBy(l => l.GetProperty("source").GetString()!.Trim().ToLowerInvariant())
+            .ToDictionary(g => g.Key, g => g.Count());
+        var topSource = bySource.Select(s => (s.Key, Count: s.Value)).OrderByDescending(s => s.Count).ThenBy(s => s.Key, StringComparer.OrdinalIgnoreCase).First();
         decimal Figure(string key) => scorecard[key].GetProperty("value").ValueKind == JsonValueKind.Number ? scorecard[key].GetProperty("value").GetDecimal() : 0;
 
         return
@@ -165,6 +168,9 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("demo", "What is the bottleneck and why?", Expectation.States(constraint)),
             new("demo", "Which integrations are broken?", Expectation.States($"{integrations.Count(i => !i.GetProperty("healthy").GetBoolean())} of {integrations.Count} integrations")),
             new("demo", "How many entries are in the playbook?", Expectation.States($"{Format(playbook)} entries")),
+            // Where leads came from, by the leads' own source: it had no answer for it.
+            new("demo", "Where do our leads come from?", Expectation.States($"1. {topSource.Key} has {Format(topSource.Count)} deals")),
+            new("demo", "How many leads came from referral?", Expectation.States($"Source \"referral\" has {Format(bySource["referral"])} deals")),
             new("demo", $"What stage is {title} in?", Expectation.States($"is in {stage}")),
             new("demo", $"what stage is {typo.ToLowerInvariant()} in", Expectation.States($"is in {stage}")),
             new("demo", "How much did Acme Corp pay us?", Expectation.Missing("Acme Corp")),
@@ -330,6 +336,8 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             // "Compared to last month" names the period compared with: this month was the question (it answered last month).
             new("maven", "How are we doing compared to last month?",
                 Expectation.States("This month", Money(WonIn(new(2017, 12, 1), new(2018, 1, 1)))).Inferring($"the {Money(WonIn(new(2017, 11, 1), new(2017, 12, 1)))} won in the month before").Without("off target")),
+            // Where leads came from: the import's source is the only one, and "marketing" is no source (it read a sector).
+            new("maven", "Which leads came in from marketing?", Expectation.States($"of 1 lead source: 1. maven-crm has {Format(all)} deals").AndMissing("\"marketing\"").Without("Sector")),
             // A loss rate by another name: it got the stage history's count of lost deals.
             new("maven", "What percentage of deals did we lose in Q3?", Expectation.States($"loss rate {Format(100m - RateIn(new(2017, 7, 1), new(2017, 10, 1)))} %")),
             // Accounts by their open deals: it got every stage's count. The open deals without an account are named.

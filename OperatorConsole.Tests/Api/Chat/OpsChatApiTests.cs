@@ -302,6 +302,43 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         stuck.Should().NotContain("Walk-in");
     }
 
+    /// <summary>
+    /// Where leads came from: a source is a name the chat knows, read as one after "from", "via" or "through", before a
+    /// lead word, or with "source" or "channel"; "came in from" asks a source even where the word is also a sector.
+    /// </summary>
+    [Fact]
+    public async Task LeadSources_AreNamesAndARanking_AndComingFromASectorIsNoSectorQuestion()
+    {
+        using var empty = new ConsoleFactory();
+        var client = await empty.CreateOperatorClientAsync();
+        await client.PostJsonAsync("/api/accounts", new { name = "Quail Ltd", sector = "marketing" });
+        async Task LeadAsync(string title, string? source) =>
+            (await empty.CreateAgentClient().PostJsonAsync("/api/leads", new { title, source, company = "Quail Ltd" })).EnsureSuccessStatusCode();
+        await LeadAsync("Portal", "referral");
+        await LeadAsync("Kiosk", "Referral");
+        await LeadAsync("Till", "website");
+        await LeadAsync("Bot", null);
+
+        async Task<JsonElement> AskAsync(string question) => await (await client.PostJsonAsync("/api/ops/chat", new { question })).ReadJsonAsync();
+        static string Missing(JsonElement answer) => string.Join(" | ", answer.GetProperty("receipts").GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
+
+        // One source however its leads spell its case, named as the first lead spells it; leads without one are said.
+        var where = await AskAsync("Where do our leads come from?");
+        where.GetProperty("answer").GetString().Should().Be(
+            "By deals, highest first, of 2 lead sources: 1. referral has 2 deals (2 open, 0 won, 0 lost); 2. website has 1 deal (1 open, 0 won, 0 lost).");
+        Missing(where).Should().Contain("1 deal has no lead source recorded");
+        (await AskAsync("How many leads came from referral?")).GetProperty("answer").GetString().Should().StartWith("Source \"referral\" has 2 deals (2 New; 2 open)");
+        (await AskAsync("How many website leads do we have?")).GetProperty("answer").GetString().Should().StartWith("Source \"website\" has 1 deal");
+
+        // "Came in from marketing" asks where leads came from: marketing is no source here, and the answer says so.
+        var marketing = await AskAsync("Which leads came in from marketing?");
+        marketing.GetProperty("answer").GetString().Should().StartWith("By deals, highest first, of 2 lead sources").And.NotContain("Sector");
+        Missing(marketing).Should().Contain("\"marketing\"");
+        (await AskAsync("How many accounts are in marketing?")).GetProperty("answer").GetString().Should().StartWith("Sector \"marketing\" has 1 account");
+        // An ordinary word that is also a source is not the source unless the question reads it as one.
+        (await AskAsync("Is the website healthy?")).GetProperty("answer").GetString().Should().NotContain("Source");
+    }
+
     private static OperatorConsole.Domain.Proposals.Proposal Proposal(int leadId, string reason) => new()
     {
         LeadId = leadId, Title = "Offer", Status = OperatorConsole.Domain.Proposals.ProposalStatus.Closed,

@@ -144,8 +144,28 @@ public sealed class LeadPagesTests : IDisposable
         cut.Find("[data-testid=leads-export]").GetAttribute("href").Should().Contain("owner=Anna%20Snelling");
 
         // Clearing the owner shows both, each with its owner.
-        await cut.InvokeAsync(() => cut.FindComponents<MudBlazor.MudAutocomplete<string>>().Single().Instance.ValueChanged.InvokeAsync(null));
+        await cut.InvokeAsync(() => cut.FindComponents<MudBlazor.MudAutocomplete<string>>().Single(c => c.Instance.Label == "Owner").Instance.ValueChanged.InvokeAsync(null));
         cut.WaitForAssertion(() => cut.FindAll("td[data-label=Owner]").Select(td => td.TextContent.Trim()).Should().BeEquivalentTo("Anna Snelling", "Darcel Schlecht"));
+    }
+
+    /// <summary>The chat's lead-source answers link here: the list shows that source's leads, and the export carries it.</summary>
+    [Fact]
+    public async Task LeadsPage_FilteredBySourceFromTheAddress_ShowsThatSourcesLeads_AndClearingShowsAll()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        var referred = await _ctx.SeedLeadAsync("Referred");
+        var cold = await _ctx.SeedLeadAsync("Cold");
+        await _ctx.SetLeadAsync(referred.Id, u => u.SetProperty(l => l.Source, "referral"));
+        await _ctx.SetLeadAsync(cold.Id, u => u.SetProperty(l => l.Source, "cold email"));
+
+        _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/leads?source=referral");
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Referred"));
+        cut.Find("[data-testid=leads-export]").GetAttribute("href").Should().Contain("source=referral");
+
+        await cut.InvokeAsync(() => cut.FindComponents<MudBlazor.MudAutocomplete<string>>().Single(c => c.Instance.Label == "Source").Instance.ValueChanged.InvokeAsync(null));
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().BeEquivalentTo("Referred", "Cold"));
     }
 
     [Fact]

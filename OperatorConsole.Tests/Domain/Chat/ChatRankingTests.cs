@@ -33,6 +33,11 @@ public sealed class ChatRankingTests
     [InlineData("Which account is the worst at losing deals?", RankBy.Account, RankMeasure.LostDeals, false)]
     [InlineData("Which sector buys the most?", RankBy.Sector, RankMeasure.WonValue, false)]
     [InlineData("Which industry has the best win rate?", RankBy.Sector, RankMeasure.WinRate, false)]
+    // Where leads came from: a source or channel named, or "come from" asked.
+    [InlineData("Where do our leads come from?", RankBy.Source, RankMeasure.Deals, false)]
+    [InlineData("Which leads came in from marketing?", RankBy.Source, RankMeasure.Deals, false)]
+    [InlineData("What is the win rate by lead source?", RankBy.Source, RankMeasure.WinRate, false)]
+    [InlineData("Which channel brings the most revenue?", RankBy.Source, RankMeasure.WonValue, false)]
     [InlineData("Who are the customers with the most lost deals?", RankBy.Account, RankMeasure.LostDeals, false)]
     [InlineData("Who won the most?", RankBy.Owner, RankMeasure.WonValue, false)]
     // The ordering words are the ones a period ranking reads too: "weakest" and "smallest" order from the bottom.

@@ -27,6 +27,7 @@ public static class LeadsExportApi
         [FromQuery] string? offerType = null,
         [FromQuery] int? accountId = null,
         [FromQuery] string? owner = null,
+        [FromQuery] string? source = null,
         [FromQuery] string? q = null,
         [FromQuery] bool? includeArchived = null,
         [FromQuery] string? sort = null)
@@ -40,7 +41,7 @@ public static class LeadsExportApi
             return errors.ToProblem();
         }
 
-        var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, AccountId: accountId, Owner: owner);
+        var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, AccountId: accountId, Owner: owner, Source: source);
         return await CsvExport.DownloadAsync(http, exports.LeadsAsync(query, ct), "leads", time, ct);
     }
 }
