@@ -21,8 +21,11 @@ public enum RankMeasure
     OpenDeals,
 }
 
-/// <summary>"Which sales agent won the most?": group by <see cref="By"/>, order by <see cref="Measure"/>.</summary>
-public sealed record RankingRequest(RankBy By, RankMeasure Measure, bool Ascending);
+/// <summary>
+/// "Which sales agent won the most?": group by <see cref="By"/>, order by <see cref="Measure"/>. With
+/// <see cref="Lacking"/>, the groups that have none of it ("Which account has not bought anything this year?").
+/// </summary>
+public sealed record RankingRequest(RankBy By, RankMeasure Measure, bool Ascending, bool Lacking = false);
 
 /// <summary>
 /// Recognises a question that asks for a ranking ("which account lost the most deals", "who closed the most in 2017",
@@ -89,6 +92,7 @@ public static class ChatRanking
     {
         "won", "win", "wins", "winning", "revenue", "sold", "sell", "sells", "selling", "bought", "buy", "buys", "spent", "spend",
         "money", "earn", "earned", "value", "worth", "closed", "close", "closes", "paid", "pay", "pays", "booked",
+        "bring", "brings", "brought", "generate", "generates", "generated",
     };
 
     private static readonly HashSet<string> CountWords = new(StringComparer.Ordinal) { "deals", "deal", "many", "count", "number" };
@@ -123,7 +127,7 @@ public static class ChatRanking
         }
 
         var ascending = words.Any(Lowest.Contains) && !(measure == RankMeasure.LostDeals && words.Contains("worst"));
-        return new RankingRequest(by, measure, ascending);
+        return new RankingRequest(by, measure, ascending, Lacking(words, measure));
     }
 
     /// <summary>
@@ -193,6 +197,19 @@ public static class ChatRanking
         // "Who won the most?": a person, so the deal's owner.
         return words.Count > 0 && words[0] is "who" or "whose" ? RankBy.Owner : null;
     }
+
+    /// <summary>
+    /// "Which account has not bought anything this year?", "Which owner has no open deals?": the groups with none of
+    /// the figure, not the top of it (it answered with the accounts that bought the most). Not with an ordering word,
+    /// and not of a rate.
+    /// </summary>
+    private static bool Lacking(IReadOnlyList<string> words, RankMeasure measure) =>
+        words.Any(NegationWords.Contains) && !words.Any(Superlatives.Contains) && measure != RankMeasure.WinRate;
+
+    private static readonly HashSet<string> NegationWords = new(StringComparer.Ordinal)
+    {
+        "not", "no", "never", "nothing", "none", "without", "haven't", "hasn't", "hadn't", "didn't", "don't", "doesn't", "won't",
+    };
 
     private static bool AsksWhereFrom(IReadOnlyList<string> words) =>
         words.Where((w, i) => ComeWords.Contains(w) && words.Skip(i + 1).Take(2).Contains("from")).Any();

@@ -25,7 +25,7 @@ public static partial class TextTokens
         "take", "takes", "took", "taking",
         // Negations carry no subject either: "Which customers haven't we talked to?" reported "haven't" as unrecorded.
         "don't", "doesn't", "didn't", "haven't", "hasn't", "hadn't", "isn't", "aren't", "wasn't", "weren't", "won't", "can't",
-        "cannot", "couldn't", "shouldn't", "wouldn't",
+        "cannot", "couldn't", "shouldn't", "wouldn't", "never",
     };
 
     /// <summary>

@@ -53,6 +53,11 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
             missing.Add($"{Say.Plural(unkeyed, "deal has", "deals have")} no {what} recorded, so {(unkeyed == 1 ? "it is" : "they are")} not in this ranking.");
         }
 
+        if (ranking.Lacking)
+        {
+            return Lacking(groups, names, ranking, question.Period, scope, missing);
+        }
+
         var ranked = Rank(groups, ranking).ToList();
         if (ranked.Count == 0)
         {
@@ -178,17 +183,63 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
             : (key, "/leads"),
     };
 
+    /// <summary>
+    /// "Which account has not bought anything this year?": the groups with none of the figure (in the period), with
+    /// the accounts and sectors that have no deal at all, when nothing narrows the question to some of them.
+    /// </summary>
+    private static TopicAnswer Lacking(List<Group> groups, Dictionary<string, (string Name, string Link)> names, RankingRequest ranking, ChatPeriod? period,
+        List<KnownEntity> scope, List<string> missing)
+    {
+        var what = ChatRanking.Name(ranking.By);
+        var all = scope.Count > 0 ? groups : [.. groups, .. WithoutDeals(groups, names, ranking.By)];
+        var figure = Figure(ranking.Measure);
+        var none = all.Where(g => figure(g) is null).OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var (lacking, having) = ranking.Measure switch
+        {
+            RankMeasure.LostDeals => ("lost no deal", "lost at least one deal"),
+            RankMeasure.OpenDeals => (none.Count == 1 ? "has no open deal" : "have no open deal", "have open deals"),
+            RankMeasure.Deals => (none.Count == 1 ? "has no deal" : "have no deal", "have deals"),
+            _ => ("won no deal", "won at least one deal"),
+        };
+        var claim = none.Count == 0
+            ? $"{Say.N(all.Count)} of {Say.Plural(all.Count, what, Plural(what))} {having}{When(period)}{Within(scope)}"
+            : $"{Say.N(none.Count)} of {Say.Plural(all.Count, what, Plural(what))} {lacking}{When(period)}{Within(scope)}: " +
+              string.Join(", ", none.Take(NamedWithout).Select(g => g.Name)) + (none.Count > NamedWithout ? $" and {Say.N(none.Count - NamedWithout)} more" : "");
+        var key = $"ranking.{ranking.By}.{ranking.Measure}.none.{(period is { } p ? $"{p.From:yyyyMMdd}-{p.To:yyyyMMdd}" : "all")}".ToLowerInvariant();
+        var link = ranking.By is RankBy.Account or RankBy.Sector ? "/clients" : "/leads";
+        return new TopicAnswer(claim + ".", [Say.Fact(key, $"{Capital(Plural(what))} · none", claim, link, claim)], [], missing);
+    }
+
+    /// <summary>How many groups a "which … has none" answer names.</summary>
+    private const int NamedWithout = 10;
+
+    /// <summary>The accounts (or sectors) no deal belongs to: they have none of any figure.</summary>
+    private static IEnumerable<Group> WithoutDeals(List<Group> groups, Dictionary<string, (string Name, string Link)> names, RankBy by)
+    {
+        var seen = groups.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        return names.Where(n => !seen.Contains(n.Key) && by switch
+            {
+                RankBy.Account => int.TryParse(n.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _),
+                RankBy.Sector => n.Key.StartsWith("sector:", StringComparison.Ordinal),
+                _ => false,
+            })
+            .Select(n => new Group(n.Key, n.Value.Name, n.Value.Link, 0, 0, 0, 0, 0));
+    }
+
+    /// <summary>The figure a ranking orders by; null where a group has none of it (or too few decided deals for a rate).</summary>
+    private static Func<Group, double?> Figure(RankMeasure measure) => measure switch
+    {
+        RankMeasure.WonValue => g => g.Won == 0 ? null : (double)g.WonValue,
+        RankMeasure.WonDeals => g => g.Won == 0 ? null : g.Won,
+        RankMeasure.LostDeals => g => g.Lost == 0 ? null : g.Lost,
+        RankMeasure.WinRate => g => g.Won + g.Lost < MinDecidedForRate ? null : g.Rate,
+        RankMeasure.OpenDeals => g => g.Open == 0 ? null : g.Open,
+        _ => g => g.Deals == 0 ? null : g.Deals,
+    };
+
     private static IEnumerable<Group> Rank(List<Group> groups, RankingRequest ranking)
     {
-        Func<Group, double?> figure = ranking.Measure switch
-        {
-            RankMeasure.WonValue => g => g.Won == 0 ? null : (double)g.WonValue,
-            RankMeasure.WonDeals => g => g.Won == 0 ? null : g.Won,
-            RankMeasure.LostDeals => g => g.Lost == 0 ? null : g.Lost,
-            RankMeasure.WinRate => g => g.Won + g.Lost < MinDecidedForRate ? null : g.Rate,
-            RankMeasure.OpenDeals => g => g.Open == 0 ? null : g.Open,
-            _ => g => g.Deals,
-        };
+        var figure = Figure(ranking.Measure);
         var rankable = groups.Where(g => figure(g) is not null);
         // Ties are broken by name, so the same data always gives the same order.
         return ranking.Ascending

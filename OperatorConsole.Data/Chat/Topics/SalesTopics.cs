@@ -133,7 +133,8 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
         var claim = asksWorth || question.Mentions("worth", "value", "much", "estimated") ? worth : counts + $" ({Say.N(open)} open in New, Qualified or Proposal)";
         var inferred = new List<string>();
         var biggest = rows.Where(r => r.Stage != LeadStatus.Lost).OrderByDescending(r => r.Count).FirstOrDefault();
-        if (biggest is not null && total > 0)
+        // Which stage holds the most leads says nothing about what the open pipeline is worth.
+        if (biggest is not null && total > 0 && claim != worth)
         {
             inferred.Add($"{biggest.Stage} holds the most leads ({Say.N(biggest.Count)} of {Say.N(total)}, {Say.Percent(biggest.Count, total)} %).");
         }

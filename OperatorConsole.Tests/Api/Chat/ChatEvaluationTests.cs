@@ -249,6 +249,9 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var mostDeals = rows.GroupBy(r => r.Agent).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).First();
         var worstAgent = rows.Where(r => r.Stage is "Won" or "Lost").GroupBy(r => r.Agent)
             .Select(g => (g.Key, Rate: Math.Round(100m * g.Count(r => r.Stage == "Won") / g.Count(), 1))).OrderBy(g => g.Rate).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).First();
+        // Last week as the scorecard runs it: Monday 18 Dec – Sunday 24 Dec 2017 (the data's last week is the 25th's).
+        var lastWeekBuyers = rows.Where(r => r.Stage == "Won" && string.CompareOrdinal(r.Closed, "2017-12-18") >= 0 && string.CompareOrdinal(r.Closed, "2017-12-25") < 0)
+            .Select(r => r.Account).ToHashSet();
         var openByAccount = rows.Where(r => r.Stage is "Engaging" or "Prospecting" && r.Account.Length > 0).GroupBy(r => r.Account).Select(g => (g.Key, Count: g.Count())).ToList();
         var software = rows.Where(r => sectorOf.TryGetValue(r.Account, out var sector) && sector == "software" && r.Stage is "Won" or "Lost").ToList();
         var scorecard = (await GetAsync(api, "/api/scorecard")).GetProperty("figures").EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!);
@@ -338,6 +341,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
                 Expectation.States("This month", Money(WonIn(new(2017, 12, 1), new(2018, 1, 1)))).Inferring($"the {Money(WonIn(new(2017, 11, 1), new(2017, 12, 1)))} won in the month before").Without("off target")),
             // Where leads came from: the import's source is the only one, and "marketing" is no source (it read a sector).
             new("maven", "Which leads came in from marketing?", Expectation.States($"of 1 lead source: 1. maven-crm has {Format(all)} deals").AndMissing("\"marketing\"").Without("Sector")),
+            // A negated figure: the accounts with none of it (it ranked the accounts that bought the most).
+            new("maven", "Which accounts didn't buy anything last week?",
+                Expectation.States($"{Format(sectorOf.Keys.Count(a => !lastWeekBuyers.Contains(a)))} of {Format(sectorOf.Count)} accounts won no deal last week")),
+            new("maven", "Which account has not bought anything this year?", Expectation.States($"{Format(sectorOf.Count)} of {Format(sectorOf.Count)} accounts won at least one deal this year")),
             // A loss rate by another name: it got the stage history's count of lost deals.
             new("maven", "What percentage of deals did we lose in Q3?", Expectation.States($"loss rate {Format(100m - RateIn(new(2017, 7, 1), new(2017, 10, 1)))} %")),
             // Accounts by their open deals: it got every stage's count. The open deals without an account are named.

@@ -297,6 +297,11 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         // "Closing rate" is a win rate, not a forecast.
         (await AskAsync("What is our closing rate?")).GetProperty("answer").GetString().Should().NotContain("open deals");
 
+        // The accounts with none of a figure, an account with no deal at all among them (it ranked the ones with most).
+        (await AskAsync("Which accounts have no open deals?")).GetProperty("answer").GetString().Should().Be("1 of 3 accounts has no open deal: Ibis Co.");
+        (await AskAsync("Which account has not bought anything?")).GetProperty("answer").GetString().Should().Be("3 of 3 accounts won no deal: Heron plc, Ibis Co, Quail Ltd.");
+        (await AskAsync("Which retail accounts have no deals?")).GetProperty("answer").GetString().Should().Be("2 of 2 accounts have deals, on the Retail sector's deals only.");
+
         var stuck = (await AskAsync("Which retail deals are stuck?")).GetProperty("answer").GetString();
         stuck.Should().StartWith("Sector \"Retail\" has 2 accounts and 3 deals").And.Contain("The oldest open deals of sector \"Retail\" by creation date: \"Portal\" in New");
         stuck.Should().NotContain("Walk-in");

@@ -49,6 +49,21 @@ public sealed class ChatRankingTests
         Parse(question).Should().Be(new RankingRequest(by, measure, ascending), question);
     }
 
+    /// <summary>A negated figure asks for the groups with none of it: it answered with the accounts that bought the most.</summary>
+    [Theory]
+    [InlineData("Which account has not bought anything this year?", RankBy.Account, RankMeasure.WonValue)]
+    [InlineData("Which accounts didn't buy anything last week?", RankBy.Account, RankMeasure.WonValue)]
+    [InlineData("Which accounts have no open deals?", RankBy.Account, RankMeasure.OpenDeals)]
+    [InlineData("Which owner has never lost a deal?", RankBy.Owner, RankMeasure.LostDeals)]
+    [InlineData("Which accounts have no deals?", RankBy.Account, RankMeasure.Deals)]
+    public void ANegatedFigure_AsksForTheGroupsWithNone(string question, RankBy by, RankMeasure measure)
+    {
+        Parse(question).Should().Be(new RankingRequest(by, measure, false, Lacking: true), question);
+        // With an ordering word or a rate it is an ordinary ranking.
+        Parse("Which account with no open deals won the most?")!.Lacking.Should().BeFalse();
+        Parse("Which account does not have the best win rate?")!.Lacking.Should().BeFalse();
+    }
+
     [Theory]
     [InlineData("Which agent jobs are high risk?")]
     [InlineData("How many agent jobs failed?")]
