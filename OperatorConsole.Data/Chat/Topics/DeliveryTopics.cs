@@ -131,19 +131,22 @@ public sealed class ResultsTopic(ClientSuccessService results, AccountService ac
 {
     public ChatTopic Topic => ChatTopic.Results;
 
-    /// <summary>"How many accounts do we have?", "Number of clients": what the question counts is accounts.</summary>
-    public static bool CountsAccounts(QuestionAnalysis question) => AccountsAfter(question, "how many", "number of");
-
-    /// <summary>"How many accounts have open deals?", "Which clients have open deals?": accounts, by their open deals.</summary>
-    public static bool AsksAccountsWithOpenDeals(QuestionAnalysis question) =>
-        question.Words.Contains("open") && AccountsAfter(question, "how many", "number of", "which", "what");
-
-    /// <summary>An account word ("accounts", "clients", "companies") comes right after one of the openings.</summary>
-    private static bool AccountsAfter(QuestionAnalysis question, params string[] openings)
+    /// <summary>
+    /// "How many accounts have open deals?", "Number of clients": what the question counts is accounts (an account
+    /// word right after "how many" or "number of"). "Which clients have open deals?" is a ranking (ChatRanking).
+    /// </summary>
+    public static bool CountsAccounts(QuestionAnalysis question)
     {
         var words = TextTokens.Words(question.Question).ToList();
-        var text = " " + string.Join(' ', words) + " ";
-        return words.Where(ChatRanking.IsAccountWord).Any(account => openings.Any(o => text.Contains($" {o} {account} ", StringComparison.Ordinal)));
+        for (var i = 0; i + 2 < words.Count; i++)
+        {
+            if ((words[i], words[i + 1]) is ("how", "many") or ("number", "of") && ChatRanking.IsAccountWord(words[i + 2]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
@@ -153,7 +156,7 @@ public sealed class ResultsTopic(ClientSuccessService results, AccountService ac
             return await AccountTouchFacts.AnswerAsync(accounts, question, ct);
         }
 
-        if (AsksAccountsWithOpenDeals(question))
+        if (CountsAccounts(question) && question.Words.Contains("open"))
         {
             return await WithOpenDealsAsync(ct);
         }
