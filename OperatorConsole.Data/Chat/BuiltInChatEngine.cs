@@ -101,7 +101,8 @@ public sealed class BuiltInChatEngine(
 
     /// <summary>
     /// The topics to answer: a ranking within a named account, sector or owner; otherwise an entity named in the
-    /// question wins (its figures are the answer), then a ranking (a total would answer another question); otherwise
+    /// question wins (its figures are the answer), then a ranking or periods ranked or listed (a total would answer
+    /// another question); otherwise
     /// the best topic, and a second one only if it adds a word of its own (so "leads in Proposal" is not also about
     /// proposals).
     /// </summary>
@@ -121,6 +122,13 @@ public sealed class BuiltInChatEngine(
         if (analysis.Ranking is not null)
         {
             return [ChatTopic.Ranking];
+        }
+
+        // "What did we sell each week this quarter?": periods ranked or listed are the money topic's alone ("each" is
+        // also a pipeline word, and the stage counts answered it).
+        if (analysis.PeriodRanking is not null)
+        {
+            return [ChatTopic.Money];
         }
 
         // Accounts' last touch is the Clients page's figure, the results topic's alone: "touched" would also bring in

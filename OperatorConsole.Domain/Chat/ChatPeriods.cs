@@ -62,8 +62,11 @@ public enum PeriodUnit
     Year,
 }
 
-/// <summary>A ranking of periods by what was won in each: highest first unless <see cref="Ascending"/>.</summary>
-public sealed record PeriodRanking(PeriodUnit Unit, bool Ascending);
+/// <summary>
+/// A ranking of periods by what was won in each: highest first unless <see cref="Ascending"/>; with
+/// <see cref="Breakdown"/>, every period newest first ("How many deals did we win per month?").
+/// </summary>
+public sealed record PeriodRanking(PeriodUnit Unit, bool Ascending, bool Breakdown = false);
 
 /// <summary>
 /// Reads a period out of a question against the same anchor the scorecard uses (the console's clock): this/last
@@ -106,10 +109,23 @@ public static partial class ChatPeriods
         // The ordering words of every ranking (ChatRanking's), so "weakest" means the same for months as for owners.
         var highest = words.Any(ChatRanking.Highest.Contains);
         var lowest = words.Any(ChatRanking.Lowest.Contains);
-        return unit.Success && (highest || lowest)
-            ? new PeriodRanking(Enum.Parse<PeriodUnit>(unit.Groups[1].Value, ignoreCase: true), lowest && !highest)
+        if (unit.Success && (highest || lowest))
+        {
+            return new PeriodRanking(Enum.Parse<PeriodUnit>(unit.Groups[1].Value, ignoreCase: true), lowest && !highest);
+        }
+
+        // "How many deals did we win per month?", "monthly revenue": every month's wins. It got this month's alone.
+        // Only of what was won: "How many leads came in per month?" is no question about wins.
+        return Breakdown().Match(question.ToLowerInvariant()) is { Success: true } each && words.Any(ChatRanking.IsWonWord)
+            ? new PeriodRanking(UnitOf(each.Groups["unit"].Value), false, Breakdown: true)
             : null;
     }
+
+    // "per month", "by quarter", "each week", "every year", "monthly", "month by month", "annually".
+    [GeneratedRegex(@"\b(?:per|by|each|every)\s+(?<unit>week|month|quarter|year)\b|\b(?<unit>week|month|quarter|year)ly\b|\b(?<unit>annual)ly\b")]
+    private static partial Regex Breakdown();
+
+    private static PeriodUnit UnitOf(string word) => word == "annual" ? PeriodUnit.Year : Enum.Parse<PeriodUnit>(word, ignoreCase: true);
 
     // "compared to last month", "versus the previous quarter": the period compared with, not the one asked.
     [GeneratedRegex(@"\b(?:compared\s+(?:to|with)|versus|vs\.?|against)\s+(?:the\s+)?(?:last|previous|prior)\s+(week|month|quarter|year)\b")]

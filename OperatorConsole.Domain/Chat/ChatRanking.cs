@@ -86,6 +86,9 @@ public static class ChatRanking
 
     public static bool IsAccountWord(string word) => AccountWords.Contains(word);
 
+    /// <summary>A word for what was won ("won", "revenue", "sold", "closed").</summary>
+    public static bool IsWonWord(string word) => WonWords.Contains(word) || word == "sales";
+
     private static readonly HashSet<string> LostWords = new(StringComparer.Ordinal) { "lost", "lose", "loses", "losing", "loss", "losses" };
 
     private static readonly HashSet<string> WonWords = new(StringComparer.Ordinal)

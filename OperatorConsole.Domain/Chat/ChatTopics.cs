@@ -55,7 +55,7 @@ public static class ChatTopicCatalog
         new(ChatTopic.Money,
             ["How much did we win this month?", "What is our win rate?", "What is the average deal size?", "How long is the sales cycle?", "How much revenue did we make?",
              "How did we do last quarter?", "How are we doing?", "How long does it take to close a deal?", "Compare this month with last month", "Which month did we win the most?"],
-            ["win", "won", "revenue", "money", "much", "earn", "earned", "make", "made", "rate", "percentage", "percent", "conversion", "ratio", "average", "avg", "size", "cycle", "long", "usd", "dollars", "value", "worth", "sales", "sold", "income", "book", "booked", "close", "closed", "buy", "bought", "pay", "paid", "spend", "spent", "bring", "brought", "generate", "generated"]),
+            ["win", "won", "revenue", "money", "much", "earn", "earned", "make", "made", "rate", "percentage", "percent", "conversion", "ratio", "average", "avg", "size", "cycle", "long", "usd", "dollars", "value", "worth", "sales", "sold", "income", "book", "booked", "close", "closed", "buy", "bought", "pay", "paid", "spend", "spent"]),
         new(ChatTopic.Constraint,
             ["What is the bottleneck and why?", "Where is the pipeline constrained?", "What slows us down?"],
             ["bottleneck", "constraint", "constrained", "slow", "slows", "stuck", "why", "block", "blocked", "blocking"]),
@@ -89,5 +89,6 @@ public static class ChatTopicCatalog
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "q1", "q2", "q3", "q4",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "tonight", "morning",
         "previous", "prior", "during", "between", "compared", "compare", "versus", "vs", "before", "after", "quarters", "next", "upcoming",
+        "weekly", "monthly", "quarterly", "yearly", "annual", "annually",
     };
 }

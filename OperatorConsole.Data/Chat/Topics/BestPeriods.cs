@@ -10,6 +10,7 @@ namespace OperatorConsole.Data.Chat.Topics;
 /// <summary>
 /// "Which month did we win the most?": the won value of every week, month, quarter or year that had a win (within the
 /// question's period, if it names one), ranked. It was answered with this month's total, as if the question had named it.
+/// "… per month?" lists them instead, newest first.
 /// </summary>
 internal static class BestPeriods
 {
@@ -31,7 +32,12 @@ internal static class BestPeriods
             .ToList();
         if (periods.Count == 0)
         {
-            return new TopicAnswer($"No deal was won{when}, so there is no {unit} to rank.", [], [], []);
+            return new TopicAnswer($"No deal was won{when}, so there is no {unit} to {(ranking.Breakdown ? "list" : "rank")}.", [], [], []);
+        }
+
+        if (ranking.Breakdown)
+        {
+            return Breakdown(periods, ranking.Unit, when);
         }
 
         var ranked = (ranking.Ascending ? periods.OrderBy(p => p.Value) : periods.OrderByDescending(p => p.Value)).ThenBy(p => p.Start).Take(3).ToList();
@@ -40,6 +46,25 @@ internal static class BestPeriods
         List<string> missing = ranking.Ascending ? [$"A {unit} with no win at all is not ranked: only {unit}s with a won deal are."] : [];
         return new TopicAnswer(claim + ".", [Say.Fact($"money.by-{unit}", $"Won value per {unit}", claim, "/", claim)], [], missing);
     }
+
+    /// <summary>
+    /// "How many deals did we win per month?": each period's wins, newest first, the latest <see cref="Listed"/> named,
+    /// and the average over the periods with a win. It got this month's total alone.
+    /// </summary>
+    private static TopicAnswer Breakdown(List<(DateTime Start, decimal Value, int Count)> periods, PeriodUnit unit, string when)
+    {
+        var name = unit.ToString().ToLowerInvariant();
+        var newest = periods.OrderByDescending(p => p.Start).ToList();
+        var listed = string.Join("; ", newest.Take(Listed).Select(p => $"{Label(p.Start, unit)} {Say.Money(p.Value)} from {Say.Plural(p.Count, "deal", "deals")}"));
+        var claim = $"Won per {name}{when}, newest first, of {Say.Plural(periods.Count, name, name + "s")} with a win: {listed}" +
+                    (periods.Count > Listed ? $" and {Say.N(periods.Count - Listed)} earlier" : "");
+        var average = $"On average {Say.Money(Math.Round(periods.Average(p => p.Value)))} from {Say.N(Math.Round(periods.Average(p => (decimal)p.Count), 1))} deals a {name} over the {Say.Plural(periods.Count, name, name + "s")} with a win.";
+        List<string> missing = [$"A {name} with no win at all is not listed: only {name}s with a won deal are."];
+        return new TopicAnswer(claim + ".", [Say.Fact($"money.per-{name}", $"Won value per {name}", claim, "/", claim)], [average], missing);
+    }
+
+    /// <summary>How many periods a breakdown names, newest first.</summary>
+    private const int Listed = 12;
 
     private static DateTime Start(DateTime at, PeriodUnit unit) => unit switch
     {

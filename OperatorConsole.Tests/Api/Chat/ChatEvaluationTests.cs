@@ -341,6 +341,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
                 Expectation.States("This month", Money(WonIn(new(2017, 12, 1), new(2018, 1, 1)))).Inferring($"the {Money(WonIn(new(2017, 11, 1), new(2017, 12, 1)))} won in the month before").Without("off target")),
             // Where leads came from: the import's source is the only one, and "marketing" is no source (it read a sector).
             new("maven", "Which leads came in from marketing?", Expectation.States($"of 1 lead source: 1. maven-crm has {Format(all)} deals").AndMissing("\"marketing\"").Without("Sector")),
+            // Every month's wins, newest first: it answered this month alone.
+            new("maven", "How many deals did we win per month?",
+                Expectation.States($"December 2017 {Money(WonIn(new(2017, 12, 1), new(2018, 1, 1)))} from {Format(deals.Count(d => d.Won && d.Closed >= new DateTime(2017, 12, 1)))} deals",
+                    $"November 2017 {Money(WonIn(new(2017, 11, 1), new(2017, 12, 1)))}")),
             // A negated figure: the accounts with none of it (it ranked the accounts that bought the most).
             new("maven", "Which accounts didn't buy anything last week?",
                 Expectation.States($"{Format(sectorOf.Keys.Count(a => !lastWeekBuyers.Contains(a)))} of {Format(sectorOf.Count)} accounts won no deal last week")),

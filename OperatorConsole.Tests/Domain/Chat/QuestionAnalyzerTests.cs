@@ -173,6 +173,23 @@ public sealed class QuestionAnalyzerTests
         analysis.Uncovered.Should().BeEmpty();
     }
 
+    /// <summary>Every period's wins, newest first ("per month", "monthly", "by quarter"): it answered this month alone.</summary>
+    [Theory]
+    [InlineData("How many deals did we win per month?", PeriodUnit.Month)]
+    [InlineData("What is our monthly revenue?", PeriodUnit.Month)]
+    [InlineData("Revenue by quarter in 2017", PeriodUnit.Quarter)]
+    [InlineData("What did we sell each week this quarter?", PeriodUnit.Week)]
+    [InlineData("How much do we sell annually?", PeriodUnit.Year)]
+    public void APeriodBreakdown_ListsEveryPeriodsWins(string question, PeriodUnit unit)
+    {
+        var analysis = Analyze(question);
+
+        analysis.PeriodRanking.Should().Be(new PeriodRanking(unit, false, Breakdown: true));
+        analysis.Uncovered.Should().BeEmpty();
+        // Only of what was won: leads that came in per month are no wins.
+        Analyze("How many leads came in per month?").PeriodRanking.Should().BeNull();
+    }
+
     [Theory]
     [InlineData("How much did we win this month?")]
     [InlineData("Who won the most this month?")]
