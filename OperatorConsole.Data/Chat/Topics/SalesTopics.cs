@@ -45,7 +45,6 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
         {
             return Pipeline(question, rows, byStage, asksWorth: true) with
             {
-                Inferred = [],
                 Missing = ["Which deals will close, and when: no deal records an expected close date, so the open deals are given instead."],
             };
         }

@@ -215,8 +215,7 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
     {
         using var empty = new ConsoleFactory();
         var client = await empty.CreateOperatorClientAsync();
-        async Task<int> AccountAsync(string name, string sector) =>
-            (await (await client.PostJsonAsync("/api/accounts", new { name, sector })).ReadJsonAsync()).GetProperty("id").GetInt32();
+        Task<int> AccountAsync(string name, string sector) => CreateAccountAsync(client, name, sector);
         async Task DealAsync(string title, int accountId, string company, string owner, decimal? won)
         {
             var id = (await (await empty.CreateAgentClient().PostJsonAsync("/api/leads", new { title, company, accountId, owner, estimatedValue = 100m })).ReadJsonAsync()).GetProperty("id").GetInt32();
@@ -270,8 +269,7 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
     {
         using var empty = new ConsoleFactory();
         var client = await empty.CreateOperatorClientAsync();
-        async Task<int> AccountAsync(string name, string sector) =>
-            (await (await client.PostJsonAsync("/api/accounts", new { name, sector })).ReadJsonAsync()).GetProperty("id").GetInt32();
+        Task<int> AccountAsync(string name, string sector) => CreateAccountAsync(client, name, sector);
         async Task DealAsync(string title, int? accountId, string? company) =>
             (await empty.CreateAgentClient().PostJsonAsync("/api/leads", new { title, company, accountId, estimatedValue = 100m })).EnsureSuccessStatusCode();
 
@@ -283,8 +281,7 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         await DealAsync("Till", heron, "Heron plc");
         await DealAsync("Walk-in", null, null);
 
-        async Task<JsonElement> AskAsync(string question) => await (await client.PostJsonAsync("/api/ops/chat", new { question })).ReadJsonAsync();
-        static string Missing(JsonElement answer) => string.Join(" | ", answer.GetProperty("receipts").GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
+        Task<JsonElement> AskAsync(string question) => AskJsonAsync(client, question);
 
         var accounts = await AskAsync("How many accounts have open deals?");
         accounts.GetProperty("answer").GetString().Should().Be("2 of 3 accounts have open deals, 3 open deals between them; most first: \"Quail Ltd\" (2), \"Heron plc\" (1).");
@@ -316,7 +313,7 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
     {
         using var empty = new ConsoleFactory();
         var client = await empty.CreateOperatorClientAsync();
-        await client.PostJsonAsync("/api/accounts", new { name = "Quail Ltd", sector = "marketing" });
+        await CreateAccountAsync(client, "Quail Ltd", "marketing");
         async Task LeadAsync(string title, string? source) =>
             (await empty.CreateAgentClient().PostJsonAsync("/api/leads", new { title, source, company = "Quail Ltd" })).EnsureSuccessStatusCode();
         await LeadAsync("Portal", "referral");
@@ -324,8 +321,7 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         await LeadAsync("Till", "website");
         await LeadAsync("Bot", null);
 
-        async Task<JsonElement> AskAsync(string question) => await (await client.PostJsonAsync("/api/ops/chat", new { question })).ReadJsonAsync();
-        static string Missing(JsonElement answer) => string.Join(" | ", answer.GetProperty("receipts").GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
+        Task<JsonElement> AskAsync(string question) => AskJsonAsync(client, question);
 
         // One source however its leads spell its case, named as the first lead spells it; leads without one are said.
         var where = await AskAsync("Where do our leads come from?");
@@ -343,6 +339,16 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         // An ordinary word that is also a source is not the source unless the question reads it as one.
         (await AskAsync("Is the website healthy?")).GetProperty("answer").GetString().Should().NotContain("Source");
     }
+
+    private static async Task<int> CreateAccountAsync(HttpClient client, string name, string sector) =>
+        (await (await client.PostJsonAsync("/api/accounts", new { name, sector })).ReadJsonAsync()).GetProperty("id").GetInt32();
+
+    private static async Task<JsonElement> AskJsonAsync(HttpClient client, string question) =>
+        await (await client.PostJsonAsync("/api/ops/chat", new { question })).ReadJsonAsync();
+
+    /// <summary>An answer's Missing receipts, one string.</summary>
+    private static string Missing(JsonElement answer) =>
+        string.Join(" | ", answer.GetProperty("receipts").GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
 
     private static OperatorConsole.Domain.Proposals.Proposal Proposal(int leadId, string reason) => new()
     {
