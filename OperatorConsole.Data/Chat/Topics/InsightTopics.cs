@@ -91,10 +91,9 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
             var fact = entity.Kind switch
             {
                 EntityKind.Lead => await LeadAsync(int.Parse(entity.Key, System.Globalization.CultureInfo.InvariantCulture), ct),
-                EntityKind.Account => await DealsOfAsync($"Account \"{entity.Name}\" has", $"account:{entity.Name}", $"Account · {entity.Name}", AccountLink(entity), DealsOf(entity)!, question, ct),
-                EntityKind.Owner => await DealsOfAsync($"Owner \"{entity.Name}\" has", $"owner:{entity.Name}", $"Owner · {entity.Name}", entity.Link, DealsOf(entity)!, question, ct, ownerOf: true),
+                EntityKind.Account or EntityKind.Owner or EntityKind.Source =>
+                    await DealsOfAsync($"{entity.Kind} \"{entity.Name}\" has", entity, DealsOf(entity)!, question, ct, ownerOf: entity.Kind == EntityKind.Owner),
                 EntityKind.Sector => await SectorAsync(entity, question, ct),
-                EntityKind.Source => await DealsOfAsync($"Source \"{entity.Name}\" has", $"source:{entity.Key}", $"Source · {entity.Name}", entity.Link, DealsOf(entity)!, question, ct),
                 _ => Say.Fact($"{entity.Kind.ToString().ToLowerInvariant()}:{entity.Name}", entity.Kind.ToString(), $"{entity.Kind} \"{entity.Name}\" exists", entity.Link, $"{entity.Kind} \"{entity.Name}\" exists"),
             };
             facts.Add(fact);
@@ -109,10 +108,8 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
             if (AsksStuck(question) && DealsOf(entity) is { } whose && question.Reference is { } reference)
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
-                var source = $"{entity.Kind.ToString().ToLowerInvariant()}:{(entity.Kind is EntityKind.Sector or EntityKind.Source ? entity.Key : entity.Name)}";
-                var link = entity.Kind == EntityKind.Account ? AccountLink(entity) : entity.Link;
                 var oldest = await StageHistoryFacts.OldestOpenAsync(db, reference.At, ct,
-                    new StageHistoryFacts.OpenScope(whose, $" of {entity.Kind.ToString().ToLowerInvariant()} \"{entity.Name}\"", source, $"{entity.Kind} · {entity.Name}", link));
+                    new StageHistoryFacts.OpenScope(whose, $" of {entity.Kind.ToString().ToLowerInvariant()} \"{entity.Name}\"", SourceOf(entity), $"{entity.Kind} · {entity.Name}", LinkOf(entity)));
                 facts.AddRange(oldest.Facts);
                 sentences.Add(oldest.Sentence);
                 missing.AddRange(oldest.Missing);
@@ -125,7 +122,12 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
     /// <summary>"Stuck", "stale", "oldest", "longest": how long the entity's open deals have waited.</summary>
     private static bool AsksStuck(QuestionAnalysis question) => question.Mentions("stuck", "stale", "oldest", "longest");
 
-    private static string AccountLink(KnownEntity account) => $"/leads?q={Uri.EscapeDataString(account.Name)}";
+    /// <summary>The source key of an entity's facts: "account:Kan-code", "owner:…", and a sector or source by its key (its case folded).</summary>
+    private static string SourceOf(KnownEntity entity) =>
+        $"{entity.Kind.ToString().ToLowerInvariant()}:{(entity.Kind is EntityKind.Sector or EntityKind.Source ? entity.Key : entity.Name)}";
+
+    /// <summary>Where an entity's deals are checked: an account's on the Leads list searched for it, the rest at their own link.</summary>
+    private static string LinkOf(KnownEntity entity) => entity.Kind == EntityKind.Account ? $"/leads?q={Uri.EscapeDataString(entity.Name)}" : entity.Link;
 
     /// <summary>The deals of a named account, owner, sector (through its accounts) or lead source, the last two compared up to case; null for any other kind.</summary>
     private static System.Linq.Expressions.Expression<Func<Lead, bool>>? DealsOf(KnownEntity entity) => entity.Kind switch
@@ -175,13 +177,12 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         var names = question.Mentions("which", "what", "list", "name", "names") && question.Mentions("account", "company", "companies", "customer", "client")
             ? $" ({string.Join(", ", accounts.Take(AccountsShown).Select(a => $"{a.Name} {Say.Plural(a.Deals, "deal", "deals")}"))}{(accounts.Count > AccountsShown ? $" and {Say.N(accounts.Count - AccountsShown)} more" : "")})"
             : "";
-        return await DealsOfAsync($"Sector \"{sector.Name}\" has {Say.Plural(accounts.Count, "account", "accounts")}{names} and", $"sector:{sector.Key}", $"Sector · {sector.Name}",
-            sector.Link, DealsOf(sector)!, question, ct);
+        return await DealsOfAsync($"Sector \"{sector.Name}\" has {Say.Plural(accounts.Count, "account", "accounts")}{names} and", sector, DealsOf(sector)!, question, ct);
     }
 
-    /// <summary>An account's, a sector's or an owner's deals: how many in each stage, and what was won and lost (in the question's period).</summary>
+    /// <summary>An account's, a sector's, a source's or an owner's deals: how many in each stage, and what was won and lost (in the question's period).</summary>
     /// <param name="ownerOf">Whether the deals are an owner's own: "who owns" then has nothing to add.</param>
-    private async Task<UsedFact> DealsOfAsync(string subject, string source, string label, string link,
+    private async Task<UsedFact> DealsOfAsync(string subject, KnownEntity entity,
         System.Linq.Expressions.Expression<Func<Lead, bool>> whose, QuestionAnalysis question, CancellationToken ct, bool ownerOf = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -219,7 +220,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
             text += OwnersOf(deals.Select(d => d.Owner).ToList());
         }
 
-        return Say.Fact(source, label, text, link, text);
+        return Say.Fact(SourceOf(entity), $"{entity.Kind} · {entity.Name}", text, LinkOf(entity), text);
     }
 
     /// <summary>"; owners: Darcel Schlecht (20 deals), Vicki Laflamme (15) and 4 more", or that none is recorded.</summary>
