@@ -60,6 +60,12 @@ public sealed class BuiltInChatEngine(
 
         var known = parts.SelectMany(p => p.Facts).ToList();
         var allMissing = parts.SelectMany(p => p.Missing).Concat(UncoveredMissing(analysis)).ToList();
+        if (analysis.ValueRange is { } range && !chosen.Contains(ChatTopic.Pipeline))
+        {
+            // "Which owner won the most deals worth over 5,000?": the ranking and an entity's totals count every deal.
+            allMissing.Add($"The bound on value ({range.Describe()}) is not applied to this answer: only the list of deals by value reads it.");
+        }
+
         allMissing.AddRange(analysis.UnknownNames.Select(n => $"No lead, account, owner, integration, package or template named \"{n}\" is in the console."));
         var text = string.Join(" ", parts.Select(p => p.Sentence).Where(s => s.Length > 0));
         return Finish(analysis, text.Length == 0 ? "The console has no data that answers this yet." : text, known, parts.SelectMany(p => p.Inferred).ToList(), allMissing);
@@ -137,6 +143,13 @@ public sealed class BuiltInChatEngine(
         if (AccountTouchFacts.Asks(analysis) || ResultsTopic.CountsAccounts(analysis))
         {
             return [ChatTopic.Results];
+        }
+
+        // "Which deals are worth more than 10,000 USD?" asks the deals in a value range, the pipeline's list by value. It
+        // was answered with this month's money.
+        if (analysis.ValueRange is not null)
+        {
+            return [ChatTopic.Pipeline];
         }
 
         // "Which deals are closing this month?" asks a forecast: the open deals, and the close date no deal records.

@@ -74,7 +74,9 @@ public sealed record LeadListQuery(
     int? PageSize = null,
     int? AccountId = null,
     string? Owner = null,
-    string? Source = null);
+    string? Source = null,
+    decimal? MinValue = null,
+    decimal? MaxValue = null);
 
 public sealed record StatusChangeView(
     int Id, LeadStatus? FromStatus, LeadStatus ToStatus, DateTime ChangedAt, string ActorName, string ActorKind, string? Reason);

@@ -211,7 +211,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
         return new PagedList<LeadView>(items, total, paging.Page, paging.PageSize);
     }
 
-    /// <summary>The list filters (status, offerType, q, includeArchived); the CSV export applies exactly the same ones.</summary>
+    /// <summary>The list filters (status, offerType, account, owner, source, value range, q, includeArchived); the CSV export applies exactly the same ones.</summary>
     public static IQueryable<Lead> Filter(IQueryable<Lead> leads, LeadListQuery query)
     {
         if (!query.IncludeArchived)
@@ -246,6 +246,18 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
         {
             var source = query.Source.Trim();
             leads = leads.Where(l => l.Source == source);
+        }
+
+        // A deal's estimate within the bounds, both inclusive; a deal without an estimate is in no range. Compared as a
+        // double: SQLite keeps decimals as text, and text compares "550" above "10000".
+        if (query.MinValue is { } min)
+        {
+            leads = leads.Where(l => l.EstimatedValue != null && (double)l.EstimatedValue >= (double)min);
+        }
+
+        if (query.MaxValue is { } max)
+        {
+            leads = leads.Where(l => l.EstimatedValue != null && (double)l.EstimatedValue <= (double)max);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Q))

@@ -31,6 +31,9 @@ public sealed record QuestionAnalysis(
     /// <summary>The dimension of a ranking asked without its figure ("who is our best salesperson?"), if that is what it is.</summary>
     public RankBy? RankingWithoutMeasure { get; init; }
 
+    /// <summary>The bound on a deal's value the question sets ("worth more than 10,000 USD"), if it sets one.</summary>
+    public ValueRange? ValueRange { get; init; }
+
     public bool Has(ChatTopic topic) => Topics.Any(t => t.Topic == topic);
 
     /// <summary>Whether the question contains any of these words (or their stems).</summary>
@@ -49,7 +52,7 @@ public static class QuestionAnalyzer
     public const float SemanticFloor = 0.62f;
 
     private static readonly HashSet<string> Vocabulary = TextTokens.Forms(ChatTopicCatalog.Topics.SelectMany(t => t.Words)
-        .Concat(ChatTopicCatalog.EntityWords).Concat(ChatTopicCatalog.PeriodWords).Concat(ChatRanking.Vocabulary));
+        .Concat(ChatTopicCatalog.EntityWords).Concat(ChatTopicCatalog.PeriodWords).Concat(ChatRanking.Vocabulary).Concat(ChatValues.Vocabulary));
 
     public static IReadOnlySet<string> KnownVocabulary => Vocabulary;
 
@@ -64,7 +67,8 @@ public static class QuestionAnalyzer
         var stems = words.Select(TextTokens.Stem).ToList();
         var mentions = NamesAsMeant(EntityMatcher.Find(question, entities, Vocabulary), words);
         var unknown = EntityMatcher.UnknownNames(question, mentions, Vocabulary);
-        var period = ChatPeriods.Parse(question, now);
+        var valueRange = ChatValues.Parse(question);
+        var period = ChatPeriods.Parse(valueRange is null ? question : ChatValues.WithoutBounds(question), now);
         var ranking = ChatRanking.Parse(words);
 
         var topics = new List<TopicMatch>();
@@ -100,10 +104,10 @@ public static class QuestionAnalyzer
         var unknownWords = unknown.SelectMany(TextTokens.Words).ToHashSet(StringComparer.Ordinal);
         var uncovered = words.Where((w, i) =>
                 !TextTokens.StopWords.Contains(w) && !Vocabulary.Contains(w) && !Vocabulary.Contains(stems[i])
-                && !entityWords.Contains(w) && !unknownWords.Contains(w) && !w.All(char.IsDigit) && !IsQuarter(w))
+                && !entityWords.Contains(w) && !unknownWords.Contains(w) && !w.All(char.IsDigit) && !IsQuarter(w) && !IsAmount(w))
             .Distinct().ToList();
 
-        return new QuestionAnalysis(question, topics.OrderByDescending(t => t.Score).ToList(), mentions, unknown, period, uncovered) { Words = words.Concat(stems).Distinct().ToList(), Ranking = ranking, RankingWithoutMeasure = ChatRanking.DimensionWithoutMeasure(words), PeriodRanking = periodRanking };
+        return new QuestionAnalysis(question, topics.OrderByDescending(t => t.Score).ToList(), mentions, unknown, period, uncovered) { Words = words.Concat(stems).Distinct().ToList(), Ranking = ranking, RankingWithoutMeasure = ChatRanking.DimensionWithoutMeasure(words), PeriodRanking = periodRanking, ValueRange = valueRange };
     }
 
     /// <summary>
@@ -150,6 +154,10 @@ public static class QuestionAnalyzer
             }
         }
     }
+
+    /// <summary>"10k", "2m", "5000usd": an amount, read by <see cref="ChatValues"/>, not a word the console lacks.</summary>
+    private static bool IsAmount(string word) =>
+        word.Length > 1 && char.IsDigit(word[0]) && word.TrimStart('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', ',') is "k" or "m" or "usd";
 
     private static bool IsQuarter(string word) => word.Length == 2 && word[0] == 'q' && char.IsDigit(word[1]);
 }

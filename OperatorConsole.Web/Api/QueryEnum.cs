@@ -63,6 +63,27 @@ public static class QueryEnum
             }
         }
 
+        /// <summary>
+        /// A range of amounts (<c>minValue</c>, <c>maxValue</c>): neither below zero, and the lower end not above the
+        /// upper one; an empty range is a client mistake, not an empty list.
+        /// </summary>
+        public void Range(string minField, decimal? min, string maxField, decimal? max)
+        {
+            if (min < 0)
+            {
+                Add(minField, $"{minField} must be 0 or more.");
+            }
+
+            if (max < 0)
+            {
+                Add(maxField, $"{maxField} must be 0 or more.");
+            }
+            else if (min > max)
+            {
+                Add(maxField, $"{maxField} must not be below {minField}.");
+            }
+        }
+
         /// <summary>A query parameter that is not an enum but is just as wrong (a bad boolean, an unknown sort key).</summary>
         public void Add(string field, string message) => _errors[field] = [message];
 

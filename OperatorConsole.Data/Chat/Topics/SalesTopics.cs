@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Leads;
 using OperatorConsole.Data.Scorecard;
 using OperatorConsole.Domain.Chat;
 using OperatorConsole.Domain.Leads;
@@ -32,6 +33,11 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var asked = Enum.GetValues<LeadStatus>().Where(s => question.Mentions(s.ToString().ToLowerInvariant()) || (s == LeadStatus.Lost && question.Mentions("lose", "losing"))).ToList();
+        if (question.ValueRange is { } range)
+        {
+            return await InRangeAsync(db, question, asked, range, ct);
+        }
+
         var forecast = AsksWhatWillClose(question);
         if (!forecast && await FromHistoryAsync(db, question, asked, ct) is { } history)
         {
@@ -70,6 +76,41 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
                     (top.Count == 0 ? "; none has an estimate" : "; largest estimate first: " + string.Join(", ", top.Select(l => $"\"{l.Title}\" {Say.Money(l.EstimatedValue ?? 0)}")) + (count > top.Count ? " and others" : ""));
         var name = stage.ToString().ToLowerInvariant();
         return new TopicAnswer(claim + ".", [Say.Fact($"pipeline.stage.{name}.largest", $"Leads · {stage}", claim, $"/leads?status={name}&sort=-estimatedValue", claim)], [], []);
+    }
+
+    /// <summary>
+    /// "Which deals are worth more than 10,000 USD?": the deals whose estimate is in the range (the Leads list's own
+    /// value filter, so the count is the count its link shows), by stage, the largest named. Only the stages asked, or
+    /// the open ones when it says "open". It answered with this month's money.
+    /// </summary>
+    private static async Task<TopicAnswer> InRangeAsync(ConsoleDbContext db, QuestionAnalysis question, List<LeadStatus> asked, ValueRange range, CancellationToken ct)
+    {
+        var stages = asked.Count > 0 ? asked : question.Mentions("open") ? [.. ScorecardCalculator.OpenStages] : Enum.GetValues<LeadStatus>().ToList();
+        var all = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived && stages.Contains(l.Status));
+        var inRange = LeadService.Filter(all, new LeadListQuery(MinValue: range.Min, MaxValue: range.Max));
+        var rows = await inRange.GroupBy(l => l.Status).Select(g => new StageRow(g.Key, g.Count(), g.Sum(l => l.EstimatedValue) ?? 0)).ToListAsync(ct);
+        var top = await LeadService.Sort(inRange, "-estimatedValue").Take(5).Select(l => new { l.Title, l.EstimatedValue, l.Status }).ToListAsync(ct);
+        var count = rows.Sum(r => r.Count);
+        var which = stages.Count == 1 ? $"{stages[0]} " : question.Mentions("open") ? "open " : "";
+        var claim = $"{Say.Plural(count, which + "deal has", which + "deals have")} an estimated value of {range.Describe()}"
+                    + (count == 0 ? "" : $", {Say.Money(rows.Sum(r => r.Value))} together")
+                    + (rows.Count > 1 ? " (" + string.Join(", ", stages.Select(s => (s, n: rows.FirstOrDefault(r => r.Stage == s)?.Count ?? 0)).Where(x => x.n > 0).Select(x => $"{Say.N(x.n)} {x.s}")) + ")" : "")
+                    + (top.Count == 0 ? "" : "; largest first: " + string.Join(", ", top.Select(l => $"\"{l.Title}\" {Say.Money(l.EstimatedValue ?? 0)} ({l.Status})")) + (count > top.Count ? " and others" : ""));
+        var link = "/leads?" + range.Query() + (stages.Count == 1 ? $"&status={stages[0].ToString().ToLowerInvariant()}" : "") + "&sort=-estimatedValue";
+        var fact = Say.Fact($"pipeline.value.{range.Min}-{range.Max}.{(stages.Count == Enum.GetValues<LeadStatus>().Length ? "all" : string.Join('-', stages).ToLowerInvariant())}", "Leads by value", claim, link, claim);
+        var unvalued = await all.CountAsync(l => l.EstimatedValue == null, ct);
+        var missing = new List<string>();
+        if (unvalued > 0)
+        {
+            missing.Add($"What {Say.Plural(unvalued, "deal", "deals")} without an estimated value are worth: they are not counted.");
+        }
+
+        if (question.Period is { } period)
+        {
+            missing.Add($"Deals by value {period.WhenShort()}: the value filter covers deals of every date, so the period is not applied.");
+        }
+
+        return new TopicAnswer(claim + ".", [fact], [], missing);
     }
 
     /// <summary>What only the stage history answers (ADR 222): why deals are lost, the oldest, what came in or moved in a period.</summary>

@@ -104,6 +104,45 @@ public sealed class AccountsApiTests(ConsoleFactory factory) : IClassFixture<Con
         (await factory.Services.GetRequiredService<OperatorConsole.Data.Leads.LeadService>().SourcesAsync(source[..^2])).Should().Equal(source);
     }
 
+    /// <summary>
+    /// minValue / maxValue: both ends inclusive, compared as numbers (SQLite keeps decimals as text, where "550" sorts
+    /// above "10000"), a deal without an estimate in no range; the export applies the same; a wrong range is a 400.
+    /// </summary>
+    [Fact]
+    public async Task Leads_FilterByValueRange_InclusiveAndNumeric_InTheListAndTheExport_AndABadRangeIsAProblem()
+    {
+        var client = await factory.CreateOperatorClientAsync();
+        var agent = factory.CreateAgentClient();
+        var source = Unique("range");
+        foreach (var (title, value) in new (string, decimal?)[] { ("Small", 550m), ("Edge", 10_000m), ("Large", 26_768.5m), ("Unvalued", null) })
+        {
+            (await agent.PostJsonAsync("/api/leads", new { title, source, estimatedValue = value })).StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        async Task<string[]> Titles(string query) =>
+            (await (await client.GetAsync($"/api/leads?source={Uri.EscapeDataString(source)}&sort=estimatedValue&{query}")).ReadJsonAsync())
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!).ToArray();
+
+        (await Titles("minValue=10000")).Should().Equal("Edge", "Large");
+        (await Titles("maxValue=10000")).Should().Equal("Small", "Edge");
+        (await Titles("minValue=600&maxValue=26768.5")).Should().Equal("Edge", "Large");
+        (await Titles("minValue=0")).Should().Equal("Small", "Edge", "Large");
+
+        var csv = await client.GetStringAsync($"/api/exports/leads.csv?source={Uri.EscapeDataString(source)}&minValue=10000");
+        OperatorConsole.Tests.Api.Import.ExportTestSupport.ParseCsv<OperatorConsole.Data.Leads.LeadCsvRow>(csv).Select(r => r.Title).Should().BeEquivalentTo("Edge", "Large");
+
+        foreach (var (path, field) in new[]
+                 {
+                     ("/api/leads?minValue=-1", "minValue"), ("/api/leads?minValue=5000&maxValue=100", "maxValue"),
+                     ("/api/leads?maxValue=ten", "maxValue"), ("/api/exports/leads.csv?minValue=9&maxValue=1", "maxValue"),
+                 })
+        {
+            var response = await client.GetAsync(path);
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest, path);
+            (await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue(path);
+        }
+    }
+
     [Fact]
     public async Task AccountWrites_AreStrict_PatchIsOperatorOnly_AndARenameFollowsOnItsDealsAndIsAudited()
     {

@@ -224,6 +224,11 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         // Rankings, from the file the import reads: agent = sales_agent (the deal's owner), account, stage, close value.
         var rows = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "sales_pipeline.csv")).Skip(1).Select(l => l.Split(','))
             .Select(f => (Agent: f[1], Account: f[3], Stage: f[4], Engaged: f[5], Closed: f[6], Value: f[7].Length == 0 ? 0m : decimal.Parse(f[7], CultureInfo.InvariantCulture))).ToList();
+        // A deal's estimate is its product's list price (products.csv; the pipeline writes "GTXPro" for "GTX Pro").
+        var prices = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "products.csv")).Skip(1).Select(l => l.Split(','))
+            .ToDictionary(f => f[0].Replace(" ", ""), f => decimal.Parse(f[2], CultureInfo.InvariantCulture));
+        var estimates = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "sales_pipeline.csv")).Skip(1).Select(l => l.Split(','))
+            .Select(f => (Stage: f[4], Estimate: prices[f[2].Replace(" ", "")])).ToList();
         var topAgent = rows.Where(r => r.Stage == "Won").GroupBy(r => r.Agent).Select(g => (g.Key, Value: g.Sum(r => r.Value))).OrderByDescending(g => g.Value).First();
         var topAgent2017 = rows.Where(r => r.Stage == "Won" && r.Closed.StartsWith("2017", StringComparison.Ordinal)).GroupBy(r => r.Agent)
             .Select(g => (g.Key, Count: g.Count())).OrderByDescending(g => g.Count).First();
@@ -381,6 +386,11 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             // The file has outcomes, not sends: "0 sent" is the console's count, and Missing says why.
             new("maven", "How many proposals did we send last month?", Expectation.States("0 sent").AndMissing("imported file")),
             new("maven", "Which product sells best?", Expectation.Missing("product")),
+            // A bound on value: the deals whose estimate is in it (it answered this month's money).
+            new("maven", "Which deals are worth more than 10,000 USD?",
+                Expectation.States($"{Format(estimates.Count(e => e.Estimate >= 10_000))} deals have an estimated value of 10,000 USD or more").Without("This month")),
+            new("maven", "Show me open deals over $5k",
+                Expectation.States($"{Format(estimates.Count(e => e.Estimate >= 5_000 && e.Stage is "Engaging" or "Prospecting"))} open deals have an estimated value of 5,000 USD or more")),
             new("maven", "Who is our best salesperson?", Expectation.Missing("say by which figure")),
             new("maven", "How many leads are in each stage?", Expectation.States($"{Format(all)} leads")),
             new("maven", "How many leads are Approved?", Expectation.States($"{Format(approved)} leads")),

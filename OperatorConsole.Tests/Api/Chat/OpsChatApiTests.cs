@@ -340,6 +340,43 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         (await AskAsync("Is the website healthy?")).GetProperty("answer").GetString().Should().NotContain("Source");
     }
 
+    /// <summary>
+    /// "Which deals are worth more than …": the deals in the value range, counted as the Leads list's value filter counts
+    /// them (its link shows the same rows), by stage, the largest named; it was answered with this month's money.
+    /// </summary>
+    [Fact]
+    public async Task DealsInAValueRange_AreCountedAsTheirListLinkShowsThem_AndWhatIsNotAppliedIsMissing()
+    {
+        using var empty = new ConsoleFactory();
+        var client = await empty.CreateOperatorClientAsync();
+        foreach (var (title, value, status) in new (string, decimal?, string)[]
+                 {
+                     ("Portal", 550m, "new"), ("Kiosk", 10_000m, "qualified"), ("Till", 26_768m, "approved"), ("Bot", 12_000m, "lost"), ("Walk-in", null, "new"),
+                 })
+        {
+            (await empty.CreateAgentClient().PostJsonAsync("/api/leads", new { title, estimatedValue = value, status })).EnsureSuccessStatusCode();
+        }
+
+        Task<JsonElement> AskAsync(string question) => AskJsonAsync(client, question);
+
+        var over = await AskAsync("Which deals are worth more than 10,000 USD?");
+        over.GetProperty("answer").GetString().Should().Be(
+            "3 deals have an estimated value of 10,000 USD or more, 48,768 USD together (1 Qualified, 1 Approved, 1 Lost); "
+            + "largest first: \"Till\" 26,768 USD (Approved), \"Bot\" 12,000 USD (Lost), \"Kiosk\" 10,000 USD (Qualified).");
+        var known = over.GetProperty("receipts").GetProperty("known")[0];
+        var link = known.GetProperty("link").GetString()!;
+        link.Should().Be("/leads?minValue=10000&sort=-estimatedValue");
+        (await (await client.GetAsync("/api" + link)).ReadJsonAsync()).GetProperty("total").GetInt32().Should().Be(3);
+        Missing(over).Should().Contain("1 deal without an estimated value");
+
+        (await AskAsync("Show me open deals over $5k")).GetProperty("answer").GetString().Should().StartWith("1 open deal has an estimated value of 5,000 USD or more, 10,000 USD together;");
+        (await AskAsync("How many deals are between 500 and 1000 dollars?")).GetProperty("answer").GetString().Should().StartWith("1 deal has an estimated value of between 500 and 1,000 USD");
+
+        // A period or a ranking does not read the bound, and the answer says so rather than drop it.
+        Missing(await AskAsync("Which deals over 5k came in this month?")).Should().Contain("the period is not applied");
+        Missing(await AskAsync("Which owner has the most deals worth over 5,000?")).Should().Contain("The bound on value (5,000 USD or more) is not applied");
+    }
+
     private static async Task<int> CreateAccountAsync(HttpClient client, string name, string sector) =>
         (await (await client.PostJsonAsync("/api/accounts", new { name, sector })).ReadJsonAsync()).GetProperty("id").GetInt32();
 

@@ -168,6 +168,32 @@ public sealed class LeadPagesTests : IDisposable
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().BeEquivalentTo("Referred", "Cold"));
     }
 
+    /// <summary>The chat's "deals worth more than …" answers link here: the range from the address filters, and the export carries it.</summary>
+    [Fact]
+    public async Task LeadsPage_FilteredByValueFromTheAddress_ShowsTheDealsInRange_AndClearingShowsAll()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        await _ctx.SeedLeadAsync("Small", estimatedValue: 550m);
+        await _ctx.SeedLeadAsync("Large", estimatedValue: 26_768m);
+        await _ctx.SeedLeadAsync("Unvalued", estimatedValue: null);
+
+        _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/leads?minValue=10000");
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Large"));
+        cut.Find("[data-testid=leads-export]").GetAttribute("href").Should().Contain("minValue=10000");
+
+        // A lower end above the upper one is marked on the field (the API refuses it too), and matches nothing.
+        var upper = cut.FindComponents<MudBlazor.MudNumericField<decimal?>>().Single(c => c.Instance.Label == "Value to");
+        await cut.InvokeAsync(() => upper.Instance.ValueChanged.InvokeAsync(1_000m));
+        cut.WaitForAssertion(() => cut.Markup.Should().Contain("Value to is below Value from"));
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Should().BeEmpty());
+
+        await cut.InvokeAsync(() => cut.FindComponents<MudBlazor.MudNumericField<decimal?>>().Single(c => c.Instance.Label == "Value from").Instance.ValueChanged.InvokeAsync(null));
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Small"));
+        cut.Find("[data-testid=leads-export]").GetAttribute("href").Should().Contain("maxValue=1000").And.NotContain("minValue");
+    }
+
     [Fact]
     public async Task LeadsPage_ItsSortIsKeptInTheAddressAndTheExport_AndOpensSortedFromIt()
     {

@@ -16,7 +16,7 @@ public static class LeadsApi
         var api = app.MapGroup("/api/leads").WithTags("Leads");
         api.MapPost("/", CreateLead).WithName("CreateLead").WithSummary("Create a lead")
             .RequireAuthorization(ConsolePolicies.Record(ApiScopes.LeadsWrite));
-        api.MapGet("/", ListLeads).WithName("ListLeads").WithSummary("List leads (filters status, offerType, q, accountId, owner, source; paging)")
+        api.MapGet("/", ListLeads).WithName("ListLeads").WithSummary("List leads (filters status, offerType, q, accountId, owner, source, minValue, maxValue; paging)")
             .RequireAuthorization(ConsolePolicies.Read);
         api.MapGet("/{id:int}", GetLead).WithName("GetLead").WithSummary("One lead").RequireAuthorization(ConsolePolicies.Read);
         api.MapPatch("/{id:int}", UpdateLead).WithName("UpdateLead").WithSummary("Edit a lead's fields (operator)")
@@ -61,6 +61,8 @@ public static class LeadsApi
         [FromQuery] int? accountId = null,
         [FromQuery] string? owner = null,
         [FromQuery] string? source = null,
+        [FromQuery] decimal? minValue = null,
+        [FromQuery] decimal? maxValue = null,
         [FromQuery] bool? includeArchived = null,
         [FromQuery] string? sort = null,
         [FromQuery] int? page = null,
@@ -70,12 +72,13 @@ public static class LeadsApi
         var statusFilter = errors.Parse<LeadStatus>("status", status);
         var offerFilter = errors.Parse<OfferType>("offerType", offerType);
         errors.Sort(sort, LeadService.SortKeys);
+        errors.Range("minValue", minValue, "maxValue", maxValue);
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
-        return TypedResults.Ok(await leads.ListAsync(new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, page, pageSize, accountId, owner, source), ct));
+        return TypedResults.Ok(await leads.ListAsync(new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, page, pageSize, accountId, owner, source, minValue, maxValue), ct));
     }
 
     public static async Task<Results<Ok<LeadView>, ProblemHttpResult>> GetLead(int id, LeadService leads, CancellationToken ct) =>

@@ -13,7 +13,7 @@ public static class LeadsExportApi
     public static IEndpointRouteBuilder MapLeadsExport(this IEndpointRouteBuilder app)
     {
         app.MapCsvExport("leads.csv", ExportLeads, "ExportLeadsCsv",
-                "Leads as CSV (same filters and sort as GET /api/leads: status, offerType, q, accountId, includeArchived, sort; by id without a sort); imports back unchanged")
+                "Leads as CSV (same filters and sort as GET /api/leads: status, offerType, q, accountId, owner, source, minValue, maxValue, includeArchived, sort; by id without a sort); imports back unchanged")
             .RequireAuthorization(ConsolePolicies.Read);
         return app;
     }
@@ -28,6 +28,8 @@ public static class LeadsExportApi
         [FromQuery] int? accountId = null,
         [FromQuery] string? owner = null,
         [FromQuery] string? source = null,
+        [FromQuery] decimal? minValue = null,
+        [FromQuery] decimal? maxValue = null,
         [FromQuery] string? q = null,
         [FromQuery] bool? includeArchived = null,
         [FromQuery] string? sort = null)
@@ -36,12 +38,13 @@ public static class LeadsExportApi
         var statusFilter = errors.Parse<LeadStatus>("status", status);
         var offerFilter = errors.Parse<OfferType>("offerType", offerType);
         errors.Sort(sort, LeadService.SortKeys);
+        errors.Range("minValue", minValue, "maxValue", maxValue);
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
-        var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, AccountId: accountId, Owner: owner, Source: source);
+        var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, AccountId: accountId, Owner: owner, Source: source, MinValue: minValue, MaxValue: maxValue);
         return await CsvExport.DownloadAsync(http, exports.LeadsAsync(query, ct), "leads", time, ct);
     }
 }
