@@ -63,10 +63,11 @@ public enum PeriodUnit
 }
 
 /// <summary>
-/// A ranking of periods by what was won in each: highest first unless <see cref="Ascending"/>; with
-/// <see cref="Breakdown"/>, every period newest first ("How many deals did we win per month?").
+/// A ranking of periods by what was won in each, or with <see cref="Created"/> by the leads that came in: highest first
+/// unless <see cref="Ascending"/>; with <see cref="Breakdown"/>, every period newest first ("How many deals did we win
+/// per month?", "How many leads came in per month?").
 /// </summary>
-public sealed record PeriodRanking(PeriodUnit Unit, bool Ascending, bool Breakdown = false);
+public sealed record PeriodRanking(PeriodUnit Unit, bool Ascending, bool Breakdown = false, bool Created = false);
 
 /// <summary>
 /// Reads a period out of a question against the same anchor the scorecard uses (the console's clock): this/last
@@ -109,17 +110,27 @@ public static partial class ChatPeriods
         // The ordering words of every ranking (ChatRanking's), so "weakest" means the same for months as for owners.
         var highest = words.Any(ChatRanking.Highest.Contains);
         var lowest = words.Any(ChatRanking.Lowest.Contains);
+        var created = AsksCreated(words);
         if (unit.Success && (highest || lowest))
         {
-            return new PeriodRanking(Enum.Parse<PeriodUnit>(unit.Groups[1].Value, ignoreCase: true), lowest && !highest);
+            return new PeriodRanking(Enum.Parse<PeriodUnit>(unit.Groups[1].Value, ignoreCase: true), lowest && !highest, Created: created);
         }
 
         // "How many deals did we win per month?", "monthly revenue": every month's wins. It got this month's alone.
-        // Only of what was won: "How many leads came in per month?" is no question about wins.
-        return Breakdown().Match(question.ToLowerInvariant()) is { Success: true } each && words.Any(ChatRanking.IsWonWord)
-            ? new PeriodRanking(UnitOf(each.Groups["unit"].Value), false, Breakdown: true)
+        // "How many leads came in per month?": every month's new leads (it got every stage's count as it stands).
+        return Breakdown().Match(question.ToLowerInvariant()) is { Success: true } each && (created || words.Any(ChatRanking.IsWonWord))
+            ? new PeriodRanking(UnitOf(each.Groups["unit"].Value), false, Breakdown: true, Created: created)
             : null;
     }
+
+    /// <summary>
+    /// Leads that came in, not wins: a lead or deal word with "came in", "created", "new", "arrived", "added" or
+    /// "got", and no word of what was won ("new deals won per month" counts wins).
+    /// </summary>
+    private static bool AsksCreated(IReadOnlyCollection<string> words) =>
+        words.Any(w => w is "lead" or "leads" or "deal" or "deals" or "opportunities" or "prospects")
+        && words.Any(w => w is "came" or "come" or "coming" or "created" or "new" or "arrived" or "arrive" or "added" or "got" or "get" or "generated" or "generate")
+        && !words.Any(w => w is not ("generated" or "generate") && ChatRanking.IsWonWord(w));
 
     // "per month", "by quarter", "each week", "every year", "monthly", "month by month", "annually".
     [GeneratedRegex(@"\b(?:per|by|each|every)\s+(?<unit>week|month|quarter|year)\b|\b(?<unit>week|month|quarter|year)ly\b|\b(?<unit>annual)ly\b")]

@@ -24,8 +24,9 @@ public enum RankMeasure
 /// <summary>
 /// "Which sales agent won the most?": group by <see cref="By"/>, order by <see cref="Measure"/>. With
 /// <see cref="Lacking"/>, the groups that have none of it ("Which account has not bought anything this year?").
+/// <see cref="Count"/>: how many the question asks to see ("the top 10 accounts"), if it says.
 /// </summary>
-public sealed record RankingRequest(RankBy By, RankMeasure Measure, bool Ascending, bool Lacking = false);
+public sealed record RankingRequest(RankBy By, RankMeasure Measure, bool Ascending, bool Lacking = false, int? Count = null);
 
 /// <summary>
 /// Recognises a question that asks for a ranking ("which account lost the most deals", "who closed the most in 2017",
@@ -44,7 +45,7 @@ public static class ChatRanking
     /// <summary>The words that order from the bottom ("the worst month", "the account with the fewest wins").</summary>
     public static readonly IReadOnlySet<string> Lowest = new HashSet<string>(StringComparer.Ordinal)
     {
-        "worst", "least", "fewest", "lowest", "smallest", "weakest",
+        "worst", "least", "fewest", "lowest", "smallest", "weakest", "bottom",
     };
 
     /// <summary>The cues that order: a question with one of these and a dimension asks for a ranking, whatever else it says.</summary>
@@ -111,7 +112,7 @@ public static class ChatRanking
     /// <summary>Every word this reading understands, so none of them is reported as something the console does not record.</summary>
     public static IEnumerable<string> Vocabulary =>
         Cues.Concat(OwnerWords).Concat(AccountWords).Concat(OfferWords).Concat(SectorWords).Concat(SourceWords).Concat(ComeWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
-            .Concat(RateWords).Concat(["agent", "agents", "sales", "open", "pipeline", "type", "types"]);
+            .Concat(RateWords).Concat(NumberWords).Concat(["agent", "agents", "sales", "open", "pipeline", "type", "types", "first"]);
 
     /// <summary>The ranking the question asks for, or null when it asks for something else.</summary>
     public static RankingRequest? Parse(IReadOnlyList<string> words)
@@ -130,8 +131,47 @@ public static class ChatRanking
         }
 
         var ascending = words.Any(Lowest.Contains) && !(measure == RankMeasure.LostDeals && words.Contains("worst"));
-        return new RankingRequest(by, measure, ascending, Lacking(words, measure));
+        return new RankingRequest(by, measure, ascending, Lacking(words, measure), CountAsked(words));
     }
+
+    /// <summary>The most groups an answer names, however many are asked for: a longer list is the page's to show.</summary>
+    public const int MaxCount = 20;
+
+    /// <summary>
+    /// How many the question asks to see: "top 10", "the 5 biggest", "first three", "bottom 5" (lowest first). "Show me
+    /// the top 10 accounts by won value" named three. Not a year ("top accounts 2017"); above <see cref="MaxCount"/> the
+    /// topic names that many and says so.
+    /// </summary>
+    public static int? CountAsked(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (Number(words[i]) is not { } n || n < 1 || n > 999)
+            {
+                continue;
+            }
+
+            var before = i > 0 ? words[i - 1] : "";
+            var after = i + 1 < words.Count ? words[i + 1] : "";
+            // "top 10 accounts", "the 5 biggest"; not "first 30 days" (a period).
+            var period = PeriodNouns.Any(p => after.StartsWith(p, StringComparison.Ordinal));
+            if ((before is "top" or "first" or "bottom" && !period) || Superlatives.Contains(after))
+            {
+                return n;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] PeriodNouns = ["day", "week", "month", "quarter", "year"];
+
+    private static int? Number(string word) => int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+        ? n
+        : Array.IndexOf(NumberWords, word) is var at and > 0 ? at : null;
+
+    private static readonly string[] NumberWords =
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
 
     /// <summary>
     /// The dimension of a question that asks for the best or biggest owner / account… without saying by what ("who is

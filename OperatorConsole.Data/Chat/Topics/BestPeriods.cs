@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Domain.Chat;
+using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Proposals;
 using OperatorConsole.Domain.Scorecard;
 
@@ -16,6 +17,11 @@ internal static class BestPeriods
 {
     public static async Task<TopicAnswer> AnswerAsync(ConsoleDbContext db, PeriodRanking ranking, ChatPeriod? within, CancellationToken ct)
     {
+        if (ranking.Created)
+        {
+            return await CreatedAsync(db, ranking, within, ct);
+        }
+
         // The question's period is read in the database: "our best month in Q3" reads Q3's wins, not every win.
         var query = db.Set<Proposal>().AsNoTracking().Where(p => p.Outcome == ProposalOutcome.Won && p.OutcomeAt != null);
         if (within is not null)
@@ -61,6 +67,42 @@ internal static class BestPeriods
         var average = $"On average {Say.Money(Math.Round(periods.Average(p => p.Value)))} from {Say.N(Math.Round(periods.Average(p => (decimal)p.Count), 1))} deals a {name} over the {Say.Plural(periods.Count, name, name + "s")} with a win.";
         List<string> missing = [$"A {name} with no win at all is not listed: only {name}s with a won deal are."];
         return new TopicAnswer(claim + ".", [Say.Fact($"money.per-{name}", $"Won value per {name}", claim, "/", claim)], [average], missing);
+    }
+
+    /// <summary>
+    /// "How many leads came in per month?", "Which month brought the most new leads?": the leads created in each
+    /// period (their creation date, as "came in last month" reads it; ADR 222), newest first or ranked. It got every
+    /// stage's count as it stands. A lead whose source gave no creation date is in no period, and Missing says so.
+    /// </summary>
+    private static async Task<TopicAnswer> CreatedAsync(ConsoleDbContext db, PeriodRanking ranking, ChatPeriod? within, CancellationToken ct)
+    {
+        var leads = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived);
+        var dated = leads.Where(l => !l.CreatedAtEstimated);
+        if (within is not null)
+        {
+            dated = dated.Where(l => l.CreatedAt >= within.From && l.CreatedAt < within.To);
+        }
+
+        var created = await dated.Select(l => l.CreatedAt).ToListAsync(ct);
+        var undated = await leads.CountAsync(l => l.CreatedAtEstimated, ct);
+        var name = ranking.Unit.ToString().ToLowerInvariant();
+        var when = within is null ? "" : " " + within.When();
+        List<string> missing = undated == 0 ? [] : [$"When {Say.Plural(undated, "lead", "leads")} came in: the source gave no creation date, so they are in no {name}."];
+        var periods = created.GroupBy(at => Start(at, ranking.Unit)).Select(g => (Start: g.Key, Count: g.Count())).ToList();
+        if (periods.Count == 0)
+        {
+            return new TopicAnswer($"No lead came in{when}, so there is no {name} to {(ranking.Breakdown ? "list" : "rank")}.", [], [], missing);
+        }
+
+        missing.Add($"A {name} in which no lead came in is not {(ranking.Breakdown ? "listed" : "ranked")}.");
+        string Line((DateTime Start, int Count) p) => $"{Label(p.Start, ranking.Unit)} {Say.Plural(p.Count, "lead", "leads")}";
+        var claim = ranking.Breakdown
+            ? $"Leads created per {name}{when}, newest first, of {Say.Plural(periods.Count, name, name + "s")} with a new lead: "
+              + string.Join("; ", periods.OrderByDescending(p => p.Start).Take(Listed).Select(Line)) + (periods.Count > Listed ? $" and {Say.N(periods.Count - Listed)} earlier" : "")
+            : $"By leads created per {name}{when}, {(ranking.Ascending ? "lowest" : "highest")} first, of {Say.Plural(periods.Count, name, name + "s")} with a new lead: "
+              + string.Join("; ", (ranking.Ascending ? periods.OrderBy(p => p.Count) : periods.OrderByDescending(p => p.Count)).ThenBy(p => p.Start).Take(3).Select((p, i) => $"{i + 1}. {Line(p)}"));
+        var average = $"On average {Say.N(Math.Round(periods.Average(p => (decimal)p.Count), 1))} leads a {name} over the {Say.Plural(periods.Count, name, name + "s")} with a new lead.";
+        return new TopicAnswer(claim + ".", [Say.Fact($"pipeline.created.per-{name}", $"Leads created per {name}", claim, "/leads?sort=-createdAt", claim)], ranking.Breakdown ? [average] : [], missing);
     }
 
     /// <summary>How many periods a breakdown names, newest first.</summary>

@@ -68,7 +68,13 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
         }
 
         var period = (question.Period is { } p ? $"{p.From:yyyyMMdd}-{p.To:yyyyMMdd}" : "all") + string.Concat(scope.Select(e => $".{e.Kind}-{e.Key}"));
-        var facts = ranked.Take(Shown).Select(g =>
+        var shown = Math.Min(ranking.Count ?? Shown, ChatRanking.MaxCount);
+        if (ranking.Count > ChatRanking.MaxCount && ranked.Count > ChatRanking.MaxCount)
+        {
+            missing.Add($"Only the first {ChatRanking.MaxCount} of {Say.N(ranked.Count)} are named: ask for fewer, or open each one's list.");
+        }
+
+        var facts = ranked.Take(shown).Select(g =>
         {
             var text = Describe(g, ranking.Measure, question.Period);
             return Say.Fact($"ranking.{ranking.By}.{ranking.Measure}.{period}.{g.Key}".ToLowerInvariant(), $"{Capital(what)} · {g.Name}", text, g.Link, text);

@@ -229,6 +229,8 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             .ToDictionary(f => f[0].Replace(" ", ""), f => decimal.Parse(f[2], CultureInfo.InvariantCulture));
         var estimates = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "sales_pipeline.csv")).Skip(1).Select(l => l.Split(','))
             .Select(f => (Stage: f[4], Estimate: prices[f[2].Replace(" ", "")])).ToList();
+        var tenthAccount = rows.Where(r => r.Stage == "Won" && r.Account.Length > 0).GroupBy(r => r.Account).Select(g => (g.Key, Value: g.Sum(r => r.Value)))
+            .OrderByDescending(g => g.Value).ElementAt(9);
         var topAgent = rows.Where(r => r.Stage == "Won").GroupBy(r => r.Agent).Select(g => (g.Key, Value: g.Sum(r => r.Value))).OrderByDescending(g => g.Value).First();
         var topAgent2017 = rows.Where(r => r.Stage == "Won" && r.Closed.StartsWith("2017", StringComparison.Ordinal)).GroupBy(r => r.Agent)
             .Select(g => (g.Key, Count: g.Count())).OrderByDescending(g => g.Count).First();
@@ -386,6 +388,15 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             // The file has outcomes, not sends: "0 sent" is the console's count, and Missing says why.
             new("maven", "How many proposals did we send last month?", Expectation.States("0 sent").AndMissing("imported file")),
             new("maven", "Which product sells best?", Expectation.Missing("product")),
+            // The leads that came in each month, by the file's engage date (it got every stage's count as it stands); the
+            // deals with no engage date are said under Missing.
+            new("maven", "How many leads came in per month?",
+                Expectation.States($"December 2017 {Format(rows.Count(r => r.Engaged.StartsWith("2017-12", StringComparison.Ordinal)))} leads",
+                    $"July 2017 {Format(rows.Count(r => r.Engaged.StartsWith("2017-07", StringComparison.Ordinal)))} leads")
+                    .AndMissing($"When {Format(rows.Count(r => r.Engaged.Length == 0))} leads came in")),
+            // As many as asked: it named three.
+            new("maven", "Show me the top 10 accounts by won value",
+                Expectation.States($"10. {tenthAccount.Key} won {Money(tenthAccount.Value)}")),
             // A bound on value: the deals whose estimate is in it (it answered this month's money).
             new("maven", "Which deals are worth more than 10,000 USD?",
                 Expectation.States($"{Format(estimates.Count(e => e.Estimate >= 10_000))} deals have an estimated value of 10,000 USD or more").Without("This month")),

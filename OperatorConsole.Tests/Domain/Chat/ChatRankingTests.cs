@@ -99,6 +99,21 @@ public sealed class ChatRankingTests
         ChatRanking.AskForMeasure(by).Should().Contain("won value, deals won, deals lost, win rate, deals or open deals");
     }
 
+    /// <summary>How many to name: "Show me the top 10 accounts by won value" named three. A period's length is not a count.</summary>
+    [Theory]
+    [InlineData("Show me the top 10 accounts by won value", 10)]
+    [InlineData("Who are the 5 best owners by win rate?", 5)]
+    [InlineData("Top three sectors by revenue", 3)]
+    [InlineData("Which accounts won the most in the first 30 days of 2017?", null)]
+    [InlineData("Which account won the most in 2017?", null)]
+    [InlineData("Which owner won the most in the last 90 days?", null)]
+    public void TheCountAsked_IsRead(string question, int? count) => Parse(question)!.Count.Should().Be(count, question);
+
+    /// <summary>"bottom" orders from the lowest, like "worst".</summary>
+    [Fact]
+    public void Bottom_RanksLowestFirst() =>
+        Parse("Who are the bottom 5 owners by win rate?").Should().Be(new RankingRequest(RankBy.Owner, RankMeasure.WinRate, true, Count: 5));
+
     [Fact]
     public void TheAnalysis_CarriesTheRanking_AndItsWordsAreNotReportedAsUnknown()
     {

@@ -186,8 +186,25 @@ public sealed class QuestionAnalyzerTests
 
         analysis.PeriodRanking.Should().Be(new PeriodRanking(unit, false, Breakdown: true));
         analysis.Uncovered.Should().BeEmpty();
-        // Only of what was won: leads that came in per month are no wins.
-        Analyze("How many leads came in per month?").PeriodRanking.Should().BeNull();
+    }
+
+    /// <summary>
+    /// The leads that came in per period, listed or ranked: "How many leads came in per month?" got every stage's count
+    /// as it stands. A question of wins stays one ("new deals we won per month").
+    /// </summary>
+    [Theory]
+    [InlineData("How many leads came in per month?", PeriodUnit.Month, true, false)]
+    [InlineData("New leads by week", PeriodUnit.Week, true, false)]
+    [InlineData("How many deals were created each quarter?", PeriodUnit.Quarter, true, false)]
+    [InlineData("Which month did we get the most new leads?", PeriodUnit.Month, false, false)]
+    [InlineData("What was the worst month for new leads?", PeriodUnit.Month, false, true)]
+    public void LeadsCreatedPerPeriod_AreListedOrRanked(string question, PeriodUnit unit, bool breakdown, bool ascending)
+    {
+        var analysis = Analyze(question);
+
+        analysis.PeriodRanking.Should().Be(new PeriodRanking(unit, ascending, breakdown, Created: true), question);
+        analysis.Uncovered.Should().BeEmpty();
+        Analyze("How many new deals did we win per month?").PeriodRanking.Should().Be(new PeriodRanking(PeriodUnit.Month, false, Breakdown: true));
     }
 
     [Theory]
