@@ -54,8 +54,9 @@ public static class ConsoleFeatures
 
     public static IEndpointRouteBuilder MapConsoleApis(this IEndpointRouteBuilder routes)
     {
-        // One group around every feature, so rules every request body obeys apply to endpoints added later too.
-        var app = routes.MapGroup("").AddEndpointFilterFactory(BodyRules.Factory);
+        // One group around every feature, so the rules every request body and query string obey apply to endpoints
+        // added later too.
+        var app = routes.MapGroup("").AddEndpointFilterFactory(QueryRules.Factory).AddEndpointFilterFactory(BodyRules.Factory);
         app.MapLeadsApi();
         app.MapAccountsApi();
         app.MapPipelineRunsApi();

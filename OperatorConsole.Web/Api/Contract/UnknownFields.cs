@@ -60,6 +60,10 @@ public static partial class UnknownFields
 
     private static string Name(string segment) => segment.TrimStart('.').Trim('[', ']', '\'');
 
+    /// <summary>The known names near <paramref name="unknown"/>, nearest first (a query parameter's "did you mean").</summary>
+    public static IReadOnlyList<string> Near(string unknown, IEnumerable<string> known) =>
+        known.Where(n => IsNear(unknown, n)).OrderBy(n => Distance(unknown.ToLowerInvariant(), n.ToLowerInvariant())).Take(3).ToList();
+
     private static bool IsNear(string unknown, string known)
     {
         var a = unknown.ToLowerInvariant();

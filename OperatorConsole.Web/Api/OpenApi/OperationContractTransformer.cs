@@ -111,12 +111,11 @@ internal sealed class OperationContractTransformer : IOpenApiOperationTransforme
     private static IEnumerable<(string Status, string Text)> ProblemStatuses(ApiDescription description, bool anonymous)
     {
         var hasBody = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Body || p.Source == BindingSource.Form || p.Source == BindingSource.FormFile);
-        var hasQuery = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Query);
         var hasPathId = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path);
-        if (hasBody || hasQuery)
-        {
-            yield return ("400", "The request could not be read: malformed JSON, a bad query value (named in `errors`) or an oversized body.");
-        }
+        // Every operation: a query parameter it does not read is refused by name (QueryRules), even where it reads none.
+        yield return ("400", hasBody
+            ? "The request could not be read: malformed JSON, a bad or unknown query parameter (named in `errors`) or an oversized body."
+            : "A bad query value, or a query parameter this operation does not read (named in `errors`, with the known ones).");
 
         if (!anonymous)
         {
