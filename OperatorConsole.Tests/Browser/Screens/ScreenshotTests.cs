@@ -127,6 +127,9 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
     [InlineData("lead-edit", 390, 844)]
     [InlineData("chat", 1440, 900)]
     [InlineData("chat", 390, 844)]
+    // The list a "deals worth more than 10,000 USD" answer links to (ADR 228).
+    [InlineData("/leads?minValue=10000&sort=-estimatedValue", 1920, 1080)]
+    [InlineData("/leads?minValue=10000&sort=-estimatedValue", 390, 844)]
     public async Task Screen_OnTheMavenImport_IsSavedForReview(string route, int width, int height)
     {
         if (ScreenshotTests.Folder() is not { } folder)
