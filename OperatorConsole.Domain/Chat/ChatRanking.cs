@@ -19,6 +19,9 @@ public enum RankMeasure
     WinRate,
     Deals,
     OpenDeals,
+
+    /// <summary>The change in won value from the period before to the period asked ("Which sector grew the most?").</summary>
+    Growth,
 }
 
 /// <summary>
@@ -99,6 +102,17 @@ public static class ChatRanking
         "bring", "brings", "brought", "generate", "generates", "generated",
     };
 
+    private static readonly HashSet<string> GrowthWords = new(StringComparer.Ordinal)
+    {
+        "grow", "grew", "grown", "grows", "growing", "growth", "increase", "increased", "increases", "improve", "improved", "improves", "rise", "rose", "risen",
+    };
+
+    /// <summary>The words of a fall: a growth ranking read from the lowest ("Which account declined the most?").</summary>
+    private static readonly HashSet<string> DeclineWords = new(StringComparer.Ordinal)
+    {
+        "decline", "declined", "declines", "declining", "drop", "dropped", "drops", "fell", "fall", "falls", "shrank", "shrink", "shrunk", "decrease", "decreased", "decreases",
+    };
+
     private static readonly HashSet<string> CountWords = new(StringComparer.Ordinal) { "deals", "deal", "many", "count", "number" };
 
     /// <summary>
@@ -111,7 +125,7 @@ public static class ChatRanking
 
     /// <summary>Every word this reading understands, so none of them is reported as something the console does not record.</summary>
     public static IEnumerable<string> Vocabulary =>
-        Cues.Concat(OwnerWords).Concat(AccountWords).Concat(OfferWords).Concat(SectorWords).Concat(SourceWords).Concat(ComeWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
+        Cues.Concat(OwnerWords).Concat(AccountWords).Concat(GrowthWords).Concat(DeclineWords).Concat(OfferWords).Concat(SectorWords).Concat(SourceWords).Concat(ComeWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
             .Concat(RateWords).Concat(NumberWords).Concat(["agent", "agents", "sales", "open", "pipeline", "type", "types", "first"]);
 
     /// <summary>The ranking the question asks for, or null when it asks for something else.</summary>
@@ -130,7 +144,10 @@ public static class ChatRanking
             return null;
         }
 
-        var ascending = words.Any(Lowest.Contains) && !(measure == RankMeasure.LostDeals && words.Contains("worst"));
+        // "declined the most", "grew the least" and "didn't grow" read the growth ranking from its largest fall.
+        var ascending = measure == RankMeasure.Growth
+            ? words.Any(DeclineWords.Contains) ^ words.Any(Lowest.Contains) ^ words.Any(NegationWords.Contains)
+            : words.Any(Lowest.Contains) && !(measure == RankMeasure.LostDeals && words.Contains("worst"));
         return new RankingRequest(by, measure, ascending, Lacking(words, measure), CountAsked(words));
     }
 
@@ -247,7 +264,7 @@ public static class ChatRanking
     /// and not of a rate.
     /// </summary>
     private static bool Lacking(IReadOnlyList<string> words, RankMeasure measure) =>
-        words.Any(NegationWords.Contains) && !words.Any(Superlatives.Contains) && measure != RankMeasure.WinRate;
+        words.Any(NegationWords.Contains) && !words.Any(Superlatives.Contains) && measure is not (RankMeasure.WinRate or RankMeasure.Growth);
 
     private static readonly HashSet<string> NegationWords = new(StringComparer.Ordinal)
     {
@@ -279,6 +296,12 @@ public static class ChatRanking
 
     private static RankMeasure? Measure(IReadOnlyList<string> words)
     {
+        // "Which sector grew the most?", "Which account declined the most?": a change, not a level. It asked for a figure.
+        if (words.Any(GrowthWords.Contains) || words.Any(DeclineWords.Contains))
+        {
+            return RankMeasure.Growth;
+        }
+
         if (words.Any(RateWords.Contains))
         {
             return RankMeasure.WinRate;

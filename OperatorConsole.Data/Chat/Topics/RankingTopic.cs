@@ -17,7 +17,7 @@ namespace OperatorConsole.Data.Chat.Topics;
 /// <see cref="Shown"/> are Known facts, each linked to the list or page it can be checked on; the deals the grouping
 /// leaves out (no owner, no account, no offer type) are named under Missing, so a ranking never hides its base.
 /// </summary>
-public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) : IChatTopicSource
+public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) : IChatTopicSource
 {
     /// <summary>How many groups the answer names.</summary>
     public const int Shown = 3;
@@ -56,6 +56,11 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
         if (ranking.Lacking)
         {
             return Lacking(groups, names, ranking, question.Period, scope, missing);
+        }
+
+        if (ranking.Measure == RankMeasure.Growth)
+        {
+            return Growth(question, deals, names, ranking, scope, missing);
         }
 
         var ranked = Rank(groups, ranking).ToList();
@@ -299,6 +304,7 @@ public sealed class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) 
         RankMeasure.LostDeals => "deals lost",
         RankMeasure.WinRate => "win rate",
         RankMeasure.OpenDeals => "open deals",
+        RankMeasure.Growth => "growth in won value",
         _ => "deals",
     };
 

@@ -246,6 +246,11 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             .ToDictionary(f => f[0], f => f[1]);
         var topSector = rows.Where(r => r.Stage == "Won" && sectorOf.ContainsKey(r.Account)).GroupBy(r => sectorOf[r.Account])
             .Select(g => (g.Key, Value: g.Sum(r => r.Value))).OrderByDescending(g => g.Value).First();
+        // Growth: each sector's wins in the 90 days to the data's last day (3 Oct – 31 Dec 2017) against the 90 before.
+        decimal WonBetween(string sector, string from, string to) => rows.Where(r => r.Stage == "Won" && sectorOf.TryGetValue(r.Account, out var s) && s == sector
+            && string.CompareOrdinal(r.Closed, from) >= 0 && string.CompareOrdinal(r.Closed, to) < 0).Sum(r => r.Value);
+        var grewMost = sectorOf.Values.Distinct().Select(s => (Sector: s, Change: WonBetween(s, "2017-10-03", "2018-01-01") - WonBetween(s, "2017-07-05", "2017-10-03")))
+            .OrderByDescending(g => g.Change).First();
         // A sector through its accounts: retail's accounts and deals; the owners of software's and of Kan-code's deals.
         var retail = rows.Where(r => sectorOf.TryGetValue(r.Account, out var sector) && sector == "retail").ToList();
         var retailAccounts = sectorOf.Count(a => a.Value == "retail");
@@ -394,6 +399,9 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
                 Expectation.States($"December 2017 {Format(rows.Count(r => r.Engaged.StartsWith("2017-12", StringComparison.Ordinal)))} leads",
                     $"July 2017 {Format(rows.Count(r => r.Engaged.StartsWith("2017-07", StringComparison.Ordinal)))} leads")
                     .AndMissing($"When {Format(rows.Count(r => r.Engaged.Length == 0))} leads came in")),
+            // A change, not a level: it asked which figure to rank by.
+            new("maven", "Which sector grew the most?",
+                Expectation.States("3 Oct 2017 – 31 Dec 2017", $"1. {grewMost.Sector} won {Money(WonBetween(grewMost.Sector, "2017-10-03", "2018-01-01"))} in the last 90 days, up {Money(grewMost.Change)}")),
             // As many as asked: it named three.
             new("maven", "Show me the top 10 accounts by won value",
                 Expectation.States($"10. {tenthAccount.Key} won {Money(tenthAccount.Value)}")),

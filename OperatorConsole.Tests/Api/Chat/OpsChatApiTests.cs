@@ -377,6 +377,48 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         Missing(await AskAsync("Which owner has the most deals worth over 5,000?")).Should().Contain("The bound on value (5,000 USD or more) is not applied");
     }
 
+    /// <summary>
+    /// "Which sector grew the most?": won value in the last 90 days against the 90 before, by the change; it asked which
+    /// figure to rank by. A fall reads from the largest fall, and a question with no earlier wins says each rise is whole.
+    /// </summary>
+    [Fact]
+    public async Task Growth_RanksTheChangeInWonValue_AgainstTheEquallyLongPeriodBefore()
+    {
+        using var empty = new ConsoleFactory();
+        var client = await empty.CreateOperatorClientAsync();
+        // The console's clock (the factory's), not the machine's.
+        var today = empty.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.Date;
+        async Task WinAsync(string title, string company, decimal value, int daysAgo)
+        {
+            var id = (await (await empty.CreateAgentClient().PostJsonAsync("/api/leads", new { title, company })).ReadJsonAsync()).GetProperty("id").GetInt32();
+            await using var db = empty.CreateDbContext();
+            db.Add(new OperatorConsole.Domain.Proposals.Proposal
+            {
+                LeadId = id, Title = "Offer", Status = OperatorConsole.Domain.Proposals.ProposalStatus.Closed, Outcome = OperatorConsole.Domain.Proposals.ProposalOutcome.Won,
+                OutcomeValue = value, OutcomeAt = today.AddDays(-daysAgo), CreatedAt = today.AddDays(-daysAgo), UpdatedAt = today.AddDays(-daysAgo),
+                CreatedById = "op", CreatedByName = "Operator",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await CreateAccountAsync(client, "Quail Ltd", "retail");
+        await CreateAccountAsync(client, "Ibis Co", "services");
+        await WinAsync("Till", "Quail Ltd", 300m, daysAgo: 120);
+        await WinAsync("Kiosk", "Quail Ltd", 100m, daysAgo: 5);
+        await WinAsync("Portal", "Ibis Co", 500m, daysAgo: 5);
+
+        Task<JsonElement> AskAsync(string question) => AskJsonAsync(client, question);
+
+        var grew = (await AskAsync("Which sector grew the most?")).GetProperty("answer").GetString();
+        grew.Should().StartWith("By growth in won value, the last 90 days").And.Contain("largest rise first, of 2 sectors with a win in either: "
+            + "1. services won 500 USD in the last 90 days, up 500 USD on 0 USD in the period before; 2. retail won 100 USD in the last 90 days, down 200 USD on 300 USD in the period before.");
+        (await AskAsync("Which account declined the most?")).GetProperty("answer").GetString().Should().Contain("largest fall first").And.Contain("1. Quail Ltd won 100 USD");
+
+        today.DayOfYear.Should().BeGreaterThan(120, "every win here is this year");
+        // This year so far against as many months before it (ADR 225's comparison): none of them had a win.
+        Missing(await AskAsync("Which sector grew the most this year?")).Should().Contain("No sector won a deal in the ").And.Contain(" before, so each rise is its whole won value this year.");
+    }
+
     private static async Task<int> CreateAccountAsync(HttpClient client, string name, string sector) =>
         (await (await client.PostJsonAsync("/api/accounts", new { name, sector })).ReadJsonAsync()).GetProperty("id").GetInt32();
 

@@ -109,6 +109,16 @@ public sealed class ChatRankingTests
     [InlineData("Which owner won the most in the last 90 days?", null)]
     public void TheCountAsked_IsRead(string question, int? count) => Parse(question)!.Count.Should().Be(count, question);
 
+    /// <summary>A change in won value, rises first; a fall ("declined", "grew the least", "didn't grow") from the lowest. Never "lacking".</summary>
+    [Theory]
+    [InlineData("Which sector grew the most?", RankBy.Sector, false)]
+    [InlineData("Which account declined the most in Q4 2017?", RankBy.Account, true)]
+    [InlineData("Which owner grew the least this year?", RankBy.Owner, true)]
+    [InlineData("Which sector's revenue increased the most?", RankBy.Sector, false)]
+    [InlineData("Which accounts didn't grow?", RankBy.Account, true)]
+    public void Growth_IsAChangeRanking(string question, RankBy by, bool ascending) =>
+        Parse(question).Should().Be(new RankingRequest(by, RankMeasure.Growth, ascending), question);
+
     /// <summary>"bottom" orders from the lowest, like "worst".</summary>
     [Fact]
     public void Bottom_RanksLowestFirst() =>
