@@ -15,7 +15,7 @@ public sealed record ValueRange(decimal? Min, decimal? Max)
         ({ } min, { } max) => $"between {Amount(min)} and {Amount(max)} USD",
         ({ } min, null) => $"{Amount(min)} USD or more",
         (null, { } max) => $"{Amount(max)} USD or less",
-        _ => "of any value",
+        _ => "any amount",
     };
 
     /// <summary>The Leads list's query for the range ("minValue=10000"), invariant digits as the API reads them.</summary>
@@ -120,9 +120,7 @@ public static partial class ChatValues
         @"(?:\b(?<above>more\s+than|over|above|greater\s+than|bigger\s+than|larger\s+than|higher\s+than|at\s+least|exceeding|exceeds?|upwards\s+of|minimum\s+of|no\s+less\s+than)"
         + @"|\b(?<below>less\s+than|under|below|smaller\s+than|lower\s+than|at\s+most|up\s+to|no\s+more\s+than|maximum\s+of))\s+(?<amount>" + AmountPattern + ")"
         + @"|(?<amount2>" + AmountPattern + @")\s*(?:(?<more>\+|or\s+more|or\s+above|and\s+(?:up|above))|(?<less>or\s+less|or\s+below|and\s+(?:under|below)))")]
-    private static partial Regex BoundCore();
-
-    private static Regex Bound() => BoundCore();
+    private static partial Regex Bound();
 
     [GeneratedRegex(@"\b(?:worth|value|valued|values|size|sized|priced|price|amount|amounts|big|bigger|biggest|large|larger|usd|dollars?)\b|\$")]
     private static partial Regex ValueWords();

@@ -90,19 +90,16 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
         var inRange = LeadService.Filter(all, new LeadListQuery(MinValue: range.Min, MaxValue: range.Max));
         var rows = await inRange.GroupBy(l => l.Status).Select(g => new StageRow(g.Key, g.Count(), g.Sum(l => l.EstimatedValue) ?? 0)).ToListAsync(ct);
         var top = await LeadService.Sort(inRange, "-estimatedValue").Take(5).Select(l => new { l.Title, l.EstimatedValue, l.Status }).ToListAsync(ct);
-        var count = rows.Sum(r => r.Count);
         var which = stages.Count == 1 ? $"{stages[0]} " : question.Mentions("open") ? "open " : "";
-        var claim = $"{Say.Plural(count, which + "deal has", which + "deals have")} an estimated value of {range.Describe()}"
-                    + (count == 0 ? "" : $", {Say.Money(rows.Sum(r => r.Value))} together")
-                    + (rows.Count > 1 ? " (" + string.Join(", ", stages.Select(s => (s, n: rows.FirstOrDefault(r => r.Stage == s)?.Count ?? 0)).Where(x => x.n > 0).Select(x => $"{Say.N(x.n)} {x.s}")) + ")" : "")
-                    + (top.Count == 0 ? "" : "; largest first: " + string.Join(", ", top.Select(l => $"\"{l.Title}\" {Say.Money(l.EstimatedValue ?? 0)} ({l.Status})")) + (count > top.Count ? " and others" : ""));
+        var claim = InRangeClaim(which, range, stages, rows, top.Select(l => $"\"{l.Title}\" {Say.Money(l.EstimatedValue ?? 0)} ({l.Status})").ToList());
         var link = "/leads?" + range.Query() + (stages.Count == 1 ? $"&status={stages[0].ToString().ToLowerInvariant()}" : "") + "&sort=-estimatedValue";
-        var fact = Say.Fact($"pipeline.value.{range.Min}-{range.Max}.{(stages.Count == Enum.GetValues<LeadStatus>().Length ? "all" : string.Join('-', stages).ToLowerInvariant())}", "Leads by value", claim, link, claim);
+        var scope = stages.Count == Enum.GetValues<LeadStatus>().Length ? "all" : string.Join('-', stages).ToLowerInvariant();
+        var fact = Say.Fact($"pipeline.value.{range.Min}-{range.Max}.{scope}", "Leads by value", claim, link, claim);
         var unvalued = await all.CountAsync(l => l.EstimatedValue == null, ct);
         var missing = new List<string>();
         if (unvalued > 0)
         {
-            missing.Add($"What {Say.Plural(unvalued, "deal", "deals")} without an estimated value are worth: they are not counted.");
+            missing.Add($"{Say.Plural(unvalued, "deal has", "deals have")} no estimated value, so {(unvalued == 1 ? "it is" : "they are")} in no range and not counted.");
         }
 
         if (question.Period is { } period)
@@ -111,6 +108,17 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
         }
 
         return new TopicAnswer(claim + ".", [fact], [], missing);
+    }
+
+    /// <summary>"40 deals have an estimated value of 10,000 USD or more, 1,070,720 USD together (15 Qualified, …); largest first: …".</summary>
+    private static string InRangeClaim(string which, ValueRange range, List<LeadStatus> stages, List<StageRow> rows, List<string> largest)
+    {
+        var count = rows.Sum(r => r.Count);
+        var byStage = stages.Select(s => (Stage: s, Count: rows.FirstOrDefault(r => r.Stage == s)?.Count ?? 0)).Where(x => x.Count > 0).Select(x => $"{Say.N(x.Count)} {x.Stage}");
+        return $"{Say.Plural(count, which + "deal has", which + "deals have")} an estimated value of {range.Describe()}"
+               + (count == 0 ? "" : $", {Say.Money(rows.Sum(r => r.Value))} together")
+               + (rows.Count > 1 ? $" ({string.Join(", ", byStage)})" : "")
+               + (largest.Count == 0 ? "" : "; largest first: " + string.Join(", ", largest) + (count > largest.Count ? " and others" : ""));
     }
 
     /// <summary>What only the stage history answers (ADR 222): why deals are lost, the oldest, what came in or moved in a period.</summary>
