@@ -22,6 +22,9 @@ public enum RankMeasure
 
     /// <summary>The change in won value from the period before to the period asked ("Which sector grew the most?").</summary>
     Growth,
+
+    /// <summary>Won value per won deal ("What is the average deal size by sector?").</summary>
+    AverageDeal,
 }
 
 /// <summary>
@@ -126,7 +129,7 @@ public static class ChatRanking
     /// <summary>Every word this reading understands, so none of them is reported as something the console does not record.</summary>
     public static IEnumerable<string> Vocabulary =>
         Cues.Concat(OwnerWords).Concat(AccountWords).Concat(GrowthWords).Concat(DeclineWords).Concat(OfferWords).Concat(SectorWords).Concat(SourceWords).Concat(ComeWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
-            .Concat(RateWords).Concat(NumberWords).Concat(["agent", "agents", "sales", "open", "pipeline", "type", "types", "first"]);
+            .Concat(RateWords).Concat(NumberWords).Concat(["agent", "agents", "sales", "open", "pipeline", "type", "types", "first", "average", "avg", "mean", "size"]);
 
     /// <summary>The ranking the question asks for, or null when it asks for something else.</summary>
     public static RankingRequest? Parse(IReadOnlyList<string> words)
@@ -264,7 +267,7 @@ public static class ChatRanking
     /// and not of a rate.
     /// </summary>
     private static bool Lacking(IReadOnlyList<string> words, RankMeasure measure) =>
-        words.Any(NegationWords.Contains) && !words.Any(Superlatives.Contains) && measure is not (RankMeasure.WinRate or RankMeasure.Growth);
+        words.Any(NegationWords.Contains) && !words.Any(Superlatives.Contains) && measure is not (RankMeasure.WinRate or RankMeasure.Growth or RankMeasure.AverageDeal);
 
     private static readonly HashSet<string> NegationWords = new(StringComparer.Ordinal)
     {
@@ -305,6 +308,12 @@ public static class ChatRanking
         if (words.Any(RateWords.Contains))
         {
             return RankMeasure.WinRate;
+        }
+
+        // "average deal size by sector" ranked the sectors by their number of deals.
+        if (words.Any(w => w is "average" or "avg" or "mean") && words.Any(w => w is "size" or "deal" or "deals" || WonWords.Contains(w)))
+        {
+            return RankMeasure.AverageDeal;
         }
 
         if (words.Any(LostWords.Contains))

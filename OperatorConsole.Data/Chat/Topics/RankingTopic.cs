@@ -241,6 +241,7 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
     private static Func<Group, double?> Figure(RankMeasure measure) => measure switch
     {
         RankMeasure.WonValue => g => g.Won == 0 ? null : (double)g.WonValue,
+        RankMeasure.AverageDeal => g => g.Won < MinDecidedForRate ? null : (double)(g.WonValue / g.Won),
         RankMeasure.WonDeals => g => g.Won == 0 ? null : g.Won,
         RankMeasure.LostDeals => g => g.Lost == 0 ? null : g.Lost,
         RankMeasure.WinRate => g => g.Won + g.Lost < MinDecidedForRate ? null : g.Rate,
@@ -263,6 +264,8 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
     {
         RankMeasure.WonValue or RankMeasure.WonDeals =>
             $"{g.Name} won {Say.Money(g.WonValue)} from {Say.Plural(g.Won, "deal", "deals")}{In(period)} (of {Say.Plural(g.Deals, "deal", "deals")})",
+        RankMeasure.AverageDeal =>
+            $"{g.Name} won {Say.Money(Math.Round(g.WonValue / g.Won, 2))} a deal on average{In(period)} ({Say.Money(g.WonValue)} from {Say.Plural(g.Won, "deal", "deals")})",
         RankMeasure.LostDeals => $"{g.Name} lost {Say.Plural(g.Lost, "deal", "deals")}{In(period)} (won {Say.N(g.Won)}, of {Say.Plural(g.Deals, "deal", "deals")})",
         RankMeasure.WinRate => $"{g.Name} won {Say.N(Math.Round(g.Rate!.Value, 1))} % of decided deals{In(period)} ({Say.N(g.Won)} won, {Say.N(g.Lost)} lost)",
         RankMeasure.OpenDeals => $"{g.Name} has {Say.Plural(g.Open, "open deal", "open deals")} (of {Say.Plural(g.Deals, "deal", "deals")})",
@@ -281,6 +284,12 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
         if (ranking.Measure == RankMeasure.WinRate)
         {
             inferred.Add($"Only groups with at least {MinDecidedForRate} decided deals are ranked by win rate.");
+        }
+
+        if (ranking.Measure == RankMeasure.AverageDeal)
+        {
+            // One large win would lead an average of one.
+            inferred.Add($"Only groups with at least {MinDecidedForRate} won deals are ranked by their average won deal.");
         }
 
         return inferred;
@@ -305,12 +314,14 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
         RankMeasure.WinRate => "win rate",
         RankMeasure.OpenDeals => "open deals",
         RankMeasure.Growth => "growth in won value",
+        RankMeasure.AverageDeal => "average won deal",
         _ => "deals",
     };
 
     private static string Needed(RankMeasure measure) => measure switch
     {
         RankMeasure.WonValue or RankMeasure.WonDeals => "a won deal",
+        RankMeasure.AverageDeal => $"{MinDecidedForRate} won deals",
         RankMeasure.LostDeals => "a lost deal",
         RankMeasure.WinRate => $"{MinDecidedForRate} decided deals",
         RankMeasure.OpenDeals => "an open deal",

@@ -246,6 +246,8 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             .ToDictionary(f => f[0], f => f[1]);
         var topSector = rows.Where(r => r.Stage == "Won" && sectorOf.ContainsKey(r.Account)).GroupBy(r => sectorOf[r.Account])
             .Select(g => (g.Key, Value: g.Sum(r => r.Value))).OrderByDescending(g => g.Value).First();
+        var bestAverage = rows.Where(r => r.Stage == "Won" && sectorOf.ContainsKey(r.Account)).GroupBy(r => sectorOf[r.Account])
+            .Select(g => (Sector: g.Key, Average: Math.Round(g.Sum(r => r.Value) / g.Count(), 2))).OrderByDescending(g => g.Average).First();
         // Growth: each sector's wins in the 90 days to the data's last day (3 Oct – 31 Dec 2017) against the 90 before.
         decimal WonBetween(string sector, string from, string to) => rows.Where(r => r.Stage == "Won" && sectorOf.TryGetValue(r.Account, out var s) && s == sector
             && string.CompareOrdinal(r.Closed, from) >= 0 && string.CompareOrdinal(r.Closed, to) < 0).Sum(r => r.Value);
@@ -402,6 +404,9 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             // A change, not a level: it asked which figure to rank by.
             new("maven", "Which sector grew the most?",
                 Expectation.States("3 Oct 2017 – 31 Dec 2017", $"1. {grewMost.Sector} won {Money(WonBetween(grewMost.Sector, "2017-10-03", "2018-01-01"))} in the last 90 days, up {Money(grewMost.Change)}")),
+            // An average per group: it ranked the sectors by their number of deals.
+            new("maven", "What is the average deal size by sector?",
+                Expectation.States($"1. {bestAverage.Sector} won {Money(bestAverage.Average)} a deal on average").Without("has 1,")),
             // As many as asked: it named three.
             new("maven", "Show me the top 10 accounts by won value",
                 Expectation.States($"10. {tenthAccount.Key} won {Money(tenthAccount.Value)}")),

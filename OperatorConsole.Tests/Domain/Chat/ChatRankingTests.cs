@@ -119,6 +119,14 @@ public sealed class ChatRankingTests
     public void Growth_IsAChangeRanking(string question, RankBy by, bool ascending) =>
         Parse(question).Should().Be(new RankingRequest(by, RankMeasure.Growth, ascending), question);
 
+    /// <summary>An average won deal per group: "average deal size by sector" ranked the sectors by their number of deals.</summary>
+    [Theory]
+    [InlineData("What is the average deal size by sector?", RankBy.Sector, false)]
+    [InlineData("Which owner has the highest average deal size in 2017?", RankBy.Owner, false)]
+    [InlineData("Which account has the smallest average deal?", RankBy.Account, true)]
+    public void AverageDeal_IsItsOwnFigure(string question, RankBy by, bool ascending) =>
+        Parse(question).Should().Be(new RankingRequest(by, RankMeasure.AverageDeal, ascending), question);
+
     /// <summary>"bottom" orders from the lowest, like "worst".</summary>
     [Fact]
     public void Bottom_RanksLowestFirst() =>
