@@ -12,11 +12,11 @@ public sealed partial class RankingTopic
     /// <summary>The window a growth question without a period compares, against the one before it.</summary>
     public const int GrowthDays = 90;
 
-    private static TopicAnswer Growth(QuestionAnalysis question, List<Deal> deals, Dictionary<string, (string Name, string Link)> names, RankingRequest ranking,
+    private static TopicAnswer Growth(QuestionAnalysis question, DateTime at, List<Deal> deals, Dictionary<string, (string Name, string Link)> names, RankingRequest ranking,
         List<KnownEntity> scope, List<string> missing)
     {
         // Whole days, so both windows start and end at midnight and a deal's date falls in one of them.
-        var end = (question.Reference?.At ?? DateTime.UtcNow).Date.AddDays(1);
+        var end = at.Date.AddDays(1);
         var period = question.Period ?? new ChatPeriod(end.AddDays(-GrowthDays), end, $"the last {GrowthDays} days");
         var before = period.Previous();
         var now = Groups(deals, names, ranking.By, period).ToDictionary(g => g.Key, StringComparer.Ordinal);

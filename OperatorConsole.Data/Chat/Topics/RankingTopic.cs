@@ -17,7 +17,7 @@ namespace OperatorConsole.Data.Chat.Topics;
 /// <see cref="Shown"/> are Known facts, each linked to the list or page it can be checked on; the deals the grouping
 /// leaves out (no owner, no account, no offer type) are named under Missing, so a ranking never hides its base.
 /// </summary>
-public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory) : IChatTopicSource
+public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time) : IChatTopicSource
 {
     /// <summary>How many groups the answer names.</summary>
     public const int Shown = 3;
@@ -60,7 +60,9 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
 
         if (ranking.Measure == RankMeasure.Growth)
         {
-            return Growth(question, deals, names, ranking, scope, missing);
+            // The asker's clock (the screen's); the console's own time only where a caller gave none.
+            var at = question.Reference?.At ?? time.GetUtcNow().UtcDateTime;
+            return Growth(question, at, deals, names, ranking, scope, missing);
         }
 
         var ranked = Rank(groups, ranking).ToList();
