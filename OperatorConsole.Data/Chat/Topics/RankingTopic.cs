@@ -46,23 +46,24 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
         var (deals, names) = await DealsAsync(ranking.By, scope, ct);
         var what = ChatRanking.Name(ranking.By);
         var unkeyed = deals.Where(d => d.Key is null).Select(d => d.LeadId).Distinct().Count();
-        var groups = Groups(deals, names, ranking.By, question.Period);
         var missing = new List<string>();
-        if (unkeyed > 0 && groups.Count > 0)
+        if (unkeyed > 0 && deals.Any(d => d.Key is not null))
         {
             missing.Add($"{Say.Plural(unkeyed, "deal has", "deals have")} no {what} recorded, so {(unkeyed == 1 ? "it is" : "they are")} not in this ranking.");
         }
 
+        if (ranking.Measure == RankMeasure.Growth)
+        {
+            // Before the groups below: growth groups the deals per period itself. The asker's clock (the screen's); the
+            // console's own time only where a caller gave none.
+            var at = question.Reference?.At ?? time.GetUtcNow().UtcDateTime;
+            return Growth(question, at, deals, names, ranking, scope, missing);
+        }
+
+        var groups = Groups(deals, names, ranking.By, question.Period);
         if (ranking.Lacking)
         {
             return Lacking(groups, names, ranking, question.Period, scope, missing);
-        }
-
-        if (ranking.Measure == RankMeasure.Growth)
-        {
-            // The asker's clock (the screen's); the console's own time only where a caller gave none.
-            var at = question.Reference?.At ?? time.GetUtcNow().UtcDateTime;
-            return Growth(question, at, deals, names, ranking, scope, missing);
         }
 
         var ranked = Rank(groups, ranking).ToList();
