@@ -147,7 +147,7 @@ public sealed class BriefService
     {
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
         var won = db.Set<Proposal>().AsNoTracking().Where(p => p.Outcome == ProposalOutcome.Won && p.OutcomeAt >= since && p.OutcomeAt <= now);
-        return new BriefLine("brief.deals_won", "Deals won", await won.CountAsync(ct), "/leads?status=approved",
+        return new BriefLine("brief.deals_won", "Deals won", await won.CountAsync(ct), "/leads?status=won",
             await won.OrderByDescending(p => p.OutcomeAt).Take(MaxItems)
                 .Select(p => new BriefItem("proposal", p.Id, p.Title, p.OutcomeAt!.Value, "/leads/" + p.LeadId + "#proposal-" + p.Id)).ToListAsync(ct));
     }

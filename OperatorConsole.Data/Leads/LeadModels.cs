@@ -65,7 +65,7 @@ public sealed record ChangeLeadStatusRequest(LeadStatus? Status, string? Reason 
 public sealed record LeadFieldsInUse(bool Owner, bool OfferType, bool LastRun);
 
 public sealed record LeadListQuery(
-    LeadStatus? Status = null,
+    StageFilter? Status = null,
     OfferType? OfferType = null,
     string? Q = null,
     bool IncludeArchived = false,

@@ -219,9 +219,15 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
             leads = leads.Where(l => !l.IsArchived);
         }
 
-        if (query.Status is { } status)
+        if (query.Status is { IsGroup: false } stage)
         {
+            var status = stage.Stages[0];
             leads = leads.Where(l => l.Status == status);
+        }
+        else if (query.Status is { } group)
+        {
+            var stages = group.Stages.ToArray();
+            leads = leads.Where(l => stages.Contains(l.Status));
         }
 
         if (query.OfferType is { } offer)

@@ -54,6 +54,23 @@ public static class QueryEnum
             return null;
         }
 
+        /// <summary>The Leads list's <c>status</c>: a stage, or "open" / "won" (<see cref="Domain.Leads.StageFilter"/>).</summary>
+        public Domain.Leads.StageFilter? Stage(string field, string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            var filter = Domain.Leads.StageFilter.Parse(text);
+            if (filter is null)
+            {
+                Add(field, $"'{text}' is not one of: {Domain.Leads.StageFilter.Allowed}.");
+            }
+
+            return filter;
+        }
+
         /// <summary>A sort key of the list's own (a name, "-" in front for descending); anything else is a field error.</summary>
         public void Sort(string? sort, IReadOnlyList<string> keys)
         {

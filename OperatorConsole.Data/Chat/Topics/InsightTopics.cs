@@ -109,7 +109,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
                 var oldest = await StageHistoryFacts.OldestOpenAsync(db, reference.At, ct,
-                    new StageHistoryFacts.OpenScope(whose, $" of {entity.Kind.ToString().ToLowerInvariant()} \"{entity.Name}\"", SourceOf(entity), $"{entity.Kind} · {entity.Name}", LinkOf(entity)));
+                    new StageHistoryFacts.OpenScope(whose, $" of {entity.Kind.ToString().ToLowerInvariant()} \"{entity.Name}\"", SourceOf(entity), $"{entity.Kind} · {entity.Name}", OpenOldestFirst(LinkOf(entity))));
                 facts.AddRange(oldest.Facts);
                 sentences.Add(oldest.Sentence);
                 missing.AddRange(oldest.Missing);
@@ -128,6 +128,9 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
 
     /// <summary>Where an entity's deals are checked: an account's on the Leads list searched for it, the rest at their own link.</summary>
     private static string LinkOf(KnownEntity entity) => entity.Kind == EntityKind.Account ? $"/leads?q={Uri.EscapeDataString(entity.Name)}" : entity.Link;
+
+    /// <summary>The entity's open deals, oldest first, when its link is the Leads list (a sector's is the clients list).</summary>
+    private static string OpenOldestFirst(string link) => link.StartsWith("/leads?", StringComparison.Ordinal) ? link + "&status=open&sort=createdAt" : link;
 
     /// <summary>The deals of a named account, owner, sector (through its accounts) or lead source, the last two compared up to case; null for any other kind.</summary>
     private static System.Linq.Expressions.Expression<Func<Lead, bool>>? DealsOf(KnownEntity entity) => entity.Kind switch

@@ -92,7 +92,8 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
         var top = await LeadService.Sort(inRange, "-estimatedValue").Take(5).Select(l => new { l.Title, l.EstimatedValue, l.Status }).ToListAsync(ct);
         var which = stages.Count == 1 ? $"{stages[0]} " : question.Mentions("open") ? "open " : "";
         var claim = InRangeClaim(which, range, stages, rows, top.Select(l => $"\"{l.Title}\" {Say.Money(l.EstimatedValue ?? 0)} ({l.Status})").ToList());
-        var link = "/leads?" + range.Query() + (stages.Count == 1 ? $"&status={stages[0].ToString().ToLowerInvariant()}" : "") + "&sort=-estimatedValue";
+        var filter = stages.Count == 1 ? StageFilter.For(stages[0]) : asked.Count == 0 && question.Mentions("open") ? StageFilter.Open : null;
+        var link = "/leads?" + range.Query() + (filter is null ? "" : $"&status={filter.Name}") + "&sort=-estimatedValue";
         var scope = stages.Count == Enum.GetValues<LeadStatus>().Length ? "all" : string.Join('-', stages).ToLowerInvariant();
         var fact = Say.Fact($"pipeline.value.{range.Min}-{range.Max}.{scope}", "Leads by value", claim, link, claim);
         var unvalued = await all.CountAsync(l => l.EstimatedValue == null, ct);
@@ -314,7 +315,7 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
               string.Join(", ", won.Take(5).Select(d => $"\"{d.LeadTitle}\" {Say.Money(d.Value ?? 0)} ({ChatDates.Day(d.OutcomeAt)})")) +
               (won.Count > 5 ? " and others" : "");
         var key = period.From == DateTime.MinValue ? "all" : $"{period.From:yyyyMMdd}-{period.To:yyyyMMdd}";
-        return new TopicAnswer(claim + ".", [Say.Fact($"money.deals.{key}", "Money scorecard · won deals", claim, "/leads?status=approved", claim)], [], []);
+        return new TopicAnswer(claim + ".", [Say.Fact($"money.deals.{key}", "Money scorecard · won deals", claim, "/leads?status=won", claim)], [], []);
     }
 
     /// <summary>

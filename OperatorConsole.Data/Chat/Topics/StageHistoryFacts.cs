@@ -76,7 +76,7 @@ internal static class StageHistoryFacts
             $"\"{l.Title}\" in {l.Status}, created {ChatDates.Day(l.CreatedAt)} ({Say.N((int)(at - l.CreatedAt).TotalDays)} d before {ChatDates.Day(at)})"));
         var claim = $"The oldest open deals{within?.Of} by creation date: {listed}";
         var fact = within is null
-            ? Say.Fact("pipeline.oldest-open", "Leads · oldest open", claim, "/leads?sort=createdAt", claim)
+            ? Say.Fact("pipeline.oldest-open", "Leads · oldest open", claim, "/leads?status=open&sort=createdAt", claim)
             : Say.Fact($"{within.Source}.oldest-open", $"{within.Label} · oldest open", claim, within.Link, claim);
         return new TopicAnswer(claim + ".", [fact], [], missing);
     }

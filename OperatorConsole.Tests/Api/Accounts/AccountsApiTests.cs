@@ -143,6 +143,42 @@ public sealed class AccountsApiTests(ConsoleFactory factory) : IClassFixture<Con
         }
     }
 
+    /// <summary>
+    /// status=open keeps New, Qualified and Proposal, status=won Approved, Building and Shipped (Pipedrive's open / won /
+    /// lost), in the list and the export alike; a stage's name still keeps that stage only, and anything else is a 400.
+    /// </summary>
+    [Fact]
+    public async Task Leads_FilterByState_OpenAndWonKeepEveryStageOfIt_InTheListAndTheExport()
+    {
+        var client = await factory.CreateOperatorClientAsync();
+        var agent = factory.CreateAgentClient();
+        var source = Unique("state");
+        foreach (var stage in new[] { "new", "qualified", "proposal", "approved", "building", "shipped", "lost" })
+        {
+            var id = (await (await agent.PostJsonAsync("/api/leads", new { title = stage, source })).ReadJsonAsync()).GetProperty("id").GetInt32();
+            if (stage != "new")
+            {
+                (await client.PostJsonAsync($"/api/leads/{id}/status", new { status = stage, reason = "test" })).StatusCode.Should().Be(HttpStatusCode.OK, stage);
+            }
+        }
+
+        async Task<string[]> Titles(string query) =>
+            (await (await client.GetAsync($"/api/leads?source={Uri.EscapeDataString(source)}&{query}")).ReadJsonAsync())
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!).Order().ToArray();
+
+        (await Titles("status=open")).Should().Equal("new", "proposal", "qualified");
+        (await Titles("status=WON")).Should().Equal("approved", "building", "shipped");
+        (await Titles("status=lost")).Should().Equal("lost");
+        (await Titles("status=building")).Should().Equal("building");
+
+        var csv = await client.GetStringAsync($"/api/exports/leads.csv?source={Uri.EscapeDataString(source)}&status=open");
+        OperatorConsole.Tests.Api.Import.ExportTestSupport.ParseCsv<OperatorConsole.Data.Leads.LeadCsvRow>(csv).Select(r => r.Title).Should().BeEquivalentTo("new", "qualified", "proposal");
+
+        var refused = await client.GetAsync("/api/leads?status=closed");
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await refused.ReadJsonAsync()).GetProperty("errors").GetProperty("status")[0].GetString().Should().Contain("open, won, new");
+    }
+
     [Fact]
     public async Task AccountWrites_AreStrict_PatchIsOperatorOnly_AndARenameFollowsOnItsDealsAndIsAudited()
     {

@@ -302,6 +302,13 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         var stuck = (await AskAsync("Which retail deals are stuck?")).GetProperty("answer").GetString();
         stuck.Should().StartWith("Sector \"Retail\" has 2 accounts and 3 deals").And.Contain("The oldest open deals of sector \"Retail\" by creation date: \"Portal\" in New");
         stuck.Should().NotContain("Walk-in");
+
+        // An account's oldest open deals link to its open deals on the Leads list, oldest first.
+        var quailStuck = await AskAsync("Which Quail Ltd deals are stuck?");
+        var oldestLink = quailStuck.GetProperty("receipts").GetProperty("known").EnumerateArray()
+            .Select(k => k.GetProperty("link").GetString()).Should().Contain(l => l!.EndsWith("&status=open&sort=createdAt")).Subject!;
+        (await (await client.GetAsync("/api" + oldestLink)).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("title").GetString()).Should().Equal("Portal", "Kiosk");
     }
 
     /// <summary>
@@ -369,7 +376,12 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         (await (await client.GetAsync("/api" + link)).ReadJsonAsync()).GetProperty("total").GetInt32().Should().Be(3);
         Missing(over).Should().Contain("1 deal has no estimated value, so it is in no range and not counted.");
 
-        (await AskAsync("Show me open deals over $5k")).GetProperty("answer").GetString().Should().StartWith("1 open deal has an estimated value of 5,000 USD or more, 10,000 USD together;");
+        var open = await AskAsync("Show me open deals over $5k");
+        open.GetProperty("answer").GetString().Should().StartWith("1 open deal has an estimated value of 5,000 USD or more, 10,000 USD together;");
+        // The open deals' own list (status=open), not the range over every stage.
+        var openLink = open.GetProperty("receipts").GetProperty("known")[0].GetProperty("link").GetString()!;
+        openLink.Should().Be("/leads?minValue=5000&status=open&sort=-estimatedValue");
+        (await (await client.GetAsync("/api" + openLink)).ReadJsonAsync()).GetProperty("total").GetInt32().Should().Be(1);
         (await AskAsync("How many deals are between 500 and 1000 dollars?")).GetProperty("answer").GetString().Should().StartWith("1 deal has an estimated value of between 500 and 1,000 USD");
 
         // A period or a ranking does not read the bound, and the answer says so rather than drop it.

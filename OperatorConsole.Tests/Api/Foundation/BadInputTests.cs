@@ -131,7 +131,7 @@ public sealed class BadInputTests(ConsoleFactory factory) : IClassFixture<Consol
     }
 
     [Theory]
-    [InlineData("/api/leads?status=won", "status")]
+    [InlineData("/api/leads?status=closed", "status")]
     [InlineData("/api/leads?offerType=cheap", "offerType")]
     [InlineData("/api/leads?sort=colour", "sort")]
     [InlineData("/api/pipeline-runs?status=ok", "status")]

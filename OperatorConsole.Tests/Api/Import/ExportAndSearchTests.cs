@@ -72,7 +72,7 @@ public sealed class ExportAndSearchTests(DemoConsoleFactory factory) : IClassFix
             .OrderByDescending(l => l.EstimatedValue).ThenByDescending(l => l.Id).Select(l => l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         values.Select(v => v[0]).Should().Equal(expected, "the file lists what the sorted screen shows, in its order");
 
-        var bad = await viewer.GetAsync("/api/exports/leads.csv?sort=drop-table&status=won");
+        var bad = await viewer.GetAsync("/api/exports/leads.csv?sort=drop-table&status=closed");
         bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await bad.Content.ReadAsStringAsync();
         problem.Should().Contain("\"sort\"").And.Contain("Sort by one of").And.Contain("\"status\"", "every wrong parameter is named at once");
@@ -82,7 +82,7 @@ public sealed class ExportAndSearchTests(DemoConsoleFactory factory) : IClassFix
     public async Task Export_WithAnUnknownStatus_Is400_AndWithoutCredentials_401()
     {
         var client = await factory.CreateOperatorClientAsync();
-        (await client.GetAsync("/api/exports/leads.csv?status=won")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await client.GetAsync("/api/exports/leads.csv?status=closed")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await factory.CreateAnonymousClient().GetAsync("/api/exports/leads.csv")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 

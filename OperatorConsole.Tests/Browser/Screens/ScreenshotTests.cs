@@ -130,6 +130,8 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
     // The list a "deals worth more than 10,000 USD" answer links to (ADR 228).
     [InlineData("/leads?minValue=10000&sort=-estimatedValue", 1920, 1080)]
     [InlineData("/leads?minValue=10000&sort=-estimatedValue", 390, 844)]
+    // The list an "open deals over $5k" answer and a Clients row's "open" count link to (ADR 232).
+    [InlineData("/leads?minValue=5000&status=open&sort=-estimatedValue", 1440, 900)]
     public async Task Screen_OnTheMavenImport_IsSavedForReview(string route, int width, int height)
     {
         if (ScreenshotTests.Folder() is not { } folder)

@@ -37,6 +37,11 @@ public sealed class AccountPagesTests : IAsyncLifetime
         cut.Find("[data-testid=accounts-win-rate]").TextContent.Should().Be("66.7%", "2 won of 3 closed deals");
         cut.Find("[data-testid=accounts-won]").TextContent.Should().Be("2 won worth 0 USD");
         cut.Find("[data-testid=account-results]").TextContent.Should().Contain("2 without target");
+        // Each of the row's counts opens those deals on the Leads list.
+        var zebra = (await _ctx.Service<AccountService>().ListAsync(new AccountListQuery(Q: "Zebra"))).Items.Single().Id;
+        cut.Find("[data-testid=account-open-deals]").GetAttribute("href").Should().Be($"/leads?accountId={zebra}&status=open&sort=-estimatedValue");
+        cut.FindAll("a").Select(a => a.GetAttribute("href")).Should().Contain($"/leads?accountId={zebra}&status=won&sort=-estimatedValue")
+            .And.Contain($"/leads?accountId={zebra}&status=lost&sort=-estimatedValue");
 
         // "Only accounts with won deals" off: every account, the one without a client last.
         await cut.InvokeAsync(() => cut.FindComponent<MudBlazor.MudSwitch<bool>>().Instance.ValueChanged.InvokeAsync(false));

@@ -83,7 +83,7 @@ public sealed class LeadPagesTests : IDisposable
         var cut = _ctx.RenderWithMud<LeadsPage>();
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Should().HaveCount(2));
 
-        await cut.InvokeAsync(() => cut.FindComponent<MudBlazor.MudSelect<LeadStatus?>>().Instance.ValueChanged.InvokeAsync(LeadStatus.Qualified));
+        await cut.InvokeAsync(() => cut.FindComponent<MudBlazor.MudSelect<StageFilter>>().Instance.ValueChanged.InvokeAsync(StageFilter.For(LeadStatus.Qualified)));
         await cut.InvokeAsync(() => cut.FindComponent<MudBlazor.MudSwitch<bool>>().Instance.ValueChanged.InvokeAsync(true));
 
         navigation.Uri.Should().Contain("status=qualified").And.Contain("includeArchived=true").And.NotContain("new=1", "the create form opened once");
@@ -192,6 +192,31 @@ public sealed class LeadPagesTests : IDisposable
         await cut.InvokeAsync(() => cut.FindComponents<MudBlazor.MudNumericField<decimal?>>().Single(c => c.Instance.Label == "Value from").Instance.ValueChanged.InvokeAsync(null));
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Small"));
         cut.Find("[data-testid=leads-export]").GetAttribute("href").Should().Contain("maxValue=1000").And.NotContain("minValue");
+    }
+
+    /// <summary>"Open deals" and "Won" keep every stage of that state (status=open / won), from the address and from the Stage filter.</summary>
+    [Fact]
+    public async Task LeadsPage_FilteredByState_KeepsEveryStageOfIt_AndTheStageFilterOffersTheStates()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        await _ctx.SeedLeadAsync("Fresh", LeadStatus.New);
+        await _ctx.SeedLeadAsync("Pitched", LeadStatus.Proposal);
+        await _ctx.SeedLeadAsync("Signed", LeadStatus.Approved);
+        await _ctx.SeedLeadAsync("Live", LeadStatus.Shipped);
+        await _ctx.SeedLeadAsync("Gone", LeadStatus.Lost);
+
+        var navigation = _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("/leads?status=open");
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().BeEquivalentTo("Fresh", "Pitched"));
+        cut.Find("[data-testid=leads-export]").GetAttribute("href").Should().Contain("status=open");
+
+        var stage = cut.FindComponent<MudBlazor.MudSelect<StageFilter>>();
+        stage.Find("input").GetAttribute("value").Should().Be("Open deals", "the filter from the address shows as chosen");
+        await cut.InvokeAsync(() => stage.Instance.ValueChanged.InvokeAsync(StageFilter.Won));
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().BeEquivalentTo("Signed", "Live"));
+        navigation.Uri.Should().Contain("status=won");
     }
 
     [Fact]

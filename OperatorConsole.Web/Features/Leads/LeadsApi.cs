@@ -16,7 +16,7 @@ public static class LeadsApi
         var api = app.MapGroup("/api/leads").WithTags("Leads");
         api.MapPost("/", CreateLead).WithName("CreateLead").WithSummary("Create a lead")
             .RequireAuthorization(ConsolePolicies.Record(ApiScopes.LeadsWrite));
-        api.MapGet("/", ListLeads).WithName("ListLeads").WithSummary("List leads (filters status, offerType, q, accountId, owner, source, minValue, maxValue; paging)")
+        api.MapGet("/", ListLeads).WithName("ListLeads").WithSummary("List leads (filters status: a stage or open / won, offerType, q, accountId, owner, source, minValue, maxValue; paging)")
             .RequireAuthorization(ConsolePolicies.Read);
         api.MapGet("/{id:int}", GetLead).WithName("GetLead").WithSummary("One lead").RequireAuthorization(ConsolePolicies.Read);
         api.MapPatch("/{id:int}", UpdateLead).WithName("UpdateLead").WithSummary("Edit a lead's fields (operator)")
@@ -69,7 +69,7 @@ public static class LeadsApi
         [FromQuery] int? pageSize = null)
     {
         var errors = new QueryEnum.Errors();
-        var statusFilter = errors.Parse<LeadStatus>("status", status);
+        var statusFilter = errors.Stage("status", status);
         var offerFilter = errors.Parse<OfferType>("offerType", offerType);
         errors.Sort(sort, LeadService.SortKeys);
         errors.Range("minValue", minValue, "maxValue", maxValue);

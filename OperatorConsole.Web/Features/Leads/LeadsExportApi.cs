@@ -35,7 +35,7 @@ public static class LeadsExportApi
         [FromQuery] string? sort = null)
     {
         var errors = new QueryEnum.Errors();
-        var statusFilter = errors.Parse<LeadStatus>("status", status);
+        var statusFilter = errors.Stage("status", status);
         var offerFilter = errors.Parse<OfferType>("offerType", offerType);
         errors.Sort(sort, LeadService.SortKeys);
         errors.Range("minValue", minValue, "maxValue", maxValue);
