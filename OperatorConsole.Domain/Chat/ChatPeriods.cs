@@ -4,7 +4,11 @@ using System.Text.RegularExpressions;
 namespace OperatorConsole.Domain.Chat;
 
 /// <summary>A period a question asks about, with the words an answer uses for it ("this month (1–25 Nov 2026)").</summary>
-public sealed record ChatPeriod(DateTime From, DateTime To, string Label)
+/// <param name="Part">A part of a calendar period ("the first 10 days of December 2017"): compared with the equally long
+/// period before it, not with whole months.</param>
+/// <param name="Ends">Where a period still running ("this month", cut at now) ends on the calendar: its halves and last
+/// days are the calendar's, not the days so far.</param>
+public sealed record ChatPeriod(DateTime From, DateTime To, string Label, bool Part = false, DateTime? Ends = null)
 {
     public bool Contains(DateTime at) => at >= From && at < To;
 
@@ -35,7 +39,7 @@ public sealed record ChatPeriod(DateTime From, DateTime To, string Label)
     /// </summary>
     public ChatPeriod Previous()
     {
-        if (From.Day == 1 && From.TimeOfDay == TimeSpan.Zero)
+        if (!Part && From.Day == 1 && From.TimeOfDay == TimeSpan.Zero)
         {
             var last = To.AddTicks(-1);
             var months = ((last.Year - From.Year) * 12) + last.Month - From.Month + 1;
@@ -71,13 +75,16 @@ public sealed record PeriodRanking(PeriodUnit Unit, bool Ascending, bool Breakdo
 
 /// <summary>
 /// Reads a period out of a question against the same anchor the scorecard uses (the console's clock): this/last
-/// week (Monday start), month and quarter, this/last year, the last N days, a year ("in 2017"), a quarter ("Q1 2017") or
-/// a month ("March 2017"). Null when the question names none; the caller then states the default it used.
+/// week (Monday start), month and quarter, this/last year, the last N days, weeks or months, a year ("in 2017"), a
+/// quarter ("Q1 2017") or a month ("March 2017"), and a part of any of them ("the first 10 days of December", "the last
+/// two weeks of Q4", "the second half of 2017"). Null when the question names none; the caller then states the default
+/// it used.
 /// </summary>
 public static partial class ChatPeriods
 {
     // "in the last 30 days", and "not touched in 30 days" / "for 30 days": the chat answers what happened, not what will.
-    [GeneratedRegex(@"\b(?:(?:in\s+the\s+)?(?:last|past)|in|for|within)\s+(\d{1,3})\s+days?\b")]
+    // "in the last 2 weeks", "over the past three months" too: 14 days, three calendar months back from now.
+    [GeneratedRegex(@"\b(?:(?:(?:in|over|during)\s+the\s+)?(?:last|past)|in|for|within)\s+(?<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>day|week|month)s?\b")]
     private static partial Regex LastDays();
 
     [GeneratedRegex(@"\bq([1-4])\s*(\d{4})\b")]
@@ -152,14 +159,25 @@ public static partial class ChatPeriods
             return Parse(q.Remove(baseline.Index, baseline.Length), now) ?? Parse("this " + baseline.Groups[1].Value, now);
         }
 
+        if (PartOf().Match(q) is { Success: true } part)
+        {
+            // "The first 10 days of December": the month read without the part's words (so "last 10 days" is not read
+            // as the last 10 days to now), then narrowed. It was answered for all of December, with nothing said.
+            var rest = TheUnit().Replace(q.Remove(part.Index, part.Length), "this $1");
+            return Parse(rest, now) is { Part: false } whole ? Narrow(whole, part) : null;
+        }
+
         var until = now.AddTicks(1);
         var week = Scorecard.ScorecardCalculator.WeekStart(now);
         var month = Scorecard.ScorecardCalculator.MonthStart(now);
         var year = new DateTime(now.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         if (LastDays().Match(q) is { Success: true } days)
         {
-            var n = int.Parse(days.Groups[1].Value, CultureInfo.InvariantCulture);
-            return new ChatPeriod(now.AddDays(-n), until, $"the last {n} days");
+            var text = days.Groups["n"].Value;
+            var n = int.TryParse(text, CultureInfo.InvariantCulture, out var digits) ? digits : Array.IndexOf(NumberWords, text);
+            var unit = days.Groups["unit"].Value;
+            var from = unit switch { "month" => now.AddMonths(-n), "week" => now.AddDays(-7 * n), _ => now.AddDays(-n) };
+            return new ChatPeriod(from, until, n == 1 ? $"the last {unit}" : $"the last {n} {unit}s");
         }
 
         if (Quarter().Match(q) is { Success: true } quarter)
@@ -185,17 +203,17 @@ public static partial class ChatPeriods
             // The latest such quarter that has begun: asked in December 2017, "Q3" is Q3 2017 and "Q4" the quarter so far.
             var start = new DateTime(now.Year, (int.Parse(q4.Groups[1].Value, CultureInfo.InvariantCulture) - 1) * 3 + 1, 1, 0, 0, 0, DateTimeKind.Utc);
             start = start > now ? start.AddYears(-1) : start;
-            return new ChatPeriod(start, Min(start.AddMonths(3), until), $"Q{q4.Groups[1].Value} {start.Year}");
+            return new ChatPeriod(start, Min(start.AddMonths(3), until), $"Q{q4.Groups[1].Value} {start.Year}", Ends: start.AddMonths(3));
         }
 
-        if (q.Contains("this week", StringComparison.Ordinal)) return new ChatPeriod(week, until, "this week");
+        if (q.Contains("this week", StringComparison.Ordinal)) return new ChatPeriod(week, until, "this week", Ends: week.AddDays(7));
         if (q.Contains("last week", StringComparison.Ordinal) || q.Contains("previous week", StringComparison.Ordinal)) return new ChatPeriod(week.AddDays(-7), week, "last week");
-        if (q.Contains("this month", StringComparison.Ordinal)) return new ChatPeriod(month, until, "this month");
+        if (q.Contains("this month", StringComparison.Ordinal)) return new ChatPeriod(month, until, "this month", Ends: month.AddMonths(1));
         if (q.Contains("last month", StringComparison.Ordinal) || q.Contains("previous month", StringComparison.Ordinal)) return new ChatPeriod(month.AddMonths(-1), month, "last month");
         var quarterStart = new DateTime(now.Year, ((now.Month - 1) / 3 * 3) + 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        if (q.Contains("this quarter", StringComparison.Ordinal)) return new ChatPeriod(quarterStart, until, "this quarter");
+        if (q.Contains("this quarter", StringComparison.Ordinal)) return new ChatPeriod(quarterStart, until, "this quarter", Ends: quarterStart.AddMonths(3));
         if (q.Contains("last quarter", StringComparison.Ordinal) || q.Contains("previous quarter", StringComparison.Ordinal)) return new ChatPeriod(quarterStart.AddMonths(-3), quarterStart, "the last quarter");
-        if (q.Contains("this year", StringComparison.Ordinal)) return new ChatPeriod(year, until, "this year");
+        if (q.Contains("this year", StringComparison.Ordinal)) return new ChatPeriod(year, until, "this year", Ends: year.AddYears(1));
         if (q.Contains("last year", StringComparison.Ordinal) || q.Contains("previous year", StringComparison.Ordinal)) return new ChatPeriod(year.AddYears(-1), year, "last year");
         if (q.Contains("today", StringComparison.Ordinal)) return new ChatPeriod(now.Date, until, "today");
         if (q.Contains("yesterday", StringComparison.Ordinal)) return new ChatPeriod(now.Date.AddDays(-1), now.Date, "yesterday");
@@ -214,6 +232,75 @@ public static partial class ChatPeriods
         return null;
     }
 
+    // "the first 10 days of", "the last two weeks of", "the second week of", "the first half of", "the final 3 months of":
+    // the words up to "of", which stays for the period after it ("of december" is read as a month is after "in").
+    [GeneratedRegex(@"\b(?:the\s+)?(?<edge>first|second|third|fourth|fifth|last|final|opening|closing)\s+(?:(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(?<unit>day|week|month|quarter|half)s?\s+(?=of\b)")]
+    private static partial Regex PartOf();
+
+    // "of the month" after a part: the current one ("the last week of the month").
+    [GeneratedRegex(@"\bof\s+the\s+(week|month|quarter|year)\b")]
+    private static partial Regex TheUnit();
+
+    private static readonly string[] Ordinals = ["first", "second", "third", "fourth", "fifth"];
+
+    private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+    /// <summary>
+    /// The part of <paramref name="whole"/> a <see cref="PartOf"/> match names. Days and weeks count from the period's
+    /// first day (or back from its last), months and quarters are calendar ones, and a half of an even number of months
+    /// is months (H1 is January–June), of anything else days, the first half rounded down (1–15 December). A period
+    /// still running ("this month") is split as its whole calendar span and then cut at now; a part that has not begun
+    /// yet is no period (null).
+    /// </summary>
+    private static ChatPeriod? Narrow(ChatPeriod whole, Match part)
+    {
+        var edge = part.Groups["edge"].Value is "opening" ? "first" : part.Groups["edge"].Value;
+        var unit = part.Groups["unit"].Value;
+        var text = part.Groups["n"].Value;
+        var n = text.Length == 0 ? 1 : int.TryParse(text, CultureInfo.InvariantCulture, out var digits) ? digits : Array.IndexOf(NumberWords, text);
+        var fromEnd = edge is "last" or "final" or "closing" || (unit == "half" && edge == "second");
+        // "The second week of": one unit, after the ones before it (the first half is a half's own case).
+        var nth = unit == "half" || fromEnd ? 1 : Array.IndexOf(Ordinals, edge) + 1;
+        if (n < 1 || (text.Length > 0 && (unit == "half" || nth > 1)) || nth < 1)
+        {
+            return null;
+        }
+
+        var (start, end, months) = CalendarSpan(whole);
+        var days = (int)(end - start).TotalDays;
+        var (byMonths, count) = unit switch
+        {
+            "half" when months > 0 && months % 2 == 0 => (true, months / 2),
+            "half" => (false, fromEnd ? days - (days / 2) : days / 2),
+            "month" => (true, n),
+            "quarter" => (true, 3 * n),
+            "week" => (false, 7 * n),
+            _ => (false, n),
+        };
+        var first = byMonths ? start.AddMonths(count * (nth - 1)) : start.AddDays(count * (nth - 1));
+        var (from, to) = fromEnd
+            ? (byMonths ? end.AddMonths(-count) : end.AddDays(-count), end)
+            : (first, byMonths ? first.AddMonths(count) : first.AddDays(count));
+        (from, to) = (Max(from, whole.From), Min(to, whole.To));
+        if (from >= to)
+        {
+            return null;
+        }
+
+        var words = unit == "half" ? $"the {(fromEnd ? "second" : "first")} half"
+            : $"the {(fromEnd ? "last" : Ordinals[nth - 1])} {(n == 1 ? unit : $"{n} {unit}s")}";
+        return new ChatPeriod(from, to, $"{words} of {whole.Label}", Part: true);
+    }
+
+    /// <summary>The period's calendar span (to <see cref="ChatPeriod.Ends"/> when still running), and its whole months when it is months.</summary>
+    private static (DateTime Start, DateTime End, int Months) CalendarSpan(ChatPeriod whole)
+    {
+        var end = whole.Ends ?? whole.To;
+        var months = ((end.Year - whole.From.Year) * 12) + end.Month - whole.From.Month;
+        var byMonths = whole.From.Day == 1 && end.Day == 1 && whole.From.TimeOfDay == TimeSpan.Zero && end.TimeOfDay == TimeSpan.Zero;
+        return (whole.From, end, byMonths ? months : 0);
+    }
+
     /// <summary>A month named without its year: the latest one that has begun (asked in December 2017, "November" is November 2017).</summary>
     private static ChatPeriod? Latest(Match month, DateTime now)
     {
@@ -225,8 +312,10 @@ public static partial class ChatPeriods
         var m = DateTime.ParseExact(month.Groups[1].Value, "MMMM", CultureInfo.InvariantCulture).Month;
         var from = new DateTime(now.Year, m, 1, 0, 0, 0, DateTimeKind.Utc);
         from = from > now ? from.AddYears(-1) : from;
-        return new ChatPeriod(from, Min(from.AddMonths(1), now.AddTicks(1)), from.ToString("MMMM yyyy", CultureInfo.InvariantCulture));
+        return new ChatPeriod(from, Min(from.AddMonths(1), now.AddTicks(1)), from.ToString("MMMM yyyy", CultureInfo.InvariantCulture), Ends: from.AddMonths(1));
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 }

@@ -90,5 +90,7 @@ public static class ChatTopicCatalog
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "tonight", "morning",
         "previous", "prior", "during", "between", "compared", "compare", "versus", "vs", "before", "after", "quarters", "next", "upcoming",
         "weekly", "monthly", "quarterly", "yearly", "annual", "annually",
+        // A part of a period: "the second half of 2017", "the final week of December".
+        "half", "halves", "second", "third", "fourth", "fifth", "final", "opening", "closing",
     };
 }

@@ -415,6 +415,13 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
                 Expectation.States($"{Format(estimates.Count(e => e.Estimate >= 10_000))} deals have an estimated value of 10,000 USD or more").Without("This month")),
             new("maven", "Show me open deals over $5k",
                 Expectation.States($"{Format(estimates.Count(e => e.Estimate >= 5_000 && e.Stage is "Engaging" or "Prospecting"))} open deals have an estimated value of 5,000 USD or more")),
+            // A part of a period: it was answered for all of December, with nothing said.
+            new("maven", "Which deals did we win in the first 10 days of December?",
+                Expectation.States("1 Dec 2017 – 10 Dec 2017", $"won {Money(WonIn(new(2017, 12, 1), new(2017, 12, 11)))} from {Format(deals.Count(d => d.Won && d.Closed >= new DateTime(2017, 12, 1) && d.Closed < new DateTime(2017, 12, 11)))} deals")),
+            new("maven", "How many deals did we lose in the last two weeks of December?",
+                Expectation.States("18 Dec 2017 – 31 Dec 2017", $"{Format(deals.Count(d => !d.Won && d.Closed >= new DateTime(2017, 12, 18)))} deals were lost")),
+            new("maven", "How much did we win in the second half of 2017?",
+                Expectation.States("1 Jul 2017 – 31 Dec 2017", Money(WonIn(new(2017, 7, 1), new(2018, 1, 1))))),
             new("maven", "Who is our best salesperson?", Expectation.Missing("say by which figure")),
             new("maven", "How many leads are in each stage?", Expectation.States($"{Format(all)} leads")),
             new("maven", "How many leads are Approved?", Expectation.States($"{Format(approved)} leads")),

@@ -137,6 +137,52 @@ public sealed class QuestionAnalyzerTests
         ChatPeriods.Parse("How much did we win?", Now).Should().BeNull();
     }
 
+    /// <summary>
+    /// A part of a period: "the first 10 days of December" was answered for all of December with nothing said, and "the
+    /// last two weeks of December" the same. The part is cut from the period named, and "last N days" inside it is not
+    /// the last N days to now.
+    /// </summary>
+    [Theory]
+    [InlineData("Which deals did we win in the first 10 days of December?", "2025-12-01", "2025-12-11", "the first 10 days of December 2025")]
+    [InlineData("How many deals did we lose in the last two weeks of December 2017?", "2017-12-18", "2018-01-01", "the last 2 weeks of December 2017")]
+    [InlineData("What did we win in the last 10 days of March 2017?", "2017-03-22", "2017-04-01", "the last 10 days of March 2017")]
+    [InlineData("What did we win in the first week of October?", "2026-10-01", "2026-10-08", "the first week of October 2026")]
+    [InlineData("What did we win in the second week of October?", "2026-10-08", "2026-10-15", "the second week of October 2026")]
+    [InlineData("Revenue in the first half of 2017", "2017-01-01", "2017-07-01", "the first half of 2017")]
+    [InlineData("Revenue in the second half of 2017", "2017-07-01", "2018-01-01", "the second half of 2017")]
+    [InlineData("What did we win in the first half of December 2017?", "2017-12-01", "2017-12-16", "the first half of December 2017")]
+    [InlineData("What did we win in the second half of December 2017?", "2017-12-16", "2018-01-01", "the second half of December 2017")]
+    [InlineData("How much did we win in the final 2 months of Q4 2017?", "2017-11-01", "2018-01-01", "the last 2 months of Q4 2017")]
+    // A period still running is split as its calendar span and cut at now; "of the month" is this month.
+    [InlineData("What did we win in the first half of this month?", "2026-11-01", "2026-11-16", "the first half of this month")]
+    [InlineData("What did we win in the first 10 days of the month?", "2026-11-01", "2026-11-11", "the first 10 days of this month")]
+    [InlineData("What did we win in the first half of the year?", "2026-01-01", "2026-07-01", "the first half of this year")]
+    // The last N weeks or months to now, as the last N days are.
+    [InlineData("How much did we win in the last 2 weeks?", "2026-11-11", "2026-11-25", "the last 2 weeks")]
+    [InlineData("How much did we win over the past three months?", "2026-08-25", "2026-11-25", "the last 3 months")]
+    public void APartOfAPeriod_IsThatPart(string question, string from, string to, string label)
+    {
+        var period = ChatPeriods.Parse(question, Now)!;
+
+        period.From.Date.Should().Be(DateTime.Parse(from, System.Globalization.CultureInfo.InvariantCulture));
+        period.To.Date.Should().Be(DateTime.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
+        period.Label.Should().Be(label);
+    }
+
+    /// <summary>A part is compared with the equally long period before it, not with the whole month before.</summary>
+    [Fact]
+    public void APartOfAPeriod_IsComparedWithTheEquallyLongPeriodBefore()
+    {
+        var previous = ChatPeriods.Parse("What did we win in the first 10 days of December 2017?", Now)!.Previous();
+
+        (previous.From, previous.To).Should().Be((new DateTime(2017, 11, 21, 0, 0, 0, DateTimeKind.Utc), new DateTime(2017, 12, 1, 0, 0, 0, DateTimeKind.Utc)));
+        // The last 3 days of this month (28–30 November) have not begun: no period is made up for them. Its last week
+        // has (24–30 November): so far, to now.
+        ChatPeriods.Parse("What will we win in the last 3 days of this month?", Now).Should().BeNull();
+        var lastWeek = ChatPeriods.Parse("What did we win in the last week of this month?", Now)!;
+        (lastWeek.From, lastWeek.To).Should().Be((new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc), Now.AddTicks(1)));
+    }
+
     /// <summary>A negation is no subject: "haven't" was reported as something the console does not record.</summary>
     [Theory]
     [InlineData("Which customers haven't we talked to in the last 60 days?")]
