@@ -5,7 +5,7 @@ namespace OperatorConsole.Domain.Chat;
 
 /// <summary>A period a question asks about, with the words an answer uses for it ("this month (1–25 Nov 2026)").</summary>
 /// <param name="Part">A part of a calendar period ("the first 10 days of December 2017"): compared with the equally long
-/// period before it, not with whole months.</param>
+/// period before it, not with whole months, unless it is whole months itself ("the second half of 2017").</param>
 /// <param name="Ends">Where a period still running ("this month", cut at now) ends on the calendar: its halves and last
 /// days are the calendar's, not the days so far.</param>
 public sealed record ChatPeriod(DateTime From, DateTime To, string Label, bool Part = false, DateTime? Ends = null)
@@ -39,7 +39,8 @@ public sealed record ChatPeriod(DateTime From, DateTime To, string Label, bool P
     /// </summary>
     public ChatPeriod Previous()
     {
-        if (!Part && From.Day == 1 && From.TimeOfDay == TimeSpan.Zero)
+        // A part made of whole months ("the second half of 2017") is months too: compared with the first half.
+        if (From.Day == 1 && From.TimeOfDay == TimeSpan.Zero && (!Part || (To.Day == 1 && To.TimeOfDay == TimeSpan.Zero)))
         {
             var last = To.AddTicks(-1);
             var months = ((last.Year - From.Year) * 12) + last.Month - From.Month + 1;

@@ -169,13 +169,16 @@ public sealed class QuestionAnalyzerTests
         period.Label.Should().Be(label);
     }
 
-    /// <summary>A part is compared with the equally long period before it, not with the whole month before.</summary>
+    /// <summary>A part is compared with the equally long period before it, not with the whole month before (unless it is whole months).</summary>
     [Fact]
     public void APartOfAPeriod_IsComparedWithTheEquallyLongPeriodBefore()
     {
         var previous = ChatPeriods.Parse("What did we win in the first 10 days of December 2017?", Now)!.Previous();
 
         (previous.From, previous.To).Should().Be((new DateTime(2017, 11, 21, 0, 0, 0, DateTimeKind.Utc), new DateTime(2017, 12, 1, 0, 0, 0, DateTimeKind.Utc)));
+        // A part of whole months is compared by months: the second half of 2017 with the first.
+        var firstHalf = ChatPeriods.Parse("How much did we win in the second half of 2017 compared to the first half?", Now)!.Previous();
+        (firstHalf.From, firstHalf.To, firstHalf.Label).Should().Be((new DateTime(2017, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2017, 7, 1, 0, 0, 0, DateTimeKind.Utc), "the 6 months before"));
         // The last 3 days of this month (28–30 November) have not begun: no period is made up for them. Its last week
         // has (24–30 November): so far, to now.
         ChatPeriods.Parse("What will we win in the last 3 days of this month?", Now).Should().BeNull();
