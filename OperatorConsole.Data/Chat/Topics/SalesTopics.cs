@@ -26,7 +26,7 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
     /// close date, so the answer is the open deals and what is missing. "Closing rate" is a win rate, not a forecast.
     /// </summary>
     public static bool AsksWhatWillClose(QuestionAnalysis question) =>
-        question.Mentions("close", "closing") && !question.Words.Contains("closed") && !question.Mentions([.. ChatRanking.RateWords, "cycle", "long", "average", "avg"])
+        question.Mentions("close", "closing") && !question.Words.Contains("closed") && !question.Mentions([.. ChatRanking.RateWords, "average", "avg"]) && !MoneyTopic.AsksCycle(question)
         && (question.Words.Contains("closing") || question.Mentions("will", "expected", "expect", "forecast", "upcoming", "next", "likely", "going"));
 
     public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
@@ -274,8 +274,8 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         var parts = new List<string>();
         if (question.Mentions(ChatRanking.RateWords) && MentionsLoss(question)) parts.Add(now.LossRate is { } loss ? $"loss rate {Say.N(loss)} % ({Say.N(now.Lost)} lost of {Say.N(now.Decided)} decided)" : "no deals were decided, so there is no loss rate");
         else if (question.Mentions(ChatRanking.RateWords)) parts.Add(now.Rate is { } rate ? $"win rate {Say.N(rate)} % ({Say.N(now.Won)} won of {Say.N(now.Decided)} decided)" : "no deals were decided, so there is no win rate");
-        if (question.Mentions("average", "avg", "size") && !question.Mentions("cycle")) parts.Add(now.Average is { } avg ? $"average deal {Say.Money(avg)}" : "no deals were won, so there is no average deal");
-        if (question.Mentions("cycle", "long")) parts.Add(now.Cycle is { } cycle ? $"average cycle {Say.N(cycle)} days from lead created to won" : "no deals were won, so there is no cycle time");
+        if (question.Mentions("average", "avg", "size") && !AsksCycle(question)) parts.Add(now.Average is { } avg ? $"average deal {Say.Money(avg)}" : "no deals were won, so there is no average deal");
+        if (AsksCycle(question)) parts.Add(now.Cycle is { } cycle ? $"average cycle {Say.N(cycle)} days from lead created to won" : "no deals were won, so there is no cycle time");
         if (AsksLosses(question)) parts.Add($"lost {Say.Plural(now.Lost, "deal", "deals")} of {Say.N(now.Decided)} decided");
         if (parts.Count == 0) parts.Add($"won {Say.Money(now.WonValue)} from {Say.Plural(now.Won, "deal", "deals")}");
         var claim = $"{opening}: " + string.Join("; ", parts);
@@ -371,7 +371,7 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
                 : null;
         }
 
-        if (question.Mentions("cycle", "long"))
+        if (AsksCycle(question))
         {
             return now.Cycle is { } cycle && before.Cycle is { } was
                 ? ($"average cycle {Say.N(was)} days in {when}", $"That is {Direction(cycle, was, "longer", "shorter")} the {Say.N(was)} days in {when}.")
@@ -400,12 +400,20 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         return ($"won {Say.Money(before.WonValue)} in {when}", $"That is {direction} the {Say.Money(before.WonValue)} won in {when}.");
     }
 
+    /// <summary>
+    /// The cycle time: "cycle", "how long", and the time or days it takes to close or win ("What is the average time to
+    /// close a deal?" was answered with the average deal's size).
+    /// </summary>
+    public static bool AsksCycle(QuestionAnalysis question) =>
+        question.Mentions("cycle", "long")
+        || (question.Mentions("time", "days", "duration", "takes", "take") && question.Mentions("close", "closing", "win", "won", "sign"));
+
     /// <summary>Rates default to the scorecard's rolling period, won value to this month (the card's figures).</summary>
     private static ChatPeriod DefaultPeriod(QuestionAnalysis question, MoneyScorecardReport report)
     {
         // The scorecard's own reference time: for historic data "this month" is the data's last month, as on the card.
         var now = report.Clock.At;
-        if (question.Mentions([.. ChatRanking.RateWords, "average", "avg", "size", "cycle", "long"]))
+        if (question.Mentions([.. ChatRanking.RateWords, "average", "avg", "size"]) || AsksCycle(question))
         {
             // The scorecard's rolling window exactly, (now − period, now]: a date-only deal closed at midnight on the
             // boundary day belongs to the period before, so the chat quotes the card's win rate and cycle, not a near one.
