@@ -72,7 +72,9 @@ public enum PeriodUnit
 /// unless <see cref="Ascending"/>; with <see cref="Breakdown"/>, every period newest first ("How many deals did we win
 /// per month?", "How many leads came in per month?").
 /// </summary>
-public sealed record PeriodRanking(PeriodUnit Unit, bool Ascending, bool Breakdown = false, bool Created = false);
+/// <param name="Rate">By win rate (won of the deals decided in each period), not by won value: "Which month had the
+/// lowest win rate?" was ranked by won value. With <paramref name="Loss"/>, by loss rate ("the highest loss rate").</param>
+public sealed record PeriodRanking(PeriodUnit Unit, bool Ascending, bool Breakdown = false, bool Created = false, bool Rate = false, bool Loss = false);
 
 /// <summary>
 /// Reads a period out of a question against the same anchor the scorecard uses (the console's clock): this/last
@@ -119,15 +121,18 @@ public static partial class ChatPeriods
         var highest = words.Any(ChatRanking.Highest.Contains);
         var lowest = words.Any(ChatRanking.Lowest.Contains);
         var created = AsksCreated(words);
+        var rate = !created && words.Any(ChatRanking.RateWords.Contains);
+        var loss = rate && words.Any(w => w is "lose" or "lost" or "losing" or "loss" or "losses");
         if (unit.Success && (highest || lowest))
         {
-            return new PeriodRanking(Enum.Parse<PeriodUnit>(unit.Groups[1].Value, ignoreCase: true), lowest && !highest, Created: created);
+            return new PeriodRanking(Enum.Parse<PeriodUnit>(unit.Groups[1].Value, ignoreCase: true), lowest && !highest, Created: created, Rate: rate, Loss: loss);
         }
 
         // "How many deals did we win per month?", "monthly revenue": every month's wins. It got this month's alone.
         // "How many leads came in per month?": every month's new leads (it got every stage's count as it stands).
-        return Breakdown().Match(question.ToLowerInvariant()) is { Success: true } each && (created || words.Any(ChatRanking.IsWonWord))
-            ? new PeriodRanking(UnitOf(each.Groups["unit"].Value), false, Breakdown: true, Created: created)
+        // "What was our win rate per month?": every month's rate (it got every month's won value).
+        return Breakdown().Match(question.ToLowerInvariant()) is { Success: true } each && (created || rate || words.Any(ChatRanking.IsWonWord))
+            ? new PeriodRanking(UnitOf(each.Groups["unit"].Value), false, Breakdown: true, Created: created, Rate: rate, Loss: loss)
             : null;
     }
 

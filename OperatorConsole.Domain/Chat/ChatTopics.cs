@@ -55,7 +55,7 @@ public static class ChatTopicCatalog
         new(ChatTopic.Money,
             ["How much did we win this month?", "What is our win rate?", "What is the average deal size?", "How long is the sales cycle?", "How much revenue did we make?",
              "How did we do last quarter?", "How are we doing?", "How long does it take to close a deal?", "Compare this month with last month", "Which month did we win the most?"],
-            ["win", "won", "revenue", "money", "much", "earn", "earned", "make", "made", "rate", "percentage", "percent", "conversion", "ratio", "average", "avg", "size", "cycle", "long", "usd", "dollars", "value", "worth", "sales", "sold", "income", "book", "booked", "close", "closed", "buy", "bought", "pay", "paid", "spend", "spent"]),
+            ["win", "won", "revenue", "money", "much", "earn", "earned", "make", "made", "rate", "percentage", "percent", "conversion", "ratio", "average", "avg", "median", "typical", "size", "cycle", "long", "usd", "dollars", "value", "worth", "sales", "sold", "income", "book", "booked", "close", "closed", "buy", "bought", "pay", "paid", "spend", "spent"]),
         new(ChatTopic.Constraint,
             ["What is the bottleneck and why?", "Where is the pipeline constrained?", "What slows us down?"],
             ["bottleneck", "constraint", "constrained", "slow", "slows", "stuck", "why", "block", "blocked", "blocking"]),

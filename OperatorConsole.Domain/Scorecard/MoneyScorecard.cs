@@ -156,6 +156,16 @@ public static class ScorecardCalculator
     public static decimal? AverageDealSize(IReadOnlyCollection<ClosedDeal> won) =>
         won.Count == 0 ? null : Math.Round(won.Average(d => d.Value ?? 0), 2);
 
+    /// <summary>The middle won deal (the mean of the two middle ones for an even count): a few large deals move the
+    /// average, not the median.</summary>
+    public static decimal? MedianDealSize(IReadOnlyCollection<ClosedDeal> won)
+    {
+        var values = won.Select(d => d.Value ?? 0).Order().ToList();
+        return values.Count == 0 ? null
+            : values.Count % 2 == 1 ? values[values.Count / 2]
+            : Math.Round((values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2, 2);
+    }
+
     public static decimal? AverageCycleDays(IReadOnlyCollection<ClosedDeal> won) =>
         won.Count == 0 ? null : Math.Round((decimal)won.Average(d => (d.OutcomeAt - d.LeadCreatedAt).TotalDays), 1);
 

@@ -22,6 +22,11 @@ internal static class BestPeriods
             return await CreatedAsync(db, ranking, within, ct);
         }
 
+        if (ranking.Rate)
+        {
+            return await RatesAsync(db, ranking, within, ct);
+        }
+
         // The question's period is read in the database: "our best month in Q3" reads Q3's wins, not every win.
         var query = db.Set<Proposal>().AsNoTracking().Where(p => p.Outcome == ProposalOutcome.Won && p.OutcomeAt != null);
         if (within is not null)
@@ -104,6 +109,54 @@ internal static class BestPeriods
         var average = $"On average {Say.N(Math.Round(periods.Average(p => (decimal)p.Count), 1))} leads a {name} over the {Say.Plural(periods.Count, name, name + "s")} with a new lead.";
         return new TopicAnswer(claim + ".", [Say.Fact($"pipeline.created.per-{name}", $"Leads created per {name}", claim, "/leads?sort=-createdAt", claim)], ranking.Breakdown ? [average] : [], missing);
     }
+
+    /// <summary>
+    /// "Which month had the lowest win rate?", "What was our win rate per quarter?": won of the deals decided in each
+    /// period (by the day each was won or lost, as the scorecard's win rate counts them), ranked or newest first. It
+    /// ranked the months by won value. A period with fewer than <see cref="MinDecided"/> decided deals is not ranked:
+    /// one win of one decided deal is no 100 % month.
+    /// </summary>
+    private static async Task<TopicAnswer> RatesAsync(ConsoleDbContext db, PeriodRanking ranking, ChatPeriod? within, CancellationToken ct)
+    {
+        var query = db.Set<Proposal>().AsNoTracking().Where(p => (p.Outcome == ProposalOutcome.Won || p.Outcome == ProposalOutcome.Lost) && p.OutcomeAt != null);
+        if (within is not null)
+        {
+            query = query.Where(p => p.OutcomeAt >= within.From && p.OutcomeAt < within.To);
+        }
+
+        var decided = await query.Select(p => new { At = p.OutcomeAt!.Value, Won = p.Outcome == ProposalOutcome.Won }).ToListAsync(ct);
+        var name = ranking.Unit.ToString().ToLowerInvariant();
+        var when = within is null ? "" : " " + within.When();
+        var all = decided.GroupBy(d => Start(d.At, ranking.Unit)).Select(g => (Start: g.Key, Won: g.Count(d => d.Won), Decided: g.Count())).ToList();
+        // A loss rate is the lost share; the line says which of the two it ranks.
+        var (figure, verb) = ranking.Loss ? ("loss rate", "lost") : ("win rate", "won");
+        var periods = all.Where(p => p.Decided >= MinDecided)
+            .Select(p => (p.Start, p.Won, p.Decided, Rate: Math.Round(100m * (ranking.Loss ? p.Decided - p.Won : p.Won) / p.Decided, 1))).ToList();
+        List<string> missing = all.Count > periods.Count
+            ? [$"{Say.Plural(all.Count - periods.Count, name, name + "s")} with fewer than {MinDecided} decided deals {(all.Count - periods.Count == 1 ? "is" : "are")} not {(ranking.Breakdown ? "listed" : "ranked")}."]
+            : [];
+        if (periods.Count == 0)
+        {
+            return new TopicAnswer($"No {name}{when} had {MinDecided} or more decided deals, so there is no {figure} to {(ranking.Breakdown ? "list" : "rank")}.", [], [], missing);
+        }
+
+        missing.Add($"A {name} with no deal won or lost has no {figure} and is not {(ranking.Breakdown ? "listed" : "ranked")}.");
+        string Line((DateTime Start, int Won, int Decided, decimal Rate) p) =>
+            $"{Label(p.Start, ranking.Unit)} {verb} {Say.N(p.Rate)} % of decided deals ({Say.N(p.Won)} won, {Say.N(p.Decided - p.Won)} lost)";
+        var claim = ranking.Breakdown
+            ? $"{char.ToUpperInvariant(figure[0])}{figure[1..]} per {name}{when}, newest first, of {Say.Plural(periods.Count, name, name + "s")}: "
+              + string.Join("; ", periods.OrderByDescending(p => p.Start).Take(Listed).Select(Line)) + (periods.Count > Listed ? $" and {Say.N(periods.Count - Listed)} earlier" : "")
+            : $"By {figure} per {name}{when}, {(ranking.Ascending ? "lowest" : "highest")} first, of {Say.Plural(periods.Count, name, name + "s")}: "
+              + string.Join("; ", (ranking.Ascending ? periods.OrderBy(p => p.Rate) : periods.OrderByDescending(p => p.Rate)).ThenBy(p => p.Start).Take(3).Select((p, i) => $"{i + 1}. {Line(p)}"));
+        var won = periods.Sum(p => p.Won);
+        var total = periods.Sum(p => p.Decided);
+        var share = ranking.Loss ? total - won : won;
+        var overall = $"Over these {Say.Plural(periods.Count, name, name + "s")} together: {Say.N(Math.Round(100m * share / total, 1))} % ({Say.N(share)} {verb} of {Say.N(total)} decided).";
+        return new TopicAnswer(claim + ".", [Say.Fact($"money.{(ranking.Loss ? "lossrate" : "winrate")}-per-{name}", $"{char.ToUpperInvariant(figure[0])}{figure[1..]} per {name}", claim, "/", claim)], [overall], missing);
+    }
+
+    /// <summary>The fewest decided deals a period needs to have its win rate ranked.</summary>
+    private const int MinDecided = 5;
 
     /// <summary>How many periods a breakdown names, newest first.</summary>
     private const int Listed = 12;

@@ -270,11 +270,13 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         var now = Figures.Of(deals);
         var opening = period.WhenOpening();
         var text = $"{opening}: won {Say.Money(now.WonValue)} from {Say.Plural(now.Won, "deal", "deals")}; lost {Say.Plural(now.Lost, "deal", "deals")} of {Say.N(now.Decided)} decided; win rate {(now.Rate is { } r ? Say.N(r) + " %" : "no data")}; loss rate {(now.LossRate is { } l ? Say.N(l) + " %" : "no data")}; " +
-                   $"average deal {(now.Average is { } a ? Say.Money(a) : "no data")}; average cycle {(now.Cycle is { } c ? Say.N(c) + " days" : "no data")}";
+                   $"average deal {(now.Average is { } a ? Say.Money(a) : "no data")}; median deal {(now.Median is { } m ? Say.Money(m) : "no data")}; average cycle {(now.Cycle is { } c ? Say.N(c) + " days" : "no data")}";
         var parts = new List<string>();
         if (question.Mentions(ChatRanking.RateWords) && MentionsLoss(question)) parts.Add(now.LossRate is { } loss ? $"loss rate {Say.N(loss)} % ({Say.N(now.Lost)} lost of {Say.N(now.Decided)} decided)" : "no deals were decided, so there is no loss rate");
         else if (question.Mentions(ChatRanking.RateWords)) parts.Add(now.Rate is { } rate ? $"win rate {Say.N(rate)} % ({Say.N(now.Won)} won of {Say.N(now.Decided)} decided)" : "no deals were decided, so there is no win rate");
-        if (question.Mentions("average", "avg", "size") && !AsksCycle(question)) parts.Add(now.Average is { } avg ? $"average deal {Say.Money(avg)}" : "no deals were won, so there is no average deal");
+        // "The median deal size" was told the average: the middle won deal is its own figure.
+        if (AsksMedian(question)) parts.Add(now.Median is { } median ? $"median deal {Say.Money(median)} (the middle of {Say.Plural(now.Won, "won deal", "won deals")})" : "no deals were won, so there is no median deal");
+        else if (question.Mentions("average", "avg", "size") && !AsksCycle(question)) parts.Add(now.Average is { } avg ? $"average deal {Say.Money(avg)}" : "no deals were won, so there is no average deal");
         if (AsksCycle(question)) parts.Add(now.Cycle is { } cycle ? $"average cycle {Say.N(cycle)} days from lead created to won" : "no deals were won, so there is no cycle time");
         if (AsksLosses(question)) parts.Add($"lost {Say.Plural(now.Lost, "deal", "deals")} of {Say.N(now.Decided)} decided");
         if (parts.Count == 0) parts.Add($"won {Say.Money(now.WonValue)} from {Say.Plural(now.Won, "deal", "deals")}");
@@ -328,7 +330,7 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
     public static bool MentionsLoss(QuestionAnalysis question) => question.Mentions("lose", "lost", "losing", "loss", "losses");
 
     /// <summary>One period's figures, as the scorecard computes them.</summary>
-    private sealed record Figures(decimal WonValue, int Won, int Decided, decimal? Rate, decimal? Average, decimal? Cycle)
+    private sealed record Figures(decimal WonValue, int Won, int Decided, decimal? Rate, decimal? Average, decimal? Cycle, decimal? Median)
     {
         public int Lost => Decided - Won;
 
@@ -339,7 +341,7 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         {
             var won = deals.Where(d => d.Outcome == ProposalOutcome.Won).ToList();
             return new(won.Sum(d => d.Value ?? 0), won.Count, deals.Count, ScorecardCalculator.WinRate(deals),
-                ScorecardCalculator.AverageDealSize(won), ScorecardCalculator.AverageCycleDays(won));
+                ScorecardCalculator.AverageDealSize(won), ScorecardCalculator.AverageCycleDays(won), ScorecardCalculator.MedianDealSize(won));
         }
 
         public string Describe() =>
@@ -378,6 +380,13 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
                 : null;
         }
 
+        if (AsksMedian(question))
+        {
+            return now.Median is { } median && before.Median is { } was
+                ? ($"median deal {Say.Money(was)} in {when}", $"That is {Direction(median, was, "larger", "smaller")} the {Say.Money(was)} median deal in {when}.")
+                : null;
+        }
+
         if (question.Mentions("average", "avg", "size"))
         {
             return now.Average is { } avg && before.Average is { } was
@@ -400,6 +409,8 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         return ($"won {Say.Money(before.WonValue)} in {when}", $"That is {direction} the {Say.Money(before.WonValue)} won in {when}.");
     }
 
+    private static bool AsksMedian(QuestionAnalysis question) => question.Mentions("median", "typical") && !AsksCycle(question);
+
     /// <summary>
     /// The cycle time: "cycle", "how long", and the time or days it takes to close or win ("What is the average time to
     /// close a deal?" was answered with the average deal's size).
@@ -413,7 +424,7 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
     {
         // The scorecard's own reference time: for historic data "this month" is the data's last month, as on the card.
         var now = report.Clock.At;
-        if (question.Mentions([.. ChatRanking.RateWords, "average", "avg", "size"]) || AsksCycle(question))
+        if (question.Mentions([.. ChatRanking.RateWords, "average", "avg", "size", "median"]) || AsksCycle(question))
         {
             // The scorecard's rolling window exactly, (now − period, now]: a date-only deal closed at midnight on the
             // boundary day belongs to the period before, so the chat quotes the card's win rate and cycle, not a near one.

@@ -271,6 +271,11 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var scorecard = (await GetAsync(api, "/api/scorecard")).GetProperty("figures").EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!);
         var openPipeline = scorecard["scorecard.pipeline_value.total"].GetProperty("value").GetDecimal();
         var cycle = scorecard["scorecard.cycle_time_days"].GetProperty("value").GetDecimal();
+        var lowestMonth = deals.GroupBy(d => new DateTime(d.Closed.Year, d.Closed.Month, 1))
+            .Select(g => (Month: g.Key.ToString("MMMM yyyy", CultureInfo.InvariantCulture), Won: g.Count(d => d.Won), Lost: g.Count(d => !d.Won), Rate: Math.Round(100m * g.Count(d => d.Won) / g.Count(), 1)))
+            .OrderBy(m => m.Rate).First();
+        var won2017 = deals.Where(d => d.Won && d.Closed.Year == 2017).Select(d => d.Value).Order().ToList();
+        var median2017 = won2017.Count % 2 == 1 ? won2017[won2017.Count / 2] : (won2017[(won2017.Count / 2) - 1] + won2017[won2017.Count / 2]) / 2;
 
         return
         [
@@ -286,6 +291,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "Who are our biggest clients?", Expectation.Missing("say by which figure")),
             new("maven", "What is our pipeline worth?", Expectation.States(Money(openPipeline), "open deals")),
             new("maven", "How long does it take to close a deal?", Expectation.States("average cycle", Format(cycle) + " days")),
+            // Months by win rate (they were ranked by won value), and the median deal (it was told the average).
+            new("maven", "Which month had the lowest win rate?",
+                Expectation.States($"1. {lowestMonth.Month} won {Format(lowestMonth.Rate)} % of decided deals ({Format(lowestMonth.Won)} won, {Format(lowestMonth.Lost)} lost)").Without("won value")),
+            new("maven", "What was the median deal in 2017?", Expectation.States($"median deal {Money(median2017)}").Without("average deal")),
             // The time to close is the cycle: it was answered with the average deal's size.
             new("maven", "What is the average time to close a deal?", Expectation.States("average cycle", Format(cycle) + " days").Without("average deal")),
             new("maven", "How did we do last quarter compared to the one before?",

@@ -204,6 +204,20 @@ public sealed class QuestionAnalyzerTests
         analysis.Uncovered.Should().BeEmpty();
     }
 
+    /// <summary>Periods ranked or listed by win rate (or loss rate), not by won value: "Which month had the lowest win rate?" was ranked by money.</summary>
+    [Theory]
+    [InlineData("Which month had the lowest win rate?", false, true, false)]
+    [InlineData("What was our best quarter by conversion rate?", false, false, false)]
+    [InlineData("Which month had the highest loss rate?", false, false, true)]
+    [InlineData("What was our win rate per quarter?", true, false, false)]
+    public void APeriodRanking_ByRate_IsARateRanking(string question, bool breakdown, bool ascending, bool loss)
+    {
+        var ranking = Analyze(question).PeriodRanking!;
+
+        (ranking.Rate, ranking.Breakdown, ranking.Ascending, ranking.Loss).Should().Be((true, breakdown, ascending, loss), question);
+        Analyze("Which month did we win the most?").PeriodRanking!.Rate.Should().BeFalse();
+    }
+
     /// <summary>Periods ranked by what was won in each, not a period named: it answered "this month".</summary>
     [Theory]
     [InlineData("Which month did we win the most?", PeriodUnit.Month, false)]
