@@ -155,6 +155,31 @@ public static partial class ChatPeriods
     [GeneratedRegex(@"\b(?:compared\s+(?:to|with)|versus|vs\.?|against)\s+(?:the\s+)?(?:last|previous|prior)\s+(week|month|quarter|year)\b")]
     private static partial Regex ComparedWithLast();
 
+    // Two periods set against each other: "in November or December", "Q3 vs Q2", "2017 compared with 2016".
+    [GeneratedRegex(@"\s(?:or|vs\.?|versus|compared\s+(?:to|with)|against|than)\s")]
+    private static partial Regex Joiner();
+
+    /// <summary>
+    /// "Did we win more in November or December?": the two periods named, the first as asked and the second to compare
+    /// it with. It compared November with October. The second may omit its preposition ("or December"). Null unless
+    /// both sides of the joining word name a period, and not the same one.
+    /// </summary>
+    public static (ChatPeriod First, ChatPeriod Second)? Pair(string question, DateTime now)
+    {
+        var q = question.ToLowerInvariant();
+        foreach (Match join in Joiner().Matches(q))
+        {
+            var rest = q[(join.Index + join.Length)..];
+            if (Parse(q[..join.Index], now) is { } first && (Parse(rest, now) ?? Parse("in " + rest, now)) is { } second
+                && (first.From, first.To) != (second.From, second.To))
+            {
+                return (first, second);
+            }
+        }
+
+        return null;
+    }
+
     public static ChatPeriod? Parse(string question, DateTime now)
     {
         var q = question.ToLowerInvariant();

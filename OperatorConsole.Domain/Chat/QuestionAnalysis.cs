@@ -28,6 +28,9 @@ public sealed record QuestionAnalysis(
     /// <summary>Periods ranked by what was won in each ("which month did we win the most"), if that is what it asks.</summary>
     public PeriodRanking? PeriodRanking { get; init; }
 
+    /// <summary>A second period the question sets against <see cref="Period"/> ("in November or December"), if it names one.</summary>
+    public ChatPeriod? ComparedWith { get; init; }
+
     /// <summary>The dimension of a ranking asked without its figure ("who is our best salesperson?"), if that is what it is.</summary>
     public RankBy? RankingWithoutMeasure { get; init; }
 
@@ -68,7 +71,9 @@ public static class QuestionAnalyzer
         var mentions = NamesAsMeant(EntityMatcher.Find(question, entities, Vocabulary), words);
         var unknown = EntityMatcher.UnknownNames(question, mentions, Vocabulary);
         var valueRange = ChatValues.Parse(question);
-        var period = ChatPeriods.Parse(valueRange is null ? question : ChatValues.WithoutBounds(question), now);
+        var periodText = valueRange is null ? question : ChatValues.WithoutBounds(question);
+        var pair = ChatPeriods.Pair(periodText, now);
+        var period = pair?.First ?? ChatPeriods.Parse(periodText, now);
         var ranking = ChatRanking.Parse(words);
 
         var topics = new List<TopicMatch>();
@@ -90,7 +95,8 @@ public static class QuestionAnalyzer
 
         // A ranking of periods is the money topic's, whether or not a money word is in it ("What was our best month?").
         var periodRanking = ranking is null ? ChatPeriods.Ranked(question, words) : null;
-        if (periodRanking is not null && topics.All(t => t.Topic != ChatTopic.Money))
+        // So is a question that only sets two periods against each other ("How did Q3 compare with Q1?").
+        if ((periodRanking is not null && topics.All(t => t.Topic != ChatTopic.Money)) || (pair is not null && topics.Count == 0))
         {
             topics.Add(new TopicMatch(ChatTopic.Money, 1, similarity.GetValueOrDefault(ChatTopic.Money)));
         }
@@ -107,7 +113,7 @@ public static class QuestionAnalyzer
                 && !entityWords.Contains(w) && !unknownWords.Contains(w) && !w.All(char.IsDigit) && !IsQuarter(w) && !IsAmount(w))
             .Distinct().ToList();
 
-        return new QuestionAnalysis(question, topics.OrderByDescending(t => t.Score).ToList(), mentions, unknown, period, uncovered) { Words = words.Concat(stems).Distinct().ToList(), Ranking = ranking, RankingWithoutMeasure = ChatRanking.DimensionWithoutMeasure(words), PeriodRanking = periodRanking, ValueRange = valueRange };
+        return new QuestionAnalysis(question, topics.OrderByDescending(t => t.Score).ToList(), mentions, unknown, period, uncovered) { Words = words.Concat(stems).Distinct().ToList(), Ranking = ranking, RankingWithoutMeasure = ChatRanking.DimensionWithoutMeasure(words), PeriodRanking = periodRanking, ValueRange = valueRange, ComparedWith = pair?.Second };
     }
 
     /// <summary>

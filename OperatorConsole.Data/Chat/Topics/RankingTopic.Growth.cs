@@ -18,7 +18,7 @@ public sealed partial class RankingTopic
         // Whole days, so both windows start and end at midnight and a deal's date falls in one of them.
         var end = at.Date.AddDays(1);
         var period = question.Period ?? new ChatPeriod(end.AddDays(-GrowthDays), end, $"the last {GrowthDays} days");
-        var before = period.Previous();
+        var before = question.ComparedWith ?? period.Previous();
         var now = Groups(deals, names, ranking.By, period).ToDictionary(g => g.Key, StringComparer.Ordinal);
         var earlier = Groups(deals, names, ranking.By, before).ToDictionary(g => g.Key, StringComparer.Ordinal);
         var rows = now.Keys.Union(earlier.Keys)

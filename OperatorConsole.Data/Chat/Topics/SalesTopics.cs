@@ -282,7 +282,8 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         if (parts.Count == 0) parts.Add($"won {Say.Money(now.WonValue)} from {Say.Plural(now.Won, "deal", "deals")}");
         var claim = $"{opening}: " + string.Join("; ", parts);
         List<string> missing = deals.Count == 0 ? [$"No deal was decided {period.When()}."] : [];
-        var previous = period.Previous();
+        // The period the question names to compare with ("in November or December"), else the one before.
+        var previous = question.ComparedWith ?? period.Previous();
         var before = Figures.Of(await DealsAsync(previous, ct));
         var fact = Say.Fact($"money.{period.From:yyyyMMdd}-{period.To:yyyyMMdd}", "Money scorecard", text, "/", claim);
         if (Compare(question, now, before, previous) is not { } comparison)

@@ -295,6 +295,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "Which month had the lowest win rate?",
                 Expectation.States($"1. {lowestMonth.Month} won {Format(lowestMonth.Rate)} % of decided deals ({Format(lowestMonth.Won)} won, {Format(lowestMonth.Lost)} lost)").Without("won value")),
             new("maven", "What was the median deal in 2017?", Expectation.States($"median deal {Money(median2017)}").Without("average deal")),
+            // Two periods named: the one asked against the other (November was compared with October).
+            new("maven", "Did we win more in November or December?",
+                Expectation.States($"won {Money(WonIn(new(2017, 11, 1), new(2017, 12, 1)))}")
+                    .Inferring($"the {Money(WonIn(new(2017, 12, 1), new(2018, 1, 1)))} won in December 2017").Without("October")),
             // The time to close is the cycle: it was answered with the average deal's size.
             new("maven", "What is the average time to close a deal?", Expectation.States("average cycle", Format(cycle) + " days").Without("average deal")),
             new("maven", "How did we do last quarter compared to the one before?",

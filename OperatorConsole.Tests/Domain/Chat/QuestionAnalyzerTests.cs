@@ -186,6 +186,25 @@ public sealed class QuestionAnalyzerTests
         (lastWeek.From, lastWeek.To).Should().Be((new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc), Now.AddTicks(1)));
     }
 
+    /// <summary>Two periods set against each other: the first is asked, the second compared with (November was compared with October).</summary>
+    [Theory]
+    [InlineData("Did we win more in November or December?", "2026-11-01", "2025-12-01")]
+    [InlineData("What was our win rate in Q3 vs Q2?", "2026-07-01", "2026-04-01")]
+    [InlineData("How did 2017 compare against 2016?", "2017-01-01", "2016-01-01")]
+    [InlineData("Did we sell more in March 2017 than in February 2017?", "2017-03-01", "2017-02-01")]
+    public void TwoPeriodsNamed_AreThePeriodAndWhatItIsComparedWith(string question, string first, string second)
+    {
+        var analysis = Analyze(question);
+
+        analysis.Period!.From.Should().Be(DateTime.Parse(first, System.Globalization.CultureInfo.InvariantCulture));
+        analysis.ComparedWith!.From.Should().Be(DateTime.Parse(second, System.Globalization.CultureInfo.InvariantCulture));
+        analysis.Has(ChatTopic.Money).Should().BeTrue(question);
+        // One period, or "compared to last month" (this month against last month, the period before): no second one.
+        Analyze("How much did we win in November?").ComparedWith.Should().BeNull();
+        Analyze("How are we doing compared to last month?").ComparedWith.Should().BeNull();
+        Analyze("Which deals are worth between 1000 and 2000 dollars?").ComparedWith.Should().BeNull();
+    }
+
     /// <summary>A negation is no subject: "haven't" was reported as something the console does not record.</summary>
     [Theory]
     [InlineData("Which customers haven't we talked to in the last 60 days?")]
