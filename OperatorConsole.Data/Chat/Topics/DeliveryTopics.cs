@@ -127,7 +127,7 @@ public sealed class AgentJobsTopic(IDbContextFactory<ConsoleDbContext> dbFactory
 /// Results Ledger: clients off target, on track, awaiting measurement; one client's figures when named. "How many
 /// clients (accounts, customers) do we have?" is the Clients page's own count of accounts, not the ledger's.
 /// </summary>
-public sealed class ResultsTopic(ClientSuccessService results, AccountService accounts) : IChatTopicSource
+public sealed class ResultsTopic(ClientSuccessService results, AccountService accounts, IDbContextFactory<ConsoleDbContext> dbFactory) : IChatTopicSource
 {
     public ChatTopic Topic => ChatTopic.Results;
 
@@ -163,7 +163,9 @@ public sealed class ResultsTopic(ClientSuccessService results, AccountService ac
 
         if (question.Mentions("many", "number", "count") && !question.Mentions("off", "track", "target", "targets", "result", "results", "measured", "metric"))
         {
-            return await AccountsAsync(ct);
+            return question.Period is { } period && question.Words.Any(ChatRanking.IsWonWord)
+                ? await BoughtInAsync(period, ct)
+                : await AccountsAsync(question, ct);
         }
 
         // Every client, not a page of them: on 4,238 imported clients the first page said "0 of 200 clients".
@@ -205,13 +207,39 @@ public sealed class ResultsTopic(ClientSuccessService results, AccountService ac
     /// The count above the Clients page. It said "0 of 4,238 clients are off target" to "How many clients do we have?",
     /// and "does not answer" to "How many accounts do we have?".
     /// </summary>
-    private async Task<TopicAnswer> AccountsAsync(CancellationToken ct)
+    private async Task<TopicAnswer> AccountsAsync(QuestionAnalysis question, CancellationToken ct)
     {
         var s = await accounts.SummaryAsync(ct);
         var claim = $"{Say.Plural(s.Accounts, "account", "accounts")}, {Say.N(s.ClientAccounts)} with a won deal ({Say.Plural(s.WonDeals, "won deal", "won deals")} worth {Say.Money(s.WonValue)})";
         var text = claim + $"; {Say.Plural(s.Deals, "deal", "deals")} in all, {Say.N(s.DealsWithoutAccount)} without an account";
         List<string> missing = s.DealsWithoutAccount == 0 ? [] : [$"Which account {Say.Plural(s.DealsWithoutAccount, "deal belongs", "deals belong")} to: none is recorded, so they are in no account's count."];
+        if (question.Period is { } period)
+        {
+            missing.Add($"Accounts {period.WhenShort()}: the count is of every account as it stands, so the period is not applied.");
+        }
+
         return new TopicAnswer(claim + ".", [Say.Fact("accounts.summary", "Clients & accounts", text, "/clients", claim)], [], missing);
+    }
+
+    /// <summary>
+    /// "How many accounts bought something in December?": the accounts with a deal won in the period (by the day it was
+    /// won). It was answered with every account that ever bought, and the month was not said to be left out.
+    /// </summary>
+    private async Task<TopicAnswer> BoughtInAsync(ChatPeriod period, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var won = await db.Set<Domain.Proposals.Proposal>().AsNoTracking()
+            .Where(p => p.Outcome == Domain.Proposals.ProposalOutcome.Won && p.OutcomeAt >= period.From && p.OutcomeAt < period.To)
+            .Join(db.Set<Domain.Leads.Lead>().Where(l => !l.IsArchived), p => p.LeadId, l => l.Id, (p, l) => new { l.AccountId, p.OutcomeValue })
+            .ToListAsync(ct);
+        var all = await db.Set<Domain.Accounts.Account>().CountAsync(ct);
+        var withAccount = won.Where(w => w.AccountId is not null).ToList();
+        var buyers = withAccount.Select(w => w.AccountId).Distinct().Count();
+        var claim = $"{period.WhenOpening()}: {Say.N(buyers)} of {Say.Plural(all, "account", "accounts")} had a won deal"
+                    + (buyers == 0 ? "" : $" ({Say.Plural(withAccount.Count, "won deal", "won deals")} worth {Say.Money(withAccount.Sum(w => w.OutcomeValue ?? 0))})");
+        var unassigned = won.Count - withAccount.Count;
+        List<string> missing = unassigned == 0 ? [] : [$"Which account {Say.Plural(unassigned, "deal", "deals")} won {period.WhenShort()} belong to: none is recorded, so they are in no account's count."];
+        return new TopicAnswer(claim + ".", [Say.Fact($"accounts.bought.{period.From:yyyyMMdd}-{period.To:yyyyMMdd}", "Clients & accounts · won deals", claim, "/clients", claim)], [], missing);
     }
 
     /// <summary>

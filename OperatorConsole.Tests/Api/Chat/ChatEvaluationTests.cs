@@ -299,6 +299,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "Did we win more in November or December?",
                 Expectation.States($"won {Money(WonIn(new(2017, 11, 1), new(2017, 12, 1)))}")
                     .Inferring($"the {Money(WonIn(new(2017, 12, 1), new(2018, 1, 1)))} won in December 2017").Without("October")),
+            // Accounts that bought in a period (it answered every account that ever bought, the month unsaid).
+            new("maven", "How many accounts bought something in December?",
+                Expectation.States($"{Format(rows.Where(r => r.Stage == "Won" && r.Closed.StartsWith("2017-12", StringComparison.Ordinal) && r.Account.Length > 0).Select(r => r.Account).Distinct().Count())} of 85 accounts had a won deal",
+                    $"{Format(rows.Count(r => r.Stage == "Won" && r.Closed.StartsWith("2017-12", StringComparison.Ordinal)))} won deals")),
             // The time to close is the cycle: it was answered with the average deal's size.
             new("maven", "What is the average time to close a deal?", Expectation.States("average cycle", Format(cycle) + " days").Without("average deal")),
             new("maven", "How did we do last quarter compared to the one before?",
