@@ -125,6 +125,12 @@ public sealed class BuiltInChatEngine(
             return [ChatTopic.Entity];
         }
 
+        // "Which account had the biggest deal?" asks single deals by size, not accounts by their number of deals.
+        if (MoneyTopic.AsksLargestDeal(analysis))
+        {
+            return [ChatTopic.Money];
+        }
+
         if (analysis.Ranking is not null)
         {
             return [ChatTopic.Ranking];

@@ -220,7 +220,7 @@ public static class ChatRanking
     /// jobs"). A leading "who" means a person (the deal's owner) only when no dimension is named: "Who are our biggest
     /// clients?" asks for accounts.
     /// </summary>
-    private static RankBy? Dimension(IReadOnlyList<string> words)
+    public static RankBy? Dimension(IReadOnlyList<string> words)
     {
         // "Where do our clients come from?", "Which leads came in from marketing?": the source, whatever else is named.
         if (AsksWhereFrom(words))

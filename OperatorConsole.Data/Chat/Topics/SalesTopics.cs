@@ -258,11 +258,12 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         }
 
         var report = question.Reference is { } at ? await scorecard.GetAsync(at, ct) : await scorecard.GetAsync(ct);
-        if (AsksWonDeals(question))
+        if (AsksWonDeals(question) || AsksLargestDeal(question))
         {
             // "The biggest deal we won" with no period is the biggest ever; "which deals did we win" is this month's.
-            var asked = question.Period ?? (question.Words.Any(ChatRanking.Highest.Contains) ? AllTime(report) : DefaultPeriod(question, report));
-            return WonDeals(asked, await DealsAsync(asked, ct));
+            var asked = question.Period ?? (question.Words.Any(ChatRanking.Highest.Contains) || AsksLargestDeal(question) ? AllTime(report) : DefaultPeriod(question, report));
+            var closed = await DealsAsync(asked, ct);
+            return WonDeals(asked, closed, await WhoseAsync(question, closed, ct));
         }
 
         var period = question.Period ?? DefaultPeriod(question, report);
@@ -305,17 +306,50 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         && (question.Words.Contains("which") || question.Words.Any(ChatRanking.Highest.Contains))
         && !question.Mentions([.. ChatRanking.RateWords, "average", "avg", "size", "cycle", "long", "many"]);
 
+    private static IEnumerable<ClosedDeal> Largest(IReadOnlyList<ClosedDeal> deals) =>
+        deals.Where(d => d.Outcome == ProposalOutcome.Won).OrderByDescending(d => d.Value ?? 0).ThenByDescending(d => d.OutcomeAt);
+
+    /// <summary>The account or owner of the five largest won deals, when the question asks which account or owner (or who).</summary>
+    private async Task<IReadOnlyDictionary<int, string>?> WhoseAsync(QuestionAnalysis question, IReadOnlyList<ClosedDeal> deals, CancellationToken ct)
+    {
+        var by = ChatRanking.Dimension(Domain.Semantic.TextTokens.Words(question.Question).ToList());
+        if (by is not (RankBy.Account or RankBy.Owner))
+        {
+            return null;
+        }
+
+        var ids = Largest(deals).Take(5).Select(d => d.LeadId).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var leads = await db.Set<Lead>().AsNoTracking().Where(l => ids.Contains(l.Id)).Select(l => new { l.Id, l.Company, l.Owner }).ToListAsync(ct);
+        return leads.Select(l => (l.Id, Name: by == RankBy.Account ? l.Company : l.Owner)).Where(l => l.Name is not null).ToDictionary(l => l.Id, l => l.Name!);
+    }
+
+    /// <summary>
+    /// "What was our largest deal in 2017?", "Which account had the biggest deal?": single deals by size, the won ones
+    /// largest first. The first got every stage's count, the second the accounts ranked by their number of deals. A
+    /// lost deal is not meant ("the biggest deal we lost" is the stage history's).
+    /// </summary>
+    public static bool AsksLargestDeal(QuestionAnalysis question)
+    {
+        var words = Domain.Semantic.TextTokens.Words(question.Question).ToList();
+        return !AsksLosses(question) && !question.Mentions(ChatRanking.RateWords)
+            && words.Zip(words.Skip(1)).Any(p => p.First is "biggest" or "largest" or "single" && p.Second is "deal" or "deals" or "sale");
+    }
+
     private static ChatPeriod AllTime(MoneyScorecardReport report) => new(DateTime.MinValue, report.Clock.At.AddTicks(1), "all time");
 
     /// <summary>The period's won deals, largest first, five named (the stand-up's "Won, week" card lists them the same way).</summary>
-    private static TopicAnswer WonDeals(ChatPeriod period, IReadOnlyList<ClosedDeal> deals)
+    /// <param name="whose">The account or owner of each deal named, when the question asks which one ("Which account had
+    /// the biggest deal?"); the deals alone answered it, and the reader had to guess from the titles.</param>
+    private static TopicAnswer WonDeals(ChatPeriod period, IReadOnlyList<ClosedDeal> deals, IReadOnlyDictionary<int, string>? whose = null)
     {
-        var won = deals.Where(d => d.Outcome == ProposalOutcome.Won).OrderByDescending(d => d.Value ?? 0).ThenByDescending(d => d.OutcomeAt).ToList();
+        var won = Largest(deals).ToList();
         var head = period.From == DateTime.MinValue ? $"Every deal won to {ChatDates.Day(period.To.AddTicks(-1))}" : period.WhenOpening();
+        string Whose(ClosedDeal d) => whose is null ? "" : whose.TryGetValue(d.LeadId, out var name) ? $", {name}" : ", none recorded";
         var claim = won.Count == 0
             ? $"{head}: no deal was won"
             : $"{head}: won {Say.Money(won.Sum(d => d.Value ?? 0))} from {Say.Plural(won.Count, "deal", "deals")}; largest first: " +
-              string.Join(", ", won.Take(5).Select(d => $"\"{d.LeadTitle}\" {Say.Money(d.Value ?? 0)} ({ChatDates.Day(d.OutcomeAt)})")) +
+              string.Join(", ", won.Take(5).Select(d => $"\"{d.LeadTitle}\" {Say.Money(d.Value ?? 0)} ({ChatDates.Day(d.OutcomeAt)}{Whose(d)})")) +
               (won.Count > 5 ? " and others" : "");
         var key = period.From == DateTime.MinValue ? "all" : $"{period.From:yyyyMMdd}-{period.To:yyyyMMdd}";
         return new TopicAnswer(claim + ".", [Say.Fact($"money.deals.{key}", "Money scorecard · won deals", claim, "/leads?status=won", claim)], [], []);

@@ -299,6 +299,11 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "Did we win more in November or December?",
                 Expectation.States($"won {Money(WonIn(new(2017, 11, 1), new(2017, 12, 1)))}")
                     .Inferring($"the {Money(WonIn(new(2017, 12, 1), new(2018, 1, 1)))} won in December 2017").Without("October")),
+            // Single deals by size (the accounts were ranked by their number of deals; the year got every stage's count),
+            // with whose each deal is when the question asks which account or owner.
+            new("maven", "Which account had the biggest deal?",
+                Expectation.States($"for {biggest.Account}\" {Money(biggest.Value)} ({DateTime.Parse(biggest.Closed, CultureInfo.InvariantCulture).ToString("d MMM yyyy", CultureInfo.InvariantCulture)}, {biggest.Account})").Without("has 200 deals")),
+            new("maven", "What was our largest deal in 2017?", Expectation.States("largest first", Money(biggest.Value)).Without("New,")),
             // Accounts that bought in a period (it answered every account that ever bought, the month unsaid).
             new("maven", "How many accounts bought something in December?",
                 Expectation.States($"{Format(rows.Where(r => r.Stage == "Won" && r.Closed.StartsWith("2017-12", StringComparison.Ordinal) && r.Account.Length > 0).Select(r => r.Account).Distinct().Count())} of 85 accounts had a won deal",
