@@ -129,7 +129,7 @@ public static class ChatRanking
     /// <summary>Every word this reading understands, so none of them is reported as something the console does not record.</summary>
     public static IEnumerable<string> Vocabulary =>
         Cues.Concat(OwnerWords).Concat(AccountWords).Concat(GrowthWords).Concat(DeclineWords).Concat(OfferWords).Concat(SectorWords).Concat(SourceWords).Concat(ComeWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
-            .Concat(RateWords).Concat(NumberWords).Concat(["agent", "agents", "sales", "open", "pipeline", "type", "types", "first", "average", "avg", "mean", "size"]);
+            .Concat(RateWords).Concat(NumberWords).Concat(["agent", "agents", "sales", "open", "pipeline", "type", "types", "first", "average", "avg", "mean", "size", "share", "proportion"]);
 
     /// <summary>The ranking the question asks for, or null when it asks for something else.</summary>
     public static RankingRequest? Parse(IReadOnlyList<string> words)
@@ -274,8 +274,14 @@ public static class ChatRanking
         "not", "no", "never", "nothing", "none", "without", "haven't", "hasn't", "hadn't", "didn't", "don't", "doesn't", "won't",
     };
 
+    // "Where do leads come from?" asks the source; "revenue comes from the top 10 accounts" names what it comes from.
     private static bool AsksWhereFrom(IReadOnlyList<string> words) =>
-        words.Where((w, i) => ComeWords.Contains(w) && words.Skip(i + 1).Take(2).Contains("from")).Any();
+        words.Where((w, i) => ComeWords.Contains(w) && words.Skip(i + 1).Take(2).Contains("from")
+            && !words.Skip(i + 1).Any(after => IsAccountWord(after) || OwnerWords.Contains(after) || after is "agent" or "agents" or "sector" or "sectors" or "industry" or "industries")).Any();
+
+    /// <summary>"percentage / share / proportion of (our) revenue / sales / won value".</summary>
+    private static bool ShareOfMoney(IReadOnlyList<string> words) =>
+        words.Where((w, i) => w is "percentage" or "percent" or "share" or "proportion" && words.Skip(i + 1).Take(3).Any(after => after != "won" && (WonWords.Contains(after) || after == "sales"))).Any();
 
     private static bool IsSalesAgent(IReadOnlyList<string> words, int at) =>
         at > 0 && words[at - 1] == "sales" && !words.Skip(at + 1).Any(w => w is "job" or "jobs" or "coding");
@@ -303,6 +309,12 @@ public static class ChatRanking
         if (words.Any(GrowthWords.Contains) || words.Any(DeclineWords.Contains))
         {
             return RankMeasure.Growth;
+        }
+
+        // "What percentage of our revenue comes from the top 10 accounts?" asks a share of money, not a win rate.
+        if (ShareOfMoney(words))
+        {
+            return RankMeasure.WonValue;
         }
 
         if (words.Any(RateWords.Contains))

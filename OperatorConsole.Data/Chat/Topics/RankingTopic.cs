@@ -282,6 +282,12 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
         if (ranking.Measure == RankMeasure.WonValue && ranked.Sum(g => g.WonValue) is var total and > 0)
         {
             inferred.Add($"{top.Name} brought {Say.N(Math.Round(100 * top.WonValue / total, 1))} % of the won value of the {Say.N(ranked.Count)} ranked.");
+            // "What share of revenue comes from the top 10 accounts?": the share of the groups named together.
+            if (Math.Min(ranking.Count ?? Shown, ChatRanking.MaxCount) is var named and > 1 && ranked.Count > named)
+            {
+                var share = ranked.Take(named).Sum(g => g.WonValue);
+                inferred.Add($"The {Say.N(named)} named brought {Say.N(Math.Round(100 * share / total, 1))} % ({Say.Money(share)}) of the won value of the {Say.N(ranked.Count)} ranked.");
+            }
         }
 
         if (ranking.Measure == RankMeasure.WinRate)

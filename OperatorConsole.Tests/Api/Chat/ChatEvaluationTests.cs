@@ -271,6 +271,7 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var scorecard = (await GetAsync(api, "/api/scorecard")).GetProperty("figures").EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!);
         var openPipeline = scorecard["scorecard.pipeline_value.total"].GetProperty("value").GetDecimal();
         var cycle = scorecard["scorecard.cycle_time_days"].GetProperty("value").GetDecimal();
+        var topTenWon = rows.Where(r => r.Stage == "Won" && r.Account.Length > 0).GroupBy(r => r.Account).Select(g => g.Sum(r => r.Value)).OrderByDescending(v => v).Take(10).Sum();
         var lowestMonth = deals.GroupBy(d => new DateTime(d.Closed.Year, d.Closed.Month, 1))
             .Select(g => (Month: g.Key.ToString("MMMM yyyy", CultureInfo.InvariantCulture), Won: g.Count(d => d.Won), Lost: g.Count(d => !d.Won), Rate: Math.Round(100m * g.Count(d => d.Won) / g.Count(), 1)))
             .OrderBy(m => m.Rate).First();
@@ -304,6 +305,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "Which account had the biggest deal?",
                 Expectation.States($"for {biggest.Account}\" {Money(biggest.Value)} ({DateTime.Parse(biggest.Closed, CultureInfo.InvariantCulture).ToString("d MMM yyyy", CultureInfo.InvariantCulture)}, {biggest.Account})").Without("has 200 deals")),
             new("maven", "What was our largest deal in 2017?", Expectation.States("largest first", Money(biggest.Value)).Without("New,")),
+            // A share of revenue from the top accounts (it ranked the lead sources by win rate).
+            new("maven", "What percentage of our revenue comes from the top 10 accounts?",
+                Expectation.States($"10. {tenthAccount.Key} won {Money(tenthAccount.Value)}")
+                    .Inferring($"The 10 named brought {Format(Math.Round(100m * topTenWon / rows.Where(r => r.Stage == "Won" && r.Account.Length > 0).Sum(r => r.Value), 1))} %")),
             // Accounts that bought in a period (it answered every account that ever bought, the month unsaid).
             new("maven", "How many accounts bought something in December?",
                 Expectation.States($"{Format(rows.Where(r => r.Stage == "Won" && r.Closed.StartsWith("2017-12", StringComparison.Ordinal) && r.Account.Length > 0).Select(r => r.Account).Distinct().Count())} of 85 accounts had a won deal",

@@ -109,6 +109,23 @@ public sealed class ChatRankingTests
     [InlineData("Which owner won the most in the last 90 days?", null)]
     public void TheCountAsked_IsRead(string question, int? count) => Parse(question)!.Count.Should().Be(count, question);
 
+    /// <summary>
+    /// A share of money is the won value, and "comes from" followed by an account word names the accounts, not the lead
+    /// source: "What percentage of our revenue comes from the top 10 accounts?" ranked the sources by win rate.
+    /// </summary>
+    [Theory]
+    [InlineData("What percentage of our revenue comes from the top 10 accounts?", RankBy.Account, RankMeasure.WonValue, 10)]
+    [InlineData("What share of sales comes from our top 5 sales agents?", RankBy.Owner, RankMeasure.WonValue, 5)]
+    [InlineData("Which sector has the highest win rate?", RankBy.Sector, RankMeasure.WinRate, null)]
+    [InlineData("What percentage of deals do owners win, highest first?", RankBy.Owner, RankMeasure.WinRate, null)]
+    [InlineData("Where do our leads come from?", RankBy.Source, RankMeasure.Deals, null)]
+    public void AShareOfMoney_IsWonValue_AndComesFromAnAccountIsNoSource(string question, RankBy by, RankMeasure measure, int? count)
+    {
+        var ranking = Parse(question)!;
+
+        (ranking.By, ranking.Measure, ranking.Count).Should().Be((by, measure, count), question);
+    }
+
     /// <summary>A change in won value, rises first; a fall ("declined", "grew the least", "didn't grow") from the lowest. Never "lacking".</summary>
     [Theory]
     [InlineData("Which sector grew the most?", RankBy.Sector, false)]
