@@ -143,6 +143,13 @@ public sealed class BuiltInChatEngine(
             return [ChatTopic.Money];
         }
 
+        // "How many deals are without an account?" counts deals with a field left empty, the pipeline's; the account
+        // word brought in the accounts' own count.
+        if (PipelineTopic.WithoutField(analysis) is not null)
+        {
+            return [ChatTopic.Pipeline];
+        }
+
         // Accounts' last touch is the Clients page's figure, the results topic's alone: "touched" would also bring in
         // the failures topic, which computed the same answer a second time. So is a count of accounts: "How many
         // accounts have open deals?" was answered with every stage's count of deals.

@@ -38,6 +38,11 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
             return await InRangeAsync(db, question, asked, range, ct);
         }
 
+        if (asked.Count == 0 && WithoutField(question) is { } field)
+        {
+            return await WithoutFieldAsync(db, field, ct);
+        }
+
         var forecast = AsksWhatWillClose(question);
         if (!forecast && await FromHistoryAsync(db, question, asked, ct) is { } history)
         {
@@ -61,6 +66,43 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
         }
 
         return asked.Count > 0 ? Stages(asked, byStage) : Pipeline(question, rows, byStage);
+    }
+
+    /// <summary>
+    /// "How many leads have no owner?", "How many deals are without an account?": a field a deal may leave empty. It
+    /// was answered with every stage's count.
+    /// </summary>
+    /// <remarks>The field comes within three words after "no", "without" or "missing" ("have no owner", "without an
+    /// account"): "How many accounts have no won deals?" counts accounts, not deals without one.</remarks>
+    public static string? WithoutField(QuestionAnalysis question)
+    {
+        var words = Domain.Semantic.TextTokens.Words(question.Question).ToList();
+        var after = words.SelectMany((w, i) => w is "no" or "without" or "missing" ? words.Skip(i + 1).Take(3) : []).ToList();
+        if (words.Contains("unassigned") && words.Any(w => w is "lead" or "leads" or "deal" or "deals"))
+        {
+            after.Add("owner");
+        }
+
+        return after.FirstOrDefault(w => w is "owner" or "owners") is not null ? "owner"
+            : after.Any(w => w is "account" or "company") ? "account"
+            : after.Any(w => w is "source") ? "source"
+            : after.Any(w => w is "estimate" or "estimated" or "value") ? "estimated value"
+            : null;
+    }
+
+    private static async Task<TopicAnswer> WithoutFieldAsync(ConsoleDbContext db, string field, CancellationToken ct)
+    {
+        var leads = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived);
+        var total = await leads.CountAsync(ct);
+        var empty = await (field switch
+        {
+            "owner" => leads.Where(l => l.Owner == null),
+            "account" => leads.Where(l => l.AccountId == null),
+            "source" => leads.Where(l => l.Source == null),
+            _ => leads.Where(l => l.EstimatedValue == null),
+        }).CountAsync(ct);
+        var claim = $"{Say.N(empty)} of {Say.Plural(total, "lead", "leads")} {(empty == 1 ? "has" : "have")} no {field} recorded";
+        return new TopicAnswer(claim + ".", [Say.Fact($"pipeline.without.{field.Replace(' ', '-')}", "Leads", claim, "/leads", claim)], [], []);
     }
 
     /// <summary>

@@ -309,6 +309,11 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "What percentage of our revenue comes from the top 10 accounts?",
                 Expectation.States($"10. {tenthAccount.Key} won {Money(tenthAccount.Value)}")
                     .Inferring($"The 10 named brought {Format(Math.Round(100m * topTenWon / rows.Where(r => r.Stage == "Won" && r.Account.Length > 0).Sum(r => r.Value), 1))} %")),
+            // A field left empty (it got every stage's count): every Maven deal names its sales agent; Prospecting and some
+            // Engaging deals name no account.
+            new("maven", "How many leads have no owner?", Expectation.States($"0 of {Format(rows.Count)} leads have no owner recorded")),
+            new("maven", "How many deals are without an account?",
+                Expectation.States($"{Format(rows.Count(r => r.Account.Length == 0))} of {Format(rows.Count)} leads have no account recorded").Without("won deal")),
             // Accounts that bought in a period (it answered every account that ever bought, the month unsaid).
             new("maven", "How many accounts bought something in December?",
                 Expectation.States($"{Format(rows.Where(r => r.Stage == "Won" && r.Closed.StartsWith("2017-12", StringComparison.Ordinal) && r.Account.Length > 0).Select(r => r.Account).Distinct().Count())} of 85 accounts had a won deal",
