@@ -83,7 +83,7 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
             after.Add("owner");
         }
 
-        return after.FirstOrDefault(w => w is "owner" or "owners") is not null ? "owner"
+        return after.Any(w => w is "owner" or "owners") ? "owner"
             : after.Any(w => w is "account" or "company") ? "account"
             : after.Any(w => w is "source") ? "source"
             : after.Any(w => w is "estimate" or "estimated" or "value") ? "estimated value"
