@@ -122,7 +122,7 @@ public static partial class ChatPeriods
         var lowest = words.Any(ChatRanking.Lowest.Contains);
         var created = AsksCreated(words);
         var rate = !created && words.Any(ChatRanking.RateWords.Contains);
-        var loss = rate && words.Any(w => w is "lose" or "lost" or "losing" or "loss" or "losses");
+        var loss = rate && words.Any(ChatRanking.IsLostWord);
         if (unit.Success && (highest || lowest))
         {
             return new PeriodRanking(Enum.Parse<PeriodUnit>(unit.Groups[1].Value, ignoreCase: true), lowest && !highest, Created: created, Rate: rate, Loss: loss);
@@ -204,8 +204,7 @@ public static partial class ChatPeriods
         var year = new DateTime(now.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         if (LastDays().Match(q) is { Success: true } days)
         {
-            var text = days.Groups["n"].Value;
-            var n = int.TryParse(text, CultureInfo.InvariantCulture, out var digits) ? digits : Array.IndexOf(NumberWords, text);
+            var n = ChatRanking.Number(days.Groups["n"].Value) ?? 0;
             var unit = days.Groups["unit"].Value;
             var from = unit switch { "month" => now.AddMonths(-n), "week" => now.AddDays(-7 * n), _ => now.AddDays(-n) };
             return new ChatPeriod(from, until, n == 1 ? $"the last {unit}" : $"the last {n} {unit}s");
@@ -274,8 +273,6 @@ public static partial class ChatPeriods
 
     private static readonly string[] Ordinals = ["first", "second", "third", "fourth", "fifth"];
 
-    private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-
     /// <summary>
     /// The part of <paramref name="whole"/> a <see cref="PartOf"/> match names. Days and weeks count from the period's
     /// first day (or back from its last), months and quarters are calendar ones, and a half of an even number of months
@@ -288,7 +285,7 @@ public static partial class ChatPeriods
         var edge = part.Groups["edge"].Value is "opening" ? "first" : part.Groups["edge"].Value;
         var unit = part.Groups["unit"].Value;
         var text = part.Groups["n"].Value;
-        var n = text.Length == 0 ? 1 : int.TryParse(text, CultureInfo.InvariantCulture, out var digits) ? digits : Array.IndexOf(NumberWords, text);
+        var n = text.Length == 0 ? 1 : ChatRanking.Number(text) ?? 0;
         var fromEnd = edge is "last" or "final" or "closing" || (unit == "half" && edge == "second");
         // "The second week of": one unit, after the ones before it (the first half is a half's own case).
         var nth = unit == "half" || fromEnd ? 1 : Array.IndexOf(Ordinals, edge) + 1;

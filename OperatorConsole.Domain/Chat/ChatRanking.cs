@@ -96,6 +96,8 @@ public static class ChatRanking
     /// <summary>A word for what was won ("won", "revenue", "sold", "closed").</summary>
     public static bool IsWonWord(string word) => WonWords.Contains(word) || word == "sales";
 
+    public static bool IsLostWord(string word) => LostWords.Contains(word);
+
     private static readonly HashSet<string> LostWords = new(StringComparer.Ordinal) { "lost", "lose", "loses", "losing", "loss", "losses" };
 
     private static readonly HashSet<string> WonWords = new(StringComparer.Ordinal)
@@ -186,7 +188,8 @@ public static class ChatRanking
 
     private static readonly string[] PeriodNouns = ["day", "week", "month", "quarter", "year"];
 
-    private static int? Number(string word) => int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+    /// <summary>A count in digits or words ("10", "ten"), up to twenty in words.</summary>
+    public static int? Number(string word) => int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
         ? n
         : Array.IndexOf(NumberWords, word) is var at and > 0 ? at : null;
 

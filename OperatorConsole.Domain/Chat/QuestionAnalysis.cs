@@ -16,6 +16,9 @@ public sealed record QuestionAnalysis(
 {
     public IReadOnlyList<string> Words { get; init; } = [];
 
+    /// <summary>The question's words in their order, repeats kept: for what stands next to what ("biggest deal", "how many accounts").</summary>
+    public IReadOnlyList<string> Tokens { get; init; } = [];
+
     /// <summary>
     /// The asker's reference time (the one clock of the screen the question came from): topics whose figures depend
     /// on the time compute them at this time, so chat and the cards beside it name the same date. Null: follow the data.
@@ -113,7 +116,7 @@ public static class QuestionAnalyzer
                 && !entityWords.Contains(w) && !unknownWords.Contains(w) && !w.All(char.IsDigit) && !IsQuarter(w) && !IsAmount(w))
             .Distinct().ToList();
 
-        return new QuestionAnalysis(question, topics.OrderByDescending(t => t.Score).ToList(), mentions, unknown, period, uncovered) { Words = words.Concat(stems).Distinct().ToList(), Ranking = ranking, RankingWithoutMeasure = ChatRanking.DimensionWithoutMeasure(words), PeriodRanking = periodRanking, ValueRange = valueRange, ComparedWith = pair?.Second };
+        return new QuestionAnalysis(question, topics.OrderByDescending(t => t.Score).ToList(), mentions, unknown, period, uncovered) { Words = words.Concat(stems).Distinct().ToList(), Tokens = words, Ranking = ranking, RankingWithoutMeasure = ChatRanking.DimensionWithoutMeasure(words), PeriodRanking = periodRanking, ValueRange = valueRange, ComparedWith = pair?.Second };
     }
 
     /// <summary>

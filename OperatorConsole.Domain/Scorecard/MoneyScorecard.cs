@@ -57,7 +57,7 @@ public static class ScorecardCalculator
     public const string Percent = "percent";
     public const string Days = "days";
 
-    public static readonly LeadStatus[] OpenStages = [LeadStatus.New, LeadStatus.Qualified, LeadStatus.Proposal];
+    public static readonly LeadStatus[] OpenStages = [.. LeadStatusExtensions.OpenDealStages];
 
     public static DateTime WeekStart(DateTime now)
     {

@@ -137,7 +137,7 @@ public sealed class ResultsTopic(ClientSuccessService results, AccountService ac
     /// </summary>
     public static bool CountsAccounts(QuestionAnalysis question)
     {
-        var words = TextTokens.Words(question.Question).ToList();
+        var words = question.Tokens;
         for (var i = 0; i + 2 < words.Count; i++)
         {
             if ((words[i], words[i + 1]) is ("how", "many") or ("number", "of") && ChatRanking.IsAccountWord(words[i + 2]))

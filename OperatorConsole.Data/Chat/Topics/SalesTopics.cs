@@ -76,7 +76,7 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
     /// account"): "How many accounts have no won deals?" counts accounts, not deals without one.</remarks>
     public static string? WithoutField(QuestionAnalysis question)
     {
-        var words = Domain.Semantic.TextTokens.Words(question.Question).ToList();
+        var words = question.Tokens;
         var after = words.SelectMany((w, i) => w is "no" or "without" or "missing" ? words.Skip(i + 1).Take(3) : []).ToList();
         if (words.Contains("unassigned") && words.Any(w => w is "lead" or "leads" or "deal" or "deals"))
         {
@@ -354,7 +354,7 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
     /// <summary>The account or owner of the five largest won deals, when the question asks which account or owner (or who).</summary>
     private async Task<IReadOnlyDictionary<int, string>?> WhoseAsync(QuestionAnalysis question, IReadOnlyList<ClosedDeal> deals, CancellationToken ct)
     {
-        var by = ChatRanking.Dimension(Domain.Semantic.TextTokens.Words(question.Question).ToList());
+        var by = ChatRanking.Dimension(question.Tokens);
         if (by is not (RankBy.Account or RankBy.Owner))
         {
             return null;
@@ -373,7 +373,7 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
     /// </summary>
     public static bool AsksLargestDeal(QuestionAnalysis question)
     {
-        var words = Domain.Semantic.TextTokens.Words(question.Question).ToList();
+        var words = question.Tokens;
         return !AsksLosses(question) && !question.Mentions(ChatRanking.RateWords)
             && words.Zip(words.Skip(1)).Any(p => p.First is "biggest" or "largest" or "single" && p.Second is "deal" or "deals" or "sale");
     }
