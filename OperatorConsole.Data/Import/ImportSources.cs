@@ -154,7 +154,7 @@ public static class ImportSources
     {
         var pipelinePath = Path.Combine(folder, MavenCrmMapping.PipelineFile);
         var productsPath = Path.Combine(folder, MavenCrmMapping.ProductsFile);
-        var prices = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var prices = new Dictionary<string, MavenProduct>(StringComparer.Ordinal);
         if (File.Exists(productsPath))
         {
             using var products = CsvReader.FromFile(productsPath, Options);
@@ -162,9 +162,10 @@ public static class ImportSources
             var price = products.GetFieldIndex("sales_price");
             while (products.Read())
             {
-                if (decimal.TryParse(products.GetString(price), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+                if (decimal.TryParse(products.GetString(price), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+                    && LeadCsvMapping.Clean(products.GetString(product)) is { } name)
                 {
-                    prices[MavenCrmMapping.ProductKey(products.GetString(product))] = value;
+                    prices[MavenCrmMapping.ProductKey(name)] = new MavenProduct(name, value);
                 }
             }
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Accounts;
+using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Leads;
 using OperatorConsole.Data.Live;
@@ -7,6 +8,7 @@ using OperatorConsole.Domain.Accounts;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Import;
 using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Packages;
 using OperatorConsole.Domain.Proposals;
 
 namespace OperatorConsole.Data.Import;
@@ -31,6 +33,9 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
     /// <summary>A row to write: a new lead (<paramref name="ExistingId"/> null) or the stored lead it updates.</summary>
     private sealed record Pending(int Row, ImportedLead Lead, int? ExistingId);
 
+    /// <summary>What a batch links its leads to: the company's account and the package the deal was sold on, by name.</summary>
+    private sealed record Links(Func<string?, (int Id, string Name)?> Account, Func<ImportedPackage?, int?> Package);
+
     public async Task<ImportProgress> WriteAsync(
         IReadOnlyList<SourceRow> rows,
         DuplicateMode mode,
@@ -49,7 +54,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         {
             if (batch.Count > 0)
             {
-                var (created, updated) = await WriteBatchAsync(db, batch, known.Accounts, actor, now, tally.Errors, ct);
+                var (created, updated) = await WriteBatchAsync(db, batch, known, actor, now, tally.Errors, ct);
                 tally.Created += created;
                 tally.Updated += updated;
                 batch.Clear();
@@ -113,11 +118,11 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
     }
 
     private async Task<(int Created, int Updated)> WriteBatchAsync(
-        ConsoleDbContext db, List<Pending> batch, Dictionary<string, (int Id, string Name)> accounts, Actor actor, DateTime now, List<ImportRowError> errors, CancellationToken ct)
+        ConsoleDbContext db, List<Pending> batch, KnownKeys known, Actor actor, DateTime now, List<ImportRowError> errors, CancellationToken ct)
     {
         try
         {
-            return await SaveAsync(db, batch, accounts, actor, now, ct);
+            return await SaveAsync(db, batch, known, actor, now, ct);
         }
         catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
         {
@@ -130,7 +135,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         {
             try
             {
-                var (c, u) = await SaveAsync(db, [item], accounts, actor, now, ct);
+                var (c, u) = await SaveAsync(db, [item], known, actor, now, ct);
                 created += c;
                 updated += u;
             }
@@ -146,20 +151,26 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
     }
 
     /// <summary>
-    /// One batch in one transaction: the accounts its companies need, its new leads with their history and won or
-    /// lost proposals, then its updates. The accounts become known to later batches only once it committed.
+    /// One batch in one transaction: the accounts its companies need and the packages its deals were sold on, its new
+    /// leads with their history and won or lost proposals, then its updates. The accounts and packages become known to
+    /// later batches only once it committed.
     /// </summary>
     private async Task<(int Created, int Updated)> SaveAsync(
-        ConsoleDbContext db, IReadOnlyList<Pending> items, Dictionary<string, (int Id, string Name)> accounts, Actor actor, DateTime now, CancellationToken ct)
+        ConsoleDbContext db, IReadOnlyList<Pending> items, KnownKeys known, Actor actor, DateTime now, CancellationToken ct)
     {
+        var (accounts, packages) = (known.Accounts, known.Packages);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var batchAccounts = await AddMissingAccountsAsync(db, items, accounts, now, ct);
-        (int Id, string Name)? AccountOf(string? company) => AccountRules.NameKey(company) is { } key
-            ? (batchAccounts.TryGetValue(key, out var a) || accounts.TryGetValue(key, out a) ? a : null)
-            : null;
+        var batchPackages = await AddMissingPackagesAsync(db, items, packages, actor, now, ct);
+        var links = new Links(
+            company => AccountRules.NameKey(company) is { } key
+                ? (batchAccounts.TryGetValue(key, out var a) || accounts.TryGetValue(key, out a) ? a : null)
+                : null,
+            package => package is null ? null
+                : batchPackages.TryGetValue(ServicePackageRules.NameKey(package.Name), out var id) || packages.TryGetValue(ServicePackageRules.NameKey(package.Name), out id) ? id : null);
 
-        var inserted = await InsertNewLeadsAsync(db, items.Where(i => i.ExistingId is null).ToList(), AccountOf, actor, ct);
-        var updated = await ApplyUpdatesAsync(db, items.Where(i => i.ExistingId is not null).ToList(), AccountOf, actor, now, ct);
+        var inserted = await InsertNewLeadsAsync(db, items.Where(i => i.ExistingId is null).ToList(), links, actor, ct);
+        var updated = await ApplyUpdatesAsync(db, items.Where(i => i.ExistingId is not null).ToList(), links, actor, now, ct);
 
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
@@ -169,6 +180,11 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         foreach (var (key, account) in batchAccounts)
         {
             accounts[key] = account;
+        }
+
+        foreach (var (key, package) in batchPackages)
+        {
+            packages[key] = package;
         }
 
         if (inserted.HistoryRows > 0)
@@ -201,11 +217,42 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         return newAccounts.ToDictionary(a => a.NameKey, a => (a.Id, a.Name), StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// A CRM's products become service packages (ADR 235): a product no package is named after (spaces and case
+    /// ignored) gets one, at the file's list price, in the batch's transaction, each one audited as made by the
+    /// import's operator. An existing package is linked as it is: the import never edits a package.
+    /// </summary>
+    private static async Task<Dictionary<string, int>> AddMissingPackagesAsync(
+        ConsoleDbContext db, IReadOnlyList<Pending> items, Dictionary<string, int> packages, Actor actor, DateTime now, CancellationToken ct)
+    {
+        var newPackages = items.Select(i => i.Lead.Package).OfType<ImportedPackage>()
+            .DistinctBy(p => ServicePackageRules.NameKey(p.Name))
+            .Where(p => !packages.ContainsKey(ServicePackageRules.NameKey(p.Name)))
+            .Select(p => new ServicePackage { Name = p.Name, PriceMin = p.Price, PriceMax = p.Price, CreatedAt = now, UpdatedAt = now })
+            .ToList();
+        if (newPackages.Count == 0)
+        {
+            return [];
+        }
+
+        db.AddRange(newPackages);
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        foreach (var package in newPackages)
+        {
+            db.Audit(actor, now, "service_package.created", "service_package", package.Id,
+                $"Created service package \"{package.Name}\" from an imported product, at its list price",
+                after: new { package.Name, package.PriceMin, package.PriceMax, package.Currency });
+        }
+
+        return newPackages.ToDictionary(p => ServicePackageRules.NameKey(p.Name), p => p.Id, StringComparer.Ordinal);
+    }
+
     /// <summary>New leads first (their ids are needed), then their history and proposals.</summary>
     private static async Task<(int Leads, int HistoryRows, int Proposals)> InsertNewLeadsAsync(
-        ConsoleDbContext db, IReadOnlyList<Pending> items, Func<string?, (int Id, string Name)?> accountOf, Actor actor, CancellationToken ct)
+        ConsoleDbContext db, IReadOnlyList<Pending> items, Links links, Actor actor, CancellationToken ct)
     {
-        var fresh = items.Select(item => (Lead: Linked(NewLead(item.Lead), accountOf(item.Lead.Company)), Row: item.Lead)).ToList();
+        var fresh = items.Select(item => (Lead: Linked(NewLead(item.Lead), item.Lead, links), Row: item.Lead)).ToList();
         if (db.Database.IsSqlite())
         {
             // SQLite: plain prepared INSERT … RETURNING per lead (EF sends one command per row there anyway, with
@@ -228,7 +275,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
 
     /// <summary>Update mode: the stored leads the rows match take the file's values (saved with the batch).</summary>
     private static async Task<int> ApplyUpdatesAsync(
-        ConsoleDbContext db, IReadOnlyList<Pending> items, Func<string?, (int Id, string Name)?> accountOf, Actor actor, DateTime now, CancellationToken ct)
+        ConsoleDbContext db, IReadOnlyList<Pending> items, Links links, Actor actor, DateTime now, CancellationToken ct)
     {
         if (items.Count == 0)
         {
@@ -242,22 +289,26 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
             if (existing.TryGetValue(item.ExistingId!.Value, out var lead))
             {
                 Apply(db, lead, item.Lead, actor, now);
-                Linked(lead, accountOf(item.Lead.Company));
+                Linked(lead, item.Lead, links);
             }
         }
 
         return items.Count;
     }
 
-    /// <summary>A lead linked to its company's account takes the account's spelling of the name.</summary>
-    private static Lead Linked(Lead lead, (int Id, string Name)? account)
+    /// <summary>
+    /// A lead linked to its company's account takes the account's spelling of the name; a deal sold on a product is
+    /// linked to its package (an update without one keeps the package it had).
+    /// </summary>
+    private static Lead Linked(Lead lead, ImportedLead row, Links links)
     {
-        if (account is { } a)
+        if (links.Account(row.Company) is { } a)
         {
             lead.AccountId = a.Id;
             lead.Company = a.Name;
         }
 
+        lead.ServicePackageId = links.Package(row.Package) ?? lead.ServicePackageId;
         return lead;
     }
 
@@ -267,10 +318,13 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         private readonly Dictionary<string, int> _byExternal = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _byNatural = new(StringComparer.Ordinal);
 
-        private KnownKeys(Dictionary<string, (int Id, string Name)> accounts) => Accounts = accounts;
+        private KnownKeys(Dictionary<string, (int Id, string Name)> accounts, Dictionary<string, int> packages) => (Accounts, Packages) = (accounts, packages);
 
         /// <summary>Accounts by name key; a batch adds the accounts it created once it committed.</summary>
         public Dictionary<string, (int Id, string Name)> Accounts { get; }
+
+        /// <summary>Package ids by name key (a package in use before an archived one of the same name); a batch adds the packages it created once it committed.</summary>
+        public Dictionary<string, int> Packages { get; }
 
         /// <summary>The first row of this file with each key: a later twin is refused, naming it.</summary>
         public Dictionary<string, int> SeenInFile { get; } = new(StringComparer.Ordinal);
@@ -279,7 +333,13 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         {
             var accounts = await db.Set<Account>().AsNoTracking().Select(a => new { a.NameKey, a.Id, a.Name })
                 .ToDictionaryAsync(a => a.NameKey, a => (a.Id, a.Name), StringComparer.Ordinal, ct);
-            var known = new KnownKeys(accounts);
+            var packages = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var p in await db.Set<ServicePackage>().AsNoTracking().OrderBy(p => p.IsArchived).ThenBy(p => p.Id).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+            {
+                packages.TryAdd(ServicePackageRules.NameKey(p.Name), p.Id);
+            }
+
+            var known = new KnownKeys(accounts, packages);
             await foreach (var lead in db.Set<Lead>().AsNoTracking().Select(l => new { l.Id, l.ExternalId, l.Company, l.Title }).AsAsyncEnumerable().WithCancellation(ct))
             {
                 if (DuplicateKeys.External(lead.ExternalId) is { } ext)

@@ -76,7 +76,8 @@ public sealed record LeadListQuery(
     string? Owner = null,
     string? Source = null,
     decimal? MinValue = null,
-    decimal? MaxValue = null);
+    decimal? MaxValue = null,
+    int? PackageId = null);
 
 public sealed record StatusChangeView(
     int Id, LeadStatus? FromStatus, LeadStatus ToStatus, DateTime ChangedAt, string ActorName, string ActorKind, string? Reason);

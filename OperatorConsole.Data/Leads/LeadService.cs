@@ -205,14 +205,17 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     {
         var paging = PageRequest.From(query.Page, query.PageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var leads = Filter(db.Set<Lead>().AsNoTracking(), query);
+        var leads = Filter(db.Set<Lead>().AsNoTracking(), db.Set<Proposal>(), query);
         var total = await leads.CountAsync(ct);
         var items = await Sort(leads, query.Sort).Skip(paging.Skip).Take(paging.PageSize).Select(Projection).ToListAsync(ct);
         return new PagedList<LeadView>(items, total, paging.Page, paging.PageSize);
     }
 
-    /// <summary>The list filters (status, offerType, account, owner, source, value range, q, includeArchived); the CSV export applies exactly the same ones.</summary>
-    public static IQueryable<Lead> Filter(IQueryable<Lead> leads, LeadListQuery query)
+    /// <summary>
+    /// The list filters (status, offerType, account, package, owner, source, value range, q, includeArchived); the CSV
+    /// export applies exactly the same ones. The proposals: a deal is sold on a package through one of them too.
+    /// </summary>
+    public static IQueryable<Lead> Filter(IQueryable<Lead> leads, IQueryable<Proposal> proposals, LeadListQuery query)
     {
         if (!query.IncludeArchived)
         {
@@ -238,6 +241,12 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
         if (query.AccountId is { } accountId)
         {
             leads = leads.Where(l => l.AccountId == accountId);
+        }
+
+        // The deals sold on a package, as its track record counts them (linked directly or through a proposal).
+        if (query.PackageId is { } packageId)
+        {
+            leads = Packages.PackageLeads.SoldOn(leads, proposals, packageId);
         }
 
         // One owner's deals: the name exactly as the deals carry it (the list offers the names that exist).

@@ -3,7 +3,7 @@ using OperatorConsole.Domain.Packages;
 
 namespace OperatorConsole.Data.Packages;
 
-/// <summary>A package in the list: its price and how it has sold so far.</summary>
+/// <summary>A package in the list: its price and how it has sold so far (<paramref name="LeadCount"/> is the track record's deals).</summary>
 public sealed record ServicePackageSummary(
     int Id,
     string Name,
@@ -16,7 +16,11 @@ public sealed record ServicePackageSummary(
     bool IsArchived,
     int LeadCount,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    PackageTrackRecord TrackRecord);
+
+/// <summary>A package as a filter offers it.</summary>
+public sealed record PackageOption(int Id, string Name, bool IsArchived);
 
 /// <summary>The full package as the API returns it.</summary>
 public sealed record ServicePackageView(
@@ -50,15 +54,29 @@ public sealed record PackageLeadResult(
     decimal? WonValue,
     decimal? ResultsDelta);
 
-/// <summary>The package's track record: how often it wins and for how much.</summary>
-public sealed record PackageTrackRecord(int Leads, int Won, int Lost, decimal WonValue, double? WinRate);
+/// <summary>The package's track record: how often it wins and for how much, over every deal sold on it.</summary>
+public sealed record PackageTrackRecord(int Leads, int Won, int Lost, decimal WonValue, double? WinRate)
+{
+    public static readonly PackageTrackRecord None = new(0, 0, 0, 0m, null);
 
-/// <summary>GET /api/service-packages/{id}: the package, its leads and their results.</summary>
+    /// <summary>The record of these deals, each classified won, lost or neither (and the value won).</summary>
+    public static PackageTrackRecord Of(IReadOnlyList<(bool Won, bool Lost, decimal WonValue)> deals)
+    {
+        int won = deals.Count(d => d.Won), lost = deals.Count(d => d.Lost);
+        return new(deals.Count, won, lost, deals.Sum(d => d.WonValue), won + lost == 0 ? null : (double)won / (won + lost));
+    }
+}
+
+/// <summary>
+/// GET /api/service-packages/{id}: the package, its track record over every deal sold on it, the
+/// <see cref="ServicePackageService.LeadsShown"/> most recently changed of those deals, and where all of them are listed.
+/// </summary>
 public sealed record ServicePackageDetail(
     ServicePackageView Package,
     PackageTrackRecord TrackRecord,
     IReadOnlyList<PackageLeadResult> Leads,
-    bool CanDelete);
+    bool CanDelete,
+    string LeadsLink);
 
 /// <summary>POST /api/service-packages body.</summary>
 public sealed record CreateServicePackageRequest(

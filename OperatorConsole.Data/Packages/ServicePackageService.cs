@@ -16,6 +16,12 @@ namespace OperatorConsole.Data.Packages;
 /// </summary>
 public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time, IServiceProvider services)
 {
+    /// <summary>
+    /// How many of a package's deals its page lists, the most recently changed first. An imported CRM sells one
+    /// product on a thousand deals; all of them are on the Leads list filtered by the package, which pages.
+    /// </summary>
+    public const int LeadsShown = 10;
+
     public async Task<PagedList<ServicePackageSummary>> ListAsync(ServicePackageListQuery query, CancellationToken ct = default)
     {
         var paging = PageRequest.From(query.Page, query.PageSize);
@@ -36,9 +42,17 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
         var total = await packages.CountAsync(ct);
         var page = await packages.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
             .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        var counts = await LeadCountsAsync(db, page.Select(p => p.Id).ToList(), ct);
-        var items = page.Select(p => ToSummary(p, counts.GetValueOrDefault(p.Id))).ToList();
+        var records = await TrackRecordsAsync(db, page.Select(p => p.Id).ToList(), ct);
+        var items = page.Select(p => ToSummary(p, records)).ToList();
         return new PagedList<ServicePackageSummary>(items, total, paging.Page, paging.PageSize);
+    }
+
+    /// <summary>Every package's id and name, archived ones too, by name: what a filter offers (no track records computed).</summary>
+    public async Task<IReadOnlyList<PackageOption>> OptionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<ServicePackage>().AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .Select(p => new PackageOption(p.Id, p.Name, p.IsArchived)).ToListAsync(ct);
     }
 
     public async Task<ServicePackageView?> GetAsync(int id, CancellationToken ct = default)
@@ -48,7 +62,10 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
         return package is null ? null : ToView(package);
     }
 
-    /// <summary>The package with the leads sold on it (linked directly or through a proposal) and their results.</summary>
+    /// <summary>
+    /// The package with its track record over every deal sold on it (linked directly or through a proposal), and the
+    /// <see cref="LeadsShown"/> most recently changed of those deals with their results.
+    /// </summary>
     public async Task<ServicePackageDetail?> DetailAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -58,45 +75,48 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
             return null;
         }
 
-        var viaProposal = db.Set<Proposal>().Where(p => p.ServicePackageId == id).Select(p => p.LeadId);
-        var leads = await db.Set<Lead>().AsNoTracking()
-            .Where(l => l.ServicePackageId == id || viaProposal.Contains(l.Id))
-            .OrderByDescending(l => l.StatusChangedAt).ThenByDescending(l => l.Id)
+        var record = (await TrackRecordsAsync(db, [id], ct)).GetValueOrDefault(id, PackageTrackRecord.None);
+        var sold = db.Set<Lead>().AsNoTracking().SoldOn(db.Set<Proposal>(), id);
+        var leads = await sold.OrderByDescending(l => l.StatusChangedAt).ThenByDescending(l => l.Id).Take(LeadsShown)
             .Select(l => new { l.Id, l.Title, l.Company, l.Status, l.OfferType, l.EstimatedValue })
             .ToListAsync(ct);
         var leadIds = leads.Select(l => l.Id).ToList();
-        var proposals = await db.Set<Proposal>().AsNoTracking()
-            .Where(p => leadIds.Contains(p.LeadId))
-            .Select(p => new { p.LeadId, p.Outcome, p.OutcomeValue, p.Amount })
-            .ToListAsync(ct);
-        var byLead = proposals.ToLookup(p => p.LeadId);
-
-        var rows = new List<PackageLeadResult>();
-        int won = 0, lost = 0;
-        decimal wonValue = 0;
-        // Deltas come from the Results Ledger (resolved lazily: the ledger is another feature's service).
-        var ledger = (await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-                .GetRequiredService<OperatorConsole.Data.Results.ClientSuccessService>(services)
-                .ListClientsAsync(new OperatorConsole.Data.Results.ClientListQuery(PageSize: 500), ct)).Items
-            .ToDictionary(c => c.LeadId, c => c.Delta.Absolute);
-        foreach (var lead in leads)
+        var byLead = (await db.Set<Proposal>().AsNoTracking().Where(p => leadIds.Contains(p.LeadId))
+            .Select(p => new { p.LeadId, p.Outcome, p.OutcomeValue, p.Amount }).ToListAsync(ct)).ToLookup(p => p.LeadId);
+        // Deltas come from the Results Ledger (resolved lazily: the ledger is another feature's service), for the rows shown.
+        var deltas = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<OperatorConsole.Data.Results.ClientSuccessService>(services).DeltasAsync(leadIds, ct);
+        var rows = leads.Select(lead =>
         {
-            var fact = new OfferDealFact(lead.Id, lead.OfferType, lead.Status, lead.EstimatedValue,
-                byLead[lead.Id].Select(p => (p.Outcome, p.OutcomeValue, p.Amount)).ToList());
-            var (isWon, isLost, value) = OfferPerformance.Classify(fact);
-            won += isWon ? 1 : 0;
-            lost += isLost ? 1 : 0;
-            wonValue += value;
+            var (isWon, isLost, value) = OfferPerformance.Classify(new OfferDealFact(lead.Id, lead.OfferType, lead.Status, lead.EstimatedValue,
+                byLead[lead.Id].Select(p => (p.Outcome, p.OutcomeValue, p.Amount)).ToList()));
             // Null until the Results Ledger has a baseline and an outcome for the lead (never invented).
-            rows.Add(new PackageLeadResult(lead.Id, lead.Title, lead.Company, lead.Status, lead.OfferType,
-                isWon ? "won" : isLost ? "lost" : "open", isWon ? value : null, ledger.GetValueOrDefault(lead.Id)));
-        }
-
-        var decided = won + lost;
-        var record = new PackageTrackRecord(leads.Count, won, lost, wonValue, decided == 0 ? null : (double)won / decided);
+            return new PackageLeadResult(lead.Id, lead.Title, lead.Company, lead.Status, lead.OfferType,
+                isWon ? "won" : isLost ? "lost" : "open", isWon ? value : null, deltas.GetValueOrDefault(lead.Id));
+        }).ToList();
         var proposalsUsing = await db.Set<Proposal>().CountAsync(p => p.ServicePackageId == id, ct);
         var leadsUsing = await db.Set<Lead>().CountAsync(l => l.ServicePackageId == id, ct);
-        return new ServicePackageDetail(ToView(package), record, rows, ServicePackageRules.CanDelete(leadsUsing, proposalsUsing));
+        var anyArchived = await sold.AnyAsync(l => l.IsArchived, ct);
+        return new ServicePackageDetail(ToView(package), record, rows, ServicePackageRules.CanDelete(leadsUsing, proposalsUsing),
+            $"/leads?packageId={id}" + (anyArchived ? "&includeArchived=true" : ""));
+    }
+
+    /// <summary>
+    /// Each package's track record over the deals sold on it: won, lost (OfferPerformance's rule, the offers page's)
+    /// and the value won. Two set-based reads (the deals with their package, their decided proposals), folded here.
+    /// </summary>
+    private static async Task<Dictionary<int, PackageTrackRecord>> TrackRecordsAsync(ConsoleDbContext db, IReadOnlyCollection<int> packageIds, CancellationToken ct)
+    {
+        var sold = db.Set<Lead>().AsNoTracking().SoldOnAny(db.Set<Proposal>(), packageIds);
+        var leads = await sold.Select(l => new { l.Id, l.ServicePackageId, l.OfferType, l.Status, l.EstimatedValue }).ToListAsync(ct);
+        var proposals = await db.Set<Proposal>().AsNoTracking().Where(p => sold.Any(l => l.Id == p.LeadId))
+            .Select(p => new { p.LeadId, p.ServicePackageId, p.Outcome, p.OutcomeValue, p.Amount }).ToListAsync(ct);
+        var byLead = proposals.ToLookup(p => p.LeadId);
+        var soldOn = leads.SelectMany(l => byLead[l.Id].Select(p => p.ServicePackageId).Append(l.ServicePackageId).OfType<int>()
+                .Where(packageIds.Contains).Distinct().Select(packageId => (packageId, Lead: l)));
+        return soldOn.GroupBy(x => x.packageId).ToDictionary(g => g.Key, g => PackageTrackRecord.Of(g.Select(x =>
+            OfferPerformance.Classify(new OfferDealFact(x.Lead.Id, x.Lead.OfferType, x.Lead.Status, x.Lead.EstimatedValue,
+                byLead[x.Lead.Id].Select(p => (p.Outcome, p.OutcomeValue, p.Amount)).ToList()))).ToList()));
     }
 
     public async Task<OperationResult<ServicePackageView>> CreateAsync(CreateServicePackageRequest request, Actor actor, CancellationToken ct = default)
@@ -255,8 +275,8 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
         var packages = await db.Set<ServicePackage>().AsNoTracking()
             .Where(p => !p.IsArchived || p.Id == lead.ServicePackageId)
             .OrderBy(p => p.Name).ToListAsync(ct);
-        var counts = await LeadCountsAsync(db, packages.Select(p => p.Id).ToList(), ct);
-        var summaries = packages.Select(p => ToSummary(p, counts.GetValueOrDefault(p.Id))).ToList();
+        var records = await TrackRecordsAsync(db, packages.Select(p => p.Id).ToList(), ct);
+        var summaries = packages.Select(p => ToSummary(p, records)).ToList();
         return new LeadPackageLink(lead.Id, summaries.FirstOrDefault(p => p.Id == lead.ServicePackageId), summaries.Where(p => !p.IsArchived).ToList());
     }
 
@@ -307,13 +327,6 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
         return OperationResult<LeadPackageLink>.Ok((await LinkForLeadAsync(leadId, ct))!);
     }
 
-    private static async Task<Dictionary<int, int>> LeadCountsAsync(ConsoleDbContext db, List<int> packageIds, CancellationToken ct) =>
-        await db.Set<Lead>().AsNoTracking()
-            .Where(l => l.ServicePackageId != null && packageIds.Contains(l.ServicePackageId.Value))
-            .GroupBy(l => l.ServicePackageId!.Value)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-
     private static void Apply(ServicePackage package, ServicePackageFields f)
     {
         package.Name = f.Name!.Trim();
@@ -334,7 +347,10 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
         p.Id, p.Name, p.PromisedOutcome, p.ScopeIncluded, p.Exclusions, p.IdealClient, p.DeliverySteps.ToList(),
         p.TurnaroundTarget, p.RevisionPolicy, p.PriceMin, p.PriceMax, p.Currency, p.UpgradeOptions.ToList(), p.IsArchived, p.CreatedAt, p.UpdatedAt);
 
-    private static ServicePackageSummary ToSummary(ServicePackage p, int leadCount) => new(
-        p.Id, p.Name, p.PromisedOutcome, p.PriceMin, p.PriceMax, p.Currency, p.TurnaroundTarget, p.DeliverySteps.Count,
-        p.IsArchived, leadCount, p.CreatedAt, p.UpdatedAt);
+    private static ServicePackageSummary ToSummary(ServicePackage p, Dictionary<int, PackageTrackRecord> records)
+    {
+        var record = records.GetValueOrDefault(p.Id, PackageTrackRecord.None);
+        return new(p.Id, p.Name, p.PromisedOutcome, p.PriceMin, p.PriceMax, p.Currency, p.TurnaroundTarget, p.DeliverySteps.Count,
+            p.IsArchived, record.Leads, p.CreatedAt, p.UpdatedAt, record);
+    }
 }

@@ -289,6 +289,22 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
         return Sort(filtered, query.Sort).ToList();
     }
 
+    /// <summary>
+    /// The ledger's delta of each of these leads that is a client (a package page's few rows), computed for them alone:
+    /// not every client's ledger for a handful of rows.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, decimal?>> DeltasAsync(IReadOnlyCollection<int> leadIds, CancellationToken ct = default)
+    {
+        if (leadIds.Count == 0)
+        {
+            return new Dictionary<int, decimal?>();
+        }
+
+        var thresholds = await settings.GetThresholdsAsync(ct);
+        var rows = await ClientRowsAsync(time.GetUtcNow().UtcDateTime, thresholds.ResultUnmeasuredDays, null, null, ct, leadIds);
+        return rows.ToDictionary(r => r.LeadId, r => r.Delta.Absolute);
+    }
+
     /// <summary>Leads that are clients (Approved, Building, Shipped; not archived), narrowed by stage and a search of title and company.</summary>
     private static IQueryable<Lead> ClientLeads(IQueryable<Lead> leads, LeadStatus? status, string? q)
     {
@@ -311,10 +327,16 @@ public sealed class ClientSuccessService(IDbContextFactory<ConsoleDbContext> dbF
     /// Client rows in three set-based queries (clients, their success records, the newest outcome of each);
     /// the ledger arithmetic then runs in memory because it is the pure, tested rule.
     /// </summary>
-    internal async Task<IReadOnlyList<ClientRow>> ClientRowsAsync(DateTime now, int unmeasuredDays, LeadStatus? status, string? q, CancellationToken ct)
+    internal async Task<IReadOnlyList<ClientRow>> ClientRowsAsync(
+        DateTime now, int unmeasuredDays, LeadStatus? status, string? q, CancellationToken ct, IReadOnlyCollection<int>? leadIds = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var clients = ClientLeads(db.Set<Lead>().AsNoTracking(), status, q);
+        if (leadIds is not null)
+        {
+            clients = clients.Where(l => leadIds.Contains(l.Id));
+        }
+
         var leads = await clients.Select(l => new { l.Id, l.Title, l.Company, l.Status, l.CreatedAt, l.StatusChangedAt, l.StatusImported }).ToListAsync(ct);
         var successes = await db.Set<ClientSuccess>().AsNoTracking()
             .Where(cs => clients.Any(l => l.Id == cs.LeadId))

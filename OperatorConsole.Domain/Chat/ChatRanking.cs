@@ -1,6 +1,9 @@
 namespace OperatorConsole.Domain.Chat;
 
-/// <summary>What a ranking question groups deals by: who owns them, the customer's account, the offer type, the account's sector, or where the lead came from.</summary>
+/// <summary>
+/// What a ranking question groups deals by: who owns them, the customer's account, the offer type, the account's
+/// sector, where the lead came from, or the service package it was sold on (a CRM's product).
+/// </summary>
 public enum RankBy
 {
     Owner,
@@ -8,6 +11,7 @@ public enum RankBy
     OfferType,
     Sector,
     Source,
+    Package,
 }
 
 /// <summary>The figure a ranking question orders the groups by.</summary>
@@ -77,6 +81,9 @@ public static class ChatRanking
 
     private static readonly HashSet<string> SourceWords = new(StringComparer.Ordinal) { "source", "sources", "channel", "channels" };
 
+    // An imported CRM's products are the console's service packages (ADR 235): "Which product sells best?"
+    private static readonly HashSet<string> PackageWords = new(StringComparer.Ordinal) { "package", "packages", "product", "products" };
+
     private static readonly HashSet<string> ComeWords = new(StringComparer.Ordinal) { "come", "comes", "came", "coming" };
 
     /// <summary>Whether the question says it is about a sector ("the software sector", "retail industry").</summary>
@@ -130,7 +137,7 @@ public static class ChatRanking
 
     /// <summary>Every word this reading understands, so none of them is reported as something the console does not record.</summary>
     public static IEnumerable<string> Vocabulary =>
-        Cues.Concat(OwnerWords).Concat(AccountWords).Concat(GrowthWords).Concat(DeclineWords).Concat(OfferWords).Concat(SectorWords).Concat(SourceWords).Concat(ComeWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
+        Cues.Concat(OwnerWords).Concat(AccountWords).Concat(GrowthWords).Concat(DeclineWords).Concat(OfferWords).Concat(SectorWords).Concat(SourceWords).Concat(PackageWords).Concat(ComeWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
             .Concat(RateWords).Concat(NumberWords).Concat(["agent", "agents", "sales", "open", "pipeline", "type", "types", "first", "average", "avg", "mean", "size", "share", "proportion"]);
 
     /// <summary>The ranking the question asks for, or null when it asks for something else.</summary>
@@ -215,6 +222,7 @@ public static class ChatRanking
         RankBy.Account => "account",
         RankBy.Sector => "sector",
         RankBy.Source => "lead source",
+        RankBy.Package => "package",
         _ => "offer type",
     };
 
@@ -258,6 +266,11 @@ public static class ChatRanking
             {
                 return RankBy.Source;
             }
+
+            if (PackageWords.Contains(word))
+            {
+                return RankBy.Package;
+            }
         }
 
         // "Who won the most?": a person, so the deal's owner.
@@ -297,7 +310,7 @@ public static class ChatRanking
     private static bool ListsOnly(IReadOnlyList<string> words) =>
         words.Any(w => w is "who" or "which" or "what" or "list") && !words.Any(Superlatives.Contains)
         && words.All(w => Semantic.TextTokens.StopWords.Contains(w) || w is "list" or "sales" or "agent" or "agents"
-            || OwnerWords.Contains(w) || AccountWords.Contains(w) || SectorWords.Contains(w) || SourceWords.Contains(w) || OfferWords.Contains(w));
+            || OwnerWords.Contains(w) || AccountWords.Contains(w) || SectorWords.Contains(w) || SourceWords.Contains(w) || OfferWords.Contains(w) || PackageWords.Contains(w));
 
     /// <summary>
     /// "Which agent has the worst win rate?": an agent measured by a sales figure is a sales agent, though the question

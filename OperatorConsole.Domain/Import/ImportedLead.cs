@@ -9,6 +9,9 @@ public sealed record ImportedStatusStep(LeadStatus Status, DateTime At);
 /// <summary>A decided deal: recorded as a closed proposal so the scorecard and win rate can read it.</summary>
 public sealed record ImportedOutcome(ProposalOutcome Outcome, DateTime At, decimal? Value, decimal? Amount);
 
+/// <summary>The service package a deal was sold on (a CRM's product), found by name or made at its price.</summary>
+public sealed record ImportedPackage(string Name, decimal Price);
+
 /// <summary>A CSV row after mapping and validation: everything needed to write the lead, nothing left to parse.</summary>
 public sealed record ImportedLead(
     string? ExternalId,
@@ -22,7 +25,8 @@ public sealed record ImportedLead(
     IReadOnlyList<ImportedStatusStep> History,
     ImportedOutcome? Outcome,
     string? Owner = null,
-    bool CreatedAtEstimated = false)
+    bool CreatedAtEstimated = false,
+    ImportedPackage? Package = null)
 {
     public LeadStatus Status => History[^1].Status;
 

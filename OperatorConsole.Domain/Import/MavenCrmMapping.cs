@@ -15,13 +15,17 @@ public sealed record MavenOpportunity(
     string? CloseDate,
     string? CloseValue);
 
+/// <summary>A product of products.csv: its own spelling of the name and its list price.</summary>
+public sealed record MavenProduct(string Name, decimal Price);
+
 /// <summary>
 /// The built-in mapping of the Maven CRM pipeline (docs/features/import-export.md has the table):
 /// opportunity → lead; Prospecting → New, Engaging → Qualified at engage_date, Won → Qualified at engage_date
 /// then Approved at close_date with a won proposal carrying close_value, Lost → Qualified at engage_date then
 /// Lost at close_date with a lost proposal. Prospecting rows carry no date at all: they are created at the
 /// dataset's as-of date (its latest engage/close date), the moment the snapshot says they existed. The sales agent is
-/// the lead's owner; the file names no customer contact.
+/// the lead's owner; the file names no customer contact. The product is the service package the deal was sold on
+/// (ADR 235), named as products.csv names it and priced at its list price.
 /// </summary>
 public static class MavenCrmMapping
 {
@@ -42,9 +46,8 @@ public static class MavenCrmMapping
         ["Lost"] = LeadStatus.Lost,
     };
 
-    /// <summary>The pipeline spells "GTX Pro" as "GTXPro": products are matched with spaces and case ignored.</summary>
-    public static string ProductKey(string? product) =>
-        new string((product ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray()).ToLowerInvariant();
+    /// <summary>The pipeline spells "GTX Pro" as "GTXPro": products are matched with spaces and case ignored, as packages are.</summary>
+    public static string ProductKey(string? product) => Packages.ServicePackageRules.NameKey(product);
 
     /// <summary>The dataset's "as of" moment: the latest engage or close date in it (null when it has none).</summary>
     public static DateTime? AsOf(IEnumerable<MavenOpportunity> rows)
@@ -64,12 +67,12 @@ public static class MavenCrmMapping
         return latest;
     }
 
-    public static RowMapResult Map(MavenOpportunity row, IReadOnlyDictionary<string, decimal> pricesByProductKey, DateTime asOf)
+    public static RowMapResult Map(MavenOpportunity row, IReadOnlyDictionary<string, MavenProduct> productsByKey, DateTime asOf)
     {
         var errors = new List<string>();
         var deal = Parse(row, errors);
         CheckDates(deal, errors);
-        return errors.Count > 0 ? RowMapResult.Invalid(errors) : ToLead(deal, LeadCsvMapping.Clean(row.SalesAgent), pricesByProductKey, asOf);
+        return errors.Count > 0 ? RowMapResult.Invalid(errors) : ToLead(deal, LeadCsvMapping.Clean(row.SalesAgent), productsByKey, asOf);
     }
 
     /// <summary>A row's fields, cleaned and parsed; a field that does not parse is an error and a stand-in value.</summary>
@@ -136,10 +139,11 @@ public static class MavenCrmMapping
     }
 
     /// <summary>The lead a valid deal becomes: its title, the stage history its dates give, and the outcome of a closed one.</summary>
-    private static RowMapResult ToLead(Deal deal, string? agent, IReadOnlyDictionary<string, decimal> pricesByProductKey, DateTime asOf)
+    private static RowMapResult ToLead(Deal deal, string? agent, IReadOnlyDictionary<string, MavenProduct> productsByKey, DateTime asOf)
     {
         var product = deal.Product!;
-        decimal? price = pricesByProductKey.TryGetValue(ProductKey(product), out var p) ? p : null;
+        var known = productsByKey.GetValueOrDefault(ProductKey(product));
+        var price = known?.Price;
         var title = deal.Account is null ? $"{product} ({deal.Id})" : $"{product} for {deal.Account}";
         List<ImportedStatusStep> history = deal.Stage switch
         {
@@ -163,9 +167,10 @@ public static class MavenCrmMapping
 
         // A Prospecting row has no date at all: it is placed at the file's "as of", and says so. The sales agent is the
         // deal's owner, on our side: the file names no one at the customer, so the lead has no contact (a proposal
-        // addressed to the contact would otherwise greet our own salesperson).
+        // addressed to the contact would otherwise greet our own salesperson). A product products.csv does not list
+        // has no price, so no package is made of it (a package's price is not optional); the title still names it.
         return RowMapResult.Ok(new ImportedLead(deal.Id!, title, deal.Account, null, null, Source, price, null, history, outcome, agent,
-            CreatedAtEstimated: deal.Stage == LeadStatus.New));
+            CreatedAtEstimated: deal.Stage == LeadStatus.New, Package: known is null ? null : new ImportedPackage(known.Name, known.Price)));
     }
 
     private static DateTime? ParseDate(string field, string? text, List<string> errors)

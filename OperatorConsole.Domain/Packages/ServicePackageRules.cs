@@ -13,6 +13,13 @@ public static class ServicePackageRules
     public const int MaxUpgrades = 20;
     public const decimal MaxPrice = 100_000_000m;
 
+    /// <summary>
+    /// One package however a file spells it: spaces and case ignored (a CRM export writes "GTXPro" for "GTX Pro"). An
+    /// import links a deal to the package with its key, or makes one.
+    /// </summary>
+    public static string NameKey(string? name) =>
+        new string((name ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray()).ToLowerInvariant();
+
     /// <summary>Validates the package as it would be after the change (create or patch merged onto the stored one).</summary>
     public static ValidationErrors Validate(ServicePackageFields p)
     {

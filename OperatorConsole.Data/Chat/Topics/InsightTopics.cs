@@ -91,7 +91,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
             var fact = entity.Kind switch
             {
                 EntityKind.Lead => await LeadAsync(int.Parse(entity.Key, System.Globalization.CultureInfo.InvariantCulture), ct),
-                EntityKind.Account or EntityKind.Owner or EntityKind.Source =>
+                EntityKind.Account or EntityKind.Owner or EntityKind.Source or EntityKind.Package =>
                     await DealsOfAsync($"{entity.Kind} \"{entity.Name}\" has", entity, DealsOf(entity)!, question, ct, ownerOf: entity.Kind == EntityKind.Owner),
                 EntityKind.Sector => await SectorAsync(entity, question, ct),
                 _ => Say.Fact($"{entity.Kind.ToString().ToLowerInvariant()}:{entity.Name}", entity.Kind.ToString(), $"{entity.Kind} \"{entity.Name}\" exists", entity.Link, $"{entity.Kind} \"{entity.Name}\" exists"),
@@ -132,7 +132,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
     /// <summary>The entity's open deals, oldest first, when its link is the Leads list (a sector's is the clients list).</summary>
     private static string OpenOldestFirst(string link) => link.StartsWith("/leads?", StringComparison.Ordinal) ? link + "&status=open&sort=createdAt" : link;
 
-    /// <summary>The deals of a named account, owner, sector (through its accounts) or lead source, the last two compared up to case; null for any other kind.</summary>
+    /// <summary>The deals of a named account, owner, sector (through its accounts), lead source or package; sector and source compared up to case; null for any other kind.</summary>
     private static System.Linq.Expressions.Expression<Func<Lead, bool>>? DealsOf(KnownEntity entity) => entity.Kind switch
     {
         EntityKind.Account => l => l.Company == entity.Name,
@@ -142,6 +142,8 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         EntityKind.Sector => l => l.Account != null && l.Account.Sector != null && l.Account.Sector.ToLower() == entity.Key,
         EntityKind.Source => l => l.Source != null && l.Source.ToLower() == entity.Key,
 #pragma warning restore CA1304, CA1311, CA1862
+        // A package's deals are the leads linked to it (an import links each deal to its product's package).
+        EntityKind.Package when int.TryParse(entity.Key, System.Globalization.CultureInfo.InvariantCulture, out var packageId) => l => l.ServicePackageId == packageId,
         _ => null,
     };
 

@@ -6,6 +6,7 @@ using OperatorConsole.Domain.Chat;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Offers;
 using OperatorConsole.Domain.Proposals;
+using OperatorConsole.Domain.Packages;
 using OperatorConsole.Domain.Scorecard;
 
 namespace OperatorConsole.Data.Chat.Topics;
@@ -39,7 +40,7 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
     {
         if (question.Ranking is not { } ranking)
         {
-            return TopicAnswer.MissingOnly("Say what to rank by (owner, account, sector, lead source or offer type) and by which figure (won, lost, win rate, deals, open deals).");
+            return TopicAnswer.MissingOnly("Say what to rank by (owner, account, sector, lead source, package or offer type) and by which figure (won, lost, win rate, deals, open deals).");
         }
 
         var scope = Scopes(question.Entities, ranking.By) ? question.Entities.Select(e => e.Entity).ToList() : [];
@@ -107,12 +108,13 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
         EntityKind.Sector => RankBy.Sector,
         EntityKind.Owner => RankBy.Owner,
         EntityKind.Source => RankBy.Source,
+        EntityKind.Package => RankBy.Package,
         _ => null,
     };
 
     /// <summary>", on Kan-code's deals only"; several of a kind read as either, several kinds as all of them.</summary>
     private static string Within(List<KnownEntity> scope) => scope.Count == 0 ? ""
-        : ", on " + string.Join(" and ", scope.GroupBy(e => e.Kind).Select(g => string.Join(" or ", g.Select(e => e.Kind switch { EntityKind.Sector => $"the {e.Name} sector's", EntityKind.Source => $"the {e.Name} source's", _ => $"{e.Name}'s" }))))
+        : ", on " + string.Join(" and ", scope.GroupBy(e => e.Kind).Select(g => string.Join(" or ", g.Select(e => e.Kind switch { EntityKind.Sector => $"the {e.Name} sector's", EntityKind.Source => $"the {e.Name} source's", EntityKind.Package => $"the {e.Name} package's", _ => $"{e.Name}'s" }))))
           + " deals only";
 
     /// <summary>
@@ -128,6 +130,8 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
             .SelectMany(x => x.ps.DefaultIfEmpty(), (x, p) => new
             {
                 x.l.Id, x.l.Owner, x.l.Company, x.l.AccountId, x.l.OfferType, x.l.Status, x.l.Source,
+                // The package the deal was sold on: the lead's, else the one its decided proposal names.
+                Package = x.l.ServicePackageId ?? (p == null ? null : p.ServicePackageId),
                 Outcome = p == null ? null : p.Outcome, Value = p == null ? null : p.OutcomeValue, At = p == null ? null : p.OutcomeAt,
             })
             .ToListAsync(ct);
@@ -148,20 +152,31 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
             }
         }
 
-        bool InScope(string? owner, string? company, int? accountId, string? source) => scope.GroupBy(e => e.Kind).All(kind => kind.Any(e => e.Kind switch
+        if (by is RankBy.Package)
+        {
+            foreach (var package in await db.Set<ServicePackage>().AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+            {
+                var id = package.Id.ToString(CultureInfo.InvariantCulture);
+                names["package:" + id] = (package.Name, $"/packages/{id}");
+            }
+        }
+
+        bool InScope(string? owner, string? company, int? accountId, string? source, int? package) => scope.GroupBy(e => e.Kind).All(kind => kind.Any(e => e.Kind switch
         {
             EntityKind.Owner => string.Equals(owner, e.Name, StringComparison.OrdinalIgnoreCase),
             EntityKind.Account => string.Equals(company, e.Name, StringComparison.OrdinalIgnoreCase),
             EntityKind.Source => source is not null && LeadRules.SourceKey(source) == e.Key,
+            EntityKind.Package => package?.ToString(CultureInfo.InvariantCulture) == e.Key,
             _ => accountId is { } id && sectorOf.TryGetValue(id, out var sector) && sector == e.Key,
         }));
 
-        var deals = rows.Where(r => InScope(r.Owner, r.Company, r.AccountId, r.Source)).Select(r => new Deal(r.Id, by switch
+        var deals = rows.Where(r => InScope(r.Owner, r.Company, r.AccountId, r.Source, r.Package)).Select(r => new Deal(r.Id, by switch
         {
             RankBy.Owner => r.Owner,
             RankBy.Account => r.AccountId?.ToString(CultureInfo.InvariantCulture),
             RankBy.Sector => r.AccountId is { } id && sectorOf.TryGetValue(id, out var sector) ? "sector:" + sector : null,
             RankBy.Source => string.IsNullOrWhiteSpace(r.Source) ? null : SourceName(r.Source, names),
+            RankBy.Package => r.Package is { } package ? "package:" + package.ToString(CultureInfo.InvariantCulture) : null,
             _ => r.OfferType?.ToString(),
         }, r.Status, r.Outcome, r.Value, r.At)).ToList();
         return (deals, names);
@@ -191,7 +206,7 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
     {
         RankBy.Owner => (key, $"/leads?owner={Uri.EscapeDataString(key)}"),
         RankBy.Account => names.TryGetValue(key, out var n) ? n : ($"account {key}", $"/accounts/{key}"),
-        RankBy.Sector or RankBy.Source => names[key],
+        RankBy.Sector or RankBy.Source or RankBy.Package => names[key],
         _ => Enum.TryParse<OfferType>(key, out var offer)
             ? (OfferRules.Label(offer), $"/leads?offerType={System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(offer.ToString())}")
             : (key, "/leads"),
@@ -220,14 +235,14 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
             : $"{Say.N(none.Count)} of {Say.Plural(all.Count, what, Plural(what))} {lacking}{When(period)}{Within(scope)}: " +
               string.Join(", ", none.Take(NamedWithout).Select(g => g.Name)) + (none.Count > NamedWithout ? $" and {Say.N(none.Count - NamedWithout)} more" : "");
         var key = $"ranking.{ranking.By}.{ranking.Measure}.none.{(period is { } p ? $"{p.From:yyyyMMdd}-{p.To:yyyyMMdd}" : "all")}".ToLowerInvariant();
-        var link = ranking.By is RankBy.Account or RankBy.Sector ? "/clients" : "/leads";
+        var link = ranking.By switch { RankBy.Account or RankBy.Sector => "/clients", RankBy.Package => "/packages", _ => "/leads" };
         return new TopicAnswer(claim + ".", [Say.Fact(key, $"{Capital(Plural(what))} · none", claim, link, claim)], [], missing);
     }
 
     /// <summary>How many groups a "which … has none" answer names.</summary>
     private const int NamedWithout = 10;
 
-    /// <summary>The accounts (or sectors) no deal belongs to: they have none of any figure.</summary>
+    /// <summary>The accounts (sectors, packages) no deal belongs to: they have none of any figure.</summary>
     private static IEnumerable<Group> WithoutDeals(List<Group> groups, Dictionary<string, (string Name, string Link)> names, RankBy by)
     {
         var seen = groups.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
@@ -235,6 +250,7 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
             {
                 RankBy.Account => int.TryParse(n.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _),
                 RankBy.Sector => n.Key.StartsWith("sector:", StringComparison.Ordinal),
+                RankBy.Package => n.Key.StartsWith("package:", StringComparison.Ordinal),
                 _ => false,
             })
             .Select(n => new Group(n.Key, n.Value.Name, n.Value.Link, 0, 0, 0, 0, 0));

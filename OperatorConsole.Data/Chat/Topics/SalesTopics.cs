@@ -129,7 +129,7 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
     {
         var stages = asked.Count > 0 ? asked : question.Mentions("open") ? [.. ScorecardCalculator.OpenStages] : Enum.GetValues<LeadStatus>().ToList();
         var all = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived && stages.Contains(l.Status));
-        var inRange = LeadService.Filter(all, new LeadListQuery(MinValue: range.Min, MaxValue: range.Max));
+        var inRange = LeadService.Filter(all, db.Set<Proposal>(), new LeadListQuery(MinValue: range.Min, MaxValue: range.Max));
         var rows = await inRange.GroupBy(l => l.Status).Select(g => new StageRow(g.Key, g.Count(), g.Sum(l => l.EstimatedValue) ?? 0)).ToListAsync(ct);
         var top = await LeadService.Sort(inRange, "-estimatedValue").Take(5).Select(l => new { l.Title, l.EstimatedValue, l.Status }).ToListAsync(ct);
         var which = stages.Count == 1 ? $"{stages[0]} " : question.Mentions("open") ? "open " : "";

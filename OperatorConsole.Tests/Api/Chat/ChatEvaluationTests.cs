@@ -223,7 +223,8 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var constraint = (await GetAsync(api, "/api/constraint")).GetProperty("snapshot").GetProperty("summary").GetString()!;
         // Rankings, from the file the import reads: agent = sales_agent (the deal's owner), account, stage, close value.
         var rows = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "sales_pipeline.csv")).Skip(1).Select(l => l.Split(','))
-            .Select(f => (Agent: f[1], Account: f[3], Stage: f[4], Engaged: f[5], Closed: f[6], Value: f[7].Length == 0 ? 0m : decimal.Parse(f[7], CultureInfo.InvariantCulture))).ToList();
+            .Select(f => (Agent: f[1], Account: f[3], Stage: f[4], Engaged: f[5], Closed: f[6], Value: f[7].Length == 0 ? 0m : decimal.Parse(f[7], CultureInfo.InvariantCulture),
+                Product: f[2] == "GTXPro" ? "GTX Pro" : f[2])).ToList();
         // A deal's estimate is its product's list price (products.csv; the pipeline writes "GTXPro" for "GTX Pro").
         var prices = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "products.csv")).Skip(1).Select(l => l.Split(','))
             .ToDictionary(f => f[0].Replace(" ", ""), f => decimal.Parse(f[2], CultureInfo.InvariantCulture));
@@ -238,6 +239,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var lowestRate = rows.Where(r => r.Stage is "Won" or "Lost" && r.Account.Length > 0).GroupBy(r => r.Account)
             .Select(g => (g.Key, Rate: Math.Round(100m * g.Count(r => r.Stage == "Won") / g.Count(), 1))).OrderBy(g => g.Rate).First();
         var darcel = rows.Where(r => r.Agent == "Darcel Schlecht").ToList();
+        // Products are the packages the import makes (ADR 235), "GTXPro" read as products.csv's "GTX Pro".
+        var topProduct = rows.Where(r => r.Stage == "Won").GroupBy(r => r.Product).Select(g => (g.Key, Value: g.Sum(r => r.Value), Count: g.Count())).OrderByDescending(g => g.Value).First();
+        var gtxPro = rows.Where(r => r.Product == "GTX Pro").ToList();
+        var gtxProAgent = gtxPro.Where(r => r.Stage == "Won").GroupBy(r => r.Agent).Select(g => (g.Key, Value: g.Sum(r => r.Value))).OrderByDescending(g => g.Value).First();
         var biggest = rows.Where(r => r.Stage == "Won").MaxBy(r => r.Value);
         // The week of the data's last day (Monday 25 Dec 2017 – 31 Dec 2017), as the scorecard's weeks run.
         var lastWeek = rows.Where(r => r.Stage == "Won" && string.CompareOrdinal(r.Closed, "2017-12-25") >= 0).ToList();
@@ -428,7 +433,11 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
                 Expectation.States(Format(Math.Round(100m * rows.Count(r => r.Account == "Kan-code" && r.Stage == "Won") / rows.Count(r => r.Account == "Kan-code" && r.Stage is "Won" or "Lost"), 1)) + " %")),
             // The file has outcomes, not sends: "0 sent" is the console's count, and Missing says why.
             new("maven", "How many proposals did we send last month?", Expectation.States("0 sent").AndMissing("imported file")),
-            new("maven", "Which product sells best?", Expectation.Missing("product")),
+            new("maven", "Which product sells best?", Expectation.States($"1. {topProduct.Key} won {Money(topProduct.Value)} from {Format(topProduct.Count)} deals", "of 7 packages")),
+            new("maven", "What is our win rate for GTX Pro?",
+                Expectation.States($"Package \"GTX Pro\" has {Format(gtxPro.Count)} deals",
+                    Format(Math.Round(100m * gtxPro.Count(r => r.Stage == "Won") / gtxPro.Count(r => r.Stage is "Won" or "Lost"), 1)) + " %")),
+            new("maven", "Which sales agent sold the most GTX Pro?", Expectation.States($"1. {gtxProAgent.Key} won {Money(gtxProAgent.Value)}", "GTX Pro package's deals only")),
             // The leads that came in each month, by the file's engage date (it got every stage's count as it stands); the
             // deals with no engage date are said under Missing.
             new("maven", "How many leads came in per month?",

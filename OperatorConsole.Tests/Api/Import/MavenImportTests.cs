@@ -60,6 +60,7 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
 
         await UndatedRowsAreNotNewAndListLastAsync(client);
         await TheSalesAgentOwnsTheDealAndIsNotItsContactAsync(client);
+        await TheProductsAreServicePackagesAsync(client);
 
         // Every item's key is unique in its bucket on the real data too: acknowledgements refer to it, and the screens
         // key their live rows by it (a duplicate sibling key would end the circuit).
@@ -99,6 +100,8 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
         await using (var db = factory.CreateDbContext())
         {
             (await db.Set<Lead>().CountAsync(l => l.Source == MavenCrmMapping.Source)).Should().Be(8800);
+            (await db.Set<OperatorConsole.Domain.Packages.ServicePackage>().CountAsync()).Should().Be(7, "a re-import finds the packages it made");
+            (await db.Set<Lead>().CountAsync(l => l.ServicePackageId == null)).Should().Be(0);
             (await db.Set<Proposal>().CountAsync()).Should().Be(4238 + 2473);
             (await db.Set<LeadStatusChange>().CountAsync()).Should().Be(8800 + 4238 + 2473, "an update with the same stage records no status change");
         }
@@ -157,6 +160,50 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
     {
         await using var db = factory.CreateDbContext();
         return await db.Set<Lead>().Where(where).OrderBy(l => l.Id).FirstAsync();
+    }
+
+    /// <summary>
+    /// "Which product sells best?" had no answer anywhere: the product was in each deal's title only. Each product is
+    /// now the service package its deals were sold on (ADR 235), named as products.csv names it ("GTXPro" in the
+    /// pipeline is GTX Pro), at its list price, and its track record is the CSV's own figures.
+    /// </summary>
+    private async Task TheProductsAreServicePackagesAsync(HttpClient client)
+    {
+        var csv = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), MavenCrmMapping.PipelineFile)).Skip(1).Select(l => l.Split(','))
+            .Select(c => (Product: c[2] == "GTXPro" ? "GTX Pro" : c[2], Stage: c[4], Value: c[4] == "Won" ? decimal.Parse(c[7], System.Globalization.CultureInfo.InvariantCulture) : 0m))
+            .ToList();
+        var list = (await (await client.GetAsync("/api/service-packages?pageSize=50")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        list.Select(p => p.GetProperty("name").GetString()).Should().BeEquivalentTo(csv.Select(r => r.Product).Distinct());
+        foreach (var package in list)
+        {
+            var name = package.GetProperty("name").GetString()!;
+            var deals = csv.Where(r => r.Product == name).ToList();
+            var record = package.GetProperty("trackRecord");
+            package.GetProperty("leadCount").GetInt32().Should().Be(deals.Count, name);
+            record.GetProperty("won").GetInt32().Should().Be(deals.Count(d => d.Stage == "Won"), name);
+            record.GetProperty("lost").GetInt32().Should().Be(deals.Count(d => d.Stage == "Lost"), name);
+            record.GetProperty("wonValue").GetDecimal().Should().Be(deals.Sum(d => d.Value), name);
+        }
+
+        var gtxPro = list.Single(p => p.GetProperty("name").GetString() == "GTX Pro");
+        gtxPro.GetProperty("priceMin").GetDecimal().Should().Be(4821m);
+        gtxPro.GetProperty("priceMax").GetDecimal().Should().Be(4821m);
+        var id = gtxPro.GetProperty("id").GetInt32();
+        var detail = await (await client.GetAsync($"/api/service-packages/{id}")).ReadJsonAsync();
+        var total = csv.Count(r => r.Product == "GTX Pro");
+        detail.GetProperty("trackRecord").GetProperty("leads").GetInt32().Should().Be(total);
+        detail.GetProperty("leads").GetArrayLength().Should().Be(OperatorConsole.Data.Packages.ServicePackageService.LeadsShown);
+        // The link to every deal opens exactly the deals the record counts, and the export holds the same.
+        var link = detail.GetProperty("leadsLink").GetString()!;
+        link.Should().Be($"/leads?packageId={id}");
+        (await (await client.GetAsync($"/api/leads?packageId={id}&pageSize=1")).ReadJsonAsync()).GetProperty("total").GetInt32().Should().Be(total);
+        (await client.GetStringAsync($"/api/exports/leads.csv?packageId={id}")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(total + 1);
+        (await client.GetAsync("/api/leads?packageId=abc")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+
+        await using var db = factory.CreateDbContext();
+        var made = await db.AuditEntries.Where(a => a.Action == "service_package.created").ToListAsync();
+        made.Should().HaveCount(7, "each package the import made is in the audit log, by whoever ran the import");
+        made.Should().OnlyContain(a => a.ActorKind == OperatorConsole.Domain.Common.ActorKind.User && a.Summary!.Contains("imported product"));
     }
 
     /// <summary>

@@ -132,6 +132,11 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
     [InlineData("/leads?minValue=10000&sort=-estimatedValue", 390, 844)]
     // The list an "open deals over $5k" answer and a Clients row's "open" count link to (ADR 232).
     [InlineData("/leads?minValue=5000&status=open&sort=-estimatedValue", 1440, 900)]
+    // The products as packages with their track records, and the biggest one's page (ADR 235).
+    [InlineData("/packages", 1920, 1080)]
+    [InlineData("/packages", 390, 844)]
+    [InlineData("package", 1440, 900)]
+    [InlineData("package", 390, 844)]
     public async Task Screen_OnTheMavenImport_IsSavedForReview(string route, int width, int height)
     {
         if (ScreenshotTests.Folder() is not { } folder)
@@ -161,6 +166,14 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
             route = (await first.GetAttributeAsync("href"))!;
         }
 
+        else if (route == "package")
+        {
+            await AxeAccessibilityTests.OpenAsync(page, "/packages", "light");
+            var first = page.Locator("[data-testid=package-row-link]").First;
+            await first.WaitForAsync();
+            route = (await first.GetAttributeAsync("href"))!;
+            name = "package";
+        }
         else if (route == "chat")
         {
             name = "chat";

@@ -33,6 +33,11 @@ public sealed class ChatRankingTests
     [InlineData("Which account is the worst at losing deals?", RankBy.Account, RankMeasure.LostDeals, false)]
     [InlineData("Which sector buys the most?", RankBy.Sector, RankMeasure.WonValue, false)]
     [InlineData("Which industry has the best win rate?", RankBy.Sector, RankMeasure.WinRate, false)]
+    // An imported CRM's products are service packages (ADR 235): it was answered under Missing.
+    [InlineData("Which product sells best?", RankBy.Package, RankMeasure.WonValue, false)]
+    [InlineData("Which package has the highest win rate?", RankBy.Package, RankMeasure.WinRate, false)]
+    [InlineData("What are our products?", RankBy.Package, RankMeasure.Deals, false)]
+    [InlineData("Which products have the fewest won deals?", RankBy.Package, RankMeasure.WonDeals, true)]
     // Where leads came from: a source or channel named, or "come from" asked.
     [InlineData("Where do our leads come from?", RankBy.Source, RankMeasure.Deals, false)]
     [InlineData("Which leads came in from marketing?", RankBy.Source, RankMeasure.Deals, false)]

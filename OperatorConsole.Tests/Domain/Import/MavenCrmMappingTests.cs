@@ -7,10 +7,10 @@ namespace OperatorConsole.Tests.Domain.Import;
 public sealed class MavenCrmMappingTests
 {
     private static readonly DateTime AsOf = new(2017, 12, 31, 0, 0, 0, DateTimeKind.Utc);
-    private static readonly Dictionary<string, decimal> Prices = new()
+    private static readonly Dictionary<string, MavenProduct> Prices = new()
     {
-        [MavenCrmMapping.ProductKey("GTX Pro")] = 4821m,
-        [MavenCrmMapping.ProductKey("MG Special")] = 55m,
+        [MavenCrmMapping.ProductKey("GTX Pro")] = new("GTX Pro", 4821m),
+        [MavenCrmMapping.ProductKey("MG Special")] = new("MG Special", 55m),
     };
 
     private static DateTime D(string text) => DateTime.SpecifyKind(DateTime.Parse(text), DateTimeKind.Utc);
@@ -31,6 +31,7 @@ public sealed class MavenCrmMappingTests
         lead.EstimatedValue.Should().Be(4821m, "GTXPro in the pipeline is 'GTX Pro' in products.csv");
         lead.History.Should().Equal(new ImportedStatusStep(LeadStatus.Qualified, D("2016-10-25")), new ImportedStatusStep(LeadStatus.Approved, D("2017-03-11")));
         lead.Outcome.Should().Be(new ImportedOutcome(ProposalOutcome.Won, D("2017-03-11"), 4514m, 4821m));
+        lead.Package.Should().Be(new ImportedPackage("GTX Pro", 4821m), "the deal was sold on products.csv's GTX Pro, named as that file names it");
     }
 
     [Fact]
@@ -66,6 +67,7 @@ public sealed class MavenCrmMappingTests
         lead.History.Should().Equal(new ImportedStatusStep(LeadStatus.New, AsOf));
         lead.CreatedAtEstimated.Should().BeTrue("the as-of date is where the row is placed, not when it arrived");
         lead.EstimatedValue.Should().BeNull("a product missing from products.csv has no price");
+        lead.Package.Should().BeNull("a package needs a price, and the file gives none");
     }
 
     [Theory]

@@ -16,7 +16,7 @@ public static class LeadsApi
         var api = app.MapGroup("/api/leads").WithTags("Leads");
         api.MapPost("/", CreateLead).WithName("CreateLead").WithSummary("Create a lead")
             .RequireAuthorization(ConsolePolicies.Record(ApiScopes.LeadsWrite));
-        api.MapGet("/", ListLeads).WithName("ListLeads").WithSummary("List leads (filters status: a stage or open / won, offerType, q, accountId, owner, source, minValue, maxValue; paging)")
+        api.MapGet("/", ListLeads).WithName("ListLeads").WithSummary("List leads (filters status: a stage or open / won, offerType, q, accountId, packageId, owner, source, minValue, maxValue; paging)")
             .RequireAuthorization(ConsolePolicies.Read);
         api.MapGet("/{id:int}", GetLead).WithName("GetLead").WithSummary("One lead").RequireAuthorization(ConsolePolicies.Read);
         api.MapPatch("/{id:int}", UpdateLead).WithName("UpdateLead").WithSummary("Edit a lead's fields (operator)")
@@ -59,6 +59,7 @@ public static class LeadsApi
         [FromQuery] string? offerType = null,
         [FromQuery] string? q = null,
         [FromQuery] int? accountId = null,
+        [FromQuery] int? packageId = null,
         [FromQuery] string? owner = null,
         [FromQuery] string? source = null,
         [FromQuery] decimal? minValue = null,
@@ -78,7 +79,7 @@ public static class LeadsApi
             return errors.ToProblem();
         }
 
-        return TypedResults.Ok(await leads.ListAsync(new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, page, pageSize, accountId, owner, source, minValue, maxValue), ct));
+        return TypedResults.Ok(await leads.ListAsync(new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, page, pageSize, accountId, owner, source, minValue, maxValue, packageId), ct));
     }
 
     public static async Task<Results<Ok<LeadView>, ProblemHttpResult>> GetLead(int id, LeadService leads, CancellationToken ct) =>

@@ -13,7 +13,7 @@ public static class LeadsExportApi
     public static IEndpointRouteBuilder MapLeadsExport(this IEndpointRouteBuilder app)
     {
         app.MapCsvExport("leads.csv", ExportLeads, "ExportLeadsCsv",
-                "Leads as CSV (same filters and sort as GET /api/leads: status, offerType, q, accountId, owner, source, minValue, maxValue, includeArchived, sort; by id without a sort); imports back unchanged")
+                "Leads as CSV (same filters and sort as GET /api/leads: status, offerType, q, accountId, packageId, owner, source, minValue, maxValue, includeArchived, sort; by id without a sort); imports back unchanged")
             .RequireAuthorization(ConsolePolicies.Read);
         return app;
     }
@@ -26,6 +26,7 @@ public static class LeadsExportApi
         [FromQuery] string? status = null,
         [FromQuery] string? offerType = null,
         [FromQuery] int? accountId = null,
+        [FromQuery] int? packageId = null,
         [FromQuery] string? owner = null,
         [FromQuery] string? source = null,
         [FromQuery] decimal? minValue = null,
@@ -44,7 +45,7 @@ public static class LeadsExportApi
             return errors.ToProblem();
         }
 
-        var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, AccountId: accountId, Owner: owner, Source: source, MinValue: minValue, MaxValue: maxValue);
+        var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, AccountId: accountId, Owner: owner, Source: source, MinValue: minValue, MaxValue: maxValue, PackageId: packageId);
         return await CsvExport.DownloadAsync(http, exports.LeadsAsync(query, ct), "leads", time, ct);
     }
 }
