@@ -11,7 +11,7 @@ namespace OperatorConsole.Data.Packages;
 internal static class PackageLeads
 {
     public static IQueryable<Lead> SoldOn(this IQueryable<Lead> leads, IQueryable<Proposal> proposals, int packageId) =>
-        leads.Where(l => l.ServicePackageId == packageId || proposals.Any(p => p.LeadId == l.Id && p.ServicePackageId == packageId));
+        leads.SoldOnAny(proposals, [packageId]);
 
     public static IQueryable<Lead> SoldOnAny(this IQueryable<Lead> leads, IQueryable<Proposal> proposals, IReadOnlyCollection<int> packageIds) =>
         leads.Where(l => (l.ServicePackageId != null && packageIds.Contains(l.ServicePackageId.Value))
