@@ -31,12 +31,12 @@ public sealed partial record LeadCsvRow(
     [property: CsvColumn("lastRunStatus")] RunStatus? LastRunStatus);
 
 /// <summary>Streams leads for the CSV export: one query, read row by row, never the whole table in memory.</summary>
-public sealed class LeadExportService(IDbContextFactory<ConsoleDbContext> dbFactory)
+public sealed class LeadExportService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
 {
     public async IAsyncEnumerable<LeadCsvRow> LeadsAsync(LeadListQuery query, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var filtered = LeadService.Filter(db.Set<Lead>().AsNoTracking(), db.Set<OperatorConsole.Domain.Proposals.Proposal>(), query);
+        var filtered = LeadService.Filter(db.Set<Lead>().AsNoTracking(), db.Set<OperatorConsole.Domain.Proposals.Proposal>(), query, time.GetUtcNow().UtcDateTime);
         // By id unless the caller sorted: the file then lists what the sorted screen shows, in its order.
         var rows = (query.Sort is null ? filtered.OrderBy(l => l.Id) : LeadService.Sort(filtered, query.Sort))
             .Select(l => new LeadCsvRow(l.Id, l.ExternalId, l.Title, l.Company, l.ContactName, l.ContactEmail, l.Source, l.EstimatedValue,

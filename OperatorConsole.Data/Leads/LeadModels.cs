@@ -62,7 +62,7 @@ public sealed record UpdateLeadRequest(
 public sealed record ChangeLeadStatusRequest(LeadStatus? Status, string? Reason = null);
 
 /// <summary>Which optional fields any deal fills (<see cref="LeadService.FieldsInUseAsync"/>): the list's optional columns.</summary>
-public sealed record LeadFieldsInUse(bool Owner, bool OfferType, bool LastRun);
+public sealed record LeadFieldsInUse(bool Owner, bool OfferType, bool LastRun, bool NextStep = false);
 
 public sealed record LeadListQuery(
     StageFilter? Status = null,
@@ -77,7 +77,8 @@ public sealed record LeadListQuery(
     string? Source = null,
     decimal? MinValue = null,
     decimal? MaxValue = null,
-    int? PackageId = null);
+    int? PackageId = null,
+    NextStepState? NextStep = null);
 
 public sealed record StatusChangeView(
     int Id, LeadStatus? FromStatus, LeadStatus ToStatus, DateTime ChangedAt, string ActorName, string ActorKind, string? Reason);

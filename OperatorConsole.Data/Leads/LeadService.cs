@@ -205,17 +205,18 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     {
         var paging = PageRequest.From(query.Page, query.PageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var leads = Filter(db.Set<Lead>().AsNoTracking(), db.Set<Proposal>(), query);
+        var leads = Filter(db.Set<Lead>().AsNoTracking(), db.Set<Proposal>(), query, time.GetUtcNow().UtcDateTime);
         var total = await leads.CountAsync(ct);
         var items = await Sort(leads, query.Sort).Skip(paging.Skip).Take(paging.PageSize).Select(Projection).ToListAsync(ct);
         return new PagedList<LeadView>(items, total, paging.Page, paging.PageSize);
     }
 
     /// <summary>
-    /// The list filters (status, offerType, account, package, owner, source, value range, q, includeArchived); the CSV
-    /// export applies exactly the same ones. The proposals: a deal is sold on a package through one of them too.
+    /// The list filters (status, offerType, account, package, next step, owner, source, value range, q,
+    /// includeArchived); the CSV export applies exactly the same ones. The proposals: a deal is sold on a package
+    /// through one of them too. <paramref name="now"/>: when a planned next step becomes overdue.
     /// </summary>
-    public static IQueryable<Lead> Filter(IQueryable<Lead> leads, IQueryable<Proposal> proposals, LeadListQuery query)
+    public static IQueryable<Lead> Filter(IQueryable<Lead> leads, IQueryable<Proposal> proposals, LeadListQuery query, DateTime now)
     {
         if (!query.IncludeArchived)
         {
@@ -247,6 +248,11 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
         if (query.PackageId is { } packageId)
         {
             leads = Packages.PackageLeads.SoldOn(leads, proposals, packageId);
+        }
+
+        if (query.NextStep is { } step)
+        {
+            leads = WithNextStep(leads, step, now);
         }
 
         // One owner's deals: the name exactly as the deals carry it (the list offers the names that exist).
@@ -294,13 +300,30 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     /// has a value in it: an imported CRM has owners but no offer types or agent runs, a new agency the reverse, and
     /// a column of dashes on every row says nothing.
     /// </summary>
+    /// <summary>
+    /// The open deals whose next step is in that state (<see cref="NextStepRules.State"/>): none planned (Pipedrive's
+    /// "no activity scheduled"), planned, or overdue at <paramref name="now"/>. A won or lost deal has no next step to
+    /// plan, so it is in none of them.
+    /// </summary>
+    private static IQueryable<Lead> WithNextStep(IQueryable<Lead> leads, NextStepState state, DateTime now)
+    {
+        var stages = LeadStatusExtensions.OpenDealStages.ToArray();
+        var open = leads.Where(l => stages.Contains(l.Status));
+        return state switch
+        {
+            NextStepState.None => open.Where(l => l.NextStepDueAt == null || l.NextStepDoneAt != null),
+            NextStepState.Planned => open.Where(l => l.NextStepDueAt != null && l.NextStepDoneAt == null && l.NextStepDueAt >= now),
+            _ => open.Where(l => l.NextStepDueAt != null && l.NextStepDoneAt == null && l.NextStepDueAt < now),
+        };
+    }
+
     public async Task<LeadFieldsInUse> FieldsInUseAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var leads = db.Set<Lead>();
-        // One round trip: three EXISTS in one SELECT (no row at all: no deal, so no field is in use).
+        // One round trip: four EXISTS in one SELECT (no row at all: no deal, so no field is in use).
         return await leads.Take(1).Select(_ => new LeadFieldsInUse(
-                leads.Any(l => l.Owner != null), leads.Any(l => l.OfferType != null), leads.Any(l => l.LastRunStatus != null)))
+                leads.Any(l => l.Owner != null), leads.Any(l => l.OfferType != null), leads.Any(l => l.LastRunStatus != null), leads.Any(l => l.NextStepDueAt != null)))
             .FirstOrDefaultAsync(ct) ?? new LeadFieldsInUse(false, false, false);
     }
 

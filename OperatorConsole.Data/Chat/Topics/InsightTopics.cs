@@ -191,11 +191,11 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         System.Linq.Expressions.Expression<Func<Lead, bool>> whose, QuestionAnalysis question, CancellationToken ct, bool ownerOf = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var deals = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Where(whose).Select(l => new { l.Id, l.Status, l.LastContactAt, l.Owner, l.EstimatedValue }).ToListAsync(ct);
+        var deals = await db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Where(whose).Select(l => new { l.Id, l.Title, l.Status, l.LastContactAt, l.Owner, l.EstimatedValue }).ToListAsync(ct);
         var ids = deals.Select(d => d.Id).ToList();
         var period = question.Period;
         var closed = await db.Set<Proposal>().AsNoTracking().Where(p => ids.Contains(p.LeadId) && (p.Outcome == ProposalOutcome.Won || p.Outcome == ProposalOutcome.Lost))
-            .Select(p => new { p.Outcome, p.OutcomeValue, p.OutcomeAt }).ToListAsync(ct);
+            .Select(p => new { p.LeadId, p.Outcome, p.OutcomeValue, p.OutcomeAt }).ToListAsync(ct);
         var closedIn = closed.Where(w => period is null || (w.OutcomeAt is { } at && period.Contains(at))).ToList();
         var wonIn = closedIn.Where(c => c.Outcome == ProposalOutcome.Won).ToList();
         var lostIn = closedIn.Count(c => c.Outcome == ProposalOutcome.Lost);
@@ -225,8 +225,23 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
             text += OwnersOf(deals.Select(d => d.Owner).ToList());
         }
 
-        return Say.Fact(SourceOf(entity), $"{entity.Kind} · {entity.Name}", text, LinkOf(entity), text);
+        // "Which deals did Kan-code win in December?" got its totals only: the won deals themselves, largest first, and
+        // the link opens its won deals.
+        var link = LinkOf(entity);
+        if (MoneyTopic.AsksWonDeals(question) && wonIn.Count > 0)
+        {
+            var titles = deals.ToDictionary(d => d.Id, d => d.Title);
+            text += "; " + LargestFirst(wonIn.Select(w => (titles[w.LeadId], w.OutcomeValue ?? 0, w.OutcomeAt)).ToList());
+            link = link.StartsWith("/leads?", StringComparison.Ordinal) ? link + "&status=won" : link;
+        }
+
+        return Say.Fact(SourceOf(entity), $"{entity.Kind} · {entity.Name}", text, link, text);
     }
+
+    /// <summary>The won deals, largest first, five named (as the money answer's list of a period's won deals).</summary>
+    private static string LargestFirst(List<(string Title, decimal Value, DateTime? At)> won) =>
+        "won deals largest first: " + string.Join(", ", won.OrderByDescending(w => w.Value).ThenByDescending(w => w.At).Take(5)
+            .Select(w => $"\"{w.Title}\" {Say.Money(w.Value)}" + (w.At is { } at ? $" ({ChatDates.Day(at)})" : ""))) + (won.Count > 5 ? " and others" : "");
 
     /// <summary>"; owners: Darcel Schlecht (20 deals), Vicki Laflamme (15) and 4 more", or that none is recorded.</summary>
     private static string OwnersOf(IReadOnlyList<string?> owners)

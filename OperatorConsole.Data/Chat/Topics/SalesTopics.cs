@@ -15,7 +15,7 @@ namespace OperatorConsole.Data.Chat.Topics;
 /// the open pipeline is worth when the question asks its value. A named stage with a period is what moved into it
 /// then (the stage history), and "why" about Lost is the reasons people recorded (<see cref="StageHistoryFacts"/>).
 /// </summary>
-public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory) : IChatTopicSource
+public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory, Constraint.ConstraintService constraint, Settings.SettingsService settings, TimeProvider time) : IChatTopicSource
 {
     public ChatTopic Topic => ChatTopic.Pipeline;
 
@@ -43,6 +43,11 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
             return await WithoutFieldAsync(db, field, ct);
         }
 
+        if (asked.Count > 0 && asked.All(s => s.IsOpenDeal()) && question.Mentions("stuck", "stalled"))
+        {
+            return await StuckAsync(question, asked, ct);
+        }
+
         var forecast = AsksWhatWillClose(question);
         if (!forecast && await FromHistoryAsync(db, question, asked, ct) is { } history)
         {
@@ -60,7 +65,9 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
             };
         }
 
-        if (asked is [var stage] && ScorecardCalculator.OpenStages.Contains(stage) && (question.Words.Contains("which") || question.Words.Any(ChatRanking.Highest.Contains)))
+        // "What was the biggest deal we lost?" got the Lost stage's count: its deals by estimate, as an open stage's.
+        if (asked is [var stage] && (ScorecardCalculator.OpenStages.Contains(stage) || stage == LeadStatus.Lost)
+            && (question.Words.Contains("which") || question.Words.Any(ChatRanking.Highest.Contains)))
         {
             return await LargestInStageAsync(db, stage, byStage[stage], ct);
         }
@@ -83,16 +90,27 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
             after.Add("owner");
         }
 
-        return after.Any(w => w is "owner" or "owners") ? "owner"
+        return after.Contains("next") && words.Any(w => w is "step" or "steps") ? "next step"
+            : after.Any(w => w is "owner" or "owners") ? "owner"
             : after.Any(w => w is "account" or "company") ? "account"
             : after.Any(w => w is "source") ? "source"
             : after.Any(w => w is "estimate" or "estimated" or "value") ? "estimated value"
             : null;
     }
 
-    private static async Task<TopicAnswer> WithoutFieldAsync(ConsoleDbContext db, string field, CancellationToken ct)
+    private async Task<TopicAnswer> WithoutFieldAsync(ConsoleDbContext db, string field, CancellationToken ct)
     {
         var leads = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived);
+        if (field == "next step")
+        {
+            // "Which leads have no next step?" got every stage's count: the open deals with nothing planned, as the
+            // Leads list's "Next step: none planned" filter keeps them (a won or lost deal plans none).
+            var open = await LeadService.Filter(leads, db.Set<Proposal>(), new LeadListQuery(Status: StageFilter.Open), time.GetUtcNow().UtcDateTime).CountAsync(ct);
+            var none = await LeadService.Filter(leads, db.Set<Proposal>(), new LeadListQuery(NextStep: NextStepState.None), time.GetUtcNow().UtcDateTime).CountAsync(ct);
+            var said = $"{Say.N(none)} of {Say.Plural(open, "open deal", "open deals")} {(none == 1 ? "has" : "have")} no next step planned";
+            return new TopicAnswer(said + ".", [Say.Fact("pipeline.without.next-step", "Leads · next step", said, "/leads?nextStep=none", said)], [], []);
+        }
+
         var total = await leads.CountAsync(ct);
         var empty = await (field switch
         {
@@ -106,8 +124,32 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
     }
 
     /// <summary>
-    /// "Which qualified deals are worth the most?": the open stage's deals by estimated value, five named. It answered
-    /// with the stage's count and total only.
+    /// "How many deals are stuck in Qualified?" got the stage's count: the deals in it longer than the stuck threshold
+    /// at the asker's clock, by the constraint card's rule (<see cref="Domain.Constraint.ConstraintAnalyzer.IsStuck"/>),
+    /// the longest named. The metrics page lists all of them.
+    /// </summary>
+    private async Task<TopicAnswer> StuckAsync(QuestionAnalysis question, List<LeadStatus> asked, CancellationToken ct)
+    {
+        var report = question.Reference is { } at ? await constraint.GetAsync(at, ct: ct) : await constraint.GetAsync(ct: ct);
+        var days = (await settings.GetThresholdsAsync(ct)).StuckInStageDays;
+        var facts = new List<UsedFact>();
+        foreach (var stage in asked)
+        {
+            var inStage = report.Snapshot.Stages.FirstOrDefault(s => s.Stage == stage)?.InStage ?? 0;
+            var stuck = await constraint.GetStuckLeadsAsync(report.Clock, null, stage, OperatorConsole.Domain.Common.PageRequest.From(1, 3), ct);
+            var claim = $"{Say.N(stuck.Total)} of the {Say.Plural(inStage, "lead", "leads")} in {stage} {(stuck.Total == 1 ? "is" : "are")} stuck: in the stage more than " +
+                        $"{Say.Plural(days, "day", "days")} on {ChatDates.Day(report.Clock.At)}" +
+                        (stuck.Items.Count == 0 ? "" : "; longest first: " + string.Join(", ", stuck.Items.Select(l => $"\"{l.Title}\" {Say.N(Math.Floor(l.DaysInStage))} days")));
+            facts.Add(Say.Fact($"pipeline.stuck.{stage}.{report.Clock.At:yyyyMMdd}".ToLowerInvariant(), $"Constraint · stuck in {stage}", claim, "/metrics#stuck-leads", claim));
+        }
+
+        List<string> missing = report.AnchorNote is { } note ? [note] : [];
+        return new TopicAnswer(string.Join(" ", facts.Select(f => f.Claim + ".")), facts, [$"Stuck means longer in the stage than the threshold in Settings (stuck in a stage after {Say.Plural(days, "day", "days")})."], missing);
+    }
+
+    /// <summary>
+    /// "Which qualified deals are worth the most?", "What was the biggest deal we lost?": the stage's deals by estimated
+    /// value, five named. It answered with the stage's count and total only.
     /// </summary>
     private static async Task<TopicAnswer> LargestInStageAsync(ConsoleDbContext db, LeadStatus stage, StageRow? row, CancellationToken ct)
     {
@@ -117,7 +159,9 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
         var claim = $"{Say.Plural(count, "lead is", "leads are")} in {stage}, worth {Say.Money(row?.Value ?? 0)} estimated" +
                     (top.Count == 0 ? "; none has an estimate" : "; largest estimate first: " + string.Join(", ", top.Select(l => $"\"{l.Title}\" {Say.Money(l.EstimatedValue ?? 0)}")) + (count > top.Count ? " and others" : ""));
         var name = stage.ToString().ToLowerInvariant();
-        return new TopicAnswer(claim + ".", [Say.Fact($"pipeline.stage.{name}.largest", $"Leads · {stage}", claim, $"/leads?status={name}&sort=-estimatedValue", claim)], [], []);
+        // A lost deal records no value won: its size is the estimate it was pursued at (an import's list price).
+        List<string> inferred = stage == LeadStatus.Lost ? ["A lost deal records no value won, so lost deals are sized by their estimated value."] : [];
+        return new TopicAnswer(claim + ".", [Say.Fact($"pipeline.stage.{name}.largest", $"Leads · {stage}", claim, $"/leads?status={name}&sort=-estimatedValue", claim)], inferred, []);
     }
 
     /// <summary>
@@ -125,11 +169,11 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
     /// value filter, so the count is the count its link shows), by stage, the largest named. Only the stages asked, or
     /// the open ones when it says "open". It answered with this month's money.
     /// </summary>
-    private static async Task<TopicAnswer> InRangeAsync(ConsoleDbContext db, QuestionAnalysis question, List<LeadStatus> asked, ValueRange range, CancellationToken ct)
+    private async Task<TopicAnswer> InRangeAsync(ConsoleDbContext db, QuestionAnalysis question, List<LeadStatus> asked, ValueRange range, CancellationToken ct)
     {
         var stages = asked.Count > 0 ? asked : question.Mentions("open") ? [.. ScorecardCalculator.OpenStages] : Enum.GetValues<LeadStatus>().ToList();
         var all = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived && stages.Contains(l.Status));
-        var inRange = LeadService.Filter(all, db.Set<Proposal>(), new LeadListQuery(MinValue: range.Min, MaxValue: range.Max));
+        var inRange = LeadService.Filter(all, db.Set<Proposal>(), new LeadListQuery(MinValue: range.Min, MaxValue: range.Max), time.GetUtcNow().UtcDateTime);
         var rows = await inRange.GroupBy(l => l.Status).Select(g => new StageRow(g.Key, g.Count(), g.Sum(l => l.EstimatedValue) ?? 0)).ToListAsync(ct);
         var top = await LeadService.Sort(inRange, "-estimatedValue").Take(5).Select(l => new { l.Title, l.EstimatedValue, l.Status }).ToListAsync(ct);
         var which = stages.Count == 1 ? $"{stages[0]} " : question.Mentions("open") ? "open " : "";
@@ -343,7 +387,7 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
     /// "Which deals did we win this week?", "What is the biggest deal we won?": the won deals themselves. Both were
     /// answered with the period's total, as if the question had asked how much.
     /// </summary>
-    private static bool AsksWonDeals(QuestionAnalysis question) =>
+    public static bool AsksWonDeals(QuestionAnalysis question) =>
         question.Mentions("deal", "deals") && question.Mentions("won", "win", "closed", "sold") && !AsksLosses(question)
         && (question.Words.Contains("which") || question.Words.Any(ChatRanking.Highest.Contains))
         && !question.Mentions([.. ChatRanking.RateWords, "average", "avg", "size", "cycle", "long", "many"]);

@@ -175,6 +175,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("demo", $"what stage is {typo.ToLowerInvariant()} in", Expectation.States($"is in {stage}")),
             new("demo", "How much did Acme Corp pay us?", Expectation.Missing("Acme Corp")),
             new("demo", "Why did we lose the \"Globex Industries\" deal last week?", Expectation.Missing("Globex Industries")),
+            // The open deals with nothing planned, as the Leads list's nextStep=none keeps them (ADR 236).
+            new("demo", "Which leads have no next step?",
+                Expectation.States($"{Format((await GetAsync(api, "/api/leads?nextStep=none&pageSize=1")).GetProperty("total").GetInt32())} of " +
+                    $"{Format((await GetAsync(api, "/api/leads?status=open&pageSize=1")).GetProperty("total").GetInt32())} open deals have no next step planned")),
             new("demo", "What is the favourite colour of the cat owned by client X?", Expectation.Missing("colour")),
             new("demo", "What will the weather be on Friday?", Expectation.Missing("weather")),
             new("demo", "Who won the football match yesterday?", Expectation.Missing("football")),
@@ -239,6 +243,12 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var lowestRate = rows.Where(r => r.Stage is "Won" or "Lost" && r.Account.Length > 0).GroupBy(r => r.Account)
             .Select(g => (g.Key, Rate: Math.Round(100m * g.Count(r => r.Stage == "Won") / g.Count(), 1))).OrderBy(g => g.Rate).First();
         var darcel = rows.Where(r => r.Agent == "Darcel Schlecht").ToList();
+        var biggestLost = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "sales_pipeline.csv")).Skip(1).Select(l => l.Split(',')).Where(f => f[4] == "Lost")
+            .Select(f => (Title: f[3].Length == 0 ? $"{f[2]} ({f[0]})" : $"{f[2]} for {f[3]}", Estimate: prices[f[2].Replace(" ", "")])).MaxBy(d => d.Estimate);
+        // Kan-code's deals won in December 2017, largest first, titled as the import titles them ("product for account").
+        var kanCodeDecember = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "sales_pipeline.csv")).Skip(1).Select(l => l.Split(','))
+            .Where(f => f[3] == "Kan-code" && f[4] == "Won" && f[6].StartsWith("2017-12", StringComparison.Ordinal))
+            .Select(f => (Title: $"{f[2]} for {f[3]}", Value: decimal.Parse(f[7], CultureInfo.InvariantCulture))).OrderByDescending(d => d.Value).ToList();
         // Products are the packages the import makes (ADR 235), "GTXPro" read as products.csv's "GTX Pro".
         var topProduct = rows.Where(r => r.Stage == "Won").GroupBy(r => r.Product).Select(g => (g.Key, Value: g.Sum(r => r.Value), Count: g.Count())).OrderByDescending(g => g.Value).First();
         var gtxPro = rows.Where(r => r.Product == "GTX Pro").ToList();
@@ -317,6 +327,19 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             // A field left empty (it got every stage's count): every Maven deal names its sales agent; Prospecting and some
             // Engaging deals name no account.
             new("maven", "How many leads have no owner?", Expectation.States($"0 of {Format(rows.Count)} leads have no owner recorded")),
+            // Nothing planned on an open deal (it got every stage's count): the file plans no next step on any of them.
+            new("maven", "Which leads have no next step?",
+                Expectation.States($"{Format(rows.Count(r => r.Stage is "Prospecting" or "Engaging"))} of {Format(rows.Count(r => r.Stage is "Prospecting" or "Engaging"))} open deals have no next step planned")),
+            // Stuck is longer in the stage than the threshold, as the constraint card counts it (it got the stage's count).
+            new("maven", "How many deals are stuck in Qualified?",
+                Expectation.States($"{Format(Total(await GetAsync(api, "/api/constraint/stuck-leads?stage=qualified&pageSize=1")))} of the {Format(rows.Count(r => r.Stage == "Engaging"))} leads in Qualified are stuck")),
+            // Lost deals by the estimate they were pursued at (it got the Lost stage's count): the first in the file of the largest.
+            new("maven", "What was the biggest deal we lost?",
+                Expectation.States($"{Format(rows.Count(r => r.Stage == "Lost"))} leads are in Lost", $"largest estimate first: \"{biggestLost.Title}\" {Money(biggestLost.Estimate)}")
+                    .Inferring("sized by their estimated value")),
+            // An account's won deals in a period, largest first (it got the account's totals only).
+            new("maven", "Which deals did Kan-code win in December?",
+                Expectation.States(kanCodeDecember.Count == 0 ? "won 0 USD" : $"won deals largest first: \"{kanCodeDecember[0].Title}\" {Money(kanCodeDecember[0].Value)}")),
             new("maven", "How many deals are without an account?",
                 Expectation.States($"{Format(rows.Count(r => r.Account.Length == 0))} of {Format(rows.Count)} leads have no account recorded").Without("won deal")),
             // Accounts that bought in a period (it answered every account that ever bought, the month unsaid).

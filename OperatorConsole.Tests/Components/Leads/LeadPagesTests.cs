@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Data.Leads;
 using OperatorConsole.Data.Runs;
@@ -217,6 +218,36 @@ public sealed class LeadPagesTests : IDisposable
         await cut.InvokeAsync(() => stage.Instance.ValueChanged.InvokeAsync(StageFilter.Won));
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().BeEquivalentTo("Signed", "Live"));
         navigation.Uri.Should().Contain("status=won");
+    }
+
+    /// <summary>
+    /// The open deals with nothing planned (the chat's "no next step" links here), and a Next step column once any deal
+    /// plans one: what, when, and "overdue" past its day.
+    /// </summary>
+    [Fact]
+    public async Task LeadsPage_FilteredByNextStep_ShowsTheStepColumn_AndOverdueSteps()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        await _ctx.SeedLeadAsync("Idle", LeadStatus.Qualified);
+        var late = await _ctx.SeedLeadAsync("Late", LeadStatus.Proposal);
+        await using (var db = _ctx.CreateDbContext())
+        {
+            var lead = await db.Set<Lead>().SingleAsync(l => l.Id == late.Id);
+            (lead.NextStep, lead.NextStepDueAt) = ("Send the quote", _ctx.Clock.GetUtcNow().UtcDateTime.AddDays(-1));
+            await db.SaveChangesAsync();
+        }
+
+        var navigation = _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("/leads?nextStep=none");
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Idle"));
+        cut.Find("[data-testid=lead-next-step]").TextContent.Trim().Should().Be("none planned");
+        cut.Find("[data-testid=leads-export]").GetAttribute("href").Should().Contain("nextStep=none");
+        await cut.InvokeAsync(() => cut.FindComponent<MudBlazor.MudSelect<NextStepState?>>().Instance.ValueChanged.InvokeAsync(NextStepState.Overdue));
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Late"));
+        cut.Find("[data-testid=lead-next-step]").TextContent.Should().Contain("Send the quote").And.Contain("overdue");
+        navigation.Uri.Should().Contain("nextStep=overdue");
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public static class LeadsApi
         var api = app.MapGroup("/api/leads").WithTags("Leads");
         api.MapPost("/", CreateLead).WithName("CreateLead").WithSummary("Create a lead")
             .RequireAuthorization(ConsolePolicies.Record(ApiScopes.LeadsWrite));
-        api.MapGet("/", ListLeads).WithName("ListLeads").WithSummary("List leads (filters status: a stage or open / won, offerType, q, accountId, packageId, owner, source, minValue, maxValue; paging)")
+        api.MapGet("/", ListLeads).WithName("ListLeads").WithSummary("List leads (filters status: a stage or open / won, offerType, q, accountId, packageId, nextStep (none / planned / overdue), owner, source, minValue, maxValue; paging)")
             .RequireAuthorization(ConsolePolicies.Read);
         api.MapGet("/{id:int}", GetLead).WithName("GetLead").WithSummary("One lead").RequireAuthorization(ConsolePolicies.Read);
         api.MapPatch("/{id:int}", UpdateLead).WithName("UpdateLead").WithSummary("Edit a lead's fields (operator)")
@@ -60,6 +60,7 @@ public static class LeadsApi
         [FromQuery] string? q = null,
         [FromQuery] int? accountId = null,
         [FromQuery] int? packageId = null,
+        [FromQuery] string? nextStep = null,
         [FromQuery] string? owner = null,
         [FromQuery] string? source = null,
         [FromQuery] decimal? minValue = null,
@@ -72,6 +73,7 @@ public static class LeadsApi
         var errors = new QueryEnum.Errors();
         var statusFilter = errors.Stage("status", status);
         var offerFilter = errors.Parse<OfferType>("offerType", offerType);
+        var nextStepFilter = errors.Parse<NextStepState>("nextStep", nextStep);
         errors.Sort(sort, LeadService.SortKeys);
         errors.Range("minValue", minValue, "maxValue", maxValue);
         if (errors.Any)
@@ -79,7 +81,7 @@ public static class LeadsApi
             return errors.ToProblem();
         }
 
-        return TypedResults.Ok(await leads.ListAsync(new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, page, pageSize, accountId, owner, source, minValue, maxValue, packageId), ct));
+        return TypedResults.Ok(await leads.ListAsync(new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, page, pageSize, accountId, owner, source, minValue, maxValue, packageId, nextStepFilter), ct));
     }
 
     public static async Task<Results<Ok<LeadView>, ProblemHttpResult>> GetLead(int id, LeadService leads, CancellationToken ct) =>

@@ -13,7 +13,7 @@ public static class LeadsExportApi
     public static IEndpointRouteBuilder MapLeadsExport(this IEndpointRouteBuilder app)
     {
         app.MapCsvExport("leads.csv", ExportLeads, "ExportLeadsCsv",
-                "Leads as CSV (same filters and sort as GET /api/leads: status, offerType, q, accountId, packageId, owner, source, minValue, maxValue, includeArchived, sort; by id without a sort); imports back unchanged")
+                "Leads as CSV (same filters and sort as GET /api/leads: status, offerType, q, accountId, packageId, nextStep, owner, source, minValue, maxValue, includeArchived, sort; by id without a sort); imports back unchanged")
             .RequireAuthorization(ConsolePolicies.Read);
         return app;
     }
@@ -27,6 +27,7 @@ public static class LeadsExportApi
         [FromQuery] string? offerType = null,
         [FromQuery] int? accountId = null,
         [FromQuery] int? packageId = null,
+        [FromQuery] string? nextStep = null,
         [FromQuery] string? owner = null,
         [FromQuery] string? source = null,
         [FromQuery] decimal? minValue = null,
@@ -38,6 +39,7 @@ public static class LeadsExportApi
         var errors = new QueryEnum.Errors();
         var statusFilter = errors.Stage("status", status);
         var offerFilter = errors.Parse<OfferType>("offerType", offerType);
+        var nextStepFilter = errors.Parse<NextStepState>("nextStep", nextStep);
         errors.Sort(sort, LeadService.SortKeys);
         errors.Range("minValue", minValue, "maxValue", maxValue);
         if (errors.Any)
@@ -45,7 +47,7 @@ public static class LeadsExportApi
             return errors.ToProblem();
         }
 
-        var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, AccountId: accountId, Owner: owner, Source: source, MinValue: minValue, MaxValue: maxValue, PackageId: packageId);
+        var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, AccountId: accountId, Owner: owner, Source: source, MinValue: minValue, MaxValue: maxValue, PackageId: packageId, NextStep: nextStepFilter);
         return await CsvExport.DownloadAsync(http, exports.LeadsAsync(query, ct), "leads", time, ct);
     }
 }
