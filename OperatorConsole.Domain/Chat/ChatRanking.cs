@@ -138,7 +138,7 @@ public static class ChatRanking
     /// <summary>Every word this reading understands, so none of them is reported as something the console does not record.</summary>
     public static IEnumerable<string> Vocabulary =>
         Cues.Concat(OwnerWords).Concat(AccountWords).Concat(GrowthWords).Concat(DeclineWords).Concat(OfferWords).Concat(SectorWords).Concat(SourceWords).Concat(PackageWords).Concat(ComeWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
-            .Concat(RateWords).Concat(NumberWords).Concat(["agent", "agents", "sales", "open", "pipeline", "type", "types", "first", "average", "avg", "mean", "size", "share", "proportion"]);
+            .Concat(RateWords).Concat(NumberWords).Concat(["agent", "agents", "sales", "open", "pipeline", "type", "types", "first", "average", "avg", "mean", "size", "share", "proportion", "popular"]);
 
     /// <summary>The ranking the question asks for, or null when it asks for something else.</summary>
     public static RankingRequest? Parse(IReadOnlyList<string> words)
@@ -303,13 +303,21 @@ public static class ChatRanking
         at > 0 && words[at - 1] == "sales" && !words.Skip(at + 1).Any(w => w is "job" or "jobs" or "coding");
 
     /// <summary>
+    /// "How many sales agents do we have?", "How many products are there?": how many groups there are. It got the agent
+    /// jobs and this month's money, or no answer. Not of accounts: "How many accounts do we have?" has its own summary
+    /// (the accounts with a won deal).
+    /// </summary>
+    public static bool CountsGroups(IReadOnlyList<string> words) =>
+        words is ["how", "many", ..] && !words.Any(AccountWords.Contains);
+
+    /// <summary>
     /// A question that names a dimension and asks nothing else of it ("Who are the sales agents?", "What are our
     /// sectors?", "List the accounts"): no figure, no ordering word, no other subject ("Which clients are off target?"
     /// asks about targets).
     /// </summary>
     private static bool ListsOnly(IReadOnlyList<string> words) =>
-        words.Any(w => w is "who" or "which" or "what" or "list") && !words.Any(Superlatives.Contains)
-        && words.All(w => Semantic.TextTokens.StopWords.Contains(w) || w is "list" or "sales" or "agent" or "agents"
+        (words.Any(w => w is "who" or "which" or "what" or "list") || CountsGroups(words)) && !words.Any(Superlatives.Contains)
+        && words.All(w => Semantic.TextTokens.StopWords.Contains(w) || w is "list" or "sales" or "agent" or "agents" or "lead"
             || OwnerWords.Contains(w) || AccountWords.Contains(w) || SectorWords.Contains(w) || SourceWords.Contains(w) || OfferWords.Contains(w) || PackageWords.Contains(w));
 
     /// <summary>
@@ -347,6 +355,12 @@ public static class ChatRanking
         if (words.Any(LostWords.Contains))
         {
             return RankMeasure.LostDeals;
+        }
+
+        // "Which product is most popular?": the one bought most often.
+        if (words.Contains("popular"))
+        {
+            return RankMeasure.WonDeals;
         }
 
         // "sales" alone means money ("most sales"), but not in "sales agent" / "sales rep".

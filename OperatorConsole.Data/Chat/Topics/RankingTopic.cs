@@ -91,6 +91,15 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
         var order = ranking.Ascending ? "lowest" : "highest";
         var sentence = $"By {MeasureLabel(ranking.Measure)}{When(question.Period)}, {order} first, of {Say.Plural(ranked.Count, what, Plural(what))}{Within(scope)}: " +
                        string.Join("; ", facts.Select((f, i) => $"{i + 1}. {f.Claim}")) + ".";
+        if (ChatRanking.CountsGroups(question.Tokens))
+        {
+            // "How many sales agents do we have?": the number first (a package or sector without a deal counts too), then the ranking.
+            var count = scope.Count > 0 ? groups.Count : groups.Count + WithoutDeals(groups, names, ranking.By).Count();
+            var claim = $"{Say.Plural(count, what, Plural(what))}{(scope.Count > 0 ? Within(scope) : " on record")}";
+            var link = ranking.By switch { RankBy.Account or RankBy.Sector => "/clients", RankBy.Package => "/packages", _ => "/leads" };
+            facts.Insert(0, Say.Fact($"ranking.{ranking.By}.count.{period}".ToLowerInvariant(), Capital(Plural(what)), claim, link, claim));
+            sentence = $"{Capital(claim)}. {sentence}";
+        }
         return new TopicAnswer(sentence, facts, Inferred(ranked, ranking), missing);
     }
 

@@ -457,6 +457,9 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             // The file has outcomes, not sends: "0 sent" is the console's count, and Missing says why.
             new("maven", "How many proposals did we send last month?", Expectation.States("0 sent").AndMissing("imported file")),
             new("maven", "Which product sells best?", Expectation.States($"1. {topProduct.Key} won {Money(topProduct.Value)} from {Format(topProduct.Count)} deals", "of 7 packages")),
+            // How many groups there are (it got the agent jobs and this month's money, or no answer): the number, then the largest.
+            new("maven", "How many sales agents do we have?", Expectation.States($"{Format(rows.Select(r => r.Agent).Distinct().Count())} owners on record", $"1. {darcel[0].Agent} has {Format(darcel.Count)} deals")),
+            new("maven", "How many products do we have?", Expectation.States($"{Format(rows.Select(r => r.Product).Distinct().Count())} packages on record")),
             new("maven", "What is our win rate for GTX Pro?",
                 Expectation.States($"Package \"GTX Pro\" has {Format(gtxPro.Count)} deals",
                     Format(Math.Round(100m * gtxPro.Count(r => r.Stage == "Won") / gtxPro.Count(r => r.Stage is "Won" or "Lost"), 1)) + " %")),

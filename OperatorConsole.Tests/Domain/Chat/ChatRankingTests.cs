@@ -38,6 +38,11 @@ public sealed class ChatRankingTests
     [InlineData("Which package has the highest win rate?", RankBy.Package, RankMeasure.WinRate, false)]
     [InlineData("What are our products?", RankBy.Package, RankMeasure.Deals, false)]
     [InlineData("Which products have the fewest won deals?", RankBy.Package, RankMeasure.WonDeals, true)]
+    [InlineData("Which product is most popular in the retail sector?", RankBy.Package, RankMeasure.WonDeals, false)]
+    // How many groups there are: it got the agent jobs and this month's money, or nothing ("How many accounts" has its summary).
+    [InlineData("How many sales agents do we have?", RankBy.Owner, RankMeasure.Deals, false)]
+    [InlineData("How many products are there?", RankBy.Package, RankMeasure.Deals, false)]
+    [InlineData("How many lead sources do we have?", RankBy.Source, RankMeasure.Deals, false)]
     // Where leads came from: a source or channel named, or "come from" asked.
     [InlineData("Where do our leads come from?", RankBy.Source, RankMeasure.Deals, false)]
     [InlineData("Which leads came in from marketing?", RankBy.Source, RankMeasure.Deals, false)]
