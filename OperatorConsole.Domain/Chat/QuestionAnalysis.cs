@@ -112,12 +112,19 @@ public static class QuestionAnalyzer
         var entityWords = mentions.SelectMany(m => m.AsWritten.Split(' ')).ToHashSet(StringComparer.Ordinal);
         var unknownWords = unknown.SelectMany(TextTokens.Words).ToHashSet(StringComparer.Ordinal);
         var uncovered = words.Where((w, i) =>
-                !TextTokens.StopWords.Contains(w) && !Vocabulary.Contains(w) && !Vocabulary.Contains(stems[i])
+                !TextTokens.StopWords.Contains(w) && (NotRecorded.Contains(w) || (!Vocabulary.Contains(w) && !Vocabulary.Contains(stems[i])))
                 && !entityWords.Contains(w) && !unknownWords.Contains(w) && !w.All(char.IsDigit) && !IsQuarter(w) && !IsAmount(w))
             .Distinct().ToList();
 
         return new QuestionAnalysis(question, topics.OrderByDescending(t => t.Score).ToList(), mentions, unknown, period, uncovered) { Words = words.Concat(stems).Distinct().ToList(), Tokens = words, Ranking = ranking, RankingWithoutMeasure = ChatRanking.DimensionWithoutMeasure(words), PeriodRanking = periodRanking, ValueRange = valueRange, ComparedWith = pair?.Second };
     }
+
+    /// <summary>
+    /// Words whose stem is one the console reads but which name something it does not record: "Who is Darcel
+    /// Schlecht's manager?" was answered with her deals and nothing said ("manager" stems as "manages" does). A CRM's
+    /// sales teams (manager, regional office) are not imported.
+    /// </summary>
+    private static readonly HashSet<string> NotRecorded = new(StringComparer.Ordinal) { "manager", "managers" };
 
     /// <summary>
     /// A sector or a lead source is named by an ordinary word ("services", "medical", "referral", "website"): it counts
