@@ -48,6 +48,11 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory,
             return await StuckAsync(question, asked, ct);
         }
 
+        if (asked.Count > 0 && asked.All(s => s.IsOpenDeal()) && AsksTimeInStage(question))
+        {
+            return await TimeInStageAsync(question, asked, ct);
+        }
+
         var forecast = AsksWhatWillClose(question);
         if (!forecast && await FromHistoryAsync(db, question, asked, ct) is { } history)
         {
@@ -122,6 +127,40 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory,
         var claim = $"{Say.N(empty)} of {Say.Plural(total, "lead", "leads")} {(empty == 1 ? "has" : "have")} no {field} recorded";
         return new TopicAnswer(claim + ".", [Say.Fact($"pipeline.without.{field.Replace(' ', '-')}", "Leads", claim, "/leads", claim)], [], []);
     }
+
+    /// <summary>"How long do deals stay in Qualified?", "How many days do leads sit in New?": time in a stage, not its count.</summary>
+    private static bool AsksTimeInStage(QuestionAnalysis question) =>
+        question.Mentions("stay", "stays", "stayed", "sit", "sits", "sitting", "remain", "remains")
+        || question.Tokens.Zip(question.Tokens.Skip(1)).Any(p => p is ("how", "long") || (p is ("how", "many") && question.Mentions("days", "weeks")));
+
+    /// <summary>
+    /// "How long do deals stay in Qualified?" got the stage's count and "stay" under Missing: the constraint card's time
+    /// in stage (the leads that left it in its period, against the period before), with how many are in it now and how
+    /// many of those longer than the stuck threshold. The metrics page charts it.
+    /// </summary>
+    private async Task<TopicAnswer> TimeInStageAsync(QuestionAnalysis question, List<LeadStatus> asked, CancellationToken ct)
+    {
+        var report = question.Reference is { } at ? await constraint.GetAsync(at, ct: ct) : await constraint.GetAsync(ct: ct);
+        var s = report.Snapshot;
+        var days = (await settings.GetThresholdsAsync(ct)).StuckInStageDays;
+        var facts = new List<UsedFact>();
+        foreach (var stage in asked)
+        {
+            var row = s.Stages.FirstOrDefault(x => x.Stage == stage);
+            var window = $"the {Say.Plural(s.PeriodDays, "day", "days")} to {ChatDates.Day(report.Clock.At)}";
+            var stayed = row?.AvgDaysThisPeriod is { } avg
+                ? $"leads that left {stage} in {window} had stayed in it {Say.N(Math.Round(avg, 1))} days on average" +
+                  (row.AvgDaysPreviousPeriod is { } before ? $" ({Say.N(Math.Round(before, 1))} days in the {Say.Plural(s.PeriodDays, "day", "days")} before)" : "")
+                : $"no lead left {stage} in {window}, so there is no time in stage for it";
+            var claim = $"{Capital(stayed)}; {Say.Plural(row?.InStage ?? 0, "lead is", "leads are")} in it now, {Say.N(row?.Stuck ?? 0)} of them longer than {Say.Plural(days, "day", "days")}";
+            facts.Add(Say.Fact($"pipeline.time-in-stage.{stage}.{report.Clock.At:yyyyMMdd}".ToLowerInvariant(), $"Constraint · time in {stage}", claim, "/metrics", claim));
+        }
+
+        List<string> missing = report.AnchorNote is { } note ? [note] : [];
+        return new TopicAnswer(string.Join(" ", facts.Select(f => f.Claim + ".")), facts, [], missing);
+    }
+
+    private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>
     /// "How many deals are stuck in Qualified?" got the stage's count: the deals in it longer than the stuck threshold

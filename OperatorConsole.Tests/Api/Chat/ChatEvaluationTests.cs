@@ -243,6 +243,7 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var lowestRate = rows.Where(r => r.Stage is "Won" or "Lost" && r.Account.Length > 0).GroupBy(r => r.Account)
             .Select(g => (g.Key, Rate: Math.Round(100m * g.Count(r => r.Stage == "Won") / g.Count(), 1))).OrderBy(g => g.Rate).First();
         var darcel = rows.Where(r => r.Agent == "Darcel Schlecht").ToList();
+        var qualifiedStage = (await GetAsync(api, "/api/constraint")).GetProperty("snapshot").GetProperty("stages").EnumerateArray().Single(st => st.GetProperty("stage").GetString() == "qualified");
         var biggestLost = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "sales_pipeline.csv")).Skip(1).Select(l => l.Split(',')).Where(f => f[4] == "Lost")
             .Select(f => (Title: f[3].Length == 0 ? $"{f[2]} ({f[0]})" : $"{f[2]} for {f[3]}", Estimate: prices[f[2].Replace(" ", "")])).MaxBy(d => d.Estimate);
         // Kan-code's deals won in December 2017, largest first, titled as the import titles them ("product for account").
@@ -337,6 +338,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "What was the biggest deal we lost?",
                 Expectation.States($"{Format(rows.Count(r => r.Stage == "Lost"))} leads are in Lost", $"largest estimate first: \"{biggestLost.Title}\" {Money(biggestLost.Estimate)}")
                     .Inferring("sized by their estimated value")),
+            // Time in a stage, as the constraint card computes it (it got the stage's count and "stay" under Missing).
+            new("maven", "How long do deals stay in Qualified?",
+                Expectation.States($"had stayed in it {Format(Math.Round((decimal)qualifiedStage.GetProperty("avgDaysThisPeriod").GetDouble(), 1))} days on average",
+                    $"{Format(rows.Count(r => r.Stage == "Engaging"))} leads are in it now")),
             // An account's won deals in a period, largest first (it got the account's totals only).
             new("maven", "Which deals did Kan-code win in December?",
                 Expectation.States(kanCodeDecember.Count == 0 ? "won 0 USD" : $"won deals largest first: \"{kanCodeDecember[0].Title}\" {Money(kanCodeDecember[0].Value)}")),
