@@ -166,8 +166,8 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
             company => AccountRules.NameKey(company) is { } key
                 ? (batchAccounts.TryGetValue(key, out var a) || accounts.TryGetValue(key, out a) ? a : null)
                 : null,
-            package => package is null ? null
-                : batchPackages.TryGetValue(ServicePackageRules.NameKey(package.Name), out var id) || packages.TryGetValue(ServicePackageRules.NameKey(package.Name), out id) ? id : null);
+            package => package is not null && ServicePackageRules.NameKey(package.Name) is var key
+                && (batchPackages.TryGetValue(key, out var id) || packages.TryGetValue(key, out id)) ? id : null);
 
         var inserted = await InsertNewLeadsAsync(db, items.Where(i => i.ExistingId is null).ToList(), links, actor, ct);
         var updated = await ApplyUpdatesAsync(db, items.Where(i => i.ExistingId is not null).ToList(), links, actor, now, ct);
@@ -323,7 +323,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         /// <summary>Accounts by name key; a batch adds the accounts it created once it committed.</summary>
         public Dictionary<string, (int Id, string Name)> Accounts { get; }
 
-        /// <summary>Package ids by name key (a package in use before an archived one of the same name); a batch adds the packages it created once it committed.</summary>
+        /// <summary>Package ids by name key (a live package before an archived one of the same name); a batch adds the packages it created once it committed.</summary>
         public Dictionary<string, int> Packages { get; }
 
         /// <summary>The first row of this file with each key: a later twin is refused, naming it.</summary>

@@ -3,6 +3,7 @@ using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Proposals;
 using OperatorConsole.Domain.Runs;
 
 namespace OperatorConsole.Data.Leads;
@@ -36,7 +37,7 @@ public sealed class LeadExportService(IDbContextFactory<ConsoleDbContext> dbFact
     public async IAsyncEnumerable<LeadCsvRow> LeadsAsync(LeadListQuery query, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var filtered = LeadService.Filter(db.Set<Lead>().AsNoTracking(), db.Set<OperatorConsole.Domain.Proposals.Proposal>(), query, time.GetUtcNow().UtcDateTime);
+        var filtered = LeadService.Filter(db.Set<Lead>().AsNoTracking(), db.Set<Proposal>(), query, time.GetUtcNow().UtcDateTime);
         // By id unless the caller sorted: the file then lists what the sorted screen shows, in its order.
         var rows = (query.Sort is null ? filtered.OrderBy(l => l.Id) : LeadService.Sort(filtered, query.Sort))
             .Select(l => new LeadCsvRow(l.Id, l.ExternalId, l.Title, l.Company, l.ContactName, l.ContactEmail, l.Source, l.EstimatedValue,

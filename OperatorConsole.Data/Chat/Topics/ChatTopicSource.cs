@@ -28,6 +28,9 @@ internal static class Say
 
     public static string Plural(int count, string one, string many) => $"{N(count)} {(count == 1 ? one : many)}";
 
+    /// <summary>The text with its first letter in capitals, to open a sentence.</summary>
+    public static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     public static string Names(IEnumerable<string> names, int take = 5)
     {
         var list = names.ToList();

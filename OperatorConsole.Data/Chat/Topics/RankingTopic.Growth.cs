@@ -44,7 +44,7 @@ public sealed partial class RankingTopic
         {
             var change = r.Now - r.Before;
             var text = $"{r.Group.Name} won {Say.Money(r.Now)} {period.WhenShort()}, {(change >= 0 ? "up" : "down")} {Say.Money(Math.Abs(change))} on {Say.Money(r.Before)} {before.WhenShort()}";
-            return Say.Fact($"ranking.{ranking.By}.growth.{key}.{r.Group.Key}".ToLowerInvariant(), $"{Capital(what)} · {r.Group.Name}", text, r.Group.Link, text);
+            return Say.Fact($"ranking.{ranking.By}.growth.{key}.{r.Group.Key}".ToLowerInvariant(), $"{Say.Capital(what)} · {r.Group.Name}", text, r.Group.Link, text);
         }).ToList();
         var sentence = $"By growth in won value, {period.Describe()} against {before.Describe()}, {(ranking.Ascending ? "largest fall" : "largest rise")} first, " +
                        $"of {Say.Plural(rows.Count, what, Plural(what))} with a win in either{Within(scope)}: " + string.Join("; ", facts.Select((f, i) => $"{i + 1}. {f.Claim}")) + ".";

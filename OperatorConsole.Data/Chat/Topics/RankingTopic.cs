@@ -86,7 +86,7 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
         var facts = ranked.Take(shown).Select(g =>
         {
             var text = Describe(g, ranking.Measure, question.Period);
-            return Say.Fact($"ranking.{ranking.By}.{ranking.Measure}.{period}.{g.Key}".ToLowerInvariant(), $"{Capital(what)} · {g.Name}", text, g.Link, text);
+            return Say.Fact($"ranking.{ranking.By}.{ranking.Measure}.{period}.{g.Key}".ToLowerInvariant(), $"{Say.Capital(what)} · {g.Name}", text, g.Link, text);
         }).ToList();
         var order = ranking.Ascending ? "lowest" : "highest";
         var sentence = $"By {MeasureLabel(ranking.Measure)}{When(question.Period)}, {order} first, of {Say.Plural(ranked.Count, what, Plural(what))}{Within(scope)}: " +
@@ -96,9 +96,9 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
             // "How many sales agents do we have?": the number first (a package or sector without a deal counts too), then the ranking.
             var count = scope.Count > 0 ? groups.Count : groups.Count + WithoutDeals(groups, names, ranking.By).Count();
             var claim = $"{Say.Plural(count, what, Plural(what))}{(scope.Count > 0 ? Within(scope) : " on record")}";
-            var link = ranking.By switch { RankBy.Account or RankBy.Sector => "/clients", RankBy.Package => "/packages", _ => "/leads" };
-            facts.Insert(0, Say.Fact($"ranking.{ranking.By}.count.{period}".ToLowerInvariant(), Capital(Plural(what)), claim, link, claim));
-            sentence = $"{Capital(claim)}. {sentence}";
+            var link = ListOf(ranking.By);
+            facts.Insert(0, Say.Fact($"ranking.{ranking.By}.count.{period}".ToLowerInvariant(), Say.Capital(Plural(what)), claim, link, claim));
+            sentence = $"{Say.Capital(claim)}. {sentence}";
         }
         return new TopicAnswer(sentence, facts, Inferred(ranked, ranking), missing);
     }
@@ -244,9 +244,12 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
             : $"{Say.N(none.Count)} of {Say.Plural(all.Count, what, Plural(what))} {lacking}{When(period)}{Within(scope)}: " +
               string.Join(", ", none.Take(NamedWithout).Select(g => g.Name)) + (none.Count > NamedWithout ? $" and {Say.N(none.Count - NamedWithout)} more" : "");
         var key = $"ranking.{ranking.By}.{ranking.Measure}.none.{(period is { } p ? $"{p.From:yyyyMMdd}-{p.To:yyyyMMdd}" : "all")}".ToLowerInvariant();
-        var link = ranking.By switch { RankBy.Account or RankBy.Sector => "/clients", RankBy.Package => "/packages", _ => "/leads" };
-        return new TopicAnswer(claim + ".", [Say.Fact(key, $"{Capital(Plural(what))} · none", claim, link, claim)], [], missing);
+        var link = ListOf(ranking.By);
+        return new TopicAnswer(claim + ".", [Say.Fact(key, $"{Say.Capital(Plural(what))} · none", claim, link, claim)], [], missing);
     }
+
+    /// <summary>Where the groups themselves are listed: accounts and sectors on the Clients list, packages on theirs, the rest on the Leads list.</summary>
+    private static string ListOf(RankBy by) => by switch { RankBy.Account or RankBy.Sector => "/clients", RankBy.Package => "/packages", _ => "/leads" };
 
     /// <summary>How many groups a "which … has none" answer names.</summary>
     private const int NamedWithout = 10;
@@ -336,7 +339,6 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
 
     private static string Plural(string what) => what + "s";
 
-    private static string Capital(string what) => char.ToUpperInvariant(what[0]) + what[1..];
 
     private static string Article(string what) => what[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a";
 

@@ -140,9 +140,8 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory,
     /// </summary>
     private async Task<TopicAnswer> TimeInStageAsync(QuestionAnalysis question, List<LeadStatus> asked, CancellationToken ct)
     {
-        var report = question.Reference is { } at ? await constraint.GetAsync(at, ct: ct) : await constraint.GetAsync(ct: ct);
+        var (report, days) = await ConstraintAsync(question, ct);
         var s = report.Snapshot;
-        var days = (await settings.GetThresholdsAsync(ct)).StuckInStageDays;
         var facts = new List<UsedFact>();
         foreach (var stage in asked)
         {
@@ -152,15 +151,21 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory,
                 ? $"leads that left {stage} in {window} had stayed in it {Say.N(Math.Round(avg, 1))} days on average" +
                   (row.AvgDaysPreviousPeriod is { } before ? $" ({Say.N(Math.Round(before, 1))} days in the {Say.Plural(s.PeriodDays, "day", "days")} before)" : "")
                 : $"no lead left {stage} in {window}, so there is no time in stage for it";
-            var claim = $"{Capital(stayed)}; {Say.Plural(row?.InStage ?? 0, "lead is", "leads are")} in it now, {Say.N(row?.Stuck ?? 0)} of them longer than {Say.Plural(days, "day", "days")}";
+            var claim = $"{Say.Capital(stayed)}; {Say.Plural(row?.InStage ?? 0, "lead is", "leads are")} in it now, {Say.N(row?.Stuck ?? 0)} of them longer than {Say.Plural(days, "day", "days")}";
             facts.Add(Say.Fact($"pipeline.time-in-stage.{stage}.{report.Clock.At:yyyyMMdd}".ToLowerInvariant(), $"Constraint · time in {stage}", claim, "/metrics", claim));
         }
 
-        List<string> missing = report.AnchorNote is { } note ? [note] : [];
-        return new TopicAnswer(string.Join(" ", facts.Select(f => f.Claim + ".")), facts, [], missing);
+        return StageAnswer(report, facts, []);
     }
 
-    private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+    /// <summary>The constraint analysis at the asker's clock (the card's), and the stuck threshold it was read with.</summary>
+    private async Task<(Constraint.ConstraintReport Report, int StuckDays)> ConstraintAsync(QuestionAnalysis question, CancellationToken ct) =>
+        (question.Reference is { } at ? await constraint.GetAsync(at, ct: ct) : await constraint.GetAsync(ct: ct),
+         (await settings.GetThresholdsAsync(ct)).StuckInStageDays);
+
+    /// <summary>One fact per stage asked, and the note that the analysis is anchored to the data's last activity, if it is.</summary>
+    private static TopicAnswer StageAnswer(Constraint.ConstraintReport report, List<UsedFact> facts, List<string> inferred) =>
+        new(string.Join(" ", facts.Select(f => f.Claim + ".")), facts, inferred, report.AnchorNote is { } note ? [note] : []);
 
     /// <summary>
     /// "How many deals are stuck in Qualified?" got the stage's count: the deals in it longer than the stuck threshold
@@ -169,8 +174,7 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory,
     /// </summary>
     private async Task<TopicAnswer> StuckAsync(QuestionAnalysis question, List<LeadStatus> asked, CancellationToken ct)
     {
-        var report = question.Reference is { } at ? await constraint.GetAsync(at, ct: ct) : await constraint.GetAsync(ct: ct);
-        var days = (await settings.GetThresholdsAsync(ct)).StuckInStageDays;
+        var (report, days) = await ConstraintAsync(question, ct);
         var facts = new List<UsedFact>();
         foreach (var stage in asked)
         {
@@ -182,8 +186,7 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory,
             facts.Add(Say.Fact($"pipeline.stuck.{stage}.{report.Clock.At:yyyyMMdd}".ToLowerInvariant(), $"Constraint · stuck in {stage}", claim, "/metrics#stuck-leads", claim));
         }
 
-        List<string> missing = report.AnchorNote is { } note ? [note] : [];
-        return new TopicAnswer(string.Join(" ", facts.Select(f => f.Claim + ".")), facts, [$"Stuck means longer in the stage than the threshold in Settings (stuck in a stage after {Say.Plural(days, "day", "days")})."], missing);
+        return StageAnswer(report, facts, [$"Stuck means longer in the stage than the threshold in Settings (stuck in a stage after {Say.Plural(days, "day", "days")})."]);
     }
 
     /// <summary>
