@@ -110,8 +110,9 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory,
         {
             // "Which leads have no next step?" got every stage's count: the open deals with nothing planned, as the
             // Leads list's "Next step: none planned" filter keeps them (a won or lost deal plans none).
-            var open = await LeadService.Filter(leads, db.Set<Proposal>(), new LeadListQuery(Status: StageFilter.Open), time.GetUtcNow().UtcDateTime).CountAsync(ct);
-            var none = await LeadService.Filter(leads, db.Set<Proposal>(), new LeadListQuery(NextStep: NextStepState.None), time.GetUtcNow().UtcDateTime).CountAsync(ct);
+            var now = time.GetUtcNow().UtcDateTime;
+            var open = await LeadService.Filter(leads, db.Set<Proposal>(), new LeadListQuery(Status: StageFilter.Open), now).CountAsync(ct);
+            var none = await LeadService.Filter(leads, db.Set<Proposal>(), new LeadListQuery(NextStep: NextStepState.None), now).CountAsync(ct);
             var said = $"{Say.N(none)} of {Say.Plural(open, "open deal", "open deals")} {(none == 1 ? "has" : "have")} no next step planned";
             return new TopicAnswer(said + ".", [Say.Fact("pipeline.without.next-step", "Leads · next step", said, "/leads?nextStep=none", said)], [], []);
         }
