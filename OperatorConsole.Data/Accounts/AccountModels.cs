@@ -1,3 +1,4 @@
+using OperatorConsole.Data.Packages;
 using OperatorConsole.Data.Results;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Results;
@@ -54,12 +55,16 @@ public sealed record AccountsSummary(
 public sealed record AccountTouchView(
     int Id, int LeadId, string LeadTitle, TouchChannel Channel, TouchDirection Direction, string? Summary, DateTime OccurredAt, string ActorName);
 
-/// <summary>GET /api/accounts/{id}: the account, its totals, the Results Ledger of its client deals and its latest touches.</summary>
+/// <summary>
+/// GET /api/accounts/{id}: the account, its totals, what it bought (its deals by service package), the Results Ledger
+/// of its client deals and its latest touches.
+/// </summary>
 public sealed record AccountDetail(
     AccountView Account,
     AccountRow Summary,
     IReadOnlyList<ClientRow> Results,
-    IReadOnlyList<AccountTouchView> RecentTouches);
+    IReadOnlyList<AccountTouchView> RecentTouches,
+    AccountPurchases Purchases);
 
 /// <summary>POST /api/accounts body.</summary>
 public sealed record CreateAccountRequest(

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Packages;
 using OperatorConsole.Data.Results;
 using OperatorConsole.Data.Settings;
 using OperatorConsole.Domain.Accounts;
@@ -18,7 +19,7 @@ namespace OperatorConsole.Data.Accounts;
 /// order is over every account, never over one page. Edits are audited.
 /// </summary>
 public sealed class AccountService(
-    IDbContextFactory<ConsoleDbContext> dbFactory, ClientSuccessService clients, SettingsService settings, TimeProvider time)
+    IDbContextFactory<ConsoleDbContext> dbFactory, ClientSuccessService clients, SettingsService settings, ServicePackageService packages, TimeProvider time)
 {
     public static readonly IReadOnlyList<string> SortKeys =
         ["worst", "name", "-name", "wonValue", "-wonValue", "deals", "-deals", "openDeals", "-openDeals", "lastTouchAt", "-lastTouchAt", "winRate", "-winRate"];
@@ -65,7 +66,7 @@ public sealed class AccountService(
             .Take(50)
             .Select(x => new AccountTouchView(x.t.Id, x.t.LeadId, x.Title, x.t.Channel, x.t.Direction, x.t.Summary, x.t.OccurredAt, x.t.ActorName))
             .ToListAsync(ct);
-        return new AccountDetail(ToView(account), rows.Single(), results, touches);
+        return new AccountDetail(ToView(account), rows.Single(), results, touches, await packages.SoldToAccountAsync(id, ct));
     }
 
     /// <summary>The account record alone (no totals): for labels and links.</summary>

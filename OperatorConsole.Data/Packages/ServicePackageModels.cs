@@ -67,6 +67,15 @@ public sealed record PackageTrackRecord(int Leads, int Won, int Lost, decimal Wo
     }
 }
 
+/// <summary>One package an account bought: its track record over that account's deals, and the Leads list of them.</summary>
+public sealed record AccountPackageRow(int PackageId, string Name, bool IsArchived, PackageTrackRecord TrackRecord, string LeadsLink);
+
+/// <summary>
+/// GET /api/accounts/{id} "purchases": the packages the account's deals were sold on, largest won value first, and how
+/// many of its deals name no package (a deal counts under each package it was sold on, so the rows can overlap).
+/// </summary>
+public sealed record AccountPurchases(IReadOnlyList<AccountPackageRow> Packages, int DealsWithoutPackage);
+
 /// <summary>
 /// GET /api/service-packages/{id}: the package, its track record over every deal sold on it, the
 /// <see cref="ServicePackageService.LeadsShown"/> most recently changed of those deals, and where all of them are listed.

@@ -105,9 +105,10 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
     /// Each package's track record over the deals sold on it: won, lost (OfferPerformance's rule, the offers page's)
     /// and the value won. Two set-based reads (the deals with their package, their decided proposals), folded here.
     /// </summary>
-    private static async Task<Dictionary<int, PackageTrackRecord>> TrackRecordsAsync(ConsoleDbContext db, IReadOnlyCollection<int> packageIds, CancellationToken ct)
+    private static async Task<Dictionary<int, PackageTrackRecord>> TrackRecordsAsync(
+        ConsoleDbContext db, IReadOnlyCollection<int> packageIds, CancellationToken ct, IQueryable<Lead>? within = null)
     {
-        var sold = db.Set<Lead>().AsNoTracking().SoldOnAny(db.Set<Proposal>(), packageIds);
+        var sold = (within ?? db.Set<Lead>()).AsNoTracking().SoldOnAny(db.Set<Proposal>(), packageIds);
         var leads = await sold.Select(l => new { l.Id, l.ServicePackageId, l.OfferType, l.Status, l.EstimatedValue }).ToListAsync(ct);
         var proposals = await db.Set<Proposal>().AsNoTracking().Where(p => sold.Any(l => l.Id == p.LeadId))
             .Select(p => new { p.LeadId, p.ServicePackageId, p.Outcome, p.OutcomeValue, p.Amount }).ToListAsync(ct);
@@ -117,6 +118,26 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
         return soldOn.GroupBy(x => x.packageId).ToDictionary(g => g.Key, g => PackageTrackRecord.Of(g.Select(x =>
             OfferPerformance.Classify(new OfferDealFact(x.Lead.Id, x.Lead.OfferType, x.Lead.Status, x.Lead.EstimatedValue,
                 byLead[x.Lead.Id].Select(p => (p.Outcome, p.OutcomeValue, p.Amount)).ToList()))).ToList()));
+    }
+
+    /// <summary>
+    /// What an account bought: each package's track record over the account's deals only, largest won value first,
+    /// and how many of its deals are sold on no package. Archived deals are left out, as the account's own totals
+    /// and the Leads list its links open leave them out, so the rows add up to the account's figures.
+    /// </summary>
+    public async Task<AccountPurchases> SoldToAccountAsync(int accountId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var packages = await db.Set<ServicePackage>().AsNoTracking().Select(p => new { p.Id, p.Name, p.IsArchived }).ToListAsync(ct);
+        var deals = db.Set<Lead>().Where(l => l.AccountId == accountId && !l.IsArchived);
+        var records = await TrackRecordsAsync(db, packages.Select(p => p.Id).ToList(), ct, deals);
+        var rows = packages.Where(p => records.ContainsKey(p.Id))
+            .Select(p => new AccountPackageRow(p.Id, p.Name, p.IsArchived, records[p.Id], $"/leads?accountId={accountId}&packageId={p.Id}"))
+            .OrderByDescending(r => r.TrackRecord.WonValue).ThenByDescending(r => r.TrackRecord.Leads).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var proposals = db.Set<Proposal>();
+        var withoutPackage = await deals.CountAsync(l => l.ServicePackageId == null && !proposals.Any(p => p.LeadId == l.Id && p.ServicePackageId != null), ct);
+        return new AccountPurchases(rows, withoutPackage);
     }
 
     public async Task<OperationResult<ServicePackageView>> CreateAsync(CreateServicePackageRequest request, Actor actor, CancellationToken ct = default)

@@ -145,7 +145,9 @@ public static class ChatRanking
     {
         if (Dimension(words) is not { } by)
         {
-            return null;
+            // "What did we sell to Betasoloin?" asks for the products (packages) it bought, every one of them; it was
+            // answered with the account's totals.
+            return AsksWhatWasSold(words) ? new RankingRequest(RankBy.Package, RankMeasure.WonValue, false, Count: MaxCount) : null;
         }
 
         // "Who are the sales agents?", "List our accounts": the groups themselves, by their deals. It was answered with
@@ -162,6 +164,16 @@ public static class ChatRanking
             : words.Any(Lowest.Contains) && !(measure == RankMeasure.LostDeals && words.Contains("worst"));
         return new RankingRequest(by, measure, ascending, Lacking(words, measure), CountAsked(words));
     }
+
+    /// <summary>
+    /// "What did we sell to X?", "What has X bought?", "What does X buy from us?": what was sold, with no dimension
+    /// named. Not "What did we sell each week?" (a period breakdown: no "to", no buying verb).
+    /// </summary>
+    private static bool AsksWhatWasSold(IReadOnlyList<string> words) =>
+        words.Count > 0 && words[0] == "what"
+        && (words.Any(BuyWords.Contains) || words.Where((w, i) => w is "sell" or "sold" or "sells" && i + 1 < words.Count && words[i + 1] == "to").Any());
+
+    private static readonly HashSet<string> BuyWords = new(StringComparer.Ordinal) { "buy", "buys", "bought", "purchase", "purchased", "purchases" };
 
     /// <summary>The most groups an answer names, however many are asked for: a longer list is the page's to show.</summary>
     public const int MaxCount = 20;

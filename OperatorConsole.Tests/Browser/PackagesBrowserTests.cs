@@ -19,7 +19,7 @@ public sealed class PackagesBrowserTests(BrowserFixture browser)
         await page.Locator("[data-testid=package-row-link]", new() { HasText = "Custom AI Revenue System" }).ClickAsync();
 
         await page.Locator("[data-testid=package-title]").WaitForAsync();
-        (await page.Locator("[data-testid=package-lead-row]").CountAsync()).Should().BeGreaterThan(1);
+        (await page.Locator("[data-testid=package-leads] tbody tr").CountAsync()).Should().BeGreaterThan(1);
         (await page.Locator("[data-testid=results-delta-note]").InnerTextAsync()).Should().Contain("Results Ledger");
         (await page.Locator("[data-testid=package-steps] li").CountAsync()).Should().Be(6);
         await page.Context.CloseAsync();

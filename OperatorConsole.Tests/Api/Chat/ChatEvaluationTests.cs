@@ -255,6 +255,8 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var gtxPro = rows.Where(r => r.Product == "GTX Pro").ToList();
         var gtxProAgent = gtxPro.Where(r => r.Stage == "Won").GroupBy(r => r.Agent).Select(g => (g.Key, Value: g.Sum(r => r.Value))).OrderByDescending(g => g.Value).First();
         var biggest = rows.Where(r => r.Stage == "Won").MaxBy(r => r.Value);
+        var betasoloin = rows.Where(r => r.Account == "Betasoloin" && r.Stage == "Won").GroupBy(r => r.Product)
+            .Select(g => (g.Key, Value: g.Sum(r => r.Value), Count: g.Count())).OrderByDescending(g => g.Value).ToList();
         // The week of the data's last day (Monday 25 Dec 2017 – 31 Dec 2017), as the scorecard's weeks run.
         var lastWeek = rows.Where(r => r.Stage == "Won" && string.CompareOrdinal(r.Closed, "2017-12-25") >= 0).ToList();
         // The account's sector is in accounts.csv (account, sector, …): won value per sector through the deal's account.
@@ -463,6 +465,11 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "How many proposals did we send last month?", Expectation.States("0 sent").AndMissing("imported file")),
             new("maven", "Which product sells best?", Expectation.States($"1. {topProduct.Key} won {Money(topProduct.Value)} from {Format(topProduct.Count)} deals", "of 7 packages")),
             // How many groups there are (it got the agent jobs and this month's money, or no answer): the number, then the largest.
+            // What an account bought is every product it bought, by won value (it got the account's totals only).
+            new("maven", "What did we sell to Betasoloin?",
+                Expectation.States($"of {Format(betasoloin.Count)} packages, on Betasoloin's deals only",
+                    $"1. {betasoloin[0].Key} won {Money(betasoloin[0].Value)} from {Format(betasoloin[0].Count)} deals",
+                    $"{betasoloin.Count}. {betasoloin[^1].Key} won {Money(betasoloin[^1].Value)}")),
             new("maven", "How many sales agents do we have?", Expectation.States($"{Format(rows.Select(r => r.Agent).Distinct().Count())} owners on record", $"1. {darcel[0].Agent} has {Format(darcel.Count)} deals")),
             // The file's sales teams (manager, office) are not imported: the agent's deals, and "manager" said under Missing
             // (it stemmed as "manages" and was answered with her deals, nothing said).

@@ -61,6 +61,7 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
         await UndatedRowsAreNotNewAndListLastAsync(client);
         await TheSalesAgentOwnsTheDealAndIsNotItsContactAsync(client);
         await TheProductsAreServicePackagesAsync(client);
+        await AnAccountSaysWhatItBoughtAsync(client);
 
         // Every item's key is unique in its bucket on the real data too: acknowledgements refer to it, and the screens
         // key their live rows by it (a duplicate sibling key would end the circuit).
@@ -204,6 +205,42 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
         var made = await db.AuditEntries.Where(a => a.Action == "service_package.created").ToListAsync();
         made.Should().HaveCount(7, "each package the import made is in the audit log, by whoever ran the import");
         made.Should().OnlyContain(a => a.ActorKind == OperatorConsole.Domain.Common.ActorKind.User && a.Summary!.Contains("imported product"));
+    }
+
+    /// <summary>
+    /// An account's page said how much it bought and not what: its deals by package, each with the CSV's own figures
+    /// for that account and product, adding up to the account's totals, each linking to exactly those deals.
+    /// </summary>
+    private async Task AnAccountSaysWhatItBoughtAsync(HttpClient client)
+    {
+        var csv = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), MavenCrmMapping.PipelineFile)).Skip(1).Select(l => l.Split(','))
+            .Where(c => c[3] == "Betasoloin")
+            .Select(c => (Product: c[2] == "GTXPro" ? "GTX Pro" : c[2], Stage: c[4], Value: c[4] == "Won" ? decimal.Parse(c[7], System.Globalization.CultureInfo.InvariantCulture) : 0m))
+            .ToList();
+        var id = (await (await client.GetAsync("/api/accounts?q=Betasoloin")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("id").GetInt32();
+        var detail = await (await client.GetAsync($"/api/accounts/{id}")).ReadJsonAsync();
+        var purchases = detail.GetProperty("purchases");
+        var rows = purchases.GetProperty("packages").EnumerateArray().ToList();
+
+        rows.Select(r => r.GetProperty("name").GetString()).Should().BeEquivalentTo(csv.Select(r => r.Product).Distinct());
+        rows.Select(r => r.GetProperty("trackRecord").GetProperty("wonValue").GetDecimal()).Should().BeInDescendingOrder();
+        purchases.GetProperty("dealsWithoutPackage").GetInt32().Should().Be(0);
+        foreach (var row in rows)
+        {
+            var name = row.GetProperty("name").GetString()!;
+            var deals = csv.Where(r => r.Product == name).ToList();
+            var record = row.GetProperty("trackRecord");
+            record.GetProperty("leads").GetInt32().Should().Be(deals.Count, name);
+            record.GetProperty("won").GetInt32().Should().Be(deals.Count(d => d.Stage == "Won"), name);
+            record.GetProperty("lost").GetInt32().Should().Be(deals.Count(d => d.Stage == "Lost"), name);
+            record.GetProperty("wonValue").GetDecimal().Should().Be(deals.Sum(d => d.Value), name);
+            var link = row.GetProperty("leadsLink").GetString()!;
+            link.Should().Be($"/leads?accountId={id}&packageId={row.GetProperty("packageId").GetInt32()}");
+            (await (await client.GetAsync("/api" + link + "&pageSize=1")).ReadJsonAsync()).GetProperty("total").GetInt32().Should().Be(deals.Count, link);
+        }
+
+        rows.Sum(r => r.GetProperty("trackRecord").GetProperty("wonValue").GetDecimal()).Should().Be(detail.GetProperty("summary").GetProperty("wonValue").GetDecimal());
+        rows.Sum(r => r.GetProperty("trackRecord").GetProperty("leads").GetInt32()).Should().Be(detail.GetProperty("summary").GetProperty("deals").GetInt32());
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using OperatorConsole.Data.Accounts;
+using OperatorConsole.Data.Packages;
 using OperatorConsole.Domain.Access;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Results;
@@ -75,6 +76,46 @@ public sealed class AccountPagesTests : IAsyncLifetime
         cut.WaitForAssertion(() => cut.Find("[data-testid=account-name]").TextContent.Should().Be("Yak and Company"));
         (await _ctx.Service<OperatorConsole.Data.Leads.LeadService>().ListAsync(new OperatorConsole.Data.Leads.LeadListQuery(AccountId: id)))
             .Items.Select(l => l.Company).Should().OnlyContain(c => c == "Yak and Company");
+    }
+
+    /// <summary>
+    /// The page said how much the account bought, not what: its deals by service package, each row linking to exactly
+    /// those deals, the deals on no package counted under the table, and a new link to a package shown live.
+    /// </summary>
+    [Fact]
+    public async Task AccountPage_SaysWhatItBought_ByPackage_AndFollowsANewLinkLive()
+    {
+        var website = await _ctx.SeedLeadAsync("Website", LeadStatus.Qualified, company: "Orca Ltd");
+        var shop = await _ctx.SeedLeadAsync("Shop", LeadStatus.New, company: "Orca Ltd");
+        var packages = _ctx.Service<ServicePackageService>();
+        var package = (await packages.CreateAsync(new CreateServicePackageRequest("Website rebuild", PriceMin: 5000, PriceMax: 5000), ComponentTestContext.TestOperator)).Value!.Id;
+        (await packages.LinkLeadAsync(website.Id, new LinkServicePackageRequest(package), ComponentTestContext.TestOperator)).Succeeded.Should().BeTrue();
+        var id = (await _ctx.Service<AccountService>().ListAsync(new AccountListQuery(Q: "Orca"))).Items.Single().Id;
+
+        var cut = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, id));
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=account-package-link]").Select(a => a.TextContent).Should().Equal("Website rebuild"));
+        var deals = cut.Find("[data-testid=account-package-deals]");
+        deals.TextContent.Should().Be("1");
+        deals.GetAttribute("href").Should().Be($"/leads?accountId={id}&packageId={package}");
+        cut.Find("[data-testid=account-package-won-lost]").TextContent.Should().Be("0 / 0");
+        cut.Find("[data-testid=account-packages-without]").TextContent.Should().Contain("1 deal of this account names no package");
+
+        (await packages.LinkLeadAsync(shop.Id, new LinkServicePackageRequest(package), ComponentTestContext.TestOperator)).Succeeded.Should().BeTrue();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=account-package-deals]").TextContent.Should().Be("2"), TimeSpan.FromSeconds(10));
+        cut.FindAll("[data-testid=account-packages-without]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task AccountPage_WithNoDealOnAPackage_SaysSo()
+    {
+        await _ctx.SeedLeadAsync("Website", LeadStatus.Qualified, company: "Newt plc");
+        var id = (await _ctx.Service<AccountService>().ListAsync(new AccountListQuery(Q: "Newt"))).Items.Single().Id;
+
+        var cut = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, id));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=account-packages-none]").TextContent.Should().Contain("None of its deals is sold on a service package"));
+        cut.FindAll("[data-testid=account-packages]").Should().BeEmpty();
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class PackageTrackRecordTests : PackagesComponentContext
         var (package, _) = await PackageWithDealsAsync(won: ServicePackageService.LeadsShown, lost: 2, open: 1);
         var cut = Render<PackageDetailPage>(p => p.Add(c => c.Id, package));
 
-        cut.WaitForAssertion(() => cut.FindAll("[data-testid=package-lead-row]").Should().HaveCount(ServicePackageService.LeadsShown));
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=package-leads] tbody tr").Should().HaveCount(ServicePackageService.LeadsShown));
         cut.Find("[data-testid=track-leads]").TextContent.Should().Be("13");
         cut.Find("[data-testid=package-leads-shown]").TextContent.Trim().Should().Be($"The {ServicePackageService.LeadsShown} most recently changed of 13 deals");
         cut.Find("[data-testid=package-all-leads]").GetAttribute("href").Should().Be($"/leads?packageId={package}");

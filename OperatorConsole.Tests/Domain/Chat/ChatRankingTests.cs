@@ -109,6 +109,24 @@ public sealed class ChatRankingTests
         ChatRanking.AskForMeasure(by).Should().Contain("won value, deals won, deals lost, win rate, deals or open deals");
     }
 
+    /// <summary>
+    /// "What did we sell to Betasoloin?" was answered with the account's totals: it asks which packages (products), all of
+    /// them, by what they brought. A period breakdown of what was sold stays a period breakdown.
+    /// </summary>
+    [Theory]
+    [InlineData("What did we sell to Betasoloin?")]
+    [InlineData("What has Kan-code bought?")]
+    [InlineData("What does Kan-code buy from us?")]
+    [InlineData("What did Acme purchase in 2017?")]
+    public void WhatWasSold_RanksEveryPackageByWonValue(string question) =>
+        Parse(question).Should().Be(new RankingRequest(RankBy.Package, RankMeasure.WonValue, false, Count: ChatRanking.MaxCount), question);
+
+    [Theory]
+    [InlineData("What did we sell each week this quarter?")]
+    [InlineData("What did we sell in 2017?")]
+    [InlineData("How much did Kan-code buy?")]
+    public void WhatWasSold_WithoutBuyerOrBuyingVerb_IsNoPackageRanking(string question) => Parse(question).Should().BeNull(question);
+
     /// <summary>How many to name: "Show me the top 10 accounts by won value" named three. A period's length is not a count.</summary>
     [Theory]
     [InlineData("Show me the top 10 accounts by won value", 10)]
