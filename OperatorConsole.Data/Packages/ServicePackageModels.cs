@@ -123,4 +123,7 @@ public sealed record LinkServicePackageRequest(int? ServicePackageId);
 /// <summary>The package a lead is linked to (if any) and the packages it could be linked to.</summary>
 public sealed record LeadPackageLink(int LeadId, ServicePackageSummary? Package, IReadOnlyList<ServicePackageSummary> Available);
 
+/// <summary>The lead page's package card: the linked package (with its track record) and the packages to pick from.</summary>
+public sealed record LeadPackageCard(int LeadId, ServicePackageSummary? Package, IReadOnlyList<PackageOption> Available);
+
 public sealed record ServicePackageListQuery(bool IncludeArchived = false, string? Q = null, int? Page = null, int? PageSize = null);

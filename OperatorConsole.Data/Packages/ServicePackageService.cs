@@ -301,6 +301,27 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
         return new LeadPackageLink(lead.Id, summaries.FirstOrDefault(p => p.Id == lead.ServicePackageId), summaries.Where(p => !p.IsArchived).ToList());
     }
 
+    /// <summary>
+    /// The lead page's package card: the linked package with its own track record, and the packages it could be linked
+    /// to by name. <see cref="LinkForLeadAsync"/> (the API's answer to a link) computes every package's record; the card
+    /// shows one, and reloads on every lead change, so it reads that one package's deals only.
+    /// </summary>
+    public async Task<LeadPackageCard?> CardForLeadAsync(int leadId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lead = await db.Set<Lead>().AsNoTracking().Where(l => l.Id == leadId).Select(l => new { l.Id, l.ServicePackageId }).FirstOrDefaultAsync(ct);
+        if (lead is null)
+        {
+            return null;
+        }
+
+        var linked = lead.ServicePackageId is { } id ? await db.Set<ServicePackage>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) : null;
+        var summary = linked is null ? null : ToSummary(linked, await TrackRecordsAsync(db, [linked.Id], ct));
+        var available = await db.Set<ServicePackage>().AsNoTracking().Where(p => !p.IsArchived).OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .Select(p => new PackageOption(p.Id, p.Name, p.IsArchived)).ToListAsync(ct);
+        return new LeadPackageCard(lead.Id, summary, available);
+    }
+
     /// <summary>Links a lead to a package (or unlinks with null). Archived packages take no new leads.</summary>
     public async Task<OperationResult<LeadPackageLink>> LinkLeadAsync(int leadId, LinkServicePackageRequest request, Actor actor, CancellationToken ct = default)
     {

@@ -74,6 +74,30 @@ public sealed class PackageTrackRecordTests : PackagesComponentContext
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().BeEquivalentTo(titles));
     }
 
+    /// <summary>
+    /// The lead page's package card computed every package's record and showed none: it shows the linked package's own
+    /// record (this deal counted), offers the packages it can be linked to, and follows a link made elsewhere live.
+    /// </summary>
+    [Fact]
+    public async Task LeadPackageCard_ShowsTheLinkedPackagesRecord_AndFollowsALinkLive()
+    {
+        var (package, _) = await PackageWithDealsAsync(won: 3, lost: 1, open: 1);
+        var retired = (await Get<ServicePackageService>().CreateAsync(new CreateServicePackageRequest("Retired", PriceMin: 10, PriceMax: 10), Operator)).Value!.Id;
+        (await Get<ServicePackageService>().SetArchivedAsync(retired, true, Operator)).Succeeded.Should().BeTrue();
+        var lead = await AddLeadAsync("New deal");
+        var cut = Render<ServicePackageLink>(p => p.Add(c => c.LeadId, lead));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=linked-package-none]"));
+        cut.FindAll("[data-testid=linked-package-record]").Should().BeEmpty();
+        var card = await Get<ServicePackageService>().CardForLeadAsync(lead);
+        card!.Available.Select(p => p.Name).Should().Equal(["Pack"], "an archived package takes no new deal");
+
+        (await Get<ServicePackageService>().LinkLeadAsync(lead, new LinkServicePackageRequest(package), Operator)).Succeeded.Should().BeTrue();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=linked-package-record]").TextContent.Trim()
+            .Should().Be("6 deals, this one included · 3 won, 1 lost · win rate 75 % of 4 closed · 3,000 USD won"), TimeSpan.FromSeconds(10));
+        cut.Find("[data-testid=linked-package]").TextContent.Should().Contain("Pack");
+    }
+
     /// <summary>A package with deals linked to it: won ones with a won proposal of 1,000, lost ones with a lost proposal, open ones.</summary>
     private async Task<(int Package, List<string> Titles)> PackageWithDealsAsync(int won, int lost, int open, string name = "Pack")
     {
