@@ -29,7 +29,8 @@ public sealed record LeadView(
     int? AccountId = null,
     string? AccountName = null,
     string? Owner = null,
-    bool CreatedAtEstimated = false);
+    bool CreatedAtEstimated = false,
+    decimal? WonValue = null);
 
 /// <summary>POST /api/leads body. The company names the account (matched or created by name); or give accountId.</summary>
 public sealed record CreateLeadRequest(

@@ -240,6 +240,11 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
         }
 
         rows.Sum(r => r.GetProperty("trackRecord").GetProperty("wonValue").GetDecimal()).Should().Be(detail.GetProperty("summary").GetProperty("wonValue").GetDecimal());
+        // Each won deal on its list says what it was won for (the file's close_value), so the list adds up to the total.
+        var won = (await (await client.GetAsync($"/api/leads?accountId={id}&status=won&pageSize=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        won.Select(l => l.GetProperty("wonValue").GetDecimal()).Should().BeEquivalentTo(csv.Where(r => r.Stage == "Won").Select(r => r.Value));
+        var open = (await (await client.GetAsync($"/api/leads?accountId={id}&status=open&pageSize=1")).ReadJsonAsync()).GetProperty("items")[0];
+        open.GetProperty("wonValue").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
         rows.Sum(r => r.GetProperty("trackRecord").GetProperty("leads").GetInt32()).Should().Be(detail.GetProperty("summary").GetProperty("deals").GetInt32());
     }
 

@@ -34,6 +34,37 @@ public sealed class LeadPagesTests : IDisposable
         cut.FindAll("td[data-label='Est. value']").Select(td => td.TextContent.Trim()).Should().Contain("12,000");
     }
 
+    /// <summary>
+    /// A won deal showed its estimate only, so a page of won deals did not add up to the won totals beside it: it shows
+    /// what it was won for (its won proposal's value, else its estimate); an open deal shows none.
+    /// </summary>
+    [Fact]
+    public async Task LeadsPage_ShowsWhatAWonDealWasWonFor()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        var proposalWon = await _ctx.SeedLeadAsync("Won on its proposal", LeadStatus.Approved, estimatedValue: 4821m);
+        await _ctx.SeedLeadAsync("Won, no proposal", LeadStatus.Shipped, estimatedValue: 900m);
+        await _ctx.SeedLeadAsync("Still open", LeadStatus.Qualified, estimatedValue: 700m);
+        await using (var db = _ctx.CreateDbContext())
+        {
+            var now = DateTime.UtcNow;
+            db.Add(new OperatorConsole.Domain.Proposals.Proposal
+            {
+                LeadId = proposalWon.Id, Title = "Proposal", Status = OperatorConsole.Domain.Proposals.ProposalStatus.Closed,
+                Outcome = OperatorConsole.Domain.Proposals.ProposalOutcome.Won, OutcomeAt = now, OutcomeValue = 5168m,
+                CreatedAt = now, UpdatedAt = now, CreatedByKind = OperatorConsole.Domain.Common.ActorKind.User, CreatedById = "op", CreatedByName = "Op",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Should().HaveCount(3));
+        var wonFor = cut.FindAll("tbody tr").ToDictionary(
+            tr => tr.QuerySelector("[data-testid=lead-row-link]")!.TextContent, tr => tr.QuerySelector("[data-testid=lead-won-value]")!.TextContent.Trim());
+        wonFor.Should().BeEquivalentTo(new Dictionary<string, string> { ["Won on its proposal"] = "5,168", ["Won, no proposal"] = "900", ["Still open"] = "" });
+    }
+
     [Fact]
     public async Task LeadsPage_OnAPhone_NamesItsSortChoice()
     {
