@@ -64,7 +64,7 @@ public sealed record AccountDetail(
     AccountRow Summary,
     IReadOnlyList<ClientRow> Results,
     IReadOnlyList<AccountTouchView> RecentTouches,
-    AccountPurchases Purchases);
+    PackageSales Purchases);
 
 /// <summary>POST /api/accounts body.</summary>
 public sealed record CreateAccountRequest(

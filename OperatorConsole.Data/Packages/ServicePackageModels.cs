@@ -67,14 +67,15 @@ public sealed record PackageTrackRecord(int Leads, int Won, int Lost, decimal Wo
     }
 }
 
-/// <summary>One package an account bought: its track record over that account's deals, and the Leads list of them.</summary>
-public sealed record AccountPackageRow(int PackageId, string Name, bool IsArchived, PackageTrackRecord TrackRecord, string LeadsLink);
+/// <summary>One package's sales over a set of deals (one account's, or every deal), and the Leads list of them.</summary>
+public sealed record PackageSalesRow(int PackageId, string Name, bool IsArchived, PackageTrackRecord TrackRecord, string LeadsLink);
 
 /// <summary>
-/// GET /api/accounts/{id} "purchases": the packages the account's deals were sold on, largest won value first, and how
-/// many of its deals name no package (a deal counts under each package it was sold on, so the rows can overlap).
+/// Revenue by package (GET /api/accounts/{id} "purchases"; the Command Center's revenue card): the packages the deals
+/// were sold on, largest won value first, and how many deals name no package (a deal counts under each package it was
+/// sold on, so the rows can overlap).
 /// </summary>
-public sealed record AccountPurchases(IReadOnlyList<AccountPackageRow> Packages, int DealsWithoutPackage);
+public sealed record PackageSales(IReadOnlyList<PackageSalesRow> Packages, int DealsWithoutPackage);
 
 /// <summary>
 /// GET /api/service-packages/{id}: the package, its track record over every deal sold on it, the

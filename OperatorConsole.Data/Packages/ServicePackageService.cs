@@ -122,22 +122,29 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
 
     /// <summary>
     /// What an account bought: each package's track record over the account's deals only, largest won value first,
-    /// and how many of its deals are sold on no package. Archived deals are left out, as the account's own totals
-    /// and the Leads list its links open leave them out, so the rows add up to the account's figures.
+    /// and how many of its deals are sold on no package.
     /// </summary>
-    public async Task<AccountPurchases> SoldToAccountAsync(int accountId, CancellationToken ct = default)
+    public Task<PackageSales> SoldToAccountAsync(int accountId, CancellationToken ct = default) => SoldAsync(accountId, ct);
+
+    /// <summary>
+    /// Revenue by package: each package's track record over the deals (of one account, or every deal), largest won
+    /// value first, and how many deals are sold on no package. Archived deals are left out, as the account's totals,
+    /// the offers' revenue card and the Leads list the rows link to leave them out, so the rows add up with those.
+    /// </summary>
+    public async Task<PackageSales> SoldAsync(int? accountId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var packages = await db.Set<ServicePackage>().AsNoTracking().Select(p => new { p.Id, p.Name, p.IsArchived }).ToListAsync(ct);
-        var deals = db.Set<Lead>().Where(l => l.AccountId == accountId && !l.IsArchived);
+        var deals = db.Set<Lead>().Where(l => !l.IsArchived && (accountId == null || l.AccountId == accountId));
         var records = await TrackRecordsAsync(db, packages.Select(p => p.Id).ToList(), ct, deals);
+        var scope = accountId is { } id ? $"accountId={id}&" : "";
         var rows = packages.Where(p => records.ContainsKey(p.Id))
-            .Select(p => new AccountPackageRow(p.Id, p.Name, p.IsArchived, records[p.Id], $"/leads?accountId={accountId}&packageId={p.Id}"))
+            .Select(p => new PackageSalesRow(p.Id, p.Name, p.IsArchived, records[p.Id], $"/leads?{scope}packageId={p.Id}"))
             .OrderByDescending(r => r.TrackRecord.WonValue).ThenByDescending(r => r.TrackRecord.Leads).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
         var proposals = db.Set<Proposal>();
         var withoutPackage = await deals.CountAsync(l => l.ServicePackageId == null && !proposals.Any(p => p.LeadId == l.Id && p.ServicePackageId != null), ct);
-        return new AccountPurchases(rows, withoutPackage);
+        return new PackageSales(rows, withoutPackage);
     }
 
     public async Task<OperationResult<ServicePackageView>> CreateAsync(CreateServicePackageRequest request, Actor actor, CancellationToken ct = default)
