@@ -167,6 +167,14 @@ public static partial class ChatPeriods
     public static (ChatPeriod First, ChatPeriod Second)? Pair(string question, DateTime now)
     {
         var q = question.ToLowerInvariant();
+        // "Compare December with November": the verb comes first, so the joiner is a bare "with", "to" or "and" (which
+        // elsewhere join a range or a list: "from November to December").
+        if (CompareVerb().Match(q) is { Success: true } compare && Side(compare.Groups["a"].Value) is { } a && Side(compare.Groups["b"].Value) is { } b
+            && (a.From, a.To) != (b.From, b.To))
+        {
+            return (a, b);
+        }
+
         foreach (Match join in Joiner().Matches(q))
         {
             var rest = q[(join.Index + join.Length)..];
@@ -178,7 +186,12 @@ public static partial class ChatPeriods
         }
 
         return null;
+
+        ChatPeriod? Side(string text) => Parse(text, now) ?? Parse("in " + text, now);
     }
+
+    [GeneratedRegex(@"^\s*(?:please\s+)?compare\s+(?<a>.+?)\s+(?:with|to|and|against|vs\.?|versus)\s+(?<b>.+?)[\s?.!]*$")]
+    private static partial Regex CompareVerb();
 
     public static ChatPeriod? Parse(string question, DateTime now)
     {

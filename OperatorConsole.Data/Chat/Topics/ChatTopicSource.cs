@@ -48,5 +48,13 @@ internal static class Say
     public static UsedFact Fact(string source, string label, string text, string link, string claim) =>
         new(new ContextFact(source, text, link, "chat") { Label = label }, claim);
 
+    /// <summary>
+    /// A change as a share of where it started, " (+20.5 %)"; empty from nothing, where no share can be said (a rise
+    /// from 0 USD is not a percentage).
+    /// </summary>
+    public static string Change(decimal now, decimal before) => before == 0
+        ? ""
+        : $" ({(now >= before ? "+" : "−")}{N(Math.Round(Math.Abs(now - before) * 100 / Math.Abs(before), 1))} %)";
+
     public static string Percent(int part, int whole) => whole == 0 ? "0" : Math.Round(100m * part / whole, 0).ToString(CultureInfo.InvariantCulture);
 }

@@ -43,7 +43,7 @@ public sealed partial class RankingTopic
         var facts = ordered.Select(r =>
         {
             var change = r.Now - r.Before;
-            var text = $"{r.Group.Name} won {Say.Money(r.Now)} {period.WhenShort()}, {(change >= 0 ? "up" : "down")} {Say.Money(Math.Abs(change))} on {Say.Money(r.Before)} {before.WhenShort()}";
+            var text = $"{r.Group.Name} won {Say.Money(r.Now)} {period.WhenShort()}, {(change >= 0 ? "up" : "down")} {Say.Money(Math.Abs(change))}{Say.Change(r.Now, r.Before)} on {Say.Money(r.Before)} {before.WhenShort()}";
             return Say.Fact($"ranking.{ranking.By}.growth.{key}.{r.Group.Key}".ToLowerInvariant(), $"{Say.Capital(what)} · {r.Group.Name}", text, r.Group.Link, text);
         }).ToList();
         var sentence = $"By growth in won value, {period.Describe()} against {before.Describe()}, {(ranking.Ascending ? "largest fall" : "largest rise")} first, " +
@@ -55,7 +55,7 @@ public sealed partial class RankingTopic
             missing.Add($"No {what} won a deal {before.WhenShort()}, so each rise is its whole won value {period.WhenShort()}.");
         }
 
-        List<string> inferred = [$"Across the {Say.Plural(rows.Count, what, Plural(what))}, won value went from {Say.Money(totalBefore)} to {Say.Money(total)} ({(total >= totalBefore ? "up" : "down")} {Say.Money(Math.Abs(total - totalBefore))})."];
+        List<string> inferred = [$"Across the {Say.Plural(rows.Count, what, Plural(what))}, won value went from {Say.Money(totalBefore)} to {Say.Money(total)} ({(total >= totalBefore ? "up" : "down")} {Say.Money(Math.Abs(total - totalBefore))}{Say.Change(total, totalBefore).Replace(" (", ", ").TrimEnd(')')})."];
         return new TopicAnswer(sentence, facts, inferred, missing);
     }
 }

@@ -569,8 +569,10 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
             return null;
         }
 
+        // How much and by what share, not only which way: "192,630 USD (+20.5 %) more than the 938,943 USD won".
         var direction = now.WonValue > before.WonValue ? "more than" : now.WonValue < before.WonValue ? "less than" : "the same as";
-        return ($"won {Say.Money(before.WonValue)} in {when}", $"That is {direction} the {Say.Money(before.WonValue)} won in {when}.");
+        var by = now.WonValue == before.WonValue ? "" : $"{Say.Money(Math.Abs(now.WonValue - before.WonValue))}{Say.Change(now.WonValue, before.WonValue)} ";
+        return ($"won {Say.Money(before.WonValue)} in {when}", $"That is {by}{direction} the {Say.Money(before.WonValue)} won in {when}.");
     }
 
     private static bool AsksMedian(QuestionAnalysis question) => question.Mentions("median", "typical") && !AsksCycle(question);

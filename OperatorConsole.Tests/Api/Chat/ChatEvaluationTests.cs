@@ -465,6 +465,12 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "How many proposals did we send last month?", Expectation.States("0 sent").AndMissing("imported file")),
             new("maven", "Which product sells best?", Expectation.States($"1. {topProduct.Key} won {Money(topProduct.Value)} from {Format(topProduct.Count)} deals", "of 7 packages")),
             // How many groups there are (it got the agent jobs and this month's money, or no answer): the number, then the largest.
+            // Two months set against each other with the verb first (it had no answer), and the change said in money and share.
+            new("maven", "Compare December with November",
+                Expectation.States($"In December 2017 (1 Dec 2017 – 31 Dec 2017): won {Money(WonIn(new(2017, 12, 1), new(2018, 1, 1)))}")
+                    .Inferring($"That is {Money(WonIn(new(2017, 12, 1), new(2018, 1, 1)) - WonIn(new(2017, 11, 1), new(2017, 12, 1)))} "
+                        + $"(+{Format(Math.Round(100m * (WonIn(new(2017, 12, 1), new(2018, 1, 1)) / WonIn(new(2017, 11, 1), new(2017, 12, 1)) - 1), 1))} %) more than the "
+                        + $"{Money(WonIn(new(2017, 11, 1), new(2017, 12, 1)))} won in November 2017")),
             // What an account bought is every product it bought, by won value (it got the account's totals only).
             new("maven", "What did we sell to Betasoloin?",
                 Expectation.States($"of {Format(betasoloin.Count)} packages, on Betasoloin's deals only",

@@ -423,7 +423,7 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
 
         var grew = (await AskAsync("Which sector grew the most?")).GetProperty("answer").GetString();
         grew.Should().StartWith("By growth in won value, the last 90 days").And.Contain("largest rise first, of 2 sectors with a win in either: "
-            + "1. services won 500 USD in the last 90 days, up 500 USD on 0 USD in the period before; 2. retail won 100 USD in the last 90 days, down 200 USD on 300 USD in the period before.");
+            + "1. services won 500 USD in the last 90 days, up 500 USD on 0 USD in the period before; 2. retail won 100 USD in the last 90 days, down 200 USD (−66.7 %) on 300 USD in the period before.");
         (await AskAsync("Which account declined the most?")).GetProperty("answer").GetString().Should().Contain("largest fall first").And.Contain("1. Quail Ltd won 100 USD");
 
         today.DayOfYear.Should().BeGreaterThan(120, "every win here is this year");

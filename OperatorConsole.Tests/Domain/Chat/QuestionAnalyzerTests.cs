@@ -192,6 +192,10 @@ public sealed class QuestionAnalyzerTests
     [InlineData("What was our win rate in Q3 vs Q2?", "2026-07-01", "2026-04-01")]
     [InlineData("How did 2017 compare against 2016?", "2017-01-01", "2016-01-01")]
     [InlineData("Did we sell more in March 2017 than in February 2017?", "2017-03-01", "2017-02-01")]
+    // The verb first and a bare "with" / "to" / "and" between: it had no answer at all.
+    [InlineData("Compare March 2017 with February 2017", "2017-03-01", "2017-02-01")]
+    [InlineData("Compare Q3 to Q2", "2026-07-01", "2026-04-01")]
+    [InlineData("Please compare 2017 and 2016.", "2017-01-01", "2016-01-01")]
     public void TwoPeriodsNamed_AreThePeriodAndWhatItIsComparedWith(string question, string first, string second)
     {
         var analysis = Analyze(question);
