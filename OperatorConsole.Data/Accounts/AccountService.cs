@@ -66,7 +66,7 @@ public sealed class AccountService(
             .Take(50)
             .Select(x => new AccountTouchView(x.t.Id, x.t.LeadId, x.Title, x.t.Channel, x.t.Direction, x.t.Summary, x.t.OccurredAt, x.t.ActorName))
             .ToListAsync(ct);
-        return new AccountDetail(ToView(account), rows.Single(), results, touches, await packages.SoldToAccountAsync(id, ct));
+        return new AccountDetail(ToView(account), rows.Single(), results, touches, await packages.SoldAsync(id, ct));
     }
 
     /// <summary>The account record alone (no totals): for labels and links.</summary>

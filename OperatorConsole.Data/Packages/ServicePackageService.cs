@@ -121,13 +121,8 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
     }
 
     /// <summary>
-    /// What an account bought: each package's track record over the account's deals only, largest won value first,
-    /// and how many of its deals are sold on no package.
-    /// </summary>
-    public Task<PackageSales> SoldToAccountAsync(int accountId, CancellationToken ct = default) => SoldAsync(accountId, ct);
-
-    /// <summary>
-    /// Revenue by package: each package's track record over the deals (of one account, or every deal), largest won
+    /// Revenue by package, or what one account bought: each package's track record over the deals (of that account, or
+    /// every deal), largest won
     /// value first, and how many deals are sold on no package. Archived deals are left out, as the account's totals,
     /// the offers' revenue card and the Leads list the rows link to leave them out, so the rows add up with those.
     /// </summary>

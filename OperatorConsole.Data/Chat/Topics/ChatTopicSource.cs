@@ -49,12 +49,15 @@ internal static class Say
         new(new ContextFact(source, text, link, "chat") { Label = label }, claim);
 
     /// <summary>
-    /// A change as a share of where it started, " (+20.5 %)"; empty from nothing, where no share can be said (a rise
-    /// from 0 USD is not a percentage).
+    /// A change as a share of where it started, "+20.5 %"; empty from nothing, where no share can be said (a rise from
+    /// 0 USD is not a percentage).
     /// </summary>
-    public static string Change(decimal now, decimal before) => before == 0
+    public static string Share(decimal now, decimal before) => before == 0
         ? ""
-        : $" ({(now >= before ? "+" : "−")}{N(Math.Round(Math.Abs(now - before) * 100 / Math.Abs(before), 1))} %)";
+        : $"{(now >= before ? "+" : "−")}{N(Math.Round(Math.Abs(now - before) * 100 / Math.Abs(before), 1))} %";
+
+    /// <summary><see cref="Share"/> in brackets after a figure, " (+20.5 %)", or nothing.</summary>
+    public static string Change(decimal now, decimal before) => Share(now, before) is { Length: > 0 } share ? $" ({share})" : "";
 
     public static string Percent(int part, int whole) => whole == 0 ? "0" : Math.Round(100m * part / whole, 0).ToString(CultureInfo.InvariantCulture);
 }

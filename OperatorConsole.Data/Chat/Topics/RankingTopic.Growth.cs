@@ -55,7 +55,7 @@ public sealed partial class RankingTopic
             missing.Add($"No {what} won a deal {before.WhenShort()}, so each rise is its whole won value {period.WhenShort()}.");
         }
 
-        List<string> inferred = [$"Across the {Say.Plural(rows.Count, what, Plural(what))}, won value went from {Say.Money(totalBefore)} to {Say.Money(total)} ({(total >= totalBefore ? "up" : "down")} {Say.Money(Math.Abs(total - totalBefore))}{Say.Change(total, totalBefore).Replace(" (", ", ").TrimEnd(')')})."];
+        List<string> inferred = [$"Across the {Say.Plural(rows.Count, what, Plural(what))}, won value went from {Say.Money(totalBefore)} to {Say.Money(total)} ({(total >= totalBefore ? "up" : "down")} {Say.Money(Math.Abs(total - totalBefore))}{(Say.Share(total, totalBefore) is { Length: > 0 } share ? ", " + share : "")})."];
         return new TopicAnswer(sentence, facts, inferred, missing);
     }
 }

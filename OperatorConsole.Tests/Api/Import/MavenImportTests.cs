@@ -170,20 +170,15 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
     /// </summary>
     private async Task TheProductsAreServicePackagesAsync(HttpClient client)
     {
-        var csv = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), MavenCrmMapping.PipelineFile)).Skip(1).Select(l => l.Split(','))
-            .Select(c => (Product: c[2] == "GTXPro" ? "GTX Pro" : c[2], Stage: c[4], Value: c[4] == "Won" ? decimal.Parse(c[7], System.Globalization.CultureInfo.InvariantCulture) : 0m))
-            .ToList();
+        var csv = PipelineDeals();
         var list = (await (await client.GetAsync("/api/service-packages?pageSize=50")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
         list.Select(p => p.GetProperty("name").GetString()).Should().BeEquivalentTo(csv.Select(r => r.Product).Distinct());
         foreach (var package in list)
         {
             var name = package.GetProperty("name").GetString()!;
             var deals = csv.Where(r => r.Product == name).ToList();
-            var record = package.GetProperty("trackRecord");
             package.GetProperty("leadCount").GetInt32().Should().Be(deals.Count, name);
-            record.GetProperty("won").GetInt32().Should().Be(deals.Count(d => d.Stage == "Won"), name);
-            record.GetProperty("lost").GetInt32().Should().Be(deals.Count(d => d.Stage == "Lost"), name);
-            record.GetProperty("wonValue").GetDecimal().Should().Be(deals.Sum(d => d.Value), name);
+            TheRecordIsTheFiles(package.GetProperty("trackRecord"), deals, name);
         }
 
         var gtxPro = list.Single(p => p.GetProperty("name").GetString() == "GTX Pro");
@@ -207,16 +202,28 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
         made.Should().OnlyContain(a => a.ActorKind == OperatorConsole.Domain.Common.ActorKind.User && a.Summary!.Contains("imported product"));
     }
 
+    /// <summary>The pipeline file's deals: product (named as products.csv names it), account, stage and the value won.</summary>
+    private static List<(string Product, string Account, string Stage, decimal Value)> PipelineDeals() =>
+        File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), MavenCrmMapping.PipelineFile)).Skip(1).Select(l => l.Split(','))
+            .Select(c => (Product: c[2] == "GTXPro" ? "GTX Pro" : c[2], Account: c[3], Stage: c[4],
+                Value: c[4] == "Won" ? decimal.Parse(c[7], System.Globalization.CultureInfo.InvariantCulture) : 0m))
+            .ToList();
+
+    /// <summary>A track record (won, lost, won value) says what these deals of the file say.</summary>
+    private static void TheRecordIsTheFiles(System.Text.Json.JsonElement record, IReadOnlyList<(string Product, string Account, string Stage, decimal Value)> deals, string because)
+    {
+        record.GetProperty("won").GetInt32().Should().Be(deals.Count(d => d.Stage == "Won"), because);
+        record.GetProperty("lost").GetInt32().Should().Be(deals.Count(d => d.Stage == "Lost"), because);
+        record.GetProperty("wonValue").GetDecimal().Should().Be(deals.Sum(d => d.Value), because);
+    }
+
     /// <summary>
     /// An account's page said how much it bought and not what: its deals by package, each with the CSV's own figures
     /// for that account and product, adding up to the account's totals, each linking to exactly those deals.
     /// </summary>
     private async Task AnAccountSaysWhatItBoughtAsync(HttpClient client)
     {
-        var csv = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), MavenCrmMapping.PipelineFile)).Skip(1).Select(l => l.Split(','))
-            .Where(c => c[3] == "Betasoloin")
-            .Select(c => (Product: c[2] == "GTXPro" ? "GTX Pro" : c[2], Stage: c[4], Value: c[4] == "Won" ? decimal.Parse(c[7], System.Globalization.CultureInfo.InvariantCulture) : 0m))
-            .ToList();
+        var csv = PipelineDeals().Where(d => d.Account == "Betasoloin").ToList();
         var id = (await (await client.GetAsync("/api/accounts?q=Betasoloin")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("id").GetInt32();
         var detail = await (await client.GetAsync($"/api/accounts/{id}")).ReadJsonAsync();
         var purchases = detail.GetProperty("purchases");
@@ -229,11 +236,8 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
         {
             var name = row.GetProperty("name").GetString()!;
             var deals = csv.Where(r => r.Product == name).ToList();
-            var record = row.GetProperty("trackRecord");
-            record.GetProperty("leads").GetInt32().Should().Be(deals.Count, name);
-            record.GetProperty("won").GetInt32().Should().Be(deals.Count(d => d.Stage == "Won"), name);
-            record.GetProperty("lost").GetInt32().Should().Be(deals.Count(d => d.Stage == "Lost"), name);
-            record.GetProperty("wonValue").GetDecimal().Should().Be(deals.Sum(d => d.Value), name);
+            row.GetProperty("trackRecord").GetProperty("leads").GetInt32().Should().Be(deals.Count, name);
+            TheRecordIsTheFiles(row.GetProperty("trackRecord"), deals, name);
             var link = row.GetProperty("leadsLink").GetString()!;
             link.Should().Be($"/leads?accountId={id}&packageId={row.GetProperty("packageId").GetInt32()}");
             (await (await client.GetAsync("/api" + link + "&pageSize=1")).ReadJsonAsync()).GetProperty("total").GetInt32().Should().Be(deals.Count, link);

@@ -35,6 +35,19 @@ public sealed class RevenueByPackageTests : PackagesComponentContext
     }
 
     [Fact]
+    public async Task AnUnaskedCard_GoesBackToOfferTypes_OnceAnOfferTypeHasADecidedDeal()
+    {
+        await PackageAsync("Audit sprint", (LeadStatus.Approved, 1000m));
+        var cut = Render<RevenueByOfferCard>();
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=revenue-package-link]").Should().ContainSingle());
+
+        await AddLeadAsync("Productized win", LeadStatus.Approved, OfferType.Productized, 1200m);
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=offer-revenue-productized]").TextContent.Should().Be("1,200 USD"), TimeSpan.FromSeconds(10));
+        cut.FindAll("[data-testid=revenue-package-rows]").Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task WithOfferTypes_TheCardOpensByOfferType_AndShowsPackagesWhenAsked()
     {
         var lead = await AddLeadAsync("Productized win", LeadStatus.Approved, OfferType.Productized, 1200m);
