@@ -26,6 +26,7 @@ public sealed class TimelessAnswersTests(ConsoleFactory factory) : IClassFixture
         await factory.CreateLeadAsync("Timeless lead", LeadStatus.Qualified);
         (await ComputationsAfterTimeAlone(PipelineByStageCard.Query)).Should().Be(0);
         (await ComputationsAfterTimeAlone(RevenueByOfferCard.Query)).Should().Be(0);
+        (await ComputationsAfterTimeAlone(RevenueByOfferCard.PackagesQuery)).Should().Be(0, "revenue per package holds no time either (ADR 237)");
         (await ComputationsAfterTimeAlone(TimeInStageChart.Query)).Should().Be(0);
     }
 
