@@ -317,17 +317,29 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
             return null;
         }
 
-        var linked = lead.ServicePackageId is { } id ? await db.Set<ServicePackage>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) : null;
+        // One read of the packages, as LinkForLeadAsync reads them: the live ones to pick from, and the linked one.
+        var packages = await db.Set<ServicePackage>().AsNoTracking()
+            .Where(p => !p.IsArchived || p.Id == lead.ServicePackageId).OrderBy(p => p.Name).ThenBy(p => p.Id).ToListAsync(ct);
+        var linked = packages.FirstOrDefault(p => p.Id == lead.ServicePackageId);
         var summary = linked is null ? null : ToSummary(linked, await TrackRecordsAsync(db, [linked.Id], ct));
-        var available = await db.Set<ServicePackage>().AsNoTracking().Where(p => !p.IsArchived).OrderBy(p => p.Name).ThenBy(p => p.Id)
-            .Select(p => new PackageOption(p.Id, p.Name, p.IsArchived)).ToListAsync(ct);
+        var available = packages.Where(p => !p.IsArchived).Select(p => new PackageOption(p.Id, p.Name, p.IsArchived)).ToList();
         return new LeadPackageCard(lead.Id, summary, available);
     }
 
     /// <summary>Links a lead to a package (or unlinks with null). Archived packages take no new leads.</summary>
-    public async Task<OperationResult<LeadPackageLink>> LinkLeadAsync(int leadId, LinkServicePackageRequest request, Actor actor, CancellationToken ct = default)
+    public Task<OperationResult<LeadPackageLink>> LinkLeadAsync(int leadId, LinkServicePackageRequest request, Actor actor, CancellationToken ct = default) =>
+        LinkLeadAsync(leadId, request, actor, LinkForLeadAsync, ct);
+
+    /// <summary>
+    /// The same audited link, answered with the read its caller shows: the API answers with every package's summary
+    /// (<see cref="LinkForLeadAsync"/>), the lead page's card with one package's record (<see cref="CardForLeadAsync"/>),
+    /// so a click on the card does not compute every package's record to throw it away.
+    /// </summary>
+    public async Task<OperationResult<T>> LinkLeadAsync<T>(
+        int leadId, LinkServicePackageRequest request, Actor actor, Func<int, CancellationToken, Task<T?>> answer, CancellationToken ct = default)
+        where T : class
     {
-        if (HumanGate.OperatorOnly<LeadPackageLink>(actor, "Only a signed-in operator can link a lead to a service package.") is { } refused)
+        if (HumanGate.OperatorOnly<T>(actor, "Only a signed-in operator can link a lead to a service package.") is { } refused)
         {
             return refused;
         }
@@ -336,7 +348,7 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
         var lead = await db.Set<Lead>().FirstOrDefaultAsync(l => l.Id == leadId, ct);
         if (lead is null)
         {
-            return OperationResult<LeadPackageLink>.NotFound($"Lead {leadId} does not exist.");
+            return OperationResult<T>.NotFound($"Lead {leadId} does not exist.");
         }
 
         string? packageName = null;
@@ -345,12 +357,12 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
             var package = await db.Set<ServicePackage>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == packageId, ct);
             if (package is null)
             {
-                return OperationResult<LeadPackageLink>.Invalid("servicePackageId", $"Service package {packageId} does not exist.");
+                return OperationResult<T>.Invalid("servicePackageId", $"Service package {packageId} does not exist.");
             }
 
             if (package.IsArchived && lead.ServicePackageId != packageId)
             {
-                return OperationResult<LeadPackageLink>.Invalid("servicePackageId", $"\"{package.Name}\" is archived; restore it before linking new leads.");
+                return OperationResult<T>.Invalid("servicePackageId", $"\"{package.Name}\" is archived; restore it before linking new leads.");
             }
 
             packageName = package.Name;
@@ -368,7 +380,7 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
             await db.SaveChangesAsync(ct);
         }
 
-        return OperationResult<LeadPackageLink>.Ok((await LinkForLeadAsync(leadId, ct))!);
+        return OperationResult<T>.Ok((await answer(leadId, ct))!);
     }
 
     private static void Apply(ServicePackage package, ServicePackageFields f)

@@ -339,7 +339,6 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
 
     private static string Plural(string what) => what + "s";
 
-
     private static string Article(string what) => what[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a";
 
     private static string MeasureLabel(RankMeasure measure) => measure switch
