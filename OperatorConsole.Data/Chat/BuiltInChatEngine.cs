@@ -181,7 +181,7 @@ public sealed class BuiltInChatEngine(
 
         // A topic named only by what the question counts gives way to one named by what it asks about: "How many
         // deals are stuck?" is the constraint's, and led with every stage's count because "deals" is a pipeline word.
-        bool CountsOnly(TopicMatch t) => t.KeywordHits > 0 && !TopicWords(t.Topic, analysis).Except(CountingWords).Any();
+        bool CountsOnly(TopicMatch t) => t.KeywordHits > 0 && !TopicWords(t.Topic, analysis).Except(NotTheSubject).Any();
         var ranked = analysis.Topics.ToList();
         if (ranked.Any(t => t.KeywordHits > 0 && !CountsOnly(t)))
         {
@@ -197,7 +197,7 @@ public sealed class BuiltInChatEngine(
         var bestWords = TopicWords(ranked[0].Topic, analysis);
         foreach (var next in ranked.Skip(1).Where(t => t.KeywordHits > 0))
         {
-            if (TopicWords(next.Topic, analysis).Except(bestWords).Except(CountingWords).Any() && next.KeywordHits >= ranked[0].KeywordHits
+            if (TopicWords(next.Topic, analysis).Except(bestWords).Except(NotTheSubject).Any() && next.KeywordHits >= ranked[0].KeywordHits
                 && !LossesTwice(chosen[0], next.Topic, analysis))
             {
                 chosen.Add(next.Topic);
@@ -226,6 +226,16 @@ public sealed class BuiltInChatEngine(
     /// this month's wins.
     /// </summary>
     private static readonly HashSet<string> CountingWords = TextTokens.Forms(["deal", "deals", "lead", "leads", "opportunity", "opportunities", "prospect", "prospects", "much"]);
+
+    /// <summary>
+    /// How a figure moved, not what it is about: "How did revenue change this month compared to last month?" is the
+    /// money topic's, and "change" (an agent-jobs word: a code change and its risk) appended this month's agent jobs.
+    /// "Which changes are high risk?" still names the agent jobs by its other words.
+    /// </summary>
+    private static readonly HashSet<string> MovementWords = TextTokens.Forms(["change", "changes", "changed"]);
+
+    /// <summary>Words that alone do not make a topic the subject of a question when another topic is named.</summary>
+    private static readonly HashSet<string> NotTheSubject = [.. CountingWords, .. MovementWords];
 
     private static HashSet<string> TopicWords(ChatTopic topic, QuestionAnalysis analysis)
     {

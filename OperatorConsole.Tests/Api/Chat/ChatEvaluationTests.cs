@@ -471,6 +471,9 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
                     .Inferring($"That is {Money(WonIn(new(2017, 12, 1), new(2018, 1, 1)) - WonIn(new(2017, 11, 1), new(2017, 12, 1)))} "
                         + $"(+{Format(Math.Round(100m * (WonIn(new(2017, 12, 1), new(2018, 1, 1)) / WonIn(new(2017, 11, 1), new(2017, 12, 1)) - 1), 1))} %) more than the "
                         + $"{Money(WonIn(new(2017, 11, 1), new(2017, 12, 1)))} won in November 2017")),
+            // How a figure changed is the money topic's alone: "change" (an agent-jobs word) appended "0 agent jobs this month".
+            new("maven", "How did revenue change this month compared to last month?",
+                Expectation.States($"won {Money(WonIn(new(2017, 12, 1), new(2018, 1, 1)))}").Without("agent jobs")),
             // What an account bought is every product it bought, by won value (it got the account's totals only).
             new("maven", "What did we sell to Betasoloin?",
                 Expectation.States($"of {Format(betasoloin.Count)} packages, on Betasoloin's deals only",
