@@ -93,3 +93,11 @@ public sealed record RecordTouchRequest(TouchChannel? Channel, TouchDirection? D
 /// <summary>One line of a lead's timeline: touches, runs, status changes and proposals in one stream.</summary>
 /// <summary>One entry of a lead's timeline. <paramref name="Undated"/>: <paramref name="At"/> is a stand-in (an import gave no date), for order only.</summary>
 public sealed record TimelineItem(DateTime At, string Kind, string Title, string? Detail, string? Link, string? Status, bool Undated = false);
+
+/// <summary>A lead and what it was won for (null when it was not won), as SQL reads it: <see cref="LeadService.WithWonValue"/>.</summary>
+public sealed class LeadWithWonValue
+{
+    public required Lead Lead { get; init; }
+
+    public decimal? WonValue { get; init; }
+}

@@ -218,7 +218,7 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory,
         var all = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived && stages.Contains(l.Status));
         var inRange = LeadService.Filter(all, db.Set<Proposal>(), new LeadListQuery(MinValue: range.Min, MaxValue: range.Max), time.GetUtcNow().UtcDateTime);
         var rows = await inRange.GroupBy(l => l.Status).Select(g => new StageRow(g.Key, g.Count(), g.Sum(l => l.EstimatedValue) ?? 0)).ToListAsync(ct);
-        var top = await LeadService.Sort(inRange, "-estimatedValue").Take(5).Select(l => new { l.Title, l.EstimatedValue, l.Status }).ToListAsync(ct);
+        var top = await LeadService.Sort(inRange, db.Set<Proposal>(), "-estimatedValue").Take(5).Select(l => new { l.Title, l.EstimatedValue, l.Status }).ToListAsync(ct);
         var which = stages.Count == 1 ? $"{stages[0]} " : question.Mentions("open") ? "open " : "";
         var claim = InRangeClaim(which, range, stages, rows, top.Select(l => $"\"{l.Title}\" {Say.Money(l.EstimatedValue ?? 0)} ({l.Status})").ToList());
         var filter = stages.Count == 1 ? StageFilter.For(stages[0]) : asked.Count == 0 && question.Mentions("open") ? StageFilter.Open : null;

@@ -63,6 +63,15 @@ public sealed class LeadPagesTests : IDisposable
         var wonFor = cut.FindAll("tbody tr").ToDictionary(
             tr => tr.QuerySelector("[data-testid=lead-row-link]")!.TextContent, tr => tr.QuerySelector("[data-testid=lead-won-value]")!.TextContent.Trim());
         wonFor.Should().BeEquivalentTo(new Dictionary<string, string> { ["Won on its proposal"] = "5,168", ["Won, no proposal"] = "900", ["Still open"] = "" });
+
+        // The column sorts by that figure, the deals not won last either way (by estimate the open deal sat between them).
+        var navigation = _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        cut.FindAll(".mud-table-sort-label").Single(l => l.TextContent.Trim() == "Won value").Click();
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Won, no proposal", "Won on its proposal", "Still open"));
+        navigation.Uri.Should().Contain("sort=wonValue");
+        cut.FindAll(".mud-table-sort-label").Single(l => l.TextContent.Trim() == "Won value").Click();
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Won on its proposal", "Won, no proposal", "Still open"));
+        cut.Find("[data-testid=leads-export]").GetAttribute("href").Should().Contain("sort=-wonValue");
     }
 
     [Fact]
