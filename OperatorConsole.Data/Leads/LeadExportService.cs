@@ -42,7 +42,16 @@ public sealed class LeadExportService(IDbContextFactory<ConsoleDbContext> dbFact
     public async IAsyncEnumerable<LeadCsvRow> LeadsAsync(LeadListQuery query, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var filtered = LeadService.Filter(db.Set<Lead>().AsNoTracking(), db.Set<Proposal>(), query, time.GetUtcNow().UtcDateTime);
+        await foreach (var row in Rows(db, query, time.GetUtcNow().UtcDateTime).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>The file's rows as one query (the SQL Server translation is checked without a server).</summary>
+    public static IQueryable<LeadCsvRow> Rows(ConsoleDbContext db, LeadListQuery query, DateTime now)
+    {
+        var filtered = LeadService.Filter(db.Set<Lead>().AsNoTracking(), db.Set<Proposal>(), query, now);
         // By id unless the caller sorted: the file then lists what the sorted screen shows, in its order.
         var proposals = db.Set<Proposal>();
         var sorted = query.Sort is null ? filtered.OrderBy(l => l.Id) : LeadService.Sort(filtered, proposals, query.Sort);
@@ -53,21 +62,17 @@ public sealed class LeadExportService(IDbContextFactory<ConsoleDbContext> dbFact
         var becameClient = db.Set<LeadStatusChange>()
             .Where(h => h.ToStatus == LeadStatus.Approved || h.ToStatus == LeadStatus.Building || h.ToStatus == LeadStatus.Shipped).GroupBy(h => h.LeadId)
             .Select(g => new { LeadId = g.Key, At = g.Min(h => (DateTime?)h.ChangedAt) });
-        var rows = from w in LeadService.WithWonValue(sorted, proposals)
-                   join d in decided on w.Lead.Id equals d.LeadId into ds
-                   from d in ds.DefaultIfEmpty()
-                   join c in becameClient on w.Lead.Id equals c.LeadId into cs
-                   from c in cs.DefaultIfEmpty()
-                   let l = w.Lead
-                   let decidedAt = d.At
-                   let clientAt = c.At
-                   select new LeadCsvRow(l.Id, l.ExternalId, l.Title, l.Company, l.ContactName, l.ContactEmail, l.Source, l.EstimatedValue, l.Status, l.OfferType,
-                       l.IsArchived, l.CreatedAtEstimated ? (DateTime?)null : l.CreatedAt, l.StatusChangedAt, l.LastContactAt, l.LastRunStatus, w.WonValue,
-                       w.WonValue == null && l.Status != LeadStatus.Lost ? null
-                           : decidedAt ?? (l.Status == LeadStatus.Lost ? l.StatusChangedAt : clientAt));
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
-        {
-            yield return row;
-        }
+        return from w in LeadService.WithWonValue(sorted, proposals)
+               join d in decided on w.Lead.Id equals d.LeadId into ds
+               from d in ds.DefaultIfEmpty()
+               join c in becameClient on w.Lead.Id equals c.LeadId into cs
+               from c in cs.DefaultIfEmpty()
+               let l = w.Lead
+               let decidedAt = d.At
+               let clientAt = c.At
+               select new LeadCsvRow(l.Id, l.ExternalId, l.Title, l.Company, l.ContactName, l.ContactEmail, l.Source, l.EstimatedValue, l.Status, l.OfferType,
+                   l.IsArchived, l.CreatedAtEstimated ? (DateTime?)null : l.CreatedAt, l.StatusChangedAt, l.LastContactAt, l.LastRunStatus, w.WonValue,
+                   w.WonValue == null && l.Status != LeadStatus.Lost ? null
+                       : decidedAt ?? (l.Status == LeadStatus.Lost ? l.StatusChangedAt : clientAt));
     }
 }

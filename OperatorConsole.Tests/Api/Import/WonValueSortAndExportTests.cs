@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Leads;
 using OperatorConsole.Domain.Import;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Proposals;
@@ -105,6 +108,28 @@ public sealed class WonValueSortAndExportTests
         var response = await client.GetAsync("/api/leads?sort=wonvalue");
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).Should().Contain("-wonValue");
+    }
+
+    /// <summary>
+    /// SQL Server (the scale-out provider) has no server in the suite: the sorted list and the export are translated by
+    /// its provider, which refuses what it cannot write as SQL, and the won proposals are joined once, not looked up
+    /// per deal.
+    /// </summary>
+    [Theory]
+    [InlineData("wonValue")]
+    [InlineData("-wonValue")]
+    [InlineData(null)]
+    public void TheSortAndTheExport_TranslateForSqlServer(string? sort)
+    {
+        using var db = new SqlServerConsoleDbContext(new DbContextOptionsBuilder<SqlServerConsoleDbContext>()
+            .UseSqlServer("Server=tcp:sql.invalid,1433;Database=OperatorConsole;User ID=none;Password=none;Encrypt=True").Options);
+        var query = new LeadListQuery(Sort: sort);
+
+        var list = LeadService.Sort(db.Set<Lead>(), db.Set<Proposal>(), sort).Take(50).ToQueryString();
+        var export = LeadExportService.Rows(db, query, Created).ToQueryString();
+
+        (sort is null ? export : list).Should().Contain("LEFT JOIN").And.Contain("SUM(");
+        export.Should().Contain("MAX(").And.Contain("MIN(");
     }
 
     /// <summary>The cases, each closed on a known day: proposals decided on days 10, 20…, clients made on day 5, losses on day 7.</summary>
