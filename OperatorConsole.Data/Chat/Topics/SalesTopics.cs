@@ -454,15 +454,16 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
     }
 
     /// <summary>
-    /// "What was our largest deal in 2017?", "Which account had the biggest deal?": single deals by size, the won ones
-    /// largest first. The first got every stage's count, the second the accounts ranked by their number of deals. A
-    /// lost deal is not meant ("the biggest deal we lost" is the stage history's).
+    /// "What was our largest deal in 2017?", "Which account had the biggest deal?", "What was our biggest win?": single
+    /// deals by size, the won ones largest first. The first got every stage's count, the second the accounts ranked by
+    /// their number of deals, the third this month's total. A lost deal is not meant ("the biggest deal we lost" is the
+    /// stage history's), nor a total ("the biggest sales" of an agent is a ranking).
     /// </summary>
     public static bool AsksLargestDeal(QuestionAnalysis question)
     {
         var words = question.Tokens;
         return !AsksLosses(question) && !question.Mentions(ChatRanking.RateWords)
-            && words.Zip(words.Skip(1)).Any(p => p.First is "biggest" or "largest" or "single" && p.Second is "deal" or "deals" or "sale");
+            && words.Zip(words.Skip(1)).Any(p => p.First is "biggest" or "largest" or "single" && p.Second is "deal" or "deals" or "sale" or "win" or "wins");
     }
 
     private static ChatPeriod AllTime(MoneyScorecardReport report) => new(DateTime.MinValue, report.Clock.At.AddTicks(1), "all time");
@@ -480,8 +481,11 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
             : $"{head}: won {Say.Money(won.Sum(d => d.Value ?? 0))} from {Say.Plural(won.Count, "deal", "deals")}; largest first: " +
               string.Join(", ", won.Take(5).Select(d => $"\"{d.LeadTitle}\" {Say.Money(d.Value ?? 0)} ({ChatDates.Day(d.OutcomeAt)}{Whose(d)})")) +
               (won.Count > 5 ? " and others" : "");
-        var key = period.From == DateTime.MinValue ? "all" : $"{period.From:yyyyMMdd}-{period.To:yyyyMMdd}";
-        return new TopicAnswer(claim + ".", [Say.Fact($"money.deals.{key}", "Money scorecard · won deals", claim, "/leads?status=won", claim)], [], []);
+        var allTime = period.From == DateTime.MinValue;
+        var key = allTime ? "all" : $"{period.From:yyyyMMdd}-{period.To:yyyyMMdd}";
+        // Every won deal, largest first, is the Leads list sorted by won value (ADR 238); a period's has no list of its own.
+        var link = allTime ? "/leads?status=won&sort=-wonValue" : "/leads?status=won";
+        return new TopicAnswer(claim + ".", [Say.Fact($"money.deals.{key}", "Money scorecard · won deals", claim, link, claim)], [], []);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using OperatorConsole.Domain.Leads;
 using OperatorConsole.Tests.Infrastructure;
 
 namespace OperatorConsole.Tests.Api.Chat;
@@ -345,6 +346,42 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         (await AskAsync("How many accounts are in marketing?")).GetProperty("answer").GetString().Should().StartWith("Sector \"marketing\" has 1 account");
         // An ordinary word that is also a source is not the source unless the question reads it as one.
         (await AskAsync("Is the website healthy?")).GetProperty("answer").GetString().Should().NotContain("Source");
+    }
+
+    /// <summary>
+    /// "What was our biggest win?" ("win" a noun) got this month's total; it is every won deal, largest first, and its
+    /// link is the Leads list sorted by won value, which shows the same deals in the same order.
+    /// </summary>
+    [Fact]
+    public async Task BiggestWin_IsTheLargestWonDeal_AndItsLinkListsTheWinsInThatOrder()
+    {
+        using var empty = new ConsoleFactory();
+        var client = await empty.CreateOperatorClientAsync();
+        var now = empty.Clock.GetUtcNow().UtcDateTime;
+        await using (var db = empty.CreateDbContext())
+        {
+            foreach (var (title, estimate, won, daysAgo) in new (string, decimal, decimal, int)[] { ("Portal", 1_000m, 4_200m, 200), ("Kiosk", 9_000m, 3_100m, 3), ("Till", 500m, 700m, 40) })
+            {
+                var lead = new Lead { Title = title, Status = LeadStatus.Approved, EstimatedValue = estimate, CreatedAt = now.AddDays(-300), UpdatedAt = now, StatusChangedAt = now.AddDays(-daysAgo) };
+                db.Add(lead);
+                await db.SaveChangesAsync();
+                db.Add(new OperatorConsole.Domain.Proposals.Proposal
+                {
+                    LeadId = lead.Id, Title = title, Status = OperatorConsole.Domain.Proposals.ProposalStatus.Closed, Outcome = OperatorConsole.Domain.Proposals.ProposalOutcome.Won,
+                    OutcomeAt = now.AddDays(-daysAgo), OutcomeValue = won, CreatedAt = now.AddDays(-300), UpdatedAt = now, CreatedById = "op", CreatedByName = "Op",
+                });
+            }
+
+            db.Add(new Lead { Title = "Open and larger", Status = LeadStatus.Qualified, EstimatedValue = 50_000m, CreatedAt = now, UpdatedAt = now, StatusChangedAt = now });
+            await db.SaveChangesAsync();
+        }
+
+        var answer = await AskJsonAsync(client, "What was our biggest win?");
+        answer.GetProperty("answer").GetString().Should().StartWith("Every deal won to").And.Contain("won 8,000 USD from 3 deals; largest first: \"Portal\" 4,200 USD");
+        var link = answer.GetProperty("receipts").GetProperty("known")[0].GetProperty("link").GetString()!;
+        link.Should().Be("/leads?status=won&sort=-wonValue");
+        (await (await client.GetAsync("/api" + link)).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("title").GetString()).Should().Equal("Portal", "Kiosk", "Till");
     }
 
     /// <summary>
