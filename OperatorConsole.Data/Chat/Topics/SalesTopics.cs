@@ -412,6 +412,12 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         if (parts.Count == 0) parts.Add($"won {Say.Money(now.WonValue)} from {Say.Plural(now.Won, "deal", "deals")}");
         var claim = $"{opening}: " + string.Join("; ", parts);
         List<string> missing = deals.Count == 0 ? [$"No deal was decided {period.When()}."] : [];
+        if (StageNamed(question) is { } stage)
+        {
+            missing.Add($"The stage \"{stage}\" is not applied: these figures count every deal decided {period.When()}, whatever stages it "
+                + "passed; the console does not compute conversion from one stage to another.");
+        }
+
         // The period the question names to compare with ("in November or December"), else the one before.
         var previous = question.ComparedWith ?? period.Previous();
         var before = Figures.Of(await DealsAsync(previous, ct));
@@ -487,6 +493,15 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         var link = allTime ? "/leads?status=won&sort=-wonValue" : "/leads?status=won";
         return new TopicAnswer(claim + ".", [Say.Fact($"money.deals.{key}", "Money scorecard · won deals", claim, link, claim)], [], []);
     }
+
+    /// <summary>
+    /// An open stage the question names, which the money figures cannot narrow to: "What is the conversion rate from
+    /// Qualified to won?" was told the period's win rate with nothing said about Qualified.
+    /// </summary>
+    private static string? StageNamed(QuestionAnalysis question) =>
+        question.Tokens.Contains("qualified") ? "Qualified"
+        : question.Tokens.Zip(question.Tokens.Skip(1)).Any(p => (p.First is "from" && p.Second is "proposal") || (p.First is "proposal" && p.Second is "stage" or "to")) ? "Proposal"
+        : null;
 
     /// <summary>
     /// "What did we lose in December?" asks what was lost, not what was won: it is like "what did we win" in meaning,

@@ -399,6 +399,8 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
                 Expectation.States($"{Format(sectorOf.Count)} of {Format(sectorOf.Count)} accounts have had no touch in the last 30 days").AndMissing("no touch is logged")),
             // The won deals themselves, largest first: both were answered with the period's total.
             new("maven", "What is the biggest deal we won?", Expectation.States(Money(biggest.Value), $"for {biggest.Account}", "largest first")),
+            // A stage the money figures cannot narrow to is said under Missing (it was told the win rate, nothing said).
+            new("maven", "What is the conversion rate from Qualified to won?", Expectation.States("win rate").AndMissing("The stage \"Qualified\" is not applied")),
             // "Win" as a noun: it got this month's total.
             new("maven", "What was our biggest win?", Expectation.States("Every deal won", Money(biggest.Value), $"for {biggest.Account}", "largest first").Without("This month")),
             new("maven", "Which deals did we win this week?",
