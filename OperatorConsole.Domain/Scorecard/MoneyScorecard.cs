@@ -158,9 +158,12 @@ public static class ScorecardCalculator
 
     /// <summary>The middle won deal (the mean of the two middle ones for an even count): a few large deals move the
     /// average, not the median.</summary>
-    public static decimal? MedianDealSize(IReadOnlyCollection<ClosedDeal> won)
+    public static decimal? MedianDealSize(IReadOnlyCollection<ClosedDeal> won) => Median(won.Select(d => d.Value ?? 0));
+
+    /// <summary>The middle value (the mean of the two middle ones for an even count); null for none.</summary>
+    public static decimal? Median(IEnumerable<decimal> won)
     {
-        var values = won.Select(d => d.Value ?? 0).Order().ToList();
+        var values = won.Order().ToList();
         return values.Count == 0 ? null
             : values.Count % 2 == 1 ? values[values.Count / 2]
             : Math.Round((values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2, 2);

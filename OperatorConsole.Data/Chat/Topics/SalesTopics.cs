@@ -594,7 +594,7 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         return ($"won {Say.Money(before.WonValue)} in {when}", $"That is {by}{direction} the {Say.Money(before.WonValue)} won in {when}.");
     }
 
-    private static bool AsksMedian(QuestionAnalysis question) => question.Mentions("median", "typical") && !AsksCycle(question);
+    public static bool AsksMedian(QuestionAnalysis question) => question.Mentions("median", "typical") && !AsksCycle(question);
 
     /// <summary>
     /// The cycle time: "cycle", "how long", and the time or days it takes to close or win ("What is the average time to

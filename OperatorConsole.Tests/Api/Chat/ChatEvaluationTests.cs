@@ -209,6 +209,12 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             .Where(f => f[4] is "Won" or "Lost")
             .Select(f => (Won: f[4] == "Won", Closed: DateTime.Parse(f[6], CultureInfo.InvariantCulture), Value: f[7].Length == 0 ? 0m : decimal.Parse(f[7], CultureInfo.InvariantCulture)))
             .ToList();
+        static decimal MedianOf(IEnumerable<decimal> values)
+        {
+            var sorted = values.Order().ToList();
+            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : Math.Round((sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2, 2);
+        }
+
         decimal WonIn(DateTime from, DateTime to) => deals.Where(d => d.Won && d.Closed >= from && d.Closed < to).Sum(d => d.Value);
         decimal RateIn(DateTime from, DateTime to)
         {
@@ -401,6 +407,9 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "What is the biggest deal we won?", Expectation.States(Money(biggest.Value), $"for {biggest.Account}", "largest first")),
             // A stage the money figures cannot narrow to is said under Missing (it was told the win rate, nothing said).
             new("maven", "What is the conversion rate from Qualified to won?", Expectation.States("win rate").AndMissing("The stage \"Qualified\" is not applied")),
+            // The median asked is the median said (it got the average, as if that were the figure asked).
+            new("maven", "What's the median deal size for GTX Pro?",
+                Expectation.States($"median won deal {Money(MedianOf(gtxPro.Where(r => r.Stage == "Won").Select(r => r.Value)))}").Without("average won deal")),
             // "Win" as a noun: it got this month's total.
             new("maven", "What was our biggest win?", Expectation.States("Every deal won", Money(biggest.Value), $"for {biggest.Account}", "largest first").Without("This month")),
             new("maven", "Which deals did we win this week?",
