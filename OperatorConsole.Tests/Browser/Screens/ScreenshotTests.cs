@@ -134,6 +134,9 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
     [InlineData("/leads?minValue=10000&sort=-estimatedValue", 390, 844)]
     // The list an "open deals over $5k" answer and a Clients row's "open" count link to (ADR 232).
     [InlineData("/leads?minValue=5000&status=open&sort=-estimatedValue", 1440, 900)]
+    // The largest wins, the list a "biggest win" answer links to (ADR 238).
+    [InlineData("/leads?status=won&sort=-wonValue", 1440, 900)]
+    [InlineData("/leads?status=won&sort=-wonValue", 390, 844)]
     // The products as packages with their track records, and the biggest one's page (ADR 235).
     [InlineData("/packages", 1920, 1080)]
     [InlineData("/packages", 390, 844)]
