@@ -46,6 +46,36 @@ public sealed class PhoneLayoutTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// The Leads filters filled a phone's first screen, so no lead was in sight: beyond the search they fold behind a
+    /// button that says how many are set, and open on a tap. A wide screen shows them all, and no button.
+    /// </summary>
+    [Fact]
+    public async Task LeadsOnAPhone_ShowALeadOnTheFirstScreen_WithTheFiltersFoldedBehindAButton()
+    {
+        var page = await browser.SignedInPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await AxeAccessibilityTests.OpenAsync(page, "/leads?status=open&minValue=1", "light", fullLoad: true);
+        var firstLead = page.Locator("[data-testid=lead-row-link]").First;
+        await firstLead.WaitForAsync();
+        (await firstLead.BoundingBoxAsync())!.Y.Should().BeLessThan(844, "a lead is in sight without scrolling");
+        var toggle = page.Locator("[data-testid=leads-filters-toggle]");
+        (await toggle.InnerTextAsync()).Should().Contain("2", "the folded bar says two filters narrow the list");
+        (await page.Locator("[data-testid=leads-status-filter]").IsVisibleAsync()).Should().BeFalse();
+
+        await toggle.ClickAsync();
+        await page.Locator("[data-testid=leads-status-filter]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Visible });
+        (await toggle.GetAttributeAsync("aria-expanded")).Should().Be("true");
+
+        // Folded again, then seen on a wide screen: every filter shown, no button.
+        await toggle.ClickAsync();
+        await page.Locator("[data-testid=leads-status-filter]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Hidden });
+        await page.SetViewportSizeAsync(1440, 900);
+        (await toggle.IsVisibleAsync()).Should().BeFalse();
+        (await page.Locator("[data-testid=leads-status-filter]").IsVisibleAsync()).Should().BeTrue();
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>The words of the page's h1 whose letters are laid out on more than one line.</summary>
     private const string BrokenTitleWords = """
         () => {
