@@ -392,7 +392,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     /// The won rule of <see cref="OfferPerformance.Classify"/> written for SQL, so a list can be sorted by what its deals
     /// were won for and the export can carry it: a deal is won when one of its proposals is won or its stage is a
     /// client's, for its won proposals' values (the outcome's value, else the amount), else its estimate; a deal not
-    /// won has none. The lists show the rule's own figure; ExportAndSearchTests pins the two equal on every case.
+    /// won has none. The lists show the rule's own figure; WonValueSortAndExportTests holds the two equal on every case.
     /// </summary>
     public static IQueryable<LeadWithWonValue> WithWonValue(IQueryable<Lead> leads, IQueryable<Proposal> proposals)
     {

@@ -161,12 +161,12 @@ public static class ScorecardCalculator
     public static decimal? MedianDealSize(IReadOnlyCollection<ClosedDeal> won) => Median(won.Select(d => d.Value ?? 0));
 
     /// <summary>The middle value (the mean of the two middle ones for an even count); null for none.</summary>
-    public static decimal? Median(IEnumerable<decimal> won)
+    public static decimal? Median(IEnumerable<decimal> values)
     {
-        var values = won.Order().ToList();
-        return values.Count == 0 ? null
-            : values.Count % 2 == 1 ? values[values.Count / 2]
-            : Math.Round((values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2, 2);
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? null
+            : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2]
+            : Math.Round((sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2, 2);
     }
 
     public static decimal? AverageCycleDays(IReadOnlyCollection<ClosedDeal> won) =>

@@ -207,9 +207,11 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         var rate = closedIn.Count == 0 ? "" : $" (win rate {Say.N(Math.Round(100m * wonIn.Count / closedIn.Count, 1))} %)";
         // "What is the average deal size of Kan-code?" got its won value and count, and no average; "the median deal size
         // for GTX Pro" got the average, as if it were the figure asked.
+        var wonValues = wonIn.Select(w => w.OutcomeValue ?? 0).ToList();
         var average = wonIn.Count == 0 ? ""
-            : MoneyTopic.AsksMedian(question) ? $"; median won deal {Say.Money(ScorecardCalculator.Median(wonIn.Select(w => w.OutcomeValue ?? 0))!.Value)} (the middle of {Say.Plural(wonIn.Count, "won deal", "won deals")})"
-            : question.Mentions("average", "avg", "size") ? $"; average won deal {Say.Money(Math.Round(wonIn.Average(w => w.OutcomeValue ?? 0), 2))}"
+            : MoneyTopic.AsksMedian(question)
+                ? $"; median won deal {Say.Money(ScorecardCalculator.Median(wonValues)!.Value)} (the middle of {Say.Plural(wonIn.Count, "won deal", "won deals")})"
+            : question.Mentions("average", "avg", "size") ? $"; average won deal {Say.Money(Math.Round(wonValues.Average(), 2))}"
             : "";
         // "How much pipeline does Kan-code have?" got its open count and no value: the scorecard's open pipeline, its estimates.
         var pipeline = question.Mentions("pipeline", "worth", "estimate", "estimated") && open > 0

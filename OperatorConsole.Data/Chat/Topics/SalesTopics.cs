@@ -500,7 +500,7 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
     /// </summary>
     private static string? StageNamed(QuestionAnalysis question) =>
         question.Tokens.Contains("qualified") ? "Qualified"
-        : question.Tokens.Zip(question.Tokens.Skip(1)).Any(p => (p.First is "from" && p.Second is "proposal") || (p.First is "proposal" && p.Second is "stage" or "to")) ? "Proposal"
+        : question.Tokens.Zip(question.Tokens.Skip(1)).Any(p => (p.First, p.Second) is ("from", "proposal") or ("proposal", "stage")) ? "Proposal"
         : null;
 
     /// <summary>
