@@ -79,6 +79,29 @@ public sealed class AccountPagesTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// An account's deals sort as the Leads list does (its keys), and "Open in Leads" opens them in the same order:
+    /// the largest wins first, the open deal last.
+    /// </summary>
+    [Fact]
+    public async Task AccountPage_ItsDealsSortByWonValue_AndOpenInLeadsKeepsTheOrder()
+    {
+        await _ctx.SeedLeadAsync("Small win", LeadStatus.Shipped, company: "Yak & Co", estimatedValue: 300m);
+        await _ctx.SeedLeadAsync("Large open", LeadStatus.New, company: "Yak & Co", estimatedValue: 5_000m);
+        await _ctx.SeedLeadAsync("Large win", LeadStatus.Approved, company: "Yak & Co", estimatedValue: 900m);
+        var id = (await _ctx.Service<AccountService>().ListAsync(new AccountListQuery(Q: "Yak"))).Items.Single().Id;
+
+        var cut = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, id));
+        string[] Titles() => cut.FindAll("[data-testid=account-deals-table] tbody tr td:first-child a").Select(a => a.TextContent).ToArray();
+        cut.WaitForAssertion(() => Titles().Should().HaveCount(3));
+
+        var header = cut.FindAll("[data-testid=account-deals-table] .mud-table-sort-label").Single(l => l.TextContent.Trim() == "Won value");
+        header.Click();
+        cut.FindAll("[data-testid=account-deals-table] .mud-table-sort-label").Single(l => l.TextContent.Trim() == "Won value").Click();
+        cut.WaitForAssertion(() => Titles().Should().Equal("Large win", "Small win", "Large open"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=account-deals-in-leads]").GetAttribute("href").Should().Be($"/leads?accountId={id}&sort=-wonValue"));
+    }
+
+    /// <summary>
     /// The page said how much the account bought, not what: its deals by service package, each row linking to exactly
     /// those deals, the deals on no package counted under the table, and a new link to a package shown live.
     /// </summary>
