@@ -51,9 +51,9 @@ public sealed class LeadExportService(IDbContextFactory<ConsoleDbContext> dbFact
     /// <summary>The file's rows as one query (the SQL Server translation is checked without a server).</summary>
     public static IQueryable<LeadCsvRow> Rows(ConsoleDbContext db, LeadListQuery query, DateTime now)
     {
-        var filtered = LeadService.Filter(db.Set<Lead>().AsNoTracking(), db.Set<Proposal>(), query, now);
-        // By id unless the caller sorted: the file then lists what the sorted screen shows, in its order.
         var proposals = db.Set<Proposal>();
+        var filtered = LeadService.Filter(db.Set<Lead>().AsNoTracking(), proposals, query, now);
+        // By id unless the caller sorted: the file then lists what the sorted screen shows, in its order.
         var sorted = query.Sort is null ? filtered.OrderBy(l => l.Id) : LeadService.Sort(filtered, proposals, query.Sort);
         // Decided when its last won or lost proposal was; else when it was first a client's, or when it was lost. Both
         // read once per deal and joined (a lookup per deal scanned the outcome index for each).

@@ -122,8 +122,7 @@ public sealed class ServicePackageService(IDbContextFactory<ConsoleDbContext> db
 
     /// <summary>
     /// Revenue by package, or what one account bought: each package's track record over the deals (of that account, or
-    /// every deal), largest won
-    /// value first, and how many deals are sold on no package. Archived deals are left out, as the account's totals,
+    /// every deal), largest won value first, and how many deals are sold on no package. Archived deals are left out, as the account's totals,
     /// the offers' revenue card and the Leads list the rows link to leave them out, so the rows add up with those.
     /// </summary>
     public async Task<PackageSales> SoldAsync(int? accountId, CancellationToken ct = default)
