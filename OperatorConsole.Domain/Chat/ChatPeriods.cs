@@ -29,7 +29,9 @@ public sealed record ChatPeriod(DateTime From, DateTime To, string Label, bool P
     /// <summary>The label alone after a verb, for a line inside a sentence that already spelt the dates: "in 2017", "last month".</summary>
     public string WhenShort() => (SaysWhen ? "" : "in ") + Label;
 
-    private bool SaysWhen => Label.StartsWith("this ", StringComparison.Ordinal) || Label.StartsWith("last ", StringComparison.Ordinal) || Label is "today" or "yesterday";
+    // "since June 2017 (…)" and "from March 2017 to June 2017 (…)" say when on their own too.
+    private bool SaysWhen => Label.StartsWith("this ", StringComparison.Ordinal) || Label.StartsWith("last ", StringComparison.Ordinal)
+        || Label.StartsWith("since ", StringComparison.Ordinal) || Label.StartsWith("from ", StringComparison.Ordinal) || Label is "today" or "yesterday";
 
     /// <summary>
     /// The period to compare with. A period that starts on a month's first day is calendar months (a month, a quarter,
@@ -203,6 +205,11 @@ public static partial class ChatPeriods
             return Parse(q.Remove(baseline.Index, baseline.Length), now) ?? Parse("this " + baseline.Groups[1].Value, now);
         }
 
+        if (SpanOf(q, now) is { } span)
+        {
+            return span;
+        }
+
         if (PartOf().Match(q) is { Success: true } part)
         {
             // "The first 10 days of December": the month read without the part's words (so "last 10 days" is not read
@@ -274,6 +281,75 @@ public static partial class ChatPeriods
 
         return null;
     }
+
+    // "year to date", "YTD", "since the start of the month", "so far this quarter": the period so far, which "this year"
+    // already is. "Revenue year to date" was answered for this month, with "date" named as not recorded.
+    [GeneratedRegex(@"\b(?:(?<unit>week|month|quarter|year)[\s-]+to[\s-]+date|(?<abbr>wtd|mtd|qtd|ytd)|since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?<unit>week|month|quarter|year))\b")]
+    private static partial Regex ToDate();
+
+    // "since June 2017", "since last month", "since Q3": from the period's start to now. It was read as the period
+    // itself ("won since October" answered October alone). The period follows "since" at once: in "since we last won a
+    // deal in 2017" it does not.
+    [GeneratedRegex(@"\bsince\s+(?<rest>(?:(?:the|last|this|previous)\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|\d{4}|week|month|quarter|year|yesterday|today)\b.*)$")]
+    private static partial Regex Since();
+
+    // "from March to June 2017", "between July and September", "from Q1 through Q3 2017": one period from the first
+    // side's start to the second's end. Only when both sides are periods ("from proposal to won" is not one).
+    [GeneratedRegex(@"\b(?:from|between)\s+(?<a>[a-z0-9 ]+?)\s+(?:to|and|until|till|through|thru)\s+(?<b>[a-z0-9 ]+)")]
+    private static partial Regex Range();
+
+    /// <summary>A span of time named by its ends: to date, since a period, or from one period to another; null otherwise.</summary>
+    private static ChatPeriod? SpanOf(string q, DateTime now)
+    {
+        if (ToDate().Match(q) is { Success: true } toDate)
+        {
+            var unit = toDate.Groups["abbr"].Success
+                ? toDate.Groups["abbr"].Value[0] switch { 'w' => "week", 'm' => "month", 'q' => "quarter", _ => "year" }
+                : toDate.Groups["unit"].Value;
+            return Parse("this " + unit, now);
+        }
+
+        if (Since().Match(q) is { Success: true } since && Side(since.Groups["rest"].Value, now) is { } start && start.From <= now)
+        {
+            return new ChatPeriod(start.From, now.AddTicks(1), "since " + start.Label);
+        }
+
+        foreach (Match range in Range().Matches(q))
+        {
+            if (Side(range.Groups["b"].Value, now) is { } last && FirstSide(range.Groups["a"].Value, last, now) is { } first)
+            {
+                return new ChatPeriod(first.From, last.To, $"from {first.Label} to {last.Label}", Ends: last.Ends);
+            }
+        }
+
+        return null;
+    }
+
+    private static ChatPeriod? Side(string text, DateTime now) => Parse(text, now) ?? Parse("in " + text, now);
+
+    /// <summary>
+    /// The range's first side, in the second side's year when it names none ("from March to June 2017" is March 2017),
+    /// or the year before when that would start after the second ("from December to February 2018"). Null when it is
+    /// no period or does not start before the second side ends.
+    /// </summary>
+    private static ChatPeriod? FirstSide(string text, ChatPeriod last, DateTime now)
+    {
+        // The side alone must name a period: "from qualified to won in 2017" is a stage change, not a range of years.
+        if (Side(text, now) is not { } alone)
+        {
+            return null;
+        }
+
+        var first = Year().IsMatch(text) ? alone
+            : Side($"{text} {last.From.Year}", now) is { } same && same.From < last.From ? same
+            : Side($"{text} {last.From.Year - 1}", now) is { } before && before.From < last.From && before.To <= last.From ? before
+            : alone;
+        return first.From < last.To ? first : null;
+    }
+
+    /// <summary>The words of a to-date phrase ("year to date"), which name a period and are not missing from the console.</summary>
+    public static IEnumerable<string> ToDateWords(string question) =>
+        ToDate().Match(question.ToLowerInvariant()) is { Success: true } m ? [m.Value, .. m.Value.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries)] : [];
 
     // "the first 10 days of", "the last two weeks of", "the second week of", "the first half of", "the final 3 months of":
     // the words up to "of", which stays for the period after it ("of december" is read as a month is after "in").

@@ -96,5 +96,7 @@ public static class ChatTopicCatalog
         "weekly", "monthly", "quarterly", "yearly", "annual", "annually",
         // A part of a period: "the second half of 2017", "the final week of December".
         "half", "halves", "second", "third", "fourth", "fifth", "final", "opening", "closing",
+        // A span by its ends: "since the start of the year", "from March through June", "YTD".
+        "start", "beginning", "until", "till", "through", "thru", "ytd", "mtd", "qtd", "wtd",
     };
 }

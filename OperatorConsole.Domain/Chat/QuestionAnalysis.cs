@@ -110,10 +110,11 @@ public static class QuestionAnalyzer
         }
 
         var entityWords = mentions.SelectMany(m => m.AsWritten.Split(' ')).ToHashSet(StringComparer.Ordinal);
+        var toDateWords = ChatPeriods.ToDateWords(question).ToHashSet(StringComparer.Ordinal);
         var unknownWords = unknown.SelectMany(TextTokens.Words).ToHashSet(StringComparer.Ordinal);
         var uncovered = words.Where((w, i) =>
                 !TextTokens.StopWords.Contains(w) && (NotRecorded.Contains(w) || (!Vocabulary.Contains(w) && !Vocabulary.Contains(stems[i])))
-                && !entityWords.Contains(w) && !unknownWords.Contains(w) && !w.All(char.IsDigit) && !IsQuarter(w) && !IsAmount(w))
+                && !entityWords.Contains(w) && !toDateWords.Contains(w) && !unknownWords.Contains(w) && !w.All(char.IsDigit) && !IsQuarter(w) && !IsAmount(w))
             .Distinct().ToList();
 
         return new QuestionAnalysis(question, topics.OrderByDescending(t => t.Score).ToList(), mentions, unknown, period, uncovered) { Words = words.Concat(stems).Distinct().ToList(), Tokens = words, Ranking = ranking, RankingWithoutMeasure = ChatRanking.DimensionWithoutMeasure(words), PeriodRanking = periodRanking, ValueRange = valueRange, ComparedWith = pair?.Second };

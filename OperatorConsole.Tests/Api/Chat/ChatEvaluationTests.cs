@@ -528,6 +528,17 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
                 Expectation.States("18 Dec 2017 – 31 Dec 2017", $"{Format(deals.Count(d => !d.Won && d.Closed >= new DateTime(2017, 12, 18)))} deals were lost")),
             new("maven", "How much did we win in the second half of 2017?",
                 Expectation.States("1 Jul 2017 – 31 Dec 2017", Money(WonIn(new(2017, 7, 1), new(2018, 1, 1))))),
+            // A span by its ends: "since October" was October alone, "from March to June" June alone, "year to date" this
+            // month with "date" named as not recorded.
+            new("maven", "How much have we won since October 2017?",
+                Expectation.States("Since October 2017 (1 Oct 2017 – 31 Dec 2017)", $"won {Money(WonIn(new(2017, 10, 1), new(2018, 1, 1)))} from {Format(deals.Count(d => d.Won && d.Closed >= new DateTime(2017, 10, 1)))} deals")),
+            new("maven", "How much did we win from March to June 2017?",
+                Expectation.States("1 Mar 2017 – 30 Jun 2017", $"won {Money(WonIn(new(2017, 3, 1), new(2017, 7, 1)))}")),
+            new("maven", "How many deals did we win between July and September 2017?",
+                Expectation.States("1 Jul 2017 – 30 Sep 2017", $"from {Format(deals.Count(d => d.Won && d.Closed >= new DateTime(2017, 7, 1) && d.Closed < new DateTime(2017, 10, 1)))} deals")),
+            new("maven", "How much revenue year to date?", Expectation.States("This year (1 Jan 2017 – 31 Dec 2017)", $"won {Money(WonIn(new(2017, 1, 1), new(2018, 1, 1)))}").Without("\"date\"")),
+            new("maven", "Which accounts haven't bought anything since June 2017?",
+                Expectation.States($"{Format(rows.Where(r => r.Stage == "Won" && string.CompareOrdinal(r.Closed, "2017-06-01") >= 0 && r.Account.Length > 0).Select(r => r.Account).Distinct().Count())} of {Format(sectorOf.Count)} accounts won at least one deal since June 2017 (1 Jun 2017 – 31 Dec 2017)")),
             new("maven", "Who is our best salesperson?", Expectation.Missing("say by which figure")),
             new("maven", "How many leads are in each stage?", Expectation.States($"{Format(all)} leads")),
             new("maven", "How many leads are Approved?", Expectation.States($"{Format(approved)} leads")),

@@ -186,6 +186,55 @@ public sealed class QuestionAnalyzerTests
         (lastWeek.From, lastWeek.To).Should().Be((new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc), Now.AddTicks(1)));
     }
 
+    /// <summary>
+    /// A span named by its ends: "since October 2017" was answered for October alone, "from March to June 2017" and
+    /// "between July and September 2017" for the last month named, and "year to date" for this month with "date" named
+    /// as not recorded. Now: from the first end's start to the second's end (or to now).
+    /// </summary>
+    [Theory]
+    [InlineData("How much have we won since October 2017?", "2017-10-01", "2026-11-25", "since October 2017")]
+    [InlineData("Which accounts haven't bought anything since June?", "2026-06-01", "2026-11-25", "since June 2026")]
+    [InlineData("What was won since last month?", "2026-10-01", "2026-11-25", "since last month")]
+    [InlineData("How many deals were won since Q3?", "2026-07-01", "2026-11-25", "since Q3 2026")]
+    [InlineData("How much did we win from March to June 2017?", "2017-03-01", "2017-07-01", "from March 2017 to June 2017")]
+    [InlineData("How many deals did we win between July and September 2017?", "2017-07-01", "2017-10-01", "from July 2017 to September 2017")]
+    [InlineData("What did we win from December to February 2018 by product?", "2017-12-01", "2018-03-01", "from December 2017 to February 2018")]
+    [InlineData("Revenue from Q1 through Q3 2017", "2017-01-01", "2017-10-01", "from Q1 2017 to Q3 2017")]
+    [InlineData("How much did we win between 2016 and 2017?", "2016-01-01", "2018-01-01", "from 2016 to 2017")]
+    [InlineData("How much revenue year to date?", "2026-01-01", "2026-11-25", "this year")]
+    [InlineData("What is our YTD revenue?", "2026-01-01", "2026-11-25", "this year")]
+    [InlineData("How many deals were lost since the start of the year?", "2026-01-01", "2026-11-25", "this year")]
+    [InlineData("Won value quarter-to-date", "2026-10-01", "2026-11-25", "this quarter")]
+    public void ASpanByItsEnds_RunsFromTheFirstToTheLast(string question, string from, string to, string label)
+    {
+        var period = ChatPeriods.Parse(question, Now)!;
+
+        period.From.Date.Should().Be(DateTime.Parse(from, System.Globalization.CultureInfo.InvariantCulture));
+        period.To.Date.Should().Be(DateTime.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
+        period.Label.Should().Be(label);
+        Analyze(question).Uncovered.Should().BeEmpty();
+    }
+
+    /// <summary>"From" and "between" join a range only when both sides are periods: stages, values and names are not.</summary>
+    [Theory]
+    [InlineData("What is the conversion from qualified to won in 2017?", "2017-01-01", "2018-01-01")]
+    [InlineData("How many leads moved from New to Qualified last month?", "2026-10-01", "2026-11-01")]
+    [InlineData("How long since we last won a deal in 2017?", "2017-01-01", "2018-01-01")]
+    public void FromAndBetween_WithoutTwoPeriods_AreNotARange(string question, string from, string to)
+    {
+        var period = ChatPeriods.Parse(question, Now)!;
+
+        (period.From.Date, period.To.Date).Should().Be((DateTime.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateTime.Parse(to, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>A span says when on its own: "since June 2017 (…)", "From March 2017 to June 2017 (…)", never "in since".</summary>
+    [Fact]
+    public void ASpan_SaysWhenOnItsOwn()
+    {
+        ChatPeriods.Parse("What did we win since June 2017?", Now)!.When().Should().Be("since June 2017 (1 Jun 2017 – 25 Nov 2026)");
+        ChatPeriods.Parse("What did we win from March to June 2017?", Now)!.WhenOpening().Should().Be("From March 2017 to June 2017 (1 Mar 2017 – 30 Jun 2017)");
+    }
+
     /// <summary>Two periods set against each other: the first is asked, the second compared with (November was compared with October).</summary>
     [Theory]
     [InlineData("Did we win more in November or December?", "2026-11-01", "2025-12-01")]
