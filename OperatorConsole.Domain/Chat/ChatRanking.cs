@@ -29,6 +29,12 @@ public enum RankMeasure
 
     /// <summary>Won value per won deal ("What is the average deal size by sector?").</summary>
     AverageDeal,
+
+    /// <summary>The account's own number of employees, from its record (<see cref="AccountFigures"/>).</summary>
+    Employees,
+
+    /// <summary>The account's own annual revenue, from its record: the company's, not what we won from it.</summary>
+    AnnualRevenue,
 }
 
 /// <summary>
@@ -138,7 +144,7 @@ public static class ChatRanking
     /// <summary>Every word this reading understands, so none of them is reported as something the console does not record.</summary>
     public static IEnumerable<string> Vocabulary =>
         Cues.Concat(OwnerWords).Concat(AccountWords).Concat(GrowthWords).Concat(DeclineWords).Concat(OfferWords).Concat(SectorWords).Concat(SourceWords).Concat(PackageWords).Concat(ComeWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
-            .Concat(RateWords).Concat(NumberWords).Concat(["agent", "agents", "sales", "open", "pipeline", "type", "types", "first", "average", "avg", "mean", "size", "share", "proportion", "popular"]);
+            .Concat(RateWords).Concat(NumberWords).Concat(AccountFigures.Vocabulary).Concat(["agent", "agents", "sales", "open", "pipeline", "type", "types", "first", "average", "avg", "mean", "size", "share", "proportion", "popular", "record", "recorded"]);
 
     /// <summary>The ranking the question asks for, or null when it asks for something else.</summary>
     public static RankingRequest? Parse(IReadOnlyList<string> words)
@@ -153,7 +159,13 @@ public static class ChatRanking
         // "Who are the sales agents?", "List our accounts": the groups themselves, by their deals. It was answered with
         // the agent jobs and this month's wins.
         var listed = ListsOnly(words);
-        if (!(words.Any(Cues.Contains) || listed) || (Measure(words) ?? (listed ? RankMeasure.Deals : null)) is not { } measure)
+        // "What is the average company size of our customers?" orders nothing, but its figure is the accounts' own, which
+        // only the accounts' answer has (it got the average deal).
+        // Only over accounts, or as their average or total: "How many employees does the company have in Berlin?" asks
+        // about one company, which no ranking answers.
+        var accountFigure = by == RankBy.Account && AccountFigures.Asked(words) is not null
+            && words.Any(w => w is "accounts" or "companies" or "customers" or "clients" or "average" or "avg" or "mean" or "median" or "typical" or "total" or "combined");
+        if (!(words.Any(Cues.Contains) || listed || accountFigure) || (Measure(words) ?? (listed ? RankMeasure.Deals : null)) is not { } measure)
         {
             return null;
         }
@@ -226,7 +238,7 @@ public static class ChatRanking
 
     /// <summary>What to add to rank by <paramref name="by"/>.</summary>
     public static string AskForMeasure(RankBy by) =>
-        $"To rank by {Name(by)}, say by which figure: won value, deals won, deals lost, win rate, deals or open deals.";
+        $"To rank by {Name(by)}, say by which figure: won value, deals won, deals lost, win rate, deals or open deals{(by == RankBy.Account ? ", or the account's employees or annual revenue" : "")}.";
 
     public static string Name(RankBy by) => by switch
     {
@@ -341,6 +353,12 @@ public static class ChatRanking
 
     private static RankMeasure? Measure(IReadOnlyList<string> words)
     {
+        // "Which customers have the highest annual revenue?": the company's own figure, not the money won from it.
+        if (AccountFigures.Asked(words) is { } figure)
+        {
+            return figure;
+        }
+
         // "Which sector grew the most?", "Which account declined the most?": a change, not a level. It asked for a figure.
         if (words.Any(GrowthWords.Contains) || words.Any(DeclineWords.Contains))
         {

@@ -223,6 +223,13 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         text += deals.Max(d => d.LastContactAt) is { } touched
             ? $"; last touch {ChatDates.Day(touched)}"
             : "; no touch logged on any of its deals";
+        // "How many employees does Kan-code have?" named employees as not recorded, and "What is Kan-code's annual
+        // revenue?" got the money won from it: the company's own figures, from its record.
+        if (entity.Kind == EntityKind.Account && AccountFigures.Asked(question.Tokens) is not null)
+        {
+            text += await CompanyFiguresAsync(db, entity.Name, ct);
+        }
+
         // "Who is the owner of Kan-code?" got its deals and no name: the deals' owners, most deals first.
         if (!ownerOf && question.Mentions("owner", "owns", "who", "agent", "rep", "salesperson", "handles", "manages", "responsible"))
         {
@@ -240,6 +247,15 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         }
 
         return Say.Fact(SourceOf(entity), $"{entity.Kind} · {entity.Name}", text, link, text);
+    }
+
+    /// <summary>"; its record: 34,288 employees, annual revenue 11,698,030,000 USD", each figure or that none is recorded.</summary>
+    private static async Task<string> CompanyFiguresAsync(ConsoleDbContext db, string name, CancellationToken ct)
+    {
+        var record = await db.Set<Account>().AsNoTracking().Where(a => a.Name == name).Select(a => new { a.Employees, a.Revenue }).FirstOrDefaultAsync(ct);
+        var employees = record?.Employees is { } e ? $"{Say.N(e)} employees" : "no employee count";
+        var revenue = record?.Revenue is { } r ? $"annual revenue {Say.Money(r)}" : "no annual revenue";
+        return $"; its record: {employees}, {revenue}";
     }
 
     /// <summary>The won deals, largest first, five named (as the money answer's list of a period's won deals).</summary>

@@ -43,6 +43,11 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
             return TopicAnswer.MissingOnly("Say what to rank by (owner, account, sector, lead source, package or offer type) and by which figure (won, lost, win rate, deals, open deals).");
         }
 
+        if (ranking.Measure is RankMeasure.Employees or RankMeasure.AnnualRevenue)
+        {
+            return await AccountFiguresAsync(question, ranking, ct);
+        }
+
         var scope = Scopes(question.Entities, ranking.By) ? question.Entities.Select(e => e.Entity).ToList() : [];
         var (deals, names) = await DealsAsync(ranking.By, scope, ct);
         var what = ChatRanking.Name(ranking.By);

@@ -180,6 +180,8 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
                 Expectation.States($"{Format((await GetAsync(api, "/api/leads?nextStep=none&pageSize=1")).GetProperty("total").GetInt32())} of " +
                     $"{Format((await GetAsync(api, "/api/leads?status=open&pageSize=1")).GetProperty("total").GetInt32())} open deals have no next step planned")),
             new("demo", "What is the favourite colour of the cat owned by client X?", Expectation.Missing("colour")),
+            // The demo's accounts record no employees: said as such, not ranked by something else.
+            new("demo", "Which account has the most employees?", Expectation.States("accounts have no employees recorded").Without("won value")),
             new("demo", "What will the weather be on Friday?", Expectation.Missing("weather")),
             new("demo", "Who won the football match yesterday?", Expectation.Missing("football")),
         ];
@@ -268,6 +270,12 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         // The account's sector is in accounts.csv (account, sector, …): won value per sector through the deal's account.
         var sectorOf = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "accounts.csv")).Skip(1).Select(l => l.Split(','))
             .ToDictionary(f => f[0], f => f[1]);
+        // The accounts' own record (accounts.csv: revenue in millions of USD, employees).
+        var companies = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "accounts.csv")).Skip(1).Select(l => l.Split(','))
+            .Select(f => (Name: f[0], Sector: f[1], Revenue: decimal.Parse(f[3], CultureInfo.InvariantCulture) * 1_000_000m, Employees: int.Parse(f[4], CultureInfo.InvariantCulture))).ToList();
+        var richest = companies.MaxBy(c => c.Revenue);
+        var retailLargest = companies.Where(c => c.Sector == "retail").MaxBy(c => c.Employees);
+        var kanCode = companies.Single(c => c.Name == "Kan-code");
         var topSector = rows.Where(r => r.Stage == "Won" && sectorOf.ContainsKey(r.Account)).GroupBy(r => sectorOf[r.Account])
             .Select(g => (g.Key, Value: g.Sum(r => r.Value))).OrderByDescending(g => g.Value).First();
         var bestAverage = rows.Where(r => r.Stage == "Won" && sectorOf.ContainsKey(r.Account)).GroupBy(r => sectorOf[r.Account])
@@ -539,6 +547,15 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "How much revenue year to date?", Expectation.States("This year (1 Jan 2017 – 31 Dec 2017)", $"won {Money(WonIn(new(2017, 1, 1), new(2018, 1, 1)))}").Without("\"date\"")),
             new("maven", "Which accounts haven't bought anything since June 2017?",
                 Expectation.States($"{Format(rows.Where(r => r.Stage == "Won" && string.CompareOrdinal(r.Closed, "2017-06-01") >= 0 && r.Account.Length > 0).Select(r => r.Account).Distinct().Count())} of {Format(sectorOf.Count)} accounts won at least one deal since June 2017 (1 Jun 2017 – 31 Dec 2017)")),
+            // The account's own record: "annual revenue" was ranked by the money won from each account, "employees" was
+            // named as not recorded, and "average company size" got the average deal.
+            new("maven", "Which customers have the highest annual revenue?",
+                Expectation.States($"1. {richest.Name} has annual revenue {Money(richest.Revenue)}").Without("won value")),
+            new("maven", "How many employees does Kan-code have?", Expectation.States($"{Format(kanCode.Employees)} employees").Without("not answered")),
+            new("maven", "What is the average company size of our customers?",
+                Expectation.States($"{Format(companies.Count)} accounts with employees recorded have {Format(Math.Round(companies.Average(c => (decimal)c.Employees), 0))} employees on average").Without("average deal")),
+            new("maven", "Which retail account has the most employees?",
+                Expectation.States($"1. {retailLargest.Name} has {Format(retailLargest.Employees)} employees", "in the retail sector")),
             new("maven", "Who is our best salesperson?", Expectation.Missing("say by which figure")),
             new("maven", "How many leads are in each stage?", Expectation.States($"{Format(all)} leads")),
             new("maven", "How many leads are Approved?", Expectation.States($"{Format(approved)} leads")),

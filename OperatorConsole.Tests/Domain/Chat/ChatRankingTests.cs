@@ -54,6 +54,15 @@ public sealed class ChatRankingTests
     [InlineData("Which is our weakest account by win rate?", RankBy.Account, RankMeasure.WinRate, true)]
     [InlineData("Smallest accounts by won value", RankBy.Account, RankMeasure.WonValue, true)]
     [InlineData("Our strongest sales agent by deals won", RankBy.Owner, RankMeasure.WonDeals, false)]
+    // The account's own record (AccountFigures): "annual revenue" was ranked by won value, employees were "not recorded".
+    [InlineData("Which customers have the highest annual revenue?", RankBy.Account, RankMeasure.AnnualRevenue, false)]
+    [InlineData("Which account has the largest turnover?", RankBy.Account, RankMeasure.AnnualRevenue, false)]
+    [InlineData("Which are our biggest customers by headcount?", RankBy.Account, RankMeasure.Employees, false)]
+    [InlineData("Which account has the fewest employees?", RankBy.Account, RankMeasure.Employees, true)]
+    [InlineData("What is the average company size of our customers?", RankBy.Account, RankMeasure.Employees, false)]
+    // Our money from them stays won value: "from", "we" and "us" make revenue ours.
+    [InlineData("Which customer brought us the most annual revenue?", RankBy.Account, RankMeasure.WonValue, false)]
+    [InlineData("What is the average deal size by company?", RankBy.Account, RankMeasure.AverageDeal, false)]
     public void ARankingQuestion_IsReadAsItsDimensionAndMeasure(string question, RankBy by, RankMeasure measure, bool ascending)
     {
         Parse(question).Should().Be(new RankingRequest(by, measure, ascending), question);

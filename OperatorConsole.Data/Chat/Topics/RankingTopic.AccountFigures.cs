@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Domain.Accounts;
+using OperatorConsole.Domain.Chat;
+using OperatorConsole.Domain.Scorecard;
+
+namespace OperatorConsole.Data.Chat.Topics;
+
+public sealed partial class RankingTopic
+{
+    private sealed record Company(int Id, string Name, string? SectorKey, int? Employees, decimal? Revenue);
+
+    /// <summary>
+    /// Accounts ordered by a figure of their own record (<see cref="AccountFigures"/>): no deal, outcome or period enters
+    /// it. Accounts named in the question are compared with each other; a sector named ranks its accounts. Accounts
+    /// without the figure are counted under Missing, and "average", "median" and "total" are said over those with it.
+    /// </summary>
+    private async Task<TopicAnswer> AccountFiguresAsync(QuestionAnalysis question, RankingRequest ranking, CancellationToken ct)
+    {
+        var label = AccountFigures.Label(ranking.Measure);
+        if (ranking.By != RankBy.Account)
+        {
+            return TopicAnswer.MissingOnly($"Employees and annual revenue are recorded per account, not per {ChatRanking.Name(ranking.By)}: ask which accounts have the most.");
+        }
+
+        List<Company> companies;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            companies = (await db.Set<Account>().AsNoTracking().Select(a => new { a.Id, a.Name, a.Sector, a.Employees, a.Revenue }).ToListAsync(ct))
+                .Select(a => new Company(a.Id, a.Name, a.Sector is null ? null : AccountRules.SectorKey(a.Sector), a.Employees, a.Revenue)).ToList();
+        }
+
+        var (within, scope, missing) = CompaniesAsked(companies, question, label);
+        decimal? Figure(Company c) => ranking.Measure == RankMeasure.Employees ? c.Employees : c.Revenue;
+        var having = within.Where(c => Figure(c) is not null).ToList();
+        var lacking = within.Where(c => Figure(c) is null).OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var key = $"ranking.account.{ranking.Measure}".ToLowerInvariant();
+        if (ranking.Lacking || having.Count == 0)
+        {
+            // "Which accounts have no employee count?", or nothing to rank: the accounts without the figure, by name.
+            var claim = $"{Say.N(lacking.Count)} of {Say.Plural(within.Count, "account", "accounts")}{scope} {(lacking.Count == 1 ? "has" : "have")} no {label} recorded"
+                        + (lacking.Count == 0 ? "" : ": " + string.Join(", ", lacking.Take(NamedWithout).Select(c => c.Name)) + (lacking.Count > NamedWithout ? $" and {Say.N(lacking.Count - NamedWithout)} more" : ""));
+            return new TopicAnswer(claim + ".", [Say.Fact(key + ".none", "Accounts · none", claim, "/clients", claim)], [], missing);
+        }
+
+        if (lacking.Count > 0)
+        {
+            missing.Add($"{Say.Plural(lacking.Count, "account has", "accounts have")} no {label} recorded, so {(lacking.Count == 1 ? "it is" : "they are")} not in this ranking.");
+        }
+
+        var ordered = (ranking.Ascending ? having.OrderBy(Figure) : having.OrderByDescending(Figure)).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var facts = ordered.Take(Math.Min(ranking.Count ?? Shown, ChatRanking.MaxCount)).Select(c =>
+        {
+            var text = DescribeCompany(c, ranking.Measure);
+            return Say.Fact($"{key}.{c.Id}", $"Account · {c.Name}", text, $"/accounts/{c.Id}", text);
+        }).ToList();
+        var sentence = $"By {label} (each account's own record), {(ranking.Ascending ? "lowest" : "highest")} first, of {Say.Plural(having.Count, "account", "accounts")}{scope}: "
+                       + string.Join("; ", facts.Select((f, i) => $"{i + 1}. {f.Claim}")) + ".";
+        if (question.Mentions("average", "avg", "mean", "median", "typical", "total", "combined", "sum"))
+        {
+            var summary = Summary(having.Select(c => Figure(c)!.Value).ToList(), ranking.Measure, scope);
+            facts.Insert(0, Say.Fact($"{key}.summary", "Accounts · " + label, summary, "/clients", summary));
+            sentence = $"{summary}. {sentence}";
+        }
+
+        return new TopicAnswer(sentence, facts, [], missing);
+    }
+
+    /// <summary>
+    /// The accounts a question asks about: those it names, else those of the sectors it names, else every one; with the
+    /// words for that scope, and what the question names that cannot narrow an account's own record (a period, an owner).
+    /// </summary>
+    private static (List<Company> Within, string Scope, List<string> Missing) CompaniesAsked(List<Company> companies, QuestionAnalysis question, string label)
+    {
+        var missing = new List<string>();
+        var named = question.Entities.Where(e => e.Entity.Kind == EntityKind.Account).Select(e => e.Entity.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var sectors = question.Entities.Where(e => e.Entity.Kind == EntityKind.Sector).Select(e => e.Entity).ToList();
+        foreach (var other in question.Entities.Where(e => e.Entity.Kind is not (EntityKind.Account or EntityKind.Sector)))
+        {
+            missing.Add($"{other.Entity.Kind} \"{other.Entity.Name}\" is not applied: {label} is the account's own record, not a figure of its deals.");
+        }
+
+        if (question.Period is { } period)
+        {
+            missing.Add($"The period asked ({period.Describe()}) is not applied: {label} is each account's record as it stands, not a figure per period.");
+        }
+
+        var within = companies.Where(c => (named.Count == 0 || named.Contains(c.Name)) && (sectors.Count == 0 || sectors.Any(s => s.Key == c.SectorKey))).ToList();
+        var scope = named.Count > 0 ? $" named ({string.Join(", ", within.Select(c => c.Name))})"
+            : sectors.Count > 0 ? $" in the {string.Join(" or ", sectors.Select(s => s.Name))} sector"
+            : "";
+        return (within, scope, missing);
+    }
+
+    /// <summary>"Kan-code has 34,288 employees (annual revenue 11,698,030,000 USD)": the figure ranked first, the other beside it.</summary>
+    private static string DescribeCompany(Company c, RankMeasure measure)
+    {
+        var employees = c.Employees is { } e ? $"{Say.N(e)} employees" : "no employee count";
+        var revenue = c.Revenue is { } r ? $"annual revenue {Say.Money(r)}" : "no annual revenue recorded";
+        return measure == RankMeasure.Employees ? $"{c.Name} has {employees} ({revenue})" : $"{c.Name} has {revenue} ({employees})";
+    }
+
+    /// <summary>"The 85 accounts with employees recorded have 5,231 employees on average (median 2,822; 444,659 in all)".</summary>
+    private static string Summary(List<decimal> values, RankMeasure measure, string scope)
+    {
+        var label = AccountFigures.Label(measure);
+        string Figure(decimal v) => measure == RankMeasure.Employees ? $"{Say.N(Math.Round(v, 0))} employees" : Say.Money(Math.Round(v, 2));
+        return $"The {Say.Plural(values.Count, "account", "accounts")}{scope} with {label} recorded have {Figure(values.Average())} on average "
+               + $"(median {Figure(ScorecardCalculator.Median(values)!.Value)}; {Figure(values.Sum())} in all)";
+    }
+}
