@@ -424,7 +424,16 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
         var fact = Say.Fact($"money.{period.From:yyyyMMdd}-{period.To:yyyyMMdd}", "Money scorecard", text, "/", claim);
         if (Compare(question, now, before, previous) is not { } comparison)
         {
-            return new TopicAnswer(claim + ".", [fact], [], missing);
+            if (question.ComparedWith is null)
+            {
+                return new TopicAnswer(claim + ".", [fact], [], missing);
+            }
+
+            // "Our win rate this year vs last year?" with nothing decided last year: the comparison asked was dropped with
+            // nothing said. What that period holds is the answer to it.
+            var held = $"{previous.WhenOpening()}: {before.Describe()}";
+            missing.Add($"There is nothing to compare with {previous.When()}: the figure asked has no value there ({before.Describe()}).");
+            return new TopicAnswer($"{claim}. {held}.", [fact, Say.Fact($"money.{previous.From:yyyyMMdd}-{previous.To:yyyyMMdd}", "Money scorecard (period compared)", held, "/", held)], [], missing);
         }
 
         var factBefore = Say.Fact($"money.{previous.From:yyyyMMdd}-{previous.To:yyyyMMdd}", "Money scorecard (period before)",

@@ -556,6 +556,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
                 Expectation.States($"{Format(companies.Count)} accounts with employees recorded have {Format(Math.Round(companies.Average(c => (decimal)c.Employees), 0))} employees on average").Without("average deal")),
             new("maven", "Which retail account has the most employees?",
                 Expectation.States($"1. {retailLargest.Name} has {Format(retailLargest.Employees)} employees", "in the retail sector")),
+            // A comparison asked with a period that has nothing decided: it was dropped with nothing said.
+            new("maven", "What's our win rate this year vs last year?",
+                Expectation.States($"win rate {Format(RateIn(new(2017, 1, 1), new(2018, 1, 1)))} %", "Last year (1 Jan 2016 – 31 Dec 2016): won 0 USD")
+                    .AndMissing("nothing to compare with last year")),
             new("maven", "Who is our best salesperson?", Expectation.Missing("say by which figure")),
             new("maven", "How many leads are in each stage?", Expectation.States($"{Format(all)} leads")),
             new("maven", "How many leads are Approved?", Expectation.States($"{Format(approved)} leads")),
