@@ -255,7 +255,20 @@ public sealed class BuiltInChatEngine(
         }
 
         var topicWords = analysis.Topics.Where(t => t.Topic != ChatTopic.Entity).SelectMany(t => TopicWords(t.Topic, analysis)).ToHashSet(StringComparer.Ordinal);
-        return topicWords.Count == 0 || (analysis.Uncovered.Count >= 2 && analysis.Uncovered.Count >= topicWords.Count);
+        return topicWords.Count == 0 || (analysis.Uncovered.Count >= 2 && analysis.Uncovered.Count >= topicWords.Count) || AsksUnrecordedFigure(analysis);
+    }
+
+    /// <summary>
+    /// A figure named by a word the console does not record: "What is our churn rate?" was told the win rate, and "How
+    /// much did we spend on ads?" the money won, each with the word under Missing after a figure it did not ask for.
+    /// The rate or the spending is that word's, so no figure of the console answers it.
+    /// </summary>
+    private static bool AsksUnrecordedFigure(QuestionAnalysis analysis)
+    {
+        var words = analysis.Tokens;
+        bool Unrecorded(int i) => i < words.Count && analysis.Uncovered.Contains(words[i]);
+        return words.Where((w, i) => Unrecorded(i) && i + 1 < words.Count && ChatRanking.RateWords.Contains(words[i + 1])).Any()
+            || words.Where((w, i) => w is "spend" or "spent" or "spending" && i + 1 < words.Count && words[i + 1] == "on" && (Unrecorded(i + 2) || Unrecorded(i + 3))).Any();
     }
 
     private static IEnumerable<string> UncoveredMissing(QuestionAnalysis analysis) =>

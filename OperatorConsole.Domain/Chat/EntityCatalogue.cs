@@ -12,7 +12,9 @@ namespace OperatorConsole.Domain.Chat;
 public sealed class EntityCatalogue
 {
     /// <summary>One name as the matcher compares it: its words joined by single spaces, lower case.</summary>
-    public sealed record IndexedName(KnownEntity Entity, string Name, int WordCount, int Order)
+    /// <param name="Exact">Matched only as written, without typos: a first name standing for an owner (see
+    /// <see cref="FirstNames"/>), which one letter away is often another word ("Reed" and "need").</param>
+    public sealed record IndexedName(KnownEntity Entity, string Name, int WordCount, int Order, bool Exact = false)
     {
         /// <summary>How many times each letter class occurs (see <see cref="Letters"/>): the cheap check before the edit distance.</summary>
         internal byte[] Letters { get; } = EntityCatalogue.Letters(Name);
@@ -43,8 +45,36 @@ public sealed class EntityCatalogue
             list.Add(name);
         }
 
+        foreach (var (owner, first) in FirstNames(names))
+        {
+            var alias = new IndexedName(owner, first, 1, entities.Count + names.Count, Exact: true);
+            names.Add(alias);
+            if (!_byShape.TryGetValue((1, first.Length), out var list))
+            {
+                _byShape[(1, first.Length)] = list = [];
+            }
+
+            list.Add(alias);
+        }
+
         Names = names;
         MaxWords = names.Count == 0 ? 0 : names.Max(n => n.WordCount);
+    }
+
+    /// <summary>
+    /// "How many deals did Darcel win?": a sales team names its people by first name, and "Darcel" was an unknown name.
+    /// An owner's first name stands for them when no other owner has it, no entity is called it, and it is not a word
+    /// the console's questions use.
+    /// </summary>
+    private static List<(KnownEntity Owner, string First)> FirstNames(List<IndexedName> names)
+    {
+        var taken = names.Where(n => n.WordCount == 1).Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        return names.Where(n => n.Entity.Kind == EntityKind.Owner && n.WordCount >= 2)
+            .GroupBy(n => n.Name[..n.Name.IndexOf(' ', StringComparison.Ordinal)], StringComparer.Ordinal)
+            .Where(g => g.Count() == 1 && g.Key.Length >= 3 && !taken.Contains(g.Key) && !TextTokens.StopWords.Contains(g.Key)
+                        && !QuestionAnalyzer.KnownVocabulary.Contains(g.Key) && !QuestionAnalyzer.KnownVocabulary.Contains(TextTokens.Stem(g.Key)))
+            .Select(g => (Owner: g.Single().Entity, First: g.Key))
+            .ToList();
     }
 
     public static readonly EntityCatalogue Empty = new([]);

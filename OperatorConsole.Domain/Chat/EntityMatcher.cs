@@ -75,7 +75,7 @@ public static partial class EntityMatcher
                         continue;
                     }
 
-                    var tolerance = TextTokens.Tolerance(name.Name.Length);
+                    var tolerance = name.Exact ? 0 : TextTokens.Tolerance(name.Name.Length);
                     if (!EntityCatalogue.MayMatch(letters, name, tolerance))
                     {
                         continue;

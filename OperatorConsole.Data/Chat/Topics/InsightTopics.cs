@@ -102,6 +102,10 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
             {
                 inferred.Add($"Read \"{mention.AsWritten}\" as \"{entity.Name}\" ({Say.Plural(mention.Typos, "typo", "typos")}).");
             }
+            else if (entity.Kind == EntityKind.Owner && !mention.AsWritten.Contains(' ', StringComparison.Ordinal) && entity.Name.Contains(' ', StringComparison.Ordinal))
+            {
+                inferred.Add($"Read \"{mention.AsWritten}\" as \"{entity.Name}\", the only owner of that first name.");
+            }
 
             // "Which marketing deals are stuck?" got the sector's totals only: its open deals that came in first, as the
             // pipeline's "oldest" answer lists every deal's.

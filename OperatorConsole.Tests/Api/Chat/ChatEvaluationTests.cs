@@ -560,6 +560,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "What's our win rate this year vs last year?",
                 Expectation.States($"win rate {Format(RateIn(new(2017, 1, 1), new(2018, 1, 1)))} %", "Last year (1 Jan 2016 – 31 Dec 2016): won 0 USD")
                     .AndMissing("nothing to compare with last year")),
+            // A sales agent by first name: "Darcel" was an unknown name.
+            new("maven", "How many deals did Darcel win in December?",
+                Expectation.States("Owner \"Darcel Schlecht\"", $"from {Format(darcel.Count(r => r.Stage == "Won" && r.Closed.StartsWith("2017-12", StringComparison.Ordinal)))} deals")
+                    .Inferring("the only owner of that first name")),
             new("maven", "Who is our best salesperson?", Expectation.Missing("say by which figure")),
             new("maven", "How many leads are in each stage?", Expectation.States($"{Format(all)} leads")),
             new("maven", "How many leads are Approved?", Expectation.States($"{Format(approved)} leads")),
@@ -582,6 +586,9 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "How much did Initech Global buy from us?", initech == 0 ? Expectation.Missing("Initech Global") : Expectation.States($"{Format(initech)} deals")),
             new("maven", "What is the CEO's favourite movie?", Expectation.Missing("movie")),
             new("maven", "How many employees does the company have in Berlin?", Expectation.Missing()),
+            // A figure named by a word the console does not record: it was told the win rate, or the money won.
+            new("maven", "What is our churn rate?", Expectation.Missing("churn")),
+            new("maven", "How much did we spend on ads last month?", Expectation.Missing("ads")),
         ];
     }
 
@@ -627,7 +634,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             var indexed = EntityMatcher.Find(question, catalogue, vocabulary);
             matchOnly.Add(matching.Elapsed.TotalMilliseconds);
             after.Add(timer.Elapsed.TotalMilliseconds);
-            indexed.Should().Equal(scanned, question);
+            // An owner's first name alone is a name the index adds (EntityCatalogue.FirstNames); the scan it replaced never
+            // read one, so the two are compared on every other mention.
+            indexed.Where(m => !(m.Entity.Kind == EntityKind.Owner && !m.AsWritten.Contains(' ', StringComparison.Ordinal) && m.Entity.Name.Contains(' ', StringComparison.Ordinal)))
+                .Should().Equal(scanned, question);
         }
 
         before.Sort();

@@ -78,4 +78,31 @@ public sealed class EntityCatalogueTests(ITestOutputHelper output)
             }
         }
     }
+
+    /// <summary>
+    /// A sales team names its people by first name: "Darcel" was an unknown name. An owner's first name alone names them
+    /// when no other owner has it, exactly as written (one letter off, "Reed" is "need"), and never when it is a word
+    /// the questions use or another entity's name.
+    /// </summary>
+    [Fact]
+    public void AnOwnersUniqueFirstName_NamesThem_ExactlyAsWritten()
+    {
+        var darcel = new KnownEntity(EntityKind.Owner, "Darcel Schlecht", "Darcel Schlecht", "/x");
+        var reed = new KnownEntity(EntityKind.Owner, "Reed Clapper", "Reed Clapper", "/x");
+        var anna = new KnownEntity(EntityKind.Owner, "Anna Snelling", "Anna Snelling", "/x");
+        var annaToo = new KnownEntity(EntityKind.Owner, "Anna Kowalski", "Anna Kowalski", "/x");
+        var won = new KnownEntity(EntityKind.Owner, "Won Park", "Won Park", "/x");
+        var catalogue = new EntityCatalogue([darcel, reed, anna, annaToo, won, new KnownEntity(EntityKind.Account, "Zane", "Zane", "/x"), new KnownEntity(EntityKind.Owner, "Zane Levy", "Zane Levy", "/x")]);
+        IReadOnlyList<EntityMention> Find(string q) => EntityMatcher.Find(q, catalogue, QuestionAnalyzer.KnownVocabulary);
+
+        Find("How many deals did Darcel win in December?").Should().ContainSingle().Which.Should().Be(new EntityMention(darcel, "darcel", 0));
+        Find("What did Reed sell?").Should().ContainSingle().Which.Entity.Should().Be(reed);
+        // One letter off is another word, not Reed; a full name is read once, as the full name.
+        Find("What do we need to close?").Should().BeEmpty();
+        Find("How is Darcel Schlecht doing?").Should().ContainSingle().Which.AsWritten.Should().Be("darcel schlecht");
+        // Two owners called Anna: the first name names neither. "Won" is a word of the questions. "Zane" is an account.
+        Find("How is Anna doing?").Should().BeEmpty();
+        Find("What have we won?").Should().BeEmpty();
+        Find("How many deals does Zane have?").Should().ContainSingle().Which.Entity.Kind.Should().Be(EntityKind.Account);
+    }
 }
