@@ -282,8 +282,8 @@ public static partial class ChatPeriods
         return null;
     }
 
-    // "year to date", "YTD", "since the start of the month", "so far this quarter": the period so far, which "this year"
-    // already is. "Revenue year to date" was answered for this month, with "date" named as not recorded.
+    // "year to date", "YTD", "since the start of the month": the period so far, which "this year" (this month…) already
+    // is. "Revenue year to date" was answered for this month, with "date" named as not recorded.
     [GeneratedRegex(@"\b(?:(?<unit>week|month|quarter|year)[\s-]+to[\s-]+date|(?<abbr>wtd|mtd|qtd|ytd)|since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?<unit>week|month|quarter|year))\b")]
     private static partial Regex ToDate();
 

@@ -160,9 +160,8 @@ public static class ChatRanking
         // the agent jobs and this month's wins.
         var listed = ListsOnly(words);
         // "What is the average company size of our customers?" orders nothing, but its figure is the accounts' own, which
-        // only the accounts' answer has (it got the average deal).
-        // Only over accounts, or as their average or total: "How many employees does the company have in Berlin?" asks
-        // about one company, which no ranking answers.
+        // only the accounts' answer has (it got the average deal). Only over accounts, or as their average or total: "How
+        // many employees does the company have in Berlin?" asks about one company, which no ranking answers.
         var accountFigure = by == RankBy.Account && AccountFigures.Asked(words) is not null
             && words.Any(w => w is "accounts" or "companies" or "customers" or "clients" or "average" or "avg" or "mean" or "median" or "typical" or "total" or "combined");
         if (!(words.Any(Cues.Contains) || listed || accountFigure) || (Measure(words) ?? (listed ? RankMeasure.Deals : null)) is not { } measure)

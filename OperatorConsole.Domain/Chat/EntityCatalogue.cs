@@ -34,31 +34,30 @@ public sealed class EntityCatalogue
                 continue;
             }
 
-            var name = new IndexedName(entities[i], string.Join(' ', words), words.Length, i);
-            names.Add(name);
-            var shape = (name.WordCount, name.Name.Length);
-            if (!_byShape.TryGetValue(shape, out var list))
-            {
-                _byShape[shape] = list = [];
-            }
-
-            list.Add(name);
+            Add(names, new IndexedName(entities[i], string.Join(' ', words), words.Length, i));
         }
 
         foreach (var (owner, first) in FirstNames(names))
         {
-            var alias = new IndexedName(owner, first, 1, entities.Count + names.Count, Exact: true);
-            names.Add(alias);
-            if (!_byShape.TryGetValue((1, first.Length), out var list))
-            {
-                _byShape[(1, first.Length)] = list = [];
-            }
-
-            list.Add(alias);
+            // Its own order after every entity's: the matcher keeps one mention per order, and a question may use both
+            // the full name and the first name.
+            Add(names, new IndexedName(owner, first, 1, entities.Count + names.Count, Exact: true));
         }
 
         Names = names;
         MaxWords = names.Count == 0 ? 0 : names.Max(n => n.WordCount);
+    }
+
+    private void Add(List<IndexedName> names, IndexedName name)
+    {
+        names.Add(name);
+        var shape = (name.WordCount, name.Name.Length);
+        if (!_byShape.TryGetValue(shape, out var list))
+        {
+            _byShape[shape] = list = [];
+        }
+
+        list.Add(name);
     }
 
     /// <summary>

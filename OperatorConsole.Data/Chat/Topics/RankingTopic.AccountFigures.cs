@@ -29,7 +29,7 @@ public sealed partial class RankingTopic
                 .Select(a => new Company(a.Id, a.Name, a.Sector is null ? null : AccountRules.SectorKey(a.Sector), a.Employees, a.Revenue)).ToList();
         }
 
-        var (within, scope, missing) = CompaniesAsked(companies, question, label);
+        var (within, scope, missing) = CompaniesAsked(companies, question);
         decimal? Figure(Company c) => ranking.Measure == RankMeasure.Employees ? c.Employees : c.Revenue;
         var having = within.Where(c => Figure(c) is not null).ToList();
         var lacking = within.Where(c => Figure(c) is null).OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList();
@@ -69,19 +69,19 @@ public sealed partial class RankingTopic
     /// The accounts a question asks about: those it names, else those of the sectors it names, else every one; with the
     /// words for that scope, and what the question names that cannot narrow an account's own record (a period, an owner).
     /// </summary>
-    private static (List<Company> Within, string Scope, List<string> Missing) CompaniesAsked(List<Company> companies, QuestionAnalysis question, string label)
+    private static (List<Company> Within, string Scope, List<string> Missing) CompaniesAsked(List<Company> companies, QuestionAnalysis question)
     {
         var missing = new List<string>();
         var named = question.Entities.Where(e => e.Entity.Kind == EntityKind.Account).Select(e => e.Entity.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var sectors = question.Entities.Where(e => e.Entity.Kind == EntityKind.Sector).Select(e => e.Entity).ToList();
         foreach (var other in question.Entities.Where(e => e.Entity.Kind is not (EntityKind.Account or EntityKind.Sector)))
         {
-            missing.Add($"{other.Entity.Kind} \"{other.Entity.Name}\" is not applied: {label} is the account's own record, not a figure of its deals.");
+            missing.Add($"{other.Entity.Kind} \"{other.Entity.Name}\" is not applied: employees and annual revenue are each account's own record, not figures of its deals.");
         }
 
         if (question.Period is { } period)
         {
-            missing.Add($"The period asked ({period.Describe()}) is not applied: {label} is each account's record as it stands, not a figure per period.");
+            missing.Add($"The period asked ({period.Describe()}) is not applied: employees and annual revenue are each account's record as it stands, not figures per period.");
         }
 
         var within = companies.Where(c => (named.Count == 0 || named.Contains(c.Name)) && (sectors.Count == 0 || sectors.Any(s => s.Key == c.SectorKey))).ToList();
@@ -99,7 +99,7 @@ public sealed partial class RankingTopic
         return measure == RankMeasure.Employees ? $"{c.Name} has {employees} ({revenue})" : $"{c.Name} has {revenue} ({employees})";
     }
 
-    /// <summary>"The 85 accounts with employees recorded have 5,231 employees on average (median 2,822; 444,659 in all)".</summary>
+    /// <summary>"The 85 accounts with employees recorded have 4,661 employees on average (median 2,769 employees; 396,170 employees in all)".</summary>
     private static string Summary(List<decimal> values, RankMeasure measure, string scope)
     {
         var label = AccountFigures.Label(measure);

@@ -7,6 +7,16 @@ public sealed class QuestionAnalyzerTests
 {
     private static readonly DateTime Now = new(2026, 11, 25, 9, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>The question's period runs from <paramref name="from"/> to <paramref name="to"/> (dates) and is called <paramref name="label"/>.</summary>
+    private static void ShouldRead(string question, string from, string to, string label)
+    {
+        var period = ChatPeriods.Parse(question, Now)!;
+
+        period.From.Date.Should().Be(DateTime.Parse(from, System.Globalization.CultureInfo.InvariantCulture));
+        period.To.Date.Should().Be(DateTime.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
+        period.Label.Should().Be(label);
+    }
+
     private static readonly KnownEntity[] Entities =
     [
         new(EntityKind.Lead, "Harbor Realty lead-gen bot", "1", "/leads/1"),
@@ -129,11 +139,7 @@ public sealed class QuestionAnalyzerTests
     [InlineData("Who has been quiet for 14 days?", "2026-11-11", "2026-11-25", "the last 14 days")]
     public void Periods_AreReadAgainstTheConsoleClock(string question, string from, string to, string label)
     {
-        var period = ChatPeriods.Parse(question, Now)!;
-
-        period.From.Date.Should().Be(DateTime.Parse(from, System.Globalization.CultureInfo.InvariantCulture));
-        period.To.Date.Should().Be(DateTime.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
-        period.Label.Should().Be(label);
+        ShouldRead(question, from, to, label);
         ChatPeriods.Parse("How much did we win?", Now).Should().BeNull();
     }
 
@@ -162,11 +168,7 @@ public sealed class QuestionAnalyzerTests
     [InlineData("How much did we win over the past three months?", "2026-08-25", "2026-11-25", "the last 3 months")]
     public void APartOfAPeriod_IsThatPart(string question, string from, string to, string label)
     {
-        var period = ChatPeriods.Parse(question, Now)!;
-
-        period.From.Date.Should().Be(DateTime.Parse(from, System.Globalization.CultureInfo.InvariantCulture));
-        period.To.Date.Should().Be(DateTime.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
-        period.Label.Should().Be(label);
+        ShouldRead(question, from, to, label);
     }
 
     /// <summary>A part is compared with the equally long period before it, not with the whole month before (unless it is whole months).</summary>
@@ -207,11 +209,7 @@ public sealed class QuestionAnalyzerTests
     [InlineData("Won value quarter-to-date", "2026-10-01", "2026-11-25", "this quarter")]
     public void ASpanByItsEnds_RunsFromTheFirstToTheLast(string question, string from, string to, string label)
     {
-        var period = ChatPeriods.Parse(question, Now)!;
-
-        period.From.Date.Should().Be(DateTime.Parse(from, System.Globalization.CultureInfo.InvariantCulture));
-        period.To.Date.Should().Be(DateTime.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
-        period.Label.Should().Be(label);
+        ShouldRead(question, from, to, label);
         Analyze(question).Uncovered.Should().BeEmpty();
     }
 
