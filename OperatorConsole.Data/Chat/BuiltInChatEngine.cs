@@ -259,16 +259,20 @@ public sealed class BuiltInChatEngine(
     }
 
     /// <summary>
-    /// A figure named by a word the console does not record: "What is our churn rate?" was told the win rate, and "How
-    /// much did we spend on ads?" the money won, each with the word under Missing after a figure it did not ask for.
-    /// The rate or the spending is that word's, so no figure of the console answers it.
+    /// A figure named by a word the console does not record: "What is our churn rate?" was told the win rate, "How much
+    /// did we spend on ads?" and "How much did we pay in commissions?" the money won, "What is the customer lifetime
+    /// value?" and "What's the cost per lead?" this month's wins and every stage's count, and "How many meetings are
+    /// booked this week?" the week's wins, each with the word under Missing after a figure it did not ask for. The rate,
+    /// the value, the spending or the count is that word's, so no figure of the console answers it.
     /// </summary>
     private static bool AsksUnrecordedFigure(QuestionAnalysis analysis)
     {
         var words = analysis.Tokens;
         bool Unrecorded(int i) => i < words.Count && analysis.Uncovered.Contains(words[i]);
-        return words.Where((w, i) => Unrecorded(i) && i + 1 < words.Count && ChatRanking.RateWords.Contains(words[i + 1])).Any()
-            || words.Where((w, i) => w is "spend" or "spent" or "spending" && i + 1 < words.Count && words[i + 1] == "on" && (Unrecorded(i + 2) || Unrecorded(i + 3))).Any();
+        bool Next(int i, Func<string, bool> test) => i + 1 < words.Count && test(words[i + 1]);
+        return words.Where((w, i) => Unrecorded(i) && Next(i, n => ChatRanking.RateWords.Contains(n) || n is "per" or "value" or "values")).Any()
+            || words.Where((w, i) => w is "spend" or "spent" or "spending" or "pay" or "paid" or "paying" && Next(i, n => n is "on" or "in" or "for") && (Unrecorded(i + 2) || Unrecorded(i + 3))).Any()
+            || words.Where((w, i) => w == "many" && Unrecorded(i + 1)).Any();
     }
 
     private static IEnumerable<string> UncoveredMissing(QuestionAnalysis analysis) =>

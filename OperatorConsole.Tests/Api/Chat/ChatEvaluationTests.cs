@@ -589,6 +589,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             // A figure named by a word the console does not record: it was told the win rate, or the money won.
             new("maven", "What is our churn rate?", Expectation.Missing("churn")),
             new("maven", "How much did we spend on ads last month?", Expectation.Missing("ads")),
+            new("maven", "How much did we pay in commissions?", Expectation.Missing("commissions")),
+            new("maven", "What's the cost per lead?", Expectation.Missing("cost")),
+            new("maven", "What is the customer lifetime value?", Expectation.Missing("lifetime")),
+            new("maven", "How many meetings are booked this week?", Expectation.Missing("meetings")),
         ];
     }
 
