@@ -18,6 +18,11 @@ public sealed class FailuresTopic(FailuresService failures) : IChatTopicSource
     {
         var report = await failures.GetReportAsync(question.Reference?.Mode ?? Domain.Clock.ClockMode.Data, ct);
         var buckets = Asked(question).ToList();
+        if (buckets is [FailureBucket.StaleByTouch] && QuietFor(question) is { } days)
+        {
+            return QuietAnswer(report, days);
+        }
+
         if (buckets.Count > 0)
         {
             var facts = buckets.Select(b => BucketFact(report, b)).ToList();
@@ -60,6 +65,31 @@ public sealed class FailuresTopic(FailuresService failures) : IChatTopicSource
     private static FailureBucket? Largest(FailureCounts c, Func<FailureBucket, bool> where) =>
         Enum.GetValues<FailureBucket>().Where(b => where(b) && c.For(b) > 0).OrderByDescending(c.For).Cast<FailureBucket?>().FirstOrDefault();
 
+    /// <summary>
+    /// "Who hasn't been contacted in two weeks?": the days of quiet asked, when the question asks about no touch over the
+    /// last N days. It got every stale deal, those quiet for 9 days among them.
+    /// </summary>
+    private static int? QuietFor(QuestionAnalysis q) =>
+        q.Period is { Label: var label } period && label.StartsWith("the last ", StringComparison.Ordinal)
+        && q.Mentions("not", "no", "haven't", "hasn't", "never", "without", "quiet", "stale")
+            ? (int)Math.Round((period.To - period.From).TotalDays)
+            : null;
+
+    /// <summary>
+    /// The stale deals quiet for at least <paramref name="days"/>. The bucket is the source: a deal whose next step is
+    /// planned and not yet due is not in it however long it has been quiet, which the answer says.
+    /// </summary>
+    private static TopicAnswer QuietAnswer(FailuresReport report, int days)
+    {
+        var stale = Counted(report, FailureBucket.StaleByTouch).OfType<StaleByTouchItem>().ToList();
+        var quiet = stale.Where(i => i.DaysSinceTouch >= days).OrderByDescending(i => i.DaysSinceTouch).ToList();
+        var claim = $"{Say.N(quiet.Count)} of the {Say.N(stale.Count)} stale by touch have had no touch for {Say.N(days)} days or more"
+                    + (quiet.Count == 0 ? "" : (quiet.Count > 5 ? ", including: " : ": ") + string.Join("; ", quiet.Take(5).Select(i => i.Describe())));
+        var text = $"{claim}. Every stale by touch: " + string.Join("; ", stale.Select(i => i.Describe()));
+        return new TopicAnswer(claim + ".", [Say.Fact("failures.stale_by_touch.quiet", "Failures · Stale by touch", text, "/failures?bucket=stale_by_touch", claim)], [],
+            ["A deal whose next step is planned and not yet due is not stale, so it is not counted here however long since its last touch."]);
+    }
+
     private static IEnumerable<FailureBucket> Asked(QuestionAnalysis q)
     {
         if (q.Mentions("stale", "quiet", "ghost", "follow", "touch", "contact")) yield return FailureBucket.StaleByTouch;
@@ -67,9 +97,12 @@ public sealed class FailuresTopic(FailuresService failures) : IChatTopicSource
         if (q.Mentions("intervention")) yield return FailureBucket.Interventions;
     }
 
+    /// <summary>The bucket's items its count counts: one someone acknowledged (snoozed) is listed on the Failures page only.</summary>
+    private static List<IFailureItem> Counted(FailuresReport report, FailureBucket bucket) => report.Items(bucket).Where(i => i.Acknowledgement is null).ToList();
+
     public static UsedFact BucketFact(FailuresReport report, FailureBucket bucket)
     {
-        var items = report.Items(bucket);
+        var items = Counted(report, bucket);
         var count = report.Counts.For(bucket);
         var names = items.Take(5).Select(i => i.Describe()).ToList();
         var text = $"{Say.N(count)} {bucket.Label().ToLowerInvariant()}" + (items.Count == 0 ? "" : ": " + string.Join("; ", items.Select(i => i.Describe())));

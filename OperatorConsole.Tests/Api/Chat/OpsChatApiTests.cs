@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Domain.Leads;
+using OperatorConsole.Tests.Api.Failures;
 using OperatorConsole.Tests.Infrastructure;
 
 namespace OperatorConsole.Tests.Api.Chat;
@@ -470,6 +471,32 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
 
     private static async Task<int> CreateAccountAsync(HttpClient client, string name, string sector) =>
         (await (await client.PostJsonAsync("/api/accounts", new { name, sector })).ReadJsonAsync()).GetProperty("id").GetInt32();
+
+    /// <summary>
+    /// "Who hasn't been contacted in two weeks?" got every stale deal, those quiet 9 days among them; and a stale deal
+    /// someone acknowledged was named among the ones counted. The answer is the counted deals quiet for the days asked,
+    /// and what the bucket leaves out is said.
+    /// </summary>
+    [Fact]
+    public async Task NotContactedInNDays_IsTheCountedStaleDealsQuietThatLong_AcknowledgedOnesLeftOut()
+    {
+        using var empty = new ConsoleFactory();
+        var client = await empty.CreateOperatorClientAsync();
+        await empty.AddLeadAsync("Quiet twenty", LeadStatus.Qualified, 40, 20);
+        await empty.AddLeadAsync("Quiet nine", LeadStatus.Qualified, 40, 9);
+        var snoozed = await empty.AddLeadAsync("Quiet thirty, acknowledged", LeadStatus.Qualified, 40, 30);
+        (await client.PostJsonAsync("/api/failures/acknowledgements", new { bucket = "stale_by_touch", key = "lead:" + snoozed.Id, kind = "ack", reason = "They are on holiday" }))
+            .EnsureSuccessStatusCode();
+
+        var quiet = await AskJsonAsync(client, "Who hasn't been contacted in two weeks?");
+        quiet.GetProperty("answer").GetString().Should().StartWith("1 of the 2 stale by touch have had no touch for 14 days or more: Quiet twenty: no next step, no touch for 20 d")
+            .And.NotContain("Quiet nine").And.NotContain("acknowledged");
+        Missing(quiet).Should().Contain("next step is planned and not yet due");
+        quiet.GetProperty("receipts").GetProperty("known")[0].GetProperty("verified").GetBoolean().Should().BeTrue();
+
+        var stale = (await AskJsonAsync(client, "Who is stale?")).GetProperty("answer").GetString();
+        stale.Should().StartWith("2 stale by touch").And.NotContain("acknowledged");
+    }
 
     private static async Task<JsonElement> AskJsonAsync(HttpClient client, string question) =>
         await (await client.PostJsonAsync("/api/ops/chat", new { question })).ReadJsonAsync();
