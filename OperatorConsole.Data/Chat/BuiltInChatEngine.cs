@@ -150,6 +150,13 @@ public sealed class BuiltInChatEngine(
             return [ChatTopic.Pipeline];
         }
 
+        // "Which next steps are due this week?", "What's overdue?": the planned steps by due date, the Leads list's filter.
+        // The first got every stage's count.
+        if (NextStepFacts.Asks(analysis))
+        {
+            return [ChatTopic.Pipeline];
+        }
+
         // Accounts' last touch is the Clients page's figure, the results topic's alone: "touched" would also bring in
         // the failures topic, which computed the same answer a second time. So is a count of accounts: "How many
         // accounts have open deals?" was answered with every stage's count of deals.

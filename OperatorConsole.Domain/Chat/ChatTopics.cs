@@ -38,7 +38,7 @@ public static class ChatTopicCatalog
             ["How many leads are in each stage?", "How many leads are in Proposal?", "What does the pipeline look like?", "How many open leads do we have?"],
             ["lead", "leads", "pipeline", "stage", "stages", "funnel", "open", "new", "qualified", "proposal", "approved", "building", "shipped", "lost", "lose", "losing", "reason", "reasons", "move", "moved", "enter", "entered", "created", "came", "arrived", "added", "oldest", "longest", "deal", "deals", "opportunity", "opportunities", "prospect", "prospects", "each", "worth", "value",
              // A deal's next step ("Which leads have no next step?"): the Leads list's filter, counted here (ADR 236).
-             "step", "steps",
+             "step", "steps", "due", "overdue", "planned", "scheduled",
              // Time in a stage ("How long do deals stay in Qualified?").
              "stay", "stays", "stayed", "sit", "sits", "sitting", "remain", "remains"]),
         new(ChatTopic.Proposals,

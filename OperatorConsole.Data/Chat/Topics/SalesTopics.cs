@@ -43,6 +43,11 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory,
             return await WithoutFieldAsync(db, field, ct);
         }
 
+        if (NextStepFacts.Asks(question))
+        {
+            return await NextStepFacts.AnswerAsync(db, question, question.Reference?.At ?? time.GetUtcNow().UtcDateTime, ct);
+        }
+
         if (asked.Count > 0 && asked.All(s => s.IsOpenDeal()) && question.Mentions("stuck", "stalled"))
         {
             return await StuckAsync(question, asked, ct);

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using OperatorConsole.Domain.Leads;
@@ -496,6 +498,46 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
 
         var stale = (await AskJsonAsync(client, "Who is stale?")).GetProperty("answer").GetString();
         stale.Should().StartWith("2 stale by touch").And.NotContain("acknowledged");
+    }
+
+    /// <summary>
+    /// "Which next steps are due this week?" got every stage's count and "due" named as not recorded, and "What's
+    /// overdue?" no answer: the planned steps due in the week (to its calendar end), soonest first, and the overdue ones.
+    /// </summary>
+    [Fact]
+    public async Task NextStepsDue_AreThePlannedStepsByDueDate_AndTheOverdueOnes()
+    {
+        using var empty = new ConsoleFactory();
+        var client = await empty.CreateOperatorClientAsync();
+        var now = empty.Clock.GetUtcNow().UtcDateTime;
+        var ids = new Dictionary<string, int>();
+        foreach (var title in new[] { "Soon", "Later", "Far", "Late" })
+        {
+            ids[title] = (await (await client.PostJsonAsync("/api/leads", new { title, status = "qualified" })).ReadJsonAsync()).GetProperty("id").GetInt32();
+        }
+
+        // This week's calendar end (ISO weeks start on Monday), so "Soon" and "Later" fall inside it and "Far" after it.
+        var weekEnd = OperatorConsole.Domain.Scorecard.ScorecardCalculator.WeekStart(now).AddDays(7);
+        foreach (var (title, due) in new[] { ("Soon", now.AddMinutes(30)), ("Later", weekEnd.AddMinutes(-30)), ("Far", weekEnd.AddDays(3)), ("Late", now.AddDays(1)) })
+        {
+            (await client.PutAsJsonAsync($"/api/leads/{ids[title]}/next-step", new { what = "Call " + title, dueAt = due })).EnsureSuccessStatusCode();
+        }
+
+        await using (var db = empty.CreateDbContext())
+        {
+            // A step planned earlier whose day has passed (the API takes no due date in the past).
+            var late = await db.Set<Lead>().SingleAsync(l => l.Id == ids["Late"]);
+            late.NextStepDueAt = now.AddDays(-2);
+            await db.SaveChangesAsync();
+        }
+
+        var week = (await AskJsonAsync(client, "Which next steps are due this week?")).GetProperty("answer").GetString();
+        week.Should().StartWith("2 planned next steps are due this week").And.Contain("soonest first: \"Soon\": \"Call Soon\"")
+            .And.Contain("\"Later\"").And.NotContain("\"Far\"").And.Contain("1 open deal has an overdue next step, oldest first: \"Late\": \"Call Late\"");
+        week.IndexOf("\"Soon\"", StringComparison.Ordinal).Should().BeLessThan(week.IndexOf("\"Later\"", StringComparison.Ordinal));
+        var overdue = await AskJsonAsync(client, "What's overdue?");
+        overdue.GetProperty("answer").GetString().Should().StartWith("1 open deal has an overdue next step").And.Contain("(2 d overdue)").And.NotContain("planned");
+        overdue.GetProperty("receipts").GetProperty("known")[0].GetProperty("link").GetString().Should().Be("/leads?nextStep=overdue");
     }
 
     private static async Task<JsonElement> AskJsonAsync(HttpClient client, string question) =>

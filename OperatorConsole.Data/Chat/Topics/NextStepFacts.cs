@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Leads;
+using OperatorConsole.Domain.Chat;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Proposals;
+
+namespace OperatorConsole.Data.Chat.Topics;
+
+/// <summary>
+/// "Which next steps are due this week?", "What's overdue?": the open deals' planned next steps by when they are due,
+/// as the Leads list's "Next step" filter keeps them. The first got every stage's count and "due" named as not recorded;
+/// the second got no answer at all.
+/// </summary>
+internal static class NextStepFacts
+{
+    private const int Named = 5;
+
+    /// <summary>The question asks which next steps are due or overdue ("next step" with "due", or "overdue").</summary>
+    public static bool Asks(QuestionAnalysis question) =>
+        question.Mentions("overdue") || (question.Mentions("due", "planned", "scheduled") && question.Tokens.Contains("next") && question.Mentions("step", "steps"));
+
+    public static async Task<TopicAnswer> AnswerAsync(ConsoleDbContext db, QuestionAnalysis question, DateTime now, CancellationToken ct)
+    {
+        var leads = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived);
+        var overdue = await StepsAsync(db, leads, NextStepState.Overdue, now, ct);
+        var overdueClaim = overdue.Count == 0
+            ? "No open deal has an overdue next step"
+            : $"{Say.Plural(overdue.Count, "open deal has", "open deals have")} an overdue next step, oldest first: {Describe(overdue.OrderBy(s => s.DueAt), now)}";
+        var facts = new List<UsedFact> { Say.Fact("pipeline.next-step.overdue", "Leads · next step overdue", overdueClaim, "/leads?nextStep=overdue", overdueClaim) };
+        if (question.Mentions("overdue") && !question.Mentions("due", "planned", "scheduled"))
+        {
+            return new TopicAnswer(overdueClaim + ".", facts, [], []);
+        }
+
+        // Due in the period asked, to its calendar end ("this week" runs to Sunday, not to now); else every planned step.
+        var planned = await StepsAsync(db, leads, NextStepState.Planned, now, ct);
+        var period = question.Period;
+        var due = period is null ? planned : planned.Where(s => s.DueAt >= period.From && s.DueAt < (period.Ends ?? period.To)).ToList();
+        var when = period is null ? "" : " " + (period.Ends is { } end ? $"{period.WhenShort()} ({ChatDates.Day(period.From)} – {ChatDates.Day(end.AddTicks(-1))})" : period.When());
+        var dueClaim = due.Count == 0
+            ? $"No planned next step is due{when}"
+            : $"{Say.Plural(due.Count, "planned next step is", "planned next steps are")} due{when}, soonest first: {Describe(due.OrderBy(s => s.DueAt), now)}";
+        facts.Insert(0, Say.Fact($"pipeline.next-step.planned{(period is null ? "" : $".{period.From:yyyyMMdd}")}", "Leads · next step planned", dueClaim, "/leads?nextStep=planned", dueClaim));
+        return new TopicAnswer($"{dueClaim}. {overdueClaim}.", facts, [], []);
+    }
+
+    private sealed record Step(string Title, string? What, DateTime DueAt);
+
+    private static async Task<List<Step>> StepsAsync(ConsoleDbContext db, IQueryable<Lead> leads, NextStepState state, DateTime now, CancellationToken ct) =>
+        (await LeadService.Filter(leads, db.Set<Proposal>(), new LeadListQuery(NextStep: state), now)
+            .Select(l => new { l.Title, l.NextStep, l.NextStepDueAt }).ToListAsync(ct))
+        .Select(l => new Step(l.Title, l.NextStep, l.NextStepDueAt!.Value)).ToList();
+
+    /// <summary>"\"Quote automation\": \"Send the revised quote\" due 9 Dec 2026 (2 d overdue)", five named.</summary>
+    private static string Describe(IEnumerable<Step> steps, DateTime now)
+    {
+        var list = steps.ToList();
+        return string.Join("; ", list.Take(Named).Select(s =>
+            $"\"{s.Title}\": {(s.What is { Length: > 0 } what ? $"\"{what}\" " : "")}due {ChatDates.Day(s.DueAt)}"
+            + (s.DueAt < now ? $" ({Say.N((int)(now - s.DueAt).TotalDays)} d overdue)" : "")))
+            + (list.Count > Named ? $" and {Say.N(list.Count - Named)} more" : "");
+    }
+}
