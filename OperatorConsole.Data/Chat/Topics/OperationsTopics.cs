@@ -23,6 +23,11 @@ public sealed class FailuresTopic(FailuresService failures) : IChatTopicSource
             return QuietAnswer(report, days);
         }
 
+        if (buckets is [FailureBucket.FailedRuns] && question.Period is { } period)
+        {
+            return FailedRunsIn(report, period);
+        }
+
         if (buckets.Count > 0)
         {
             var facts = buckets.Select(b => BucketFact(report, b)).ToList();
@@ -88,6 +93,24 @@ public sealed class FailuresTopic(FailuresService failures) : IChatTopicSource
         var text = $"{claim}. Every stale by touch: " + string.Join("; ", stale.Select(i => i.Describe()));
         return new TopicAnswer(claim + ".", [Say.Fact("failures.stale_by_touch.quiet", "Failures · Stale by touch", text, "/failures?bucket=stale_by_touch", claim)], [],
             ["A deal whose next step is planned and not yet due is not stale, so it is not counted here however long since its last touch."]);
+    }
+
+    /// <summary>
+    /// "How many runs failed yesterday?" got every failed run in the report's window (6, where yesterday had 3): the
+    /// counted ones that started in the period, and, when the period reaches back before the window, that the older ones
+    /// are on the Runs list, not here.
+    /// </summary>
+    private static TopicAnswer FailedRunsIn(FailuresReport report, ChatPeriod period)
+    {
+        var all = Counted(report, FailureBucket.FailedRuns).OfType<FailedRunItem>().ToList();
+        var runs = all.Where(r => period.Contains(r.StartedAt)).OrderByDescending(r => r.StartedAt).ToList();
+        var claim = $"{Say.Plural(runs.Count, "run", "runs")} failed or partly failed {period.When()}"
+                    + (runs.Count == 0 ? "" : (runs.Count > 5 ? ", including: " : ": ") + string.Join("; ", runs.Take(5).Select(r => r.Describe())));
+        var text = $"{claim}. Every failed run since {ChatDates.Day(report.FailedRunsSince)}: " + string.Join("; ", all.Select(r => $"{r.Describe()} ({ChatDates.Day(r.StartedAt)})"));
+        List<string> missing = period.From < report.FailedRunsSince
+            ? [$"The Failures report keeps failed runs since {ChatDates.Day(report.FailedRunsSince)}; older ones in the period are on the Runs list, not counted here."]
+            : [];
+        return new TopicAnswer(claim + ".", [Say.Fact($"failures.failed_runs.{period.From:yyyyMMdd}-{period.To:yyyyMMdd}", "Failures · Failed runs", text, "/failures?bucket=failed_runs", claim)], [], missing);
     }
 
     private static IEnumerable<FailureBucket> Asked(QuestionAnalysis q)

@@ -146,6 +146,9 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("demo", "What is broken?", Expectation.States($"{Format(urgent)} broken or waiting for a decision", $"{Format(nudges)} nudges")),
             new("demo", "What should I work on today?", Expectation.States($"{Format(urgent)} broken or waiting for a decision")),
             new("demo", "How many runs failed?", Expectation.States(failures.GetProperty("failedRuns").GetInt32() + " failed runs")),
+            // The period asked: it got every failed run of the report's window.
+            new("demo", "How many runs failed yesterday?", Expectation.States($"{Format(failuresReport.GetProperty("failedRuns").EnumerateArray()
+                .Count(r => r.GetProperty("startedAt").GetDateTime().Date == failuresReport.GetProperty("clock").GetProperty("at").GetDateTime().Date.AddDays(-1)))} run", "failed or partly failed yesterday")),
             new("demo", "Who is stale?", Expectation.States(failures.GetProperty("staleByTouch").GetInt32() + " stale by touch", stale[0])),
             new("demo", "Who should I follow up with?", Expectation.States(failures.GetProperty("staleByTouch").GetInt32() + " stale by touch")),
             // The quiet asked, not every stale deal (those quiet 9 days were among "two weeks"); the API lists the counted ones.
