@@ -265,7 +265,7 @@ public static partial class ChatPeriods
         if (q.Contains("last quarter", StringComparison.Ordinal) || q.Contains("previous quarter", StringComparison.Ordinal)) return new ChatPeriod(quarterStart.AddMonths(-3), quarterStart, "the last quarter");
         if (q.Contains("this year", StringComparison.Ordinal)) return new ChatPeriod(year, until, "this year", Ends: year.AddYears(1));
         if (q.Contains("last year", StringComparison.Ordinal) || q.Contains("previous year", StringComparison.Ordinal)) return new ChatPeriod(year.AddYears(-1), year, "last year");
-        if (q.Contains("today", StringComparison.Ordinal)) return new ChatPeriod(now.Date, until, "today");
+        if (q.Contains("today", StringComparison.Ordinal)) return new ChatPeriod(now.Date, until, "today", Ends: now.Date.AddDays(1));
         if (q.Contains("yesterday", StringComparison.Ordinal)) return new ChatPeriod(now.Date.AddDays(-1), now.Date, "yesterday");
 
         foreach (Match match in Year().Matches(q))

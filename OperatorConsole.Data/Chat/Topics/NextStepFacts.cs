@@ -35,13 +35,13 @@ internal static class NextStepFacts
 
         // Due in the period asked, to its calendar end ("this week" runs to Sunday, not to now); else every planned step.
         var planned = await StepsAsync(db, leads, NextStepState.Planned, now, ct);
-        var period = question.Period;
-        var due = period is null ? planned : planned.Where(s => s.DueAt >= period.From && s.DueAt < (period.Ends ?? period.To)).ToList();
-        var when = period is null ? "" : " " + (period.Ends is { } end ? $"{period.WhenShort()} ({ChatDates.Day(period.From)} – {ChatDates.Day(end.AddTicks(-1))})" : period.When());
+        var span = question.Period is { } period ? period with { To = period.Ends ?? period.To } : null;
+        var due = span is null ? planned : planned.Where(s => span.Contains(s.DueAt)).ToList();
+        var when = span is null ? "" : " " + span.When();
         var dueClaim = due.Count == 0
             ? $"No planned next step is due{when}"
             : $"{Say.Plural(due.Count, "planned next step is", "planned next steps are")} due{when}, soonest first: {Describe(due.OrderBy(s => s.DueAt), now)}";
-        facts.Insert(0, Say.Fact($"pipeline.next-step.planned{(period is null ? "" : $".{period.From:yyyyMMdd}")}", "Leads · next step planned", dueClaim, "/leads?nextStep=planned", dueClaim));
+        facts.Insert(0, Say.Fact($"pipeline.next-step.planned{(span is null ? "" : $".{span.From:yyyyMMdd}")}", "Leads · next step planned", dueClaim, "/leads?nextStep=planned", dueClaim));
         return new TopicAnswer($"{dueClaim}. {overdueClaim}.", facts, [], []);
     }
 

@@ -88,15 +88,14 @@ public sealed class FailuresTopic(FailuresService failures) : IChatTopicSource
     {
         var stale = Counted(report, FailureBucket.StaleByTouch).OfType<StaleByTouchItem>().ToList();
         var quiet = stale.Where(i => i.DaysSinceTouch >= days).OrderByDescending(i => i.DaysSinceTouch).ToList();
-        var claim = $"{Say.N(quiet.Count)} of the {Say.N(stale.Count)} stale by touch have had no touch for {Say.N(days)} days or more"
-                    + (quiet.Count == 0 ? "" : (quiet.Count > 5 ? ", including: " : ": ") + string.Join("; ", quiet.Take(5).Select(i => i.Describe())));
+        var claim = $"{Say.N(quiet.Count)} of the {Say.N(stale.Count)} stale by touch have had no touch for {Say.N(days)} days or more" + Naming(quiet);
         var text = $"{claim}. Every stale by touch: " + string.Join("; ", stale.Select(i => i.Describe()));
         return new TopicAnswer(claim + ".", [Say.Fact("failures.stale_by_touch.quiet", "Failures · Stale by touch", text, "/failures?bucket=stale_by_touch", claim)], [],
             ["A deal whose next step is planned and not yet due is not stale, so it is not counted here however long since its last touch."]);
     }
 
     /// <summary>
-    /// "How many runs failed yesterday?" got every failed run in the report's window (6, where yesterday had 3): the
+    /// "How many runs failed yesterday?" got every failed run in the report's window (6, where yesterday had 5): the
     /// counted ones that started in the period, and, when the period reaches back before the window, that the older ones
     /// are on the Runs list, not here.
     /// </summary>
@@ -104,8 +103,7 @@ public sealed class FailuresTopic(FailuresService failures) : IChatTopicSource
     {
         var all = Counted(report, FailureBucket.FailedRuns).OfType<FailedRunItem>().ToList();
         var runs = all.Where(r => period.Contains(r.StartedAt)).OrderByDescending(r => r.StartedAt).ToList();
-        var claim = $"{Say.Plural(runs.Count, "run", "runs")} failed or partly failed {period.When()}"
-                    + (runs.Count == 0 ? "" : (runs.Count > 5 ? ", including: " : ": ") + string.Join("; ", runs.Take(5).Select(r => r.Describe())));
+        var claim = $"{Say.Plural(runs.Count, "run", "runs")} failed or partly failed {period.When()}" + Naming(runs);
         var text = $"{claim}. Every failed run since {ChatDates.Day(report.FailedRunsSince)}: " + string.Join("; ", all.Select(r => $"{r.Describe()} ({ChatDates.Day(r.StartedAt)})"));
         List<string> missing = period.From < report.FailedRunsSince
             ? [$"The Failures report keeps failed runs since {ChatDates.Day(report.FailedRunsSince)}; older ones in the period are on the Runs list, not counted here."]
@@ -119,6 +117,10 @@ public sealed class FailuresTopic(FailuresService failures) : IChatTopicSource
         if (q.Mentions("fail", "failed", "failing", "error") && q.Mentions("run", "runs")) yield return FailureBucket.FailedRuns;
         if (q.Mentions("intervention")) yield return FailureBucket.Interventions;
     }
+
+    /// <summary>": a; b", or ", including: a; …" past five; nothing for none.</summary>
+    private static string Naming(IReadOnlyList<IFailureItem> items) =>
+        items.Count == 0 ? "" : (items.Count > 5 ? ", including: " : ": ") + string.Join("; ", items.Take(5).Select(i => i.Describe()));
 
     /// <summary>The bucket's items its count counts: one someone acknowledged (snoozed) is listed on the Failures page only.</summary>
     private static List<IFailureItem> Counted(FailuresReport report, FailureBucket bucket) => report.Items(bucket).Where(i => i.Acknowledgement is null).ToList();

@@ -535,6 +535,9 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         week.Should().StartWith("2 planned next steps are due this week").And.Contain("soonest first: \"Soon\": \"Call Soon\"")
             .And.Contain("\"Later\"").And.NotContain("\"Far\"").And.Contain("1 open deal has an overdue next step, oldest first: \"Late\": \"Call Late\"");
         week.IndexOf("\"Soon\"", StringComparison.Ordinal).Should().BeLessThan(week.IndexOf("\"Later\"", StringComparison.Ordinal));
+        // "Today" runs to midnight, not to now: a step due this afternoon is due today.
+        (await AskJsonAsync(client, "Which next steps are due today?")).GetProperty("answer").GetString()
+            .Should().StartWith("1 planned next step is due today (25 Nov 2026), soonest first: \"Soon\"");
         var overdue = await AskJsonAsync(client, "What's overdue?");
         overdue.GetProperty("answer").GetString().Should().StartWith("1 open deal has an overdue next step").And.Contain("(2 d overdue)").And.NotContain("planned");
         overdue.GetProperty("receipts").GetProperty("known")[0].GetProperty("link").GetString().Should().Be("/leads?nextStep=overdue");
