@@ -257,8 +257,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
     private static async Task<string> CompanyFiguresAsync(ConsoleDbContext db, string name, CancellationToken ct)
     {
         var record = await db.Set<Account>().AsNoTracking().Where(a => a.Name == name).Select(a => new { a.Employees, a.Revenue }).FirstOrDefaultAsync(ct);
-        var employees = record?.Employees is { } e ? $"{Say.N(e)} employees" : "no employee count";
-        var revenue = record?.Revenue is { } r ? $"annual revenue {Say.Money(r)}" : "no annual revenue";
+        var (employees, revenue) = RankingTopic.CompanyFigures(record?.Employees, record?.Revenue);
         return $"; its record: {employees}, {revenue}";
     }
 

@@ -94,10 +94,14 @@ public sealed partial class RankingTopic
     /// <summary>"Kan-code has 34,288 employees (annual revenue 11,698,030,000 USD)": the figure ranked first, the other beside it.</summary>
     private static string DescribeCompany(Company c, RankMeasure measure)
     {
-        var employees = c.Employees is { } e ? $"{Say.N(e)} employees" : "no employee count";
-        var revenue = c.Revenue is { } r ? $"annual revenue {Say.Money(r)}" : "no annual revenue recorded";
+        var (employees, revenue) = CompanyFigures(c.Employees, c.Revenue);
         return measure == RankMeasure.Employees ? $"{c.Name} has {employees} ({revenue})" : $"{c.Name} has {revenue} ({employees})";
     }
+
+    /// <summary>An account's own figures as every chat answer writes them ("34,288 employees", "annual revenue 11,698,030,000 USD"), or that none is recorded.</summary>
+    internal static (string Employees, string Revenue) CompanyFigures(int? employees, decimal? revenue) =>
+        (employees is { } e ? $"{Say.N(e)} employees" : "no employee count",
+         revenue is { } r ? $"annual revenue {Say.Money(r)}" : "no annual revenue recorded");
 
     /// <summary>"The 85 accounts with employees recorded have 4,661 employees on average (median 2,769 employees; 396,170 employees in all)".</summary>
     private static string Summary(List<decimal> values, RankMeasure measure, string scope)
