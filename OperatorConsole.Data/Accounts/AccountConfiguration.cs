@@ -15,6 +15,10 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         account.Property(a => a.Website).HasMaxLength(AccountRules.WebsiteMax);
         account.Property(a => a.Notes).HasMaxLength(AccountRules.NotesMax);
         account.Property(a => a.Revenue).HasPrecision(18, 2);
+        account.Property(a => a.Country).HasMaxLength(AccountRules.CountryMax);
+        // A parent is never deleted from under its subsidiaries (accounts are not deleted; SQL Server refuses a
+        // cascading self-reference anyway).
+        account.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentAccountId).OnDelete(DeleteBehavior.Restrict);
         // One account per company however it is spelled: the key is the name with case and spacing ignored.
         account.HasIndex(a => a.NameKey).IsUnique();
         account.HasMany<Lead>().WithOne(l => l.Account).HasForeignKey(l => l.AccountId).OnDelete(DeleteBehavior.SetNull);

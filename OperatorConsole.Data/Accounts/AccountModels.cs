@@ -1,13 +1,18 @@
 using OperatorConsole.Data.Packages;
 using OperatorConsole.Data.Results;
+using OperatorConsole.Domain.Accounts;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Results;
 
 namespace OperatorConsole.Data.Accounts;
 
-/// <summary>The account record itself (GET /api/accounts/{id} "account", POST/PATCH responses).</summary>
+/// <summary>
+/// The account record itself (GET /api/accounts/{id} "account", POST/PATCH responses). <see cref="Parent"/> is the
+/// account it is a subsidiary of, with its name for a label.
+/// </summary>
 public sealed record AccountView(
-    int Id, string Name, string? Sector, int? Employees, decimal? Revenue, string? Website, string? Notes, DateTime CreatedAt, DateTime UpdatedAt);
+    int Id, string Name, string? Sector, int? Employees, decimal? Revenue, string? Website, string? Notes, DateTime CreatedAt, DateTime UpdatedAt,
+    string? Country = null, int? YearEstablished = null, AccountOption? Parent = null);
 
 /// <summary>
 /// One account with what its deals add up to: a row of GET /api/accounts and of /clients. Every number is computed
@@ -37,7 +42,8 @@ public sealed record AccountRow(
     DateTime? LastTouchAt,
     IReadOnlyList<ResultFlag> Flags,
     DateTime? FirstDealAt = null,
-    int ImportedWins = 0);
+    int ImportedWins = 0,
+    string? Country = null);
 
 /// <summary>Totals over every deal (with or without an account), shown above the /clients list.</summary>
 public sealed record AccountsSummary(
@@ -57,22 +63,34 @@ public sealed record AccountTouchView(
 
 /// <summary>
 /// GET /api/accounts/{id}: the account, its totals, what it bought (its deals by service package), the Results Ledger
-/// of its client deals and its latest touches.
+/// of its client deals, its latest touches and the accounts that name it as their parent.
 /// </summary>
 public sealed record AccountDetail(
     AccountView Account,
     AccountRow Summary,
     IReadOnlyList<ClientRow> Results,
     IReadOnlyList<AccountTouchView> RecentTouches,
-    PackageSales Purchases);
+    PackageSales Purchases,
+    IReadOnlyList<AccountOption> Subsidiaries);
 
 /// <summary>POST /api/accounts body.</summary>
 public sealed record CreateAccountRequest(
-    string? Name, string? Sector = null, int? Employees = null, decimal? Revenue = null, string? Website = null, string? Notes = null);
+    string? Name, string? Sector = null, int? Employees = null, decimal? Revenue = null, string? Website = null, string? Notes = null,
+    string? Country = null, int? YearEstablished = null, int? ParentAccountId = null)
+{
+    public AccountFields ToFields() => new(Name, Sector, Employees, Revenue, Website, Notes, Country, YearEstablished);
+}
 
-/// <summary>PATCH /api/accounts/{id} body: only the fields present change; a rename renames the company on its deals.</summary>
+/// <summary>
+/// PATCH /api/accounts/{id} body: only the fields present change; a rename renames the company on its deals. A text
+/// field sent empty is cleared; <see cref="ParentAccountId"/> 0 removes the parent (no account has id 0).
+/// </summary>
 public sealed record UpdateAccountRequest(
-    string? Name = null, string? Sector = null, int? Employees = null, decimal? Revenue = null, string? Website = null, string? Notes = null);
+    string? Name = null, string? Sector = null, int? Employees = null, decimal? Revenue = null, string? Website = null, string? Notes = null,
+    string? Country = null, int? YearEstablished = null, int? ParentAccountId = null)
+{
+    public AccountFields ToFields() => new(Name, Sector, Employees, Revenue, Website, Notes, Country, YearEstablished);
+}
 
 public sealed record AccountListQuery(
     string? Q = null,
@@ -80,7 +98,8 @@ public sealed record AccountListQuery(
     bool ClientsOnly = false,
     string? Sort = null,
     int? Page = null,
-    int? PageSize = null);
+    int? PageSize = null,
+    string? Country = null);
 
 /// <summary>An account to pick (leads filter, lead form).</summary>
 public sealed record AccountOption(int Id, string Name);

@@ -48,7 +48,7 @@ public sealed class AccountService(
     public async Task<AccountDetail?> GetAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var account = await db.Set<Account>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        var account = await db.Set<Account>().AsNoTracking().Include(a => a.Parent).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (account is null)
         {
             return null;
@@ -66,14 +66,16 @@ public sealed class AccountService(
             .Take(50)
             .Select(x => new AccountTouchView(x.t.Id, x.t.LeadId, x.Title, x.t.Channel, x.t.Direction, x.t.Summary, x.t.OccurredAt, x.t.ActorName))
             .ToListAsync(ct);
-        return new AccountDetail(ToView(account), rows.Single(), results, touches, await packages.SoldAsync(id, ct));
+        var subsidiaries = await db.Set<Account>().AsNoTracking().Where(a => a.ParentAccountId == id)
+            .OrderBy(a => a.Name).Select(a => new AccountOption(a.Id, a.Name)).ToListAsync(ct);
+        return new AccountDetail(ToView(account), rows.Single(), results, touches, await packages.SoldAsync(id, ct), subsidiaries);
     }
 
     /// <summary>The account record alone (no totals): for labels and links.</summary>
     public async Task<AccountView?> FindAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var account = await db.Set<Account>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        var account = await db.Set<Account>().AsNoTracking().Include(a => a.Parent).FirstOrDefaultAsync(a => a.Id == id, ct);
         return account is null ? null : ToView(account);
     }
 
@@ -92,26 +94,30 @@ public sealed class AccountService(
 
     public async Task<OperationResult<AccountView>> CreateAsync(CreateAccountRequest request, Actor actor, CancellationToken ct = default)
     {
-        var errors = AccountRules.Validate(request.Name, request.Sector, request.Employees, request.Revenue, request.Website, request.Notes, nameRequired: true);
+        var now = time.GetUtcNow().UtcDateTime;
+        var errors = AccountRules.Validate(request.ToFields(), nameRequired: true, now.Year);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var parent = await ParentAsync(db, 0, request.ParentAccountId, errors, ct);
         if (!errors.IsEmpty)
         {
             return errors.ToResult<AccountView>();
         }
 
         var key = AccountRules.NameKey(request.Name)!;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Set<Account>().Where(a => a.NameKey == key).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct) is { } existing)
         {
             return OperationResult<AccountView>.Conflict($"Account {existing} already has this name (case and spacing ignored).");
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
         var account = AccountLinks.NewAccount(AccountRules.CleanName(request.Name)!, key, now);
         account.Sector = TextInput.Clean(request.Sector);
         account.Employees = request.Employees;
         account.Revenue = request.Revenue;
         account.Website = AccountRules.NormalizeWebsite(request.Website);
         account.Notes = TextInput.Clean(request.Notes);
+        account.Country = TextInput.Clean(request.Country);
+        account.YearEstablished = request.YearEstablished;
+        account.Parent = parent;
         db.Add(account);
         await db.SaveWithAuditAsync(() => db.Audit(actor, now, "account.created", "account", account.Id, $"Created account \"{account.Name}\"", after: ToView(account)), ct);
         return OperationResult<AccountView>.Created(ToView(account));
@@ -120,20 +126,22 @@ public sealed class AccountService(
     public async Task<OperationResult<AccountView>> UpdateAsync(int id, UpdateAccountRequest request, Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var account = await db.Set<Account>().FirstOrDefaultAsync(a => a.Id == id, ct);
+        var account = await db.Set<Account>().Include(a => a.Parent).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (account is null)
         {
             return OperationResult<AccountView>.NotFound($"Account {id} does not exist.");
         }
 
-        var errors = AccountRules.Validate(request.Name, request.Sector, request.Employees, request.Revenue, request.Website, request.Notes, nameRequired: false);
+        var now = time.GetUtcNow().UtcDateTime;
+        var errors = AccountRules.Validate(request.ToFields(), nameRequired: false, now.Year);
+        // 0 removes the parent; any other id must be an account that is not this one nor below it.
+        var parent = request.ParentAccountId is null or 0 ? null : await ParentAsync(db, id, request.ParentAccountId, errors, ct);
         if (!errors.IsEmpty)
         {
             return errors.ToResult<AccountView>();
         }
 
         var before = ToView(account);
-        var now = time.GetUtcNow().UtcDateTime;
         var renamed = false;
         if (request.Name is not null && AccountRules.CleanName(request.Name) != account.Name)
         {
@@ -153,6 +161,14 @@ public sealed class AccountService(
         account.Revenue = request.Revenue ?? account.Revenue;
         account.Website = request.Website is null ? account.Website : AccountRules.NormalizeWebsite(request.Website);
         account.Notes = request.Notes is null ? account.Notes : TextInput.Clean(request.Notes);
+        account.Country = request.Country is null ? account.Country : TextInput.Clean(request.Country);
+        account.YearEstablished = request.YearEstablished ?? account.YearEstablished;
+        if (request.ParentAccountId is not null)
+        {
+            account.Parent = parent;
+            account.ParentAccountId = parent?.Id;
+        }
+
         account.UpdatedAt = now;
         var after = ToView(account);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
@@ -171,6 +187,36 @@ public sealed class AccountService(
     }
 
     /// <summary>
+    /// The parent a create (<paramref name="accountId"/> 0) or an edit names, or null with the reason under
+    /// <c>parentAccountId</c> when it does not exist or would make a loop (<see cref="AccountRules.ParentError"/>).
+    /// </summary>
+    private static async Task<Account?> ParentAsync(ConsoleDbContext db, int accountId, int? parentId, ValidationErrors errors, CancellationToken ct)
+    {
+        if (parentId is not { } wanted)
+        {
+            return null;
+        }
+
+        var parent = await db.Set<Account>().FirstOrDefaultAsync(a => a.Id == wanted, ct);
+        if (parent is null)
+        {
+            errors.Add("parentAccountId", $"Account {wanted} does not exist.");
+            return null;
+        }
+
+        // Accounts are few (a CRM's companies, not its deals): the whole parent map reads in one small query.
+        var parents = await db.Set<Account>().AsNoTracking().Where(a => a.ParentAccountId != null)
+            .ToDictionaryAsync(a => a.Id, a => a.ParentAccountId, ct);
+        if (AccountRules.ParentError(accountId, wanted, id => parents.GetValueOrDefault(id)) is { } loop)
+        {
+            errors.Add("parentAccountId", loop);
+            return null;
+        }
+
+        return parent;
+    }
+
+    /// <summary>
     /// Rows for every account the query keeps (or the one account <paramref name="onlyId"/>), ranked by the query's sort,
     /// with the Results Ledger rows of client deals by account they were computed from.
     /// </summary>
@@ -178,7 +224,7 @@ public sealed class AccountService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var accounts = await Filtered(db, query, onlyId)
-            .Select(a => new AccountBasics(a.Id, a.Name, a.Sector, a.Employees, a.Revenue, a.Website))
+            .Select(a => new AccountBasics(a.Id, a.Name, a.Sector, a.Employees, a.Revenue, a.Website, a.Country))
             .ToListAsync(ct);
         var facts = await LoadFactsAsync(db, ct);
         var rows = accounts.Select(a => RowOf(a, facts));
@@ -190,7 +236,7 @@ public sealed class AccountService(
         return (Sort(rows, query.Sort).ToList(), Summarise(accounts, facts), facts.LedgerByAccount);
     }
 
-    private sealed record AccountBasics(int Id, string Name, string? Sector, int? Employees, decimal? Revenue, string? Website);
+    private sealed record AccountBasics(int Id, string Name, string? Sector, int? Employees, decimal? Revenue, string? Website, string? Country);
 
     /// <summary>
     /// Deals per account and stage (not archived), split by whether the stage came from an import (ADR 221), with the
@@ -219,7 +265,8 @@ public sealed class AccountService(
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var pattern = LikePattern.Contains(query.Q);
-            accountsQuery = accountsQuery.Where(a => EF.Functions.Like(a.Name, pattern, LikePattern.Escape) || EF.Functions.Like(a.Sector!, pattern, LikePattern.Escape));
+            accountsQuery = accountsQuery.Where(a => EF.Functions.Like(a.Name, pattern, LikePattern.Escape)
+                || EF.Functions.Like(a.Sector!, pattern, LikePattern.Escape) || EF.Functions.Like(a.Country!, pattern, LikePattern.Escape));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Sector))
@@ -227,6 +274,14 @@ public sealed class AccountService(
             var sector = query.Sector.Trim().ToLowerInvariant();
 #pragma warning disable CA1304, CA1311, CA1862 // ToLower() runs in the database as LOWER(); the process culture plays no part.
             accountsQuery = accountsQuery.Where(a => a.Sector != null && a.Sector.ToLower() == sector);
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Country))
+        {
+            var country = query.Country.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // As the sector: LOWER() in the database.
+            accountsQuery = accountsQuery.Where(a => a.Country != null && a.Country.ToLower() == country);
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
@@ -288,7 +343,8 @@ public sealed class AccountService(
             LastTouchAt: counts.Max(c => c.LastTouch),
             Flags: results.SelectMany(r => r.StatusImported ? r.Flags.Where(f => f != ResultFlag.NoTarget) : r.Flags).Distinct().Order().ToList(),
             FirstDealAt: counts.Min(c => c.FirstCreated),
-            ImportedWins: importedWins);
+            ImportedWins: importedWins,
+            Country: a.Country);
     }
 
     private static AccountsSummary Summarise(List<AccountBasics> accounts, AccountFacts facts)
@@ -331,5 +387,8 @@ public sealed class AccountService(
             .ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase),
     };
 
-    internal static AccountView ToView(Account a) => new(a.Id, a.Name, a.Sector, a.Employees, a.Revenue, a.Website, a.Notes, a.CreatedAt, a.UpdatedAt);
+    /// <summary>The record as the API shows it; the caller loads <see cref="Account.Parent"/> when the account has one.</summary>
+    internal static AccountView ToView(Account a) => new(
+        a.Id, a.Name, a.Sector, a.Employees, a.Revenue, a.Website, a.Notes, a.CreatedAt, a.UpdatedAt,
+        a.Country, a.YearEstablished, a.Parent is { } p ? new AccountOption(p.Id, p.Name) : null);
 }

@@ -160,7 +160,7 @@ public sealed class BuiltInChatEngine(
         // Accounts' last touch is the Clients page's figure, the results topic's alone: "touched" would also bring in
         // the failures topic, which computed the same answer a second time. So is a count of accounts: "How many
         // accounts have open deals?" was answered with every stage's count of deals.
-        if (AccountTouchFacts.Asks(analysis) || ResultsTopic.CountsAccounts(analysis))
+        if (AccountTouchFacts.Asks(analysis) || AccountGroupFacts.Asks(analysis) || ResultsTopic.CountsAccounts(analysis))
         {
             return [ChatTopic.Results];
         }

@@ -16,7 +16,7 @@ public interface IEntityCatalogueSource
 }
 
 /// <summary>
-/// Reads the names from the database and indexes them: leads, accounts, sectors, deal owners, integrations, packages and templates. On its
+/// Reads the names from the database and indexes them: leads, accounts, sectors, countries, deal owners, integrations, packages and templates. On its
 /// own it reads on every call (tools and hosts without the live layer); the web host wraps it in a live query
 /// invalidated by changes to those records, because on 8,800 deals this read and the indexing cost most of an answer.
 /// </summary>
@@ -34,7 +34,7 @@ public sealed class EntityCatalogueLoader(IDbContextFactory<ConsoleDbContext> db
         var entities = leads.Select(l => new KnownEntity(EntityKind.Lead, l.Title, l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/leads/{l.Id}")).ToList();
         // Accounts are records now: a name links to its page. A company typed on a lead before it had an account
         // (none after the accounts migration, but a lead can still carry free text) links to the leads it names.
-        var accounts = await db.Set<Account>().AsNoTracking().Select(a => new { a.Id, a.Name, a.Sector }).ToListAsync(ct);
+        var accounts = await db.Set<Account>().AsNoTracking().Select(a => new { a.Id, a.Name, a.Sector, a.Country }).ToListAsync(ct);
         entities.AddRange(accounts.Select(a => new KnownEntity(EntityKind.Account, a.Name, a.Name, $"/accounts/{a.Id}")));
         var named = accounts.Select(a => a.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         entities.AddRange(leads.Where(l => l.Company != null && !named.Contains(l.Company)).Select(l => l.Company!).Distinct(StringComparer.OrdinalIgnoreCase)
@@ -43,6 +43,9 @@ public sealed class EntityCatalogueLoader(IDbContextFactory<ConsoleDbContext> db
         // keyed by its lower case, linked to the Clients list searched for it.
         entities.AddRange(accounts.Where(a => !string.IsNullOrWhiteSpace(a.Sector)).Select(a => a.Sector!.Trim()).DistinctBy(AccountRules.SectorKey)
             .Select(s => new KnownEntity(EntityKind.Sector, s, AccountRules.SectorKey(s), $"/clients?q={Uri.EscapeDataString(s)}")));
+        // Countries of the accounts' headquarters ("Which accounts are in Kenya?"), as sectors: one per spelling up to case.
+        entities.AddRange(accounts.Where(a => !string.IsNullOrWhiteSpace(a.Country)).Select(a => a.Country!.Trim()).DistinctBy(AccountRules.CountryKey)
+            .Select(c => new KnownEntity(EntityKind.Country, c, AccountRules.CountryKey(c), $"/clients?q={Uri.EscapeDataString(c)}")));
         // Lead sources ("How many leads came from referrals?"): one per spelling up to case, linked to the leads from it.
         entities.AddRange(leads.Where(l => !string.IsNullOrWhiteSpace(l.Source)).Select(l => l.Source!.Trim()).DistinctBy(LeadRules.SourceKey)
             .Select(s => new KnownEntity(EntityKind.Source, s, LeadRules.SourceKey(s), $"/leads?source={Uri.EscapeDataString(s)}")));

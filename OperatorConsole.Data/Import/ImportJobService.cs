@@ -52,7 +52,7 @@ public sealed class ImportJobService(
         var (effective, source) = await EffectiveSpecAsync(buffer, headers, spec, ct);
         buffer.Position = 0;
         var rows = ImportSources.ReadLeadsCsv(buffer, effective, time.GetUtcNow().UtcDateTime, keepCells: true);
-        var accountsPreview = accounts is null ? null : PreviewAccounts(accounts, effective.AccountColumns);
+        var accountsPreview = accounts is null ? null : PreviewAccounts(accounts, effective.AccountColumns, time.GetUtcNow().Year);
         var mappingErrors = ValidateSpec(effective, headers).Concat(accountsPreview?.MappingErrors ?? []).ToList();
 
         List<StageValueView>? stageValues = null;
@@ -81,14 +81,14 @@ public sealed class ImportJobService(
     /// <summary>A stage column with more distinct values than this is not a stage column.</summary>
     public const int MaxStageValues = 100;
 
-    private static AccountsPreview PreviewAccounts(CsvUpload accounts, IReadOnlyDictionary<string, string>? columns)
+    private static AccountsPreview PreviewAccounts(CsvUpload accounts, IReadOnlyDictionary<string, string>? columns, int thisYear)
     {
         using var buffer = Buffer(accounts.Content);
         var headers = ImportSources.ReadHeader(buffer);
         var mapping = columns is { Count: > 0 } ? new Dictionary<string, string>(columns) : AccountCsvMapping.Guess(headers);
         var errors = AccountCsvMapping.ValidateMapping(mapping, headers);
         buffer.Position = 0;
-        var rows = errors.Count > 0 ? [] : ImportSources.ReadAccountsCsv(buffer, mapping);
+        var rows = errors.Count > 0 ? [] : ImportSources.ReadAccountsCsv(buffer, mapping, thisYear);
         var refused = rows.Where(r => !r.Result.IsValid)
             .Select(r => new ImportRowError(r.Row, null, string.Join(" ", r.Result.Errors))).ToList();
         return new AccountsPreview(accounts.FileName, headers, mapping, errors, rows.Count, refused.Count, refused.Take(PreviewRows).ToList());
@@ -448,7 +448,7 @@ public sealed class ImportJobService(
         var actor = new Actor(job.ActorKind, job.ActorId, job.ActorName, IsOperator: job.ActorKind == ActorKind.User);
 
         // Accounts first, so every deal finds its account by name (Maven's accounts.csv, or the uploaded accounts file).
-        var accountRows = job.Kind == ImportKind.MavenCrm ? ImportSources.ReadMavenAccounts(job.SourcePath) : ReadAccounts(job);
+        var accountRows = job.Kind == ImportKind.MavenCrm ? ImportSources.ReadMavenAccounts(job.SourcePath, now.Year) : ReadAccounts(job, now.Year);
         IReadOnlyList<ImportRowError> accountErrors = [];
         if (accountRows.Count > 0)
         {
@@ -498,7 +498,7 @@ public sealed class ImportJobService(
         return ImportSources.ReadLeadsCsv(file, ParseSpec(job.MappingJson), now, keepCells: false);
     }
 
-    private static List<AccountSourceRow> ReadAccounts(ImportJob job)
+    private static List<AccountSourceRow> ReadAccounts(ImportJob job, int thisYear)
     {
         if (job.AccountsPath is null)
         {
@@ -513,7 +513,7 @@ public sealed class ImportJobService(
             file.Position = 0;
         }
 
-        return ImportSources.ReadAccountsCsv(file, columns);
+        return ImportSources.ReadAccountsCsv(file, columns, thisYear);
     }
 
     /// <summary>Counts so far; the accounts file's refused rows come first in the report and count as errors.</summary>

@@ -86,11 +86,11 @@ public static class ImportSources
     }
 
     /// <summary>Every row of an accounts file mapped with <paramref name="mapping"/>.</summary>
-    public static List<AccountSourceRow> ReadAccountsCsv(Stream stream, IReadOnlyDictionary<string, string> mapping)
+    public static List<AccountSourceRow> ReadAccountsCsv(Stream stream, IReadOnlyDictionary<string, string> mapping, int thisYear)
     {
         var (index, raw) = ReadRaw(stream);
         return raw.Select(r => new AccountSourceRow(r.Row, AccountCsvMapping.Map(mapping,
-            column => index.TryGetValue(column, out var i) && i < r.Cells.Length ? r.Cells[i] : null))).ToList();
+            column => index.TryGetValue(column, out var i) && i < r.Cells.Length ? r.Cells[i] : null, thisYear))).ToList();
     }
 
     /// <summary>The header index and every row's cells; malformed quoting is CsvHelper's job (a bad line reads as its cells).</summary>
@@ -122,10 +122,10 @@ public static class ImportSources
     }
 
     /// <summary>
-    /// Maven's accounts.csv with its own mapping: revenue is in millions of USD there (×1,000,000 here); the year
-    /// established, office and parent company have no field of their own and go into the notes.
+    /// Maven's accounts.csv with its own mapping: revenue is in millions of USD there (×1,000,000 here); its office
+    /// location is the headquarters' country and <c>subsidiary_of</c> names the parent account.
     /// </summary>
-    public static List<AccountSourceRow> ReadMavenAccounts(string folder)
+    public static List<AccountSourceRow> ReadMavenAccounts(string folder, int thisYear)
     {
         var path = Path.Combine(folder, MavenCrmMapping.AccountsFile);
         if (!File.Exists(path))
@@ -134,20 +134,19 @@ public static class ImportSources
         }
 
         using var file = File.OpenRead(path);
-        var (index, raw) = ReadRaw(file);
-        string? Get(string[] cells, string column) => index.TryGetValue(column, out var i) && i < cells.Length ? LeadCsvMapping.Clean(cells[i]) : null;
-        var mapping = new Dictionary<string, string> { ["name"] = "account", ["sector"] = "sector", ["employees"] = "employees", ["revenueMillions"] = "revenue", ["notes"] = "notes" };
-        return raw.Select(r =>
-        {
-            var notes = string.Join("; ", new[]
-            {
-                Get(r.Cells, "year_established") is { } year ? $"Established {year}" : null,
-                Get(r.Cells, "office_location") is { } office ? $"office: {office}" : null,
-                Get(r.Cells, "subsidiary_of") is { } parent ? $"subsidiary of {parent}" : null,
-            }.OfType<string>());
-            return new AccountSourceRow(r.Row, AccountCsvMapping.Map(mapping, column => column == "notes" ? (notes.Length == 0 ? null : notes) : Get(r.Cells, column)));
-        }).ToList();
+        return ReadAccountsCsv(file, MavenAccountColumns, thisYear);
     }
+
+    private static readonly Dictionary<string, string> MavenAccountColumns = new(StringComparer.Ordinal)
+    {
+        ["name"] = "account",
+        ["sector"] = "sector",
+        ["employees"] = "employees",
+        ["revenueMillions"] = "revenue",
+        ["country"] = "office_location",
+        ["yearEstablished"] = "year_established",
+        ["parent"] = "subsidiary_of",
+    };
 
     /// <summary>The Maven CRM pipeline with the built-in mapping; prices come from products.csv next to it.</summary>
     public static List<SourceRow> ReadMavenCrm(string folder)

@@ -378,15 +378,18 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
     /// <summary>
     /// An accounts file, before its deals: a new name is a new account; a known one (case and spacing ignored) gets
     /// the file's values — all of them in update mode, only its empty fields in skip mode (an account created from a
-    /// deal's company text has nothing but a name, and the accounts file is where the rest comes from).
+    /// deal's company text has nothing but a name, and the accounts file is where the rest comes from). Parents are
+    /// linked once every row is in, in the same transaction, since a parent may come after its subsidiary.
     /// </summary>
     public async Task<AccountImportResult> WriteAccountsAsync(IReadOnlyList<AccountSourceRow> rows, DuplicateMode mode, DateTime now, CancellationToken ct = default)
     {
         var errors = new List<ImportRowError>();
         int created = 0, updated = 0;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var existing = await db.Set<Account>().ToDictionaryAsync(a => a.NameKey, StringComparer.Ordinal, ct);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var parents = new List<(int Row, Account Account, string Parent)>();
         foreach (var (row, result) in rows)
         {
             if (!result.IsValid)
@@ -420,10 +423,48 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
                 existing[key] = account;
                 created++;
             }
+
+            if (input.Parent is not null && (mode == DuplicateMode.Update || account.ParentAccountId is null))
+            {
+                parents.Add((row, account, input.Parent));
+            }
         }
 
         await db.SaveChangesAsync(ct);
-        return new AccountImportResult(created, updated, errors);
+        errors.AddRange(LinkParents(parents, existing, now));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new AccountImportResult(created, updated, errors.OrderBy(e => e.Row).ToList());
+    }
+
+    /// <summary>
+    /// Each named parent found by name among the accounts (the file's and the console's); a parent that is not an
+    /// account, or that would make a loop, is reported on its row and the account is kept without it.
+    /// </summary>
+    private static IEnumerable<ImportRowError> LinkParents(
+        List<(int Row, Account Account, string Parent)> parents, Dictionary<string, Account> byKey, DateTime now)
+    {
+        var byId = byKey.Values.ToDictionary(a => a.Id);
+        foreach (var (row, account, parentName) in parents)
+        {
+            if (!byKey.TryGetValue(AccountRules.NameKey(parentName)!, out var parent))
+            {
+                yield return new ImportRowError(row, account.Name, $"Accounts file: parent \"{parentName}\" is not an account in the file or the console; saved without a parent.");
+                continue;
+            }
+
+            if (AccountRules.ParentError(account.Id, parent.Id, id => byId.TryGetValue(id, out var a) ? a.ParentAccountId : null) is { } loop)
+            {
+                yield return new ImportRowError(row, account.Name, $"Accounts file: parent \"{parentName}\" not linked. {loop}");
+                continue;
+            }
+
+            if (account.ParentAccountId != parent.Id)
+            {
+                account.ParentAccountId = parent.Id;
+                account.UpdatedAt = now;
+            }
+        }
     }
 
     /// <summary>
@@ -446,6 +487,8 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         Set(a => a.Employees, (a, v) => a.Employees = v, input.Employees);
         Set(a => a.Revenue, (a, v) => a.Revenue = v, input.Revenue);
         Set(a => a.Website, (a, v) => a.Website = v, input.Website);
+        Set(a => a.Country, (a, v) => a.Country = v, input.Country);
+        Set(a => a.YearEstablished, (a, v) => a.YearEstablished = v, input.YearEstablished);
         Set(a => a.Notes, (a, v) => a.Notes = v, input.Notes);
         return changed;
     }

@@ -22,7 +22,32 @@ public class Account
     public decimal? Revenue { get; set; }
 
     public string? Website { get; set; }
+
+    /// <summary>The country of its headquarters, as the source spells it (free text: CRMs do not agree on codes).</summary>
+    public string? Country { get; set; }
+
+    public int? YearEstablished { get; set; }
+
+    /// <summary>
+    /// The account this one is a subsidiary of. A parent is another account, never itself or one of its own
+    /// subsidiaries (<see cref="AccountRules.ParentError"/>); its figures stay its own, nothing rolls up.
+    /// </summary>
+    public int? ParentAccountId { get; set; }
+
+    public Account? Parent { get; set; }
+
     public string? Notes { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
+
+/// <summary>An account's own fields as a request, a form or an import row gives them, for <see cref="AccountRules.Validate"/>.</summary>
+public sealed record AccountFields(
+    string? Name,
+    string? Sector = null,
+    int? Employees = null,
+    decimal? Revenue = null,
+    string? Website = null,
+    string? Notes = null,
+    string? Country = null,
+    int? YearEstablished = null);

@@ -11,6 +11,9 @@ public static class AccountRules
 
     /// <summary>One sector however its accounts spell its case: the key the chat's catalogue and rankings group by.</summary>
     public static string SectorKey(string sector) => sector.Trim().ToLowerInvariant();
+
+    /// <summary>One country however its accounts spell its case, as <see cref="SectorKey"/>.</summary>
+    public static string CountryKey(string country) => country.Trim().ToLowerInvariant();
     public const int WebsiteMax = 400;
     public const int NotesMax = 4000;
     public const int MaxEmployees = 10_000_000;
@@ -33,29 +36,64 @@ public static class AccountRules
     public static string? CleanName(string? name) =>
         string.IsNullOrWhiteSpace(name) ? null : string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    public static ValidationErrors Validate(string? name, string? sector, int? employees, decimal? revenue, string? website, string? notes, bool nameRequired)
+    public const int CountryMax = 100;
+
+    /// <summary>The oldest founding year taken as a year and not a typo (the oldest companies trading were founded after 1000).</summary>
+    public const int FirstYear = 1000;
+
+    public static ValidationErrors Validate(AccountFields fields, bool nameRequired, int thisYear)
     {
         var errors = new ValidationErrors();
-        if (nameRequired || name is not null)
+        if (nameRequired || fields.Name is not null)
         {
-            errors.Required("name", name, NameMax);
+            errors.Required("name", fields.Name, NameMax);
         }
 
-        errors.MaxLength("sector", sector, SectorMax)
-            .MaxLength("website", website, WebsiteMax)
-            .MaxLength("notes", notes, NotesMax)
-            .Range("revenue", revenue, 0, 1_000_000_000_000m);
-        if (employees is < 0 or > MaxEmployees)
+        errors.MaxLength("sector", fields.Sector, SectorMax)
+            .MaxLength("website", fields.Website, WebsiteMax)
+            .MaxLength("notes", fields.Notes, NotesMax)
+            .MaxLength("country", fields.Country, CountryMax)
+            .Range("revenue", fields.Revenue, 0, 1_000_000_000_000m);
+        if (fields.Employees is < 0 or > MaxEmployees)
         {
             errors.Add("employees", $"'employees' must be between 0 and {MaxEmployees}.");
         }
 
-        if (!string.IsNullOrWhiteSpace(website) && !IsWebAddress(website.Trim()))
+        if (fields.YearEstablished is { } year && (year < FirstYear || year > thisYear))
+        {
+            errors.Add("yearEstablished", $"'yearEstablished' must be a year between {FirstYear} and {thisYear}.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(fields.Website) && !IsWebAddress(fields.Website.Trim()))
         {
             errors.Add("website", "'website' must be an http(s) address such as https://example.com.");
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// Why <paramref name="parentId"/> cannot be the parent of <paramref name="accountId"/> (null when it can): an account
+    /// is not its own parent, nor the parent of one of its own parents; a loop would make "the group" of a company
+    /// endless. <paramref name="parentOf"/> answers each account's current parent; a new account passes 0 as its id.
+    /// </summary>
+    public static string? ParentError(int accountId, int parentId, Func<int, int?> parentOf)
+    {
+        if (parentId == accountId)
+        {
+            return "An account cannot be its own parent.";
+        }
+
+        var seen = new HashSet<int>();
+        for (int? up = parentId; up is { } current && seen.Add(current); up = parentOf(current))
+        {
+            if (current == accountId)
+            {
+                return $"Account {parentId} is a subsidiary of this account; it cannot also be its parent.";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>An address a person can open: http(s) with a host. A bare "example.com" is accepted and stored with https://.</summary>

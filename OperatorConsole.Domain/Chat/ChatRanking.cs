@@ -12,6 +12,9 @@ public enum RankBy
     Sector,
     Source,
     Package,
+
+    /// <summary>The country of the account's headquarters.</summary>
+    Country,
 }
 
 /// <summary>The figure a ranking question orders the groups by.</summary>
@@ -87,6 +90,8 @@ public static class ChatRanking
 
     private static readonly HashSet<string> SourceWords = new(StringComparer.Ordinal) { "source", "sources", "channel", "channels" };
 
+    private static readonly HashSet<string> CountryWords = new(StringComparer.Ordinal) { "country", "countries", "headquarters", "hq", "headquartered" };
+
     // An imported CRM's products are the console's service packages (ADR 235): "Which product sells best?"
     private static readonly HashSet<string> PackageWords = new(StringComparer.Ordinal) { "package", "packages", "product", "products" };
 
@@ -143,7 +148,7 @@ public static class ChatRanking
 
     /// <summary>Every word this reading understands, so none of them is reported as something the console does not record.</summary>
     public static IEnumerable<string> Vocabulary =>
-        Cues.Concat(OwnerWords).Concat(AccountWords).Concat(GrowthWords).Concat(DeclineWords).Concat(OfferWords).Concat(SectorWords).Concat(SourceWords).Concat(PackageWords).Concat(ComeWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
+        Cues.Concat(OwnerWords).Concat(AccountWords).Concat(GrowthWords).Concat(DeclineWords).Concat(OfferWords).Concat(SectorWords).Concat(CountryWords).Concat(SourceWords).Concat(PackageWords).Concat(ComeWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
             .Concat(RateWords).Concat(NumberWords).Concat(AccountFigures.Vocabulary).Concat(["agent", "agents", "sales", "open", "pipeline", "type", "types", "first", "average", "avg", "mean", "size", "share", "proportion", "popular", "record", "recorded"]);
 
     /// <summary>The ranking the question asks for, or null when it asks for something else.</summary>
@@ -244,6 +249,7 @@ public static class ChatRanking
         RankBy.Owner => "owner",
         RankBy.Account => "account",
         RankBy.Sector => "sector",
+        RankBy.Country => "country",
         RankBy.Source => "lead source",
         RankBy.Package => "package",
         _ => "offer type",
@@ -283,6 +289,11 @@ public static class ChatRanking
             if (SectorWords.Contains(word))
             {
                 return RankBy.Sector;
+            }
+
+            if (CountryWords.Contains(word))
+            {
+                return RankBy.Country;
             }
 
             if (SourceWords.Contains(word))
@@ -328,10 +339,11 @@ public static class ChatRanking
     /// <summary>
     /// "How many sales agents do we have?", "How many products are there?": how many groups there are. It got the agent
     /// jobs and this month's money, or no answer. Not of accounts: "How many accounts do we have?" has its own summary
-    /// (the accounts with a won deal).
+    /// (the accounts with a won deal). "How many countries are our accounts in?" counts countries: what follows "how many"
+    /// is what is counted.
     /// </summary>
     public static bool CountsGroups(IReadOnlyList<string> words) =>
-        words is ["how", "many", ..] && !words.Any(AccountWords.Contains);
+        words is ["how", "many", var counted, ..] && !AccountWords.Contains(counted);
 
     /// <summary>
     /// A question that names a dimension and asks nothing else of it ("Who are the sales agents?", "What are our
@@ -341,7 +353,7 @@ public static class ChatRanking
     private static bool ListsOnly(IReadOnlyList<string> words) =>
         (words.Any(w => w is "who" or "which" or "what" or "list") || CountsGroups(words)) && !words.Any(Superlatives.Contains)
         && words.All(w => Semantic.TextTokens.StopWords.Contains(w) || w is "list" or "sales" or "agent" or "agents" or "lead"
-            || OwnerWords.Contains(w) || AccountWords.Contains(w) || SectorWords.Contains(w) || SourceWords.Contains(w) || OfferWords.Contains(w) || PackageWords.Contains(w));
+            || OwnerWords.Contains(w) || AccountWords.Contains(w) || SectorWords.Contains(w) || CountryWords.Contains(w) || SourceWords.Contains(w) || OfferWords.Contains(w) || PackageWords.Contains(w));
 
     /// <summary>
     /// "Which agent has the worst win rate?": an agent measured by a sales figure is a sales agent, though the question

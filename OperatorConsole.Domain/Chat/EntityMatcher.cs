@@ -19,6 +19,9 @@ public enum EntityKind
 
     /// <summary>Where leads came from, as they record it ("referral", "linkedin", an import's "maven-crm").</summary>
     Source,
+
+    /// <summary>The country of an account's headquarters ("Kenya"): its deals are those of its accounts, as a sector's.</summary>
+    Country,
 }
 
 /// <summary>A named thing the console knows (a lead title, an account, an integration…), with where to open it.</summary>

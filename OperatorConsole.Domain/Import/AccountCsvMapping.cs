@@ -17,6 +17,9 @@ public static class AccountCsvMapping
         new("revenue", "Annual revenue", false, ["revenue", "annualrevenue"]),
         new("revenueMillions", "Annual revenue (in millions)", false, ["revenuemillions", "revenuem", "revenueinmillions"]),
         new("website", "Website", false, ["website", "web", "url", "domain", "homepage"]),
+        new("country", "Country (headquarters)", false, ["country", "officelocation", "headquarters", "hq", "hqcountry", "billingcountry"]),
+        new("yearEstablished", "Year established", false, ["yearestablished", "established", "founded", "yearfounded", "foundedyear"]),
+        new("parent", "Parent company", false, ["parent", "parentaccount", "parentcompany", "subsidiaryof", "parentname"]),
         new("notes", "Notes", false, ["notes", "note", "description", "about"]),
     ];
 
@@ -63,7 +66,8 @@ public static class AccountCsvMapping
         return errors;
     }
 
-    public static AccountMapResult Map(IReadOnlyDictionary<string, string> mapping, Func<string, string?> get)
+    /// <param name="thisYear">The current year: a company is not established after it.</param>
+    public static AccountMapResult Map(IReadOnlyDictionary<string, string> mapping, Func<string, string?> get, int thisYear)
     {
         string? Cell(string field) => mapping.TryGetValue(field, out var column) ? LeadCsvMapping.Clean(get(column)) : null;
 
@@ -85,16 +89,36 @@ public static class AccountCsvMapping
             }
         }
 
+        int? year = null;
+        if (Cell("yearEstablished") is { } yearText)
+        {
+            if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                year = parsed;
+            }
+            else
+            {
+                errors.Add($"yearEstablished: '{yearText}' is not a year.");
+            }
+        }
+
         var revenue = LeadCsvMapping.ParseDecimal("revenue", Cell("revenue"), errors);
         if (LeadCsvMapping.ParseDecimal("revenueMillions", Cell("revenueMillions"), errors) is { } millions)
         {
             revenue = millions * 1_000_000m;
         }
 
-        var fieldErrors = AccountRules.Validate(name, sector, employees, revenue, website, notes, nameRequired: true).ToDictionary();
+        var country = Cell("country");
+        var parent = AccountRules.CleanName(Cell("parent"));
+        var fields = new AccountFields(name, sector, employees, revenue, website, notes, country, year);
+        var fieldErrors = AccountRules.Validate(fields, nameRequired: true, thisYear).ToDictionary();
         errors.AddRange(fieldErrors.SelectMany(e => e.Value.Select(m => e.Key == "name" && name is null ? "name: empty; every account needs a name." : m)));
+        if (parent is not null && AccountRules.NameKey(parent) == AccountRules.NameKey(name))
+        {
+            errors.Add("parent: an account cannot be its own parent.");
+        }
         return errors.Count > 0
             ? new AccountMapResult(null, errors)
-            : new AccountMapResult(new ImportedAccount(name!, sector, employees, revenue, AccountRules.NormalizeWebsite(website), notes), []);
+            : new AccountMapResult(new ImportedAccount(name!, sector, employees, revenue, AccountRules.NormalizeWebsite(website), notes, country, year, parent), []);
     }
 }

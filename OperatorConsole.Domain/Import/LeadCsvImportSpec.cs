@@ -11,8 +11,13 @@ public sealed record LeadCsvImportSpec(
     IReadOnlyDictionary<string, LeadStatus>? Stages = null,
     IReadOnlyDictionary<string, string>? AccountColumns = null);
 
-/// <summary>An account read from an accounts file, validated.</summary>
-public sealed record ImportedAccount(string Name, string? Sector, int? Employees, decimal? Revenue, string? Website, string? Notes);
+/// <summary>
+/// An account read from an accounts file, validated. <see cref="Parent"/> is the parent company's name as the file
+/// gives it; it is found among the accounts once the whole file is in (a parent may come after its subsidiary).
+/// </summary>
+public sealed record ImportedAccount(
+    string Name, string? Sector, int? Employees, decimal? Revenue, string? Website, string? Notes,
+    string? Country = null, int? YearEstablished = null, string? Parent = null);
 
 /// <summary>A mapped accounts-file row: the account, or why not.</summary>
 public sealed record AccountMapResult(ImportedAccount? Account, IReadOnlyList<string> Errors)

@@ -99,7 +99,7 @@ static (List<AccountSourceRow> Accounts, List<SourceRow> Deals) GenericRows(stri
     using var accountsFile = File.OpenRead(Path.Combine(folder, MavenCrmMapping.AccountsFile));
     var accountColumns = AccountCsvMapping.Guess(ImportSources.ReadHeader(accountsFile));
     accountsFile.Position = 0;
-    var accounts = ImportSources.ReadAccountsCsv(accountsFile, accountColumns);
+    var accounts = ImportSources.ReadAccountsCsv(accountsFile, accountColumns, TimeProvider.System.GetUtcNow().Year);
     using var dealsFile = File.OpenRead(Path.Combine(folder, MavenCrmMapping.PipelineFile));
     var columns = LeadCsvMapping.Guess(ImportSources.ReadHeader(dealsFile));
     dealsFile.Position = 0;

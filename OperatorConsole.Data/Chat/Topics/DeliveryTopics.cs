@@ -156,6 +156,11 @@ public sealed class ResultsTopic(ClientSuccessService results, AccountService ac
             return await AccountTouchFacts.AnswerAsync(accounts, question, ct);
         }
 
+        if (AccountGroupFacts.Asks(question))
+        {
+            return await AccountGroupFacts.AnswerAsync(dbFactory, question, ct);
+        }
+
         if (CountsAccounts(question) && question.Words.Contains("open"))
         {
             return await WithOpenDealsAsync(ct);

@@ -93,7 +93,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
                 EntityKind.Lead => await LeadAsync(int.Parse(entity.Key, System.Globalization.CultureInfo.InvariantCulture), ct),
                 EntityKind.Account or EntityKind.Owner or EntityKind.Source or EntityKind.Package =>
                     await DealsOfAsync($"{entity.Kind} \"{entity.Name}\" has", entity, DealsOf(entity)!, question, ct, ownerOf: entity.Kind == EntityKind.Owner),
-                EntityKind.Sector => await SectorAsync(entity, question, ct),
+                EntityKind.Sector or EntityKind.Country => await AccountsOfAsync(entity, question, ct),
                 _ => Say.Fact($"{entity.Kind.ToString().ToLowerInvariant()}:{entity.Name}", entity.Kind.ToString(), $"{entity.Kind} \"{entity.Name}\" exists", entity.Link, $"{entity.Kind} \"{entity.Name}\" exists"),
             };
             facts.Add(fact);
@@ -128,7 +128,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
 
     /// <summary>The source key of an entity's facts: "account:Kan-code", "owner:…", and a sector or source by its key (its case folded).</summary>
     private static string SourceOf(KnownEntity entity) =>
-        $"{entity.Kind.ToString().ToLowerInvariant()}:{(entity.Kind is EntityKind.Sector or EntityKind.Source ? entity.Key : entity.Name)}";
+        $"{entity.Kind.ToString().ToLowerInvariant()}:{(entity.Kind is EntityKind.Sector or EntityKind.Source or EntityKind.Country ? entity.Key : entity.Name)}";
 
     /// <summary>Where an entity's deals are checked: an account's on the Leads list searched for it, the rest at their own link.</summary>
     private static string LinkOf(KnownEntity entity) => entity.Kind == EntityKind.Account ? $"/leads?q={Uri.EscapeDataString(entity.Name)}" : entity.Link;
@@ -136,7 +136,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
     /// <summary>The entity's open deals, oldest first, when its link is the Leads list (a sector's is the clients list).</summary>
     private static string OpenOldestFirst(string link) => link.StartsWith("/leads?", StringComparison.Ordinal) ? link + "&status=open&sort=createdAt" : link;
 
-    /// <summary>The deals of a named account, owner, sector (through its accounts), lead source or package; sector and source compared up to case; null for any other kind.</summary>
+    /// <summary>The deals of a named account, owner, sector or country (through its accounts), lead source or package; sector, country and source compared up to case; null for any other kind.</summary>
     private static System.Linq.Expressions.Expression<Func<Lead, bool>>? DealsOf(KnownEntity entity) => entity.Kind switch
     {
         EntityKind.Account => l => l.Company == entity.Name,
@@ -145,6 +145,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
 #pragma warning disable CA1304, CA1311, CA1862 // ToLower() runs in the database as LOWER(); the process culture plays no part.
         EntityKind.Sector => l => l.Account != null && l.Account.Sector != null && l.Account.Sector.ToLower() == entity.Key,
         EntityKind.Source => l => l.Source != null && l.Source.ToLower() == entity.Key,
+        EntityKind.Country => l => l.Account != null && l.Account.Country != null && l.Account.Country.ToLower() == entity.Key,
 #pragma warning restore CA1304, CA1311, CA1862
         // A package's deals are the leads linked to it (an import links each deal to its product's package).
         EntityKind.Package when int.TryParse(entity.Key, System.Globalization.CultureInfo.InvariantCulture, out var packageId) => l => l.ServicePackageId == packageId,
@@ -168,11 +169,13 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         return Say.Fact($"lead:{id}", $"Lead · {lead.Title}", text, $"/leads/{id}", text);
     }
 
-    /// <summary>A sector: how many accounts record it, then their deals as an account's are told.</summary>
-    private async Task<UsedFact> SectorAsync(KnownEntity sector, QuestionAnalysis question, CancellationToken ct)
+    /// <summary>A sector or a country: how many accounts record it, then their deals as an account's are told.</summary>
+    private async Task<UsedFact> AccountsOfAsync(KnownEntity sector, QuestionAnalysis question, CancellationToken ct)
     {
 #pragma warning disable CA1304, CA1311, CA1862 // ToLower() runs in the database as LOWER(); the process culture plays no part.
-        System.Linq.Expressions.Expression<Func<Account, bool>> inSector = a => a.Sector != null && a.Sector.ToLower() == sector.Key;
+        System.Linq.Expressions.Expression<Func<Account, bool>> inSector = sector.Kind == EntityKind.Country
+            ? a => a.Country != null && a.Country.ToLower() == sector.Key
+            : a => a.Sector != null && a.Sector.ToLower() == sector.Key;
 #pragma warning restore CA1304, CA1311, CA1862
         List<(string Name, int Deals)> accounts;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -186,7 +189,10 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         var names = question.Mentions("which", "what", "list", "name", "names") && question.Mentions("account", "company", "companies", "customer", "client")
             ? $" ({string.Join(", ", accounts.Take(AccountsShown).Select(a => $"{a.Name} {Say.Plural(a.Deals, "deal", "deals")}"))}{(accounts.Count > AccountsShown ? $" and {Say.N(accounts.Count - AccountsShown)} more" : "")})"
             : "";
-        return await DealsOfAsync($"Sector \"{sector.Name}\" has {Say.Plural(accounts.Count, "account", "accounts")}{names} and", sector, DealsOf(sector)!, question, ct);
+        var subject = sector.Kind == EntityKind.Country
+            ? $"Country \"{sector.Name}\" has {Say.Plural(accounts.Count, "account", "accounts")} headquartered there{names} and"
+            : $"Sector \"{sector.Name}\" has {Say.Plural(accounts.Count, "account", "accounts")}{names} and";
+        return await DealsOfAsync(subject, sector, DealsOf(sector)!, question, ct);
     }
 
     /// <summary>An account's, a sector's, a source's or an owner's deals: how many in each stage, and what was won and lost (in the question's period).</summary>
@@ -229,9 +235,9 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
             : "; no touch logged on any of its deals";
         // "How many employees does Kan-code have?" named employees as not recorded, and "What is Kan-code's annual
         // revenue?" got the money won from it: the company's own figures, from its record.
-        if (entity.Kind == EntityKind.Account && AccountFigures.Asked(question.Tokens) is not null)
+        if (entity.Kind == EntityKind.Account && AccountFigures.AsksRecord(question.Tokens))
         {
-            text += await CompanyFiguresAsync(db, entity.Name, ct);
+            text += await CompanyRecordAsync(db, entity.Name, question.Tokens, ct);
         }
 
         // "Who is the owner of Kan-code?" got its deals and no name: the deals' owners, most deals first.
@@ -253,12 +259,41 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         return Say.Fact(SourceOf(entity), $"{entity.Kind} · {entity.Name}", text, link, text);
     }
 
-    /// <summary>"; its record: 34,288 employees, annual revenue 11,698,030,000 USD", each figure or that none is recorded.</summary>
-    private static async Task<string> CompanyFiguresAsync(ConsoleDbContext db, string name, CancellationToken ct)
+    /// <summary>
+    /// "; its record: 34,288 employees, annual revenue 11,698,030,000 USD", what the question asks of the company itself:
+    /// its figures, its headquarters, the year it was established, its parent and subsidiaries; each, or that none is recorded.
+    /// </summary>
+    private static async Task<string> CompanyRecordAsync(ConsoleDbContext db, string name, IReadOnlyList<string> words, CancellationToken ct)
     {
-        var record = await db.Set<Account>().AsNoTracking().Where(a => a.Name == name).Select(a => new { a.Employees, a.Revenue }).FirstOrDefaultAsync(ct);
-        var (employees, revenue) = RankingTopic.CompanyFigures(record?.Employees, record?.Revenue);
-        return $"; its record: {employees}, {revenue}";
+        var record = await db.Set<Account>().AsNoTracking().Where(a => a.Name == name)
+            .Select(a => new { a.Id, a.Employees, a.Revenue, a.Country, a.YearEstablished, Parent = a.Parent == null ? null : a.Parent.Name }).FirstOrDefaultAsync(ct);
+        var parts = new List<string>();
+        if (AccountFigures.Asked(words) is not null)
+        {
+            var (employees, revenue) = RankingTopic.CompanyFigures(record?.Employees, record?.Revenue);
+            parts.AddRange([employees, revenue]);
+        }
+
+        if (AccountFigures.AsksPlace(words))
+        {
+            parts.Add(record?.Country is { } country ? $"headquarters in {country}" : "no headquarters country recorded");
+        }
+
+        if (AccountFigures.AsksFounded(words))
+        {
+            parts.Add(record?.YearEstablished is { } year ? $"established {year}" : "no year established recorded");
+        }
+
+        if (AccountFigures.AsksGroup(words))
+        {
+            var subsidiaries = record is null ? []
+                : await db.Set<Account>().AsNoTracking().Where(a => a.ParentAccountId == record.Id).OrderBy(a => a.Name).Select(a => a.Name).ToListAsync(ct);
+            parts.Add(record?.Parent is { } parent ? $"a subsidiary of {parent}" : "no parent company recorded");
+            parts.Add(subsidiaries.Count == 0 ? "no subsidiary recorded"
+                : $"{Say.Plural(subsidiaries.Count, "subsidiary", "subsidiaries")}: {string.Join(", ", subsidiaries)}");
+        }
+
+        return $"; its record: {string.Join(", ", parts)}";
     }
 
     /// <summary>The won deals, largest first, five named (as the money answer's list of a period's won deals).</summary>

@@ -7,7 +7,7 @@ namespace OperatorConsole.Data.Chat.Topics;
 
 public sealed partial class RankingTopic
 {
-    private sealed record Company(int Id, string Name, string? SectorKey, int? Employees, decimal? Revenue);
+    private sealed record Company(int Id, string Name, string? SectorKey, string? CountryKey, int? Employees, decimal? Revenue);
 
     /// <summary>
     /// Accounts ordered by a figure of their own record (<see cref="AccountFigures"/>): no deal, outcome or period enters
@@ -25,8 +25,9 @@ public sealed partial class RankingTopic
         List<Company> companies;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            companies = (await db.Set<Account>().AsNoTracking().Select(a => new { a.Id, a.Name, a.Sector, a.Employees, a.Revenue }).ToListAsync(ct))
-                .Select(a => new Company(a.Id, a.Name, a.Sector is null ? null : AccountRules.SectorKey(a.Sector), a.Employees, a.Revenue)).ToList();
+            companies = (await db.Set<Account>().AsNoTracking().Select(a => new { a.Id, a.Name, a.Sector, a.Country, a.Employees, a.Revenue }).ToListAsync(ct))
+                .Select(a => new Company(a.Id, a.Name, a.Sector is null ? null : AccountRules.SectorKey(a.Sector), a.Country is null ? null : AccountRules.CountryKey(a.Country),
+                    a.Employees, a.Revenue)).ToList();
         }
 
         var (within, scope, missing) = CompaniesAsked(companies, question);
@@ -66,7 +67,7 @@ public sealed partial class RankingTopic
     }
 
     /// <summary>
-    /// The accounts a question asks about: those it names, else those of the sectors it names, else every one; with the
+    /// The accounts a question asks about: those it names, else those of the sectors and countries it names, else every one; with the
     /// words for that scope, and what the question names that cannot narrow an account's own record (a period, an owner).
     /// </summary>
     private static (List<Company> Within, string Scope, List<string> Missing) CompaniesAsked(List<Company> companies, QuestionAnalysis question)
@@ -74,7 +75,8 @@ public sealed partial class RankingTopic
         var missing = new List<string>();
         var named = question.Entities.Where(e => e.Entity.Kind == EntityKind.Account).Select(e => e.Entity.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var sectors = question.Entities.Where(e => e.Entity.Kind == EntityKind.Sector).Select(e => e.Entity).ToList();
-        foreach (var other in question.Entities.Where(e => e.Entity.Kind is not (EntityKind.Account or EntityKind.Sector)))
+        var countries = question.Entities.Where(e => e.Entity.Kind == EntityKind.Country).Select(e => e.Entity).ToList();
+        foreach (var other in question.Entities.Where(e => e.Entity.Kind is not (EntityKind.Account or EntityKind.Sector or EntityKind.Country)))
         {
             missing.Add($"{other.Entity.Kind} \"{other.Entity.Name}\" is not applied: employees and annual revenue are each account's own record, not figures of its deals.");
         }
@@ -84,10 +86,11 @@ public sealed partial class RankingTopic
             missing.Add($"The period asked ({period.Describe()}) is not applied: employees and annual revenue are each account's record as it stands, not figures per period.");
         }
 
-        var within = companies.Where(c => (named.Count == 0 || named.Contains(c.Name)) && (sectors.Count == 0 || sectors.Any(s => s.Key == c.SectorKey))).ToList();
+        var within = companies.Where(c => (named.Count == 0 || named.Contains(c.Name)) && (sectors.Count == 0 || sectors.Any(s => s.Key == c.SectorKey))
+            && (countries.Count == 0 || countries.Any(s => s.Key == c.CountryKey))).ToList();
         var scope = named.Count > 0 ? $" named ({string.Join(", ", within.Select(c => c.Name))})"
-            : sectors.Count > 0 ? $" in the {string.Join(" or ", sectors.Select(s => s.Name))} sector"
-            : "";
+            : (sectors.Count > 0 ? $" in the {string.Join(" or ", sectors.Select(s => s.Name))} sector" : "")
+              + (countries.Count > 0 ? $" with headquarters in {string.Join(" or ", countries.Select(s => s.Name))}" : "");
         return (within, scope, missing);
     }
 

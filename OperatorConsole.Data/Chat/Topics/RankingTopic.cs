@@ -120,6 +120,7 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
     {
         EntityKind.Account => RankBy.Account,
         EntityKind.Sector => RankBy.Sector,
+        EntityKind.Country => RankBy.Country,
         EntityKind.Owner => RankBy.Owner,
         EntityKind.Source => RankBy.Source,
         EntityKind.Package => RankBy.Package,
@@ -128,12 +129,12 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
 
     /// <summary>", on Kan-code's deals only"; several of a kind read as either, several kinds as all of them.</summary>
     private static string Within(List<KnownEntity> scope) => scope.Count == 0 ? ""
-        : ", on " + string.Join(" and ", scope.GroupBy(e => e.Kind).Select(g => string.Join(" or ", g.Select(e => e.Kind switch { EntityKind.Sector => $"the {e.Name} sector's", EntityKind.Source => $"the {e.Name} source's", EntityKind.Package => $"the {e.Name} package's", _ => $"{e.Name}'s" }))))
+        : ", on " + string.Join(" and ", scope.GroupBy(e => e.Kind).Select(g => string.Join(" or ", g.Select(e => e.Kind switch { EntityKind.Sector => $"the {e.Name} sector's", EntityKind.Country => $"the {e.Name} accounts'", EntityKind.Source => $"the {e.Name} source's", EntityKind.Package => $"the {e.Name} package's", _ => $"{e.Name}'s" }))))
           + " deals only";
 
     /// <summary>
-    /// Every deal with its group key and outcome (a sector through the deal's account); names and links of the keys.
-    /// With a scope, only the deals of the named accounts, sectors and owners: any of one kind, each kind named.
+    /// Every deal with its group key and outcome (a sector or a country through the deal's account); names and links of
+    /// the keys. With a scope, only the deals of the named accounts, sectors, countries and owners: any of one kind, each kind named.
     /// </summary>
     private async Task<(List<Deal> Deals, Dictionary<string, (string Name, string Link)> Names)> DealsAsync(RankBy by, List<KnownEntity> scope, CancellationToken ct)
     {
@@ -151,17 +152,25 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
             .ToListAsync(ct);
         var names = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         var sectorOf = new Dictionary<int, string>();
-        if (by is RankBy.Account or RankBy.Sector || scope.Any(e => e.Kind == EntityKind.Sector))
+        var countryOf = new Dictionary<int, string>();
+        if (by is RankBy.Account or RankBy.Sector or RankBy.Country || scope.Any(e => e.Kind is EntityKind.Sector or EntityKind.Country))
         {
-            foreach (var a in await db.Set<Account>().AsNoTracking().Select(a => new { a.Id, a.Name, a.Sector }).ToListAsync(ct))
+            foreach (var a in await db.Set<Account>().AsNoTracking().Select(a => new { a.Id, a.Name, a.Sector, a.Country }).ToListAsync(ct))
             {
                 names[a.Id.ToString(CultureInfo.InvariantCulture)] = (a.Name, $"/accounts/{a.Id}");
+                // One sector (country) however its accounts spell its case; named as the first account spells it.
                 if (!string.IsNullOrWhiteSpace(a.Sector))
                 {
-                    // One sector however its accounts spell its case; named as the first account spells it.
                     var key = AccountRules.SectorKey(a.Sector);
                     sectorOf[a.Id] = key;
                     names.TryAdd("sector:" + key, (a.Sector.Trim(), $"/clients?q={Uri.EscapeDataString(a.Sector.Trim())}"));
+                }
+
+                if (!string.IsNullOrWhiteSpace(a.Country))
+                {
+                    var key = AccountRules.CountryKey(a.Country);
+                    countryOf[a.Id] = key;
+                    names.TryAdd("country:" + key, (a.Country.Trim(), $"/clients?q={Uri.EscapeDataString(a.Country.Trim())}"));
                 }
             }
         }
@@ -181,6 +190,7 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
             EntityKind.Account => string.Equals(company, e.Name, StringComparison.OrdinalIgnoreCase),
             EntityKind.Source => source is not null && LeadRules.SourceKey(source) == e.Key,
             EntityKind.Package => package?.ToString(CultureInfo.InvariantCulture) == e.Key,
+            EntityKind.Country => accountId is { } id && countryOf.TryGetValue(id, out var country) && country == e.Key,
             _ => accountId is { } id && sectorOf.TryGetValue(id, out var sector) && sector == e.Key,
         }));
 
@@ -189,6 +199,7 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
             RankBy.Owner => r.Owner,
             RankBy.Account => r.AccountId?.ToString(CultureInfo.InvariantCulture),
             RankBy.Sector => r.AccountId is { } id && sectorOf.TryGetValue(id, out var sector) ? "sector:" + sector : null,
+            RankBy.Country => r.AccountId is { } id && countryOf.TryGetValue(id, out var country) ? "country:" + country : null,
             RankBy.Source => string.IsNullOrWhiteSpace(r.Source) ? null : SourceName(r.Source, names),
             RankBy.Package => r.Package is { } package ? "package:" + package.ToString(CultureInfo.InvariantCulture) : null,
             _ => r.OfferType?.ToString(),
@@ -220,7 +231,7 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
     {
         RankBy.Owner => (key, $"/leads?owner={Uri.EscapeDataString(key)}"),
         RankBy.Account => names.TryGetValue(key, out var n) ? n : ($"account {key}", $"/accounts/{key}"),
-        RankBy.Sector or RankBy.Source or RankBy.Package => names[key],
+        RankBy.Sector or RankBy.Country or RankBy.Source or RankBy.Package => names[key],
         _ => Enum.TryParse<OfferType>(key, out var offer)
             ? (OfferRules.Label(offer), $"/leads?offerType={System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(offer.ToString())}")
             : (key, "/leads"),
@@ -254,7 +265,7 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
     }
 
     /// <summary>Where the groups themselves are listed: accounts and sectors on the Clients list, packages on theirs, the rest on the Leads list.</summary>
-    private static string ListOf(RankBy by) => by switch { RankBy.Account or RankBy.Sector => "/clients", RankBy.Package => "/packages", _ => "/leads" };
+    private static string ListOf(RankBy by) => by switch { RankBy.Account or RankBy.Sector or RankBy.Country => "/clients", RankBy.Package => "/packages", _ => "/leads" };
 
     /// <summary>How many groups a "which … has none" answer names.</summary>
     private const int NamedWithout = 10;
@@ -267,6 +278,7 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
             {
                 RankBy.Account => int.TryParse(n.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _),
                 RankBy.Sector => n.Key.StartsWith("sector:", StringComparison.Ordinal),
+                RankBy.Country => n.Key.StartsWith("country:", StringComparison.Ordinal),
                 RankBy.Package => n.Key.StartsWith("package:", StringComparison.Ordinal),
                 _ => false,
             })
@@ -342,7 +354,7 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
     /// <summary>"in 2017", "in Q3 2017", but "this month"; the sentence around it spells out the dates.</summary>
     private static string In(ChatPeriod? period) => period is null ? "" : " " + period.WhenShort();
 
-    private static string Plural(string what) => what + "s";
+    private static string Plural(string what) => what.EndsWith('y') ? what[..^1] + "ies" : what + "s";
 
     private static string Article(string what) => what[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a";
 

@@ -468,6 +468,10 @@ namespace OperatorConsole.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Country")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -488,6 +492,9 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<int?>("ParentAccountId")
+                        .HasColumnType("int");
+
                     b.Property<decimal?>("Revenue")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -503,10 +510,15 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
 
+                    b.Property<int?>("YearEstablished")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NameKey")
                         .IsUnique();
+
+                    b.HasIndex("ParentAccountId");
 
                     b.ToTable("Account");
                 });
@@ -2886,6 +2898,16 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Accounts.Account", b =>
+                {
+                    b.HasOne("OperatorConsole.Domain.Accounts.Account", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("OperatorConsole.Domain.AgentJobs.AgentJob", b =>

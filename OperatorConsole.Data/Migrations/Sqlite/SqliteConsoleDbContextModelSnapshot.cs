@@ -453,6 +453,10 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Country")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CreatedAt")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -474,6 +478,9 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ParentAccountId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("Revenue")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -490,10 +497,15 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("YearEstablished")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NameKey")
                         .IsUnique();
+
+                    b.HasIndex("ParentAccountId");
 
                     b.ToTable("Account");
                 });
@@ -2856,6 +2868,16 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Accounts.Account", b =>
+                {
+                    b.HasOne("OperatorConsole.Domain.Accounts.Account", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentAccountId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("OperatorConsole.Domain.AgentJobs.AgentJob", b =>

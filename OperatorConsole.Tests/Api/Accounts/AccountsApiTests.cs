@@ -263,6 +263,56 @@ public sealed class AccountsApiTests(ConsoleFactory factory) : IClassFixture<Con
     }
 
     [Fact]
+    public async Task AnAccountsCountryYearAndParent_AreFields_AParentIsNeverItselfNorBelowIt_AndZeroRemovesIt()
+    {
+        var client = await factory.CreateOperatorClientAsync();
+        var group = Unique("Holding");
+        var groupId = (await (await client.PostJsonAsync("/api/accounts", new { name = group, country = " Norway ", yearEstablished = 1670 })).ReadJsonAsync()).GetProperty("id").GetInt32();
+        var created = await client.PostJsonAsync("/api/accounts", new { name = Unique("Daughter"), parentAccountId = groupId, country = "Kenya" });
+        created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var daughter = await created.ReadJsonAsync();
+        var daughterId = daughter.GetProperty("id").GetInt32();
+        daughter.GetProperty("parent").GetProperty("id").GetInt32().Should().Be(groupId);
+        daughter.GetProperty("parent").GetProperty("name").GetString().Should().Be(group);
+        var grandchild = (await (await client.PostJsonAsync("/api/accounts", new { name = Unique("Grandchild"), parentAccountId = daughterId })).ReadJsonAsync()).GetProperty("id").GetInt32();
+
+        var holding = await (await client.GetAsync($"/api/accounts/{groupId}")).ReadJsonAsync();
+        (holding.GetProperty("account").GetProperty("country").GetString(), holding.GetProperty("account").GetProperty("yearEstablished").GetInt32())
+            .Should().Be(("Norway", 1670));
+        holding.GetProperty("subsidiaries").EnumerateArray().Select(a => a.GetProperty("id").GetInt32()).Should().Equal(daughterId);
+        var norway = await (await client.GetAsync("/api/accounts?country=norway&pageSize=100")).ReadJsonAsync();
+        norway.GetProperty("items").EnumerateArray().Should().Contain(a => a.GetProperty("id").GetInt32() == groupId)
+            .And.OnlyContain(a => a.GetProperty("country").GetString() == "Norway");
+
+        // Refused, with the field named, and nothing written: itself, one of its own subsidiaries, an unknown account,
+        // a year to come or before 1000.
+        await (await client.SendRawAsync("PATCH", $"/api/accounts/{groupId}", $$"""{"parentAccountId":{{groupId}}}""")).ShouldHaveFieldErrorAsync("parentAccountId");
+        await (await client.SendRawAsync("PATCH", $"/api/accounts/{groupId}", $$"""{"parentAccountId":{{grandchild}}}""")).ShouldHaveFieldErrorAsync("parentAccountId");
+        await (await client.SendRawAsync("PATCH", $"/api/accounts/{daughterId}", """{"parentAccountId":999999,"notes":"not saved"}""")).ShouldHaveFieldErrorAsync("parentAccountId");
+        await (await client.SendRawAsync("PATCH", $"/api/accounts/{daughterId}", """{"yearEstablished":2027}""")).ShouldHaveFieldErrorAsync("yearEstablished");
+        await (await client.PostRawAsync("/api/accounts", """{"name":"Too old","yearEstablished":999}""")).ShouldHaveFieldErrorAsync("yearEstablished");
+        await (await client.PostRawAsync("/api/accounts", """{"name":"Orphan","parentAccountId":0}""")).ShouldHaveFieldErrorAsync("parentAccountId");
+        await using (var db = factory.CreateDbContext())
+        {
+            var stored = await db.Set<OperatorConsole.Domain.Accounts.Account>().SingleAsync(a => a.Id == groupId);
+            stored.ParentAccountId.Should().BeNull();
+            (await db.Set<OperatorConsole.Domain.Accounts.Account>().SingleAsync(a => a.Id == daughterId)).Notes.Should().BeNull();
+            (await db.Set<OperatorConsole.Domain.Accounts.Account>().CountAsync(a => a.Name == "Too old" || a.Name == "Orphan")).Should().Be(0);
+        }
+
+        // A grandparent may become the parent; 0 removes it; the audit keeps both sides.
+        (await client.SendRawAsync("PATCH", $"/api/accounts/{grandchild}", $$"""{"parentAccountId":{{groupId}}}""")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var removed = await client.SendRawAsync("PATCH", $"/api/accounts/{daughterId}", """{"parentAccountId":0,"country":""}""");
+        removed.StatusCode.Should().Be(HttpStatusCode.OK, await removed.Content.ReadAsStringAsync());
+        var view = await removed.ReadJsonAsync();
+        view.GetProperty("parent").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        view.GetProperty("country").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null, "an empty text clears the field");
+        await using var check = factory.CreateDbContext();
+        var audit = await check.AuditEntries.Where(a => a.Action == "account.updated" && a.RecordId == daughterId.ToString()).SingleAsync();
+        audit.Before.Should().Contain(group);
+    }
+
+    [Fact]
     public async Task AccountList_IsWorstFirstOverEveryAccount_NotJustThePageOnScreen()
     {
         var client = await factory.CreateOperatorClientAsync();

@@ -280,6 +280,15 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         // The accounts' own record (accounts.csv: revenue in millions of USD, employees).
         var companies = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "accounts.csv")).Skip(1).Select(l => l.Split(','))
             .Select(f => (Name: f[0], Sector: f[1], Revenue: decimal.Parse(f[3], CultureInfo.InvariantCulture) * 1_000_000m, Employees: int.Parse(f[4], CultureInfo.InvariantCulture))).ToList();
+        // The accounts' headquarters, founding year and parent (accounts.csv: office_location, year_established, subsidiary_of).
+        var place = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "accounts.csv")).Skip(1).Select(l => l.Split(','))
+            .Select(f => (Name: f[0], Year: f[2], Country: f[5], Parent: f[6])).ToList();
+        var subsidiaries = place.Where(a => a.Parent.Length > 0).ToList();
+        var sonron = subsidiaries.Where(a => a.Parent == "Sonron").Select(a => a.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var countryOf = place.ToDictionary(a => a.Name, a => a.Country);
+        var topCountry = rows.Where(r => r.Stage == "Won" && countryOf.ContainsKey(r.Account)).GroupBy(r => countryOf[r.Account])
+            .Select(g => (g.Key, Value: g.Sum(r => r.Value))).OrderByDescending(g => g.Value).First();
+        var kenya = rows.Where(r => r.Stage == "Won" && countryOf.TryGetValue(r.Account, out var c) && c == "Kenya").ToList();
         var richest = companies.MaxBy(c => c.Revenue);
         var retailLargest = companies.Where(c => c.Sector == "retail").MaxBy(c => c.Employees);
         var kanCode = companies.Single(c => c.Name == "Kan-code");
@@ -563,6 +572,23 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
                 Expectation.States($"{Format(companies.Count)} accounts with employees recorded have {Format(Math.Round(companies.Average(c => (decimal)c.Employees), 0))} employees on average").Without("average deal")),
             new("maven", "Which retail account has the most employees?",
                 Expectation.States($"1. {retailLargest.Name} has {Format(retailLargest.Employees)} employees", "in the retail sector")),
+            // The accounts' headquarters, founding year and parent company were kept in their notes: "United States" was an
+            // unknown name, "subsidiaries" and "parent" were not recorded, and "Which accounts are subsidiaries?" got the
+            // clients off target.
+            new("maven", "Which accounts are subsidiaries?",
+                Expectation.States($"{Format(subsidiaries.Count)} of {Format(place.Count)} accounts are subsidiaries", $"Sonron ({sonron.Count}: {string.Join(", ", sonron)})").Without("off target")),
+            new("maven", "What are Sonron's subsidiaries?", Expectation.States($"{sonron.Count} subsidiaries: {string.Join(", ", sonron)}")),
+            new("maven", "Who is the parent company of Codehow?", Expectation.States($"a subsidiary of {place.Single(a => a.Name == "Codehow").Parent}")),
+            new("maven", "When was Acme Corporation established?", Expectation.States($"established {place.Single(a => a.Name == "Acme Corporation").Year}")),
+            new("maven", "Where is Betatech based?", Expectation.States($"headquarters in {countryOf["Betatech"]}")),
+            new("maven", "Which country has the most won revenue?",
+                Expectation.States($"1. {topCountry.Key} won {Money(topCountry.Value)}", $"of {Format(place.Select(a => a.Country).Distinct().Count())} countries")),
+            new("maven", "How much have we won from accounts in Kenya?",
+                Expectation.States($"Country \"Kenya\" has {Format(place.Count(a => a.Country == "Kenya"))} account", $"won {Money(kenya.Sum(r => r.Value))} from {Format(kenya.Count)} deals")),
+            new("maven", "How many countries are our accounts in?", Expectation.States($"{Format(place.Select(a => a.Country).Distinct().Count())} countries")),
+            new("maven", "Which accounts in the United States have the most employees?",
+                Expectation.States($"of {Format(place.Count(a => a.Country == "United States"))} accounts with headquarters in United States",
+                    $"1. {companies.Where(c => countryOf[c.Name] == "United States").MaxBy(c => c.Employees).Name} has")),
             // A comparison asked with a period that has nothing decided: it was dropped with nothing said.
             new("maven", "What's our win rate this year vs last year?",
                 Expectation.States($"win rate {Format(RateIn(new(2017, 1, 1), new(2018, 1, 1)))} %", "Last year (1 Jan 2016 – 31 Dec 2016): won 0 USD")

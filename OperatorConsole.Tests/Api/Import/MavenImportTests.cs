@@ -49,7 +49,12 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
             (await db.Set<Lead>().CountAsync(l => l.AccountId != null)).Should().Be(8800 - 1425);
             var acme = await db.Set<OperatorConsole.Domain.Accounts.Account>().SingleAsync(a => a.Name == "Acme Corporation");
             acme.Revenue.Should().Be(1_100_040_000m);
-            acme.Notes.Should().Be("Established 1996; office: United States");
+            // Its office location and year established are fields, and subsidiary_of links 15 accounts to their parent
+            // (four of them to Acme Corporation), nothing left in the notes.
+            (acme.Country, acme.YearEstablished, acme.Notes).Should().Be(("United States", 1996, (string?)null));
+            (await db.Set<OperatorConsole.Domain.Accounts.Account>().CountAsync(a => a.ParentAccountId != null)).Should().Be(15);
+            (await db.Set<OperatorConsole.Domain.Accounts.Account>().CountAsync(a => a.ParentAccountId == acme.Id)).Should().Be(4);
+            (await db.Set<OperatorConsole.Domain.Accounts.Account>().CountAsync(a => a.Country == "United States")).Should().Be(71);
             job.AccountsCreatedCount.Should().Be(85);
             (await db.Set<LeadStatusChange>().CountAsync()).Should().Be(8800 + 4238 + 2473, "one creation entry each, plus the close of every won or lost deal");
             (await db.AuditEntries.CountAsync(a => a.Action == "import.completed")).Should().Be(1);
@@ -62,6 +67,7 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
         await TheSalesAgentOwnsTheDealAndIsNotItsContactAsync(client);
         await TheProductsAreServicePackagesAsync(client);
         await AnAccountSaysWhatItBoughtAsync(client);
+        await AnAccountKnowsItsGroupAndCountryAsync(client);
 
         // Every item's key is unique in its bucket on the real data too: acknowledgements refer to it, and the screens
         // key their live rows by it (a duplicate sibling key would end the circuit).
@@ -208,6 +214,33 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
             .Select(c => (Product: c[2] == "GTXPro" ? "GTX Pro" : c[2], Account: c[3], Stage: c[4],
                 Value: c[4] == "Won" ? decimal.Parse(c[7], System.Globalization.CultureInfo.InvariantCulture) : 0m))
             .ToList();
+
+    /// <summary>
+    /// accounts.csv's subsidiary_of and office_location, through the API: each parent lists the accounts the file
+    /// names as its subsidiaries, each subsidiary names its parent, and a country filter keeps the file's accounts there.
+    /// </summary>
+    private static async Task AnAccountKnowsItsGroupAndCountryAsync(HttpClient client)
+    {
+        var file = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), MavenCrmMapping.AccountsFile)).Skip(1).Select(l => l.Split(','))
+            .Select(c => (Name: c[0], Country: c[5], Parent: c[6])).ToList();
+        var all = (await (await client.GetAsync("/api/accounts?pageSize=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("name").GetString()!, a => a.GetProperty("id").GetInt32());
+        foreach (var parent in file.Where(a => a.Parent.Length > 0).GroupBy(a => a.Parent))
+        {
+            var detail = await (await client.GetAsync($"/api/accounts/{all[parent.Key]}")).ReadJsonAsync();
+            detail.GetProperty("subsidiaries").EnumerateArray().Select(s => s.GetProperty("name").GetString())
+                .Should().BeEquivalentTo(parent.Select(a => a.Name), parent.Key);
+            var child = await (await client.GetAsync($"/api/accounts/{all[parent.First().Name]}")).ReadJsonAsync();
+            child.GetProperty("account").GetProperty("parent").GetProperty("id").GetInt32().Should().Be(all[parent.Key]);
+        }
+
+        foreach (var country in new[] { "United States", "Kenya" })
+        {
+            var listed = await (await client.GetAsync($"/api/accounts?country={Uri.EscapeDataString(country.ToUpperInvariant())}&pageSize=100")).ReadJsonAsync();
+            listed.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("name").GetString())
+                .Should().BeEquivalentTo(file.Where(a => a.Country == country).Select(a => a.Name), "the country filter ignores case");
+        }
+    }
 
     /// <summary>A track record (won, lost, won value) says what these deals of the file say.</summary>
     private static void TheRecordIsTheFiles(System.Text.Json.JsonElement record, IReadOnlyList<(string Product, string Account, string Stage, decimal Value)> deals, string because)

@@ -3,6 +3,7 @@ using Bunit;
 using OperatorConsole.Data.Accounts;
 using OperatorConsole.Data.Packages;
 using OperatorConsole.Domain.Access;
+using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Results;
 using OperatorConsole.Web.Features.Accounts;
@@ -76,6 +77,41 @@ public sealed class AccountPagesTests : IAsyncLifetime
         cut.WaitForAssertion(() => cut.Find("[data-testid=account-name]").TextContent.Should().Be("Yak and Company"));
         (await _ctx.Service<OperatorConsole.Data.Leads.LeadService>().ListAsync(new OperatorConsole.Data.Leads.LeadListQuery(AccountId: id)))
             .Items.Select(l => l.Company).Should().OnlyContain(c => c == "Yak and Company");
+    }
+
+    /// <summary>
+    /// The company's group on its page: its parent and its subsidiaries as links, its country and founding year in its
+    /// facts; the form sets the country and year and removes the parent (the PATCH's 0).
+    /// </summary>
+    [Fact]
+    public async Task AccountPage_ShowsItsParentAndSubsidiaries_AndTheFormEditsCountryYearAndParent()
+    {
+        await _ctx.SeedLeadAsync("Group deal", LeadStatus.New, company: "Gull Holding");
+        await _ctx.SeedLeadAsync("Daughter deal", LeadStatus.New, company: "Gull Daughter");
+        var accounts = _ctx.Service<AccountService>();
+        var holding = (await accounts.ListAsync(new AccountListQuery(Q: "Gull Holding"))).Items.Single().Id;
+        var daughter = (await accounts.ListAsync(new AccountListQuery(Q: "Gull Daughter"))).Items.Single().Id;
+        var operatorActor = new Actor(ActorKind.User, "op", "Operator", IsOperator: true);
+        (await accounts.UpdateAsync(daughter, new UpdateAccountRequest(ParentAccountId: holding, Country: "Kenya"), operatorActor)).Succeeded.Should().BeTrue();
+
+        var parentPage = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, holding));
+        parentPage.WaitForAssertion(() => parentPage.Find("[data-testid=account-subsidiary]").GetAttribute("href").Should().Be($"/accounts/{daughter}"));
+        parentPage.Find("[data-testid=account-group]").TextContent.Should().Contain("Its subsidiary: Gull Daughter");
+
+        var cut = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, daughter));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=account-parent]").GetAttribute("href").Should().Be($"/accounts/{holding}"));
+        cut.Find("[data-testid=account-facts]").TextContent.Should().Contain("headquarters Kenya");
+
+        cut.Find("[data-testid=account-edit] button, button[data-testid=account-edit]").Click();
+        cut.WaitForElement("[data-testid=account-form-country] input, input[data-testid=account-form-country]").Change("Norway");
+        cut.Find("[data-testid=account-form-year] input, input[data-testid=account-form-year]").Change("1998");
+        await cut.InvokeAsync(() => cut.FindComponent<MudBlazor.MudAutocomplete<AccountOption>>().Instance.ClearAsync());
+        cut.Find("button[data-testid=account-save]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=account-facts]").TextContent.Should().Contain("headquarters Norway").And.Contain("established 1998"));
+        cut.FindAll("[data-testid=account-group]").Should().BeEmpty("the parent was removed");
+        var saved = (await accounts.FindAsync(daughter))!;
+        (saved.Country, saved.YearEstablished, saved.Parent).Should().Be(("Norway", 1998, (AccountOption?)null));
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ public sealed class AccountRulesTests
     [InlineData("not a site", "website")]
     public void Validate_Website_IsAnHttpAddress(string website, string? error)
     {
-        var errors = AccountRules.Validate("Acme", null, null, null, website, null, nameRequired: true).ToDictionary();
+        var errors = AccountRules.Validate(new AccountFields("Acme", Website: website), nameRequired: true, ThisYear).ToDictionary();
         if (error is null)
         {
             errors.Should().BeEmpty();
@@ -41,9 +41,36 @@ public sealed class AccountRulesTests
     [Fact]
     public void Validate_RefusesNegativeNumbersAndAMissingName()
     {
-        var errors = AccountRules.Validate(" ", null, -1, -5m, null, null, nameRequired: true).ToDictionary();
+        var errors = AccountRules.Validate(new AccountFields(" ", Employees: -1, Revenue: -5m), nameRequired: true, ThisYear).ToDictionary();
         errors.Keys.Should().BeEquivalentTo("name", "employees", "revenue");
-        AccountRules.Validate(null, "retail", null, null, null, null, nameRequired: false).IsEmpty.Should().BeTrue("a PATCH need not send the name");
+        AccountRules.Validate(new AccountFields(null, Sector: "retail"), nameRequired: false, ThisYear).IsEmpty.Should().BeTrue("a PATCH need not send the name");
+    }
+
+    private const int ThisYear = 2026;
+
+    [Theory]
+    [InlineData(1670, null)]
+    [InlineData(2026, null)]
+    [InlineData(2027, "yearEstablished")]
+    [InlineData(999, "yearEstablished")]
+    public void Validate_YearEstablished_IsNotBeforeTheYear1000NorAfterThisYear(int year, string? error)
+    {
+        var errors = AccountRules.Validate(new AccountFields("Acme", YearEstablished: year, Country: "Kenya"), nameRequired: true, ThisYear).ToDictionary();
+        errors.Keys.Should().BeEquivalentTo(error is null ? [] : new[] { error });
+    }
+
+    [Fact]
+    public void ParentError_RefusesItselfAndItsOwnSubsidiaries_AndSurvivesALoopAlreadyStored()
+    {
+        // 3 is a subsidiary of 2, 2 of 1; 8 and 9 already point at each other (a loop stored before the rule).
+        var parents = new Dictionary<int, int?> { [3] = 2, [2] = 1, [8] = 9, [9] = 8 };
+        int? ParentOf(int id) => parents.GetValueOrDefault(id);
+
+        AccountRules.ParentError(1, 1, ParentOf).Should().Contain("its own parent");
+        AccountRules.ParentError(1, 3, ParentOf).Should().Contain("subsidiary of this account", "1 is above 3: 3 cannot be its parent");
+        AccountRules.ParentError(3, 1, ParentOf).Should().BeNull("a grandparent may become the parent");
+        AccountRules.ParentError(0, 3, ParentOf).Should().BeNull("a new account may have any parent");
+        AccountRules.ParentError(4, 8, ParentOf).Should().BeNull("the walk stops at a loop that does not reach the account");
     }
 
     [Fact]

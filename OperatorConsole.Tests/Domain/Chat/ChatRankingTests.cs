@@ -32,6 +32,10 @@ public sealed class ChatRankingTests
     [InlineData("What is the win rate per offer type?", RankBy.OfferType, RankMeasure.WinRate, false)]
     [InlineData("Which account is the worst at losing deals?", RankBy.Account, RankMeasure.LostDeals, false)]
     [InlineData("Which sector buys the most?", RankBy.Sector, RankMeasure.WonValue, false)]
+    [InlineData("Which country has the most won revenue?", RankBy.Country, RankMeasure.WonValue, false)]
+    [InlineData("Which countries do we sell to?", RankBy.Country, RankMeasure.WonValue, false)]
+    [InlineData("How many countries are our accounts in?", RankBy.Country, RankMeasure.Deals, false)]
+    [InlineData("Win rate by headquarters", RankBy.Country, RankMeasure.WinRate, false)]
     [InlineData("Which industry has the best win rate?", RankBy.Sector, RankMeasure.WinRate, false)]
     // An imported CRM's products are service packages (ADR 235): it was answered under Missing.
     [InlineData("Which product sells best?", RankBy.Package, RankMeasure.WonValue, false)]
@@ -194,5 +198,26 @@ public sealed class ChatRankingTests
         analysis.Ranking.Should().Be(new RankingRequest(RankBy.Owner, RankMeasure.WinRate, false));
         analysis.Has(ChatTopic.Ranking).Should().BeTrue();
         analysis.Uncovered.Should().BeEmpty();
+    }
+
+    /// <summary>
+    /// What a question asks of a company's own record beyond its figures: its group ("Who owns Kan-code?" is the deals'
+    /// owner, not a parent), its founding year, its place; and what "how many" counts is the word right after it.
+    /// </summary>
+    [Fact]
+    public void AccountRecord_GroupFoundingAndPlace_AndHowManyCountsTheWordAfterIt()
+    {
+        static IReadOnlyList<string> W(string q) => TextTokens.Words(q).ToList();
+        AccountFigures.AsksGroup(W("What are Sonron's subsidiaries?")).Should().BeTrue();
+        AccountFigures.AsksGroup(W("Who is the parent company of Codehow?")).Should().BeTrue();
+        AccountFigures.AsksGroup(W("Who owns Kan-code?")).Should().BeFalse("the owner of its deals, not a parent company");
+        AccountFigures.AsksFounded(W("When was Acme Corporation established?")).Should().BeTrue();
+        AccountFigures.AsksFounded(W("Which deal is the oldest?")).Should().BeFalse();
+        AccountFigures.AsksPlace(W("Where is Betatech based?")).Should().BeTrue();
+        AccountFigures.AsksRecord(W("How many deals does Acme have?")).Should().BeFalse();
+
+        ChatRanking.CountsGroups(W("How many countries are our accounts in?")).Should().BeTrue();
+        ChatRanking.CountsGroups(W("How many sales agents do we have?")).Should().BeTrue();
+        ChatRanking.CountsGroups(W("How many accounts do we have?")).Should().BeFalse("the accounts' own summary answers it");
     }
 }

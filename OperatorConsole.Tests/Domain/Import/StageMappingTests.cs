@@ -98,12 +98,27 @@ public sealed class StageMappingTests
     public void AccountsFile_MavenHeader_IsGuessed_AndEmployeesMustBeWhole()
     {
         var mapping = AccountCsvMapping.Guess(["account", "sector", "year_established", "revenue", "employees", "office_location", "subsidiary_of"]);
-        mapping.Should().BeEquivalentTo(new Dictionary<string, string> { ["name"] = "account", ["sector"] = "sector", ["revenue"] = "revenue", ["employees"] = "employees" });
+        mapping.Should().BeEquivalentTo(new Dictionary<string, string>
+        {
+            ["name"] = "account", ["sector"] = "sector", ["revenue"] = "revenue", ["employees"] = "employees",
+            ["country"] = "office_location", ["yearEstablished"] = "year_established", ["parent"] = "subsidiary_of",
+        });
 
-        var ok = AccountCsvMapping.Map(mapping, c => c switch { "account" => "  Acme   Corporation ", "sector" => "technolgy", "revenue" => "1100.04", "employees" => "2822", _ => null });
-        ok.Account.Should().Be(new ImportedAccount("Acme Corporation", "technolgy", 2822, 1100.04m, null, null));
+        var ok = AccountCsvMapping.Map(mapping, c => c switch
+        {
+            "account" => "  Acme   Corporation ", "sector" => "technolgy", "revenue" => "1100.04", "employees" => "2822",
+            "office_location" => "United States", "year_established" => "1996", "subsidiary_of" => " Big  Group ", _ => null,
+        }, 2026);
+        ok.Account.Should().Be(new ImportedAccount("Acme Corporation", "technolgy", 2822, 1100.04m, null, null, "United States", 1996, "Big Group"));
 
-        var bad = AccountCsvMapping.Map(mapping, c => c switch { "account" => "Acme", "employees" => "12.5", _ => null });
+        var bad = AccountCsvMapping.Map(mapping, c => c switch { "account" => "Acme", "employees" => "12.5", _ => null }, 2026);
         bad.Errors.Should().ContainSingle(e => e.Contains("'12.5'"));
+
+        AccountCsvMapping.Map(mapping, c => c switch { "account" => "Acme", "year_established" => "1996a", _ => null }, 2026)
+            .Errors.Should().ContainSingle(e => e.Contains("'1996a' is not a year"));
+        AccountCsvMapping.Map(mapping, c => c switch { "account" => "Acme", "year_established" => "2031", _ => null }, 2026)
+            .Errors.Should().ContainSingle(e => e.Contains("between 1000 and 2026"));
+        AccountCsvMapping.Map(mapping, c => c switch { "account" => "Acme", "subsidiary_of" => "ACME", _ => null }, 2026)
+            .Errors.Should().ContainSingle(e => e.Contains("its own parent"));
     }
 }

@@ -18,19 +18,19 @@ public static class AccountsApi
     {
         var api = app.MapGroup("/api/accounts").WithTags("Accounts");
         api.MapGet("/", ListAccounts).WithName("ListAccounts")
-            .WithSummary("Accounts with their deals, won value, active projects, results and last touch (filters q, sector, clients; sort, default worst first; paging)")
+            .WithSummary("Accounts with their deals, won value, active projects, results and last touch (filters q, sector, country, clients; sort, default worst first; paging)")
             .RequireAuthorization(ConsolePolicies.Read);
         api.MapGet("/summary", Summary).WithName("AccountsSummary")
             .WithSummary("Totals over every deal: accounts, deals, won deals and value, lost deals, win rate of closed deals")
             .RequireAuthorization(ConsolePolicies.Read);
         api.MapGet("/{id:int}", GetAccount).WithName("GetAccount")
-            .WithSummary("One account: its record, totals, the Results Ledger of its client deals and its latest touches (deals: GET /api/leads?accountId=)")
+            .WithSummary("One account: its record (with its parent), totals, the Results Ledger of its client deals, its latest touches and its subsidiaries (deals: GET /api/leads?accountId=)")
             .RequireAuthorization(ConsolePolicies.Read);
         api.MapPost("/", CreateAccount).WithName("CreateAccount")
             .WithSummary("Create an account; 409 when one with the same name (case and spacing ignored) exists")
             .RequireAuthorization(ConsolePolicies.Record(ApiScopes.LeadsWrite));
         api.MapPatch("/{id:int}", UpdateAccount).WithName("UpdateAccount")
-            .WithSummary("Edit an account's fields (operator, audited); a rename renames the company on its deals")
+            .WithSummary("Edit an account's fields (operator, audited); a rename renames the company on its deals; parentAccountId 0 removes the parent")
             .RequireAuthorization(ConsolePolicies.Operator);
         return app;
     }
@@ -43,7 +43,8 @@ public static class AccountsApi
         [FromQuery] bool? clients = null,
         [FromQuery] string? sort = null,
         [FromQuery] int? page = null,
-        [FromQuery] int? pageSize = null)
+        [FromQuery] int? pageSize = null,
+        [FromQuery] string? country = null)
     {
         var errors = new QueryEnum.Errors();
         errors.Sort(sort, AccountService.SortKeys);
@@ -52,7 +53,7 @@ public static class AccountsApi
             return errors.ToProblem();
         }
 
-        return TypedResults.Ok(await accounts.ListAsync(new AccountListQuery(q, sector, clients ?? false, sort, page, pageSize), ct));
+        return TypedResults.Ok(await accounts.ListAsync(new AccountListQuery(q, sector, clients ?? false, sort, page, pageSize, country), ct));
     }
 
     public static async Task<Ok<AccountsSummary>> Summary(AccountService accounts, CancellationToken ct) =>
