@@ -118,6 +118,10 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
     [InlineData("account", 1920, 1080)]
     [InlineData("account", 1440, 900)]
     [InlineData("account", 390, 844)]
+    // A parent of four subsidiaries (accounts.csv's subsidiary_of, ADR 240), and its edit form.
+    [InlineData("group-account", 1440, 900)]
+    [InlineData("group-account", 390, 844)]
+    [InlineData("account-edit", 1440, 900)]
     [InlineData("/standup", 1920, 1080)]
     [InlineData("/standup", 1440, 900)]
     [InlineData("/standup", 390, 844)]
@@ -161,6 +165,15 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
             route = (await first.GetAttributeAsync("href"))!;
             name = "account";
         }
+        else if (route is "group-account" or "account-edit")
+        {
+            // Found through the API with the page's own cookie, as the search box would find it.
+            await AxeAccessibilityTests.OpenAsync(page, "/clients", "light");
+            var found = await page.Context.APIRequest.GetAsync(page.Url.Replace("/clients", "/api/accounts?q=Acme%20Corporation", StringComparison.Ordinal));
+            var id = (await found.JsonAsync())!.Value.GetProperty("items")[0].GetProperty("id").GetInt32();
+            name = route;
+            route = $"/accounts/{id}";
+        }
         else if (route is "undated-lead" or "lead-edit")
         {
             // A Prospecting deal: the sample gives it no date at all.
@@ -190,6 +203,8 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
         Func<IPage, Task>? prepare = name switch
         {
             "lead-edit" => async p => { await p.ClickAsync("[data-testid=lead-edit-toggle]"); await p.Locator("[data-testid=lead-edit-save]").WaitForAsync(); },
+            "group-account" => async p => await p.Locator("[data-testid=account-subsidiary]").First.WaitForAsync(),
+            "account-edit" => async p => { await p.ClickAsync("[data-testid=account-edit]"); await p.Locator("[data-testid=account-form-parent]").WaitForAsync(); },
             "chat" => async p =>
             {
                 foreach (var question in new[] { "How many accounts are in retail?", "Which owner won the most in retail?" })
