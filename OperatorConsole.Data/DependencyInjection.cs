@@ -31,6 +31,7 @@ public static class DataServiceCollectionExtensions
         // Order matters only among multi-registrations (intervention sources, demo seeds of equal Order, search sources).
         services.AddLeadsData();
         services.AddAccountsData();
+        services.AddTeamsData();
         services.AddRunsData();
         services.AddIntegrationsData();
         services.AddAuditData();

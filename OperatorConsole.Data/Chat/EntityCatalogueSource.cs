@@ -5,6 +5,7 @@ using OperatorConsole.Domain.Chat;
 using OperatorConsole.Domain.Integrations;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Packages;
+using OperatorConsole.Domain.Teams;
 using OperatorConsole.Domain.Templates;
 
 namespace OperatorConsole.Data.Chat;
@@ -23,7 +24,7 @@ public interface IEntityCatalogueSource
 public sealed class EntityCatalogueLoader(IDbContextFactory<ConsoleDbContext> dbFactory) : IEntityCatalogueSource
 {
     /// <summary>The record types whose changes alter the catalogue (their live topics).</summary>
-    public static readonly IReadOnlyCollection<string> Topics = [nameof(Lead), nameof(Account), nameof(IntegrationHealth), nameof(ServicePackage), nameof(TemplateStarter)];
+    public static readonly IReadOnlyCollection<string> Topics = [nameof(Lead), nameof(Account), nameof(TeamMember), nameof(IntegrationHealth), nameof(ServicePackage), nameof(TemplateStarter)];
 
     public async Task<EntityCatalogue> GetAsync(CancellationToken ct = default) => new(await LoadAsync(ct));
 
@@ -52,6 +53,12 @@ public sealed class EntityCatalogueLoader(IDbContextFactory<ConsoleDbContext> db
         // Deal owners (a CRM's sales agents): "how many deals did Darcel Schlecht close" names a person on our side.
         entities.AddRange(leads.Where(l => l.Owner != null).Select(l => l.Owner!).Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(o => new KnownEntity(EntityKind.Owner, o, o, $"/leads?owner={Uri.EscapeDataString(o)}")));
+        // The owners' managers and regional offices (a CRM's sales teams, ADR 241), each linked to its team on /teams.
+        var teams = await db.Set<TeamMember>().AsNoTracking().Select(m => new { m.Manager, m.Office }).ToListAsync(ct);
+        entities.AddRange(teams.Where(t => t.Manager != null).Select(t => t.Manager!.Trim()).DistinctBy(TeamRules.Key)
+            .Select(m => new KnownEntity(EntityKind.Manager, m, TeamRules.Key(m)!, $"/teams?manager={Uri.EscapeDataString(m)}")));
+        entities.AddRange(teams.Where(t => t.Office != null).Select(t => t.Office!.Trim()).DistinctBy(TeamRules.Key)
+            .Select(o => new KnownEntity(EntityKind.Office, o, TeamRules.Key(o)!, $"/teams?office={Uri.EscapeDataString(o)}")));
         entities.AddRange((await db.Set<IntegrationHealth>().AsNoTracking().Select(i => i.Name).ToListAsync(ct)).Select(n => new KnownEntity(EntityKind.Integration, n, n, "/integrations")));
         entities.AddRange((await db.Set<ServicePackage>().AsNoTracking().Where(p => !p.IsArchived).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
             .Select(p => new KnownEntity(EntityKind.Package, p.Name, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"/packages/{p.Id}")));

@@ -23,6 +23,7 @@ public sealed record ImportOptions(string UploadFolder, string? MavenFolder);
 public sealed class ImportJobService(
     IDbContextFactory<ConsoleDbContext> dbFactory,
     LeadImportWriter writer,
+    OperatorConsole.Data.Teams.TeamMembersWriter teamWriter,
     ImportQueue queue,
     ImportOptions options,
     TimeProvider time,
@@ -458,6 +459,15 @@ public sealed class ImportJobService(
             accountErrors = accounts.Errors;
         }
 
+        if (job.Kind == ImportKind.MavenCrm)
+        {
+            // The owners' teams (Maven's sales_teams.csv) beside the deals; a file without one has no teams.
+            var teams = await teamWriter.WriteAsync(ImportSources.ReadMavenTeams(job.SourcePath), job.DuplicateMode, now, ct);
+            job.TeamMembersCreatedCount = teams.Created;
+            job.TeamMembersUpdatedCount = teams.Updated;
+            accountErrors = [.. accountErrors, .. teams.Errors];
+        }
+
         var rows = job.Kind == ImportKind.MavenCrm ? ImportSources.ReadMavenCrm(job.SourcePath) : ReadCsv(job, now);
         job.TotalRows = rows.Count;
         Record(job, new ImportProgress(0, 0, 0, 0, []), accountErrors);
@@ -473,8 +483,12 @@ public sealed class ImportJobService(
         job.Status = ImportJobStatus.Completed;
         job.FinishedAt = time.GetUtcNow().UtcDateTime;
         db.Audit(actor, job.FinishedAt.Value, "import.completed", "import_job", job.Id,
-            $"Imported {job.SourceName}: {job.CreatedCount} created, {job.UpdatedCount} updated, {job.SkippedCount} skipped, {job.ErrorCount} rows with errors; accounts {job.AccountsCreatedCount} created, {job.AccountsUpdatedCount} updated",
-            after: new { job.TotalRows, job.CreatedCount, job.UpdatedCount, job.SkippedCount, job.ErrorCount, job.DuplicateMode, job.AccountsCreatedCount, job.AccountsUpdatedCount, Mapping = job.MappingJson });
+            $"Imported {job.SourceName}: {job.CreatedCount} created, {job.UpdatedCount} updated, {job.SkippedCount} skipped, {job.ErrorCount} rows with errors; accounts {job.AccountsCreatedCount} created, {job.AccountsUpdatedCount} updated; team members {job.TeamMembersCreatedCount} created, {job.TeamMembersUpdatedCount} updated",
+            after: new
+            {
+                job.TotalRows, job.CreatedCount, job.UpdatedCount, job.SkippedCount, job.ErrorCount, job.DuplicateMode, job.AccountsCreatedCount, job.AccountsUpdatedCount,
+                job.TeamMembersCreatedCount, job.TeamMembersUpdatedCount, Mapping = job.MappingJson,
+            });
         await db.SaveChangesAsync(ct);
     }
 
@@ -556,7 +570,7 @@ public sealed class ImportJobService(
         j.Id, j.Kind, j.Status, j.DuplicateMode, j.SourceName, j.TotalRows, j.ProcessedRows, j.CreatedCount, j.UpdatedCount,
         j.SkippedCount, j.ErrorCount, j.Message, j.CreatedAt, j.StartedAt, j.FinishedAt, j.ActorName,
         string.IsNullOrEmpty(j.ErrorsJson) ? [] : JsonSerializer.Deserialize<List<ImportRowError>>(j.ErrorsJson) ?? [],
-        j.AccountsCreatedCount, j.AccountsUpdatedCount);
+        j.AccountsCreatedCount, j.AccountsUpdatedCount, j.TeamMembersCreatedCount, j.TeamMembersUpdatedCount);
 
     private static MemoryStream Buffer(Stream csv)
     {

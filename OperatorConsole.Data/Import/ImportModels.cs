@@ -23,7 +23,9 @@ public sealed record ImportJobView(
     string ActorName,
     IReadOnlyList<ImportRowError> Errors,
     int AccountsCreatedCount = 0,
-    int AccountsUpdatedCount = 0)
+    int AccountsUpdatedCount = 0,
+    int TeamMembersCreatedCount = 0,
+    int TeamMembersUpdatedCount = 0)
 {
     public int PercentDone => TotalRows == 0 ? (Status == ImportJobStatus.Completed ? 100 : 0) : (int)(100L * ProcessedRows / TotalRows);
 }

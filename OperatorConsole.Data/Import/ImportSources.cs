@@ -148,6 +148,21 @@ public static class ImportSources
         ["parent"] = "subsidiary_of",
     };
 
+    /// <summary>Maven's sales_teams.csv (sales_agent, manager, regional_office), or nothing when the folder has none.</summary>
+    public static List<OperatorConsole.Data.Teams.TeamSourceRow> ReadMavenTeams(string folder)
+    {
+        var path = Path.Combine(folder, MavenCrmMapping.TeamsFile);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        using var file = File.OpenRead(path);
+        var (index, raw) = ReadRaw(file);
+        string? Get(string[] cells, string column) => index.TryGetValue(column, out var i) && i < cells.Length ? LeadCsvMapping.Clean(cells[i]) : null;
+        return raw.Select(r => new OperatorConsole.Data.Teams.TeamSourceRow(r.Row, Get(r.Cells, "sales_agent"), Get(r.Cells, "manager"), Get(r.Cells, "regional_office"))).ToList();
+    }
+
     /// <summary>The Maven CRM pipeline with the built-in mapping; prices come from products.csv next to it.</summary>
     public static List<SourceRow> ReadMavenCrm(string folder)
     {

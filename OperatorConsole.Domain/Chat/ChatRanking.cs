@@ -15,6 +15,12 @@ public enum RankBy
 
     /// <summary>The country of the account's headquarters.</summary>
     Country,
+
+    /// <summary>The deal owner's manager (their team).</summary>
+    Manager,
+
+    /// <summary>The deal owner's regional office.</summary>
+    Office,
 }
 
 /// <summary>The figure a ranking question orders the groups by.</summary>
@@ -92,6 +98,17 @@ public static class ChatRanking
 
     private static readonly HashSet<string> CountryWords = new(StringComparer.Ordinal) { "country", "countries", "headquarters", "hq", "headquartered" };
 
+    // A team is its manager's: "Which team won the most?" ranks the managers' teams.
+    private static readonly HashSet<string> ManagerWords = new(StringComparer.Ordinal) { "manager", "managers", "team", "teams" };
+
+    private static readonly HashSet<string> OfficeWords = new(StringComparer.Ordinal) { "office", "offices", "region", "regions", "regional" };
+
+    /// <summary>Whether the question says it is about a regional office ("the West office", "which region").</summary>
+    public static bool NamesOffice(IEnumerable<string> words) => words.Any(OfficeWords.Contains);
+
+    /// <summary>Whether the question asks about a deal owner's team: their manager or office ("Who is Darcel's manager?").</summary>
+    public static bool AsksTeam(IEnumerable<string> words) => words.Any(w => ManagerWords.Contains(w) || OfficeWords.Contains(w));
+
     // An imported CRM's products are the console's service packages (ADR 235): "Which product sells best?"
     private static readonly HashSet<string> PackageWords = new(StringComparer.Ordinal) { "package", "packages", "product", "products" };
 
@@ -148,7 +165,7 @@ public static class ChatRanking
 
     /// <summary>Every word this reading understands, so none of them is reported as something the console does not record.</summary>
     public static IEnumerable<string> Vocabulary =>
-        Cues.Concat(OwnerWords).Concat(AccountWords).Concat(GrowthWords).Concat(DeclineWords).Concat(OfferWords).Concat(SectorWords).Concat(CountryWords).Concat(SourceWords).Concat(PackageWords).Concat(ComeWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
+        Cues.Concat(OwnerWords).Concat(AccountWords).Concat(GrowthWords).Concat(DeclineWords).Concat(OfferWords).Concat(SectorWords).Concat(CountryWords).Concat(ManagerWords).Concat(OfficeWords).Concat(SourceWords).Concat(PackageWords).Concat(ComeWords).Concat(LostWords).Concat(WonWords).Concat(CountWords).Concat(DealWords)
             .Concat(RateWords).Concat(NumberWords).Concat(AccountFigures.Vocabulary).Concat(["agent", "agents", "sales", "open", "pipeline", "type", "types", "first", "average", "avg", "mean", "size", "share", "proportion", "popular", "record", "recorded"]);
 
     /// <summary>The ranking the question asks for, or null when it asks for something else.</summary>
@@ -250,6 +267,8 @@ public static class ChatRanking
         RankBy.Account => "account",
         RankBy.Sector => "sector",
         RankBy.Country => "country",
+        RankBy.Manager => "manager's team",
+        RankBy.Office => "office",
         RankBy.Source => "lead source",
         RankBy.Package => "package",
         _ => "offer type",
@@ -294,6 +313,17 @@ public static class ChatRanking
             if (CountryWords.Contains(word))
             {
                 return RankBy.Country;
+            }
+
+            // "regional office" is one office, and "sales manager" a manager (an owner word would have come first).
+            if (OfficeWords.Contains(word))
+            {
+                return RankBy.Office;
+            }
+
+            if (ManagerWords.Contains(word))
+            {
+                return RankBy.Manager;
             }
 
             if (SourceWords.Contains(word))
@@ -353,7 +383,7 @@ public static class ChatRanking
     private static bool ListsOnly(IReadOnlyList<string> words) =>
         (words.Any(w => w is "who" or "which" or "what" or "list") || CountsGroups(words)) && !words.Any(Superlatives.Contains)
         && words.All(w => Semantic.TextTokens.StopWords.Contains(w) || w is "list" or "sales" or "agent" or "agents" or "lead"
-            || OwnerWords.Contains(w) || AccountWords.Contains(w) || SectorWords.Contains(w) || CountryWords.Contains(w) || SourceWords.Contains(w) || OfferWords.Contains(w) || PackageWords.Contains(w));
+            || OwnerWords.Contains(w) || AccountWords.Contains(w) || SectorWords.Contains(w) || CountryWords.Contains(w) || ManagerWords.Contains(w) || OfficeWords.Contains(w) || SourceWords.Contains(w) || OfferWords.Contains(w) || PackageWords.Contains(w));
 
     /// <summary>
     /// "Which agent has the worst win rate?": an agent measured by a sales figure is a sales agent, though the question

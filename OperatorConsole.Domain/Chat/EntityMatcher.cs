@@ -22,6 +22,12 @@ public enum EntityKind
 
     /// <summary>The country of an account's headquarters ("Kenya"): its deals are those of its accounts, as a sector's.</summary>
     Country,
+
+    /// <summary>A sales manager ("Dustin Brinkmann"): their team's deals are those of the owners they manage.</summary>
+    Manager,
+
+    /// <summary>A regional office ("West"): its deals are those of the owners who sit in it.</summary>
+    Office,
 }
 
 /// <summary>A named thing the console knows (a lead title, an account, an integration…), with where to open it.</summary>

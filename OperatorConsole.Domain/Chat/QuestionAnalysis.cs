@@ -121,11 +121,10 @@ public static class QuestionAnalyzer
     }
 
     /// <summary>
-    /// Words whose stem is one the console reads but which name something it does not record: "Who is Darcel
-    /// Schlecht's manager?" was answered with her deals and nothing said ("manager" stems as "manages" does). A CRM's
-    /// sales teams (manager, regional office) are not imported.
+    /// Words whose stem is one the console reads but which name something it does not record. "manager" was one until
+    /// the sales teams were imported (ADR 241): an owner's answer now says their manager, or that none is recorded.
     /// </summary>
-    private static readonly HashSet<string> NotRecorded = new(StringComparer.Ordinal) { "manager", "managers" };
+    private static readonly HashSet<string> NotRecorded = new(StringComparer.Ordinal);
 
     /// <summary>
     /// A sector or a lead source is named by an ordinary word ("services", "medical", "referral", "website"): it counts
@@ -139,6 +138,8 @@ public static class QuestionAnalyzer
         {
             EntityKind.Sector => ChatRanking.NamesSector(words) || (ReadsAsName(m.AsWritten, words, SectorPrepositions) && !AsksWhereFrom(m.AsWritten, words)),
             EntityKind.Source => ChatRanking.NamesSource(words) || ReadsAsName(m.AsWritten, words, SourcePrepositions),
+            // "West", "Central": an office only where the question says office or region.
+            EntityKind.Office => ChatRanking.NamesOffice(words),
             _ => true,
         }).ToList();
 

@@ -55,6 +55,10 @@ public class ImportJob
     public int AccountsCreatedCount { get; set; }
     public int AccountsUpdatedCount { get; set; }
 
+    /// <summary>The deal owners' teams read with the deals (Maven's sales_teams.csv): members added and changed.</summary>
+    public int TeamMembersCreatedCount { get; set; }
+    public int TeamMembersUpdatedCount { get; set; }
+
     public int TotalRows { get; set; }
     public int ProcessedRows { get; set; }
     public int CreatedCount { get; set; }

@@ -34,6 +34,9 @@ public static class MavenCrmMapping
     public const string ProductsFile = "products.csv";
     public const string AccountsFile = "accounts.csv";
 
+    /// <summary>Each sales agent's manager and regional office: the deal owners' teams.</summary>
+    public const string TeamsFile = "sales_teams.csv";
+
     public static readonly IReadOnlyList<string> PipelineColumns =
         ["opportunity_id", "sales_agent", "product", "account", "deal_stage", "engage_date", "close_date", "close_value"];
 

@@ -2,6 +2,7 @@ using OperatorConsole.Web.Ai;
 using OperatorConsole.Web.Api;
 using OperatorConsole.Web.Api.Contract;
 using OperatorConsole.Web.Features.Accounts;
+using OperatorConsole.Web.Features.Teams;
 using OperatorConsole.Web.Features.AgentJobs;
 using OperatorConsole.Web.Features.Alerts;
 using OperatorConsole.Web.Features.Approvals;
@@ -59,6 +60,7 @@ public static class ConsoleFeatures
         var app = routes.MapGroup("").AddEndpointFilterFactory(QueryRules.Factory).AddEndpointFilterFactory(BodyRules.Factory);
         app.MapLeadsApi();
         app.MapAccountsApi();
+        app.MapTeamsApi();
         app.MapPipelineRunsApi();
         app.MapIntegrationsApi();
         app.MapAuditApi();

@@ -8,6 +8,7 @@ using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Learning;
 using OperatorConsole.Domain.Proposals;
 using OperatorConsole.Domain.Scorecard;
+using OperatorConsole.Domain.Teams;
 
 namespace OperatorConsole.Data.Chat.Topics;
 
@@ -94,6 +95,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
                 EntityKind.Account or EntityKind.Owner or EntityKind.Source or EntityKind.Package =>
                     await DealsOfAsync($"{entity.Kind} \"{entity.Name}\" has", entity, DealsOf(entity)!, question, ct, ownerOf: entity.Kind == EntityKind.Owner),
                 EntityKind.Sector or EntityKind.Country => await AccountsOfAsync(entity, question, ct),
+                EntityKind.Manager or EntityKind.Office => await TeamAsync(entity, question, ct),
                 _ => Say.Fact($"{entity.Kind.ToString().ToLowerInvariant()}:{entity.Name}", entity.Kind.ToString(), $"{entity.Kind} \"{entity.Name}\" exists", entity.Link, $"{entity.Kind} \"{entity.Name}\" exists"),
             };
             facts.Add(fact);
@@ -128,7 +130,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
 
     /// <summary>The source key of an entity's facts: "account:Kan-code", "owner:…", and a sector or source by its key (its case folded).</summary>
     private static string SourceOf(KnownEntity entity) =>
-        $"{entity.Kind.ToString().ToLowerInvariant()}:{(entity.Kind is EntityKind.Sector or EntityKind.Source or EntityKind.Country ? entity.Key : entity.Name)}";
+        $"{entity.Kind.ToString().ToLowerInvariant()}:{(entity.Kind is EntityKind.Sector or EntityKind.Source or EntityKind.Country or EntityKind.Office ? entity.Key : entity.Name)}";
 
     /// <summary>Where an entity's deals are checked: an account's on the Leads list searched for it, the rest at their own link.</summary>
     private static string LinkOf(KnownEntity entity) => entity.Kind == EntityKind.Account ? $"/leads?q={Uri.EscapeDataString(entity.Name)}" : entity.Link;
@@ -195,6 +197,40 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         return await DealsOfAsync(subject, sector, DealsOf(sector)!, question, ct);
     }
 
+    /// <summary>
+    /// A manager's team or a regional office (ADR 241): the owners in it, then their deals as an account's are told.
+    /// Owners are matched to the team by name with case and spacing ignored, as the deals spell them.
+    /// </summary>
+    private async Task<UsedFact> TeamAsync(KnownEntity team, QuestionAnalysis question, CancellationToken ct)
+    {
+        List<string> owners;
+        int members;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var all = await db.Set<TeamMember>().AsNoTracking().Select(m => new { m.NameKey, m.Manager, m.Office }).ToListAsync(ct);
+            var inTeam = all.Where(m => TeamRules.Key(team.Kind == EntityKind.Manager ? m.Manager : m.Office) == team.Key).Select(m => m.NameKey).ToHashSet(StringComparer.Ordinal);
+            members = inTeam.Count;
+            owners = (await db.Set<Lead>().AsNoTracking().Where(l => l.Owner != null).Select(l => l.Owner!).Distinct().ToListAsync(ct))
+                .Where(o => inTeam.Contains(TeamRules.Key(o)!)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        }
+
+        var names = owners.Count == 0 ? "" : $" ({string.Join(", ", owners.Take(AccountsShown))}{(owners.Count > AccountsShown ? $" and {Say.N(owners.Count - AccountsShown)} more" : "")})";
+        var subject = team.Kind == EntityKind.Manager
+            ? $"Manager \"{team.Name}\" has a team of {Say.Plural(members, "member", "members")}{names}, {Say.N(owners.Count)} with deals, and"
+            : $"Office \"{team.Name}\" has {Say.Plural(members, "member", "members")}{names}, {Say.N(owners.Count)} with deals, and";
+        return await DealsOfAsync(subject, team, l => owners.Contains(l.Owner!), question, ct);
+    }
+
+    /// <summary>"; team: manager Melvin Marxen, Central office", or that no team records the owner.</summary>
+    private static async Task<string> TeamOfAsync(ConsoleDbContext db, string owner, CancellationToken ct)
+    {
+        var key = TeamRules.Key(owner);
+        var member = await db.Set<TeamMember>().AsNoTracking().Where(m => m.NameKey == key).Select(m => new { m.Manager, m.Office }).FirstOrDefaultAsync(ct);
+        return member is null
+            ? "; no team recorded for this owner (no manager, no office)"
+            : $"; team: {(member.Manager is { } manager ? $"manager {manager}" : "no manager recorded")}, {(member.Office is { } office ? $"{office} office" : "no office recorded")}";
+    }
+
     /// <summary>An account's, a sector's, a source's or an owner's deals: how many in each stage, and what was won and lost (in the question's period).</summary>
     /// <param name="ownerOf">Whether the deals are an owner's own: "who owns" then has nothing to add.</param>
     private async Task<UsedFact> DealsOfAsync(string subject, KnownEntity entity,
@@ -238,6 +274,12 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         if (entity.Kind == EntityKind.Account && AccountFigures.AsksRecord(question.Tokens))
         {
             text += await CompanyRecordAsync(db, entity.Name, question.Tokens, ct);
+        }
+
+        // "Who is Darcel Schlecht's manager?" was answered with her deals and "manager" as not recorded: her team.
+        if (entity.Kind == EntityKind.Owner && ChatRanking.AsksTeam(question.Tokens))
+        {
+            text += await TeamOfAsync(db, entity.Name, ct);
         }
 
         // "Who is the owner of Kan-code?" got its deals and no name: the deals' owners, most deals first.

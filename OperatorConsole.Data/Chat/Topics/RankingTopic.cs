@@ -8,6 +8,7 @@ using OperatorConsole.Domain.Offers;
 using OperatorConsole.Domain.Proposals;
 using OperatorConsole.Domain.Packages;
 using OperatorConsole.Domain.Scorecard;
+using OperatorConsole.Domain.Teams;
 
 namespace OperatorConsole.Data.Chat.Topics;
 
@@ -121,6 +122,8 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
         EntityKind.Account => RankBy.Account,
         EntityKind.Sector => RankBy.Sector,
         EntityKind.Country => RankBy.Country,
+        EntityKind.Manager => RankBy.Manager,
+        EntityKind.Office => RankBy.Office,
         EntityKind.Owner => RankBy.Owner,
         EntityKind.Source => RankBy.Source,
         EntityKind.Package => RankBy.Package,
@@ -129,7 +132,7 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
 
     /// <summary>", on Kan-code's deals only"; several of a kind read as either, several kinds as all of them.</summary>
     private static string Within(List<KnownEntity> scope) => scope.Count == 0 ? ""
-        : ", on " + string.Join(" and ", scope.GroupBy(e => e.Kind).Select(g => string.Join(" or ", g.Select(e => e.Kind switch { EntityKind.Sector => $"the {e.Name} sector's", EntityKind.Country => $"the {e.Name} accounts'", EntityKind.Source => $"the {e.Name} source's", EntityKind.Package => $"the {e.Name} package's", _ => $"{e.Name}'s" }))))
+        : ", on " + string.Join(" and ", scope.GroupBy(e => e.Kind).Select(g => string.Join(" or ", g.Select(e => e.Kind switch { EntityKind.Sector => $"the {e.Name} sector's", EntityKind.Country => $"the {e.Name} accounts'", EntityKind.Manager => $"{e.Name}'s team's", EntityKind.Office => $"the {e.Name} office's", EntityKind.Source => $"the {e.Name} source's", EntityKind.Package => $"the {e.Name} package's", _ => $"{e.Name}'s" }))))
           + " deals only";
 
     /// <summary>
@@ -175,6 +178,10 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
             }
         }
 
+        var teams = await TeamsAsync(db, by, scope, names, ct);
+        string? TeamKey(string? owner, bool office) =>
+            owner is not null && teams.TryGetValue(TeamRules.Key(owner)!, out var team) ? (office ? team.Office : team.Manager) : null;
+
         if (by is RankBy.Package)
         {
             foreach (var package in await db.Set<ServicePackage>().AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(ct))
@@ -191,6 +198,8 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
             EntityKind.Source => source is not null && LeadRules.SourceKey(source) == e.Key,
             EntityKind.Package => package?.ToString(CultureInfo.InvariantCulture) == e.Key,
             EntityKind.Country => accountId is { } id && countryOf.TryGetValue(id, out var country) && country == e.Key,
+            EntityKind.Manager => TeamKey(owner, office: false) == e.Key,
+            EntityKind.Office => TeamKey(owner, office: true) == e.Key,
             _ => accountId is { } id && sectorOf.TryGetValue(id, out var sector) && sector == e.Key,
         }));
 
@@ -200,11 +209,44 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
             RankBy.Account => r.AccountId?.ToString(CultureInfo.InvariantCulture),
             RankBy.Sector => r.AccountId is { } id && sectorOf.TryGetValue(id, out var sector) ? "sector:" + sector : null,
             RankBy.Country => r.AccountId is { } id && countryOf.TryGetValue(id, out var country) ? "country:" + country : null,
+            RankBy.Manager => TeamKey(r.Owner, office: false) is { } manager ? "manager:" + manager : null,
+            RankBy.Office => TeamKey(r.Owner, office: true) is { } office ? "office:" + office : null,
             RankBy.Source => string.IsNullOrWhiteSpace(r.Source) ? null : SourceName(r.Source, names),
             RankBy.Package => r.Package is { } package ? "package:" + package.ToString(CultureInfo.InvariantCulture) : null,
             _ => r.OfferType?.ToString(),
         }, r.Status, r.Outcome, r.Value, r.At)).ToList();
         return (deals, names);
+    }
+
+    /// <summary>
+    /// Each team member's manager and office keys by the member's key, when the ranking groups by either or is scoped to
+    /// one (ADR 241); the managers and offices are named as the first member spells them and linked to /teams.
+    /// </summary>
+    private static async Task<Dictionary<string, (string? Manager, string? Office)>> TeamsAsync(
+        ConsoleDbContext db, RankBy by, List<KnownEntity> scope, Dictionary<string, (string Name, string Link)> names, CancellationToken ct)
+    {
+        var teams = new Dictionary<string, (string? Manager, string? Office)>(StringComparer.Ordinal);
+        if (by is not (RankBy.Manager or RankBy.Office) && !scope.Any(e => e.Kind is EntityKind.Manager or EntityKind.Office))
+        {
+            return teams;
+        }
+
+        foreach (var m in await db.Set<TeamMember>().AsNoTracking().ToListAsync(ct))
+        {
+            var (manager, office) = (TeamRules.Key(m.Manager), TeamRules.Key(m.Office));
+            teams[m.NameKey] = (manager, office);
+            if (manager is not null)
+            {
+                names.TryAdd("manager:" + manager, (m.Manager!.Trim(), $"/teams?manager={Uri.EscapeDataString(m.Manager.Trim())}"));
+            }
+
+            if (office is not null)
+            {
+                names.TryAdd("office:" + office, (m.Office!.Trim(), $"/teams?office={Uri.EscapeDataString(m.Office.Trim())}"));
+            }
+        }
+
+        return teams;
     }
 
     /// <summary>A source's key (one however its leads spell its case), named as the first lead spells it.</summary>
@@ -231,7 +273,7 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
     {
         RankBy.Owner => (key, $"/leads?owner={Uri.EscapeDataString(key)}"),
         RankBy.Account => names.TryGetValue(key, out var n) ? n : ($"account {key}", $"/accounts/{key}"),
-        RankBy.Sector or RankBy.Country or RankBy.Source or RankBy.Package => names[key],
+        RankBy.Sector or RankBy.Country or RankBy.Source or RankBy.Package or RankBy.Manager or RankBy.Office => names[key],
         _ => Enum.TryParse<OfferType>(key, out var offer)
             ? (OfferRules.Label(offer), $"/leads?offerType={System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(offer.ToString())}")
             : (key, "/leads"),
@@ -265,7 +307,7 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
     }
 
     /// <summary>Where the groups themselves are listed: accounts and sectors on the Clients list, packages on theirs, the rest on the Leads list.</summary>
-    private static string ListOf(RankBy by) => by switch { RankBy.Account or RankBy.Sector or RankBy.Country => "/clients", RankBy.Package => "/packages", _ => "/leads" };
+    private static string ListOf(RankBy by) => by switch { RankBy.Account or RankBy.Sector or RankBy.Country => "/clients", RankBy.Manager or RankBy.Office => "/teams", RankBy.Package => "/packages", _ => "/leads" };
 
     /// <summary>How many groups a "which … has none" answer names.</summary>
     private const int NamedWithout = 10;
@@ -279,6 +321,8 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
                 RankBy.Account => int.TryParse(n.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _),
                 RankBy.Sector => n.Key.StartsWith("sector:", StringComparison.Ordinal),
                 RankBy.Country => n.Key.StartsWith("country:", StringComparison.Ordinal),
+                RankBy.Manager => n.Key.StartsWith("manager:", StringComparison.Ordinal),
+                RankBy.Office => n.Key.StartsWith("office:", StringComparison.Ordinal),
                 RankBy.Package => n.Key.StartsWith("package:", StringComparison.Ordinal),
                 _ => false,
             })
@@ -354,7 +398,9 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
     /// <summary>"in 2017", "in Q3 2017", but "this month"; the sentence around it spells out the dates.</summary>
     private static string In(ChatPeriod? period) => period is null ? "" : " " + period.WhenShort();
 
-    private static string Plural(string what) => what.EndsWith('y') ? what[..^1] + "ies" : what + "s";
+    /// <summary>"countries", "managers' teams".</summary>
+    private static string Plural(string what) =>
+        what.Replace("'s ", "s' ", StringComparison.Ordinal) is var w && w.EndsWith('y') ? w[..^1] + "ies" : w + "s";
 
     private static string Article(string what) => what[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a";
 

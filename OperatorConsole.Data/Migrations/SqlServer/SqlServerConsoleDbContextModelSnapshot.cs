@@ -1573,6 +1573,12 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<int>("TeamMembersCreatedCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TeamMembersUpdatedCount")
+                        .HasColumnType("int");
+
                     b.Property<int>("TotalRows")
                         .HasColumnType("int");
 
@@ -2775,6 +2781,46 @@ namespace OperatorConsole.Data.Migrations.SqlServer
                     b.HasIndex("PipelineRunId");
 
                     b.ToTable("PipelineRunStep");
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Teams.TeamMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Manager")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Office")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameKey")
+                        .IsUnique();
+
+                    b.ToTable("TeamMember");
                 });
 
             modelBuilder.Entity("OperatorConsole.Domain.Templates.TemplateStarter", b =>

@@ -1551,6 +1551,12 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TeamMembersCreatedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamMembersUpdatedCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TotalRows")
                         .HasColumnType("INTEGER");
 
@@ -2744,6 +2750,46 @@ namespace OperatorConsole.Data.Migrations.Sqlite
                     b.HasIndex("PipelineRunId");
 
                     b.ToTable("PipelineRunStep");
+                });
+
+            modelBuilder.Entity("OperatorConsole.Domain.Teams.TeamMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Manager")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Office")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameKey")
+                        .IsUnique();
+
+                    b.ToTable("TeamMember");
                 });
 
             modelBuilder.Entity("OperatorConsole.Domain.Templates.TemplateStarter", b =>

@@ -68,6 +68,7 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
         await TheProductsAreServicePackagesAsync(client);
         await AnAccountSaysWhatItBoughtAsync(client);
         await AnAccountKnowsItsGroupAndCountryAsync(client);
+        await EveryOwnerHasTheTeamTheFileGivesAsync(client, job);
 
         // Every item's key is unique in its bucket on the real data too: acknowledgements refer to it, and the screens
         // key their live rows by it (a duplicate sibling key would end the circuit).
@@ -241,6 +242,33 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
                 .Should().BeEquivalentTo(file.Where(a => a.Country == country).Select(a => a.Name), "the country filter ignores case");
         }
     }
+
+    /// <summary>
+    /// sales_teams.csv, through the API: all 35 agents with their manager and regional office (five have no deals), an
+    /// office filter keeps the file's agents there, and an agent's won value is the file's.
+    /// </summary>
+    private static async Task EveryOwnerHasTheTeamTheFileGivesAsync(HttpClient client, ImportJobView job)
+    {
+        var file = File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), MavenCrmMapping.TeamsFile)).Skip(1).Select(l => l.Split(','))
+            .Select(c => (Name: c[0], Manager: c[1], Office: c[2])).ToList();
+        job.TeamMembersCreatedCount.Should().Be(file.Count);
+        var listed = (await (await client.GetAsync("/api/team-members?pageSize=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(m => (Name: m.GetProperty("name").GetString()!, Manager: m.GetProperty("manager").GetString()!, Office: m.GetProperty("office").GetString()!)).ToList();
+        listed.Should().BeEquivalentTo(file, "every agent, and no owner without a team");
+        var west = await (await client.GetAsync("/api/team-members?office=WEST&pageSize=100")).ReadJsonAsync();
+        west.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("name").GetString()).Should().BeEquivalentTo(file.Where(a => a.Office == "West").Select(a => a.Name));
+
+        var deals = PipelineDealsWithAgents();
+        var darcel = (await (await client.GetAsync("/api/team-members?manager=melvin%20marxen&pageSize=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            .Single(m => m.GetProperty("name").GetString() == "Darcel Schlecht");
+        darcel.GetProperty("wonValue").GetDecimal().Should().Be(deals.Where(d => d.Agent == "Darcel Schlecht" && d.Stage == "Won").Sum(d => d.Value));
+        darcel.GetProperty("deals").GetInt32().Should().Be(deals.Count(d => d.Agent == "Darcel Schlecht"));
+    }
+
+    private static List<(string Agent, string Stage, decimal Value)> PipelineDealsWithAgents() =>
+        File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), MavenCrmMapping.PipelineFile)).Skip(1).Select(l => l.Split(','))
+            .Select(c => (Agent: c[1], Stage: c[4], Value: c[4] == "Won" ? decimal.Parse(c[7], System.Globalization.CultureInfo.InvariantCulture) : 0m))
+            .ToList();
 
     /// <summary>A track record (won, lost, won value) says what these deals of the file say.</summary>
     private static void TheRecordIsTheFiles(System.Text.Json.JsonElement record, IReadOnlyList<(string Product, string Account, string Stage, decimal Value)> deals, string because)

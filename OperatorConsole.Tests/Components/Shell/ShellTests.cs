@@ -16,7 +16,7 @@ public sealed class ShellTests : IDisposable
     public static TheoryData<string> AreaRoutes => new()
     {
         "/", "/failures", "/leads", "/clients", "/agent-jobs", "/build-ops", "/approvals", "/standup", "/settings",
-        "/assets", "/learning", "/playbook", "/chat", "/metrics", "/packages", "/templates", "/audit", "/integrations", "/import", "/runs",
+        "/assets", "/learning", "/playbook", "/chat", "/metrics", "/packages", "/teams", "/templates", "/audit", "/integrations", "/import", "/runs",
     };
 
     [Theory]

@@ -17,6 +17,7 @@ internal sealed class DocumentContractTransformer : IOpenApiDocumentTransformer
     public static readonly IReadOnlyDictionary<string, string> TagDescriptions = new Dictionary<string, string>
     {
         ["Accounts"] = "Customer companies: their deals, won value, active projects, results and last touch, worst first.",
+        ["Teams"] = "The deal owners with their manager and regional office (a CRM's sales teams, imported with its deals) and what their deals add up to.",
         ["Alerts"] = "Alert channels (webhook, e-mail), rules on failure changes, deliveries and the daily digest.",
         ["Agent jobs"] = "The coding agent's job ledger: what it changed, its tests, risk, human approval and deployment.",
         ["Approvals"] = "Human gates: requests waiting for an operator's decision, and the decisions with who, when and why.",

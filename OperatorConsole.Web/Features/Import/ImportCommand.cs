@@ -48,6 +48,10 @@ public static class ImportCommand
         Console.WriteLine($"Import job {job.Id} ({job.SourceName}): {job.Status} in {started.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine($"  rows {job.TotalRows}, created {job.CreatedCount}, updated {job.UpdatedCount}, skipped (already there) {job.SkippedCount}, errors {job.ErrorCount}");
         Console.WriteLine($"  accounts created {job.AccountsCreatedCount}, updated {job.AccountsUpdatedCount}");
+        if (job.TeamMembersCreatedCount + job.TeamMembersUpdatedCount > 0)
+        {
+            Console.WriteLine($"  team members created {job.TeamMembersCreatedCount}, updated {job.TeamMembersUpdatedCount}");
+        }
         foreach (var error in job.Errors.Take(20))
         {
             Console.WriteLine($"  row {error.Row}{(error.Key is null ? "" : $" ({error.Key})")}: {error.Message}");

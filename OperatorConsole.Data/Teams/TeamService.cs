@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Domain.Common;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Domain.Proposals;
+using OperatorConsole.Domain.Teams;
+
+namespace OperatorConsole.Data.Teams;
+
+/// <summary>
+/// A row of GET /api/team-members: a deal owner with their manager and office (null when no team records them) and
+/// what their deals add up to, computed from the deals as an account's row is. <see cref="Id"/> is null for an owner
+/// named on deals that no team member record has.
+/// </summary>
+public sealed record TeamMemberRow(
+    int? Id, string Name, string? Manager, string? Office, int Deals, int OpenDeals, int WonDeals, int LostDeals, decimal WonValue, decimal? WinRate);
+
+/// <summary>GET /api/team-members filters: an office or a manager (whole value, case ignored).</summary>
+public sealed record TeamListQuery(string? Office = null, string? Manager = null, int? Page = null, int? PageSize = null);
+
+/// <summary>
+/// The deal owners and their teams. Deals name their owner as text, so a member is matched to them by key (case and
+/// spacing ignored); every owner on a deal is listed, with or without a team, and every member, with or without deals.
+/// </summary>
+public sealed class TeamService(IDbContextFactory<ConsoleDbContext> dbFactory)
+{
+    public async Task<PagedList<TeamMemberRow>> ListAsync(TeamListQuery query, CancellationToken ct = default)
+    {
+        var paging = PageRequest.From(query.Page, query.PageSize);
+        var rows = (await AllAsync(ct))
+            .Where(r => Matches(r.Office, query.Office) && Matches(r.Manager, query.Manager))
+            .OrderBy(r => r.Office is null).ThenBy(r => r.Office, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(r => r.Manager, StringComparer.OrdinalIgnoreCase).ThenByDescending(r => r.WonValue).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return new PagedList<TeamMemberRow>(rows.Skip(paging.Skip).Take(paging.PageSize).ToList(), rows.Count, paging.Page, paging.PageSize);
+    }
+
+    /// <summary>The team members by key (case and spacing ignored): the chat's and the ranking's lookup from a deal's owner.</summary>
+    public async Task<IReadOnlyDictionary<string, TeamMember>> ByKeyAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<TeamMember>().AsNoTracking().ToDictionaryAsync(m => m.NameKey, StringComparer.Ordinal, ct);
+    }
+
+    private static bool Matches(string? value, string? wanted) =>
+        string.IsNullOrWhiteSpace(wanted) || (value is not null && TeamRules.Key(value) == TeamRules.Key(wanted));
+
+    private async Task<List<TeamMemberRow>> AllAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var members = await db.Set<TeamMember>().AsNoTracking().ToListAsync(ct);
+        var leads = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived && l.Owner != null);
+        var counts = await leads.GroupBy(l => new { l.Owner, l.Status }).Select(g => new { g.Key.Owner, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        // Decimal sums do not translate on SQLite; won proposals are one small row each.
+        var won = await db.Set<Proposal>().AsNoTracking().Where(p => p.Outcome == ProposalOutcome.Won)
+            .Join(leads, p => p.LeadId, l => l.Id, (p, l) => new { l.Owner, Value = p.OutcomeValue ?? p.Amount ?? 0m }).ToListAsync(ct);
+        var countsByKey = counts.ToLookup(c => TeamRules.Key(c.Owner)!);
+        var wonByKey = won.GroupBy(w => TeamRules.Key(w.Owner)!).ToDictionary(g => g.Key, g => g.Sum(w => w.Value), StringComparer.Ordinal);
+        // An owner is named as the deals spell them when no member record has them.
+        var owners = counts.GroupBy(c => TeamRules.Key(c.Owner)!).ToDictionary(g => g.Key, g => g.First().Owner!, StringComparer.Ordinal);
+        var keys = members.Select(m => m.NameKey).Union(owners.Keys, StringComparer.Ordinal);
+        var byKey = members.ToDictionary(m => m.NameKey, StringComparer.Ordinal);
+        return keys.Select(key =>
+        {
+            var member = byKey.GetValueOrDefault(key);
+            var mine = countsByKey[key].ToList();
+            int Count(Func<LeadStatus, bool> stage) => mine.Where(c => stage(c.Status)).Sum(c => c.Count);
+            var (wonDeals, lost) = (Count(s => s.IsClient()), Count(s => s == LeadStatus.Lost));
+            return new TeamMemberRow(member?.Id, member?.Name ?? owners[key], member?.Manager, member?.Office,
+                mine.Sum(c => c.Count), Count(s => s is LeadStatus.New or LeadStatus.Qualified or LeadStatus.Proposal), wonDeals, lost,
+                wonByKey.GetValueOrDefault(key), wonDeals + lost == 0 ? null : Math.Round((decimal)wonDeals / (wonDeals + lost), 4));
+        }).ToList();
+    }
+}

@@ -1,0 +1,60 @@
+using Bunit;
+using OperatorConsole.Data.Teams;
+using OperatorConsole.Domain.Access;
+using OperatorConsole.Domain.Import;
+using OperatorConsole.Domain.Leads;
+using OperatorConsole.Web.Features.Teams;
+
+namespace OperatorConsole.Tests.Components.Teams;
+
+/// <summary>
+/// /teams and the teams writer: every deal owner with the manager and office a teams file gives them, an owner no team
+/// records listed without one, the address as the filter, and skip mode filling only what a member lacks.
+/// </summary>
+public sealed class TeamsPageTests : IAsyncLifetime
+{
+    private readonly ComponentTestContext _ctx = new();
+
+    public Task InitializeAsync()
+    {
+        _ctx.SignInAs(ConsoleRoles.Viewer);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _ctx.DisposeAsync();
+
+    [Fact]
+    public async Task TeamsPage_ListsEveryOwnerWithTheirTeam_AndTheAddressFiltersByOffice()
+    {
+        var won = await _ctx.SeedLeadAsync("Won deal", LeadStatus.Approved);
+        var open = await _ctx.SeedLeadAsync("Open deal", LeadStatus.New);
+        var stray = await _ctx.SeedLeadAsync("Stray deal", LeadStatus.New);
+        await _ctx.SetLeadAsync(won.Id, s => s.SetProperty(l => l.Owner, "Ada  Lovelace"));
+        await _ctx.SetLeadAsync(open.Id, s => s.SetProperty(l => l.Owner, "ada lovelace"));
+        await _ctx.SetLeadAsync(stray.Id, s => s.SetProperty(l => l.Owner, "Nobody Known"));
+        var writer = _ctx.Service<TeamMembersWriter>();
+        var now = new DateTime(2026, 11, 25, 9, 0, 0, DateTimeKind.Utc);
+        var first = await writer.WriteAsync(
+            [new(2, "Ada Lovelace", "Grace Hopper", "West"), new(3, "Alan Turing", "Grace Hopper", "East"), new(4, "ADA LOVELACE", "Someone", "East"), new(5, " ", null, null)],
+            DuplicateMode.Skip, now);
+        first.Created.Should().Be(2);
+        first.Errors.Select(e => e.Row).Should().Equal(4, 5);
+
+        // Skip mode fills only what a member lacks; update mode takes the file's values.
+        (await writer.WriteAsync([new(2, "Ada Lovelace", "Someone Else", "North")], DuplicateMode.Skip, now)).Updated.Should().Be(0);
+        (await writer.WriteAsync([new(2, "Ada Lovelace", "Grace Hopper", "Central")], DuplicateMode.Update, now)).Updated.Should().Be(1);
+
+        var cut = _ctx.RenderWithMud<TeamsPage>();
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=team-owner]").Select(a => a.TextContent)
+            .Should().BeEquivalentTo("Ada Lovelace", "Alan Turing", "Nobody Known"));
+        cut.Find("[data-testid=teams-summary]").TextContent.Should().Contain("2 team members in 2 offices").And.Contain("1 owner with no team");
+        cut.Find("[data-testid=teams-table]").TextContent.Should().Contain("none recorded", "the stray owner has no manager or office");
+        var ada = cut.FindAll("tr").Single(r => r.TextContent.Contains("Ada Lovelace", StringComparison.Ordinal)).TextContent;
+        ada.Should().Contain("Central").And.Contain("1 open · 1 won · 0 lost", "both her deals are matched by name, case and spacing ignored");
+
+        var navigation = _ctx.Service<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("/teams?office=east");
+        var filtered = _ctx.RenderWithMud<TeamsPage>();
+        filtered.WaitForAssertion(() => filtered.FindAll("[data-testid=team-owner]").Select(a => a.TextContent).Should().Equal("Alan Turing"));
+    }
+}
