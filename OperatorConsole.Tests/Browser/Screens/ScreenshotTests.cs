@@ -113,6 +113,10 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
     [InlineData("/clients", 1920, 1080)]
     [InlineData("/clients", 1440, 900)]
     [InlineData("/clients", 390, 844)]
+    // The sales teams (sales_teams.csv, ADR 241): every owner with their manager and office, and one office's.
+    [InlineData("/teams", 1920, 1080)]
+    [InlineData("/teams?office=West", 1440, 900)]
+    [InlineData("/teams", 390, 844)]
     [InlineData("/clients/deals", 1440, 900)]
     [InlineData("/clients/deals", 390, 844)]
     [InlineData("account", 1920, 1080)]
