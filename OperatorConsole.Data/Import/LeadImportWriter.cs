@@ -390,6 +390,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         var existing = await db.Set<Account>().ToDictionaryAsync(a => a.NameKey, StringComparer.Ordinal, ct);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var parents = new List<(int Row, Account Account, string Parent)>();
+        var written = new HashSet<Account>();
         foreach (var (row, result) in rows)
         {
             if (!result.IsValid)
@@ -412,6 +413,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
                 if (Fill(account, input, overwrite: mode == DuplicateMode.Update))
                 {
                     account.UpdatedAt = now;
+                    written.Add(account);
                     updated++;
                 }
             }
@@ -421,6 +423,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
                 Fill(account, input, overwrite: true);
                 db.Add(account);
                 existing[key] = account;
+                written.Add(account);
                 created++;
             }
 
@@ -431,7 +434,10 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         }
 
         await db.SaveChangesAsync(ct);
-        errors.AddRange(LinkParents(parents, existing, now));
+        var (parentErrors, linked) = LinkParents(parents, existing, now);
+        errors.AddRange(parentErrors);
+        // A known account whose only change is its parent is an updated account too.
+        updated += linked.Count(a => !written.Contains(a));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new AccountImportResult(created, updated, errors.OrderBy(e => e.Row).ToList());
@@ -441,30 +447,30 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
     /// Each named parent found by name among the accounts (the file's and the console's); a parent that is not an
     /// account, or that would make a loop, is reported on its row and the account is kept without it.
     /// </summary>
-    private static IEnumerable<ImportRowError> LinkParents(
+    private static (List<ImportRowError> Errors, List<Account> Linked) LinkParents(
         List<(int Row, Account Account, string Parent)> parents, Dictionary<string, Account> byKey, DateTime now)
     {
+        var (errors, linked) = (new List<ImportRowError>(), new List<Account>());
         var byId = byKey.Values.ToDictionary(a => a.Id);
         foreach (var (row, account, parentName) in parents)
         {
             if (!byKey.TryGetValue(AccountRules.NameKey(parentName)!, out var parent))
             {
-                yield return new ImportRowError(row, account.Name, $"Accounts file: parent \"{parentName}\" is not an account in the file or the console; saved without a parent.");
-                continue;
+                errors.Add(new ImportRowError(row, account.Name, $"Accounts file: parent \"{parentName}\" is not an account in the file or the console; saved without a parent."));
             }
-
-            if (AccountRules.ParentError(account.Id, parent.Id, id => byId.TryGetValue(id, out var a) ? a.ParentAccountId : null) is { } loop)
+            else if (AccountRules.ParentError(account.Id, parent.Id, id => byId.TryGetValue(id, out var a) ? a.ParentAccountId : null) is { } loop)
             {
-                yield return new ImportRowError(row, account.Name, $"Accounts file: parent \"{parentName}\" not linked. {loop}");
-                continue;
+                errors.Add(new ImportRowError(row, account.Name, $"Accounts file: parent \"{parentName}\" not linked. {loop}"));
             }
-
-            if (account.ParentAccountId != parent.Id)
+            else if (account.ParentAccountId != parent.Id)
             {
                 account.ParentAccountId = parent.Id;
                 account.UpdatedAt = now;
+                linked.Add(account);
             }
         }
+
+        return (errors, linked);
     }
 
     /// <summary>

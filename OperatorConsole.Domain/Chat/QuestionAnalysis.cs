@@ -113,18 +113,12 @@ public static class QuestionAnalyzer
         var toDateWords = ChatPeriods.ToDateWords(question).ToHashSet(StringComparer.Ordinal);
         var unknownWords = unknown.SelectMany(TextTokens.Words).ToHashSet(StringComparer.Ordinal);
         var uncovered = words.Where((w, i) =>
-                !TextTokens.StopWords.Contains(w) && (NotRecorded.Contains(w) || (!Vocabulary.Contains(w) && !Vocabulary.Contains(stems[i])))
+                !TextTokens.StopWords.Contains(w) && !Vocabulary.Contains(w) && !Vocabulary.Contains(stems[i])
                 && !entityWords.Contains(w) && !toDateWords.Contains(w) && !unknownWords.Contains(w) && !w.All(char.IsDigit) && !IsQuarter(w) && !IsAmount(w))
             .Distinct().ToList();
 
         return new QuestionAnalysis(question, topics.OrderByDescending(t => t.Score).ToList(), mentions, unknown, period, uncovered) { Words = words.Concat(stems).Distinct().ToList(), Tokens = words, Ranking = ranking, RankingWithoutMeasure = ChatRanking.DimensionWithoutMeasure(words), PeriodRanking = periodRanking, ValueRange = valueRange, ComparedWith = pair?.Second };
     }
-
-    /// <summary>
-    /// Words whose stem is one the console reads but which name something it does not record. "manager" was one until
-    /// the sales teams were imported (ADR 241): an owner's answer now says their manager, or that none is recorded.
-    /// </summary>
-    private static readonly HashSet<string> NotRecorded = new(StringComparer.Ordinal);
 
     /// <summary>
     /// A sector or a lead source is named by an ordinary word ("services", "medical", "referral", "website"): it counts

@@ -171,18 +171,18 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         return Say.Fact($"lead:{id}", $"Lead · {lead.Title}", text, $"/leads/{id}", text);
     }
 
-    /// <summary>A sector or a country: how many accounts record it, then their deals as an account's are told.</summary>
-    private async Task<UsedFact> AccountsOfAsync(KnownEntity sector, QuestionAnalysis question, CancellationToken ct)
+    /// <summary>A sector or a country (<paramref name="attribute"/>): how many accounts record it, then their deals as an account's are told.</summary>
+    private async Task<UsedFact> AccountsOfAsync(KnownEntity attribute, QuestionAnalysis question, CancellationToken ct)
     {
 #pragma warning disable CA1304, CA1311, CA1862 // ToLower() runs in the database as LOWER(); the process culture plays no part.
-        System.Linq.Expressions.Expression<Func<Account, bool>> inSector = sector.Kind == EntityKind.Country
-            ? a => a.Country != null && a.Country.ToLower() == sector.Key
-            : a => a.Sector != null && a.Sector.ToLower() == sector.Key;
+        System.Linq.Expressions.Expression<Func<Account, bool>> holds = attribute.Kind == EntityKind.Country
+            ? a => a.Country != null && a.Country.ToLower() == attribute.Key
+            : a => a.Sector != null && a.Sector.ToLower() == attribute.Key;
 #pragma warning restore CA1304, CA1311, CA1862
         List<(string Name, int Deals)> accounts;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            accounts = (await db.Set<Account>().AsNoTracking().Where(inSector)
+            accounts = (await db.Set<Account>().AsNoTracking().Where(holds)
                     .Select(a => new { a.Name, Deals = db.Set<Lead>().Count(l => l.AccountId == a.Id && !l.IsArchived) }).ToListAsync(ct))
                 .Select(a => (a.Name, a.Deals)).OrderByDescending(a => a.Deals).ThenBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
         }
@@ -191,10 +191,10 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         var names = question.Mentions("which", "what", "list", "name", "names") && question.Mentions("account", "company", "companies", "customer", "client")
             ? $" ({string.Join(", ", accounts.Take(AccountsShown).Select(a => $"{a.Name} {Say.Plural(a.Deals, "deal", "deals")}"))}{(accounts.Count > AccountsShown ? $" and {Say.N(accounts.Count - AccountsShown)} more" : "")})"
             : "";
-        var subject = sector.Kind == EntityKind.Country
-            ? $"Country \"{sector.Name}\" has {Say.Plural(accounts.Count, "account", "accounts")} headquartered there{names} and"
-            : $"Sector \"{sector.Name}\" has {Say.Plural(accounts.Count, "account", "accounts")}{names} and";
-        return await DealsOfAsync(subject, sector, DealsOf(sector)!, question, ct);
+        var subject = attribute.Kind == EntityKind.Country
+            ? $"Country \"{attribute.Name}\" has {Say.Plural(accounts.Count, "account", "accounts")} headquartered there{names} and"
+            : $"Sector \"{attribute.Name}\" has {Say.Plural(accounts.Count, "account", "accounts")}{names} and";
+        return await DealsOfAsync(subject, attribute, DealsOf(attribute)!, question, ct);
     }
 
     /// <summary>
