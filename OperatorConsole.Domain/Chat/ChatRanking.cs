@@ -2,7 +2,8 @@ namespace OperatorConsole.Domain.Chat;
 
 /// <summary>
 /// What a ranking question groups deals by: who owns them, the customer's account, the offer type, the account's
-/// sector, where the lead came from, or the service package it was sold on (a CRM's product).
+/// sector or country, where the lead came from, the service package it was sold on (a CRM's product), or the owner's
+/// manager or regional office (their sales team, ADR 241).
 /// </summary>
 public enum RankBy
 {

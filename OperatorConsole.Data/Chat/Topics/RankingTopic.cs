@@ -13,7 +13,8 @@ using OperatorConsole.Domain.Teams;
 namespace OperatorConsole.Data.Chat.Topics;
 
 /// <summary>
-/// Rankings: deals grouped by owner, account, offer type, the account's sector or the lead's source, and ordered by won value, won or lost deals, win rate, deals
+/// Rankings: deals grouped by owner, account, offer type, the account's sector or country, the lead's source, its package, or
+/// the owner's manager or office, and ordered by won value, won or lost deals, win rate, deals
 /// or open deals (<see cref="ChatRanking"/> reads which). Won and lost are the recorded outcomes (the scorecard's
 /// source), in the question's period when it names one; deals and open deals are counted as they stand. The top
 /// <see cref="Shown"/> are Known facts, each linked to the list or page it can be checked on; the deals the grouping
@@ -41,7 +42,7 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
     {
         if (question.Ranking is not { } ranking)
         {
-            return TopicAnswer.MissingOnly("Say what to rank by (owner, account, sector, lead source, package or offer type) and by which figure (won, lost, win rate, deals, open deals).");
+            return TopicAnswer.MissingOnly("Say what to rank by (owner, account, sector, country, lead source, package, offer type, manager or office) and by which figure (won, lost, win rate, deals, open deals).");
         }
 
         if (ranking.Measure is RankMeasure.Employees or RankMeasure.AnnualRevenue)

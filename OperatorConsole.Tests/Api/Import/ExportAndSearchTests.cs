@@ -98,6 +98,8 @@ public sealed class ExportAndSearchTests(DemoConsoleFactory factory) : IClassFix
 
         var pages = await (await client.GetAsync("/api/search?q=failures")).ReadAsync<SearchResults>();
         pages.Items[0].Href.Should().Be("/failures");
+        // Ctrl+K finds the sales teams by what an operator calls them.
+        (await (await client.GetAsync("/api/search?q=managers")).ReadAsync<SearchResults>()).Items.Should().Contain(h => h.Href == "/teams");
         var clients = await (await client.GetAsync("/api/search?q=Apex")).ReadAsync<SearchResults>();
         clients.Items.Should().Contain(h => h.Kind == "client" && h.Title == "AI sales assistant for B2B distributor");
         (await (await client.GetAsync("/api/search?q=")).ReadAsync<SearchResults>()).Items.Should().BeEmpty();

@@ -15,6 +15,7 @@ public sealed class PageSearchSource : ISearchSource
         new("page", "Approvals", "/approvals", "approve gate decisions queue"),
         new("page", "Leads", "/leads", "pipeline prospects deals"),
         new("page", "Service packages", "/packages", "offers pricing packages"),
+        new("page", "Sales teams", "/teams", "teams owners sales agents managers regional offices reps"),
         new("page", "Metrics & constraint", "/metrics", "bottleneck constraint metrics evidence"),
         new("page", "Clients & accounts", "/clients", "results ledger clients accounts companies customers outcomes"),
         new("page", "Results Ledger per deal", "/clients/deals", "results ledger clients deals targets deltas outcomes"),
