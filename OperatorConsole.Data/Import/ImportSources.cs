@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using OperatorConsole.Data.Teams;
 using OperatorConsole.Domain.Import;
 
 namespace OperatorConsole.Data.Import;
@@ -149,7 +150,7 @@ public static class ImportSources
     };
 
     /// <summary>Maven's sales_teams.csv (sales_agent, manager, regional_office), or nothing when the folder has none.</summary>
-    public static List<OperatorConsole.Data.Teams.TeamSourceRow> ReadMavenTeams(string folder)
+    public static List<TeamSourceRow> ReadMavenTeams(string folder)
     {
         var path = Path.Combine(folder, MavenCrmMapping.TeamsFile);
         if (!File.Exists(path))
@@ -160,7 +161,7 @@ public static class ImportSources
         using var file = File.OpenRead(path);
         var (index, raw) = ReadRaw(file);
         string? Get(string[] cells, string column) => index.TryGetValue(column, out var i) && i < cells.Length ? LeadCsvMapping.Clean(cells[i]) : null;
-        return raw.Select(r => new OperatorConsole.Data.Teams.TeamSourceRow(r.Row, Get(r.Cells, "sales_agent"), Get(r.Cells, "manager"), Get(r.Cells, "regional_office"))).ToList();
+        return raw.Select(r => new TeamSourceRow(r.Row, Get(r.Cells, "sales_agent"), Get(r.Cells, "manager"), Get(r.Cells, "regional_office"))).ToList();
     }
 
     /// <summary>The Maven CRM pipeline with the built-in mapping; prices come from products.csv next to it.</summary>

@@ -24,10 +24,16 @@ public sealed record TeamListQuery(string? Office = null, string? Manager = null
 /// </summary>
 public sealed class TeamService(IDbContextFactory<ConsoleDbContext> dbFactory)
 {
-    public async Task<PagedList<TeamMemberRow>> ListAsync(TeamListQuery query, CancellationToken ct = default)
+    public async Task<PagedList<TeamMemberRow>> ListAsync(TeamListQuery query, CancellationToken ct = default) => Page(await AllAsync(ct), query);
+
+    /// <summary>Every row, unfiltered and unpaged: /teams reads it once per change for its filters and cuts its pages with <see cref="Page"/>.</summary>
+    public async Task<IReadOnlyList<TeamMemberRow>> AllAsync(CancellationToken ct = default) => await ComputeAsync(ct);
+
+    /// <summary>The rows a query keeps, in the list's order, one page of them.</summary>
+    public static PagedList<TeamMemberRow> Page(IReadOnlyList<TeamMemberRow> all, TeamListQuery query)
     {
         var paging = PageRequest.From(query.Page, query.PageSize);
-        var rows = (await AllAsync(ct))
+        var rows = all
             .Where(r => Matches(r.Office, query.Office) && Matches(r.Manager, query.Manager))
             .OrderBy(r => r.Office is null).ThenBy(r => r.Office, StringComparer.OrdinalIgnoreCase)
             .ThenBy(r => r.Manager, StringComparer.OrdinalIgnoreCase).ThenByDescending(r => r.WonValue).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
@@ -35,17 +41,10 @@ public sealed class TeamService(IDbContextFactory<ConsoleDbContext> dbFactory)
         return new PagedList<TeamMemberRow>(rows.Skip(paging.Skip).Take(paging.PageSize).ToList(), rows.Count, paging.Page, paging.PageSize);
     }
 
-    /// <summary>The team members by key (case and spacing ignored): the chat's and the ranking's lookup from a deal's owner.</summary>
-    public async Task<IReadOnlyDictionary<string, TeamMember>> ByKeyAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<TeamMember>().AsNoTracking().ToDictionaryAsync(m => m.NameKey, StringComparer.Ordinal, ct);
-    }
-
     private static bool Matches(string? value, string? wanted) =>
         string.IsNullOrWhiteSpace(wanted) || (value is not null && TeamRules.Key(value) == TeamRules.Key(wanted));
 
-    private async Task<List<TeamMemberRow>> AllAsync(CancellationToken ct)
+    private async Task<List<TeamMemberRow>> ComputeAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var members = await db.Set<TeamMember>().AsNoTracking().ToListAsync(ct);
