@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Teams;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Proposals;
 using OperatorConsole.Domain.Runs;
@@ -42,17 +43,18 @@ public sealed class LeadExportService(IDbContextFactory<ConsoleDbContext> dbFact
     public async IAsyncEnumerable<LeadCsvRow> LeadsAsync(LeadListQuery query, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await foreach (var row in Rows(db, query, time.GetUtcNow().UtcDateTime).AsAsyncEnumerable().WithCancellation(ct))
+        var teamOwners = await TeamOwners.OfAsync(db, query, ct);
+        await foreach (var row in Rows(db, query, time.GetUtcNow().UtcDateTime, teamOwners).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return row;
         }
     }
 
     /// <summary>The file's rows as one query (the SQL Server translation is checked without a server).</summary>
-    public static IQueryable<LeadCsvRow> Rows(ConsoleDbContext db, LeadListQuery query, DateTime now)
+    public static IQueryable<LeadCsvRow> Rows(ConsoleDbContext db, LeadListQuery query, DateTime now, IReadOnlyList<string>? teamOwners = null)
     {
         var proposals = db.Set<Proposal>();
-        var filtered = LeadService.Filter(db.Set<Lead>().AsNoTracking(), proposals, query, now);
+        var filtered = LeadService.Filter(db.Set<Lead>().AsNoTracking(), proposals, query, now, teamOwners);
         // By id unless the caller sorted: the file then lists what the sorted screen shows, in its order.
         var sorted = query.Sort is null ? filtered.OrderBy(l => l.Id) : LeadService.Sort(filtered, proposals, query.Sort);
         // Decided when its last won or lost proposal was; else when it was first a client's, or when it was lost. Both

@@ -79,7 +79,9 @@ public sealed record LeadListQuery(
     decimal? MinValue = null,
     decimal? MaxValue = null,
     int? PackageId = null,
-    NextStepState? NextStep = null);
+    NextStepState? NextStep = null,
+    string? Office = null,
+    string? Manager = null);
 
 public sealed record StatusChangeView(
     int Id, LeadStatus? FromStatus, LeadStatus ToStatus, DateTime ChangedAt, string ActorName, string ActorKind, string? Reason);

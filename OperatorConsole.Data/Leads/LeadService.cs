@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Accounts;
 using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Teams;
 using OperatorConsole.Domain.Accounts;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Leads;
@@ -206,7 +207,8 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     {
         var paging = PageRequest.From(query.Page, query.PageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var leads = Filter(db.Set<Lead>().AsNoTracking(), db.Set<Proposal>(), query, time.GetUtcNow().UtcDateTime);
+        var teamOwners = await TeamOwners.OfAsync(db, query, ct);
+        var leads = Filter(db.Set<Lead>().AsNoTracking(), db.Set<Proposal>(), query, time.GetUtcNow().UtcDateTime, teamOwners);
         var total = await leads.CountAsync(ct);
         var items = await Sort(leads, db.Set<Proposal>(), query.Sort).Skip(paging.Skip).Take(paging.PageSize).Select(Projection).ToListAsync(ct);
         return new PagedList<LeadView>(await WithWonValuesAsync(db, items, ct), total, paging.Page, paging.PageSize);
@@ -231,11 +233,13 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     }
 
     /// <summary>
-    /// The list filters (status, offerType, account, package, next step, owner, source, value range, q,
-    /// includeArchived); the CSV export applies exactly the same ones. The proposals: a deal is sold on a package
+    /// The list filters (status, offerType, account, package, next step, owner, office, manager, source, value range,
+    /// q, includeArchived); the CSV export applies exactly the same ones. The proposals: a deal is sold on a package
     /// through one of them too. <paramref name="now"/>: when a planned next step becomes overdue.
+    /// <paramref name="teamOwners"/>: the owners of the office or manager's team the query names, as the deals spell
+    /// them (<see cref="TeamOwners.OfAsync"/>); null when it names neither.
     /// </summary>
-    public static IQueryable<Lead> Filter(IQueryable<Lead> leads, IQueryable<Proposal> proposals, LeadListQuery query, DateTime now)
+    public static IQueryable<Lead> Filter(IQueryable<Lead> leads, IQueryable<Proposal> proposals, LeadListQuery query, DateTime now, IReadOnlyList<string>? teamOwners = null)
     {
         if (!query.IncludeArchived)
         {
@@ -279,6 +283,11 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
         {
             var owner = query.Owner.Trim();
             leads = leads.Where(l => l.Owner == owner);
+        }
+
+        if (teamOwners is not null)
+        {
+            leads = leads.Where(l => teamOwners.Contains(l.Owner!));
         }
 
         // Where the lead came from ("referral", "linkedin"), exactly as the leads carry it, as the owner filter reads it.

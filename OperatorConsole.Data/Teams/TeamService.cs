@@ -18,6 +18,9 @@ public sealed record TeamMemberRow(
 /// <summary>GET /api/team-members filters: an office or a manager (whole value, case ignored).</summary>
 public sealed record TeamListQuery(string? Office = null, string? Manager = null, int? Page = null, int? PageSize = null);
 
+/// <summary>The offices and managers the team records name, each once, by name: the Leads list's team filters.</summary>
+public sealed record TeamChoices(IReadOnlyList<string> Offices, IReadOnlyList<string> Managers);
+
 /// <summary>
 /// The deal owners and their teams. Deals name their owner as text, so a member is matched to them by key (case and
 /// spacing ignored); every owner on a deal is listed, with or without a team, and every member, with or without deals.
@@ -29,20 +32,26 @@ public sealed class TeamService(IDbContextFactory<ConsoleDbContext> dbFactory)
     /// <summary>Every row, unfiltered and unpaged: /teams reads it once per change for its filters and cuts its pages with <see cref="Page"/>.</summary>
     public async Task<IReadOnlyList<TeamMemberRow>> AllAsync(CancellationToken ct = default) => await ComputeAsync(ct);
 
+    public async Task<TeamChoices> ChoicesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var members = await db.Set<TeamMember>().AsNoTracking().Select(m => new { m.Office, m.Manager }).ToListAsync(ct);
+        static IReadOnlyList<string> Each(IEnumerable<string?> values) =>
+            values.OfType<string>().DistinctBy(v => TeamRules.Key(v)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        return new TeamChoices(Each(members.Select(m => m.Office)), Each(members.Select(m => m.Manager)));
+    }
+
     /// <summary>The rows a query keeps, in the list's order, one page of them.</summary>
     public static PagedList<TeamMemberRow> Page(IReadOnlyList<TeamMemberRow> all, TeamListQuery query)
     {
         var paging = PageRequest.From(query.Page, query.PageSize);
         var rows = all
-            .Where(r => Matches(r.Office, query.Office) && Matches(r.Manager, query.Manager))
+            .Where(r => TeamRules.Matches(r.Office, query.Office) && TeamRules.Matches(r.Manager, query.Manager))
             .OrderBy(r => r.Office is null).ThenBy(r => r.Office, StringComparer.OrdinalIgnoreCase)
             .ThenBy(r => r.Manager, StringComparer.OrdinalIgnoreCase).ThenByDescending(r => r.WonValue).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
         return new PagedList<TeamMemberRow>(rows.Skip(paging.Skip).Take(paging.PageSize).ToList(), rows.Count, paging.Page, paging.PageSize);
     }
-
-    private static bool Matches(string? value, string? wanted) =>
-        string.IsNullOrWhiteSpace(wanted) || (value is not null && TeamRules.Key(value) == TeamRules.Key(wanted));
 
     private async Task<List<TeamMemberRow>> ComputeAsync(CancellationToken ct)
     {

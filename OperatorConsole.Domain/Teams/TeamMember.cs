@@ -32,6 +32,10 @@ public static class TeamRules
     /// <summary>A deal owner's, a manager's or an office's key: case and spacing ignored, as an account's name.</summary>
     public static string? Key(string? name) => AccountRules.NameKey(name);
 
+    /// <summary>Whether a member's office or manager is the one a filter names (the whole value, case and spacing ignored); no filter matches all.</summary>
+    public static bool Matches(string? value, string? wanted) =>
+        string.IsNullOrWhiteSpace(wanted) || (value is not null && Key(value) == Key(wanted));
+
     /// <summary>What is wrong with a member as a file gives it (empty when nothing): a name, and fields that fit.</summary>
     public static IReadOnlyList<string> Validate(string? name, string? manager, string? office)
     {

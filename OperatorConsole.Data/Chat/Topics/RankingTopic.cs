@@ -221,7 +221,8 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
 
     /// <summary>
     /// Each team member's manager and office keys by the member's key, when the ranking groups by either or is scoped to
-    /// one (ADR 241); the managers and offices are named as the first member spells them and linked to /teams.
+    /// one (ADR 241); the managers and offices are named as the first member spells them and linked to their deals
+    /// (the Leads list filtered by office or manager), as an owner is.
     /// </summary>
     private static async Task<Dictionary<string, (string? Manager, string? Office)>> TeamsAsync(
         ConsoleDbContext db, RankBy by, List<KnownEntity> scope, Dictionary<string, (string Name, string Link)> names, CancellationToken ct)
@@ -238,12 +239,12 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
             teams[m.NameKey] = (manager, office);
             if (manager is not null)
             {
-                names.TryAdd("manager:" + manager, (m.Manager!.Trim(), $"/teams?manager={Uri.EscapeDataString(m.Manager.Trim())}"));
+                names.TryAdd("manager:" + manager, (m.Manager!.Trim(), $"/leads?manager={Uri.EscapeDataString(m.Manager.Trim())}"));
             }
 
             if (office is not null)
             {
-                names.TryAdd("office:" + office, (m.Office!.Trim(), $"/teams?office={Uri.EscapeDataString(m.Office.Trim())}"));
+                names.TryAdd("office:" + office, (m.Office!.Trim(), $"/leads?office={Uri.EscapeDataString(m.Office.Trim())}"));
             }
         }
 

@@ -263,6 +263,26 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
             .Single(m => m.GetProperty("name").GetString() == "Darcel Schlecht");
         darcel.GetProperty("wonValue").GetDecimal().Should().Be(deals.Where(d => d.Agent == "Darcel Schlecht" && d.Stage == "Won").Sum(d => d.Value));
         darcel.GetProperty("deals").GetInt32().Should().Be(deals.Count(d => d.Agent == "Darcel Schlecht"));
+        await AnOfficesAndAManagersDealsAreTheFilesAsync(client, file, deals);
+    }
+
+    /// <summary>
+    /// The Leads list's and the export's office and manager filters: every deal of the file's agents there (any case),
+    /// combined with the other filters, and nothing for an office no one sits in.
+    /// </summary>
+    private static async Task AnOfficesAndAManagersDealsAreTheFilesAsync(
+        HttpClient client, List<(string Name, string Manager, string Office)> team, List<(string Agent, string Stage, decimal Value)> deals)
+    {
+        async Task<int> TotalAsync(string query) => (await (await client.GetAsync($"/api/leads?{query}&pageSize=1")).ReadJsonAsync()).GetProperty("total").GetInt32();
+        var west = team.Where(m => m.Office == "West").Select(m => m.Name).ToHashSet();
+        var dustin = team.Where(m => m.Manager == "Dustin Brinkmann").Select(m => m.Name).ToHashSet();
+        (await TotalAsync("office=west")).Should().Be(deals.Count(d => west.Contains(d.Agent))).And.BeGreaterThan(0);
+        (await TotalAsync("office=West&status=won")).Should().Be(deals.Count(d => west.Contains(d.Agent) && d.Stage == "Won"));
+        (await TotalAsync("manager=DUSTIN%20BRINKMANN")).Should().Be(deals.Count(d => dustin.Contains(d.Agent)));
+        (await TotalAsync("office=West&manager=Dustin%20Brinkmann")).Should().Be(0, "Dustin Brinkmann's team sits in Central");
+        (await TotalAsync("office=Nowhere")).Should().Be(0);
+        var csv = await (await client.GetAsync("/api/exports/leads.csv?office=West&status=won")).Content.ReadAsStringAsync();
+        csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.Should().Be(1 + deals.Count(d => west.Contains(d.Agent) && d.Stage == "Won"), "the export applies the same filters");
     }
 
     private static List<(string Agent, string Stage, decimal Value)> PipelineDealsWithAgents() =>

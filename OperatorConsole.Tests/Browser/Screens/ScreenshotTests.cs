@@ -119,6 +119,9 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
     [InlineData("/teams", 1920, 1080)]
     [InlineData("/teams?office=West", 1440, 900)]
     [InlineData("/teams", 390, 844)]
+    // One office's won deals on the Leads list (its office filter), as "Their deals" on a filtered /teams opens them.
+    [InlineData("/leads?office=West&status=won", 1920, 1080)]
+    [InlineData("/leads?office=West&status=won", 390, 844)]
     [InlineData("/clients/deals", 1440, 900)]
     [InlineData("/clients/deals", 390, 844)]
     [InlineData("account", 1920, 1080)]

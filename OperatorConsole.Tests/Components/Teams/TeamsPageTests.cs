@@ -57,4 +57,37 @@ public sealed class TeamsPageTests : IAsyncLifetime
         var filtered = _ctx.RenderWithMud<TeamsPage>();
         filtered.WaitForAssertion(() => filtered.FindAll("[data-testid=team-owner]").Select(a => a.TextContent).Should().Equal("Alan Turing"));
     }
+
+    [Fact]
+    public async Task AnOfficesDeals_AreOneLinkAway_AndTheLeadsListFiltersByOfficeAndManager_WithTheExport()
+    {
+        var hers = await _ctx.SeedLeadAsync("Hers", LeadStatus.New);
+        var hersToo = await _ctx.SeedLeadAsync("Hers too", LeadStatus.Approved);
+        var his = await _ctx.SeedLeadAsync("His", LeadStatus.New);
+        await _ctx.SeedLeadAsync("Nobody's", LeadStatus.New);
+        await _ctx.SetLeadAsync(hers.Id, s => s.SetProperty(l => l.Owner, "Ada  Lovelace"));
+        await _ctx.SetLeadAsync(hersToo.Id, s => s.SetProperty(l => l.Owner, "ada lovelace"));
+        await _ctx.SetLeadAsync(his.Id, s => s.SetProperty(l => l.Owner, "Alan Turing"));
+        await _ctx.Service<TeamMembersWriter>().WriteAsync(
+            [new(2, "Ada Lovelace", "Grace Hopper", "West"), new(3, "Alan Turing", "Grace Hopper", "East")], DuplicateMode.Skip, DateTime.UtcNow);
+        var navigation = _ctx.Service<Microsoft.AspNetCore.Components.NavigationManager>();
+
+        navigation.NavigateTo("/teams?office=West");
+        var teams = _ctx.RenderWithMud<TeamsPage>();
+        teams.WaitForAssertion(() => teams.Find("[data-testid=teams-deals-link]").GetAttribute("href").Should().EndWith("/leads?office=West"));
+
+        // Both spellings of her name are her deals; the export carries the office; the bar offers the teams' choices.
+        navigation.NavigateTo("/leads?office=west");
+        var leads = _ctx.RenderWithMud<OperatorConsole.Web.Features.Leads.LeadsPage>();
+        leads.WaitForAssertion(() => leads.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().BeEquivalentTo("Hers", "Hers too"));
+        leads.Find("[data-testid=leads-export]").GetAttribute("href").Should().Contain("office=west");
+        leads.FindComponents<MudBlazor.MudSelect<string>>().Select(c => c.Instance.Label).Should().Contain(["Office", "Manager's team"]);
+
+        // A manager's team spans both offices; a manager with the open stage keeps its open deals only.
+        await leads.InvokeAsync(() => leads.FindComponents<MudBlazor.MudSelect<string>>().Single(c => c.Instance.Label == "Office").Instance.ValueChanged.InvokeAsync(null));
+        await leads.InvokeAsync(() => leads.FindComponents<MudBlazor.MudSelect<string>>().Single(c => c.Instance.Label == "Manager's team").Instance.ValueChanged.InvokeAsync("Grace Hopper"));
+        leads.WaitForAssertion(() => leads.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().BeEquivalentTo("Hers", "Hers too", "His"));
+        navigation.Uri.Should().Contain("manager=Grace%20Hopper").And.NotContain("office=");
+        leads.Find("[data-testid=leads-filters-toggle]").TextContent.Should().Contain("· 1", "the manager is a filter the folded bar counts");
+    }
 }

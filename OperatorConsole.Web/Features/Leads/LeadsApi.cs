@@ -16,7 +16,7 @@ public static class LeadsApi
         var api = app.MapGroup("/api/leads").WithTags("Leads");
         api.MapPost("/", CreateLead).WithName("CreateLead").WithSummary("Create a lead")
             .RequireAuthorization(ConsolePolicies.Record(ApiScopes.LeadsWrite));
-        api.MapGet("/", ListLeads).WithName("ListLeads").WithSummary("List leads (filters status: a stage or open / won, offerType, q, accountId, packageId, nextStep (none / planned / overdue), owner, source, minValue, maxValue; paging)")
+        api.MapGet("/", ListLeads).WithName("ListLeads").WithSummary("List leads (filters status: a stage or open / won, offerType, q, accountId, packageId, nextStep (none / planned / overdue), owner, office, manager, source, minValue, maxValue; paging)")
             .RequireAuthorization(ConsolePolicies.Read);
         api.MapGet("/{id:int}", GetLead).WithName("GetLead").WithSummary("One lead").RequireAuthorization(ConsolePolicies.Read);
         api.MapPatch("/{id:int}", UpdateLead).WithName("UpdateLead").WithSummary("Edit a lead's fields (operator)")
@@ -62,6 +62,8 @@ public static class LeadsApi
         [FromQuery] int? packageId = null,
         [FromQuery] string? nextStep = null,
         [FromQuery] string? owner = null,
+        [FromQuery] string? office = null,
+        [FromQuery] string? manager = null,
         [FromQuery] string? source = null,
         [FromQuery] decimal? minValue = null,
         [FromQuery] decimal? maxValue = null,
@@ -81,7 +83,7 @@ public static class LeadsApi
             return errors.ToProblem();
         }
 
-        return TypedResults.Ok(await leads.ListAsync(new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, page, pageSize, accountId, owner, source, minValue, maxValue, packageId, nextStepFilter), ct));
+        return TypedResults.Ok(await leads.ListAsync(new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, page, pageSize, accountId, owner, source, minValue, maxValue, packageId, nextStepFilter, office, manager), ct));
     }
 
     public static async Task<Results<Ok<LeadView>, ProblemHttpResult>> GetLead(int id, LeadService leads, CancellationToken ct) =>

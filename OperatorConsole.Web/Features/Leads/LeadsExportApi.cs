@@ -13,7 +13,7 @@ public static class LeadsExportApi
     public static IEndpointRouteBuilder MapLeadsExport(this IEndpointRouteBuilder app)
     {
         app.MapCsvExport("leads.csv", ExportLeads, "ExportLeadsCsv",
-                "Leads as CSV (same filters and sort as GET /api/leads: status, offerType, q, accountId, packageId, nextStep, owner, source, minValue, maxValue, includeArchived, sort; by id without a sort); imports back unchanged")
+                "Leads as CSV (same filters and sort as GET /api/leads: status, offerType, q, accountId, packageId, nextStep, owner, office, manager, source, minValue, maxValue, includeArchived, sort; by id without a sort); imports back unchanged")
             .RequireAuthorization(ConsolePolicies.Read);
         return app;
     }
@@ -29,6 +29,8 @@ public static class LeadsExportApi
         [FromQuery] int? packageId = null,
         [FromQuery] string? nextStep = null,
         [FromQuery] string? owner = null,
+        [FromQuery] string? office = null,
+        [FromQuery] string? manager = null,
         [FromQuery] string? source = null,
         [FromQuery] decimal? minValue = null,
         [FromQuery] decimal? maxValue = null,
@@ -47,7 +49,7 @@ public static class LeadsExportApi
             return errors.ToProblem();
         }
 
-        var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, AccountId: accountId, Owner: owner, Source: source, MinValue: minValue, MaxValue: maxValue, PackageId: packageId, NextStep: nextStepFilter);
+        var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, AccountId: accountId, Owner: owner, Source: source, MinValue: minValue, MaxValue: maxValue, PackageId: packageId, NextStep: nextStepFilter, Office: office, Manager: manager);
         return await CsvExport.DownloadAsync(http, exports.LeadsAsync(query, ct), "leads", time, ct);
     }
 }
