@@ -441,7 +441,8 @@ public sealed class MoneyTopic(ScorecardService scorecard, IDbContextFactory<Con
             return new TopicAnswer($"{claim}. {held}.", [fact, Say.Fact($"money.{previous.From:yyyyMMdd}-{previous.To:yyyyMMdd}", "Money scorecard (period compared)", held, "/", held)], [], missing);
         }
 
-        var factBefore = Say.Fact($"money.{previous.From:yyyyMMdd}-{previous.To:yyyyMMdd}", "Money scorecard (period before)",
+        // A period the question named may come after the one answered ("Compare Q1 and Q2"): it is the period compared.
+        var factBefore = Say.Fact($"money.{previous.From:yyyyMMdd}-{previous.To:yyyyMMdd}", question.ComparedWith is null ? "Money scorecard (period before)" : "Money scorecard (period compared)",
             $"{previous.WhenOpening()}: {before.Describe()}", "/", comparison.Claim);
         return new TopicAnswer(claim + ".", [fact, factBefore], [comparison.Inferred], missing);
     }

@@ -85,6 +85,20 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         known.GetProperty("label").GetString().Should().Be("Failures · Failed runs");
     }
 
+    /// <summary>A period the question names to compare with is not "the period before" (it may come after: "Compare Q1 and Q2").</summary>
+    [Theory]
+    [InlineData("Compare Q1 and Q2 2026 won revenue", "Money scorecard (period compared)")]
+    [InlineData("How much did we win this year?", "Money scorecard (period before)")]
+    public async Task AComparedPeriodsReceipt_SaysWhichItIs(string question, string label)
+    {
+        var client = await factory.CreateOperatorClientAsync();
+
+        var json = await (await client.PostJsonAsync("/api/ops/chat", new { question })).ReadJsonAsync();
+
+        json.GetProperty("receipts").GetProperty("known").EnumerateArray().Select(k => k.GetProperty("label").GetString())
+            .Should().Equal("Money scorecard", label);
+    }
+
     [Fact]
     public async Task UnknownEntity_IsReportedAsUnknown_WithNoKnownFacts()
     {
