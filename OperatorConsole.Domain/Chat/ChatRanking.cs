@@ -45,6 +45,9 @@ public enum RankMeasure
 
     /// <summary>The account's own annual revenue, from its record: the company's, not what we won from it.</summary>
     AnnualRevenue,
+
+    /// <summary>How many accounts a sector or a country has ("Which sector has the most accounts?"): no deal enters it.</summary>
+    Accounts,
 }
 
 /// <summary>
@@ -172,6 +175,13 @@ public static class ChatRanking
     /// <summary>The ranking the question asks for, or null when it asks for something else.</summary>
     public static RankingRequest? Parse(IReadOnlyList<string> words)
     {
+        // "Which sector has the most accounts?", "How many accounts do we have in each country?": the accounts counted per
+        // sector or country. The first got "say by which figure", the second the number of accounts in all.
+        if (AccountsPerPlace(words) is { } place)
+        {
+            return new RankingRequest(place, RankMeasure.Accounts, words.Any(Lowest.Contains), Count: CountAsked(words));
+        }
+
         if (Dimension(words) is not { } by)
         {
             // "What did we sell to Betasoloin?" asks for the products (packages) it bought, every one of them; it was
@@ -197,6 +207,24 @@ public static class ChatRanking
             ? words.Any(DeclineWords.Contains) ^ words.Any(Lowest.Contains) ^ words.Any(NegationWords.Contains)
             : words.Any(Lowest.Contains) && !(measure == RankMeasure.LostDeals && words.Contains("worst"));
         return new RankingRequest(by, measure, ascending, Lacking(words, measure), CountAsked(words));
+    }
+
+    /// <summary>
+    /// The sector or country whose accounts a question counts: it names accounts (plural) and a sector or a country word,
+    /// asks no deal figure, and ranks ("the most accounts"), breaks down ("in each sector", "per country") or counts the
+    /// accounts ("how many accounts … by sector"). Not "How many countries are our accounts in?" (it counts countries)
+    /// nor "Which countries are our customers in?" (it lists them).
+    /// </summary>
+    public static RankBy? AccountsPerPlace(IReadOnlyList<string> words)
+    {
+        if (!words.Any(w => w is "accounts" or "companies" or "customers" or "clients") || Measure(words) is not null)
+        {
+            return null;
+        }
+
+        var ranks = words.Any(Superlatives.Contains) || words.Any(w => w is "each" or "per" or "by")
+            || words.Where((w, i) => w == "how" && i + 2 < words.Count && words[i + 1] == "many" && AccountWords.Contains(words[i + 2])).Any();
+        return !ranks ? null : words.Any(SectorWords.Contains) ? RankBy.Sector : words.Any(CountryWords.Contains) ? RankBy.Country : null;
     }
 
     /// <summary>
@@ -256,11 +284,16 @@ public static class ChatRanking
     /// would need. "Which clients are off target?" orders nothing, so it stays with its topic.
     /// </summary>
     public static RankBy? DimensionWithoutMeasure(IReadOnlyList<string> words) =>
-        words.Any(Superlatives.Contains) && Measure(words) is null ? Dimension(words) : null;
+        words.Any(Superlatives.Contains) && Measure(words) is null && AccountsPerPlace(words) is null ? Dimension(words) : null;
 
     /// <summary>What to add to rank by <paramref name="by"/>.</summary>
     public static string AskForMeasure(RankBy by) =>
-        $"To rank by {Name(by)}, say by which figure: won value, deals won, deals lost, win rate, deals or open deals{(by == RankBy.Account ? ", or the account's employees or annual revenue" : "")}.";
+        $"To rank by {Name(by)}, say by which figure: won value, deals won, deals lost, win rate, deals or open deals{by switch
+        {
+            RankBy.Account => ", or the account's employees or annual revenue",
+            RankBy.Sector or RankBy.Country => ", or the number of accounts, their employees or annual revenue",
+            _ => "",
+        }}.";
 
     public static string Name(RankBy by) => by switch
     {

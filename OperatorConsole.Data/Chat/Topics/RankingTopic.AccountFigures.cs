@@ -7,7 +7,11 @@ namespace OperatorConsole.Data.Chat.Topics;
 
 public sealed partial class RankingTopic
 {
-    private sealed record Company(int Id, string Name, string? SectorKey, string? CountryKey, int? Employees, decimal? Revenue);
+    private sealed record Company(int Id, string Name, string? Sector, string? Country, int? Employees, decimal? Revenue)
+    {
+        public string? SectorKey => Sector is null ? null : AccountRules.SectorKey(Sector);
+        public string? CountryKey => Country is null ? null : AccountRules.CountryKey(Country);
+    }
 
     /// <summary>
     /// Accounts ordered by a figure of their own record (<see cref="AccountFigures"/>): no deal, outcome or period enters
@@ -16,21 +20,18 @@ public sealed partial class RankingTopic
     /// </summary>
     private async Task<TopicAnswer> AccountFiguresAsync(QuestionAnalysis question, RankingRequest ranking, CancellationToken ct)
     {
+        if (ranking.By is RankBy.Sector or RankBy.Country)
+        {
+            return await PlacesAsync(question, ranking, ct);
+        }
+
         var label = AccountFigures.Label(ranking.Measure);
         if (ranking.By != RankBy.Account)
         {
             return TopicAnswer.MissingOnly($"Employees and annual revenue are recorded per account, not per {ChatRanking.Name(ranking.By)}: ask which accounts have the most.");
         }
 
-        List<Company> companies;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            companies = (await db.Set<Account>().AsNoTracking().Select(a => new { a.Id, a.Name, a.Sector, a.Country, a.Employees, a.Revenue }).ToListAsync(ct))
-                .Select(a => new Company(a.Id, a.Name, a.Sector is null ? null : AccountRules.SectorKey(a.Sector), a.Country is null ? null : AccountRules.CountryKey(a.Country),
-                    a.Employees, a.Revenue)).ToList();
-        }
-
-        var (within, scope, missing) = CompaniesAsked(companies, question);
+        var (within, scope, missing) = CompaniesAsked(await CompaniesAsync(ct), question);
         decimal? Figure(Company c) => ranking.Measure == RankMeasure.Employees ? c.Employees : c.Revenue;
         var having = within.Where(c => Figure(c) is not null).ToList();
         var lacking = within.Where(c => Figure(c) is null).OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList();
@@ -64,6 +65,77 @@ public sealed partial class RankingTopic
         }
 
         return new TopicAnswer(sentence, facts, [], missing);
+    }
+
+    private async Task<List<Company>> CompaniesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Account>().AsNoTracking().Select(a => new Company(a.Id, a.Name, a.Sector, a.Country, a.Employees, a.Revenue)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Sectors or countries by their accounts: how many there are, and their employees or annual revenue added up
+    /// ("Which sector has the most accounts?", "Which country has the most employees?"). Each account counts once, in its
+    /// own sector or country; its deals do not enter. "Which sector has the most employees?" was told to ask per account.
+    /// </summary>
+    private async Task<TopicAnswer> PlacesAsync(QuestionAnalysis question, RankingRequest ranking, CancellationToken ct)
+    {
+        var (within, scope, missing) = CompaniesAsked(await CompaniesAsync(ct), question);
+        var what = ChatRanking.Name(ranking.By);
+        Func<Company, string?> place = ranking.By == RankBy.Sector ? c => c.SectorKey : c => c.CountryKey;
+        var placeless = within.Count(c => place(c) is null);
+        if (placeless > 0)
+        {
+            missing.Add($"{Say.Plural(placeless, "account has", "accounts have")} no {what} recorded, so {(placeless == 1 ? "it is" : "they are")} not in this ranking.");
+        }
+
+        decimal? Figure(IReadOnlyList<Company> members) => ranking.Measure switch
+        {
+            RankMeasure.Accounts => members.Count,
+            RankMeasure.Employees => members.Any(c => c.Employees is not null) ? members.Sum(c => c.Employees ?? 0) : null,
+            _ => members.Any(c => c.Revenue is not null) ? members.Sum(c => c.Revenue ?? 0m) : null,
+        };
+        var groups = within.Where(c => place(c) is not null).GroupBy(place)
+            .Select(g => (Name: (ranking.By == RankBy.Sector ? g.First().Sector : g.First().Country)!.Trim(), Members: (IReadOnlyList<Company>)g.ToList()))
+            .Select(g => (g.Name, g.Members, Value: Figure(g.Members))).Where(g => g.Value is not null).ToList();
+        var label = ranking.Measure == RankMeasure.Accounts ? "number of accounts" : AccountFigures.Label(ranking.Measure) + " of their accounts added up";
+        if (groups.Count == 0)
+        {
+            return TopicAnswer.MissingOnly($"No account{scope} has a {what} {(ranking.Measure == RankMeasure.Accounts ? "" : "and " + AccountFigures.Label(ranking.Measure) + " ")}recorded.");
+        }
+
+        if (ranking.Measure != RankMeasure.Accounts && within.Count(c => place(c) is not null && (ranking.Measure == RankMeasure.Employees ? c.Employees is null : c.Revenue is null)) is var lacking and > 0)
+        {
+            missing.Add($"{Say.Plural(lacking, "account has", "accounts have")} no {AccountFigures.Label(ranking.Measure)} recorded; {(lacking == 1 ? "its" : "their")} {what}'s total leaves {(lacking == 1 ? "it" : "them")} out.");
+        }
+
+        var ordered = (ranking.Ascending ? groups.OrderBy(g => g.Value) : groups.OrderByDescending(g => g.Value)).ThenBy(g => g.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var facts = ordered.Take(Math.Min(ranking.Count ?? Shown, ChatRanking.MaxCount)).Select(g =>
+        {
+            var text = DescribePlace(g.Name, g.Members, ranking.Measure);
+            return Say.Fact($"ranking.{what}.{ranking.Measure}.{AccountRules.SectorKey(g.Name)}".ToLowerInvariant(), $"{(ranking.By == RankBy.Sector ? "Sector" : "Country")} · {g.Name}",
+                text, $"/clients?q={Uri.EscapeDataString(g.Name)}", text);
+        }).ToList();
+        var sentence = $"By {label}, {(ranking.Ascending ? "lowest" : "highest")} first, of {Say.Plural(groups.Count, what, ranking.By == RankBy.Sector ? "sectors" : "countries")}{scope}: "
+                       + string.Join("; ", facts.Select((f, i) => $"{i + 1}. {f.Claim}")) + ".";
+        return new TopicAnswer(sentence, facts, [], missing);
+    }
+
+    /// <summary>
+    /// "retail has 17 accounts (60,606 employees; annual revenue 27,355,760,000 USD)", "software: its 7 accounts have
+    /// 79,950 employees (annual revenue …)": the figure ranked first, the others beside it.
+    /// </summary>
+    private static string DescribePlace(string name, IReadOnlyList<Company> members, RankMeasure measure)
+    {
+        var accounts = Say.Plural(members.Count, "account", "accounts");
+        var employees = members.Any(c => c.Employees is not null) ? $"{Say.N(members.Sum(c => c.Employees ?? 0))} employees" : "no employee count";
+        var revenue = members.Any(c => c.Revenue is not null) ? $"annual revenue {Say.Money(members.Sum(c => c.Revenue ?? 0m))}" : "no annual revenue recorded";
+        return measure switch
+        {
+            RankMeasure.Accounts => $"{name} has {accounts} ({employees}; {revenue})",
+            RankMeasure.Employees => $"{name}: {(members.Count == 1 ? "its account has" : $"its {accounts} have")} {employees} ({revenue})",
+            _ => $"{name}: {(members.Count == 1 ? "its account has" : $"its {accounts} have")} {revenue} ({employees})",
+        };
     }
 
     /// <summary>

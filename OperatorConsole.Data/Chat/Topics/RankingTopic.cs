@@ -45,7 +45,7 @@ public sealed partial class RankingTopic(IDbContextFactory<ConsoleDbContext> dbF
             return TopicAnswer.MissingOnly("Say what to rank by (owner, account, sector, country, lead source, package, offer type, manager or office) and by which figure (won, lost, win rate, deals, open deals).");
         }
 
-        if (ranking.Measure is RankMeasure.Employees or RankMeasure.AnnualRevenue)
+        if (ranking.Measure is RankMeasure.Employees or RankMeasure.AnnualRevenue or RankMeasure.Accounts)
         {
             return await AccountFiguresAsync(question, ranking, ct);
         }

@@ -197,6 +197,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
     }
 
     /// <summary>The calendar month with the most won value in the file (in <paramref name="quarter"/> of 2017 if given), as "June 2017".</summary>
+    /// <summary>The group with the largest figure, ties broken by name (as the chat orders them).</summary>
+    private static IGrouping<string, T> TopBy<T>(IEnumerable<IGrouping<string, T>> groups, Func<IGrouping<string, T>, decimal> figure) =>
+        groups.OrderByDescending(figure).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).First();
+
     private static (string Label, decimal Value) BestMonth(int? quarter = null) =>
         File.ReadLines(Path.Combine(ImportTestSupport.MavenFolder(), "sales_pipeline.csv")).Skip(1).Select(l => l.Split(','))
             .Where(f => f[4] == "Won" && (quarter is not { } q || (DateTime.Parse(f[6], CultureInfo.InvariantCulture) is var at && at.Year == 2017 && (at.Month - 1) / 3 + 1 == q)))
@@ -595,6 +599,17 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "Which accounts in the United States have the most employees?",
                 Expectation.States($"of {Format(place.Count(a => a.Country == "United States"))} accounts with headquarters in United States",
                     $"1. {companies.Where(c => countryOf[c.Name] == "United States").MaxBy(c => c.Employees).Name} has")),
+            // Sectors and countries by their accounts, counted or added up: the first got "say by which figure", the second
+            // the accounts in all, the third "ask per account".
+            new("maven", "Which sector has the most accounts?",
+                Expectation.States($"1. {TopBy(companies.GroupBy(c => c.Sector), g => g.Count()).Key} has {Format(TopBy(companies.GroupBy(c => c.Sector), g => g.Count()).Count())} accounts", "of 10 sectors")),
+            new("maven", "How many accounts do we have in each country?",
+                Expectation.States($"1. United States has {Format(place.Count(a => a.Country == "United States"))} accounts", $"of {Format(place.Select(a => a.Country).Distinct().Count())} countries")),
+            new("maven", "Which sector has the most employees?",
+                Expectation.States($"1. {TopBy(companies.GroupBy(c => c.Sector), g => g.Sum(c => c.Employees)).Key}: its", $"have {Format(companies.GroupBy(c => c.Sector).Max(g => g.Sum(c => c.Employees)))} employees")),
+            new("maven", "Which sector has the most accounts in the United States?",
+                Expectation.States($"1. {TopBy(companies.Where(c => countryOf[c.Name] == "United States").GroupBy(c => c.Sector), g => g.Count()).Key} has {Format(companies.Where(c => countryOf[c.Name] == "United States").GroupBy(c => c.Sector).Max(g => g.Count()))} accounts",
+                    "with headquarters in United States").Without("won")),
             // The sales teams were not imported: "manager" was named as not recorded, and an office was an unknown word.
             // (Before that, "manager" stemmed as "manages" and was answered with her deals, nothing said.)
             new("maven", "Who is Darcel Schlecht's manager?",

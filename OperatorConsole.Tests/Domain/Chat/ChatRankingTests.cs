@@ -107,6 +107,38 @@ public sealed class ChatRankingTests
         Parse(question).Should().BeNull(question);
     }
 
+    /// <summary>Sectors and countries by their accounts: counted when the question counts or ranks accounts and asks no deal figure.</summary>
+    [Theory]
+    [InlineData("Which sector has the most accounts?", RankBy.Sector, false)]
+    [InlineData("Which sector has the fewest customers?", RankBy.Sector, true)]
+    [InlineData("How many accounts do we have in each country?", RankBy.Country, false)]
+    [InlineData("How many clients per industry?", RankBy.Sector, false)]
+    [InlineData("Which sector has the most accounts in the United States?", RankBy.Sector, false)]
+    public void AccountsCountedPerSectorOrCountry_AreARankingByNumberOfAccounts(string question, RankBy by, bool ascending)
+    {
+        Parse(question).Should().Be(new RankingRequest(by, RankMeasure.Accounts, ascending), question);
+        ChatRanking.DimensionWithoutMeasure(TextTokens.Words(question).ToList()).Should().BeNull("the figure is the number of accounts");
+    }
+
+    [Theory]
+    [InlineData("How many countries are our accounts in?")] // counts the countries
+    [InlineData("Which countries are our customers in?")] // lists them
+    [InlineData("Which accounts in the software sector won the most?")] // a deal figure, per account
+    [InlineData("Which sector has the most won deals?")]
+    [InlineData("Which accounts in the retail sector have the most employees?")] // the accounts' own figure, per account
+    public void AQuestionThatDoesNotCountAccountsPerPlace_IsNotThatRanking(string question)
+    {
+        Parse(question)?.Measure.Should().NotBe(RankMeasure.Accounts, question);
+    }
+
+    [Fact]
+    public void EmployeesOrAnnualRevenue_PerSectorOrCountry_AreThatSectorsAccountsFiguresAddedUp()
+    {
+        Parse("Which sector has the most employees?").Should().Be(new RankingRequest(RankBy.Sector, RankMeasure.Employees, false));
+        Parse("Which country has the highest annual revenue?").Should().Be(new RankingRequest(RankBy.Country, RankMeasure.AnnualRevenue, false));
+        ChatRanking.AskForMeasure(RankBy.Sector).Should().Contain("the number of accounts, their employees or annual revenue");
+    }
+
     [Theory]
     [InlineData("Who is our best salesperson?", RankBy.Owner)]
     [InlineData("Which account is the biggest?", RankBy.Account)]
