@@ -19,7 +19,8 @@ public sealed class BuiltInChatEngine(
     IEnumerable<IChatTopicSource> sources,
     SemanticIndex semantic,
     IEntityCatalogueSource catalogue,
-    Clock.DataClockService clock)
+    Clock.DataClockService clock,
+    TouchActivityFacts touches)
 {
     public const string EngineName = "grounded";
     private readonly Dictionary<ChatTopic, IChatTopicSource> _sources = sources.ToDictionary(s => s.Topic);
@@ -40,6 +41,14 @@ public sealed class BuiltInChatEngine(
 
             missing.AddRange(UncoveredMissing(analysis));
             return Finish(analysis, "The console has no record of " + string.Join(" or ", analysis.UnknownNames.Select(n => $"\"{n}\"")) + ", so it cannot answer this.", [], [], missing);
+        }
+
+        // "How many calls did we make last week?": touches by channel, whatever topic the other words lean to (the
+        // owner's record answered it, with "calls" named as not recorded).
+        if (TouchActivity.Asks(analysis.Tokens, out var channel))
+        {
+            var activity = await touches.AnswerAsync(analysis, channel, ct);
+            return Finish(analysis, activity.Sentence, activity.Facts, activity.Inferred, [.. activity.Missing, .. UncoveredMissing(analysis, TouchActivity.Vocabulary)]);
         }
 
         var chosen = Choose(analysis);
@@ -282,8 +291,12 @@ public sealed class BuiltInChatEngine(
             || words.Where((w, i) => w == "many" && Unrecorded(i + 1)).Any();
     }
 
-    private static IEnumerable<string> UncoveredMissing(QuestionAnalysis analysis) =>
-        analysis.Uncovered.Count == 0 ? [] : [$"Nothing in the console records {string.Join(", ", analysis.Uncovered.Select(w => $"\"{w}\""))}: that part of the question is not answered."];
+    /// <summary>The question's words no source understands, named as not answered; <paramref name="understood"/>: words the answer given does understand.</summary>
+    private static IEnumerable<string> UncoveredMissing(QuestionAnalysis analysis, IReadOnlySet<string>? understood = null)
+    {
+        var words = analysis.Uncovered.Where(w => understood?.Contains(w) != true).ToList();
+        return words.Count == 0 ? [] : [$"Nothing in the console records {string.Join(", ", words.Select(w => $"\"{w}\""))}: that part of the question is not answered."];
+    }
 
     private static EngineAnswer Finish(QuestionAnalysis analysis, string text, IReadOnlyList<UsedFact> used, IReadOnlyList<string> inferred, IReadOnlyList<string> missing)
     {

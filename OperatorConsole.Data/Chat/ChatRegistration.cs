@@ -26,6 +26,7 @@ public static class ChatRegistration
         services.AddSingleton<IChatTopicSource, BriefTopic>();
         services.AddSingleton<IChatTopicSource, RankingTopic>();
         services.AddSingleton<IChatTopicSource, EntityTopic>();
+        services.AddSingleton<TouchActivityFacts>();
         return services;
     }
 }

@@ -610,6 +610,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "Which sector has the most accounts in the United States?",
                 Expectation.States($"1. {TopBy(companies.Where(c => countryOf[c.Name] == "United States").GroupBy(c => c.Sector), g => g.Count()).Key} has {Format(companies.Where(c => countryOf[c.Name] == "United States").GroupBy(c => c.Sector).Max(g => g.Count()))} accounts",
                     "with headquarters in United States").Without("won")),
+            // Touches by channel: "calls" was named as not recorded beside her deal totals. The sample logs no touch at
+            // all, which is said; a booked meeting is planned, not a touch, and stays unanswered.
+            new("maven", "How many calls did Darcel Schlecht make last week?",
+                Expectation.States("No call is logged last week", "on Darcel Schlecht's deals").AndMissing("No touch is logged on any deal").Without("747 deals")),
             // The sales teams were not imported: "manager" was named as not recorded, and an office was an unknown word.
             // (Before that, "manager" stemmed as "manages" and was answered with her deals, nothing said.)
             new("maven", "Who is Darcel Schlecht's manager?",
