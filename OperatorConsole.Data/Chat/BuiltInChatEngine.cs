@@ -48,7 +48,8 @@ public sealed class BuiltInChatEngine(
         if (TouchActivity.Asks(analysis.Tokens, out var channel))
         {
             var activity = await touches.AnswerAsync(analysis, channel, ct);
-            return Finish(analysis, activity.Sentence, activity.Facts, activity.Inferred, [.. activity.Missing, .. UncoveredMissing(analysis, TouchActivity.Vocabulary)]);
+            return Finish(analysis, activity.Sentence, activity.Facts, activity.Inferred, [.. activity.Missing, .. UncoveredMissing(analysis, TouchActivity.Vocabulary),
+                .. UnknownNamesMissing(analysis)]);
         }
 
         var chosen = Choose(analysis);
@@ -75,7 +76,7 @@ public sealed class BuiltInChatEngine(
             allMissing.Add($"The bound on value ({range.Describe()}) is not applied to this answer: only the list of deals by value reads it.");
         }
 
-        allMissing.AddRange(analysis.UnknownNames.Select(n => $"No lead, account, owner, integration, package or template named \"{n}\" is in the console."));
+        allMissing.AddRange(UnknownNamesMissing(analysis));
         var text = string.Join(" ", parts.Select(p => p.Sentence).Where(s => s.Length > 0));
         return Finish(analysis, text.Length == 0 ? "The console has no data that answers this yet." : text, known, parts.SelectMany(p => p.Inferred).ToList(), allMissing);
     }
@@ -290,6 +291,9 @@ public sealed class BuiltInChatEngine(
             || words.Where((w, i) => w is "spend" or "spent" or "spending" or "pay" or "paid" or "paying" && Next(i, n => n is "on" or "in" or "for") && (Unrecorded(i + 2) || Unrecorded(i + 3))).Any()
             || words.Where((w, i) => w == "many" && Unrecorded(i + 1)).Any();
     }
+
+    private static IEnumerable<string> UnknownNamesMissing(QuestionAnalysis analysis) =>
+        analysis.UnknownNames.Select(n => $"No lead, account, owner, integration, package or template named \"{n}\" is in the console.");
 
     /// <summary>The question's words no source understands, named as not answered; <paramref name="understood"/>: words the answer given does understand.</summary>
     private static IEnumerable<string> UncoveredMissing(QuestionAnalysis analysis, IReadOnlySet<string>? understood = null)
