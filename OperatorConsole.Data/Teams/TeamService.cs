@@ -18,8 +18,14 @@ public sealed record TeamMemberRow(
 /// <summary>GET /api/team-members filters: an office or a manager (whole value, case ignored).</summary>
 public sealed record TeamListQuery(string? Office = null, string? Manager = null, int? Page = null, int? PageSize = null);
 
-/// <summary>The offices and managers the team records name, each once, by name: the Leads list's team filters.</summary>
-public sealed record TeamChoices(IReadOnlyList<string> Offices, IReadOnlyList<string> Managers);
+/// <summary>The offices and managers the team records name, each once (case and spacing ignored), by name: the team filters' choices.</summary>
+public sealed record TeamChoices(IReadOnlyList<string> Offices, IReadOnlyList<string> Managers)
+{
+    public static TeamChoices From(IEnumerable<string?> offices, IEnumerable<string?> managers) => new(Each(offices), Each(managers));
+
+    private static List<string> Each(IEnumerable<string?> values) =>
+        values.OfType<string>().DistinctBy(v => TeamRules.Key(v)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+}
 
 /// <summary>
 /// The deal owners and their teams. Deals name their owner as text, so a member is matched to them by key (case and
@@ -36,9 +42,7 @@ public sealed class TeamService(IDbContextFactory<ConsoleDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var members = await db.Set<TeamMember>().AsNoTracking().Select(m => new { m.Office, m.Manager }).ToListAsync(ct);
-        static IReadOnlyList<string> Each(IEnumerable<string?> values) =>
-            values.OfType<string>().DistinctBy(v => TeamRules.Key(v)).Order(StringComparer.OrdinalIgnoreCase).ToList();
-        return new TeamChoices(Each(members.Select(m => m.Office)), Each(members.Select(m => m.Manager)));
+        return TeamChoices.From(members.Select(m => m.Office), members.Select(m => m.Manager));
     }
 
     /// <summary>The rows a query keeps, in the list's order, one page of them.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Constraint;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Data.Results;
+using OperatorConsole.Data.Teams;
 using OperatorConsole.Domain.Accounts;
 using OperatorConsole.Domain.Chat;
 using OperatorConsole.Domain.Leads;
@@ -203,16 +204,13 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
     /// </summary>
     private async Task<UsedFact> TeamAsync(KnownEntity team, QuestionAnalysis question, CancellationToken ct)
     {
-        List<string> owners;
-        int members;
+        TeamOfOwners found;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var all = await db.Set<TeamMember>().AsNoTracking().Select(m => new { m.NameKey, m.Manager, m.Office }).ToListAsync(ct);
-            var inTeam = all.Where(m => TeamRules.Key(team.Kind == EntityKind.Manager ? m.Manager : m.Office) == team.Key).Select(m => m.NameKey).ToHashSet(StringComparer.Ordinal);
-            members = inTeam.Count;
-            owners = (await db.Set<Lead>().AsNoTracking().Where(l => l.Owner != null).Select(l => l.Owner!).Distinct().ToListAsync(ct))
-                .Where(o => inTeam.Contains(TeamRules.Key(o)!)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+            found = team.Kind == EntityKind.Manager ? await TeamOwners.OfTeamAsync(db, null, team.Name, ct) : await TeamOwners.OfTeamAsync(db, team.Name, null, ct);
         }
+
+        var (members, owners) = (found.Members, found.Owners);
 
         var names = owners.Count == 0 ? "" : $" ({string.Join(", ", owners.Take(AccountsShown))}{(owners.Count > AccountsShown ? $" and {Say.N(owners.Count - AccountsShown)} more" : "")})";
         var subject = team.Kind == EntityKind.Manager

@@ -96,8 +96,8 @@ public sealed partial class RankingTopic
             _ => members.Any(c => c.Revenue is not null) ? members.Sum(c => c.Revenue ?? 0m) : null,
         };
         var groups = within.Where(c => place(c) is not null).GroupBy(place)
-            .Select(g => (Name: (ranking.By == RankBy.Sector ? g.First().Sector : g.First().Country)!.Trim(), Members: (IReadOnlyList<Company>)g.ToList()))
-            .Select(g => (g.Name, g.Members, Value: Figure(g.Members))).Where(g => g.Value is not null).ToList();
+            .Select(g => (g.Key, Name: (ranking.By == RankBy.Sector ? g.First().Sector : g.First().Country)!.Trim(), Members: (IReadOnlyList<Company>)g.ToList()))
+            .Select(g => (g.Key, g.Name, g.Members, Value: Figure(g.Members))).Where(g => g.Value is not null).ToList();
         var label = ranking.Measure == RankMeasure.Accounts ? "number of accounts" : AccountFigures.Label(ranking.Measure) + " of their accounts added up";
         if (groups.Count == 0)
         {
@@ -113,7 +113,7 @@ public sealed partial class RankingTopic
         var facts = ordered.Take(Math.Min(ranking.Count ?? Shown, ChatRanking.MaxCount)).Select(g =>
         {
             var text = DescribePlace(g.Name, g.Members, ranking.Measure);
-            return Say.Fact($"ranking.{what}.{ranking.Measure}.{AccountRules.SectorKey(g.Name)}".ToLowerInvariant(), $"{(ranking.By == RankBy.Sector ? "Sector" : "Country")} · {g.Name}",
+            return Say.Fact($"ranking.{what}.{ranking.Measure}.{g.Key}".ToLowerInvariant(), $"{(ranking.By == RankBy.Sector ? "Sector" : "Country")} · {g.Name}",
                 text, $"/clients?q={Uri.EscapeDataString(g.Name)}", text);
         }).ToList();
         var sentence = $"By {label}, {(ranking.Ascending ? "lowest" : "highest")} first, of {Say.Plural(groups.Count, what, ranking.By == RankBy.Sector ? "sectors" : "countries")}{scope}: "

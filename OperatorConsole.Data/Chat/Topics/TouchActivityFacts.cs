@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Infrastructure;
-using OperatorConsole.Data.Leads;
 using OperatorConsole.Data.Teams;
 using OperatorConsole.Domain.Chat;
 using OperatorConsole.Domain.Leads;
@@ -39,7 +38,8 @@ public sealed class TouchActivityFacts(IDbContextFactory<ConsoleDbContext> dbFac
             ? $"No {name} is logged{when} on {scope}"
             : $"{Say.Plural(counted.Count, name, name + (name.EndsWith('h') ? "es" : "s"))} logged{when} on {scope}: "
               + $"{Say.N(outbound)} outbound, {Say.N(counted.Count - outbound)} inbound, on {Say.Plural(counted.Select(t => t.LeadId).Distinct().Count(), "deal", "deals")}";
-        if (!await db.Set<Touch>().AnyAsync(ct))
+        // Only a zero needs its reason: is anything logged at all?
+        if (counted.Count == 0 && !await db.Set<Touch>().AnyAsync(ct))
         {
             missing.Add("No touch is logged on any deal: touches (calls, emails, meetings, messages) are logged on a lead's page, or by POST /api/leads/{id}/touches.");
         }
@@ -73,8 +73,7 @@ public sealed class TouchActivityFacts(IDbContextFactory<ConsoleDbContext> dbFac
             case EntityKind.Lead when int.TryParse(entity.Key, out var id):
                 return (leads.Where(l => l.Id == id), $"the deal \"{entity.Name}\"", entity.Link);
             case EntityKind.Manager or EntityKind.Office:
-                var query = entity.Kind == EntityKind.Manager ? new LeadListQuery(Manager: entity.Name) : new LeadListQuery(Office: entity.Name);
-                var owners = await TeamOwners.OfAsync(db, query, ct) ?? [];
+                var owners = (entity.Kind == EntityKind.Manager ? await TeamOwners.OfTeamAsync(db, null, entity.Name, ct) : await TeamOwners.OfTeamAsync(db, entity.Name, null, ct)).Owners;
                 var whose = entity.Kind == EntityKind.Manager ? $"{entity.Name}'s team's deals" : $"the {entity.Name} office's deals";
                 var link = entity.Kind == EntityKind.Manager ? $"/leads?manager={Uri.EscapeDataString(entity.Name)}" : $"/leads?office={Uri.EscapeDataString(entity.Name)}";
                 return (leads.Where(l => owners.Contains(l.Owner!)), whose, link);
