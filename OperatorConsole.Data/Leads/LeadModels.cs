@@ -83,6 +83,13 @@ public sealed record LeadListQuery(
     string? Office = null,
     string? Manager = null);
 
+/// <summary>
+/// The deals a list's filters keep, added up (<see cref="LeadService.SummaryAsync"/>): how many; how many carry an
+/// estimate and what those add up to; how many were won and for how much, by the rule every won figure uses (its won
+/// proposals' values, else its estimate). Amounts in the console's one currency.
+/// </summary>
+public sealed record LeadListSummary(int Deals, int Estimated, decimal EstimatedValue, int Won, decimal WonValue);
+
 public sealed record StatusChangeView(
     int Id, LeadStatus? FromStatus, LeadStatus ToStatus, DateTime ChangedAt, string ActorName, string ActorKind, string? Reason);
 

@@ -38,10 +38,11 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             case BadHttpRequestException bad when FindJsonException(bad) is { } json:
                 return JsonProblem(json, context);
             case BadHttpRequestException bad when BoundParameter().Match(bad.Message) is { Success: true } parameter:
-                // "?page=abc": the framework names the parameter only in its message; docs/api.md promises it in errors.
+                // "?page=abc": the framework names the parameter only in its message; docs/api.md promises it in errors,
+                // under the name the request used (an [AsParameters] record's message names its property, "IncludeArchived").
                 return new HttpValidationProblemDetails(new Dictionary<string, string[]>
                 {
-                    [parameter.Groups["name"].Value] = [$"'{parameter.Groups["value"].Value}' is not a valid {parameter.Groups["type"].Value.TrimEnd('?')}."],
+                    [AsSent(parameter.Groups["name"].Value, context)] = [$"'{parameter.Groups["value"].Value}' is not a valid {parameter.Groups["type"].Value.TrimEnd('?')}."],
                 })
                 {
                     Status = StatusCodes.Status400BadRequest,
@@ -69,6 +70,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
         return new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." };
     }
+
+    private static string AsSent(string name, HttpContext? context) =>
+        context?.Request.Query.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase)) ?? name;
 
     private static JsonException? FindJsonException(Exception exception)
     {

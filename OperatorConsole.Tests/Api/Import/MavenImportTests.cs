@@ -281,6 +281,11 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
         (await TotalAsync("manager=DUSTIN%20BRINKMANN")).Should().Be(deals.Count(d => dustin.Contains(d.Agent)));
         (await TotalAsync("office=West&manager=Dustin%20Brinkmann")).Should().Be(0, "Dustin Brinkmann's team sits in Central");
         (await TotalAsync("office=Nowhere")).Should().Be(0);
+        // The list's totals for an office: its deals, and its wins for what the file says they closed at.
+        var summary = await (await client.GetAsync("/api/leads/summary?office=West")).ReadJsonAsync();
+        summary.GetProperty("deals").GetInt32().Should().Be(deals.Count(d => west.Contains(d.Agent)));
+        summary.GetProperty("won").GetInt32().Should().Be(deals.Count(d => west.Contains(d.Agent) && d.Stage == "Won"));
+        summary.GetProperty("wonValue").GetDecimal().Should().Be(deals.Where(d => west.Contains(d.Agent)).Sum(d => d.Value));
         var csv = await (await client.GetAsync("/api/exports/leads.csv?office=West&status=won")).Content.ReadAsStringAsync();
         csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.Should().Be(1 + deals.Count(d => west.Contains(d.Agent) && d.Stage == "Won"), "the export applies the same filters");
     }

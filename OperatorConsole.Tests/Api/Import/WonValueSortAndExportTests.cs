@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Infrastructure;
@@ -6,6 +7,7 @@ using OperatorConsole.Data.Leads;
 using OperatorConsole.Domain.Import;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Proposals;
+using OperatorConsole.Tests.Api.Foundation;
 using OperatorConsole.Tests.Infrastructure;
 
 namespace OperatorConsole.Tests.Api.Import;
@@ -100,6 +102,36 @@ public sealed class WonValueSortAndExportTests
             .Should().Equal((await ListAsync(await console.CreateOperatorClientAsync(), "-wonValue")).Where(i => i.Title != Unmoved).Select(i => (i.Title, i.WonValue)));
     }
 
+    /// <summary>
+    /// The list's totals (GET /api/leads/summary, the header above the Leads rows) add up the rule's own figures, on
+    /// every case, and narrow with the list's filters; a filter that does not parse, or the list's sort, is a 400.
+    /// </summary>
+    [Fact]
+    public async Task TheSummary_AddsUpTheRulesFigures_WithTheListsFilters()
+    {
+        using var console = new ConsoleFactory();
+        await SeedAsync(console);
+        var client = await console.CreateOperatorClientAsync();
+
+        var all = await client.GetFromJsonAsync<LeadListSummary>("/api/leads/summary");
+        var won = Cases.Where(c => c.Won is not null).ToList();
+        all.Should().Be(new LeadListSummary(Cases.Length, Cases.Count(c => c.Estimate is not null), Cases.Sum(c => c.Estimate ?? 0m), won.Count, won.Sum(c => c.Won!.Value)));
+        all!.WonValue.Should().Be((await ListAsync(client, "-wonValue")).Sum(i => i.WonValue ?? 0m), "the header adds up the rows' own figures");
+
+        // status=won keeps the clients only: the deal won on a proposal with its stage not moved is won by the rule, so
+        // it is in every won total but not in the won stages' list.
+        var clients = Cases.Where(c => c.Status.IsClient()).ToList();
+        (await client.GetFromJsonAsync<LeadListSummary>("/api/leads/summary?status=won")).Should().Be(new LeadListSummary(
+            clients.Count, clients.Count(c => c.Estimate is not null), clients.Sum(c => c.Estimate ?? 0m), clients.Count, clients.Sum(c => c.Won!.Value)));
+        (await client.GetFromJsonAsync<LeadListSummary>("/api/leads/summary?status=lost&minValue=4500")).Should().Be(new LeadListSummary(1, 1, 5_000m, 0, 0m));
+        (await client.GetFromJsonAsync<LeadListSummary>("/api/leads/summary?q=no-such-deal")).Should().Be(new LeadListSummary(0, 0, 0m, 0, 0m));
+
+        await FoundationApi.ShouldHaveFieldErrorAsync(await client.GetAsync("/api/leads/summary?status=maybe"), "status", 400);
+        await FoundationApi.ShouldHaveFieldErrorAsync(await client.GetAsync("/api/leads/summary?minValue=10&maxValue=5"), "maxValue", 400);
+        await FoundationApi.ShouldHaveFieldErrorAsync(await client.GetAsync("/api/leads/summary?includeArchived=maybe"), "includeArchived", 400);
+        await FoundationApi.ShouldHaveFieldErrorAsync(await client.GetAsync("/api/leads/summary?sort=-wonValue"), "sort", 400);
+    }
+
     [Fact]
     public async Task AnUnknownSort_IsAFieldErrorThatNamesWonValue()
     {
@@ -130,6 +162,10 @@ public sealed class WonValueSortAndExportTests
 
         (sort is null ? export : list).Should().Contain("LEFT JOIN").And.Contain("SUM(");
         export.Should().Contain("MAX(").And.Contain("MIN(");
+        // The list's totals, in one statement.
+        var totals = LeadService.WithWonValue(db.Set<Lead>(), db.Set<Proposal>()).GroupBy(_ => 1)
+            .Select(g => new { Deals = g.Count(), Won = g.Count(w => w.WonValue != null), Value = g.Sum(w => (double?)w.WonValue) }).ToQueryString();
+        totals.Should().Contain("COUNT(").And.Contain("SUM(");
     }
 
     /// <summary>The cases, each closed on a known day: proposals decided on days 10, 20…, clients made on day 5, losses on day 7.</summary>

@@ -15,13 +15,8 @@ public static class QueryRules
 {
     public static EndpointFilterDelegate Factory(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
-        var parameters = context.MethodInfo.GetParameters();
-        // [AsParameters] binds a record's properties; none of ours uses it, and guessing its names would refuse good requests.
-        if (parameters.Any(p => p.GetCustomAttribute<AsParametersAttribute>() is not null))
-        {
-            return next;
-        }
-
+        // [AsParameters] binds a record's constructor parameters as if the handler declared them (the Leads filters).
+        var parameters = context.MethodInfo.GetParameters().SelectMany(p => p.GetCustomAttribute<AsParametersAttribute>() is null ? [p] : Members(p.ParameterType)).ToList();
         var isService = context.ApplicationServices.GetService<IServiceProviderIsService>();
         var known = parameters.Select(p => QueryName(p, isService)).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         return invocation =>
@@ -40,6 +35,14 @@ public static class QueryRules
             return ValueTask.FromResult<object?>(ApiResults.BadRequest("Unknown query parameter.", errors));
         };
     }
+
+    /// <summary>
+    /// What <c>[AsParameters]</c> binds on a type: its widest public constructor's parameters, as minimal APIs take
+    /// them (a positional record's). A type bound through settable properties instead is not read here, so its
+    /// parameters are not known and a request naming them would be refused: a test pins every endpoint's names.
+    /// </summary>
+    private static ParameterInfo[] Members(Type type) =>
+        type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()?.GetParameters() ?? [];
 
     private static string Message(string key, List<string> known)
     {

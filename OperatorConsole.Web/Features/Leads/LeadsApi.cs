@@ -18,6 +18,9 @@ public static class LeadsApi
             .RequireAuthorization(ConsolePolicies.Record(ApiScopes.LeadsWrite));
         api.MapGet("/", ListLeads).WithName("ListLeads").WithSummary("List leads (filters status: a stage or open / won, offerType, q, accountId, packageId, nextStep (none / planned / overdue), owner, office, manager, source, minValue, maxValue; paging)")
             .RequireAuthorization(ConsolePolicies.Read);
+        api.MapGet("/summary", SummarizeLeads).WithName("SummarizeLeads")
+            .WithSummary("The deals the list's filters keep, added up: how many, their estimates' total, and how many were won for how much (the won rule); same filters as GET /api/leads")
+            .RequireAuthorization(ConsolePolicies.Read);
         api.MapGet("/{id:int}", GetLead).WithName("GetLead").WithSummary("One lead").RequireAuthorization(ConsolePolicies.Read);
         api.MapPatch("/{id:int}", UpdateLead).WithName("UpdateLead").WithSummary("Edit a lead's fields (operator)")
             .RequireAuthorization(ConsolePolicies.Operator);
@@ -54,36 +57,25 @@ public static class LeadsApi
 
     public static async Task<Results<Ok<PagedList<LeadView>>, ProblemHttpResult>> ListLeads(
         LeadService leads,
-        CancellationToken ct,
-        [FromQuery] string? status = null,
-        [FromQuery] string? offerType = null,
-        [FromQuery] string? q = null,
-        [FromQuery] int? accountId = null,
-        [FromQuery] int? packageId = null,
-        [FromQuery] string? nextStep = null,
-        [FromQuery] string? owner = null,
-        [FromQuery] string? office = null,
-        [FromQuery] string? manager = null,
-        [FromQuery] string? source = null,
-        [FromQuery] decimal? minValue = null,
-        [FromQuery] decimal? maxValue = null,
-        [FromQuery] bool? includeArchived = null,
-        [FromQuery] string? sort = null,
-        [FromQuery] int? page = null,
-        [FromQuery] int? pageSize = null)
+        [AsParameters] LeadListFilters filters,
+        [FromQuery] string? sort,
+        [FromQuery] int? page,
+        [FromQuery] int? pageSize,
+        CancellationToken ct)
     {
         var errors = new QueryEnum.Errors();
-        var statusFilter = errors.Stage("status", status);
-        var offerFilter = errors.Parse<OfferType>("offerType", offerType);
-        var nextStepFilter = errors.Parse<NextStepState>("nextStep", nextStep);
+        var query = filters.Parse(errors);
         errors.Sort(sort, LeadService.SortKeys);
-        errors.Range("minValue", minValue, "maxValue", maxValue);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
+        return errors.Any ? errors.ToProblem() : TypedResults.Ok(await leads.ListAsync(query with { Sort = sort, Page = page, PageSize = pageSize }, ct));
+    }
 
-        return TypedResults.Ok(await leads.ListAsync(new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, page, pageSize, accountId, owner, source, minValue, maxValue, packageId, nextStepFilter, office, manager), ct));
+    /// <summary>The deals the filters keep, added up, as the list's header shows them (Pipedrive's deals summary).</summary>
+    public static async Task<Results<Ok<LeadListSummary>, ProblemHttpResult>> SummarizeLeads(
+        LeadService leads, [AsParameters] LeadListFilters filters, CancellationToken ct)
+    {
+        var errors = new QueryEnum.Errors();
+        var query = filters.Parse(errors);
+        return errors.Any ? errors.ToProblem() : TypedResults.Ok(await leads.SummaryAsync(query, ct));
     }
 
     public static async Task<Results<Ok<LeadView>, ProblemHttpResult>> GetLead(int id, LeadService leads, CancellationToken ct) =>

@@ -22,34 +22,18 @@ public static class LeadsExportApi
         LeadExportService exports,
         TimeProvider time,
         HttpContext http,
-        CancellationToken ct,
-        [FromQuery] string? status = null,
-        [FromQuery] string? offerType = null,
-        [FromQuery] int? accountId = null,
-        [FromQuery] int? packageId = null,
-        [FromQuery] string? nextStep = null,
-        [FromQuery] string? owner = null,
-        [FromQuery] string? office = null,
-        [FromQuery] string? manager = null,
-        [FromQuery] string? source = null,
-        [FromQuery] decimal? minValue = null,
-        [FromQuery] decimal? maxValue = null,
-        [FromQuery] string? q = null,
-        [FromQuery] bool? includeArchived = null,
-        [FromQuery] string? sort = null)
+        [AsParameters] LeadListFilters filters,
+        [FromQuery] string? sort,
+        CancellationToken ct)
     {
         var errors = new QueryEnum.Errors();
-        var statusFilter = errors.Stage("status", status);
-        var offerFilter = errors.Parse<OfferType>("offerType", offerType);
-        var nextStepFilter = errors.Parse<NextStepState>("nextStep", nextStep);
+        var query = filters.Parse(errors) with { Sort = sort };
         errors.Sort(sort, LeadService.SortKeys);
-        errors.Range("minValue", minValue, "maxValue", maxValue);
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
-        var query = new LeadListQuery(statusFilter, offerFilter, q, includeArchived ?? false, sort, AccountId: accountId, Owner: owner, Source: source, MinValue: minValue, MaxValue: maxValue, PackageId: packageId, NextStep: nextStepFilter, Office: office, Manager: manager);
         return await CsvExport.DownloadAsync(http, exports.LeadsAsync(query, ct), "leads", time, ct);
     }
 }
