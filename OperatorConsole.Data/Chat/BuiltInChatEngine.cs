@@ -43,8 +43,16 @@ public sealed class BuiltInChatEngine(
             return Finish(analysis, "The console has no record of " + string.Join(" or ", analysis.UnknownNames.Select(n => $"\"{n}\"")) + ", so it cannot answer this.", [], [], missing);
         }
 
-        // "How many calls did we make last week?": touches by channel, whatever topic the other words lean to (the
-        // owner's record answered it, with "calls" named as not recorded).
+        // "How many calls did we make last week?", "Who made the most calls?": touches by channel, whatever topic the other
+        // words lean to (the owner's record answered the first, with "calls" named as not recorded; the second got "say
+        // by which figure").
+        if (TouchActivity.Ranks(analysis.Tokens) is { } touchRanking)
+        {
+            var ranked = await touches.RankAsync(analysis, touchRanking, ct);
+            return Finish(analysis, ranked.Sentence, ranked.Facts, ranked.Inferred, [.. ranked.Missing, .. UncoveredMissing(analysis, TouchActivity.Vocabulary),
+                .. UnknownNamesMissing(analysis)]);
+        }
+
         if (TouchActivity.Asks(analysis.Tokens, out var channel))
         {
             var activity = await touches.AnswerAsync(analysis, channel, ct);

@@ -10,7 +10,7 @@ namespace OperatorConsole.Data.Chat.Topics;
 /// Touches counted by channel, direction and deal (<see cref="TouchActivity"/>): in the period asked (else every one
 /// logged), on the deals of the owner, account, lead, manager's team or office named (else every deal).
 /// </summary>
-public sealed class TouchActivityFacts(IDbContextFactory<ConsoleDbContext> dbFactory)
+public sealed partial class TouchActivityFacts(IDbContextFactory<ConsoleDbContext> dbFactory)
 {
     private sealed record Counted(int LeadId, TouchDirection Direction);
 

@@ -125,6 +125,21 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             proposals.AddRange((await GetAsync(api, $"/api/leads/{lead.GetProperty("id").GetInt32()}/proposals?pageSize=100")).GetProperty("items").EnumerateArray());
         }
 
+        // Calls per owner, as the touches of each owner's deals say (the lead pages' own lists).
+        var callsByOwner = new Dictionary<string, int>(StringComparer.Ordinal);
+        var callsWithoutOwner = 0;
+        foreach (var lead in leads)
+        {
+            var calls = (await GetAsync(api, $"/api/leads/{lead.GetProperty("id").GetInt32()}/touches")).EnumerateArray().Count(t => t.GetProperty("channel").GetString() == "call");
+            if (lead.GetProperty("owner").ValueKind != JsonValueKind.String)
+            {
+                callsWithoutOwner += calls;
+                continue;
+            }
+
+            callsByOwner[lead.GetProperty("owner").GetString()!] = callsByOwner.GetValueOrDefault(lead.GetProperty("owner").GetString()!) + calls;
+        }
+
         var sent = proposals.Count(p => p.TryGetProperty("sentAt", out var s) && s.ValueKind == JsonValueKind.String);
         var drafts = proposals.Count(p => p.GetProperty("status").GetString() == "draft");
         var awaiting = proposals.Count(p => p.GetProperty("status").GetString() == "send_requested");
@@ -193,6 +208,12 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("demo", "Who won the football match yesterday?", Expectation.Missing("football")),
             // No team is recorded on the demo business: a ranking by office says so, it does not rank something else.
             new("demo", "Which office won the most?", Expectation.Missing("office")),
+            // Touches ranked per owner: it got "say by which figure" and "calls" named as not recorded.
+            callsByOwner.Values.Any(v => v > 0)
+                ? new("demo", "Who made the most calls?", Expectation.States($"1. {callsByOwner.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.OrdinalIgnoreCase).First().Key}: {Format(callsByOwner.Values.Max())} call", "with one logged"))
+                : callsWithoutOwner > 0
+                    ? new("demo", "Who made the most calls?", Expectation.States("No owner can be ranked by calls", $"the {Format(callsWithoutOwner)} calls logged are on deals with no owner recorded"))
+                    : new("demo", "Who made the most calls?", Expectation.States("No call is logged on every deal, so no owner can be ranked")),
         ];
     }
 
@@ -614,6 +635,8 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             // all, which is said; a booked meeting is planned, not a touch, and stays unanswered.
             new("maven", "How many calls did Darcel Schlecht make last week?",
                 Expectation.States("No call is logged last week", "on Darcel Schlecht's deals").AndMissing("No touch is logged on any deal").Without("747 deals")),
+            new("maven", "Who made the most calls?",
+                Expectation.States("No call is logged on every deal, so no owner can be ranked").AndMissing("No touch is logged on any deal")),
             // The sales teams were not imported: "manager" was named as not recorded, and an office was an unknown word.
             // (Before that, "manager" stemmed as "manages" and was answered with her deals, nothing said.)
             new("maven", "Who is Darcel Schlecht's manager?",

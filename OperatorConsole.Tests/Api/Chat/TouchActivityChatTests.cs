@@ -54,6 +54,40 @@ public sealed class TouchActivityChatTests(TouchActivityChatTests.OwnFactory fac
         receipts.GetProperty("missing").EnumerateArray().Select(m => m.GetString()).Should().NotContain(m => m!.Contains("Nothing in the console records"));
     }
 
+    /// <summary>
+    /// "Who made the most calls?" got "say by which figure" and "calls" named as not recorded: the owners (or accounts,
+    /// or deals) ranked by the touches of that channel on their deals, each row verified and linked to its deals.
+    /// </summary>
+    [Theory]
+    [InlineData("Who made the most calls?", "By calls logged on every deal, most first, of 2 owners with one logged: 1. Ada Lovelace: 3 calls (2 outbound, 1 inbound, on 1 deal); 2. Alan Turing: 1 call (1 outbound, 0 inbound, on 1 deal).", "/leads?owner=Ada%20Lovelace")]
+    [InlineData("Which owner logged the most touches in November 2026?", "By touches logged in November 2026 (1 Nov 2026 – 30 Nov 2026) on every deal, most first, of 2 owners with one logged: 1. Ada Lovelace: 3 touches (3 outbound, 0 inbound, on 1 deal); 2. Alan Turing: 2 touches", "/leads?owner=Ada%20Lovelace")]
+    [InlineData("Who had the most meetings?", "By meetings logged on every deal, most first, of 1 owner with one logged: 1. Alan Turing: 1 meeting (0 outbound, 1 inbound, on 1 deal).", "/leads?owner=Alan%20Turing")]
+    [InlineData("Who sent the fewest emails?", "By emails logged on every deal, fewest first, of 2 owners: 1. Alan Turing: 0 emails; 2. Ada Lovelace: 1 email", "/leads?owner=Alan%20Turing")]
+    [InlineData("Which deal had the most calls?", "By calls logged on every deal, most first, of 2 deals with one logged: 1. Ada's deal: 3 calls (2 outbound, 1 inbound); 2. Alan's deal: 1 call", "/leads/")]
+    public async Task TouchesRankTheOwnersOrDeals_ByChannel(string question, string opening, string firstLink)
+    {
+        var client = await SeedAsync();
+
+        var json = await (await client.PostJsonAsync("/api/ops/chat", new { question })).ReadJsonAsync();
+
+        json.GetProperty("answer").GetString().Should().StartWith(opening);
+        var receipts = json.GetProperty("receipts");
+        var known = receipts.GetProperty("known").EnumerateArray().ToList();
+        known.Should().NotBeEmpty().And.OnlyContain(k => k.GetProperty("verified").GetBoolean());
+        known[0].GetProperty("link").GetString().Should().StartWith(firstLink);
+        receipts.GetProperty("missing").EnumerateArray().Select(m => m.GetString()).Should().NotContain(m => m!.Contains("Nothing in the console records") || m.Contains("say by which figure"));
+    }
+
+    [Fact]
+    public async Task ARankingWithNothingLogged_SaysSo_AndRanksNobody()
+    {
+        var client = await SeedAsync();
+
+        var json = await (await client.PostJsonAsync("/api/ops/chat", new { question = "Who made the most calls in September 2026?" })).ReadJsonAsync();
+
+        json.GetProperty("answer").GetString().Should().Be("No call is logged in September 2026 (1 Sep 2026 – 30 Sep 2026) on every deal, so no owner can be ranked by them.");
+    }
+
     [Fact]
     public async Task AQuestionThatCountsLeads_IsNotATouchCount()
     {

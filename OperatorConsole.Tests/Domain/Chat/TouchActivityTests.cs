@@ -37,4 +37,29 @@ public sealed class TouchActivityTests
     {
         TouchActivity.Asks(TextTokens.Words(question).ToList(), out _).Should().BeFalse(question);
     }
+
+    [Theory]
+    [InlineData("Who made the most calls?", TouchChannel.Call, RankBy.Owner, false)]
+    [InlineData("Which rep sent the fewest emails last month?", TouchChannel.Email, RankBy.Owner, true)]
+    [InlineData("Which account had the most meetings?", TouchChannel.Meeting, RankBy.Account, false)]
+    [InlineData("Which office made the most phone calls?", TouchChannel.Call, RankBy.Office, false)]
+    [InlineData("Which team logged the least touches?", null, RankBy.Manager, true)]
+    public void ARankingByAChannel_RanksItsGroups(string question, TouchChannel? channel, RankBy by, bool fewest)
+    {
+        TouchActivity.Ranks(TextTokens.Words(question).ToList()).Should().Be(new TouchRanking(channel, by, fewest), question);
+    }
+
+    [Fact]
+    public void ARankingOfDeals_RanksTheDeals() =>
+        TouchActivity.Ranks(TextTokens.Words("Which deals had the most touches?").ToList()).Should().Be(new TouchRanking(null, null, false));
+
+    [Theory]
+    [InlineData("Which account has the most contacts?")] // people at the account, not touches
+    [InlineData("Who has the most meetings booked next week?")] // planned
+    [InlineData("Who won the most deals?")]
+    [InlineData("How many calls did we make?")] // a count, not a ranking
+    public void AQuestionThatRanksSomethingElse_IsNotATouchRanking(string question)
+    {
+        TouchActivity.Ranks(TextTokens.Words(question).ToList()).Should().BeNull(question);
+    }
 }
