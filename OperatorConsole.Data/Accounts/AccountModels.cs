@@ -71,7 +71,15 @@ public sealed record AccountDetail(
     IReadOnlyList<ClientRow> Results,
     IReadOnlyList<AccountTouchView> RecentTouches,
     PackageSales Purchases,
-    IReadOnlyList<AccountOption> Subsidiaries);
+    IReadOnlyList<AccountOption> Subsidiaries,
+    AccountGroupTotals? Group = null);
+
+/// <summary>
+/// A parent account's group added up: the account and every account below it (subsidiaries, theirs, …), their deals
+/// and what was won, by the same rules as each account's own row (HubSpot's parent company roll-up). Null for an
+/// account with no subsidiary.
+/// </summary>
+public sealed record AccountGroupTotals(int Accounts, int Deals, int OpenDeals, int WonDeals, int LostDeals, decimal WonValue, decimal? WinRate);
 
 /// <summary>POST /api/accounts body.</summary>
 public sealed record CreateAccountRequest(

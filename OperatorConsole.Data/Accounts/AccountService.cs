@@ -55,7 +55,9 @@ public sealed class AccountService(
         }
 
         // The ledger rows the account's totals were computed from: its results, without reading every client's again.
-        var (rows, _, ledger) = await ComputeAsync(new AccountListQuery(), id, ct);
+        // Its group's rows in the same computation, for the roll-up.
+        var below = await DescendantsAsync(db, id, ct);
+        var (rows, _, ledger) = await ComputeAsync(new AccountListQuery(), [id, .. below], ct);
         var results = ledger[id]
             .OrderBy(ClientSuccessService.Severity)
             .ThenByDescending(r => r.StatusChangedAt)
@@ -68,7 +70,38 @@ public sealed class AccountService(
             .ToListAsync(ct);
         var subsidiaries = await db.Set<Account>().AsNoTracking().Where(a => a.ParentAccountId == id)
             .OrderBy(a => a.Name).Select(a => new AccountOption(a.Id, a.Name)).ToListAsync(ct);
-        return new AccountDetail(ToView(account), rows.Single(), results, touches, await packages.SoldAsync(id, ct), subsidiaries);
+        return new AccountDetail(ToView(account), rows.Single(r => r.Id == id), results, touches, await packages.SoldAsync(id, ct), subsidiaries,
+            below.Count == 0 ? null : GroupOf(rows));
+    }
+
+    /// <summary>
+    /// Every account below this one, at any depth. A parent is never the account itself nor below it (the update refuses
+    /// it), so the walk ends; the ids seen are kept anyway, so a loop written into the database directly ends it too.
+    /// </summary>
+    private static async Task<IReadOnlyList<int>> DescendantsAsync(ConsoleDbContext db, int id, CancellationToken ct)
+    {
+        var children = (await db.Set<Account>().AsNoTracking().Where(a => a.ParentAccountId != null)
+            .Select(a => new { a.Id, Parent = a.ParentAccountId!.Value }).ToListAsync(ct)).ToLookup(a => a.Parent, a => a.Id);
+        var seen = new HashSet<int> { id };
+        var below = new List<int>();
+        var next = new Queue<int>([id]);
+        while (next.TryDequeue(out var parent))
+        {
+            foreach (var child in children[parent].Where(seen.Add))
+            {
+                below.Add(child);
+                next.Enqueue(child);
+            }
+        }
+
+        return below;
+    }
+
+    private static AccountGroupTotals GroupOf(IReadOnlyList<AccountRow> rows)
+    {
+        var (won, lost) = (rows.Sum(r => r.WonDeals), rows.Sum(r => r.LostDeals));
+        return new AccountGroupTotals(rows.Count, rows.Sum(r => r.Deals), rows.Sum(r => r.OpenDeals), won, lost, rows.Sum(r => r.WonValue),
+            won + lost == 0 ? null : Math.Round((decimal)won / (won + lost), 4));
     }
 
     /// <summary>The account record alone (no totals): for labels and links.</summary>
@@ -217,13 +250,13 @@ public sealed class AccountService(
     }
 
     /// <summary>
-    /// Rows for every account the query keeps (or the one account <paramref name="onlyId"/>), ranked by the query's sort,
+    /// Rows for every account the query keeps (or only the accounts <paramref name="onlyIds"/>), ranked by the query's sort,
     /// with the Results Ledger rows of client deals by account they were computed from.
     /// </summary>
-    private async Task<(IReadOnlyList<AccountRow> Rows, AccountsSummary Summary, ILookup<int, ClientRow> Ledger)> ComputeAsync(AccountListQuery query, int? onlyId, CancellationToken ct)
+    private async Task<(IReadOnlyList<AccountRow> Rows, AccountsSummary Summary, ILookup<int, ClientRow> Ledger)> ComputeAsync(AccountListQuery query, IReadOnlyCollection<int>? onlyIds, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var accounts = await Filtered(db, query, onlyId)
+        var accounts = await Filtered(db, query, onlyIds)
             .Select(a => new AccountBasics(a.Id, a.Name, a.Sector, a.Employees, a.Revenue, a.Website, a.Country))
             .ToListAsync(ct);
         var facts = await LoadFactsAsync(db, ct);
@@ -254,12 +287,12 @@ public sealed class AccountService(
         IReadOnlyList<StageCount> StageCounts, IReadOnlyList<WonProposal> WonProposals, ILookup<int, StageCount> CountsByAccount,
         Dictionary<int, decimal> WonByAccount, ILookup<int, ClientRow> LedgerByAccount);
 
-    private static IQueryable<Account> Filtered(ConsoleDbContext db, AccountListQuery query, int? onlyId)
+    private static IQueryable<Account> Filtered(ConsoleDbContext db, AccountListQuery query, IReadOnlyCollection<int>? onlyIds)
     {
         var accountsQuery = db.Set<Account>().AsNoTracking();
-        if (onlyId is { } only)
+        if (onlyIds is not null)
         {
-            accountsQuery = accountsQuery.Where(a => a.Id == only);
+            accountsQuery = accountsQuery.Where(a => onlyIds.Contains(a.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Q))

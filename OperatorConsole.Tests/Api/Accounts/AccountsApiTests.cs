@@ -280,6 +280,21 @@ public sealed class AccountsApiTests(ConsoleFactory factory) : IClassFixture<Con
         (holding.GetProperty("account").GetProperty("country").GetString(), holding.GetProperty("account").GetProperty("yearEstablished").GetInt32())
             .Should().Be(("Norway", 1670));
         holding.GetProperty("subsidiaries").EnumerateArray().Select(a => a.GetProperty("id").GetInt32()).Should().Equal(daughterId);
+        holding.GetProperty("group").ValueKind.Should().NotBe(System.Text.Json.JsonValueKind.Null);
+        holding.GetProperty("group").GetProperty("accounts").GetInt32().Should().Be(3, "the group is the account and everything below it, the grandchild too");
+        // A deal won two levels down is the group's, not the holding's own; its won value is the one its account's row
+        // shows (an account's won total reads won proposals, and this client has none).
+        (await client.PostJsonAsync("/api/leads", new { title = Unique("Grandchild deal"), accountId = grandchild, estimatedValue = 1_200m, status = "approved" })).EnsureSuccessStatusCode();
+        (await client.PostJsonAsync("/api/leads", new { title = Unique("Daughter deal"), accountId = daughterId, estimatedValue = 300m })).EnsureSuccessStatusCode();
+        var rolledUp = await (await client.GetAsync($"/api/accounts/{groupId}")).ReadJsonAsync();
+        var grandchildRow = (await (await client.GetAsync($"/api/accounts/{grandchild}")).ReadJsonAsync()).GetProperty("summary");
+        (rolledUp.GetProperty("group").GetProperty("deals").GetInt32(), rolledUp.GetProperty("group").GetProperty("openDeals").GetInt32(),
+            rolledUp.GetProperty("group").GetProperty("wonDeals").GetInt32(), rolledUp.GetProperty("group").GetProperty("wonValue").GetDecimal())
+            .Should().Be((2, 1, 1, grandchildRow.GetProperty("wonValue").GetDecimal()));
+        rolledUp.GetProperty("group").GetProperty("winRate").GetDecimal().Should().Be(1m, "1 won of 1 closed");
+        rolledUp.GetProperty("summary").GetProperty("deals").GetInt32().Should().Be(0, "the holding's own row counts its own deals only");
+        (await (await client.GetAsync($"/api/accounts/{grandchild}")).ReadJsonAsync()).GetProperty("group").ValueKind
+            .Should().Be(System.Text.Json.JsonValueKind.Null, "an account with nothing below it has no group to add up");
         var norway = await (await client.GetAsync("/api/accounts?country=norway&pageSize=100")).ReadJsonAsync();
         norway.GetProperty("items").EnumerateArray().Should().Contain(a => a.GetProperty("id").GetInt32() == groupId)
             .And.OnlyContain(a => a.GetProperty("country").GetString() == "Norway");

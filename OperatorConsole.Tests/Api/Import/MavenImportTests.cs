@@ -226,11 +226,19 @@ public sealed class MavenImportTests(ConsoleFactory factory) : IClassFixture<Con
             .Select(c => (Name: c[0], Country: c[5], Parent: c[6])).ToList();
         var all = (await (await client.GetAsync("/api/accounts?pageSize=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
             .ToDictionary(a => a.GetProperty("name").GetString()!, a => a.GetProperty("id").GetInt32());
+        var deals = PipelineDeals();
         foreach (var parent in file.Where(a => a.Parent.Length > 0).GroupBy(a => a.Parent))
         {
             var detail = await (await client.GetAsync($"/api/accounts/{all[parent.Key]}")).ReadJsonAsync();
             detail.GetProperty("subsidiaries").EnumerateArray().Select(s => s.GetProperty("name").GetString())
                 .Should().BeEquivalentTo(parent.Select(a => a.Name), parent.Key);
+            // The group added up: the parent's and its subsidiaries' deals and wins, as the file gives them.
+            var members = parent.Select(a => a.Name).Append(parent.Key).ToHashSet(StringComparer.Ordinal);
+            var group = detail.GetProperty("group");
+            group.GetProperty("accounts").GetInt32().Should().Be(members.Count, parent.Key);
+            group.GetProperty("deals").GetInt32().Should().Be(deals.Count(d => members.Contains(d.Account)), parent.Key);
+            group.GetProperty("wonDeals").GetInt32().Should().Be(deals.Count(d => members.Contains(d.Account) && d.Stage == "Won"), parent.Key);
+            group.GetProperty("wonValue").GetDecimal().Should().Be(deals.Where(d => members.Contains(d.Account)).Sum(d => d.Value), parent.Key);
             var child = await (await client.GetAsync($"/api/accounts/{all[parent.First().Name]}")).ReadJsonAsync();
             child.GetProperty("account").GetProperty("parent").GetProperty("id").GetInt32().Should().Be(all[parent.Key]);
         }

@@ -50,6 +50,28 @@ public sealed class AccountPagesTests : IAsyncLifetime
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=account-row-link]").Select(a => a.TextContent).Should().Equal("Zebra Group", "Aardvark Ltd"));
     }
 
+    /// <summary>A parent's page adds its group up (HubSpot's parent roll-up); its cards stay its own deals, and a subsidiary has no group line.</summary>
+    [Fact]
+    public async Task AParentsPage_AddsUpItsGroup_BelowItsSubsidiaries()
+    {
+        var accounts = _ctx.Service<AccountService>();
+        var parent = (await accounts.CreateAsync(new CreateAccountRequest("Holding plc"), ComponentTestContext.TestOperator)).Value!;
+        var child = (await accounts.CreateAsync(new CreateAccountRequest("Daughter Ltd", ParentAccountId: parent.Id), ComponentTestContext.TestOperator)).Value!;
+        await _ctx.SeedLeadAsync("Daughter's build", LeadStatus.Building, company: "Daughter Ltd");
+        await _ctx.SeedLeadAsync("Daughter's next", LeadStatus.Qualified, company: "Daughter Ltd");
+        await _ctx.SeedLeadAsync("Daughter's loss", LeadStatus.Lost, company: "Daughter Ltd");
+
+        var cut = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, parent.Id));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=account-group-totals]").TextContent.Should()
+            .Be("With everything below it, the group of 2 accounts has 3 deals (1 open) and won 0 USD from 1 deal, win rate 50 % of 2 closed."));
+        cut.Find("[data-testid=account-deals]").TextContent.Should().Be("0", "the cards count the account's own deals");
+
+        var daughter = _ctx.RenderWithMud<AccountPage>(p => p.Add(c => c.Id, child.Id));
+        daughter.WaitForAssertion(() => daughter.Find("[data-testid=account-parent]").TextContent.Should().Be("Holding plc"));
+        daughter.FindAll("[data-testid=account-group-totals]").Should().BeEmpty();
+    }
+
     [Fact]
     public async Task AccountPage_ShowsItsDealsResultsAndTotals_AndAnOperatorEditsIt()
     {
