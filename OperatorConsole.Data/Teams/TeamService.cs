@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OperatorConsole.Data.Audit;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Domain.Common;
 using OperatorConsole.Domain.Leads;
@@ -27,12 +28,57 @@ public sealed record TeamChoices(IReadOnlyList<string> Offices, IReadOnlyList<st
         values.OfType<string>().DistinctBy(v => TeamRules.Key(v)).Order(StringComparer.OrdinalIgnoreCase).ToList();
 }
 
+/// <summary>PUT /api/team-members body: a deal owner's manager and office; a field left out or empty is cleared.</summary>
+public sealed record SetTeamMemberRequest(string? Name, string? Manager = null, string? Office = null);
+
+/// <summary>A team member record as written.</summary>
+public sealed record TeamMemberView(int Id, string Name, string? Manager, string? Office, DateTime UpdatedAt);
+
 /// <summary>
 /// The deal owners and their teams. Deals name their owner as text, so a member is matched to them by key (case and
 /// spacing ignored); every owner on a deal is listed, with or without a team, and every member, with or without deals.
 /// </summary>
-public sealed class TeamService(IDbContextFactory<ConsoleDbContext> dbFactory)
+public sealed class TeamService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
 {
+    /// <summary>
+    /// Puts a person in a team: their manager and office, by name (case and spacing ignored), a new record when no member
+    /// has the name. A CRM export without a teams file (HubSpot, Pipedrive) names owners only, and /teams listed them
+    /// without a team, with nothing an operator could do about it. Audited with the record before and after.
+    /// </summary>
+    public async Task<OperationResult<TeamMemberView>> SetAsync(SetTeamMemberRequest request, Actor actor, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors();
+        foreach (var problem in TeamRules.Validate(request.Name, request.Manager, request.Office))
+        {
+            // "name: empty; …": the rule names its field first, as the import's row errors read.
+            var split = problem.IndexOf(':', StringComparison.Ordinal);
+            errors.Add(problem[..split], problem[(split + 1)..].Trim());
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToResult<TeamMemberView>();
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var key = TeamRules.Key(request.Name)!;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var member = await db.Set<TeamMember>().FirstOrDefaultAsync(m => m.NameKey == key, ct);
+        var before = member is null ? null : ToView(member);
+        if (member is null)
+        {
+            member = new TeamMember { Name = request.Name!.Trim(), NameKey = key, CreatedAt = now };
+            db.Add(member);
+        }
+
+        (member.Manager, member.Office, member.UpdatedAt) = (TextInput.Clean(request.Manager), TextInput.Clean(request.Office), now);
+        var summary = $"Set {member.Name}'s team: manager {member.Manager ?? "none"}, office {member.Office ?? "none"}";
+        await db.SaveWithAuditAsync(() => db.Audit(actor, now, "team_member.set", "team_member", member.Id, summary, before: before, after: ToView(member)), ct);
+        return OperationResult<TeamMemberView>.Ok(ToView(member));
+    }
+
+    private static TeamMemberView ToView(TeamMember m) => new(m.Id, m.Name, m.Manager, m.Office, m.UpdatedAt);
+
     public async Task<PagedList<TeamMemberRow>> ListAsync(TeamListQuery query, CancellationToken ct = default) => Page(await AllAsync(ct), query);
 
     /// <summary>Every row, unfiltered and unpaged: /teams reads it once per change for its filters and cuts its pages with <see cref="Page"/>.</summary>

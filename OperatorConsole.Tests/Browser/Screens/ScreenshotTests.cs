@@ -119,6 +119,8 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
     [InlineData("/teams", 1920, 1080)]
     [InlineData("/teams?office=West", 1440, 900)]
     [InlineData("/teams", 390, 844)]
+    // One person's team being set (an operator's pencil on the row).
+    [InlineData("team-edit", 1440, 900)]
     // One office's won deals on the Leads list (its office filter), as "Their deals" on a filtered /teams opens them.
     [InlineData("/leads?office=West&status=won", 1920, 1080)]
     [InlineData("/leads?office=West&status=won", 390, 844)]
@@ -206,6 +208,11 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
             name = "chat";
             route = "/chat";
         }
+        else if (route == "team-edit")
+        {
+            name = route;
+            route = "/teams";
+        }
 
         // The deal's edit form, open (an operator's view of it); the chat with two answers on the sample's own words
         // (a sector, and a ranking within it: ADR 224).
@@ -214,6 +221,7 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
             "lead-edit" => async p => { await p.ClickAsync("[data-testid=lead-edit-toggle]"); await p.Locator("[data-testid=lead-edit-save]").WaitForAsync(); },
             "group-account" => async p => await p.Locator("[data-testid=account-subsidiary]").First.WaitForAsync(),
             "account-edit" => async p => { await p.ClickAsync("[data-testid=account-edit]"); await p.Locator("[data-testid=account-form-parent]").WaitForAsync(); },
+            "team-edit" => async p => { await p.Locator("[data-testid=team-member-edit]").First.ClickAsync(); await p.Locator("[data-testid=team-member-save]").WaitForAsync(); },
             "chat" => async p =>
             {
                 foreach (var question in new[] { "How many accounts are in retail?", "Which owner won the most in retail?" })

@@ -58,6 +58,47 @@ public sealed class TeamsPageTests : IAsyncLifetime
         filtered.WaitForAssertion(() => filtered.FindAll("[data-testid=team-owner]").Select(a => a.TextContent).Should().Equal("Alan Turing"));
     }
 
+    /// <summary>
+    /// After a CRM export without a teams file every owner was "none recorded" with nothing to do about it: an operator
+    /// sets an owner's manager and office on their row, the list follows live, and the audit log keeps who did it.
+    /// </summary>
+    [Fact]
+    public async Task AnOperator_SetsAnOwnersTeam_OnTheirRow_AndTheListFollows()
+    {
+        var operatorActor = _ctx.SignInAs(ConsoleRoles.Operator);
+        var deal = await _ctx.SeedLeadAsync("Imported deal", LeadStatus.Approved);
+        await _ctx.SetLeadAsync(deal.Id, s => s.SetProperty(l => l.Owner, "Moses Frase"));
+        var cut = _ctx.RenderWithMud<TeamsPage>();
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=team-owner]").Select(a => a.TextContent).Should().Equal("Moses Frase"));
+        cut.Find("[data-testid=teams-table]").TextContent.Should().Contain("none recorded");
+
+        cut.Find("[data-testid=team-member-edit]").Click();
+        cut.Find("[data-testid=team-member-form]").TextContent.Should().Contain("Set Moses Frase's team");
+        await cut.InvokeAsync(() => cut.FindComponents<MudBlazor.MudAutocomplete<string>>().Single(c => c.Instance.Label == "Manager").Instance.ValueChanged.InvokeAsync("Dustin Brinkmann"));
+        await cut.InvokeAsync(() => cut.FindComponents<MudBlazor.MudAutocomplete<string>>().Single(c => c.Instance.Label == "Office").Instance.ValueChanged.InvokeAsync(" Central "));
+        cut.Find("[data-testid=team-member-save]").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            cut.FindAll("[data-testid=team-member-form]").Should().BeEmpty("a save closes the form");
+            var row = cut.FindAll("tr").Single(r => r.TextContent.Contains("Moses Frase", StringComparison.Ordinal)).TextContent;
+            row.Should().Contain("Dustin Brinkmann").And.Contain("Central").And.NotContain("none recorded");
+        }, TimeSpan.FromSeconds(10));
+        await using var db = _ctx.CreateDbContext();
+        var entry = db.AuditEntries.Single(a => a.Action == "team_member.set");
+        (entry.ActorName, entry.Summary).Should().Be((operatorActor.DisplayName, "Set Moses Frase's team: manager Dustin Brinkmann, office Central"));
+    }
+
+    [Fact]
+    public async Task AViewer_SeesTheTeams_ButNoWayToSetThem()
+    {
+        var deal = await _ctx.SeedLeadAsync("Imported deal", LeadStatus.Approved);
+        await _ctx.SetLeadAsync(deal.Id, s => s.SetProperty(l => l.Owner, "Moses Frase"));
+        var cut = _ctx.RenderWithMud<TeamsPage>();
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=team-owner]").Should().ContainSingle());
+        cut.FindAll("[data-testid=team-member-edit]").Should().BeEmpty();
+    }
+
     [Fact]
     public async Task AnOfficesDeals_AreOneLinkAway_AndTheLeadsListFiltersByOfficeAndManager_WithTheExport()
     {
