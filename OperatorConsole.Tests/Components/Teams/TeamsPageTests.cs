@@ -97,6 +97,9 @@ public sealed class TeamsPageTests : IAsyncLifetime
         var cut = _ctx.RenderWithMud<TeamsPage>();
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=team-owner]").Should().ContainSingle());
         cut.FindAll("[data-testid=team-member-edit]").Should().BeEmpty();
+        var viewer = new OperatorConsole.Domain.Common.Actor(OperatorConsole.Domain.Common.ActorKind.User, "user-viewer", "viewer@test.local", IsOperator: false);
+        (await _ctx.Service<TeamService>().SetAsync(new SetTeamMemberRequest("Moses Frase", "Someone"), viewer)).Status
+            .Should().Be(OperatorConsole.Domain.Common.OperationStatus.Forbidden, "the service refuses a viewer whatever the page shows");
     }
 
     [Fact]
