@@ -77,7 +77,7 @@ public sealed class LearningTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
 }
 
 /// <summary>A named lead or account: its stage, value, last contact, proposals and result.</summary>
-public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, ClientSuccessService results, TimeProvider time) : IChatTopicSource
+public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, ClientSuccessService results, Accounts.AccountService accounts, TimeProvider time) : IChatTopicSource
 {
     public ChatTopic Topic => ChatTopic.Entity;
 
@@ -303,7 +303,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
     /// "; its record: 34,288 employees, annual revenue 11,698,030,000 USD", what the question asks of the company itself:
     /// its figures, its headquarters, the year it was established, its parent and subsidiaries; each, or that none is recorded.
     /// </summary>
-    private static async Task<string> CompanyRecordAsync(ConsoleDbContext db, string name, IReadOnlyList<string> words, CancellationToken ct)
+    private async Task<string> CompanyRecordAsync(ConsoleDbContext db, string name, IReadOnlyList<string> words, CancellationToken ct)
     {
         var record = await db.Set<Account>().AsNoTracking().Where(a => a.Name == name)
             .Select(a => new { a.Id, a.Employees, a.Revenue, a.Country, a.YearEstablished, Parent = a.Parent == null ? null : a.Parent.Name }).FirstOrDefaultAsync(ct);
@@ -331,6 +331,13 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
             parts.Add(record?.Parent is { } parent ? $"a subsidiary of {parent}" : "no parent company recorded");
             parts.Add(subsidiaries.Count == 0 ? "no subsidiary recorded"
                 : $"{Say.Plural(subsidiaries.Count, "subsidiary", "subsidiaries")}: {string.Join(", ", subsidiaries)}");
+            // "How much did Acme Corporation's group win?" got the account's own deals only: the group added up, as its page does.
+            if (subsidiaries.Count > 0 && (await accounts.GetAsync(record!.Id, ct))?.Group is { } group)
+            {
+                parts.Add($"with everything below it, the group of {Say.N(group.Accounts)} accounts has {Say.Plural(group.Deals, "deal", "deals")} and won "
+                          + $"{Say.Money(group.WonValue)} from {Say.Plural(group.WonDeals, "deal", "deals")}"
+                          + (group.WinRate is { } rate ? $" (win rate {Say.N(Math.Round(rate * 100, 1))} %)" : ""));
+            }
         }
 
         return $"; its record: {string.Join(", ", parts)}";

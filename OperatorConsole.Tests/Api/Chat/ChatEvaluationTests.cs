@@ -312,6 +312,7 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             .Select(f => (Name: f[0], Year: f[2], Country: f[5], Parent: f[6])).ToList();
         var subsidiaries = place.Where(a => a.Parent.Length > 0).ToList();
         var sonron = subsidiaries.Where(a => a.Parent == "Sonron").Select(a => a.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var acmeGroup = subsidiaries.Where(a => a.Parent == "Acme Corporation").Select(a => a.Name).Append("Acme Corporation").ToHashSet(StringComparer.Ordinal);
         var countryOf = place.ToDictionary(a => a.Name, a => a.Country);
         var topCountry = rows.Where(r => r.Stage == "Won" && countryOf.ContainsKey(r.Account)).GroupBy(r => countryOf[r.Account])
             .Select(g => (g.Key, Value: g.Sum(r => r.Value))).OrderByDescending(g => g.Value).First();
@@ -609,6 +610,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             new("maven", "Which accounts are subsidiaries?",
                 Expectation.States($"{Format(subsidiaries.Count)} of {Format(place.Count)} accounts are subsidiaries", $"Sonron ({sonron.Count}: {string.Join(", ", sonron)})").Without("off target")),
             new("maven", "What are Sonron's subsidiaries?", Expectation.States($"{sonron.Count} subsidiaries: {string.Join(", ", sonron)}")),
+            // A group's total: it got the account's own deals only.
+            new("maven", "How much did Acme Corporation's group win?",
+                Expectation.States($"the group of {acmeGroup.Count} accounts has {Format(rows.Count(r => acmeGroup.Contains(r.Account)))} deals",
+                    $"won {Money(rows.Where(r => r.Stage == "Won" && acmeGroup.Contains(r.Account)).Sum(r => r.Value))} from {Format(rows.Count(r => r.Stage == "Won" && acmeGroup.Contains(r.Account)))} deals")),
             new("maven", "Who is the parent company of Codehow?", Expectation.States($"a subsidiary of {place.Single(a => a.Name == "Codehow").Parent}")),
             new("maven", "When was Acme Corporation established?", Expectation.States($"established {place.Single(a => a.Name == "Acme Corporation").Year}")),
             new("maven", "Where is Betatech based?", Expectation.States($"headquarters in {countryOf["Betatech"]}")),
