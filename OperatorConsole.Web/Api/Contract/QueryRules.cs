@@ -39,7 +39,7 @@ public static class QueryRules
     /// <summary>
     /// What <c>[AsParameters]</c> binds on a type: its widest public constructor's parameters, as minimal APIs take
     /// them (a positional record's). A type bound through settable properties instead is not read here, so its
-    /// parameters are not known and a request naming them would be refused: a test pins every endpoint's names.
+    /// parameters would be unknown and refused; QueryParameterTests pins the Leads list's names, which come from one.
     /// </summary>
     private static ParameterInfo[] Members(Type type) =>
         type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()?.GetParameters() ?? [];
