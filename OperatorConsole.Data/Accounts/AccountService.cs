@@ -75,6 +75,17 @@ public sealed class AccountService(
     }
 
     /// <summary>
+    /// The account's group added up (null when nothing is below it), without the rest of its page: the chat asks for
+    /// this alone, and the page's touches, results and purchases are not needed for it.
+    /// </summary>
+    public async Task<AccountGroupTotals?> GroupAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var below = await DescendantsAsync(db, id, ct);
+        return below.Count == 0 ? null : GroupOf((await ComputeAsync(new AccountListQuery(), [id, .. below], ct)).Rows);
+    }
+
+    /// <summary>
     /// Every account below this one, at any depth. A parent is never the account itself nor below it (the update refuses
     /// it), so the walk ends; the ids seen are kept anyway, so a loop written into the database directly ends it too.
     /// </summary>

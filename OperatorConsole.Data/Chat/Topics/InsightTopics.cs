@@ -332,7 +332,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
             parts.Add(subsidiaries.Count == 0 ? "no subsidiary recorded"
                 : $"{Say.Plural(subsidiaries.Count, "subsidiary", "subsidiaries")}: {string.Join(", ", subsidiaries)}");
             // "How much did Acme Corporation's group win?" got the account's own deals only: the group added up, as its page does.
-            if (subsidiaries.Count > 0 && (await accounts.GetAsync(record!.Id, ct))?.Group is { } group)
+            if (subsidiaries.Count > 0 && await accounts.GroupAsync(record!.Id, ct) is { } group)
             {
                 parts.Add($"with everything below it, the group of {Say.N(group.Accounts)} accounts has {Say.Plural(group.Deals, "deal", "deals")} and won "
                           + $"{Say.Money(group.WonValue)} from {Say.Plural(group.WonDeals, "deal", "deals")}"

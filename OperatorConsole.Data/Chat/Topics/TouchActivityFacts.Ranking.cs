@@ -33,18 +33,7 @@ public sealed partial class TouchActivityFacts
         }
 
         var deals = await leads.Select(l => new Deal(l.Id, l.Title, l.Owner, l.AccountId, l.Account != null ? l.Account.Name : l.Company)).ToListAsync(ct);
-        var touches = db.Set<Touch>().AsNoTracking().Where(t => leads.Any(l => l.Id == t.LeadId));
-        if (ranking.Channel is { } c)
-        {
-            touches = touches.Where(t => t.Channel == c);
-        }
-
-        if (question.Period is { } period)
-        {
-            touches = touches.Where(t => t.OccurredAt >= period.From && t.OccurredAt < period.To);
-        }
-
-        var counted = (await touches.Select(t => new Counted(t.LeadId, t.Direction)).ToListAsync(ct)).ToLookup(t => t.LeadId);
+        var counted = (await CountedAsync(db, leads, ranking.Channel, question.Period, ct)).ToLookup(t => t.LeadId);
         var group = await GrouperAsync(db, by, ct);
         var grouped = deals.Select(d => (Deal: d, Group: group(d))).ToList();
         // Touches on deals with no owner (or account, or team) are in no group: said, not dropped without a word.
@@ -76,7 +65,7 @@ public sealed partial class TouchActivityFacts
         {
             if (!anyTouch && outside == 0)
             {
-                missing.Add("No touch is logged on any deal: touches (calls, emails, meetings, messages) are logged on a lead's page, or by POST /api/leads/{id}/touches.");
+                missing.Add(NothingLogged);
             }
 
             var none = outside > 0
@@ -100,8 +89,6 @@ public sealed partial class TouchActivityFacts
                        + string.Join("; ", facts.Select((f, i) => $"{i + 1}. {f.Claim}")) + ".";
         return new TopicAnswer(sentence, facts, [], missing);
     }
-
-    private static string Plural(string name) => name + (name.EndsWith('h') ? "es" : "s");
 
     /// <summary>
     /// What a deal is ranked under (null: under nothing, as a deal without an owner in an owner ranking). A team or an

@@ -14,34 +14,47 @@ public sealed partial class TouchActivityFacts(IDbContextFactory<ConsoleDbContex
 {
     private sealed record Counted(int LeadId, TouchDirection Direction);
 
-    public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, TouchChannel? channel, CancellationToken ct)
+    /// <summary>Why a zero is a zero when nothing at all is logged, and how touches get logged.</summary>
+    private const string NothingLogged =
+        "No touch is logged on any deal: touches (calls, emails, meetings, messages) are logged on a lead's page, or by POST /api/leads/{id}/touches.";
+
+    /// <summary>The touches on these deals, of the channel (null: all) and in the period (null: ever), with their deal and direction.</summary>
+    private static Task<List<Counted>> CountedAsync(ConsoleDbContext db, IQueryable<Lead> leads, TouchChannel? channel, ChatPeriod? period, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var missing = new List<string>();
-        var (leads, scope, link) = await ScopeAsync(db, question, missing, ct);
         var touches = db.Set<Touch>().AsNoTracking().Where(t => leads.Any(l => l.Id == t.LeadId));
         if (channel is { } c)
         {
             touches = touches.Where(t => t.Channel == c);
         }
 
-        if (question.Period is { } period)
+        if (period is { } p)
         {
-            touches = touches.Where(t => t.OccurredAt >= period.From && t.OccurredAt < period.To);
+            touches = touches.Where(t => t.OccurredAt >= p.From && t.OccurredAt < p.To);
         }
 
-        var counted = await touches.Select(t => new Counted(t.LeadId, t.Direction)).ToListAsync(ct);
+        return touches.Select(t => new Counted(t.LeadId, t.Direction)).ToListAsync(ct);
+    }
+
+    /// <summary>"calls", "touches": a channel's name in the plural.</summary>
+    private static string Plural(string name) => name + (name.EndsWith('h') ? "es" : "s");
+
+    public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, TouchChannel? channel, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var missing = new List<string>();
+        var (leads, scope, link) = await ScopeAsync(db, question, missing, ct);
+        var counted = await CountedAsync(db, leads, channel, question.Period, ct);
         var name = TouchActivity.Name(channel);
         var when = question.Period is { } p ? " " + p.When() : "";
         var outbound = counted.Count(t => t.Direction == TouchDirection.Outbound);
         var claim = counted.Count == 0
             ? $"No {name} is logged{when} on {scope}"
-            : $"{Say.Plural(counted.Count, name, name + (name.EndsWith('h') ? "es" : "s"))} logged{when} on {scope}: "
+            : $"{Say.Plural(counted.Count, name, Plural(name))} logged{when} on {scope}: "
               + $"{Say.N(outbound)} outbound, {Say.N(counted.Count - outbound)} inbound, on {Say.Plural(counted.Select(t => t.LeadId).Distinct().Count(), "deal", "deals")}";
         // Only a zero needs its reason: is anything logged at all?
         if (counted.Count == 0 && !await db.Set<Touch>().AnyAsync(ct))
         {
-            missing.Add("No touch is logged on any deal: touches (calls, emails, meetings, messages) are logged on a lead's page, or by POST /api/leads/{id}/touches.");
+            missing.Add(NothingLogged);
         }
 
         var key = $"touches.{(channel?.ToString() ?? "all").ToLowerInvariant()}.{(question.Period is { } q ? $"{q.From:yyyyMMdd}-{q.To:yyyyMMdd}" : "ever")}.{scope}";
