@@ -20,7 +20,8 @@ public sealed class BuiltInChatEngine(
     SemanticIndex semantic,
     IEntityCatalogueSource catalogue,
     Clock.DataClockService clock,
-    TouchActivityFacts touches)
+    TouchActivityFacts touches,
+    PeriodAheadFacts ahead)
 {
     public const string EngineName = "grounded";
     private readonly Dictionary<ChatTopic, IChatTopicSource> _sources = sources.ToDictionary(s => s.Topic);
@@ -41,6 +42,16 @@ public sealed class BuiltInChatEngine(
 
             missing.AddRange(UncoveredMissing(analysis));
             return Finish(analysis, "The console has no record of " + string.Join(" or ", analysis.UnknownNames.Select(n => $"\"{n}\"")) + ", so it cannot answer this.", [], [], missing);
+        }
+
+        // "How much will we win next month?": a period still to come has nothing recorded in it, whatever it asks
+        // about; the next steps planned in it and the open pipeline are what the console knows (ADR 243).
+        if (PeriodAheadFacts.Asks(analysis) && AsksAboutTheConsole(analysis))
+        {
+            var now = (analysis.Reference ?? await clock.ResolveAsync(mode, ct)).At;
+            var future = await ahead.AnswerAsync(analysis, analysis.Period!, now, ct);
+            return Finish(analysis, future.Sentence, future.Facts, future.Inferred,
+                [.. future.Missing, .. UncoveredMissing(analysis, PeriodAheadFacts.Vocabulary), .. UnknownNamesMissing(analysis)]);
         }
 
         // "How many calls did we make last week?", "Who made the most calls?": touches by channel, whatever topic the other
@@ -272,6 +283,17 @@ public sealed class BuiltInChatEngine(
     /// The question is about something the console does not hold: as many unexplained content words as topic words
     /// (at least two), or a topic recognised only by meaning while some of its words are unexplained.
     /// </summary>
+    /// <summary>
+    /// A question about a period ahead that is about the console's data ("What's the forecast for next month?", "How
+    /// many deals will we close next week?"), not about something else that happens then ("What's the weather tomorrow?").
+    /// </summary>
+    private static bool AsksAboutTheConsole(QuestionAnalysis analysis)
+    {
+        var scoped = analysis with { Uncovered = analysis.Uncovered.Where(w => !PeriodAheadFacts.Vocabulary.Contains(w)).ToList() };
+        return !IsOutOfScope(scoped)
+            && (Choose(scoped).Count > 0 || TouchActivity.Asks(analysis.Tokens, out _) || analysis.Tokens.Any(PeriodAheadFacts.Vocabulary.Contains));
+    }
+
     private static bool IsOutOfScope(QuestionAnalysis analysis)
     {
         if (analysis.Has(ChatTopic.Entity) || analysis.Uncovered.Count == 0)

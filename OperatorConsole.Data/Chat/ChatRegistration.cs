@@ -27,6 +27,7 @@ public static class ChatRegistration
         services.AddSingleton<IChatTopicSource, RankingTopic>();
         services.AddSingleton<IChatTopicSource, EntityTopic>();
         services.AddSingleton<TouchActivityFacts>();
+        services.AddSingleton<PeriodAheadFacts>();
         return services;
     }
 }

@@ -6,8 +6,11 @@ using OperatorConsole.Domain.Teams;
 
 namespace OperatorConsole.Data.Teams;
 
-/// <summary>An office's or a manager's team: how many members the team records, and the deal owners among them as the deals spell them, by name.</summary>
-public sealed record TeamOfOwners(int Members, IReadOnlyList<string> Owners);
+/// <summary>
+/// An office's or a manager's team: how many members the team records, the deal owners among them as the deals spell
+/// them, and the members who own no deal, as the team records them; both by name.
+/// </summary>
+public sealed record TeamOfOwners(int Members, IReadOnlyList<string> Owners, IReadOnlyList<string> WithoutDeals);
 
 /// <summary>
 /// The deal owners an office or a manager's team stands for, as the deals spell them: the Leads list's and the export's
@@ -26,15 +29,18 @@ public static class TeamOwners
     /// <summary>The members in that office and under that manager (either may be null: any), and their owners on the deals.</summary>
     public static async Task<TeamOfOwners> OfTeamAsync(ConsoleDbContext db, string? office, string? manager, CancellationToken ct)
     {
-        var members = await db.Set<TeamMember>().AsNoTracking().Select(m => new { m.NameKey, m.Office, m.Manager }).ToListAsync(ct);
-        var keys = members.Where(m => TeamRules.Matches(m.Office, office) && TeamRules.Matches(m.Manager, manager))
-            .Select(m => m.NameKey).ToHashSet(StringComparer.Ordinal);
-        if (keys.Count == 0)
+        var members = (await db.Set<TeamMember>().AsNoTracking().Select(m => new { m.Name, m.NameKey, m.Office, m.Manager }).ToListAsync(ct))
+            .Where(m => TeamRules.Matches(m.Office, office) && TeamRules.Matches(m.Manager, manager)).ToList();
+        if (members.Count == 0)
         {
-            return new TeamOfOwners(0, []);
+            return new TeamOfOwners(0, [], []);
         }
 
-        var owners = await db.Set<Lead>().AsNoTracking().Where(l => l.Owner != null).Select(l => l.Owner!).Distinct().ToListAsync(ct);
-        return new TeamOfOwners(keys.Count, owners.Where(o => keys.Contains(TeamRules.Key(o)!)).Order(StringComparer.OrdinalIgnoreCase).ToList());
+        var keys = members.Select(m => m.NameKey).ToHashSet(StringComparer.Ordinal);
+        var owners = (await db.Set<Lead>().AsNoTracking().Where(l => l.Owner != null).Select(l => l.Owner!).Distinct().ToListAsync(ct))
+            .Where(o => keys.Contains(TeamRules.Key(o)!)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var ownerKeys = owners.Select(o => TeamRules.Key(o)!).ToHashSet(StringComparer.Ordinal);
+        var withoutDeals = members.Where(m => !ownerKeys.Contains(m.NameKey)).Select(m => m.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        return new TeamOfOwners(keys.Count, owners, withoutDeals);
     }
 }

@@ -8,7 +8,9 @@ namespace OperatorConsole.Domain.Chat;
 /// period before it, not with whole months, unless it is whole months itself ("the second half of 2017").</param>
 /// <param name="Ends">Where a period still running ("this month", cut at now) ends on the calendar: its halves and last
 /// days are the calendar's, not the days so far.</param>
-public sealed record ChatPeriod(DateTime From, DateTime To, string Label, bool Part = false, DateTime? Ends = null)
+/// <param name="Ahead">The period has not happened yet, in whole or in part ("next month", "the next 30 days", 2018 asked
+/// in 2017): what the console records has not happened in it (ADR 243).</param>
+public sealed record ChatPeriod(DateTime From, DateTime To, string Label, bool Part = false, DateTime? Ends = null, bool Ahead = false)
 {
     public bool Contains(DateTime at) => at >= From && at < To;
 
@@ -31,7 +33,8 @@ public sealed record ChatPeriod(DateTime From, DateTime To, string Label, bool P
 
     // "since June 2017 (…)" and "from March 2017 to June 2017 (…)" say when on their own too.
     private bool SaysWhen => Label.StartsWith("this ", StringComparison.Ordinal) || Label.StartsWith("last ", StringComparison.Ordinal)
-        || Label.StartsWith("since ", StringComparison.Ordinal) || Label.StartsWith("from ", StringComparison.Ordinal) || Label is "today" or "yesterday";
+        || Label.StartsWith("since ", StringComparison.Ordinal) || Label.StartsWith("from ", StringComparison.Ordinal)
+        || Label.StartsWith("next ", StringComparison.Ordinal) || Label is "today" or "yesterday" or "tomorrow";
 
     /// <summary>
     /// The period to compare with. A period that starts on a month's first day is calendar months (a month, a quarter,
@@ -91,6 +94,11 @@ public static partial class ChatPeriods
     // "in the last 2 weeks", "over the past three months" too: 14 days, three calendar months back from now.
     [GeneratedRegex(@"\b(?:(?:(?:in|over|during)\s+the\s+)?(?:last|past)|in|for|within)\s+(?<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>day|week|month)s?\b")]
     private static partial Regex LastDays();
+
+    // "next month", "the coming quarter", "in the next 30 days", "over the next two weeks", "tomorrow": a period ahead.
+    // Unread, "next month" was answered for this month and "next year" for this year, as if they had been asked.
+    [GeneratedRegex(@"\b(?:next|coming|upcoming)\s+(?:(?<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(?<unit>day|week|month|quarter|year)s?\b|\btomorrow\b")]
+    private static partial Regex Next();
 
     [GeneratedRegex(@"\bq([1-4])\s*(\d{4})\b")]
     private static partial Regex Quarter();
@@ -197,6 +205,13 @@ public static partial class ChatPeriods
 
     public static ChatPeriod? Parse(string question, DateTime now)
     {
+        // A period named by its date can lie ahead too: "in 2018", "in January 2018", asked on 31 Dec 2017.
+        var period = ParseAny(question, now);
+        return period is { Ahead: false } && period.From > now ? period with { Ahead = true } : period;
+    }
+
+    private static ChatPeriod? ParseAny(string question, DateTime now)
+    {
         var q = question.ToLowerInvariant();
         if (ComparedWithLast().Match(q) is { Success: true } baseline)
         {
@@ -216,6 +231,11 @@ public static partial class ChatPeriods
             // as the last 10 days to now), then narrowed. It was answered for all of December, with nothing said.
             var rest = TheUnit().Replace(q.Remove(part.Index, part.Length), "this $1");
             return Parse(rest, now) is { Part: false } whole ? Narrow(whole, part) : null;
+        }
+
+        if (Ahead(q, now) is { } ahead)
+        {
+            return ahead;
         }
 
         var until = now.AddTicks(1);
@@ -281,6 +301,44 @@ public static partial class ChatPeriods
 
         return null;
     }
+
+    /// <summary>
+    /// The period ahead a question names: the calendar's next week (Monday to Sunday), month, quarter or year, tomorrow,
+    /// or the next N days, weeks or months from now. Null when it names none.
+    /// </summary>
+    private static ChatPeriod? Ahead(string q, DateTime now)
+    {
+        if (Next().Match(q) is not { Success: true } next)
+        {
+            return null;
+        }
+
+        if (!next.Groups["unit"].Success)
+        {
+            return new ChatPeriod(now.Date.AddDays(1), now.Date.AddDays(2), "tomorrow", Ahead: true);
+        }
+
+        var unit = next.Groups["unit"].Value;
+        if (next.Groups["n"].Success)
+        {
+            // "The next 30 days" start now: the part of today still to come is in them.
+            var n = ChatRanking.Number(next.Groups["n"].Value) ?? 0;
+            var to = unit switch { "year" => now.AddYears(n), "quarter" => now.AddMonths(3 * n), "month" => now.AddMonths(n), "week" => now.AddDays(7 * n), _ => now.AddDays(n) };
+            return n < 1 ? null : new ChatPeriod(now, to, n == 1 ? $"the next {unit}" : $"the next {n} {unit}s", Ahead: true);
+        }
+
+        var (from, end) = unit switch
+        {
+            "day" => (now.Date.AddDays(1), now.Date.AddDays(2)),
+            "week" => (Scorecard.ScorecardCalculator.WeekStart(now).AddDays(7), Scorecard.ScorecardCalculator.WeekStart(now).AddDays(14)),
+            "month" => (Scorecard.ScorecardCalculator.MonthStart(now).AddMonths(1), Scorecard.ScorecardCalculator.MonthStart(now).AddMonths(2)),
+            "quarter" => (QuarterStart(now).AddMonths(3), QuarterStart(now).AddMonths(6)),
+            _ => (new DateTime(now.Year + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(now.Year + 2, 1, 1, 0, 0, 0, DateTimeKind.Utc)),
+        };
+        return new ChatPeriod(from, end, unit == "day" ? "tomorrow" : "next " + unit, Ahead: true);
+    }
+
+    private static DateTime QuarterStart(DateTime now) => new(now.Year, ((now.Month - 1) / 3 * 3) + 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     // "year to date", "YTD", "since the start of the month": the period so far, which "this year" (this month…) already
     // is. "Revenue year to date" was answered for this month, with "date" named as not recorded.

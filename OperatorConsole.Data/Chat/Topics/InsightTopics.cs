@@ -212,10 +212,13 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
 
         var (members, owners) = (found.Members, found.Owners);
 
-        var names = owners.Count == 0 ? "" : $" ({string.Join(", ", owners.Take(AccountsShown))}{(owners.Count > AccountsShown ? $" and {Say.N(owners.Count - AccountsShown)} more" : "")})";
+        // Each group named in full up to five: "6 members, 5 with deals (…) and 1 without any (Mei-Mei Johns)" (the
+        // member without deals was counted in the 6 and named nowhere).
+        var withDeals = $"{Say.N(owners.Count)} with deals{Named(owners)}";
+        var without = found.WithoutDeals.Count == 0 ? "" : $" and {Say.N(found.WithoutDeals.Count)} without any{Named(found.WithoutDeals)}";
         var subject = team.Kind == EntityKind.Manager
-            ? $"Manager \"{team.Name}\" has a team of {Say.Plural(members, "member", "members")}{names}, {Say.N(owners.Count)} with deals, and"
-            : $"Office \"{team.Name}\" has {Say.Plural(members, "member", "members")}{names}, {Say.N(owners.Count)} with deals, and";
+            ? $"Manager \"{team.Name}\" has a team of {Say.Plural(members, "member", "members")}, {withDeals}{without}, and"
+            : $"Office \"{team.Name}\" has {Say.Plural(members, "member", "members")}, {withDeals}{without}, and";
         return await DealsOfAsync(subject, team, l => owners.Contains(l.Owner!), question, ct);
     }
 
@@ -368,4 +371,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
     private const int OwnersShown = 3;
 
     private const int AccountsShown = 5;
+
+    private static string Named(IReadOnlyList<string> names) => names.Count == 0 ? ""
+        : $" ({string.Join(", ", names.Take(AccountsShown))}{(names.Count > AccountsShown ? $" and {Say.N(names.Count - AccountsShown)} more" : "")})";
 }

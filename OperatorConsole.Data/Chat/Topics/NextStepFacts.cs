@@ -33,16 +33,25 @@ internal static class NextStepFacts
             return new TopicAnswer(overdueClaim + ".", facts, [], []);
         }
 
-        // Due in the period asked, to its calendar end ("this week" runs to Sunday, not to now); else every planned step.
-        var planned = await StepsAsync(db, leads, NextStepState.Planned, now, ct);
-        var span = question.Period is { } period ? period with { To = period.Ends ?? period.To } : null;
+        var due = await DueAsync(db, question.Period, now, ct);
+        facts.Insert(0, due);
+        return new TopicAnswer($"{due.Claim}. {overdueClaim}.", facts, [], []);
+    }
+
+    /// <summary>
+    /// The planned next steps due in the period, to its calendar end ("this week" runs to Sunday, not to now), soonest
+    /// first; every planned step without a period.
+    /// </summary>
+    public static async Task<UsedFact> DueAsync(ConsoleDbContext db, ChatPeriod? period, DateTime now, CancellationToken ct)
+    {
+        var planned = await StepsAsync(db, db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived), NextStepState.Planned, now, ct);
+        var span = period is null ? null : period with { To = period.Ends ?? period.To };
         var due = span is null ? planned : planned.Where(s => span.Contains(s.DueAt)).ToList();
         var when = span is null ? "" : " " + span.When();
-        var dueClaim = due.Count == 0
+        var claim = due.Count == 0
             ? $"No planned next step is due{when}"
             : $"{Say.Plural(due.Count, "planned next step is", "planned next steps are")} due{when}, soonest first: {Describe(due.OrderBy(s => s.DueAt), now)}";
-        facts.Insert(0, Say.Fact($"pipeline.next-step.planned{(span is null ? "" : $".{span.From:yyyyMMdd}")}", "Leads · next step planned", dueClaim, "/leads?nextStep=planned", dueClaim));
-        return new TopicAnswer($"{dueClaim}. {overdueClaim}.", facts, [], []);
+        return Say.Fact($"pipeline.next-step.planned{(span is null ? "" : $".{span.From:yyyyMMdd}")}", "Leads · next step planned", claim, "/leads?nextStep=planned", claim);
     }
 
     private sealed record Step(string Title, string? What, DateTime DueAt);

@@ -144,6 +144,39 @@ public sealed class QuestionAnalyzerTests
     }
 
     /// <summary>
+    /// A period still to come (ADR 243): "next month" was read as this month and "next year" as this year, so "How much
+    /// will we win next month?" got this month's wins. It is the calendar's next week (from Monday), month, quarter or
+    /// year, or the next N units from now, marked as ahead; so is a period named by its date that begins after now.
+    /// </summary>
+    [Theory]
+    [InlineData("How much will we win next month?", "2026-12-01", "2027-01-01", "next month")]
+    [InlineData("Which deals close next week?", "2026-11-30", "2026-12-07", "next week")]
+    [InlineData("What's the forecast for the coming quarter?", "2027-01-01", "2027-04-01", "next quarter")]
+    [InlineData("What will we win next year?", "2027-01-01", "2028-01-01", "next year")]
+    [InlineData("What is due tomorrow?", "2026-11-26", "2026-11-27", "tomorrow")]
+    [InlineData("Which next steps are due in the next 30 days?", "2026-11-25", "2026-12-25", "the next 30 days")]
+    [InlineData("What will close over the next two weeks?", "2026-11-25", "2026-12-09", "the next 2 weeks")]
+    [InlineData("How much will we win in 2027?", "2027-01-01", "2028-01-01", "2027")]
+    [InlineData("How much will we win in January 2027?", "2027-01-01", "2027-02-01", "January 2027")]
+    public void APeriodAhead_IsReadAsAhead(string question, string from, string to, string label)
+    {
+        ShouldRead(question, from, to, label);
+        ChatPeriods.Parse(question, Now)!.Ahead.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("How much did we win this month?")]
+    [InlineData("How much did we win in 2017?")]
+    [InlineData("How much did we win in December?")]
+    [InlineData("What did we win in the last 30 days?")]
+    public void APeriodThatHasBegun_IsNotAhead(string question) => ChatPeriods.Parse(question, Now)!.Ahead.Should().BeFalse();
+
+    [Theory]
+    [InlineData("What is the next step for Harbor Realty?")]
+    [InlineData("Which deals have no next step?")]
+    public void NextWithoutAUnit_NamesNoPeriod(string question) => ChatPeriods.Parse(question, Now).Should().BeNull();
+
+    /// <summary>
     /// A part of a period: "the first 10 days of December" was answered for all of December with nothing said, and "the
     /// last two weeks of December" the same. The part is cut from the period named, and "last N days" inside it is not
     /// the last N days to now.
