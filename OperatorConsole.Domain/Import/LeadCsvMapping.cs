@@ -18,7 +18,7 @@ public static class LeadCsvMapping
         new("externalId", "External id", false, ["externalid", "external_id", "id", "opportunityid", "opportunity_id", "dealid", "leadid", "recordid"]),
         // A CRM deal is often named after what is sold ("product"): the last resort for a title.
         new("title", "Title", true, ["title", "name", "deal", "dealname", "opportunity", "opportunityname", "subject", "product"]),
-        new("company", "Account / company", false, ["company", "account", "accountname", "organization", "organisation", "client", "customer", "companyname"]),
+        new("company", "Account / company", false, ["company", "account", "accountname", "organization", "organisation", "client", "customer", "companyname", "associatedcompany"]),
         new("contactName", "Contact name", false, ["contactname", "contact", "person"]),
         new("contactEmail", "Contact e-mail", false, ["contactemail", "email", "e-mail", "mail"]),
         new("owner", "Deal owner", false, ["owner", "dealowner", "salesagent", "sales_agent", "salesrep", "rep", "assignedto", "opportunityowner"]),
@@ -26,7 +26,7 @@ public static class LeadCsvMapping
         new("estimatedValue", "Estimated value", false, ["estimatedvalue", "value", "amount", "price", "dealvalue", "expectedvalue"]),
         new("status", "Stage", false, ["status", "stage", "dealstage", "deal_stage", "pipelinestage"]),
         new("offerType", "Offer type", false, ["offertype", "offer"]),
-        new("createdAt", "Created at", false, ["createdat", "created", "createddate", "createdon", "date", "engagedate", "engage_date", "startdate"]),
+        new("createdAt", "Created at", false, ["createdat", "created", "createddate", "createdon", "createdate", "date", "engagedate", "engage_date", "startdate"]),
         new("wonValue", "Close value (deals)", false, ["wonvalue", "closevalue", "close_value", "revenue", "closedvalue"]),
         new("closedAt", "Closed at (deals)", false, ["closedat", "closedate", "close_date", "closed", "closedon"]),
     ];
@@ -76,8 +76,8 @@ public static class LeadCsvMapping
 
     /// <summary>
     /// Maps one row. <paramref name="get"/> returns the cell of a column (null when absent). Rows without a stage
-    /// are New; without a creation time they are created <paramref name="now"/>. A won value on a client stage
-    /// (Approved, Building, Shipped) records a won proposal; Lost records a lost one.
+    /// are New; without a creation time they are created <paramref name="now"/>. A client stage (Approved, Building,
+    /// Shipped) records a won proposal for its close value, else for its value; Lost records a lost one.
     /// </summary>
     public static RowMapResult Map(IReadOnlyDictionary<string, string> mapping, Func<string, string?> get, DateTime now) =>
         Map(mapping, null, get, now);
@@ -182,13 +182,17 @@ public static class LeadCsvMapping
     private static (List<ImportedStatusStep> History, ImportedOutcome? Outcome) HistoryOf(
         LeadStatus status, DateTime createdAt, DateTime? closedAt, decimal? wonValue, decimal? value)
     {
-        var history = new List<ImportedStatusStep> { new(status == LeadStatus.Lost || (wonValue is not null && closedAt is not null) ? LeadStatus.New : status, createdAt) };
+        var history = new List<ImportedStatusStep> { new(status == LeadStatus.Lost || (status.IsClient() && closedAt is not null) ? LeadStatus.New : status, createdAt) };
         if (history[0].Status != status)
         {
             history.Add(new ImportedStatusStep(status, closedAt ?? createdAt));
         }
 
-        var outcome = wonValue is not null ? new ImportedOutcome(ProposalOutcome.Won, closedAt ?? createdAt, wonValue, value)
+        // A file with no close value (a HubSpot or Pipedrive export: a won deal's amount is what it was won for) wins
+        // the deal for its value, on its close date. Without it the win was on /leads alone (estimate fallback), and
+        // its account, the scorecard and the chat, which read won proposals, said 0 USD won (ADR 244).
+        var wonFor = wonValue ?? (status.IsClient() ? value : null);
+        var outcome = wonFor is not null ? new ImportedOutcome(ProposalOutcome.Won, closedAt ?? createdAt, wonFor, value)
             : status == LeadStatus.Lost && closedAt is not null ? new ImportedOutcome(ProposalOutcome.Lost, closedAt.Value, null, value)
             : null;
         return (history, outcome);

@@ -106,6 +106,42 @@ public sealed class GenericImportTests(ConsoleFactory factory) : IClassFixture<C
         again.StageMapping!["Won"].Should().Be(LeadStatus.Approved);
     }
 
+    /// <summary>
+    /// A HubSpot deals export (no close value column: a won deal's amount is what it was won for, ADR 244). Its wins
+    /// were on /leads alone: the account, the Clients header and the chat said 0 USD won for the same deals.
+    /// </summary>
+    [Fact]
+    public async Task AHubSpotExport_WinsItsClosedWonDealsForTheirAmount_OnEveryScreenAlike()
+    {
+        using var own = new ConsoleFactory();
+        var csv = Encoding.UTF8.GetBytes(
+            "Deal Name,Associated Company,Deal Stage,Amount,Close Date,Create Date,Deal owner\n" +
+            "Portal,Delta Co,Closed Won,1200,2024-03-04,2024-01-10,Ann Lee\n" +
+            "Kiosk,Delta Co,Closed Won,800,2024-03-18,2024-02-01,Ann Lee\n" +
+            "Till,Delta Co,Closed Lost,300,2024-03-20,2024-02-02,Bob Ray\n" +
+            "Shop,Echo Ltd,Appointment Scheduled,500,,2024-03-01,Bob Ray\n");
+        var client = await own.CreateOperatorClientAsync();
+
+        var preview = await (await client.PostAsync("/api/imports/preview", Form(csv, "hubspot-deals.csv"))).ReadAsync<ImportPreview>();
+        preview.Mapping.Should().BeEquivalentTo(new Dictionary<string, string>
+        {
+            ["title"] = "Deal Name", ["company"] = "Associated Company", ["status"] = "Deal Stage", ["estimatedValue"] = "Amount",
+            ["closedAt"] = "Close Date", ["createdAt"] = "Create Date", ["owner"] = "Deal owner",
+        });
+        preview.InvalidRows.Should().Be(0);
+        var job = await client.WaitForJobAsync(await client.PostAsync("/api/imports/leads", Form(csv, "hubspot-deals.csv")));
+        job.Status.Should().Be(ImportJobStatus.Completed, job.Message);
+
+        var delta = (await (await client.GetAsync("/api/accounts?q=Delta")).ReadJsonAsync()).GetProperty("items")[0];
+        (delta.GetProperty("wonDeals").GetInt32(), delta.GetProperty("wonValue").GetDecimal(), delta.GetProperty("lostDeals").GetInt32()).Should().Be((2, 2000m, 1));
+        var summary = await (await client.GetAsync($"/api/leads/summary?accountId={delta.GetProperty("id").GetInt32()}")).ReadJsonAsync();
+        (summary.GetProperty("won").GetInt32(), summary.GetProperty("wonValue").GetDecimal()).Should().Be((2, 2000m), "the Leads list adds up the same wins");
+        var clients = await (await client.GetAsync("/api/accounts/summary")).ReadJsonAsync();
+        clients.GetProperty("wonValue").GetDecimal().Should().Be(2000m);
+        var chat = await (await client.PostJsonAsync("/api/ops/chat", new { question = "How much did we win in March 2024?" })).ReadJsonAsync();
+        chat.GetProperty("answer").GetString().Should().Contain("won 2,000 USD from 2 deals");
+    }
+
     [Fact]
     public async Task RefusedRows_ShowTheValuesThatFailedAndWhy_AndAStageMappingFixesThem()
     {

@@ -87,6 +87,31 @@ public sealed class LeadCsvMappingTests
         lead.Outcome.Value.Should().Be(900);
     }
 
+    /// <summary>
+    /// A HubSpot or Pipedrive export has no close value: a won deal's amount is what it was won for (ADR 244). It had no
+    /// won outcome at all, so its account, the scorecard and the chat said 0 USD won, and its close date was dropped.
+    /// </summary>
+    [Fact]
+    public void Map_AWonDealWithoutACloseValue_IsWonForItsValue_OnItsCloseDate()
+    {
+        var lead = Map(new() { ["title"] = "Deal", ["status"] = "Approved", ["estimatedValue"] = "1200", ["createdAt"] = "2024-01-10", ["closedAt"] = "2024-03-01" }).Lead!;
+
+        lead.History.Select(h => (h.Status, h.At.Date)).Should().Equal((LeadStatus.New, new DateTime(2024, 1, 10)), (LeadStatus.Approved, new DateTime(2024, 3, 1)));
+        lead.Outcome!.Outcome.Should().Be(ProposalOutcome.Won);
+        (lead.Outcome.At.Date, lead.Outcome.Value, lead.Outcome.Amount).Should().Be((new DateTime(2024, 3, 1), 1200m, 1200m));
+
+        // Without a value nothing was won for an amount, but the stage still moved on the close date.
+        var noValue = Map(new() { ["title"] = "Deal", ["status"] = "Shipped", ["createdAt"] = "2024-01-10", ["closedAt"] = "2024-03-01" }).Lead!;
+        noValue.Outcome.Should().BeNull();
+        noValue.History.Select(h => h.Status).Should().Equal(LeadStatus.New, LeadStatus.Shipped);
+        // Without a close date it was won when the file says it was created, as a close value alone already was.
+        var noDate = Map(new() { ["title"] = "Deal", ["status"] = "Building", ["estimatedValue"] = "700", ["createdAt"] = "2024-01-10" }).Lead!;
+        (noDate.Outcome!.At.Date, noDate.Outcome.Value).Should().Be((new DateTime(2024, 1, 10), 700m));
+        // An open or lost deal's value is an estimate, never a win.
+        Map(new() { ["title"] = "Deal", ["status"] = "Proposal", ["estimatedValue"] = "700" }).Lead!.Outcome.Should().BeNull();
+        Map(new() { ["title"] = "Deal", ["status"] = "Lost", ["estimatedValue"] = "700", ["closedAt"] = "2024-03-01" }).Lead!.Outcome!.Outcome.Should().Be(ProposalOutcome.Lost);
+    }
+
     [Theory]
     [InlineData("title", "", "'title' is required")]
     [InlineData("contactEmail", "not-an-email", "e-mail")]
