@@ -17,18 +17,20 @@ public static class LeadCsvMapping
     [
         new("externalId", "External id", false, ["externalid", "external_id", "id", "opportunityid", "opportunity_id", "dealid", "leadid", "recordid"]),
         // A CRM deal is often named after what is sold ("product"): the last resort for a title.
-        new("title", "Title", true, ["title", "name", "deal", "dealname", "opportunity", "opportunityname", "subject", "product"]),
-        new("company", "Account / company", false, ["company", "account", "accountname", "organization", "organisation", "client", "customer", "companyname", "associatedcompany"]),
-        new("contactName", "Contact name", false, ["contactname", "contact", "person"]),
+        new("title", "Title", true, ["title", "name", "deal", "dealname", "dealtitle", "opportunity", "opportunityname", "subject", "product"]),
+        new("company", "Account / company", false, ["company", "account", "accountname", "organization", "organisation", "client", "customer", "companyname", "associatedcompany", "dealorganization", "dealorganisation", "organizationname"]),
+        new("contactName", "Contact name", false, ["contactname", "contact", "person", "contactperson", "dealcontactperson"]),
         new("contactEmail", "Contact e-mail", false, ["contactemail", "email", "e-mail", "mail"]),
         new("owner", "Deal owner", false, ["owner", "dealowner", "salesagent", "sales_agent", "salesrep", "rep", "assignedto", "opportunityowner"]),
         new("source", "Source", false, ["source", "channel", "origin", "leadsource"]),
         new("estimatedValue", "Estimated value", false, ["estimatedvalue", "value", "amount", "price", "dealvalue", "expectedvalue"]),
         new("status", "Stage", false, ["status", "stage", "dealstage", "deal_stage", "pipelinestage"]),
         new("offerType", "Offer type", false, ["offertype", "offer"]),
-        new("createdAt", "Created at", false, ["createdat", "created", "createddate", "createdon", "createdate", "date", "engagedate", "engage_date", "startdate"]),
+        new("createdAt", "Created at", false, ["createdat", "created", "createddate", "createdon", "createdate", "dealcreated", "dealdealcreated", "date", "engagedate", "engage_date", "startdate"]),
         new("wonValue", "Close value (deals)", false, ["wonvalue", "closevalue", "close_value", "revenue", "closedvalue"]),
-        new("closedAt", "Closed at (deals)", false, ["closedat", "closedate", "close_date", "closed", "closedon"]),
+        new("closedAt", "Closed at (deals)", false, ["closedat", "closedate", "close_date", "closed", "closedon", "dealclosedon", "dealdealclosedon", "wontime", "dealwontime"]),
+        // Pipedrive keeps a won or lost deal in its last pipeline stage and says won / lost / open in a column of its own.
+        new("outcome", "Won / lost (deals)", false, ["outcome", "dealstatus", "wonlost"]),
     ];
 
     /// <summary>Guesses field → column from the header (exact field name first, then the usual synonyms).</summary>
@@ -108,7 +110,7 @@ public static class LeadCsvMapping
         // deal cannot be created after it closed (an export with only a close date was refused row by row).
         var createdAt = createdCell ?? (closedAt is { } closed && closed < now ? closed : now);
 
-        var status = StageOf(Cell("status"), stages, errors);
+        var status = OutcomeOf(Cell("outcome"), Cell("status"), stages, errors);
         var offer = OfferOf(Cell("offerType"), errors);
         var fieldErrors = LeadRules.ValidateFields(title, company, contactName, contactEmail, source, value)
             .MaxLength("externalId", externalId, 100)
@@ -130,6 +132,28 @@ public static class LeadCsvMapping
         var (history, outcome) = HistoryOf(status, createdAt, closedAt, wonValue, value);
         return RowMapResult.Ok(new ImportedLead(externalId, title!, company, contactName, contactEmail, source, value, offer, history, outcome, owner,
             CreatedAtEstimated: createdCell is null));
+    }
+
+    /// <summary>
+    /// The stage, decided by a won / lost column when the file has one (Pipedrive's status: open, won, lost): a won
+    /// deal is a client in its stage's client stage, else Approved; a lost one is Lost; an open one is in its stage. A
+    /// won deal left in "Negotiations Started" was imported as an open Proposal, and its win was lost.
+    /// </summary>
+    private static LeadStatus OutcomeOf(string? outcome, string? stage, IReadOnlyDictionary<string, LeadStatus>? stages, List<string> errors)
+    {
+        switch (outcome is null ? null : Squash(outcome))
+        {
+            case null or "open":
+                return StageOf(stage, stages, errors);
+            case "won" or "closedwon":
+                var wonStage = StageOf(stage, stages, []);
+                return wonStage.IsClient() ? wonStage : LeadStatus.Approved;
+            case "lost" or "closedlost":
+                return LeadStatus.Lost;
+            default:
+                errors.Add($"outcome: '{outcome}' is not won, lost or open.");
+                return LeadStatus.New;
+        }
     }
 
     private static LeadStatus StageOf(string? text, IReadOnlyDictionary<string, LeadStatus>? stages, List<string> errors)
@@ -232,10 +256,11 @@ public static class LeadCsvMapping
             {
                 "won" or "closedwon" or "win" or "closedwin" or "signed" => wonStage,
                 "lost" or "closedlost" or "dead" or "disqualified" or "unqualified" => LeadStatus.Lost,
-                "prospecting" or "prospect" or "lead" or "open" or "appointmentscheduled" or "inbound" => LeadStatus.New,
-                "engaging" or "engaged" or "contacted" or "qualification" or "qualifiedtobuy" or "discovery" or "demo" or "needsanalysis" => LeadStatus.Qualified,
+                "prospecting" or "prospect" or "lead" or "open" or "appointmentscheduled" or "inbound" or "leadin" => LeadStatus.New,
+                "engaging" or "engaged" or "contacted" or "qualification" or "qualifiedtobuy" or "discovery" or "demo" or "needsanalysis"
+                    or "contactmade" or "demoscheduled" or "needsdefined" => LeadStatus.Qualified,
                 "proposalsent" or "quote" or "quoted" or "negotiation" or "negotiationreview" or "proposalpricequote" or "contractsent"
-                    or "presentationscheduled" or "decisionmakerboughtin" => LeadStatus.Proposal,
+                    or "presentationscheduled" or "decisionmakerboughtin" or "proposalmade" or "negotiationsstarted" => LeadStatus.Proposal,
                 _ => TryParseEnum<LeadStatus>(value, out var own) ? own : null,
             };
             if (guess is { } g)

@@ -142,6 +142,50 @@ public sealed class GenericImportTests(ConsoleFactory factory) : IClassFixture<C
         chat.GetProperty("answer").GetString().Should().Contain("won 2,000 USD from 2 deals");
     }
 
+    /// <summary>
+    /// A Pipedrive deals export: every header is "Deal - …", and a won or lost deal stays in its last pipeline stage with
+    /// its status (open, won, lost) in a column of its own. Nothing was guessed but the stage, so the title had to be
+    /// mapped by hand, and a won deal left in "Negotiations Started" came in as an open Proposal: its win was lost.
+    /// </summary>
+    [Fact]
+    public async Task APipedriveExport_IsGuessed_AndItsStatusColumnDecidesWonAndLost()
+    {
+        using var own = new ConsoleFactory();
+        var csv = Encoding.UTF8.GetBytes(
+            "Deal - ID,Deal - Title,Deal - Organization,Deal - Owner,Deal - Value,Deal - Stage,Deal - Status,Deal - Deal created,Deal - Deal closed on\n" +
+            "101,Portal,Delta Co,Ann Lee,1200,Negotiations Started,won,2024-01-10 09:15:00,2024-03-04 16:00:00\n" +
+            "102,Kiosk,Delta Co,Ann Lee,800,Proposal Made,won,2024-02-01 10:00:00,2024-03-18 11:00:00\n" +
+            "103,Till,Delta Co,Bob Ray,300,Contact Made,lost,2024-02-02 10:00:00,2024-03-20 12:00:00\n" +
+            "104,Shop,Echo Ltd,Bob Ray,500,Lead In,open,2024-03-01 08:00:00,\n" +
+            "105,Audit,Echo Ltd,Bob Ray,900,Demo Scheduled,open,2024-03-02 08:00:00,\n");
+        var client = await own.CreateOperatorClientAsync();
+
+        var preview = await (await client.PostAsync("/api/imports/preview", Form(csv, "deals-pipedrive.csv"))).ReadAsync<ImportPreview>();
+        preview.Mapping.Should().BeEquivalentTo(new Dictionary<string, string>
+        {
+            ["externalId"] = "Deal - ID", ["title"] = "Deal - Title", ["company"] = "Deal - Organization", ["owner"] = "Deal - Owner",
+            ["estimatedValue"] = "Deal - Value", ["status"] = "Deal - Stage", ["outcome"] = "Deal - Status",
+            ["createdAt"] = "Deal - Deal created", ["closedAt"] = "Deal - Deal closed on",
+        });
+        preview.StageValues!.Where(v => v.MappedTo is null).Should().BeEmpty("Pipedrive's default pipeline stages are known");
+        preview.InvalidRows.Should().Be(0, string.Join("; ", preview.Rows.SelectMany(r => r.Errors)));
+        var job = await client.WaitForJobAsync(await client.PostAsync("/api/imports/leads", Form(csv, "deals-pipedrive.csv")));
+        job.Status.Should().Be(ImportJobStatus.Completed, job.Message);
+
+        var delta = (await (await client.GetAsync("/api/accounts?q=Delta")).ReadJsonAsync()).GetProperty("items")[0];
+        (delta.GetProperty("wonDeals").GetInt32(), delta.GetProperty("wonValue").GetDecimal(), delta.GetProperty("lostDeals").GetInt32()).Should().Be((2, 2000m, 1));
+        var open = await (await client.GetAsync("/api/leads?status=open&sort=title")).ReadJsonAsync();
+        open.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("title").GetString(), i.GetProperty("status").GetString()))
+            .Should().Equal(("Audit", "qualified"), ("Shop", "new"));
+        var chat = await (await client.PostJsonAsync("/api/ops/chat", new { question = "How much did we win in March 2024?" })).ReadJsonAsync();
+        chat.GetProperty("answer").GetString().Should().Contain("won 2,000 USD from 2 deals");
+
+        // A status that is none of the three is refused on its row, naming it.
+        var deleted = Encoding.UTF8.GetBytes("Deal - Title,Deal - Stage,Deal - Status\nGone,Lead In,deleted\n");
+        var refused = await (await client.PostAsync("/api/imports/preview", Form(deleted, "deleted.csv"))).ReadAsync<ImportPreview>();
+        refused.Rows.Single().Errors.Should().ContainSingle(e => e.Contains("'deleted'") && e.Contains("won, lost or open"));
+    }
+
     [Fact]
     public async Task RefusedRows_ShowTheValuesThatFailedAndWhy_AndAStageMappingFixesThem()
     {

@@ -112,6 +112,24 @@ public sealed class LeadCsvMappingTests
         Map(new() { ["title"] = "Deal", ["status"] = "Lost", ["estimatedValue"] = "700", ["closedAt"] = "2024-03-01" }).Lead!.Outcome!.Outcome.Should().Be(ProposalOutcome.Lost);
     }
 
+    /// <summary>A won / lost column (Pipedrive's status) decides the stage; a won deal keeps a client stage its stage column gives.</summary>
+    [Theory]
+    [InlineData("won", "Proposal", LeadStatus.Approved)]
+    [InlineData("Won", "Shipped", LeadStatus.Shipped)]
+    [InlineData("lost", "Qualified", LeadStatus.Lost)]
+    [InlineData("open", "Qualified", LeadStatus.Qualified)]
+    [InlineData(null, "Qualified", LeadStatus.Qualified)]
+    public void Map_AnOutcomeColumn_DecidesWonAndLost(string? outcome, string stage, LeadStatus expected)
+    {
+        var cells = new Dictionary<string, string> { ["title"] = "Deal", ["status"] = stage, ["estimatedValue"] = "100" };
+        if (outcome is not null)
+        {
+            cells["outcome"] = outcome;
+        }
+
+        Map(cells).Lead!.Status.Should().Be(expected);
+    }
+
     [Theory]
     [InlineData("title", "", "'title' is required")]
     [InlineData("contactEmail", "not-an-email", "e-mail")]
