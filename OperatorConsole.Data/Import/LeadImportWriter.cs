@@ -550,7 +550,8 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         Outcome = outcome.Outcome,
         OutcomeAt = outcome.At,
         OutcomeValue = outcome.Value,
-        OutcomeReason = ImportedOutcomeReason,
+        // The file's lost reason when it gives one ("Why do we lose deals?" reads it), else the mark of an import.
+        OutcomeReason = outcome.Reason ?? ImportedOutcomeReason,
         CreatedByKind = actor.Kind,
         CreatedById = actor.Id,
         CreatedByName = actor.DisplayName,

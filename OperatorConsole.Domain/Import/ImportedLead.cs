@@ -7,7 +7,8 @@ namespace OperatorConsole.Domain.Import;
 public sealed record ImportedStatusStep(LeadStatus Status, DateTime At);
 
 /// <summary>A decided deal: recorded as a closed proposal so the scorecard and win rate can read it.</summary>
-public sealed record ImportedOutcome(ProposalOutcome Outcome, DateTime At, decimal? Value, decimal? Amount);
+/// <param name="Reason">Why a lost deal was lost, as the file says it (a CRM's lost reason); null when it says nothing.</param>
+public sealed record ImportedOutcome(ProposalOutcome Outcome, DateTime At, decimal? Value, decimal? Amount, string? Reason = null);
 
 /// <summary>The service package a deal was sold on (a CRM's product), found by name or made at its price.</summary>
 public sealed record ImportedPackage(string Name, decimal Price);

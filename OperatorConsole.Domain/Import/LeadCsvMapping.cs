@@ -31,6 +31,8 @@ public static class LeadCsvMapping
         new("closedAt", "Closed at (deals)", false, ["closedat", "closedate", "close_date", "closed", "closedon", "dealclosedon", "dealdealclosedon", "wontime", "dealwontime"]),
         // Pipedrive keeps a won or lost deal in its last pipeline stage and says won / lost / open in a column of its own.
         new("outcome", "Won / lost (deals)", false, ["outcome", "dealstatus", "wonlost"]),
+        // HubSpot's "Closed Lost Reason", Pipedrive's "Deal - Lost reason": what "Why do we lose deals?" reads.
+        new("lostReason", "Lost reason (deals)", false, ["lostreason", "deallostreason", "closedlostreason", "reasonlost", "lossreason"]),
     ];
 
     /// <summary>Guesses field → column from the header (exact field name first, then the usual synonyms).</summary>
@@ -102,6 +104,7 @@ public static class LeadCsvMapping
         var owner = Cell("owner");
         var source = Cell("source");
         var externalId = Cell("externalId");
+        var lostReason = Cell("lostReason");
         var value = ParseDecimal("estimatedValue", Cell("estimatedValue"), errors);
         var wonValue = ParseDecimal("wonValue", Cell("wonValue"), errors);
         var createdCell = ParseDate("createdAt", Cell("createdAt"), errors);
@@ -115,6 +118,7 @@ public static class LeadCsvMapping
         var fieldErrors = LeadRules.ValidateFields(title, company, contactName, contactEmail, source, value)
             .MaxLength("externalId", externalId, 100)
             .MaxLength("owner", owner, LeadRules.TextMax)
+            .MaxLength("lostReason", lostReason, ProposalRules.ReasonMax)
             .Range("wonValue", wonValue, 0, LeadRules.MaxValue)
             .ToDictionary();
         errors.AddRange(fieldErrors.SelectMany(e => e.Value));
@@ -129,7 +133,7 @@ public static class LeadCsvMapping
             return RowMapResult.Invalid(errors);
         }
 
-        var (history, outcome) = HistoryOf(status, createdAt, closedAt, wonValue, value);
+        var (history, outcome) = HistoryOf(status, createdAt, closedAt, wonValue, value, lostReason);
         return RowMapResult.Ok(new ImportedLead(externalId, title!, company, contactName, contactEmail, source, value, offer, history, outcome, owner,
             CreatedAtEstimated: createdCell is null));
     }
@@ -204,7 +208,7 @@ public static class LeadCsvMapping
     /// won or lost one.
     /// </summary>
     private static (List<ImportedStatusStep> History, ImportedOutcome? Outcome) HistoryOf(
-        LeadStatus status, DateTime createdAt, DateTime? closedAt, decimal? wonValue, decimal? value)
+        LeadStatus status, DateTime createdAt, DateTime? closedAt, decimal? wonValue, decimal? value, string? lostReason)
     {
         var history = new List<ImportedStatusStep> { new(status == LeadStatus.Lost || (status.IsClient() && closedAt is not null) ? LeadStatus.New : status, createdAt) };
         if (history[0].Status != status)
@@ -217,7 +221,10 @@ public static class LeadCsvMapping
         // its account, the scorecard and the chat, which read won proposals, said 0 USD won (ADR 244).
         var wonFor = wonValue ?? (status.IsClient() ? value : null);
         var outcome = wonFor is not null ? new ImportedOutcome(ProposalOutcome.Won, closedAt ?? createdAt, wonFor, value)
-            : status == LeadStatus.Lost && closedAt is not null ? new ImportedOutcome(ProposalOutcome.Lost, closedAt.Value, null, value)
+            // A lost deal is decided when the file dates it or says why (then on its creation date, as a won one).
+            // A reason on a deal that is not lost (a reopened one) is not an outcome and is not kept.
+            : status == LeadStatus.Lost && (closedAt is not null || lostReason is not null)
+                ? new ImportedOutcome(ProposalOutcome.Lost, closedAt ?? createdAt, null, value, lostReason)
             : null;
         return (history, outcome);
     }

@@ -334,7 +334,7 @@ public sealed class ProposalsTopic(IDbContextFactory<ConsoleDbContext> dbFactory
     public async Task<TopicAnswer> AnswerAsync(QuestionAnalysis question, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var all = await db.Set<Proposal>().AsNoTracking().Select(p => new { p.Status, p.SentAt, p.Outcome, p.OutcomeAt, p.CreatedAt, p.OutcomeReason }).ToListAsync(ct);
+        var all = await db.Set<Proposal>().AsNoTracking().Select(p => new { p.Status, p.SentAt, p.Outcome, p.OutcomeAt, p.CreatedAt }).ToListAsync(ct);
         var period = question.Period;
         bool In(DateTime? at) => period is null || (at is { } t && period.Contains(t));
         var drafts = all.Count(p => p.Status == ProposalStatus.Draft && In(p.CreatedAt));
@@ -364,8 +364,10 @@ public sealed class ProposalsTopic(IDbContextFactory<ConsoleDbContext> dbFactory
             missing.Add("Drafts and proposals awaiting approval are counted as they stand now; the console keeps no count of them per past period.");
         }
 
-        // An import writes a closed deal's outcome as a proposal with no send date: "0 sent" is true of the console, not of the CRM.
-        var unsent = all.Count(p => p.SentAt == null && p.OutcomeReason == Import.LeadImportWriter.ImportedOutcomeReason && In(p.OutcomeAt));
+        // An import writes a closed deal's outcome as a proposal with no send date: "0 sent" is true of the console, not
+        // of the CRM. The console records an outcome only on a sent proposal, so an outcome without a send is an import's
+        // (its reason may be the file's lost reason, so the reason does not tell).
+        var unsent = all.Count(p => p.SentAt == null && p.Outcome != null && In(p.OutcomeAt));
         if (unsent > 0 && question.Mentions("send", "sent"))
         {
             missing.Add($"When {Say.Plural(unsent, "proposal", "proposals")} read from an imported file{when} were sent: the file gives only the deal's outcome, so they are not counted as sent.");

@@ -152,12 +152,12 @@ public sealed class GenericImportTests(ConsoleFactory factory) : IClassFixture<C
     {
         using var own = new ConsoleFactory();
         var csv = Encoding.UTF8.GetBytes(
-            "Deal - ID,Deal - Title,Deal - Organization,Deal - Owner,Deal - Value,Deal - Stage,Deal - Status,Deal - Deal created,Deal - Deal closed on\n" +
-            "101,Portal,Delta Co,Ann Lee,1200,Negotiations Started,won,2024-01-10 09:15:00,2024-03-04 16:00:00\n" +
-            "102,Kiosk,Delta Co,Ann Lee,800,Proposal Made,won,2024-02-01 10:00:00,2024-03-18 11:00:00\n" +
-            "103,Till,Delta Co,Bob Ray,300,Contact Made,lost,2024-02-02 10:00:00,2024-03-20 12:00:00\n" +
-            "104,Shop,Echo Ltd,Bob Ray,500,Lead In,open,2024-03-01 08:00:00,\n" +
-            "105,Audit,Echo Ltd,Bob Ray,900,Demo Scheduled,open,2024-03-02 08:00:00,\n");
+            "Deal - ID,Deal - Title,Deal - Organization,Deal - Owner,Deal - Value,Deal - Stage,Deal - Status,Deal - Deal created,Deal - Deal closed on,Deal - Lost reason\n" +
+            "101,Portal,Delta Co,Ann Lee,1200,Negotiations Started,won,2024-01-10 09:15:00,2024-03-04 16:00:00,\n" +
+            "102,Kiosk,Delta Co,Ann Lee,800,Proposal Made,won,2024-02-01 10:00:00,2024-03-18 11:00:00,\n" +
+            "103,Till,Delta Co,Bob Ray,300,Contact Made,lost,2024-02-02 10:00:00,2024-03-20 12:00:00,Chose a cheaper vendor\n" +
+            "104,Shop,Echo Ltd,Bob Ray,500,Lead In,open,2024-03-01 08:00:00,,\n" +
+            "105,Audit,Echo Ltd,Bob Ray,900,Demo Scheduled,open,2024-03-02 08:00:00,,\n");
         var client = await own.CreateOperatorClientAsync();
 
         var preview = await (await client.PostAsync("/api/imports/preview", Form(csv, "deals-pipedrive.csv"))).ReadAsync<ImportPreview>();
@@ -165,7 +165,7 @@ public sealed class GenericImportTests(ConsoleFactory factory) : IClassFixture<C
         {
             ["externalId"] = "Deal - ID", ["title"] = "Deal - Title", ["company"] = "Deal - Organization", ["owner"] = "Deal - Owner",
             ["estimatedValue"] = "Deal - Value", ["status"] = "Deal - Stage", ["outcome"] = "Deal - Status",
-            ["createdAt"] = "Deal - Deal created", ["closedAt"] = "Deal - Deal closed on",
+            ["createdAt"] = "Deal - Deal created", ["closedAt"] = "Deal - Deal closed on", ["lostReason"] = "Deal - Lost reason",
         });
         preview.StageValues!.Where(v => v.MappedTo is null).Should().BeEmpty("Pipedrive's default pipeline stages are known");
         preview.InvalidRows.Should().Be(0, string.Join("; ", preview.Rows.SelectMany(r => r.Errors)));
@@ -179,6 +179,9 @@ public sealed class GenericImportTests(ConsoleFactory factory) : IClassFixture<C
             .Should().Equal(("Audit", "qualified"), ("Shop", "new"));
         var chat = await (await client.PostJsonAsync("/api/ops/chat", new { question = "How much did we win in March 2024?" })).ReadJsonAsync();
         chat.GetProperty("answer").GetString().Should().Contain("won 2,000 USD from 2 deals");
+        // The file's lost reason is the deal's: "Why do we lose deals?" reads it (it had none to read).
+        var why = await (await client.PostJsonAsync("/api/ops/chat", new { question = "Why do we lose deals?" })).ReadJsonAsync();
+        why.GetProperty("answer").GetString().Should().Contain("Reasons recorded for 1 of the 1 lost deal").And.Contain("\"Chose a cheaper vendor\" (1)");
 
         // A status that is none of the three is refused on its row, naming it.
         var deleted = Encoding.UTF8.GetBytes("Deal - Title,Deal - Stage,Deal - Status\nGone,Lead In,deleted\n");

@@ -112,6 +112,19 @@ public sealed class LeadCsvMappingTests
         Map(new() { ["title"] = "Deal", ["status"] = "Lost", ["estimatedValue"] = "700", ["closedAt"] = "2024-03-01" }).Lead!.Outcome!.Outcome.Should().Be(ProposalOutcome.Lost);
     }
 
+    /// <summary>A CRM's lost reason is the lost deal's outcome reason; a lost deal that gives one is decided even without a close date.</summary>
+    [Fact]
+    public void Map_ALostReason_IsTheLostOutcomesReason()
+    {
+        var dated = Map(new() { ["title"] = "Deal", ["status"] = "Lost", ["closedAt"] = "2024-03-20", ["lostReason"] = "Chose a cheaper vendor" }).Lead!;
+        (dated.Outcome!.Outcome, dated.Outcome.At.Date, dated.Outcome.Reason).Should().Be((ProposalOutcome.Lost, new DateTime(2024, 3, 20), "Chose a cheaper vendor"));
+
+        var undated = Map(new() { ["title"] = "Deal", ["status"] = "Lost", ["createdAt"] = "2024-02-02", ["lostReason"] = "No budget" }).Lead!;
+        (undated.Outcome!.At.Date, undated.Outcome.Reason).Should().Be((new DateTime(2024, 2, 2), "No budget"));
+        Map(new() { ["title"] = "Deal", ["status"] = "Qualified", ["lostReason"] = "No budget" }).Lead!.Outcome.Should().BeNull("a reopened deal's old reason is no outcome");
+        Map(new() { ["title"] = "Deal", ["status"] = "Lost", ["lostReason"] = new string('x', 2001) }).Errors.Should().ContainSingle(e => e.Contains("lostReason"));
+    }
+
     /// <summary>A won / lost column (Pipedrive's status) decides the stage; a won deal keeps a client stage its stage column gives.</summary>
     [Theory]
     [InlineData("won", "Proposal", LeadStatus.Approved)]
