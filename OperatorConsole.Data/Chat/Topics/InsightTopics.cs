@@ -289,6 +289,13 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
             text += OwnersOf(deals.Select(d => d.Owner).ToList());
         }
 
+        // "What is the next step for Kan-code?" got its totals and no step: its open deals' next steps, overdue first.
+        if (NextStepFacts.AsksOf(question))
+        {
+            text += await NextStepFacts.OfDealsAsync(db, db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Where(whose),
+                question.Reference?.At ?? time.GetUtcNow().UtcDateTime, ct);
+        }
+
         // "Which deals did Kan-code win in December?" got its totals only: the won deals themselves, largest first, and
         // the link opens its won deals.
         var link = LinkOf(entity);

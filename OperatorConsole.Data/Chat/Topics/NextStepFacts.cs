@@ -54,6 +54,36 @@ internal static class NextStepFacts
         return Say.Fact($"pipeline.next-step.planned{(span is null ? "" : $".{span.From:yyyyMMdd}")}", "Leads · next step planned", claim, "/leads?nextStep=planned", claim);
     }
 
+    /// <summary>The question is about next steps at all ("What is the next step for Kan-code?").</summary>
+    public static bool AsksOf(QuestionAnalysis question) => question.Tokens.Contains("next") && question.Mentions("step", "steps");
+
+    /// <summary>
+    /// "; next steps: 1 overdue, oldest first: …; 2 planned, soonest first: …" for the open deals given, or that none of
+    /// them has a step planned.
+    /// </summary>
+    public static async Task<string> OfDealsAsync(ConsoleDbContext db, IQueryable<Lead> leads, DateTime now, CancellationToken ct)
+    {
+        var overdue = await StepsAsync(db, leads, NextStepState.Overdue, now, ct);
+        var planned = await StepsAsync(db, leads, NextStepState.Planned, now, ct);
+        if (overdue.Count + planned.Count == 0)
+        {
+            return "; no open deal of it has a next step planned";
+        }
+
+        var parts = new List<string>();
+        if (overdue.Count > 0)
+        {
+            parts.Add($"{Say.N(overdue.Count)} overdue, oldest first: {Describe(overdue.OrderBy(s => s.DueAt), now)}");
+        }
+
+        if (planned.Count > 0)
+        {
+            parts.Add($"{Say.N(planned.Count)} planned, soonest first: {Describe(planned.OrderBy(s => s.DueAt), now)}");
+        }
+
+        return "; next steps: " + string.Join("; ", parts);
+    }
+
     private sealed record Step(string Title, string? What, DateTime DueAt);
 
     private static async Task<List<Step>> StepsAsync(ConsoleDbContext db, IQueryable<Lead> leads, NextStepState state, DateTime now, CancellationToken ct) =>

@@ -517,6 +517,40 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
     }
 
     /// <summary>
+    /// "What is the next step for Quail Ltd?" got the account's totals and no step: its open deals' next steps, the
+    /// overdue first, then the planned ones; an account with none says so.
+    /// </summary>
+    [Fact]
+    public async Task AnAccountsNextSteps_AreItsOpenDealsSteps_OverdueFirst()
+    {
+        using var empty = new ConsoleFactory();
+        var client = await empty.CreateOperatorClientAsync();
+        var now = empty.Clock.GetUtcNow().UtcDateTime;
+        var quail = await CreateAccountAsync(client, "Quail Ltd", "Retail");
+        await CreateAccountAsync(client, "Heron plc", "Retail");
+        var ids = new Dictionary<string, int>();
+        foreach (var title in new[] { "Portal", "Kiosk", "Till" })
+        {
+            ids[title] = (await (await client.PostJsonAsync("/api/leads", new { title, company = "Quail Ltd", accountId = quail, status = "qualified" })).ReadJsonAsync()).GetProperty("id").GetInt32();
+        }
+
+        (await client.PutAsJsonAsync($"/api/leads/{ids["Kiosk"]}/next-step", new { what = "Send the quote", dueAt = now.AddDays(3) })).EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync($"/api/leads/{ids["Portal"]}/next-step", new { what = "Call back", dueAt = now.AddDays(1) })).EnsureSuccessStatusCode();
+        await using (var db = empty.CreateDbContext())
+        {
+            var portal = await db.Set<Lead>().SingleAsync(l => l.Id == ids["Portal"]);
+            portal.NextStepDueAt = now.AddDays(-2);
+            await db.SaveChangesAsync();
+        }
+
+        var answer = (await AskJsonAsync(client, "What is the next step for Quail Ltd?")).GetProperty("answer").GetString();
+        answer.Should().StartWith("Account \"Quail Ltd\" has 3 deals").And.EndWith(
+            "; next steps: 1 overdue, oldest first: \"Portal\": \"Call back\" due 23 Nov 2026 (2 d overdue); 1 planned, soonest first: \"Kiosk\": \"Send the quote\" due 28 Nov 2026.");
+        (await AskJsonAsync(client, "What are Heron plc's next steps?")).GetProperty("answer").GetString().Should().EndWith("; no open deal of it has a next step planned.");
+        (await AskJsonAsync(client, "How many deals does Quail Ltd have?")).GetProperty("answer").GetString().Should().NotContain("next step");
+    }
+
+    /// <summary>
     /// A period still to come (ADR 243): "How much will we win next week?" was answered with this week's wins, as if
     /// "next" had not been asked. It is said to be ahead, with the next steps planned in it and the open deals any win
     /// would come from; nothing is forecast, and that is Missing. A question about something else ahead stays unanswered.
