@@ -280,10 +280,6 @@ public sealed class BuiltInChatEngine(
     }
 
     /// <summary>
-    /// The question is about something the console does not hold: as many unexplained content words as topic words
-    /// (at least two), or a topic recognised only by meaning while some of its words are unexplained.
-    /// </summary>
-    /// <summary>
     /// A question about a period ahead that is about the console's data ("What's the forecast for next month?", "How
     /// many deals will we close next week?"), not about something else that happens then ("What's the weather tomorrow?").
     /// </summary>
@@ -294,6 +290,10 @@ public sealed class BuiltInChatEngine(
             && (Choose(scoped).Count > 0 || TouchActivity.Asks(analysis.Tokens, out _) || analysis.Tokens.Any(PeriodAheadFacts.Vocabulary.Contains));
     }
 
+    /// <summary>
+    /// The question is about something the console does not hold: as many unexplained content words as topic words
+    /// (at least two), or a topic recognised only by meaning while some of its words are unexplained.
+    /// </summary>
     private static bool IsOutOfScope(QuestionAnalysis analysis)
     {
         if (analysis.Has(ChatTopic.Entity) || analysis.Uncovered.Count == 0)
