@@ -83,6 +83,31 @@ public sealed class TeamService(IDbContextFactory<ConsoleDbContext> dbFactory, T
         return OperationResult<TeamMemberView>.Ok(ToView(member));
     }
 
+    /// <summary>
+    /// Takes a person's record off the teams (someone who left, or a name recorded twice): their deals keep their owner
+    /// and show no team. A record could be emptied but never removed, so a person who left stayed counted in their team.
+    /// Audited with the record removed; the removed record is returned.
+    /// </summary>
+    public async Task<OperationResult<TeamMemberView>> RemoveAsync(int id, Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.IsOperator)
+        {
+            return OperationResult<TeamMemberView>.Forbidden("Only an operator removes a person from the teams.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Set<TeamMember>().FirstOrDefaultAsync(m => m.Id == id, ct) is not { } member)
+        {
+            return OperationResult<TeamMemberView>.NotFound($"No team member has id {id}.");
+        }
+
+        var removed = ToView(member);
+        db.Remove(member);
+        var summary = $"Removed {member.Name} from the teams (manager {member.Manager ?? "none"}, office {member.Office ?? "none"})";
+        await db.SaveWithAuditAsync(() => db.Audit(actor, time.GetUtcNow().UtcDateTime, "team_member.removed", "team_member", id, summary, before: removed, after: null), ct);
+        return OperationResult<TeamMemberView>.Ok(removed);
+    }
+
     private static TeamMemberView ToView(TeamMember m) => new(m.Id, m.Name, m.Manager, m.Office, m.UpdatedAt);
 
     public async Task<PagedList<TeamMemberRow>> ListAsync(TeamListQuery query, CancellationToken ct = default) => Page(await AllAsync(ct), query);

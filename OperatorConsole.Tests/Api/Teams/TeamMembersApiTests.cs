@@ -57,4 +57,36 @@ public sealed class TeamMembersApiTests(TeamMembersApiTests.OwnFactory factory) 
         (await viewer.SendRawAsync("PUT", "/api/team-members", """{"name":"Grace Hopper"}""")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await factory.CreateAgentClient().SendRawAsync("PUT", "/api/team-members", """{"name":"Grace Hopper"}""")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
+
+    /// <summary>
+    /// DELETE /api/team-members/{id}: a record could be emptied but never removed, so a person who left stayed counted
+    /// in their manager's team. Removed, the deals keep their owner with no team; audited; 404 for an unknown id; an
+    /// operator only.
+    /// </summary>
+    [Fact]
+    public async Task AnOperator_RemovesARecord_TheDealsKeepTheirOwner_AndItIsAudited()
+    {
+        using var own = new ConsoleFactory();
+        var client = await own.CreateOperatorClientAsync();
+        (await own.CreateAgentClient().PostJsonAsync("/api/leads", new { title = "Imported deal", owner = "Grace Hopper" })).EnsureSuccessStatusCode();
+        var grace = (await (await client.SendRawAsync("PUT", "/api/team-members", """{"name":"Grace Hopper","manager":"Ada Lovelace","office":"West"}""")).ReadJsonAsync()).GetProperty("id").GetInt32();
+        var left = (await (await client.SendRawAsync("PUT", "/api/team-members", """{"name":"Mei Left","manager":"Ada Lovelace","office":"West"}""")).ReadJsonAsync()).GetProperty("id").GetInt32();
+
+        (await (await own.CreateViewerClientAsync()).DeleteAsync($"/api/team-members/{left}")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await own.CreateAgentClient().DeleteAsync($"/api/team-members/{left}")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var removed = await client.DeleteAsync($"/api/team-members/{left}");
+        removed.StatusCode.Should().Be(HttpStatusCode.OK, await removed.Content.ReadAsStringAsync());
+        (await removed.ReadJsonAsync()).GetProperty("name").GetString().Should().Be("Mei Left");
+        (await client.DeleteAsync($"/api/team-members/{left}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await client.DeleteAsync($"/api/team-members/{grace}")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var all = (await (await client.GetAsync("/api/team-members")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        all.Should().ContainSingle("the member without deals is gone; the owner stays, with no team")
+            .Which.GetProperty("name").GetString().Should().Be("Grace Hopper");
+        all[0].GetProperty("manager").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        (await (await client.GetAsync("/api/team-members?manager=Ada%20Lovelace")).ReadJsonAsync()).GetProperty("total").GetInt32().Should().Be(0);
+        await using var db = own.CreateDbContext();
+        (await db.AuditEntries.Where(a => a.Action == "team_member.removed").Select(a => a.RecordId).ToListAsync())
+            .Should().BeEquivalentTo([left.ToString(System.Globalization.CultureInfo.InvariantCulture), grace.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+    }
 }

@@ -89,6 +89,41 @@ public sealed class TeamsPageTests : IAsyncLifetime
         (entry.ActorName, entry.Summary).Should().Be((operatorActor.DisplayName, "Set Moses Frase's team: manager Dustin Brinkmann, office Central"));
     }
 
+    /// <summary>
+    /// A person who left stayed counted in their team: the record could be emptied, never removed. An operator removes
+    /// it from the same form in two steps (Keep backs out); a member without deals leaves the list, and the service
+    /// refuses a viewer.
+    /// </summary>
+    [Fact]
+    public async Task AnOperator_RemovesAMembersRecord_InTwoSteps_AndTheListFollows()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        var now = new DateTime(2026, 11, 25, 9, 0, 0, DateTimeKind.Utc);
+        await _ctx.Service<TeamMembersWriter>().WriteAsync([new(2, "Mei-Mei Johns", "Melvin Marxen", "Central"), new(3, "Alan Turing", "Melvin Marxen", "Central")], DuplicateMode.Skip, now);
+        var cut = _ctx.RenderWithMud<TeamsPage>();
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=team-owner]").Select(a => a.TextContent).Should().BeEquivalentTo("Mei-Mei Johns", "Alan Turing"));
+
+        var meiRow = () => cut.FindAll("tr").Single(r => r.TextContent.Contains("Mei-Mei Johns", StringComparison.Ordinal));
+        meiRow().QuerySelector("[data-testid=team-member-edit]")!.Click();
+        cut.Find("[data-testid=team-member-remove]").Click();
+        cut.Find("[data-testid=team-member-remove-confirm]").TextContent.Should().Contain("Remove Mei-Mei Johns's team record?");
+        cut.Find("[data-testid=team-member-remove-no]").Click();
+        cut.FindAll("[data-testid=team-member-remove-confirm]").Should().BeEmpty("Keep backs out");
+        cut.Find("[data-testid=team-member-remove]").Click();
+        cut.Find("[data-testid=team-member-remove-yes]").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            cut.FindAll("[data-testid=team-member-form]").Should().BeEmpty();
+            cut.FindAll("[data-testid=team-owner]").Select(a => a.TextContent).Should().Equal("Alan Turing");
+        }, TimeSpan.FromSeconds(10));
+        await using var db = _ctx.CreateDbContext();
+        db.AuditEntries.Single(a => a.Action == "team_member.removed").Summary.Should().Be("Removed Mei-Mei Johns from the teams (manager Melvin Marxen, office Central)");
+        var viewer = new OperatorConsole.Domain.Common.Actor(OperatorConsole.Domain.Common.ActorKind.User, "user-viewer", "viewer@test.local", IsOperator: false);
+        var alan = db.Set<OperatorConsole.Domain.Teams.TeamMember>().Single().Id;
+        (await _ctx.Service<TeamService>().RemoveAsync(alan, viewer)).Status.Should().Be(OperatorConsole.Domain.Common.OperationStatus.Forbidden);
+    }
+
     [Fact]
     public async Task AViewer_SeesTheTeams_ButNoWayToSetThem()
     {

@@ -22,6 +22,9 @@ public static class TeamsApi
         api.MapPut("/", SetTeamMember).WithName("SetTeamMember")
             .WithSummary("Put a person in a team (operator): {name, manager?, office?}, matched by name with case and spacing ignored, a new member when none has it; a field left out or empty is cleared; audited team_member.set")
             .RequireAuthorization(ConsolePolicies.Operator);
+        api.MapDelete("/{id:int}", RemoveTeamMember).WithName("RemoveTeamMember")
+            .WithSummary("Take a person's record off the teams (operator): their deals keep their owner and show no team; 404 for an unknown id; audited team_member.removed; returns the record removed")
+            .RequireAuthorization(ConsolePolicies.Operator);
         return app;
     }
 
@@ -37,4 +40,8 @@ public static class TeamsApi
     public static async Task<Results<Ok<TeamMemberView>, ProblemHttpResult>> SetTeamMember(
         SetTeamMemberRequest request, TeamService teams, HttpContext http, CancellationToken ct) =>
         ApiResults.OkOrProblem(await teams.SetAsync(request, http.User.ToActor(), ct));
+
+    public static async Task<Results<Ok<TeamMemberView>, ProblemHttpResult>> RemoveTeamMember(
+        int id, TeamService teams, HttpContext http, CancellationToken ct) =>
+        ApiResults.OkOrProblem(await teams.RemoveAsync(id, http.User.ToActor(), ct));
 }
