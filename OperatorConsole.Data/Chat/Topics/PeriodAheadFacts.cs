@@ -46,6 +46,12 @@ public sealed class PeriodAheadFacts(IDbContextFactory<ConsoleDbContext> dbFacto
         {
             $"What {period.Label} will bring: the console records wins, losses and new deals as they happen, and no deal has an expected close date or a probability, so it makes no forecast.",
         };
+        if (question.ComparedWith is { } other)
+        {
+            // "Compare next month with this month": one side has not happened, so there is nothing to set against it.
+            missing.Add($"The comparison with {other.Label} is not made: {period.Label} has not happened yet.");
+        }
+
         if (question.Entities.Count > 0)
         {
             missing.Add($"The open deals are the whole pipeline's: how many of {string.Join(" or ", question.Entities.Select(e => $"\"{e.Entity.Name}\""))}'s could close {period.WhenShort()} is not recorded either.");

@@ -587,6 +587,8 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         month.GetProperty("answer").GetString().Should().StartWith("The next 30 days (25 Nov 2026 – 25 Dec 2026) are still to come: nothing in them")
             .And.Contain("2 planned next steps are due in the next 30 days").And.Contain("could close in them");
         Missing(month).Should().NotContain("\"forecast\"");
+        // A comparison with a period ahead is said not to be made (the other side was dropped with nothing said).
+        Missing(await AskJsonAsync(client, "Compare next month with this month")).Should().Contain("The comparison with this month is not made: next month has not happened yet.");
         // What has begun is answered as before; something else ahead is not the console's.
         (await AskJsonAsync(client, "How much did we win this week?")).GetProperty("answer").GetString().Should().NotContain("still to come");
         (await AskJsonAsync(client, "What's the weather tomorrow?")).GetProperty("answer").GetString().Should().Be("The console's data does not answer this question.");
