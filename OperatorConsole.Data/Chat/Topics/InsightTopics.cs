@@ -190,7 +190,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
 
         // "Which accounts are in the finance sector?" got the count: the names, most deals first, when they are asked for.
         var names = question.Mentions("which", "what", "list", "name", "names") && question.Mentions("account", "company", "companies", "customer", "client")
-            ? $" ({string.Join(", ", accounts.Take(AccountsShown).Select(a => $"{a.Name} {Say.Plural(a.Deals, "deal", "deals")}"))}{(accounts.Count > AccountsShown ? $" and {Say.N(accounts.Count - AccountsShown)} more" : "")})"
+            ? Named(accounts.Select(a => $"{a.Name} {Say.Plural(a.Deals, "deal", "deals")}").ToList())
             : "";
         var subject = attribute.Kind == EntityKind.Country
             ? $"Country \"{attribute.Name}\" has {Say.Plural(accounts.Count, "account", "accounts")} headquartered there{names} and"
@@ -379,6 +379,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
 
     private const int AccountsShown = 5;
 
+    /// <summary>" (A, B, C, D, E and 2 more)": the first five named, the rest counted; nothing for none.</summary>
     private static string Named(IReadOnlyList<string> names) => names.Count == 0 ? ""
         : $" ({string.Join(", ", names.Take(AccountsShown))}{(names.Count > AccountsShown ? $" and {Say.N(names.Count - AccountsShown)} more" : "")})";
 }
