@@ -21,7 +21,8 @@ public sealed class BuiltInChatEngine(
     IEntityCatalogueSource catalogue,
     Clock.DataClockService clock,
     TouchActivityFacts touches,
-    PeriodAheadFacts ahead)
+    PeriodAheadFacts ahead,
+    ExpectedCloseFacts expectedClose)
 {
     public const string EngineName = "grounded";
     private readonly Dictionary<ChatTopic, IChatTopicSource> _sources = sources.ToDictionary(s => s.Topic);
@@ -46,12 +47,21 @@ public sealed class BuiltInChatEngine(
 
         // "How much will we win next month?": a period still to come has nothing recorded in it, whatever it asks
         // about; the next steps planned in it and the open pipeline are what the console knows (ADR 243).
-        if (PeriodAheadFacts.Asks(analysis) && AsksAboutTheConsole(analysis))
+        if (PeriodAheadFacts.Asks(analysis) && AsksAboutTheConsole(analysis, PeriodAheadFacts.Vocabulary))
         {
             var now = (analysis.Reference ?? await clock.ResolveAsync(mode, ct)).At;
             var future = await ahead.AnswerAsync(analysis, analysis.Period!, now, ct);
             return Finish(analysis, future.Sentence, future.Facts, future.Inferred,
                 [.. future.Missing, .. UncoveredMissing(analysis, PeriodAheadFacts.Vocabulary), .. UnknownNamesMissing(analysis)]);
+        }
+
+        // "Which deals are expected to close this month?", "Which deals are past their expected close date?": the dates
+        // people set on deals (ADR 245). Without any, "what will close" is the pipeline's answer, which says so.
+        if (ExpectedCloseFacts.Asks(analysis) && AsksAboutTheConsole(analysis, ExpectedCloseFacts.Vocabulary)
+            && await expectedClose.AnswerAsync(analysis, (analysis.Reference ?? await clock.ResolveAsync(mode, ct)).At, ct) is { } dated)
+        {
+            return Finish(analysis, dated.Sentence, dated.Facts, dated.Inferred,
+                [.. dated.Missing, .. UncoveredMissing(analysis, ExpectedCloseFacts.Vocabulary), .. UnknownNamesMissing(analysis)]);
         }
 
         // "How many calls did we make last week?", "Who made the most calls?": touches by channel, whatever topic the other
@@ -88,7 +98,9 @@ public sealed class BuiltInChatEngine(
         }
 
         var known = parts.SelectMany(p => p.Facts).ToList();
-        var allMissing = parts.SelectMany(p => p.Missing).Concat(UncoveredMissing(analysis)).ToList();
+        // A named deal's or account's expected close dates are in its answer (ADR 245): "expected" and "date" are answered.
+        var understood = analysis.Entities.Count > 0 && ExpectedCloseFacts.AsksOf(analysis) ? ExpectedCloseFacts.Vocabulary : null;
+        var allMissing = parts.SelectMany(p => p.Missing).Concat(UncoveredMissing(analysis, understood)).ToList();
         if (analysis.ValueRange is { } range && !chosen.Contains(ChatTopic.Pipeline))
         {
             // "Which owner won the most deals worth over 5,000?": the ranking and an entity's totals count every deal.
@@ -283,11 +295,11 @@ public sealed class BuiltInChatEngine(
     /// A question about a period ahead that is about the console's data ("What's the forecast for next month?", "How
     /// many deals will we close next week?"), not about something else that happens then ("What's the weather tomorrow?").
     /// </summary>
-    private static bool AsksAboutTheConsole(QuestionAnalysis analysis)
+    private static bool AsksAboutTheConsole(QuestionAnalysis analysis, IReadOnlySet<string> vocabulary)
     {
-        var scoped = analysis with { Uncovered = analysis.Uncovered.Where(w => !PeriodAheadFacts.Vocabulary.Contains(w)).ToList() };
+        var scoped = analysis with { Uncovered = analysis.Uncovered.Where(w => !vocabulary.Contains(w)).ToList() };
         return !IsOutOfScope(scoped)
-            && (Choose(scoped).Count > 0 || TouchActivity.Asks(analysis.Tokens, out _) || analysis.Tokens.Any(PeriodAheadFacts.Vocabulary.Contains));
+            && (Choose(scoped).Count > 0 || TouchActivity.Asks(analysis.Tokens, out _) || analysis.Tokens.Any(vocabulary.Contains));
     }
 
     /// <summary>

@@ -28,6 +28,7 @@ public static class ChatRegistration
         services.AddSingleton<IChatTopicSource, EntityTopic>();
         services.AddSingleton<TouchActivityFacts>();
         services.AddSingleton<PeriodAheadFacts>();
+        services.AddSingleton<ExpectedCloseFacts>();
         return services;
     }
 }

@@ -510,6 +510,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
             EstimatedValue = row.EstimatedValue,
             ExternalId = DuplicateKeys.External(row.ExternalId),
             OfferType = row.OfferType,
+            ExpectedCloseOn = row.ExpectedCloseOn,
             Status = row.Status,
             CreatedAt = row.CreatedAt,
             CreatedAtEstimated = row.CreatedAtEstimated,
@@ -568,6 +569,7 @@ public sealed class LeadImportWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         lead.Owner = row.Owner ?? lead.Owner;
         lead.EstimatedValue = row.EstimatedValue ?? lead.EstimatedValue;
         lead.OfferType = row.OfferType ?? lead.OfferType;
+        lead.ExpectedCloseOn = row.ExpectedCloseOn ?? lead.ExpectedCloseOn;
         lead.UpdatedAt = now;
         if (lead.Status != row.Status)
         {

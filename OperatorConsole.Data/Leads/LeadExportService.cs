@@ -15,7 +15,7 @@ namespace OperatorConsole.Data.Leads;
 /// empty <c>createdAt</c>, as it came in, rather than the stand-in date it is sorted by. A decided deal carries what it
 /// was won for (<c>wonValue</c>, the rule of every won total) and when it was decided (<c>closedAt</c>), so a
 /// re-imported deal is won for the same amount in the same month; without them every won deal came back won for its
-/// estimate on the day it was created.
+/// estimate on the day it was created. <c>expectedCloseOn</c> is the day a deal is expected to close (ADR 245).
 /// </summary>
 [CsvRecord]
 public sealed partial record LeadCsvRow(
@@ -35,7 +35,8 @@ public sealed partial record LeadCsvRow(
     [property: CsvColumn("lastContactAt")] DateTime? LastContactAt,
     [property: CsvColumn("lastRunStatus")] RunStatus? LastRunStatus,
     [property: CsvColumn("wonValue")] decimal? WonValue,
-    [property: CsvColumn("closedAt")] DateTime? ClosedAt);
+    [property: CsvColumn("closedAt")] DateTime? ClosedAt,
+    [property: CsvColumn("expectedCloseOn")] DateOnly? ExpectedCloseOn);
 
 /// <summary>Streams leads for the CSV export: one query, read row by row, never the whole table in memory.</summary>
 public sealed class LeadExportService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
@@ -75,6 +76,7 @@ public sealed class LeadExportService(IDbContextFactory<ConsoleDbContext> dbFact
                select new LeadCsvRow(l.Id, l.ExternalId, l.Title, l.Company, l.ContactName, l.ContactEmail, l.Source, l.EstimatedValue, l.Status, l.OfferType,
                    l.IsArchived, l.CreatedAtEstimated ? (DateTime?)null : l.CreatedAt, l.StatusChangedAt, l.LastContactAt, l.LastRunStatus, w.WonValue,
                    w.WonValue == null && l.Status != LeadStatus.Lost ? null
-                       : decidedAt ?? (l.Status == LeadStatus.Lost ? l.StatusChangedAt : clientAt));
+                       : decidedAt ?? (l.Status == LeadStatus.Lost ? l.StatusChangedAt : clientAt),
+                   l.ExpectedCloseOn);
     }
 }

@@ -30,7 +30,8 @@ public sealed record LeadView(
     string? AccountName = null,
     string? Owner = null,
     bool CreatedAtEstimated = false,
-    decimal? WonValue = null);
+    decimal? WonValue = null,
+    DateOnly? ExpectedCloseOn = null);
 
 /// <summary>POST /api/leads body. The company names the account (matched or created by name); or give accountId.</summary>
 public sealed record CreateLeadRequest(
@@ -44,7 +45,8 @@ public sealed record CreateLeadRequest(
     OfferType? OfferType = null,
     string? ExternalId = null,
     int? AccountId = null,
-    string? Owner = null);
+    string? Owner = null,
+    DateOnly? ExpectedCloseOn = null);
 
 /// <summary>PATCH /api/leads/{id} body: only the fields present change.</summary>
 public sealed record UpdateLeadRequest(
@@ -59,11 +61,14 @@ public sealed record UpdateLeadRequest(
     int? AccountId = null,
     string? Owner = null);
 
+/// <summary>PUT /api/leads/{id}/expected-close body: the day the deal is expected to close; null clears it.</summary>
+public sealed record SetExpectedCloseRequest(DateOnly? ExpectedCloseOn);
+
 /// <summary>POST /api/leads/{id}/status body.</summary>
 public sealed record ChangeLeadStatusRequest(LeadStatus? Status, string? Reason = null);
 
 /// <summary>Which optional fields any deal fills (<see cref="LeadService.FieldsInUseAsync"/>): the list's optional columns.</summary>
-public sealed record LeadFieldsInUse(bool Owner, bool OfferType, bool LastRun, bool NextStep = false);
+public sealed record LeadFieldsInUse(bool Owner, bool OfferType, bool LastRun, bool NextStep = false, bool ExpectedClose = false);
 
 public sealed record LeadListQuery(
     StageFilter? Status = null,
@@ -81,7 +86,9 @@ public sealed record LeadListQuery(
     int? PackageId = null,
     NextStepState? NextStep = null,
     string? Office = null,
-    string? Manager = null);
+    string? Manager = null,
+    DateOnly? ExpectedCloseFrom = null,
+    DateOnly? ExpectedCloseTo = null);
 
 /// <summary>
 /// The deals a list's filters keep, added up (<see cref="LeadService.SummaryAsync"/>): how many; how many carry an

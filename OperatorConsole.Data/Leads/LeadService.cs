@@ -20,7 +20,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
         var errors = LeadRules.ValidateFields(
             request.Title, request.Company, request.ContactName, request.ContactEmail, request.Source, request.EstimatedValue);
         errors.Defined("status", request.Status).Defined("offerType", request.OfferType).MaxLength("externalId", request.ExternalId, 100)
-            .MaxLength("owner", request.Owner, LeadRules.TextMax);
+            .MaxLength("owner", request.Owner, LeadRules.TextMax).ExpectedClose(request.ExpectedCloseOn);
         if (!errors.IsEmpty)
         {
             return errors.ToResult<LeadView>();
@@ -52,6 +52,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
             EstimatedValue = request.EstimatedValue,
             ExternalId = Clean(request.ExternalId),
             OfferType = request.OfferType,
+            ExpectedCloseOn = request.ExpectedCloseOn,
             Status = status,
             CreatedAt = now,
             UpdatedAt = now,
@@ -333,6 +334,17 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
             leads = leads.Where(l => l.EstimatedValue != null && (double)l.EstimatedValue <= (double)max);
         }
 
+        // The deals expected to close within the days, both inclusive; a deal without an expected close day is in none.
+        if (query.ExpectedCloseFrom is { } from)
+        {
+            leads = leads.Where(l => l.ExpectedCloseOn != null && l.ExpectedCloseOn >= from);
+        }
+
+        if (query.ExpectedCloseTo is { } to)
+        {
+            leads = leads.Where(l => l.ExpectedCloseOn != null && l.ExpectedCloseOn <= to);
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var pattern = LikePattern.Contains(query.Q);
@@ -373,9 +385,10 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var leads = db.Set<Lead>();
-        // One round trip: four EXISTS in one SELECT (no row at all: no deal, so no field is in use).
+        // One round trip: five EXISTS in one SELECT (no row at all: no deal, so no field is in use).
         return await leads.Take(1).Select(_ => new LeadFieldsInUse(
-                leads.Any(l => l.Owner != null), leads.Any(l => l.OfferType != null), leads.Any(l => l.LastRunStatus != null), leads.Any(l => l.NextStepDueAt != null)))
+                leads.Any(l => l.Owner != null), leads.Any(l => l.OfferType != null), leads.Any(l => l.LastRunStatus != null), leads.Any(l => l.NextStepDueAt != null),
+                leads.Any(l => l.ExpectedCloseOn != null)))
             .FirstOrDefaultAsync(ct) ?? new LeadFieldsInUse(false, false, false);
     }
 
@@ -398,17 +411,21 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     }
 
     public static readonly IReadOnlyList<string> SortKeys =
-        ["createdAt", "-createdAt", "title", "-title", "lastContactAt", "-lastContactAt", "estimatedValue", "-estimatedValue", "wonValue", "-wonValue", "status", "-status"];
+        ["createdAt", "-createdAt", "title", "-title", "lastContactAt", "-lastContactAt", "estimatedValue", "-estimatedValue", "wonValue", "-wonValue", "status", "-status",
+         "expectedCloseOn", "-expectedCloseOn"];
 
     /// <summary>
     /// The list's order for a sort key (newest first without one); the CSV export uses it when asked for a sort. Leads
     /// without a creation date go last either way, as empty values do in a CRM's list: their date is a stand-in. By won
-    /// value, the deals not won go last either way too: "the largest wins first" is about wins.
+    /// value, the deals not won go last either way too: "the largest wins first" is about wins. So do the deals without
+    /// an expected close day by that day: "what closes soonest" is about the deals that have one.
     /// </summary>
     public static IQueryable<Lead> Sort(IQueryable<Lead> leads, IQueryable<Proposal> proposals, string? sort) => sort switch
     {
         "wonValue" => WithWonValue(leads, proposals).OrderBy(w => w.WonValue == null).ThenBy(w => (double?)w.WonValue).ThenBy(w => w.Lead.Id).Select(w => w.Lead),
         "-wonValue" => WithWonValue(leads, proposals).OrderBy(w => w.WonValue == null).ThenByDescending(w => (double?)w.WonValue).ThenByDescending(w => w.Lead.Id).Select(w => w.Lead),
+        "expectedCloseOn" => leads.OrderBy(l => l.ExpectedCloseOn == null).ThenBy(l => l.ExpectedCloseOn).ThenBy(l => l.Id),
+        "-expectedCloseOn" => leads.OrderBy(l => l.ExpectedCloseOn == null).ThenByDescending(l => l.ExpectedCloseOn).ThenByDescending(l => l.Id),
         "createdAt" => leads.OrderBy(l => l.CreatedAtEstimated).ThenBy(l => l.CreatedAt).ThenBy(l => l.Id),
         "title" => leads.OrderBy(l => l.Title).ThenBy(l => l.Id),
         "-title" => leads.OrderByDescending(l => l.Title).ThenByDescending(l => l.Id),
@@ -639,7 +656,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
         l.Id, l.Title, l.Company, l.ContactName, l.ContactEmail, l.Source, l.EstimatedValue, l.ExternalId, l.Status, l.OfferType,
         l.IsArchived, l.CreatedAt, l.UpdatedAt, l.StatusChangedAt, l.LastContactAt, l.LastRunStatus, l.LastRunId, l.LastRunStartedAt,
         l.NextStep, l.NextStepDueAt, l.NextStepDoneAt, l.AccountId, l.Account != null ? l.Account.Name : null, l.Owner,
-        l.CreatedAtEstimated);
+        l.CreatedAtEstimated, null, l.ExpectedCloseOn);
 
     private static readonly Func<Lead, LeadView> ToViewCompiled = Projection.Compile();
 

@@ -119,6 +119,18 @@ public sealed class DemoSeeder(
         return true;
     }
 
+    /// <summary>
+    /// The demo's expected close dates, days from now: set on most deals with a proposal out, as a Pipedrive user sets
+    /// one when a quote goes out; one is past it, so the list and the lead page show how a slipped date reads.
+    /// </summary>
+    private static readonly Dictionary<string, int> ExpectedCloseInDays = new(StringComparer.Ordinal)
+    {
+        ["Invoice matching automation"] = 6,
+        ["Customer onboarding portal"] = 24,
+        ["Contract review assistant"] = -3,
+        ["Recruiting pipeline automation"] = 40,
+    };
+
     private static List<Lead> BuildLeads(DateTime now)
     {
         var result = new List<Lead>();
@@ -151,6 +163,7 @@ public sealed class DemoSeeder(
                 UpdatedAt = entered[^1],
                 StatusChangedAt = entered[^1],
                 OfferType = (OfferType)(random.Next(3)),
+                ExpectedCloseOn = ExpectedCloseInDays.TryGetValue(title, out var inDays) ? DateOnly.FromDateTime(now.AddDays(inDays)) : null,
             };
             for (var i = 0; i < stages.Count; i++)
             {

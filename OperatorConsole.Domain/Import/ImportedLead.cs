@@ -27,7 +27,8 @@ public sealed record ImportedLead(
     ImportedOutcome? Outcome,
     string? Owner = null,
     bool CreatedAtEstimated = false,
-    ImportedPackage? Package = null)
+    ImportedPackage? Package = null,
+    DateOnly? ExpectedCloseOn = null)
 {
     public LeadStatus Status => History[^1].Status;
 

@@ -33,6 +33,9 @@ public static class LeadCsvMapping
         new("outcome", "Won / lost (deals)", false, ["outcome", "dealstatus", "wonlost"]),
         // HubSpot's "Closed Lost Reason", Pipedrive's "Deal - Lost reason": what "Why do we lose deals?" reads.
         new("lostReason", "Lost reason (deals)", false, ["lostreason", "deallostreason", "closedlostreason", "reasonlost", "lossreason"]),
+        // Pipedrive's "Deal - Expected close date". HubSpot has none: its "Close Date" on an open deal is the expected
+        // one, read from closedAt (ADR 245).
+        new("expectedCloseOn", "Expected close date", false, ["expectedcloseon", "expectedclosedate", "expectedclose", "dealexpectedclosedate", "expectedclosingdate", "estimatedclosedate", "forecastclosedate"]),
     ];
 
     /// <summary>Guesses field → column from the header (exact field name first, then the usual synonyms).</summary>
@@ -128,6 +131,7 @@ public static class LeadCsvMapping
         }
 
         wonValue = WonValueOf(wonValue, Cell("wonValue"), status, errors);
+        var expectedClose = ExpectedCloseOf(ParseDate("expectedCloseOn", Cell("expectedCloseOn"), errors), closedAt, status, errors);
         if (errors.Count > 0)
         {
             return RowMapResult.Invalid(errors);
@@ -135,7 +139,7 @@ public static class LeadCsvMapping
 
         var (history, outcome) = HistoryOf(status, createdAt, closedAt, wonValue, value, lostReason);
         return RowMapResult.Ok(new ImportedLead(externalId, title!, company, contactName, contactEmail, source, value, offer, history, outcome, owner,
-            CreatedAtEstimated: createdCell is null));
+            CreatedAtEstimated: createdCell is null, ExpectedCloseOn: expectedClose));
     }
 
     /// <summary>
@@ -185,6 +189,27 @@ public static class LeadCsvMapping
 
         errors.Add($"offerType: '{text}' is not one of fast_cash_dfy, productized, premium_custom_system.");
         return null;
+    }
+
+    /// <summary>
+    /// The day the deal is expected to close: the file's expected close date, else an open deal's close date. HubSpot
+    /// keeps one "Close Date" for both: on an open deal it is the day it is expected to close, and was dropped.
+    /// </summary>
+    private static DateOnly? ExpectedCloseOf(DateTime? expected, DateTime? closedAt, LeadStatus status, List<string> errors)
+    {
+        var day = expected ?? (status.IsOpenDeal() ? closedAt : null);
+        if (day is null)
+        {
+            return null;
+        }
+
+        var on = DateOnly.FromDateTime(day.Value);
+        if (on < LeadRules.ExpectedCloseMin || on > LeadRules.ExpectedCloseMax)
+        {
+            errors.Add($"expectedCloseOn: {on:yyyy-MM-dd} is not a day from {LeadRules.ExpectedCloseMin:yyyy-MM-dd} to {LeadRules.ExpectedCloseMax:yyyy-MM-dd}.");
+        }
+
+        return on;
     }
 
     /// <summary>A close value belongs to a won deal; "Lost, close value 0" (and an open deal's 0) means nothing was won, which is not an error.</summary>

@@ -72,6 +72,13 @@ public class Lead
     public DateTime? NextStepDoneAt { get; set; }
 
     /// <summary>
+    /// The day the deal is expected to close, as someone set it (Pipedrive's "Expected close date", HubSpot's "Close
+    /// Date" on an open deal): a calendar day, not an instant. What the chat's "next month" answers read; an open deal
+    /// past it is overdue. Not a forecast of its own: the console records the date it was given (ADR 245).
+    /// </summary>
+    public DateOnly? ExpectedCloseOn { get; set; }
+
+    /// <summary>
     /// The live-update topic of a lead whose only change is its derived activity (a run or a touch recorded):
     /// screens about stages, values or titles need not reload for it; those showing last contact or last run
     /// subscribe to it next to "Lead".

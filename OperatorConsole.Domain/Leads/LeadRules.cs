@@ -28,6 +28,20 @@ public static class LeadRules
         return errors;
     }
 
+    /// <summary>The years an expected close date may fall in: a day outside them is a typing slip, not a plan.</summary>
+    public static readonly DateOnly ExpectedCloseMin = new(2000, 1, 1);
+    public static readonly DateOnly ExpectedCloseMax = new(2100, 12, 31);
+
+    /// <summary>An expected close day, when given, lies in 2000–2100. A day already past is allowed: an open deal past it is overdue.</summary>
+    public static ValidationErrors ExpectedClose(this ValidationErrors errors, DateOnly? on) =>
+        on is { } day && (day < ExpectedCloseMin || day > ExpectedCloseMax)
+            ? errors.Add("expectedCloseOn", $"'expectedCloseOn' must be a day from {ExpectedCloseMin:yyyy-MM-dd} to {ExpectedCloseMax:yyyy-MM-dd}.")
+            : errors;
+
+    /// <summary>An open deal whose expected close day has passed (the day itself is not past until it ends).</summary>
+    public static bool IsPastExpectedClose(LeadStatus status, DateOnly? expectedCloseOn, DateTime now) =>
+        status.IsOpenDeal() && expectedCloseOn is { } day && day < DateOnly.FromDateTime(now);
+
     /// <summary>
     /// Any stage may move to any other (people correct mistakes), but a change must be a change, and
     /// leaving Lost or Shipped needs a reason so that the history explains itself.

@@ -101,6 +101,15 @@ public static class QueryEnum
             }
         }
 
+        /// <summary>A span of days, both ends inclusive: the end must not come before the start.</summary>
+        public void Range(string fromField, DateOnly? from, string toField, DateOnly? to)
+        {
+            if (from > to)
+            {
+                Add(toField, $"{toField} must not be before {fromField}.");
+            }
+        }
+
         /// <summary>A query parameter that is not an enum but is just as wrong (a bad boolean, an unknown sort key).</summary>
         public void Add(string field, string message) => _errors[field] = [message];
 

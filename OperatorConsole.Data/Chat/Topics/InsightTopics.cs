@@ -5,6 +5,7 @@ using OperatorConsole.Data.Results;
 using OperatorConsole.Data.Teams;
 using OperatorConsole.Domain.Accounts;
 using OperatorConsole.Domain.Chat;
+using OperatorConsole.Domain.Semantic;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Learning;
 using OperatorConsole.Domain.Proposals;
@@ -92,7 +93,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
             var entity = mention.Entity;
             var fact = entity.Kind switch
             {
-                EntityKind.Lead => await LeadAsync(int.Parse(entity.Key, System.Globalization.CultureInfo.InvariantCulture), ct),
+                EntityKind.Lead => await LeadAsync(int.Parse(entity.Key, System.Globalization.CultureInfo.InvariantCulture), ExpectedCloseFacts.AsksOf(question), ct),
                 EntityKind.Account or EntityKind.Owner or EntityKind.Source or EntityKind.Package =>
                     await DealsOfAsync($"{entity.Kind} \"{entity.Name}\" has", entity, DealsOf(entity)!, question, ct, ownerOf: entity.Kind == EntityKind.Owner),
                 EntityKind.Sector or EntityKind.Country => await AccountsOfAsync(entity, question, ct),
@@ -155,7 +156,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         _ => null,
     };
 
-    private async Task<UsedFact> LeadAsync(int id, CancellationToken ct)
+    private async Task<UsedFact> LeadAsync(int id, bool asksClose, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lead = await db.Set<Lead>().AsNoTracking().FirstAsync(l => l.Id == id, ct);
@@ -163,7 +164,8 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         var now = time.GetUtcNow().UtcDateTime;
         var contact = lead.LastContactAt is { } at ? $"last contact {Say.N((now - at).TotalDays)} d ago" : "no touch logged";
         var text = $"\"{lead.Title}\"" + (lead.Company is null ? "" : $" ({lead.Company})") + $" is in {lead.Status}, worth {(lead.EstimatedValue is { } v ? Say.Money(v) : "no estimate")}, {contact}" +
-                   $", {Say.Plural(proposals.Count, "proposal", "proposals")}" + (proposals.Any(p => p.Outcome != null) ? ", outcome " + string.Join(", ", proposals.Where(p => p.Outcome != null).Select(p => $"{p.Outcome} {(p.OutcomeValue is { } ov ? Say.Money(ov) : "")}".Trim())) : "");
+                   $", {Say.Plural(proposals.Count, "proposal", "proposals")}" + (proposals.Any(p => p.Outcome != null) ? ", outcome " + string.Join(", ", proposals.Where(p => p.Outcome != null).Select(p => $"{p.Outcome} {(p.OutcomeValue is { } ov ? Say.Money(ov) : "")}".Trim())) : "")
+                   + ExpectedCloseFacts.OfLead(lead.Status, lead.ExpectedCloseOn, DateOnly.FromDateTime(now), asksClose);
         if (lead.Status.IsClient() && await results.GetAsync(id, ct) is { } client && client.Target is { } target)
         {
             text += $"; result: {target.MetricName} current {(client.Current is { } c ? Say.N(c.Value) : "not measured")} vs target {Say.N(target.TargetValue)}, {client.TrackNote}";
@@ -272,7 +274,9 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
             : "; no touch logged on any of its deals";
         // "How many employees does Kan-code have?" named employees as not recorded, and "What is Kan-code's annual
         // revenue?" got the money won from it: the company's own figures, from its record.
-        if (entity.Kind == EntityKind.Account && AccountFigures.AsksRecord(question.Tokens))
+        // The account's own name is not the question: "Saffron Group" asks for no group.
+        var nameWords = TextTokens.Words(entity.Name).ToHashSet(StringComparer.Ordinal);
+        if (entity.Kind == EntityKind.Account && AccountFigures.AsksRecord(question.Tokens.Where(t => !nameWords.Contains(t)).ToList()))
         {
             text += await CompanyRecordAsync(db, entity.Name, question.Tokens, ct);
         }
@@ -294,6 +298,13 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         {
             text += await NextStepFacts.OfDealsAsync(db, db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Where(whose),
                 question.Reference?.At ?? time.GetUtcNow().UtcDateTime, ct);
+        }
+
+        // "When will Kan-code's deals close?" got its totals only: its open deals' expected close dates (ADR 245).
+        if (ExpectedCloseFacts.AsksOf(question))
+        {
+            text += await ExpectedCloseFacts.OfDealsAsync(db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).Where(whose),
+                DateOnly.FromDateTime(question.Reference?.At ?? time.GetUtcNow().UtcDateTime), ct);
         }
 
         // "Which deals did Kan-code win in December?" got its totals only: the won deals themselves, largest first, and

@@ -29,22 +29,31 @@ public sealed class PeriodAheadFacts(IDbContextFactory<ConsoleDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var due = await NextStepFacts.DueAsync(db, period, now, ct);
-        var open = await OpenDealsAsync(db, ct);
+        var (first, last) = ExpectedCloseFacts.Days(period);
+        var open = await ExpectedCloseFacts.OpenAsync(db, first, last, DateOnly.FromDateTime(now), ct);
         // "The next 30 days are still to come: nothing in them…"; "Next month is…: nothing in it…".
         var plural = period.Label.StartsWith("the next ", StringComparison.Ordinal) && period.Label.EndsWith('s');
         var it = plural ? "them" : "it";
+        // The open deals any win would come from: with expected close dates, those expected in the period (ADR 245).
         var openClaim = open.Deals == 0
             ? $"No deal is open, so nothing in the pipeline could close in {it}"
-            : $"{Say.Plural(open.Deals, "open deal", "open deals")} worth {Say.Money(open.Estimated)} estimated could close in {it}; "
-              + "no deal records an expected close date, so the console does not say which";
+            : open.Dated == 0
+                ? $"{Say.Plural(open.Deals, "open deal", "open deals")} worth {Say.Money(open.Estimated)} estimated could close in {it}; "
+                  + "no deal records an expected close date, so the console does not say which"
+                : ExpectedCloseFacts.Claim(open, "in " + it);
+        var link = open.Dated == 0
+            ? "/leads?status=open&sort=-estimatedValue"
+            : $"/leads?status=open&expectedCloseFrom={first:yyyy-MM-dd}&expectedCloseTo={last:yyyy-MM-dd}&sort=expectedCloseOn";
         var facts = new List<UsedFact>
         {
             due,
-            Say.Fact("pipeline.open", "Leads · open", openClaim, "/leads?status=open&sort=-estimatedValue", openClaim),
+            Say.Fact(open.Dated == 0 ? "pipeline.open" : $"pipeline.expected-close.{first:yyyyMMdd}", "Leads · open", openClaim, link, openClaim),
         };
         var missing = new List<string>
         {
-            $"What {period.Label} will bring: the console records wins, losses and new deals as they happen, and no deal has an expected close date or a probability, so it makes no forecast.",
+            open.Dated == 0
+                ? $"What {period.Label} will bring: the console records wins, losses and new deals as they happen, and no deal has an expected close date or a probability, so it makes no forecast."
+                : $"A forecast for {period.Label}: the expected close dates are what people set; no stage has a probability, so the console does not weigh the estimates or say how many will be won.",
         };
         if (question.ComparedWith is { } other)
         {
@@ -60,17 +69,5 @@ public sealed class PeriodAheadFacts(IDbContextFactory<ConsoleDbContext> dbFacto
         var described = period.Describe();
         var opening = $"{char.ToUpperInvariant(described[0])}{described[1..]} {(plural ? "are" : "is")} still to come: nothing in {it} is won, lost or created yet";
         return new TopicAnswer($"{opening}. {due.Claim}. {openClaim}.", facts, [], missing);
-    }
-
-    private sealed record OpenDeals(int Deals, decimal Estimated);
-
-    private static async Task<OpenDeals> OpenDealsAsync(ConsoleDbContext db, CancellationToken ct)
-    {
-        var rows = await db.Set<Lead>().AsNoTracking()
-            .Where(l => !l.IsArchived && LeadStatusExtensions.OpenDealStages.Contains(l.Status))
-            .GroupBy(l => 1)
-            .Select(g => new OpenDeals(g.Count(), g.Sum(l => l.EstimatedValue) ?? 0))
-            .ToListAsync(ct);
-        return rows.SingleOrDefault() ?? new OpenDeals(0, 0);
     }
 }

@@ -71,7 +71,7 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory,
         {
             return Pipeline(question, rows, byStage, asksWorth: true) with
             {
-                Missing = ["Which deals will close, and when: no deal records an expected close date, so the open deals are given instead."],
+                Missing = ["Which deals will close, and when: no open deal records an expected close date, so the open deals are given instead."],
             };
         }
 

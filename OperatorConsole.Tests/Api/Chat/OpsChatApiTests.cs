@@ -307,7 +307,7 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
 
         var forecast = await AskAsync("Which deals are closing this month?");
         forecast.GetProperty("answer").GetString().Should().StartWith("4 open deals worth 400 USD estimated");
-        Missing(forecast).Should().Contain("no deal records an expected close date");
+        Missing(forecast).Should().Contain("no open deal records an expected close date");
         // A period ahead is said to be ahead first (ADR 243), then the same open deals.
         (await AskAsync("Which deals will close next quarter?")).GetProperty("answer").GetString().Should()
             .StartWith("Next quarter (1 Jan 2027 – 31 Mar 2027) is still to come").And.Contain("4 open deals worth 400 USD estimated could close in it");
@@ -594,6 +594,67 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         (await AskJsonAsync(client, "What's the weather tomorrow?")).GetProperty("answer").GetString().Should().Be("The console's data does not answer this question.");
         (await AskJsonAsync(client, "Which next steps are due next week?")).GetProperty("answer").GetString()
             .Should().StartWith("1 planned next step is due next week (30 Nov 2026 – 6 Dec 2026)");
+    }
+
+    /// <summary>
+    /// With expected close dates (ADR 245) the period-ahead answer says which open deals are expected to close in it,
+    /// soonest first, and counts those without a date and those past theirs; its receipt opens the list filtered to
+    /// those days, which gives the same deals. A won deal's date is not counted. Missing still says no forecast is made.
+    /// </summary>
+    [Fact]
+    public async Task APeriodAhead_NamesTheOpenDealsExpectedToCloseInIt_WhenDealsHaveExpectedCloseDates()
+    {
+        using var empty = new ConsoleFactory();
+        var client = await empty.CreateOperatorClientAsync();
+        foreach (var (title, company, status, value, on) in new[]
+                 {
+                     ("Portal", "Acme", "proposal", (decimal?)1200m, "2026-12-18"), ("Kiosk", (string?)null, "qualified", 300m, "2026-12-01"),
+                     ("Till", "Acme", "new", (decimal?)null, "2026-12-31"), ("Later", "Bolt", "proposal", 999m, "2027-01-02"),
+                     ("Slipped", "Bolt", "qualified", 50m, "2026-11-20"), ("Undated", "Bolt", "new", 70m, (string?)null), ("Won", "Bolt", "approved", 5000m, "2026-12-10"),
+                 })
+        {
+            (await client.PostJsonAsync("/api/leads", new { title, company, status, estimatedValue = value, expectedCloseOn = on })).StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        var answer = await AskJsonAsync(client, "Which deals will close next month?");
+        answer.GetProperty("answer").GetString().Should().Be(
+            "Next month (1 Dec 2026 – 31 Dec 2026) is still to come: nothing in it is won, lost or created yet. "
+            + "No planned next step is due next month (1 Dec 2026 – 31 Dec 2026). "
+            + "3 open deals of 6, worth 1,500 USD estimated, are expected to close in it, soonest first: "
+            + "\"Kiosk\" (1 Dec 2026, 300 USD); \"Portal\" (Acme, 18 Dec 2026, 1,200 USD); \"Till\" (Acme, 31 Dec 2026, no estimate); "
+            + "1 open deal has no expected close date; 1 open deal is past the day it was expected to close.");
+        Missing(answer).Should().Contain("the expected close dates are what people set").And.Contain("does not weigh the estimates");
+        var link = answer.GetProperty("receipts").GetProperty("known").EnumerateArray().Select(k => k.GetProperty("link").GetString())
+            .Single(l => l!.Contains("expectedClose"));
+        link.Should().Be("/leads?status=open&expectedCloseFrom=2026-12-01&expectedCloseTo=2026-12-31&sort=expectedCloseOn");
+        (await (await client.GetAsync("/api" + link)).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("title").GetString()).Should().Equal("Kiosk", "Portal", "Till");
+
+        (await AskJsonAsync(client, "What will close next week?")).GetProperty("answer").GetString()
+            .Should().Contain("1 open deal of 6, worth 300 USD estimated, is expected to close in it, soonest first: \"Kiosk\" (1 Dec 2026, 300 USD);");
+        (await AskJsonAsync(client, "What will close tomorrow?")).GetProperty("answer").GetString()
+            .Should().Contain("None of the 6 open deals is expected to close in it by its expected close date; 1 open deal has no expected close date");
+
+        // A period that has begun reads from today to its end; the days before are past. No period: from today on.
+        var thisMonth = await AskJsonAsync(client, "Which deals are closing this month?");
+        thisMonth.GetProperty("answer").GetString().Should().Be(
+            "None of the 6 open deals is expected to close in the rest of this month (25 Nov 2026 – 30 Nov 2026) by its expected close date; "
+            + "1 open deal has no expected close date; 1 open deal is past the day it was expected to close.");
+        Missing(thisMonth).Should().NotContain("no open deal records");
+        (await AskJsonAsync(client, "What's closing soon?")).GetProperty("answer").GetString().Should().StartWith(
+            "4 open deals of 6, worth 2,499 USD estimated, are expected to close from today on, soonest first: \"Kiosk\" (1 Dec 2026, 300 USD);");
+        var past = await AskJsonAsync(client, "Which deals are past their expected close date?");
+        past.GetProperty("answer").GetString().Should().Be(
+            "1 open deal of 6 is past the day it was expected to close, longest past first: \"Slipped\" (Bolt, 20 Nov 2026, 5 d past, 50 USD).");
+        past.GetProperty("receipts").GetProperty("known")[0].GetProperty("link").GetString().Should().Be("/leads?status=open&expectedCloseTo=2026-11-24&sort=expectedCloseOn");
+
+        // A named deal or account answers with its own dates, and "expected" is not named as unrecorded.
+        var portal = await AskJsonAsync(client, "What is the expected close date of Portal?");
+        portal.GetProperty("answer").GetString().Should().Contain(", expected to close 18 Dec 2026.");
+        Missing(portal).Should().NotContain("\"expected\"");
+        (await AskJsonAsync(client, "When will Bolt's deals close?")).GetProperty("answer").GetString().Should().EndWith(
+            "; expected close dates of its open deals: 1 past its date, longest past first: \"Slipped\" (Bolt, 20 Nov 2026, 5 d past, 50 USD); "
+            + "1 expected to close, soonest first: \"Later\" (Bolt, 2 Jan 2027, 999 USD).");
     }
 
     /// <summary>

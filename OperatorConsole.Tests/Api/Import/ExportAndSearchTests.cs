@@ -10,13 +10,13 @@ namespace OperatorConsole.Tests.Api.Import;
 public sealed class ExportAndSearchTests(DemoConsoleFactory factory) : IClassFixture<DemoConsoleFactory>
 {
     private sealed record LeadShape(string? ExternalId, string Title, string? Company, string? ContactName, string? ContactEmail, string? Source,
-        decimal? EstimatedValue, LeadStatus Status, OfferType? OfferType, DateTime CreatedAt);
+        decimal? EstimatedValue, LeadStatus Status, OfferType? OfferType, DateTime CreatedAt, DateOnly? ExpectedCloseOn);
 
     private static async Task<List<LeadShape>> ShapesAsync(ConsoleFactory console)
     {
         await using var db = console.CreateDbContext();
         var leads = await db.Set<Lead>().Where(l => !l.IsArchived).ToListAsync();
-        return leads.Select(l => new LeadShape(l.ExternalId, l.Title, l.Company, l.ContactName, l.ContactEmail, l.Source, l.EstimatedValue, l.Status, l.OfferType, l.CreatedAt))
+        return leads.Select(l => new LeadShape(l.ExternalId, l.Title, l.Company, l.ContactName, l.ContactEmail, l.Source, l.EstimatedValue, l.Status, l.OfferType, l.CreatedAt, l.ExpectedCloseOn))
             .OrderBy(l => l.Title).ToList();
     }
 
@@ -38,6 +38,7 @@ public sealed class ExportAndSearchTests(DemoConsoleFactory factory) : IClassFix
         job.ErrorCount.Should().Be(0, string.Join("; ", job.Errors.Select(e => e.Message)));
         var original = await ShapesAsync(factory);
         original.Should().HaveCountGreaterThan(20);
+        original.Count(l => l.ExpectedCloseOn is not null).Should().Be(4, "the demo's deals with an expected close date come back with it");
         (await ShapesAsync(fresh)).Should().BeEquivalentTo(original, o => o.WithStrictOrdering());
     }
 

@@ -125,6 +125,28 @@ public sealed class LeadCsvMappingTests
         Map(new() { ["title"] = "Deal", ["status"] = "Lost", ["lostReason"] = new string('x', 2001) }).Errors.Should().ContainSingle(e => e.Contains("lostReason"));
     }
 
+    /// <summary>
+    /// An expected close date (ADR 245): Pipedrive's column is guessed and read; HubSpot's one "Close Date" is the expected
+    /// one on an open row and stays the close date on a decided one; a day outside 2000–2100 refuses the row.
+    /// </summary>
+    [Fact]
+    public void Map_AnExpectedCloseDate_IsReadFromItsColumn_OrFromAnOpenDealsCloseDate()
+    {
+        LeadCsvMapping.Guess(["Deal - Title", "Deal - Expected close date", "Deal - Deal closed on"])
+            .Should().Contain("expectedCloseOn", "Deal - Expected close date").And.Contain("closedAt", "Deal - Deal closed on");
+
+        Map(new() { ["title"] = "Deal", ["status"] = "Proposal", ["expectedCloseOn"] = "2027-01-15" }).Lead!.ExpectedCloseOn.Should().Be(new DateOnly(2027, 1, 15));
+        var hubSpotOpen = Map(new() { ["title"] = "Deal", ["status"] = "Qualified", ["createdAt"] = "2026-11-01", ["closedAt"] = "2026-12-20" }).Lead!;
+        (hubSpotOpen.ExpectedCloseOn, hubSpotOpen.Outcome, hubSpotOpen.Status).Should().Be((new DateOnly(2026, 12, 20), (ImportedOutcome?)null, LeadStatus.Qualified));
+        var won = Map(new() { ["title"] = "Deal", ["status"] = "Approved", ["estimatedValue"] = "500", ["createdAt"] = "2026-01-01", ["closedAt"] = "2026-02-01" }).Lead!;
+        (won.ExpectedCloseOn, won.Outcome!.At.Date).Should().Be(((DateOnly?)null, new DateTime(2026, 2, 1)));
+        Map(new() { ["title"] = "Deal", ["status"] = "Proposal", ["expectedCloseOn"] = "2027-01-15", ["closedAt"] = "2026-12-01", ["createdAt"] = "2026-11-01" })
+            .Lead!.ExpectedCloseOn.Should().Be(new DateOnly(2027, 1, 15), "its own column wins over a close date");
+        Map(new() { ["title"] = "Deal", ["expectedCloseOn"] = "2207-01-15" }).Errors.Should().ContainSingle()
+            .Which.Should().Be("expectedCloseOn: 2207-01-15 is not a day from 2000-01-01 to 2100-12-31.");
+        Map(new() { ["title"] = "Deal", ["expectedCloseOn"] = "someday" }).Errors.Should().ContainSingle(e => e.StartsWith("expectedCloseOn"));
+    }
+
     /// <summary>A won / lost column (Pipedrive's status) decides the stage; a won deal keeps a client stage its stage column gives.</summary>
     [Theory]
     [InlineData("won", "Proposal", LeadStatus.Approved)]

@@ -53,6 +53,9 @@ public static class ConsoleFormat
     public static string Date(DateTime? value) => value?.ToString("d MMM yyyy", Culture) ?? "—";
 
     /// <summary>"25 Nov 2026 09:00 UTC": every stored time is UTC.</summary>
+    /// <summary>A calendar day with no time (an expected close date): "12 Jan 2027".</summary>
+    public static string Day(DateOnly? value) => value?.ToString("d MMM yyyy", Culture) ?? "—";
+
     public static string DateTime(DateTime? value) => value?.ToString("d MMM yyyy HH:mm 'UTC'", Culture) ?? "—";
 
     /// <summary>"just now", "12 min ago", "5 h ago", "3 d ago".</summary>

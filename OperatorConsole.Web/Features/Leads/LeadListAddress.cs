@@ -19,6 +19,7 @@ public static class LeadListAddress
         var query = QueryHelpers.ParseQuery(new Uri(uri).Query);
         string? Text(string name) => query.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
         int? Int(string name) => int.TryParse(Text(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null;
+        DateOnly? Day(string name) => DateOnly.TryParseExact(Text(name), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         decimal? Number(string name) => decimal.TryParse(Text(name), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
         return new LeadListQuery(
             Status: StageFilter.Parse(Text("status")),
@@ -33,7 +34,9 @@ public static class LeadListAddress
             Manager: Text("manager"),
             Source: Text("source"),
             MinValue: Number("minValue"),
-            MaxValue: Number("maxValue"));
+            MaxValue: Number("maxValue"),
+            ExpectedCloseFrom: Day("expectedCloseFrom"),
+            ExpectedCloseTo: Day("expectedCloseTo"));
     }
 
     /// <summary>The filters and the sort on screen as the address, the API and the export name them (null: left out).</summary>
@@ -51,6 +54,8 @@ public static class LeadListAddress
         ["source"] = filters.Source,
         ["minValue"] = filters.MinValue,
         ["maxValue"] = filters.MaxValue,
+        ["expectedCloseFrom"] = filters.ExpectedCloseFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["expectedCloseTo"] = filters.ExpectedCloseTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["includeArchived"] = filters.IncludeArchived ? "true" : null,
         ["sort"] = sort,
     };

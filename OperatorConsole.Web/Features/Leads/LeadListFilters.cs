@@ -23,6 +23,8 @@ public sealed record LeadListFilters(
     [FromQuery(Name = "source")] string? Source = null,
     [FromQuery(Name = "minValue")] decimal? MinValue = null,
     [FromQuery(Name = "maxValue")] decimal? MaxValue = null,
+    [FromQuery(Name = "expectedCloseFrom")] DateOnly? ExpectedCloseFrom = null,
+    [FromQuery(Name = "expectedCloseTo")] DateOnly? ExpectedCloseTo = null,
     [FromQuery(Name = "includeArchived")] bool? IncludeArchived = null)
 {
     /// <summary>The filters as the services read them; a value that does not parse is left out and named in <paramref name="errors"/>.</summary>
@@ -32,7 +34,9 @@ public sealed record LeadListFilters(
         var offerType = errors.Parse<OfferType>("offerType", OfferType);
         var nextStep = errors.Parse<NextStepState>("nextStep", NextStep);
         errors.Range("minValue", MinValue, "maxValue", MaxValue);
+        errors.Range("expectedCloseFrom", ExpectedCloseFrom, "expectedCloseTo", ExpectedCloseTo);
         return new LeadListQuery(status, offerType, Q, IncludeArchived ?? false, AccountId: AccountId, Owner: Owner, Source: Source,
-            MinValue: MinValue, MaxValue: MaxValue, PackageId: PackageId, NextStep: nextStep, Office: Office, Manager: Manager);
+            MinValue: MinValue, MaxValue: MaxValue, PackageId: PackageId, NextStep: nextStep, Office: Office, Manager: Manager,
+            ExpectedCloseFrom: ExpectedCloseFrom, ExpectedCloseTo: ExpectedCloseTo);
     }
 }

@@ -32,6 +32,9 @@ public static class LeadsApi
         api.MapPost("/{id:int}/next-step/done", CompleteNextStep).WithName("CompleteLeadNextStep")
             .WithSummary("Mark the open next step done (audited); 409 when there is none")
             .RequireAuthorization(ConsolePolicies.Record(ApiScopes.LeadsWrite));
+        api.MapPut("/{id:int}/expected-close", SetExpectedClose).WithName("SetLeadExpectedClose")
+            .WithSummary("Set the day a deal is expected to close ({expectedCloseOn: \"YYYY-MM-DD\"}), or clear it with null (audited)")
+            .RequireAuthorization(ConsolePolicies.Record(ApiScopes.LeadsWrite));
         api.MapGet("/{id:int}/status-history", StatusHistory).WithName("LeadStatusHistory").WithSummary("Every status change with time and who")
             .RequireAuthorization(ConsolePolicies.Read);
         api.MapPost("/{id:int}/touches", RecordTouch).WithName("RecordTouch").WithSummary("Record a contact with the lead")
@@ -50,6 +53,10 @@ public static class LeadsApi
     public static async Task<Results<Ok<NextStepView>, ProblemHttpResult>> CompleteNextStep(
         int id, NextStepService steps, HttpContext http, CancellationToken ct) =>
         ApiResults.OkOrProblem(await steps.MarkDoneAsync(id, http.User.ToActor(), ct));
+
+    public static async Task<Results<Ok<LeadView>, ProblemHttpResult>> SetExpectedClose(
+        int id, SetExpectedCloseRequest request, ExpectedCloseService expectedClose, HttpContext http, CancellationToken ct) =>
+        ApiResults.OkOrProblem(await expectedClose.SetAsync(id, request, http.User.ToActor(), ct));
 
     public static async Task<Results<Created<LeadView>, ProblemHttpResult>> CreateLead(
         CreateLeadRequest request, LeadService leads, HttpContext http, CancellationToken ct) =>
