@@ -39,7 +39,7 @@ public sealed class PeriodAheadFacts(IDbContextFactory<ConsoleDbContext> dbFacto
             ? $"No deal is open, so nothing in the pipeline could close in {it}"
             : open.Dated == 0
                 ? $"{Say.Plural(open.Deals, "open deal", "open deals")} worth {Say.Money(open.Estimated)} estimated could close in {it}; "
-                  + "no deal records an expected close date, so the console does not say which"
+                  + "no open deal records an expected close date, so the console does not say which"
                 : ExpectedCloseFacts.Claim(open, "in " + it);
         var link = open.Dated == 0
             ? "/leads?status=open&sort=-estimatedValue"
@@ -52,7 +52,7 @@ public sealed class PeriodAheadFacts(IDbContextFactory<ConsoleDbContext> dbFacto
         var missing = new List<string>
         {
             open.Dated == 0
-                ? $"What {period.Label} will bring: the console records wins, losses and new deals as they happen, and no deal has an expected close date or a probability, so it makes no forecast."
+                ? $"What {period.Label} will bring: the console records wins, losses and new deals as they happen, and no open deal has an expected close date and no stage a probability, so it makes no forecast."
                 : $"A forecast for {period.Label}: the expected close dates are what people set; no stage has a probability, so the console does not weigh the estimates or say how many will be won.",
         };
         if (question.ComparedWith is { } other)

@@ -155,8 +155,19 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
         var topSource = bySource.Select(s => (s.Key, Count: s.Value)).OrderByDescending(s => s.Count).ThenBy(s => s.Key, StringComparer.OrdinalIgnoreCase).First();
         decimal Figure(string key) => scorecard[key].GetProperty("value").ValueKind == JsonValueKind.Number ? scorecard[key].GetProperty("value").GetDecimal() : 0;
 
+        // The demo's expected close dates (ADR 245): the earliest on an open deal is the one it sets past.
+        var earliest = leads.Where(l => l.GetProperty("expectedCloseOn").ValueKind == JsonValueKind.String
+                && l.GetProperty("status").GetString() is "new" or "qualified" or "proposal")
+            .OrderBy(l => l.GetProperty("expectedCloseOn").GetString(), StringComparer.Ordinal).First();
+        var earliestOn = DateOnly.ParseExact(earliest.GetProperty("expectedCloseOn").GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
         return
         [
+            // "Which deals are past their expected close date?" had no answer; a deal's own date was in none.
+            new("demo", "Which deals are past their expected close date?",
+                Expectation.States($"\"{earliest.GetProperty("title").GetString()}\"", "past the day it was expected to close")),
+            new("demo", $"When will {earliest.GetProperty("title").GetString()} close?",
+                Expectation.States($"expected to close {earliestOn.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}")),
             // What the badge counts (ADR 219), with the nudges apart: the total answered "29 items need a person" with 16 nudges in it.
             new("demo", "What is broken?", Expectation.States($"{Format(urgent)} broken or waiting for a decision", $"{Format(nudges)} nudges")),
             new("demo", "What should I work on today?", Expectation.States($"{Format(urgent)} broken or waiting for a decision")),

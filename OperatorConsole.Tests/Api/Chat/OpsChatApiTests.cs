@@ -575,7 +575,7 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
         answer.GetProperty("answer").GetString().Should().Be(
             "Next week (30 Nov 2026 – 6 Dec 2026) is still to come: nothing in it is won, lost or created yet. "
             + "1 planned next step is due next week (30 Nov 2026 – 6 Dec 2026), soonest first: \"Kiosk\": \"Call Kiosk\" due 1 Dec 2026. "
-            + "2 open deals worth 350 USD estimated could close in it; no deal records an expected close date, so the console does not say which.");
+            + "2 open deals worth 350 USD estimated could close in it; no open deal records an expected close date, so the console does not say which.");
         Missing(answer).Should().Contain("What next week will bring").And.Contain("makes no forecast");
         answer.GetProperty("receipts").GetProperty("known").EnumerateArray().Select(k => k.GetProperty("link").GetString())
             .Should().Contain("/leads?status=open&sort=-estimatedValue");
