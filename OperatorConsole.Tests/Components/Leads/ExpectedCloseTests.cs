@@ -82,4 +82,19 @@ public sealed class ExpectedCloseTests : IDisposable
         filtered.WaitForAssertion(() => filtered.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Soon"));
         filtered.Find("[data-testid=leads-export]").GetAttribute("href").Should().Contain($"expectedCloseFrom={Today:yyyy-MM-dd}");
     }
+
+    [Fact]
+    public async Task TheNewLeadForm_TakesIt()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        var cut = _ctx.RenderWithMud<NewLeadForm>(p => p.Add(c => c.Expanded, true));
+
+        await cut.InvokeAsync(() => cut.FindComponents<MudTextField<string>>()[0].Instance.ValueChanged.InvokeAsync("Quote desk"));
+        await cut.InvokeAsync(() => cut.FindComponent<MudDatePicker>().Instance.DateChanged.InvokeAsync(new DateTime(2027, 2, 26)));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=new-lead-save]").Click());
+
+        await using var db = _ctx.CreateDbContext();
+        cut.WaitForAssertion(() => db.Set<Lead>().AsNoTracking().Where(l => l.Title == "Quote desk").Select(l => l.ExpectedCloseOn).ToList()
+            .Should().Equal(new DateOnly(2027, 2, 26)));
+    }
 }
