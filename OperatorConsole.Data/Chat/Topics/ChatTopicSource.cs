@@ -38,6 +38,10 @@ internal static class Say
         return list.Count > take ? $"{shown} and others" : shown;
     }
 
+    /// <summary>The first five items as <paramref name="say"/> writes each, "; " between them, then "and N more": how an answer lists deals or steps.</summary>
+    public static string FirstFive<T>(IReadOnlyList<T> items, Func<T, string> say) =>
+        string.Join("; ", items.Take(5).Select(say)) + (items.Count > 5 ? $" and {N(items.Count - 5)} more" : "");
+
     /// <summary>Free text a person wrote, on one line, cut to <paramref name="max"/> and safe inside the answer's quotes.</summary>
     public static string Excerpt(string text, int max = 80)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Infrastructure;
 using OperatorConsole.Domain.Chat;
@@ -189,15 +188,12 @@ public sealed class ExpectedCloseFacts(IDbContextFactory<ConsoleDbContext> dbFac
         return new TopicAnswer(claim + ".", [fact], [], []);
     }
 
-    private const int Named = 5;
-
     /// <summary>"\"Quote automation\" (Acme, 12 Jan 2018, 1,200 USD)", five named; with <paramref name="today"/>, how many days past.</summary>
     private static string Describe(IReadOnlyList<ExpectedDeal> deals, DateOnly? today) =>
-        string.Join("; ", deals.Take(Named).Select(d =>
+        Say.FirstFive(deals, d =>
             $"\"{d.Title}\" ({(d.Company is { Length: > 0 } c ? c + ", " : "")}{Day(d.On)}"
             + (today is { } t ? $", {Say.N(t.DayNumber - d.On.DayNumber)} d past" : "")
-            + (d.Estimate is { } e ? $", {Say.Money(e)}" : ", no estimate") + ")"))
-        + (deals.Count > Named ? $" and {Say.N(deals.Count - Named)} more" : "");
+            + (d.Estimate is { } e ? $", {Say.Money(e)}" : ", no estimate") + ")");
 
-    private static string Day(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    private static string Day(DateOnly day) => ChatDates.Day(day.ToDateTime(TimeOnly.MinValue));
 }

@@ -14,8 +14,6 @@ namespace OperatorConsole.Data.Chat.Topics;
 /// </summary>
 internal static class NextStepFacts
 {
-    private const int Named = 5;
-
     /// <summary>The question asks which next steps are due or overdue ("next step" with "due", or "overdue").</summary>
     public static bool Asks(QuestionAnalysis question) =>
         question.Mentions("overdue") || (question.Mentions("due", "planned", "scheduled") && question.Tokens.Contains("next") && question.Mentions("step", "steps"));
@@ -92,12 +90,8 @@ internal static class NextStepFacts
         .Select(l => new Step(l.Title, l.NextStep, l.NextStepDueAt!.Value)).ToList();
 
     /// <summary>"\"Quote automation\": \"Send the revised quote\" due 9 Dec 2026 (2 d overdue)", five named.</summary>
-    private static string Describe(IEnumerable<Step> steps, DateTime now)
-    {
-        var list = steps.ToList();
-        return string.Join("; ", list.Take(Named).Select(s =>
+    private static string Describe(IEnumerable<Step> steps, DateTime now) =>
+        Say.FirstFive(steps.ToList(), s =>
             $"\"{s.Title}\": {(s.What is { Length: > 0 } what ? $"\"{what}\" " : "")}due {ChatDates.Day(s.DueAt)}"
-            + (s.DueAt < now ? $" ({Say.N((int)(now - s.DueAt).TotalDays)} d overdue)" : "")))
-            + (list.Count > Named ? $" and {Say.N(list.Count - Named)} more" : "");
-    }
+            + (s.DueAt < now ? $" ({Say.N((int)(now - s.DueAt).TotalDays)} d overdue)" : ""));
 }
