@@ -49,4 +49,29 @@ public sealed class ExpectedCloseService(IDbContextFactory<ConsoleDbContext> dbF
         await db.SaveChangesAsync(ct);
         return OperationResult<LeadView>.Ok(LeadService.ToView(lead));
     }
+
+    /// <summary>
+    /// The open deals (not archived) by <see cref="CloseWindows"/> at <paramref name="today"/>, and the first
+    /// <paramref name="next"/> expected from today on. One grouped read by day: a pipeline holds few distinct days.
+    /// </summary>
+    public async Task<ExpectedCloseOutlook> OutlookAsync(DateOnly today, int next = 5, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stages = LeadStatusExtensions.OpenDealStages.ToArray();
+        var open = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived && stages.Contains(l.Status));
+        var days = await open.GroupBy(l => l.ExpectedCloseOn)
+            .Select(g => new { On = g.Key, Deals = g.Count(), Estimated = g.Sum(l => (double?)l.EstimatedValue) ?? 0 })
+            .ToListAsync(ct);
+        var windows = CloseWindows.All.Select(window =>
+        {
+            var inWindow = days.Where(d => CloseWindows.Of(d.On, today) == window).ToList();
+            var (first, last) = CloseWindows.Days(window, today);
+            return new CloseWindowRow(window, inWindow.Sum(d => d.Deals), Math.Round((decimal)inWindow.Sum(d => d.Estimated), 2), first, last);
+        }).ToList();
+        var upcoming = await open.Where(l => l.ExpectedCloseOn >= today)
+            .OrderBy(l => l.ExpectedCloseOn).ThenBy(l => l.Id).Take(next)
+            .Select(l => new UpcomingClose(l.Id, l.Title, l.Company, l.ExpectedCloseOn!.Value, l.EstimatedValue))
+            .ToListAsync(ct);
+        return new ExpectedCloseOutlook(today, days.Sum(d => d.Deals), windows, upcoming);
+    }
 }

@@ -58,6 +58,9 @@ public class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
         context.SetDefaultTimeout(15_000);
+        // A page load waits for every script and stylesheet; on a loaded 2-core CI machine, with other collections
+        // importing 8,800 deals beside it, one /login load took over 15 s (stop 67). A bound, not a timing assertion.
+        context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
         await page.FillAsync("[data-testid=login-email]", email);

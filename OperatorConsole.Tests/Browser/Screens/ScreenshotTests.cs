@@ -13,6 +13,8 @@ public sealed class ScreenshotTests(BrowserFixture browser)
 {
     [Theory]
     [InlineData("/", 1920, 1080)]
+    [InlineData("/", 1440, 900)]
+    [InlineData("/", 390, 844)]
     [InlineData("/standup", 1920, 1080)]
     [InlineData("/standup", 1280, 720)]
     [InlineData("/failures", 390, 844)]

@@ -56,6 +56,16 @@ public static class ConsoleFormat
     /// <summary>A calendar day with no time (an expected close date): "12 Jan 2027".</summary>
     public static string Day(DateOnly? value) => value?.ToString("d MMM yyyy", Culture) ?? "—";
 
+    /// <summary>"today", "tomorrow", "in 6 days", "3 days ago": a calendar day counted from <paramref name="today"/>.</summary>
+    public static string DaysFrom(DateOnly on, DateOnly today) => (on.DayNumber - today.DayNumber) switch
+    {
+        0 => "today",
+        1 => "tomorrow",
+        -1 => "yesterday",
+        > 0 and var ahead => $"in {ahead} days",
+        var ago => $"{-ago} days ago",
+    };
+
     public static string DateTime(DateTime? value) => value?.ToString("d MMM yyyy HH:mm 'UTC'", Culture) ?? "—";
 
     /// <summary>"just now", "12 min ago", "5 h ago", "3 d ago".</summary>
