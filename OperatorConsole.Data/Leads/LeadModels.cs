@@ -100,7 +100,8 @@ public sealed record LeadListQuery(
     string? Office = null,
     string? Manager = null,
     DateOnly? ExpectedCloseFrom = null,
-    DateOnly? ExpectedCloseTo = null);
+    DateOnly? ExpectedCloseTo = null,
+    ExpectedCloseState? ExpectedClose = null);
 
 /// <summary>
 /// The deals a list's filters keep, added up (<see cref="LeadService.SummaryAsync"/>): how many; how many carry an

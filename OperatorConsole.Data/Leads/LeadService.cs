@@ -345,6 +345,11 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
             leads = leads.Where(l => l.ExpectedCloseOn != null && l.ExpectedCloseOn <= to);
         }
 
+        if (query.ExpectedClose is { } close)
+        {
+            leads = WithExpectedClose(leads, close, DateOnly.FromDateTime(now));
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var pattern = LikePattern.Contains(query.Q);
@@ -378,6 +383,23 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
             NextStepState.None => open.Where(l => l.NextStepDueAt == null || l.NextStepDoneAt != null),
             NextStepState.Planned => open.Where(l => l.NextStepDueAt != null && l.NextStepDoneAt == null && l.NextStepDueAt >= now),
             _ => open.Where(l => l.NextStepDueAt != null && l.NextStepDoneAt == null && l.NextStepDueAt < now),
+        };
+    }
+
+    /// <summary>
+    /// The open deals whose expected close date is unset, today or later, or past at <paramref name="today"/>: the list
+    /// behind the Command Center's "no date set", where the dates are missing. A won or lost deal is in none, as for a
+    /// next step.
+    /// </summary>
+    private static IQueryable<Lead> WithExpectedClose(IQueryable<Lead> leads, ExpectedCloseState state, DateOnly today)
+    {
+        var stages = LeadStatusExtensions.OpenDealStages.ToArray();
+        var open = leads.Where(l => stages.Contains(l.Status));
+        return state switch
+        {
+            ExpectedCloseState.None => open.Where(l => l.ExpectedCloseOn == null),
+            ExpectedCloseState.Ahead => open.Where(l => l.ExpectedCloseOn != null && l.ExpectedCloseOn >= today),
+            _ => open.Where(l => l.ExpectedCloseOn != null && l.ExpectedCloseOn < today),
         };
     }
 

@@ -19,6 +19,19 @@ public enum CloseWindow
     NoDate,
 }
 
+/// <summary>An open deal's expected close date as the Leads list filters it (the API's <c>expectedClose</c>), as <see cref="NextStepState"/> does its next step.</summary>
+public enum ExpectedCloseState
+{
+    /// <summary>No day set.</summary>
+    None,
+
+    /// <summary>Today or later.</summary>
+    Ahead,
+
+    /// <summary>Before today, and still open.</summary>
+    Past,
+}
+
 /// <summary>
 /// The windows of the Command Center's "Expected to close" card, pure: weeks run Monday to Sunday as every week of the
 /// console does; a day is past only once it has ended (<see cref="LeadRules.IsPastExpectedClose"/>).

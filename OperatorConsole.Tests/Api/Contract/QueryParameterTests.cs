@@ -34,7 +34,7 @@ public sealed class QueryParameterTests(ConsoleFactory factory) : IClassFixture<
         var typo = await client.GetAsync("/api/leads?sorce=referral");
         await typo.ShouldHaveFieldErrorAsync("sorce", 400);
         var message = (await typo.ReadJsonAsync()).GetProperty("errors").GetProperty("sorce")[0].GetString();
-        message.Should().Contain("did you mean 'source'?").And.Contain("Known: accountId, expectedCloseFrom, expectedCloseTo, includeArchived, manager, maxValue, minValue");
+        message.Should().Contain("did you mean 'source'?").And.Contain("Known: accountId, expectedClose, expectedCloseFrom, expectedCloseTo, includeArchived, manager, maxValue, minValue");
         (await client.GetAsync("/api/leads?SOURCE=referral&PageSize=1")).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
 
         var gets = document.Operations().Where(o => o.Method == "GET" && !o.Path.Contains('{')).Select(o => o.Path).ToList();

@@ -121,4 +121,37 @@ public sealed class ExpectedCloseApiTests(ConsoleFactory factory) : IClassFixtur
         lines[1].TrimEnd('\r').Should().EndWith(",2027-01-01");
         lines[5].TrimEnd('\r').Should().EndWith(",");
     }
+
+    /// <summary>
+    /// <c>expectedClose</c> keeps the open deals whose date is unset, today or later, or past, at the console's clock
+    /// (Wednesday 25 Nov 2026): the list behind the Command Center's "no date set". A won deal is in none.
+    /// </summary>
+    [Fact]
+    public async Task TheStateFilter_KeepsTheOpenDealsWithoutADate_AheadOrPast_InTheListSummaryAndExport()
+    {
+        var tag = Tag();
+        var client = await factory.CreateOperatorClientAsync();
+        foreach (var (name, status, day) in new[]
+        {
+            ("past", "proposal", "2026-11-24"), ("today", "qualified", "2026-11-25"), ("ahead", "new", "2027-01-01"),
+            ("undated", "new", (string?)null), ("won undated", "approved", null), ("won past", "approved", "2026-11-01"),
+        })
+        {
+            (await client.PostAsJsonAsync("/api/leads", new { title = $"{tag} {name}", status, expectedCloseOn = day })).StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        async Task<string[]> TitlesAsync(string query) =>
+            (await (await client.GetAsync($"/api/leads?q={tag}&{query}")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("title").GetString()![(tag.Length + 1)..]).ToArray();
+
+        (await TitlesAsync("expectedClose=none")).Should().Equal("undated");
+        (await TitlesAsync("expectedClose=ahead&sort=expectedCloseOn")).Should().Equal("today", "ahead");
+        (await TitlesAsync("expectedClose=past")).Should().Equal("past");
+        (await (await client.GetAsync($"/api/leads/summary?q={tag}&expectedClose=none")).ReadJsonAsync()).GetProperty("deals").GetInt32().Should().Be(1);
+        var csv = await client.GetStringAsync($"/api/exports/leads.csv?q={tag}&expectedClose=past");
+        csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(2, "the header and the one open deal past its date");
+
+        var wrong = await (await client.GetAsync("/api/leads?expectedClose=soon")).ShouldBeProblemAsync(400);
+        wrong.GetProperty("errors").GetProperty("expectedClose")[0].GetString().Should().Contain("none").And.Contain("ahead").And.Contain("past");
+    }
 }

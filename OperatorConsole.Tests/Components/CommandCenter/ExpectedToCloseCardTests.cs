@@ -49,7 +49,7 @@ public sealed class ExpectedToCloseCardTests : IDisposable
         Link(card, "past").Should().Be("/leads?status=open&expectedCloseTo=2026-11-24&sort=expectedCloseOn");
         Link(card, "thisweek").Should().Be("/leads?status=open&expectedCloseFrom=2026-11-25&expectedCloseTo=2026-11-29&sort=expectedCloseOn");
         Link(card, "later").Should().Be("/leads?status=open&expectedCloseFrom=2026-12-07&sort=expectedCloseOn");
-        card.FindAll("[data-testid=close-window-nodate] a").Should().BeEmpty("no filter lists the undated deals");
+        Link(card, "nodate").Should().Be("/leads?expectedClose=none", "the undated open deals, to set their days");
         card.FindAll("[data-testid=expected-to-close-next] li").Select(li => Squash(li.TextContent)).Should().Equal(
             "Today Co Today · 25 Nov 2026 (today) · 2,000 USD",
             "Friday Co Friday · 27 Nov 2026 (in 2 days) · 5,000 USD",

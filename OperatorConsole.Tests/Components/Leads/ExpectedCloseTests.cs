@@ -83,6 +83,25 @@ public sealed class ExpectedCloseTests : IDisposable
         filtered.Find("[data-testid=leads-export]").GetAttribute("href").Should().Contain($"expectedCloseFrom={Today:yyyy-MM-dd}");
     }
 
+    /// <summary>The Command Center's "no date set" opens the undated open deals, the filter named in the bar and kept in the export.</summary>
+    [Fact]
+    public async Task TheList_OpensOnTheUndatedOpenDeals_FromTheAddress()
+    {
+        _ctx.SignInAs(ConsoleRoles.Operator);
+        await _ctx.SeedLeadAsync("Undated open", LeadStatus.Qualified);
+        await _ctx.SeedLeadAsync("Undated won", LeadStatus.Approved);
+        var dated = await _ctx.SeedLeadAsync("Dated", LeadStatus.Proposal);
+        await _ctx.SetLeadAsync(dated.Id, u => u.SetProperty(l => l.ExpectedCloseOn, Today.AddDays(3)));
+
+        _ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/leads?expectedClose=none");
+        var cut = _ctx.RenderWithMud<LeadsPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=lead-row-link]").Select(a => a.TextContent).Should().Equal("Undated open"));
+        cut.FindComponents<MudSelect<ExpectedCloseState?>>().Should().ContainSingle("the bar offers the filter");
+        cut.FindComponent<LeadFilterBar>().Instance.Filters.ExpectedClose.Should().Be(ExpectedCloseState.None, "the bar names the filter the address set");
+        cut.Find("[data-testid=leads-export]").GetAttribute("href").Should().Contain("expectedClose=none");
+    }
+
     [Fact]
     public async Task TheNewLeadForm_TakesIt()
     {

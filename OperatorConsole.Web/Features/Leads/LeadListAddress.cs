@@ -36,7 +36,8 @@ public static class LeadListAddress
             MinValue: Number("minValue"),
             MaxValue: Number("maxValue"),
             ExpectedCloseFrom: Day("expectedCloseFrom"),
-            ExpectedCloseTo: Day("expectedCloseTo"));
+            ExpectedCloseTo: Day("expectedCloseTo"),
+            ExpectedClose: QueryEnum.TryParse<ExpectedCloseState>(Text("expectedClose"), out var close) ? close : null);
     }
 
     /// <summary>The filters and the sort on screen as the address, the API and the export name them (null: left out).</summary>
@@ -56,6 +57,7 @@ public static class LeadListAddress
         ["maxValue"] = filters.MaxValue,
         ["expectedCloseFrom"] = filters.ExpectedCloseFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["expectedCloseTo"] = filters.ExpectedCloseTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["expectedClose"] = filters.ExpectedClose is { } c ? QueryEnum.Spell(c) : null,
         ["includeArchived"] = filters.IncludeArchived ? "true" : null,
         ["sort"] = sort,
     };

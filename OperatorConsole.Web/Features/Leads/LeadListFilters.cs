@@ -25,6 +25,7 @@ public sealed record LeadListFilters(
     [FromQuery(Name = "maxValue")] decimal? MaxValue = null,
     [FromQuery(Name = "expectedCloseFrom")] DateOnly? ExpectedCloseFrom = null,
     [FromQuery(Name = "expectedCloseTo")] DateOnly? ExpectedCloseTo = null,
+    [FromQuery(Name = "expectedClose")] string? ExpectedClose = null,
     [FromQuery(Name = "includeArchived")] bool? IncludeArchived = null)
 {
     /// <summary>The filters as the services read them; a value that does not parse is left out and named in <paramref name="errors"/>.</summary>
@@ -33,10 +34,11 @@ public sealed record LeadListFilters(
         var status = errors.Stage("status", Status);
         var offerType = errors.Parse<OfferType>("offerType", OfferType);
         var nextStep = errors.Parse<NextStepState>("nextStep", NextStep);
+        var expectedClose = errors.Parse<ExpectedCloseState>("expectedClose", ExpectedClose);
         errors.Range("minValue", MinValue, "maxValue", MaxValue);
         errors.Range("expectedCloseFrom", ExpectedCloseFrom, "expectedCloseTo", ExpectedCloseTo);
         return new LeadListQuery(status, offerType, Q, IncludeArchived ?? false, AccountId: AccountId, Owner: Owner, Source: Source,
             MinValue: MinValue, MaxValue: MaxValue, PackageId: PackageId, NextStep: nextStep, Office: Office, Manager: Manager,
-            ExpectedCloseFrom: ExpectedCloseFrom, ExpectedCloseTo: ExpectedCloseTo);
+            ExpectedCloseFrom: ExpectedCloseFrom, ExpectedCloseTo: ExpectedCloseTo, ExpectedClose: expectedClose);
     }
 }
