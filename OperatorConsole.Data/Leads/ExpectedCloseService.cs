@@ -51,11 +51,13 @@ public sealed class ExpectedCloseService(IDbContextFactory<ConsoleDbContext> dbF
     }
 
     /// <summary>
-    /// The open deals (not archived) by <see cref="CloseWindows"/> at <paramref name="today"/>, and the first
-    /// <paramref name="next"/> expected from today on. One grouped read by day: a pipeline holds few distinct days.
+    /// The open deals (not archived) by <see cref="CloseWindows"/> today, and the first <paramref name="next"/> expected
+    /// from today on. Today is the calendar's, as on the lead page and in the list's "past": a plan's day is compared
+    /// with the calendar, not with the data's last activity. One grouped read by day: a pipeline holds few distinct days.
     /// </summary>
-    public async Task<ExpectedCloseOutlook> OutlookAsync(DateOnly today, int next = 5, CancellationToken ct = default)
+    public async Task<ExpectedCloseOutlook> OutlookAsync(int next = 5, CancellationToken ct = default)
     {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var stages = LeadStatusExtensions.OpenDealStages.ToArray();
         var open = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived && stages.Contains(l.Status));

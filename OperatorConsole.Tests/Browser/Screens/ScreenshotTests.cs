@@ -28,6 +28,8 @@ public sealed class ScreenshotTests(BrowserFixture browser)
     [InlineData("/leads", 390, 844)]
     // The open deals with nothing planned, and the Next step column the filter brings (ADR 236).
     [InlineData("/leads?nextStep=none", 1440, 900)]
+    // The open deals without an expected close date, as the Command Center's "No date set" opens them (ADR 245).
+    [InlineData("/leads?expectedClose=none", 1440, 900)]
     [InlineData("/clients/deals", 390, 844)]
     [InlineData("/agent-jobs", 390, 844)]
     public async Task Screen_AtSize_IsSavedForReview(string route, int width, int height)
