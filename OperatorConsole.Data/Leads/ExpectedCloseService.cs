@@ -59,8 +59,7 @@ public sealed class ExpectedCloseService(IDbContextFactory<ConsoleDbContext> dbF
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var stages = LeadStatusExtensions.OpenDealStages.ToArray();
-        var open = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived && stages.Contains(l.Status));
+        var open = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).OpenDeals();
         var days = await open.GroupBy(l => l.ExpectedCloseOn)
             .Select(g => new { On = g.Key, Deals = g.Count(), Estimated = g.Sum(l => (double?)l.EstimatedValue) ?? 0 })
             .ToListAsync(ct);
@@ -70,10 +69,7 @@ public sealed class ExpectedCloseService(IDbContextFactory<ConsoleDbContext> dbF
             var (first, last) = CloseWindows.Days(window, today);
             return new CloseWindowRow(window, inWindow.Sum(d => d.Deals), Math.Round((decimal)inWindow.Sum(d => d.Estimated), 2), first, last);
         }).ToList();
-        var upcoming = await open.Where(l => l.ExpectedCloseOn >= today)
-            .OrderBy(l => l.ExpectedCloseOn).ThenBy(l => l.Id).Take(next)
-            .Select(l => new UpcomingClose(l.Id, l.Title, l.Company, l.ExpectedCloseOn!.Value, l.EstimatedValue))
-            .ToListAsync(ct);
+        var upcoming = await open.Where(l => l.ExpectedCloseOn >= today).SoonestFirst().Take(next).ToListAsync(ct);
         return new ExpectedCloseOutlook(today, days.Sum(d => d.Deals), windows, upcoming);
     }
 }

@@ -67,11 +67,11 @@ public sealed record SetExpectedCloseRequest(DateOnly? ExpectedCloseOn);
 /// <summary>One window of the open deals' expected close dates: how many, their estimates added up, and its days (null: open-ended).</summary>
 public sealed record CloseWindowRow(CloseWindow Window, int Deals, decimal Estimated, DateOnly? First, DateOnly? Last);
 
-/// <summary>An open deal expected to close from today on.</summary>
-public sealed record UpcomingClose(int Id, string Title, string? Company, DateOnly On, decimal? Estimate);
+/// <summary>A deal with the day it is expected to close (<see cref="OpenDealQueries.SoonestFirst"/>).</summary>
+public sealed record DatedDeal(int Id, string Title, string? Company, DateOnly On, decimal? Estimate);
 
 /// <summary>The open deals by when they are expected to close, at <c>Today</c>, and the next few to close, soonest first.</summary>
-public sealed record ExpectedCloseOutlook(DateOnly Today, int OpenDeals, IReadOnlyList<CloseWindowRow> Windows, IReadOnlyList<UpcomingClose> Next)
+public sealed record ExpectedCloseOutlook(DateOnly Today, int OpenDeals, IReadOnlyList<CloseWindowRow> Windows, IReadOnlyList<DatedDeal> Next)
 {
     public int Dated => OpenDeals - Windows.Where(w => w.Window == CloseWindow.NoDate).Sum(w => w.Deals);
 }

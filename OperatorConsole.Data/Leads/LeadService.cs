@@ -376,8 +376,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     /// </summary>
     private static IQueryable<Lead> WithNextStep(IQueryable<Lead> leads, NextStepState state, DateTime now)
     {
-        var stages = LeadStatusExtensions.OpenDealStages.ToArray();
-        var open = leads.Where(l => stages.Contains(l.Status));
+        var open = leads.OpenDeals();
         return state switch
         {
             NextStepState.None => open.Where(l => l.NextStepDueAt == null || l.NextStepDoneAt != null),
@@ -393,8 +392,7 @@ public sealed class LeadService(IDbContextFactory<ConsoleDbContext> dbFactory, I
     /// </summary>
     private static IQueryable<Lead> WithExpectedClose(IQueryable<Lead> leads, ExpectedCloseState state, DateOnly today)
     {
-        var stages = LeadStatusExtensions.OpenDealStages.ToArray();
-        var open = leads.Where(l => stages.Contains(l.Status));
+        var open = leads.OpenDeals();
         return state switch
         {
             ExpectedCloseState.None => open.Where(l => l.ExpectedCloseOn == null),

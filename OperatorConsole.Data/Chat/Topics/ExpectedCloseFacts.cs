@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Leads;
 using OperatorConsole.Domain.Chat;
 using OperatorConsole.Domain.Leads;
 
@@ -47,9 +48,7 @@ public sealed class ExpectedCloseFacts(IDbContextFactory<ConsoleDbContext> dbFac
     /// <summary>"; expected to close: 2 open deals, soonest first: …" for the open deals given, or that none of them has a date.</summary>
     public static async Task<string> OfDealsAsync(IQueryable<Lead> leads, DateOnly today, CancellationToken ct)
     {
-        var dated = await leads.Where(l => LeadStatusExtensions.OpenDealStages.Contains(l.Status) && l.ExpectedCloseOn != null)
-            .OrderBy(l => l.ExpectedCloseOn).ThenBy(l => l.Id)
-            .Select(l => new ExpectedDeal(l.Title, l.Company, l.ExpectedCloseOn!.Value, l.EstimatedValue)).ToListAsync(ct);
+        var dated = await leads.OpenDeals().SoonestFirst().ToListAsync(ct);
         if (dated.Count == 0)
         {
             return "; no open deal of it has an expected close date";
@@ -89,7 +88,7 @@ public sealed class ExpectedCloseFacts(IDbContextFactory<ConsoleDbContext> dbFac
         }
 
         var claim = Claim(open, label, question.Period is { } p && p.To <= now ? "were" : "are");
-        var link = $"/leads?status=open&expectedCloseFrom={first:yyyy-MM-dd}{(last is { } l ? $"&expectedCloseTo={l:yyyy-MM-dd}" : "")}&sort=expectedCloseOn";
+        var link = OpenDealQueries.ListLink(first, last);
         var fact = Say.Fact($"pipeline.expected-close.{first:yyyyMMdd}", "Leads · expected close", claim, link, claim);
         return new TopicAnswer(claim + ".", [fact], [], [Unweighed]);
     }
@@ -118,18 +117,16 @@ public sealed class ExpectedCloseFacts(IDbContextFactory<ConsoleDbContext> dbFac
     public static (DateOnly First, DateOnly Last) Days(ChatPeriod period) =>
         (DateOnly.FromDateTime(period.From), DateOnly.FromDateTime((period.Ends ?? period.To).AddTicks(-1)));
 
-    public sealed record ExpectedDeal(string Title, string? Company, DateOnly On, decimal? Estimate);
-
     /// <summary>
     /// The open deals (not archived): how many, their estimates, how many have an expected close date, how many are past
     /// it, and those expected to close from <c>first</c> to <c>last</c> (no end: every later one), soonest first.
     /// </summary>
-    public sealed record OpenDeals(int Deals, decimal Estimated, int Dated, int Past, IReadOnlyList<ExpectedDeal> Expected);
+    public sealed record OpenDeals(int Deals, decimal Estimated, int Dated, int Past, IReadOnlyList<DatedDeal> Expected);
 
     private sealed record Totals(int Deals, decimal Estimated, int Dated, int Past);
 
     private static IQueryable<Lead> Open(ConsoleDbContext db) =>
-        db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived && LeadStatusExtensions.OpenDealStages.Contains(l.Status));
+        db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).OpenDeals();
 
     public static async Task<OpenDeals> OpenAsync(ConsoleDbContext db, DateOnly first, DateOnly? last, DateOnly today, CancellationToken ct)
     {
@@ -143,9 +140,7 @@ public sealed class ExpectedCloseFacts(IDbContextFactory<ConsoleDbContext> dbFac
             inRange = inRange.Where(l => l.ExpectedCloseOn <= end);
         }
 
-        var expected = totals.Dated == 0 ? [] : await inRange.OrderBy(l => l.ExpectedCloseOn).ThenBy(l => l.Id)
-            .Select(l => new ExpectedDeal(l.Title, l.Company, l.ExpectedCloseOn!.Value, l.EstimatedValue))
-            .ToListAsync(ct);
+        var expected = totals.Dated == 0 ? [] : await inRange.SoonestFirst().ToListAsync(ct);
         return new OpenDeals(totals.Deals, totals.Estimated, totals.Dated, totals.Past, expected);
     }
 
@@ -174,8 +169,7 @@ public sealed class ExpectedCloseFacts(IDbContextFactory<ConsoleDbContext> dbFac
     {
         var open = Open(db);
         var deals = await open.CountAsync(ct);
-        var past = await open.Where(l => l.ExpectedCloseOn < today).OrderBy(l => l.ExpectedCloseOn).ThenBy(l => l.Id)
-            .Select(l => new ExpectedDeal(l.Title, l.Company, l.ExpectedCloseOn!.Value, l.EstimatedValue)).ToListAsync(ct);
+        var past = await open.Where(l => l.ExpectedCloseOn < today).SoonestFirst().ToListAsync(ct);
         var dated = await open.CountAsync(l => l.ExpectedCloseOn != null, ct);
         var claim = dated == 0
             ? $"No open deal records an expected close date, so none is past it ({Say.Plural(deals, "open deal", "open deals")})"
@@ -183,13 +177,13 @@ public sealed class ExpectedCloseFacts(IDbContextFactory<ConsoleDbContext> dbFac
                 ? $"None of the {Say.Plural(deals, "open deal", "open deals")} is past its expected close date ({Say.N(dated)} with one)"
                 : $"{Say.Plural(past.Count, "open deal", "open deals")} of {Say.N(deals)} {(past.Count == 1 ? "is" : "are")} past the day {(past.Count == 1 ? "it was" : "they were")} expected to close, "
                   + $"longest past first: {Describe(past, today)}";
-        var link = $"/leads?status=open&expectedCloseTo={today.AddDays(-1):yyyy-MM-dd}&sort=expectedCloseOn";
+        var link = OpenDealQueries.ListLink(null, today.AddDays(-1));
         var fact = Say.Fact("pipeline.expected-close.past", "Leads · past expected close", claim, link, claim);
         return new TopicAnswer(claim + ".", [fact], [], []);
     }
 
     /// <summary>"\"Quote automation\" (Acme, 12 Jan 2018, 1,200 USD)", five named; with <paramref name="today"/>, how many days past.</summary>
-    private static string Describe(IReadOnlyList<ExpectedDeal> deals, DateOnly? today) =>
+    private static string Describe(IReadOnlyList<DatedDeal> deals, DateOnly? today) =>
         Say.FirstFive(deals, d =>
             $"\"{d.Title}\" ({(d.Company is { Length: > 0 } c ? c + ", " : "")}{Day(d.On)}"
             + (today is { } t ? $", {Say.N(t.DayNumber - d.On.DayNumber)} d past" : "")

@@ -43,7 +43,7 @@ public sealed class PeriodAheadFacts(IDbContextFactory<ConsoleDbContext> dbFacto
                 : ExpectedCloseFacts.Claim(open, "in " + it);
         var link = open.Dated == 0
             ? "/leads?status=open&sort=-estimatedValue"
-            : $"/leads?status=open&expectedCloseFrom={first:yyyy-MM-dd}&expectedCloseTo={last:yyyy-MM-dd}&sort=expectedCloseOn";
+            : OpenDealQueries.ListLink(first, last);
         var facts = new List<UsedFact>
         {
             due,
