@@ -80,6 +80,17 @@ public static class LiveQuery
     /// </summary>
     public static readonly TimeSpan TimelessMaxAge = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// The max age of an answer whose time shows by the day: periods named by their dates, ages in whole days, rolling
+    /// windows of weeks (the money scorecard, the constraint, won value per week, the deals expected to close). A change
+    /// re-reads it at once whatever this bound; time alone moves what it shows a day at a time. Re-read every 30 s
+    /// (<see cref="LiveQuery{T}.DefaultMaxAge"/>), they were the Command Center's heaviest reads (0.1–0.5 s each on
+    /// 10,000 leads) redone twice a minute on every watched screen with nothing new to show, and a change heard beside
+    /// them waited for the cores (ADR 246). The cost: a day boundary, or a deal leaving a rolling window, shows up to
+    /// 5 minutes late.
+    /// </summary>
+    public static readonly TimeSpan DailyMaxAge = TimeSpan.FromMinutes(5);
+
     /// <summary>A query answered by one service method, e.g. <c>For&lt;ChartQueries, …&gt;("charts.x", [topics], c =&gt; c.XAsync())</c>.</summary>
     public static LiveQuery<T> For<TService, T>(string key, IReadOnlyCollection<string> topics, Func<TService, Task<T>> load, TimeSpan? maxAge = null)
         where TService : notnull =>

@@ -54,7 +54,8 @@ public sealed class ClockedQuery<T>
 public static class ClockedQuery
 {
     /// <summary>A clocked query answered by one service method taking the reference time.</summary>
-    public static ClockedQuery<T> For<TService, T>(string key, IReadOnlyCollection<string> topics, Func<TService, ReferenceTime, Task<T>> load, TimeSpan? maxAge = null)
+    public static ClockedQuery<T> For<TService, T>(string key, IReadOnlyCollection<string> topics, Func<TService, ReferenceTime, Task<T>> load, TimeSpan? maxAge = null,
+        Func<T, T, bool>? same = null)
         where TService : notnull =>
-        new(key, topics, (services, at, _) => load(services.GetRequiredService<TService>(), at), maxAge);
+        new(key, topics, (services, at, _) => load(services.GetRequiredService<TService>(), at), maxAge, same);
 }
