@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Clock;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Leads;
 using OperatorConsole.Data.Settings;
 using OperatorConsole.Domain.Clock;
 using OperatorConsole.Domain.Leads;
@@ -32,7 +33,7 @@ public sealed class ScorecardService(IDbContextFactory<ConsoleDbContext> dbFacto
                 p.Id, l.Id, l.Title, p.Outcome!.Value, p.OutcomeValue, p.OutcomeAt!.Value, l.CreatedAt))
             .ToListAsync(ct);
         var open = await db.Set<Lead>().AsNoTracking()
-            .Where(l => !l.IsArchived && (l.Status == LeadStatus.New || l.Status == LeadStatus.Qualified || l.Status == LeadStatus.Proposal))
+            .Where(l => !l.IsArchived).OpenDeals()
             .Select(l => new OpenLead(l.Id, l.Title, l.Status, l.EstimatedValue))
             .ToListAsync(ct);
         return ScorecardCalculator.Compute(now, deals, open, periodDays) with { Clock = at };

@@ -1,6 +1,11 @@
 // Small browser helpers the console calls through JS interop. No framework, no network.
 window.oc = {
   getTheme: () => localStorage.getItem("oc-theme"),
+  // A list's hidden columns, per user and browser (ColumnChooser): an array of column keys.
+  columnsHidden: (list, user) => {
+    try { const keys = JSON.parse(localStorage.getItem(`oc-columns:${list}:${user}`) || "[]"); return Array.isArray(keys) ? keys.filter(k => typeof k === "string") : []; } catch { return []; }
+  },
+  setColumnsHidden: (list, user, keys) => localStorage.setItem(`oc-columns:${list}:${user}`, JSON.stringify(keys)),
   setTheme: (value) => localStorage.setItem("oc-theme", value),
   // Marks which palette is painted (tests and the stand-up wait for it; CSS may use it).
   markTheme: (dark) => document.documentElement.setAttribute("data-oc-theme", dark ? "dark" : "light"),

@@ -2,10 +2,10 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OperatorConsole.Data.Import;
 using OperatorConsole.Data.Infrastructure;
+using OperatorConsole.Data.Leads;
 using OperatorConsole.Domain.Chat;
 using OperatorConsole.Domain.Leads;
 using OperatorConsole.Domain.Proposals;
-using OperatorConsole.Domain.Scorecard;
 
 namespace OperatorConsole.Data.Chat.Topics;
 
@@ -61,7 +61,7 @@ internal static class StageHistoryFacts
     /// <param name="within">The deals of one account, owner or sector (the entity's own question), or null for every deal.</param>
     public static async Task<TopicAnswer> OldestOpenAsync(ConsoleDbContext db, DateTime at, CancellationToken ct, OpenScope? within = null)
     {
-        var open = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived && ScorecardCalculator.OpenStages.Contains(l.Status));
+        var open = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).OpenDeals();
         open = within is null ? open : open.Where(within.Deals);
         var oldest = await open.Where(l => !l.CreatedAtEstimated).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).Take(5)
             .Select(l => new { l.Title, l.Status, l.CreatedAt }).ToListAsync(ct);

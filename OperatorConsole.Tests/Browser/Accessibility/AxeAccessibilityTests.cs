@@ -48,7 +48,7 @@ public sealed class AxeAccessibilityTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>The forms a page opens in place (not on any route's first view): a deal's edit form, the new-lead form.</summary>
+    /// <summary>The forms a page opens in place (not on any route's first view): a deal's edit form, the new-lead form, the Leads column chooser.</summary>
     [Fact]
     public async Task FormsOpenedInPlace_HaveNoSeriousOrCriticalViolation()
     {
@@ -56,7 +56,7 @@ public sealed class AxeAccessibilityTests(BrowserFixture browser)
         var lead = routes.First(r => r.StartsWith("/leads/", StringComparison.Ordinal));
         var page = await browser.SignedInPageAsync();
         var found = new StringBuilder();
-        foreach (var (route, toggle, open) in new[] { (lead, "lead-edit-toggle", "lead-edit-save"), ("/leads", "new-lead-toggle", "new-lead-save") })
+        foreach (var (route, toggle, open) in new[] { (lead, "lead-edit-toggle", "lead-edit-save"), ("/leads", "new-lead-toggle", "new-lead-save"), ("/leads", "columns-toggle", "columns-show-all") })
         {
             await OpenAsync(page, route, "light");
             await page.ClickAsync($"[data-testid={toggle}]");
