@@ -161,6 +161,9 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
     [InlineData("/packages", 390, 844)]
     [InlineData("package", 1440, 900)]
     [InlineData("package", 390, 844)]
+    // Every optional column is filled on the sample: the chooser open, with two of them hidden (ADR 247).
+    [InlineData("leads-columns", 1440, 900)]
+    [InlineData("leads-columns", 390, 844)]
     public async Task Screen_OnTheMavenImport_IsSavedForReview(string route, int width, int height)
     {
         if (ScreenshotTests.Folder() is not { } folder)
@@ -217,6 +220,11 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
             name = route;
             route = "/teams";
         }
+        else if (route == "leads-columns")
+        {
+            name = route;
+            route = "/leads";
+        }
 
         // The deal's edit form, open (an operator's view of it); the chat with two answers on the sample's own words
         // (a sector, and a ranking within it: ADR 224).
@@ -225,6 +233,13 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
             "lead-edit" => async p => { await p.ClickAsync("[data-testid=lead-edit-toggle]"); await p.Locator("[data-testid=lead-edit-save]").WaitForAsync(); },
             "group-account" => async p => await p.Locator("[data-testid=account-subsidiary]").First.WaitForAsync(),
             "account-edit" => async p => { await p.ClickAsync("[data-testid=account-edit]"); await p.Locator("[data-testid=account-form-parent]").WaitForAsync(); },
+            "leads-columns" => async p =>
+            {
+                await p.Locator("[data-testid=lead-row-link]").First.WaitForAsync();
+                await p.ClickAsync("[data-testid=columns-toggle]");
+                await p.Locator("input[data-testid=column-created]").UncheckAsync();
+                await p.Locator("input[data-testid=column-lastContact]").UncheckAsync();
+            },
             "team-edit" => async p => { await p.Locator("[data-testid=team-member-edit]").First.ClickAsync(); await p.Locator("[data-testid=team-member-save]").WaitForAsync(); },
             "chat" => async p =>
             {
