@@ -24,12 +24,17 @@ public sealed record LeadColumns(LeadFieldsInUse InUse, IReadOnlySet<string> Hid
     /// <summary>What the chooser offers, in the table's order.</summary>
     public IReadOnlyList<ListColumn> Choices =>
     [
-        new(Account, "Account"), new(Owner, "Owner", InUse.Owner), new(EstimatedValue, "Est. value"), new(WonValue, "Won value"),
-        new(LastContact, "Last contact"), new(Created, "Created"), new(NextStep, "Next step", InUse.NextStep),
-        new(ExpectedClose, "Expected close", InUse.ExpectedClose), new(LastRun, "Last run", InUse.LastRun), new(Offer, "Offer", InUse.OfferType),
+        Choice(Account, "Account"), Choice(Owner, "Owner"), Choice(EstimatedValue, "Est. value"), Choice(WonValue, "Won value"),
+        Choice(LastContact, "Last contact"), Choice(Created, "Created"), Choice(NextStep, "Next step"),
+        Choice(ExpectedClose, "Expected close"), Choice(LastRun, "Last run"), Choice(Offer, "Offer"),
     ];
 
-    public bool Shows(string key) => !Hidden.Contains(key) && key switch
+    public bool Shows(string key) => !Hidden.Contains(key) && Filled(key);
+
+    private ListColumn Choice(string key, string label) => new(key, label, Filled(key));
+
+    /// <summary>Whether any deal fills the column (or its filter is set): the five a CRM may leave empty are asked.</summary>
+    private bool Filled(string key) => key switch
     {
         Owner => InUse.Owner,
         NextStep => InUse.NextStep,
