@@ -164,6 +164,8 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
     // Every optional column is filled on the sample: the chooser open, with two of them hidden (ADR 247).
     [InlineData("leads-columns", 1440, 900)]
     [InlineData("leads-columns", 390, 844)]
+    // The weighted pipeline on a phone: the card scrolled into view (ADR 248).
+    [InlineData("pipeline-card", 390, 844)]
     public async Task Screen_OnTheMavenImport_IsSavedForReview(string route, int width, int height)
     {
         if (ScreenshotTests.Folder() is not { } folder)
@@ -225,6 +227,11 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
             name = route;
             route = "/leads";
         }
+        else if (route == "pipeline-card")
+        {
+            name = route;
+            route = "/";
+        }
 
         // The deal's edit form, open (an operator's view of it); the chat with two answers on the sample's own words
         // (a sector, and a ranking within it: ADR 224).
@@ -240,6 +247,7 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
                 await p.Locator("input[data-testid=column-created]").UncheckAsync();
                 await p.Locator("input[data-testid=column-lastContact]").UncheckAsync();
             },
+            "pipeline-card" => async p => await p.Locator("[data-testid=pipeline-weighted-total]").ScrollIntoViewIfNeededAsync(),
             "team-edit" => async p => { await p.Locator("[data-testid=team-member-edit]").First.ClickAsync(); await p.Locator("[data-testid=team-member-save]").WaitForAsync(); },
             "chat" => async p =>
             {

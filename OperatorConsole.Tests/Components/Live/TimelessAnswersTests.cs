@@ -33,10 +33,10 @@ public sealed class TimelessAnswersTests(ConsoleFactory factory) : IClassFixture
     [Fact]
     public async Task LeadsPerStage_IsRecomputedByTheNextChange_AndStillBoundedByItsMaxAge()
     {
-        var before = (await Queries.GetAsync(PipelineByStageCard.Query)).Value.Single(r => r.Stage == LeadStatus.Proposal).Count;
+        var before = (await Queries.GetAsync(PipelineByStageCard.Query)).Value.Rows.Single(r => r.Stage == LeadStatus.Proposal).Count;
 
         await factory.CreateLeadAsync("Counted at once", LeadStatus.Proposal);
-        var after = (await Queries.GetAsync(PipelineByStageCard.Query)).Value.Single(r => r.Stage == LeadStatus.Proposal).Count;
+        var after = (await Queries.GetAsync(PipelineByStageCard.Query)).Value.Rows.Single(r => r.Stage == LeadStatus.Proposal).Count;
         after.Should().Be(before + 1, "a change is heard at once, whatever the max age");
 
         var computations = Queries.Computations(PipelineByStageCard.Query);
