@@ -40,7 +40,9 @@ public static class ChatTopicCatalog
              // A deal's next step ("Which leads have no next step?"): the Leads list's filter, counted here (ADR 236).
              "step", "steps", "due", "overdue", "planned", "scheduled",
              // Time in a stage ("How long do deals stay in Qualified?").
-             "stay", "stays", "stayed", "sit", "sits", "sitting", "remain", "remains"]),
+             "stay", "stays", "stayed", "sit", "sits", "sitting", "remain", "remains",
+             // The weighted pipeline ("What is our weighted pipeline?", ADR 248).
+             "weighted", "weight", "probability", "probabilities"]),
         new(ChatTopic.Proposals,
             ["How many proposals did we send?", "How many proposals are drafted?", "Which proposals await approval?", "How many proposals were won or lost?"],
             ["proposal", "proposals", "send", "sent", "draft", "drafted", "drafts", "await", "awaiting", "outcome", "outcomes", "answer", "response", "won", "lost", "quote"]),

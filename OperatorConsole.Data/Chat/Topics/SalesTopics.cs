@@ -15,7 +15,8 @@ namespace OperatorConsole.Data.Chat.Topics;
 /// the open pipeline is worth when the question asks its value. A named stage with a period is what moved into it
 /// then (the stage history), and "why" about Lost is the reasons people recorded (<see cref="StageHistoryFacts"/>).
 /// </summary>
-public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory, Constraint.ConstraintService constraint, Settings.SettingsService settings, TimeProvider time) : IChatTopicSource
+public sealed class PipelineTopic(
+    IDbContextFactory<ConsoleDbContext> dbFactory, Constraint.ConstraintService constraint, Settings.SettingsService settings, PipelineStageService stages, TimeProvider time) : IChatTopicSource
 {
     public ChatTopic Topic => ChatTopic.Pipeline;
 
@@ -41,6 +42,11 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory,
         if (asked.Count == 0 && WithoutField(question) is { } field)
         {
             return await WithoutFieldAsync(db, field, ct);
+        }
+
+        if (AsksWeighted(question) && asked.All(s => s.IsOpenDeal()))
+        {
+            return await WeightedAsync(asked, ct);
         }
 
         if (NextStepFacts.Asks(question))
@@ -83,6 +89,32 @@ public sealed class PipelineTopic(IDbContextFactory<ConsoleDbContext> dbFactory,
         }
 
         return asked.Count > 0 ? Stages(asked, byStage) : Pipeline(question, rows, byStage);
+    }
+
+    /// <summary>"What is our weighted pipeline?", "What is the pipeline worth by probability?": the Command Center's weighted value (ADR 248).</summary>
+    public static bool AsksWeighted(QuestionAnalysis question) => question.Mentions("weighted", "weight", "probability", "probabilities");
+
+    /// <summary>
+    /// The open pipeline (or the asked open stages) weighted by each stage's win rate measured from the closed deals that
+    /// were in it, as the Pipeline by stage card shows it. A stage with open deals and no rate is named under Missing,
+    /// never counted whole or at nothing.
+    /// </summary>
+    private async Task<TopicAnswer> WeightedAsync(List<LeadStatus> asked, CancellationToken ct)
+    {
+        var pipeline = await stages.ReadAsync(ct);
+        var open = pipeline.Rows.Where(r => r.Stage.IsOpenDeal() && (asked.Count == 0 || asked.Contains(r.Stage)) && r.Count > 0).ToList();
+        var weighed = open.Where(r => r.Weighted is not null).ToList();
+        var weighted = Math.Round(weighed.Sum(r => r.Weighted!.Value), 0);
+        var scope = asked.Count == 0 ? "The open pipeline" : string.Join(" and ", asked);
+        var parts = string.Join("; ", weighed.Select(r =>
+            $"{r.Stage} {Say.Money(Math.Round(r.Value, 0))} × {Say.Percent(r.WinRate!.Won, r.WinRate.Closed)} % (won {Say.N(r.WinRate.Won)} of the {Say.N(r.WinRate.Closed)} closed deals that were in it) = {Say.Money(Math.Round(r.Weighted!.Value, 0))}"));
+        var claim = weighed.Count == 0
+            ? $"{scope} cannot be weighted: no open stage with deals has enough closed deals to measure a win rate"
+            : $"{scope} weighted by each stage's win rate is worth {Say.Money(weighted)} of {Say.Money(Math.Round(open.Sum(r => r.Value), 0))} estimated ({parts})";
+        var text = claim + $". A stage's win rate is the share won of the closed deals that were in it, over all {Say.N(pipeline.ClosedDeals)} closed so far";
+        List<string> missing = [.. open.Where(r => r.Weighted is null).Select(r =>
+            $"A win rate for {r.Stage}: {Say.Plural(r.WinRate?.Closed ?? 0, "closed deal was", "closed deals were")} in it and a rate takes {StageWinRates.MinClosed}, so its {Say.Plural(r.Count, "deal", "deals")}, worth {Say.Money(Math.Round(r.Value, 0))}, {(r.Count == 1 ? "is" : "are")} not weighted.")];
+        return new TopicAnswer(claim + ".", [Say.Fact("pipeline.weighted", "Command Center · Pipeline by stage", text, "/", claim)], [], missing);
     }
 
     /// <summary>

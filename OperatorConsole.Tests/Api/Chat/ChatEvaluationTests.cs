@@ -388,6 +388,10 @@ public sealed class ChatEvaluationTests(ITestOutputHelper output)
             // "Who" is a person only when no dimension is named; "biggest" is no figure (ADR 220), so it asks for one.
             new("maven", "Who are our biggest clients?", Expectation.Missing("say by which figure")),
             new("maven", "What is our pipeline worth?", Expectation.States(Money(openPipeline), "open deals")),
+            // Weighted by the file's own won share: every closed deal was engaged first, so New and Qualified share it (ADR 248).
+            new("maven", "What is our weighted pipeline?", Expectation.States(
+                $"worth {Money(Math.Round(estimates.Where(e => e.Stage is "Engaging" or "Prospecting").Sum(e => e.Estimate) * deals.Count(d => d.Won) / deals.Count, 0))} of {Money(openPipeline)} estimated",
+                $"won {Format(deals.Count(d => d.Won))} of the {Format(deals.Count)} closed deals")),
             new("maven", "How long does it take to close a deal?", Expectation.States("average cycle", Format(cycle) + " days")),
             // Months by win rate (they were ranked by won value), and the median deal (it was told the average).
             new("maven", "Which month had the lowest win rate?",

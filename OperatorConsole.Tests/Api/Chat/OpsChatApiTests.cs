@@ -597,6 +597,31 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
     }
 
     /// <summary>
+    /// "What is our weighted pipeline?" is the Command Center's weighted value (ADR 248): each open stage's estimate times
+    /// its win rate, with the rate's sample; a stage with open deals and too few closed is named under Missing.
+    /// </summary>
+    [Fact]
+    public async Task TheWeightedPipeline_WeighsEachStageByItsMeasuredRate_AndNamesAStageWithoutOne()
+    {
+        using var empty = new ConsoleFactory();
+        var client = await empty.CreateOperatorClientAsync();
+        var leads = Enumerable.Range(0, 10).Select(i => ($"Closed {i}", i < 6 ? "approved" : "lost", 500m))
+            .Append(("Open new", "new", 1000m)).Append(("Open proposal", "proposal", 2000m));
+        foreach (var (title, status, value) in leads)
+        {
+            (await client.PostJsonAsync("/api/leads", new { title, status, estimatedValue = value })).StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        var answer = await AskJsonAsync(client, "What is our weighted pipeline?");
+
+        answer.GetProperty("answer").GetString().Should().Be(
+            "The open pipeline weighted by each stage's win rate is worth 600 USD of 3,000 USD estimated "
+            + "(New 1,000 USD × 60 % (won 6 of the 10 closed deals that were in it) = 600 USD).");
+        Missing(answer).Should().Contain("A win rate for Proposal: 0 closed deals were in it and a rate takes 10, so its 1 deal, worth 2,000 USD, is not weighted.");
+        answer.GetProperty("receipts").GetProperty("known")[0].GetProperty("link").GetString().Should().Be("/");
+    }
+
+    /// <summary>
     /// With expected close dates (ADR 245) the period-ahead answer says which open deals are expected to close in it,
     /// soonest first, and counts those without a date and those past theirs; its receipt opens the list filtered to
     /// those days, which gives the same deals. A won deal's date is not counted. Missing still says no forecast is made.
