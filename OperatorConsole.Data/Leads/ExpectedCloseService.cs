@@ -53,21 +53,28 @@ public sealed class ExpectedCloseService(IDbContextFactory<ConsoleDbContext> dbF
     /// <summary>
     /// The open deals (not archived) by <see cref="CloseWindows"/> today, and the first <paramref name="next"/> expected
     /// from today on. Today is the calendar's, as on the lead page and in the list's "past": a plan's day is compared
-    /// with the calendar, not with the data's last activity. One grouped read by day: a pipeline holds few distinct days.
+    /// with the calendar, not with the data's last activity. One grouped read by day and stage: a pipeline holds few
+    /// distinct days. With <paramref name="rates"/> each window is also weighted by its deals' stages (ADR 248).
     /// </summary>
-    public async Task<ExpectedCloseOutlook> OutlookAsync(int next = 5, CancellationToken ct = default)
+    public async Task<ExpectedCloseOutlook> OutlookAsync(IReadOnlyCollection<StageWinRate>? rates = null, int next = 5, CancellationToken ct = default)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var open = db.Set<Lead>().AsNoTracking().Where(l => !l.IsArchived).OpenDeals();
-        var days = await open.GroupBy(l => l.ExpectedCloseOn)
-            .Select(g => new { On = g.Key, Deals = g.Count(), Estimated = g.Sum(l => (double?)l.EstimatedValue) ?? 0 })
+        var days = await open.GroupBy(l => new { l.ExpectedCloseOn, l.Status })
+            .Select(g => new { On = g.Key.ExpectedCloseOn, Stage = g.Key.Status, Deals = g.Count(), Estimated = g.Sum(l => (double?)l.EstimatedValue) ?? 0 })
             .ToListAsync(ct);
         var windows = CloseWindows.All.Select(window =>
         {
-            var inWindow = days.Where(d => CloseWindows.Of(d.On, today) == window).ToList();
+            var inWindow = days.Where(d => CloseWindows.Of(d.On, today) == window)
+                .Select(d => (d.Deals, Estimated: Math.Round((decimal)d.Estimated, 2), Rate: rates?.FirstOrDefault(r => r.Stage == d.Stage)))
+                .ToList();
             var (first, last) = CloseWindows.Days(window, today);
-            return new CloseWindowRow(window, inWindow.Sum(d => d.Deals), Math.Round((decimal)inWindow.Sum(d => d.Estimated), 2), first, last);
+            var deals = inWindow.Sum(d => d.Deals);
+            var unweighted = rates is null ? 0 : inWindow.Where(d => d.Rate?.Rate is null).Sum(d => d.Deals);
+            // No rate for any of the window's deals: no weighted figure, not "0 USD".
+            var weighted = rates is null || (deals > 0 && unweighted == deals) ? null : (decimal?)inWindow.Sum(d => d.Rate?.Weigh(d.Estimated) ?? 0);
+            return new CloseWindowRow(window, deals, inWindow.Sum(d => d.Estimated), first, last, weighted, unweighted);
         }).ToList();
         var upcoming = await open.Where(l => l.ExpectedCloseOn >= today).SoonestFirst().Take(next).ToListAsync(ct);
         return new ExpectedCloseOutlook(today, days.Sum(d => d.Deals), windows, upcoming);

@@ -64,8 +64,12 @@ public sealed record UpdateLeadRequest(
 /// <summary>PUT /api/leads/{id}/expected-close body: the day the deal is expected to close; null clears it.</summary>
 public sealed record SetExpectedCloseRequest(DateOnly? ExpectedCloseOn);
 
-/// <summary>One window of the open deals' expected close dates: how many, their estimates added up, and its days (null: open-ended).</summary>
-public sealed record CloseWindowRow(CloseWindow Window, int Deals, decimal Estimated, DateOnly? First, DateOnly? Last);
+/// <summary>
+/// One window of the open deals' expected close dates: how many, their estimates added up, and its days (null:
+/// open-ended). <c>Weighted</c>: the estimates at their stages' win rates (ADR 248), null when no rates were given;
+/// <c>Unweighted</c>: the window's deals in a stage without a rate, left out of it.
+/// </summary>
+public sealed record CloseWindowRow(CloseWindow Window, int Deals, decimal Estimated, DateOnly? First, DateOnly? Last, decimal? Weighted = null, int Unweighted = 0);
 
 /// <summary>A deal with the day it is expected to close (<see cref="OpenDealQueries.SoonestFirst"/>).</summary>
 public sealed record DatedDeal(int Id, string Title, string? Company, DateOnly On, decimal? Estimate);

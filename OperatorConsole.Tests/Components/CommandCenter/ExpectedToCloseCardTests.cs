@@ -41,11 +41,11 @@ public sealed class ExpectedToCloseCardTests : IDisposable
 
         var card = _ctx.RenderWithMud<ExpectedToCloseCard>();
 
-        card.WaitForAssertion(() => Row(card, "past").Should().Be("Past their date to 24 Nov|1|10,000 USD"));
-        Row(card, "thisweek").Should().Be("This week 25–29 Nov|2|7,000 USD", "today counts in this week; the won and the archived deals in none");
-        Row(card, "nextweek").Should().Be("Next week 30 Nov – 6 Dec|2|10,000 USD");
-        Row(card, "later").Should().Be("Later from 7 Dec|2|10,000 USD");
-        Row(card, "nodate").Should().Be("No date set|1|1,000 USD");
+        card.WaitForAssertion(() => Row(card, "past").Should().Be("Past their date to 24 Nov|1|10,000 USD|—"));
+        Row(card, "thisweek").Should().Be("This week 25–29 Nov|2|7,000 USD|—", "today counts in this week; the won and the archived deals in none");
+        Row(card, "nextweek").Should().Be("Next week 30 Nov – 6 Dec|2|10,000 USD|—");
+        Row(card, "later").Should().Be("Later from 7 Dec|2|10,000 USD|—");
+        Row(card, "nodate").Should().Be("No date set|1|1,000 USD|—");
         Link(card, "past").Should().Be("/leads?status=open&expectedCloseTo=2026-11-24&sort=expectedCloseOn");
         Link(card, "thisweek").Should().Be("/leads?status=open&expectedCloseFrom=2026-11-25&expectedCloseTo=2026-11-29&sort=expectedCloseOn");
         Link(card, "later").Should().Be("/leads?status=open&expectedCloseFrom=2026-12-07&sort=expectedCloseOn");
@@ -60,8 +60,8 @@ public sealed class ExpectedToCloseCardTests : IDisposable
         // Live: a date set on a deal's page moves the card in every open Command Center.
         var set = await _ctx.Service<ExpectedCloseService>().SetAsync(undated.Id, new SetExpectedCloseRequest(new DateOnly(2026, 11, 26)), ComponentTestContext.TestOperator);
         set.Succeeded.Should().BeTrue();
-        card.WaitForAssertion(() => Row(card, "thisweek").Should().Be("This week 25–29 Nov|3|8,000 USD"));
-        Row(card, "nodate").Should().Be("No date set|0|0 USD");
+        card.WaitForAssertion(() => Row(card, "thisweek").Should().Be("This week 25–29 Nov|3|8,000 USD|—"));
+        Row(card, "nodate").Should().Be("No date set|0|0 USD|0 USD");
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class ExpectedToCloseCardTests : IDisposable
 
         card.WaitForAssertion(() => card.Find("[data-testid=expected-to-close-none]").TextContent.Should().StartWith("No open deal has an expected close date."));
         card.FindAll("[data-testid=expected-to-close-next]").Should().BeEmpty();
-        Row(card, "nodate").Should().Be("No date set|1|1,000 USD");
+        Row(card, "nodate").Should().Be("No date set|1|1,000 USD|—");
     }
 
     [Fact]

@@ -66,6 +66,32 @@ public sealed class WeightedPipelineTests : IDisposable
         card.WaitForAssertion(() => card.Find("[data-testid=stage-win-rate-qualified]").TextContent.Should().Be("90 %"), TimeSpan.FromSeconds(10));
     }
 
+    /// <summary>Expected to close weighs each window by its deals' stages, from the same shared rates, and says what it leaves out.</summary>
+    [Fact]
+    public async Task ExpectedToClose_WeighsEachWindowByItsDealsStages_AndCountsTheDealsItLeavesOut()
+    {
+        _ctx.SignInAs();
+        for (var i = 0; i < 10; i++)
+        {
+            await CloseAsync($"Closed {i}", through: LeadStatus.Qualified, won: i < 6);
+        }
+
+        var thisWeek = await _ctx.SeedLeadAsync("Closing Friday", LeadStatus.Qualified, estimatedValue: 1_000m);
+        (await _ctx.Service<ExpectedCloseService>().SetAsync(thisWeek.Id, new SetExpectedCloseRequest(new DateOnly(2026, 11, 27)), ComponentTestContext.TestOperator))
+            .Succeeded.Should().BeTrue();
+        await _ctx.SeedLeadAsync("Undated new", estimatedValue: 2_000m);
+        await _ctx.SeedLeadAsync("Undated proposal", LeadStatus.Proposal, estimatedValue: 5_000m);
+
+        var card = _ctx.RenderWithMud<ExpectedToCloseCard>();
+
+        // Qualified: 6 of 10 closed won; New: the same 10 closed deals started there, so 60 % too; Proposal: none closed.
+        card.WaitForAssertion(() => card.Find("[data-testid=close-window-thisweek-weighted]").TextContent.Should().Be("600 USD"));
+        card.Find("[data-testid=close-window-nodate-weighted]").TextContent.Should().Be("1,200 USD");
+        card.Find("[data-testid=close-window-nodate-weighted]").GetAttribute("title").Should().Be("Leaves out 1 deal in a stage without a win rate");
+        card.Find("[data-testid=close-window-nextweek-weighted]").TextContent.Should().Be("0 USD");
+        card.Find("[data-testid=expected-to-close-weighted-note]").TextContent.Should().EndWith("It leaves out 1 deal in stages without a rate.");
+    }
+
     private async Task CloseAsync(string title, LeadStatus? through, bool won)
     {
         var lead = await _ctx.SeedLeadAsync(title, estimatedValue: 1_000m);
