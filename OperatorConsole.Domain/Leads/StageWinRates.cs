@@ -59,7 +59,7 @@ public static class StageWinRates
     public static WeightedPipeline Weigh(IReadOnlyList<StageWinRate> rates, IReadOnlyDictionary<LeadStatus, (int Deals, decimal Value)> open)
     {
         decimal weighted = 0;
-        var unweighted = new List<(LeadStatus Stage, int Deals, decimal Value)>();
+        var unweighted = new List<UnweightedStage>();
         foreach (var rate in rates)
         {
             if (!open.TryGetValue(rate.Stage, out var stage) || stage.Deals == 0)
@@ -73,7 +73,7 @@ public static class StageWinRates
             }
             else
             {
-                unweighted.Add((rate.Stage, stage.Deals, stage.Value));
+                unweighted.Add(new UnweightedStage(rate.Stage, stage.Deals, stage.Value));
             }
         }
 
@@ -82,4 +82,7 @@ public static class StageWinRates
 }
 
 /// <summary>The weighted open pipeline, and the open stages it could not weigh (too few closed deals to measure a rate).</summary>
-public sealed record WeightedPipeline(decimal Weighted, IReadOnlyList<(LeadStatus Stage, int Deals, decimal Value)> Unweighted);
+public sealed record WeightedPipeline(decimal Weighted, IReadOnlyList<UnweightedStage> Unweighted);
+
+/// <summary>An open stage left out of the weighted pipeline: its deals and their estimated value.</summary>
+public sealed record UnweightedStage(LeadStatus Stage, int Deals, decimal Value);

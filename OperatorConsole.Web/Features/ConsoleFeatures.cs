@@ -11,6 +11,7 @@ using OperatorConsole.Web.Features.Audit;
 using OperatorConsole.Web.Features.Brief;
 using OperatorConsole.Web.Features.BuildOps;
 using OperatorConsole.Web.Features.Chat;
+using OperatorConsole.Web.Features.CommandCenter;
 using OperatorConsole.Web.Features.Constraint;
 using OperatorConsole.Web.Features.Expectations;
 using OperatorConsole.Web.Features.Failures;
@@ -75,6 +76,7 @@ public static class ConsoleFeatures
         app.MapProposalsApi();
         app.MapApprovalsApi();
         app.MapBriefAndScorecardApi();
+        app.MapCommandCenterApi();
         app.MapFailuresApi();
         app.MapResultsApi();
         app.MapAgentJobsApi();

@@ -54,7 +54,7 @@ public sealed class StageWinRatesTests
         var weighted = StageWinRates.Weigh(rates, open);
 
         weighted.Weighted.Should().Be(2_500m + 3_000m);
-        weighted.Unweighted.Should().Equal((LeadStatus.Proposal, 1, 7_000m));
+        weighted.Unweighted.Should().Equal(new UnweightedStage(LeadStatus.Proposal, 1, 7_000m));
     }
 
     [Fact]
