@@ -78,7 +78,8 @@ public sealed class LearningTopic(IDbContextFactory<ConsoleDbContext> dbFactory)
 }
 
 /// <summary>A named lead or account: its stage, value, last contact, proposals and result.</summary>
-public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, ClientSuccessService results, Accounts.AccountService accounts, TimeProvider time) : IChatTopicSource
+public sealed class EntityTopic(
+    IDbContextFactory<ConsoleDbContext> dbFactory, ClientSuccessService results, Accounts.AccountService accounts, Leads.PipelineStageService stages, TimeProvider time) : IChatTopicSource
 {
     public ChatTopic Topic => ChatTopic.Entity;
 
@@ -93,7 +94,7 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
             var entity = mention.Entity;
             var fact = entity.Kind switch
             {
-                EntityKind.Lead => await LeadAsync(int.Parse(entity.Key, System.Globalization.CultureInfo.InvariantCulture), ExpectedCloseFacts.AsksOf(question), ct),
+                EntityKind.Lead => await LeadAsync(int.Parse(entity.Key, System.Globalization.CultureInfo.InvariantCulture), ExpectedCloseFacts.AsksOf(question), AsksChances(question), ct),
                 EntityKind.Account or EntityKind.Owner or EntityKind.Source or EntityKind.Package =>
                     await DealsOfAsync($"{entity.Kind} \"{entity.Name}\" has", entity, DealsOf(entity)!, question, ct, ownerOf: entity.Kind == EntityKind.Owner),
                 EntityKind.Sector or EntityKind.Country => await AccountsOfAsync(entity, question, ct),
@@ -156,7 +157,21 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         _ => null,
     };
 
-    private async Task<UsedFact> LeadAsync(int id, bool asksClose, CancellationToken ct)
+    /// <summary>"What are the chances we win Portal?", "How likely is Kiosk to close?": its stage's measured win rate (ADR 248).</summary>
+    public static bool AsksChances(QuestionAnalysis question) =>
+        question.Mentions("chance", "chances", "likely", "likelihood", "odds", "probability", "weighted");
+
+    /// <summary>"; Qualified's win rate: 63 % (won 4,238 of the 6,711 closed deals that were in it), weighted 3,037 USD": an open deal's odds, measured.</summary>
+    private async Task<string> ChancesAsync(Lead lead, CancellationToken ct)
+    {
+        var rate = (await stages.ReadAsync(ct)).Rows.Single(r => r.Stage == lead.Status).WinRate!;
+        return rate.Rate is null
+            ? $"; {lead.Status} has no measured win rate yet: {Say.Plural(rate.Closed, "closed deal was", "closed deals were")} in it and a rate takes {StageWinRates.MinClosed}"
+            : $"; {lead.Status}'s win rate: {Say.Percent(rate.Won, rate.Closed)} % (won {Say.N(rate.Won)} of the {Say.N(rate.Closed)} closed deals that were in it)"
+              + (lead.EstimatedValue is { } value ? $", weighted {Say.Money(Math.Round(rate.Weigh(value)!.Value, 0))}" : "");
+    }
+
+    private async Task<UsedFact> LeadAsync(int id, bool asksClose, bool asksChances, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lead = await db.Set<Lead>().AsNoTracking().FirstAsync(l => l.Id == id, ct);
@@ -165,7 +180,8 @@ public sealed class EntityTopic(IDbContextFactory<ConsoleDbContext> dbFactory, C
         var contact = lead.LastContactAt is { } at ? $"last contact {Say.N((now - at).TotalDays)} d ago" : "no touch logged";
         var text = $"\"{lead.Title}\"" + (lead.Company is null ? "" : $" ({lead.Company})") + $" is in {lead.Status}, worth {(lead.EstimatedValue is { } v ? Say.Money(v) : "no estimate")}, {contact}" +
                    $", {Say.Plural(proposals.Count, "proposal", "proposals")}" + (proposals.Any(p => p.Outcome != null) ? ", outcome " + string.Join(", ", proposals.Where(p => p.Outcome != null).Select(p => $"{p.Outcome} {(p.OutcomeValue is { } ov ? Say.Money(ov) : "")}".Trim())) : "")
-                   + ExpectedCloseFacts.OfLead(lead.Status, lead.ExpectedCloseOn, DateOnly.FromDateTime(now), asksClose);
+                   + ExpectedCloseFacts.OfLead(lead.Status, lead.ExpectedCloseOn, DateOnly.FromDateTime(now), asksClose)
+                   + (asksChances && lead.Status.IsOpenDeal() ? await ChancesAsync(lead, ct) : "");
         if (lead.Status.IsClient() && await results.GetAsync(id, ct) is { } client && client.Target is { } target)
         {
             text += $"; result: {target.MetricName} current {(client.Current is { } c ? Say.N(c.Value) : "not measured")} vs target {Say.N(target.TargetValue)}, {client.TrackNote}";

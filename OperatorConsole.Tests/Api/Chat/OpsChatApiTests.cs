@@ -619,6 +619,12 @@ public sealed class OpsChatApiTests(OpsChatApiTests.DemoFactory factory) : IClas
             + "(New 1,000 USD × 60 % (won 6 of the 10 closed deals that were in it) = 600 USD).");
         Missing(answer).Should().Contain("A win rate for Proposal: 0 closed deals were in it and a rate takes 10, so its 1 deal, worth 2,000 USD, is not weighted.");
         answer.GetProperty("receipts").GetProperty("known")[0].GetProperty("link").GetString().Should().Be("/");
+
+        // A named open deal's chances are its stage's rate, with the sample; a stage without a rate says so.
+        (await AskJsonAsync(client, "What are the chances we win Open new?")).GetProperty("answer").GetString().Should().EndWith(
+            "; New's win rate: 60 % (won 6 of the 10 closed deals that were in it), weighted 600 USD.");
+        (await AskJsonAsync(client, "How likely is Open proposal to close?")).GetProperty("answer").GetString().Should().EndWith(
+            "; Proposal has no measured win rate yet: 0 closed deals were in it and a rate takes 10.");
     }
 
     /// <summary>
