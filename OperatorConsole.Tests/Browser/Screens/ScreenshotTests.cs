@@ -162,6 +162,7 @@ public sealed class MavenScreenshotTests(MavenConsoleBrowserFixture browser)
     [InlineData("package", 1440, 900)]
     [InlineData("package", 390, 844)]
     // Every optional column is filled on the sample: the chooser open, with two of them hidden (ADR 247).
+    [InlineData("leads-columns", 1920, 1080)]
     [InlineData("leads-columns", 1440, 900)]
     [InlineData("leads-columns", 390, 844)]
     // The weighted pipeline on a phone: the card scrolled into view (ADR 248).
