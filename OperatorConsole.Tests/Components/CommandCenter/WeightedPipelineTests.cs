@@ -32,11 +32,11 @@ public sealed class WeightedPipelineTests : IDisposable
 
         var card = _ctx.RenderWithMud<PipelineByStageCard>();
 
-        card.WaitForAssertion(() => card.Find("[data-testid=stage-win-rate-new]").TextContent.Should().Be("50 %"));
+        card.WaitForAssertion(() => card.Find("[data-testid=stage-win-rate-new]").TextContent.Should().Be("50 % of 12 closed"));
         // New: all 12 closed deals started there, 6 won. Qualified: the 10 that were in it, 6 won.
-        card.Find("[data-testid=stage-win-rate-new]").GetAttribute("title").Should().Be("50 % of 12 closed: 6 of the 12 closed deals that were in New were won");
+        card.Find("[data-testid=stage-win-rate-new]").GetAttribute("title").Should().Be("6 of the 12 closed deals that were in New were won");
         card.Find("[data-testid=stage-weighted-new]").TextContent.Should().Be("5,000 USD");
-        card.Find("[data-testid=stage-win-rate-qualified]").TextContent.Should().Be("60 %");
+        card.Find("[data-testid=stage-win-rate-qualified]").TextContent.Should().Be("60 % of 10 closed");
         card.Find("[data-testid=stage-weighted-qualified]").TextContent.Should().Be("3,000 USD");
         card.Find("[data-testid=stage-win-rate-proposal]").TextContent.Should().Be("— (none closed)");
         card.Find("[data-testid=stage-weighted-proposal]").TextContent.Should().Be("—", "no rate, no weighted value");
@@ -63,7 +63,7 @@ public sealed class WeightedPipelineTests : IDisposable
         (await _ctx.Service<LeadService>().ChangeStatusAsync(last.Id, new ChangeLeadStatusRequest(LeadStatus.Lost, "Chose another agency"), ComponentTestContext.TestOperator))
             .Succeeded.Should().BeTrue();
 
-        card.WaitForAssertion(() => card.Find("[data-testid=stage-win-rate-qualified]").TextContent.Should().Be("90 %"), TimeSpan.FromSeconds(10));
+        card.WaitForAssertion(() => card.Find("[data-testid=stage-win-rate-qualified]").TextContent.Should().Be("90 % of 10 closed"), TimeSpan.FromSeconds(10));
     }
 
     /// <summary>Expected to close weighs each window by its deals' stages, from the same shared rates, and says what it leaves out.</summary>
