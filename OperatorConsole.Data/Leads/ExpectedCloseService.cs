@@ -66,15 +66,15 @@ public sealed class ExpectedCloseService(IDbContextFactory<ConsoleDbContext> dbF
             .ToListAsync(ct);
         var windows = CloseWindows.All.Select(window =>
         {
-            var inWindow = days.Where(d => CloseWindows.Of(d.On, today) == window)
-                .Select(d => (d.Deals, Estimated: Math.Round((decimal)d.Estimated, 2), Rate: rates?.FirstOrDefault(r => r.Stage == d.Stage)))
-                .ToList();
+            var byStage = days.Where(d => CloseWindows.Of(d.On, today) == window).GroupBy(d => d.Stage)
+                .ToDictionary(g => g.Key, g => (Deals: g.Sum(d => d.Deals), Value: Math.Round((decimal)g.Sum(d => d.Estimated), 2)));
             var (first, last) = CloseWindows.Days(window, today);
-            var deals = inWindow.Sum(d => d.Deals);
-            var unweighted = rates is null ? 0 : inWindow.Where(d => d.Rate?.Rate is null).Sum(d => d.Deals);
-            // No rate for any of the window's deals: no weighted figure, not "0 USD".
-            var weighted = rates is null || (deals > 0 && unweighted == deals) ? null : (decimal?)inWindow.Sum(d => d.Rate?.Weigh(d.Estimated) ?? 0);
-            return new CloseWindowRow(window, deals, inWindow.Sum(d => d.Estimated), first, last, weighted, unweighted);
+            var deals = byStage.Values.Sum(s => s.Deals);
+            // The window weighed as the pipeline is (StageWinRates.Weigh); no rate for any of its deals: no figure, not "0 USD".
+            var weighed = rates is null ? null : StageWinRates.Weigh([.. rates], byStage);
+            var unweighted = weighed?.Unweighted.Sum(s => s.Deals) ?? 0;
+            var weighted = weighed is null || (deals > 0 && unweighted == deals) ? null : (decimal?)weighed.Weighted;
+            return new CloseWindowRow(window, deals, byStage.Values.Sum(s => s.Value), first, last, weighted, unweighted);
         }).ToList();
         var upcoming = await open.Where(l => l.ExpectedCloseOn >= today).SoonestFirst().Take(next).ToListAsync(ct);
         return new ExpectedCloseOutlook(today, days.Sum(d => d.Deals), windows, upcoming);
